@@ -1,0 +1,286 @@
+"""Link: resolve every cross-reference once, into an Archive every page reads.
+
+Actions meet their meetings and later updates, themes meet their items, people
+meet their roles and attendance. Anything referenced but not defined is an
+error here, with the line that referenced it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import (
+    OPEN_STATUSES,
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Attendee,
+    Content,
+    ContentError,
+    InvalidContent,
+    Meeting,
+    Person,
+    Theme,
+)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    date: dt.date
+    status: str
+    note: str = ""
+    meeting_id: str = ""  # the meeting that recorded it, if any
+
+
+@dataclass(frozen=True)
+class TrackedAction:
+    """An action with everything that happened to it since."""
+
+    action: Action
+    history: tuple[StatusChange, ...]
+
+    @property
+    def status(self) -> str:
+        return self.history[-1].status
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def updated_by(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.meeting_id for c in self.history[1:] if c.meeting_id))
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An agenda item in the context of its meeting."""
+
+    meeting: Meeting
+    item: AgendaItem
+
+
+@dataclass(frozen=True)
+class RoleHeld:
+    meeting: Meeting
+    role: str
+    abbreviation: str
+    present: bool  # False when the person sent apologies
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    person: Person
+    roles: tuple[RoleHeld, ...]  # oldest first, one per meeting
+    chaired: tuple[Meeting, ...]
+    minuted: tuple[Meeting, ...]
+    owned: tuple[TrackedAction, ...]
+
+    @property
+    def attended(self) -> tuple[Meeting, ...]:
+        return tuple(r.meeting for r in self.roles if r.present)
+
+    @property
+    def apologies(self) -> tuple[Meeting, ...]:
+        return tuple(r.meeting for r in self.roles if not r.present)
+
+    @property
+    def role_spans(self) -> tuple[tuple[str, Meeting, Meeting], ...]:
+        """Each distinct role with the first and last meeting it was held at."""
+        spans: list[list] = []
+        for held in self.roles:
+            label = f"{held.role} ({held.abbreviation})" if held.abbreviation else held.role
+            if spans and spans[-1][0] == label:
+                spans[-1][2] = held.meeting
+            else:
+                spans.append([label, held.meeting, held.meeting])
+        return tuple(tuple(s) for s in spans)
+
+
+@dataclass(frozen=True)
+class ThemeRecord:
+    theme: Theme
+    items: tuple[ItemRef, ...]  # newest first
+    actions: tuple[TrackedAction, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class Archive:
+    content: Content
+    meetings: tuple[Meeting, ...]  # oldest first
+    actions: tuple[TrackedAction, ...]  # in meeting order
+    themes: tuple[ThemeRecord, ...]
+    people: tuple[PersonRecord, ...]
+    years: tuple[tuple[int, tuple[Meeting, ...]], ...]  # newest first
+    next_in_archive: dict  # meeting id -> id of the meeting its next-meeting line names
+
+    @property
+    def site(self):
+        return self.content.site
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        return self._meetings[meeting_id]
+
+    def person(self, slug: str) -> Person:
+        return self._people[slug]
+
+    def theme(self, slug: str) -> Theme:
+        return self._themes[slug]
+
+    def action(self, action_id: str) -> TrackedAction:
+        return self._actions[action_id]
+
+    def neighbours(self, meeting_id: str) -> tuple[Meeting | None, Meeting | None]:
+        index = self._index[meeting_id]
+        before = self.meetings[index - 1] if index > 0 else None
+        after = self.meetings[index + 1] if index + 1 < len(self.meetings) else None
+        return before, after
+
+    def actions_of(self, meeting_id: str) -> tuple[TrackedAction, ...]:
+        return tuple(a for a in self.actions if a.action.meeting_id == meeting_id)
+
+    def updates_at(self, meeting_id: str) -> tuple[TrackedAction, ...]:
+        return tuple(a for a in self.actions if meeting_id in a.updated_by)
+
+    def __post_init__(self):
+        # Lookup tables, derived once; the dataclass stays frozen.
+        object.__setattr__(self, "_meetings", {m.id: m for m in self.meetings})
+        object.__setattr__(self, "_index", {m.id: i for i, m in enumerate(self.meetings)})
+        object.__setattr__(self, "_people", {p.person.slug: p.person for p in self.people})
+        object.__setattr__(self, "_themes", {t.theme.slug: t.theme for t in self.themes})
+        object.__setattr__(self, "_actions", {a.action.id: a for a in self.actions})
+
+
+def link(content: Content) -> Archive:
+    """Resolve cross-references, or raise InvalidContent naming each broken one."""
+    errors: list[ContentError] = []
+    people = _unique(content.people, "slug", "person", errors)
+    themes = _unique(content.themes, "slug", "theme", errors)
+    _unique(content.glossary, "abbreviation", "abbreviation", errors)
+
+    def need_person(slug: str, origin, field: str) -> None:
+        if slug and slug not in people:
+            errors.append(ContentError(origin.path, origin.line, field, f"person '{slug}' is not in content/people.yml; add them there or correct the slug"))
+
+    actions: dict[str, Action] = {}
+    for meeting in content.meetings:
+        need_person(meeting.chair, meeting.origin, "chair")
+        need_person(meeting.minute_taker.person, meeting.minute_taker.origin, "minute_taker.person")
+        for attendee in meeting.attendees + meeting.apologies:
+            need_person(attendee.person, attendee.origin, "person")
+        for item in meeting.agenda:
+            for slug in item.themes:
+                if slug not in themes:
+                    errors.append(ContentError(item.origin.path, item.origin.line, f"agenda item {item.number}: themes", f"theme '{slug}' is not in content/themes.yml; expected one of its slugs"))
+        for action in meeting.actions:
+            need_person(action.owner, action.origin, f"action {action.id}: owner")
+            if action.id in actions:
+                first = actions[action.id].origin
+                errors.append(ContentError(action.origin.path, action.origin.line, "actions: id", f"'{action.id}' is already used at {first}; action ids must be unique across the archive"))
+            else:
+                actions[action.id] = action
+
+    history: dict[str, list[StatusChange]] = {
+        a.id: [StatusChange(_meeting_date(content, a.meeting_id), a.status, "", "")] for a in actions.values()
+    }
+    all_updates: list[ActionUpdate] = [u for m in content.meetings for u in m.action_updates] + list(content.action_updates)
+    for update in sorted(all_updates, key=lambda u: (u.date, u.origin)):
+        action = actions.get(update.action)
+        if action is None:
+            errors.append(ContentError(update.origin.path, update.origin.line, "action_updates: action", f"'{update.action}' is not the id of any action in the archive"))
+            continue
+        if update.date < history[action.id][0].date:
+            errors.append(ContentError(update.origin.path, update.origin.line, "action_updates", f"update to {action.id} is dated before the meeting where it arose"))
+            continue
+        history[action.id].append(StatusChange(update.date, update.status, update.note, update.meeting_id))
+
+    if errors:
+        raise InvalidContent(errors)
+
+    meetings = content.meetings  # already oldest first
+    tracked = tuple(TrackedAction(a, tuple(history[a.id])) for a in actions.values())
+    by_id = {m.id: m for m in meetings}
+    tracked = tuple(sorted(tracked, key=lambda t: (by_id[t.action.meeting_id].date, t.action.meeting_id, t.action.origin.line)))
+
+    return Archive(
+        content=content,
+        meetings=meetings,
+        actions=tracked,
+        themes=_theme_records(content.themes, meetings, tracked),
+        people=_person_records(content.people, meetings, tracked),
+        years=_years(meetings),
+        next_in_archive=_next_links(meetings),
+    )
+
+
+def _meeting_date(content: Content, meeting_id: str) -> dt.date:
+    return next(m.date for m in content.meetings if m.id == meeting_id)
+
+
+def _unique(entries, key: str, what: str, errors: list[ContentError]) -> dict:
+    seen: dict = {}
+    for entry in entries:
+        value = getattr(entry, key)
+        if value in seen:
+            origin = getattr(entry, "origin", None)
+            errors.append(ContentError(origin.path if origin else "", origin.line if origin else 0, key, f"{what} '{value}' is defined twice; keep one"))
+        seen[value] = entry
+    return seen
+
+
+def _theme_records(themes, meetings, tracked) -> tuple[ThemeRecord, ...]:
+    items: dict[str, list[ItemRef]] = defaultdict(list)
+    for meeting in reversed(meetings):
+        for item in meeting.agenda:
+            for slug in item.themes:
+                items[slug].append(ItemRef(meeting, item))
+    by_meeting = {m.id: m for m in meetings}
+    acts: dict[str, list[TrackedAction]] = defaultdict(list)
+    for t in reversed(tracked):
+        item = by_meeting[t.action.meeting_id].item(t.action.item)
+        for slug in item.themes if item else ():
+            acts[slug].append(t)
+    return tuple(ThemeRecord(t, tuple(items[t.slug]), tuple(acts[t.slug])) for t in themes)
+
+
+def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
+    roles: dict[str, list[RoleHeld]] = defaultdict(list)
+    for meeting in meetings:
+        for attendee in meeting.attendees:
+            roles[attendee.person].append(RoleHeld(meeting, attendee.role, attendee.abbreviation, True))
+        for attendee in meeting.apologies:
+            roles[attendee.person].append(RoleHeld(meeting, attendee.role, attendee.abbreviation, False))
+    return tuple(
+        PersonRecord(
+            person=p,
+            roles=tuple(roles[p.slug]),
+            chaired=tuple(m for m in meetings if m.chair == p.slug),
+            minuted=tuple(m for m in meetings if m.minute_taker.person == p.slug),
+            owned=tuple(t for t in tracked if t.action.owner == p.slug),
+        )
+        for p in people
+    )
+
+
+def _years(meetings) -> tuple[tuple[int, tuple[Meeting, ...]], ...]:
+    years: dict[int, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        years[meeting.year].append(meeting)
+    return tuple((year, tuple(years[year])) for year in sorted(years, reverse=True))
+
+
+def _next_links(meetings) -> dict:
+    by_date: dict[dt.date, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        by_date[meeting.date].append(meeting)
+    links = {}
+    for meeting in meetings:
+        if meeting.next_meeting and by_date.get(meeting.next_meeting.date):
+            links[meeting.id] = by_date[meeting.next_meeting.date][0].id
+    return links
+
+
+def role_at(meeting: Meeting, slug: str) -> Attendee | None:
+    return next((a for a in meeting.attendees + meeting.apologies if a.person == slug), None)
+

@@ -1,0 +1,612 @@
+"""Load: the files under content/ into validated, frozen model objects.
+
+Every problem is collected, not raised at the first one, so an editor can fix
+a whole file in one pass. Cross-references between files (does this theme
+exist?) are checked later, by `link`, which sees everything at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import yamltext
+from .model import (
+    ACTION_STATUSES,
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Attendee,
+    Content,
+    ContentError,
+    GlossaryEntry,
+    InvalidContent,
+    Meeting,
+    NextMeeting,
+    Origin,
+    Person,
+    SiteSettings,
+    Theme,
+)
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ITEM_NUMBER = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$")
+TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file's text and its path relative to the content folder's parent."""
+
+    path: str
+    text: str
+
+
+def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError]]:
+    """Read every content file once, refusing links that lead outside content/."""
+    content_dir = Path(content_dir)
+    root = content_dir.resolve()
+    label_root = content_dir.parent
+    files, errors = [], []
+    candidates = sorted(
+        p for p in content_dir.rglob("*") if p.suffix in (".md", ".yml", ".yaml") or p.is_symlink()
+    )
+    for path in candidates:
+        label = _label(path, label_root)
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                errors.append(ContentError(label, 0, "", "is a link to a file outside content/; copy the file in instead"))
+                continue
+        if not path.is_file():
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            errors.append(ContentError(label, 0, "", f"cannot be read: {exc.strerror}"))
+            continue
+        try:
+            text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: drop it
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            errors.append(
+                ContentError(label, line, "", f"is not UTF-8 text (byte {exc.start}); save the file as UTF-8")
+            )
+            continue
+        files.append(SourceFile(label, text.replace("\r\n", "\n").replace("\r", "\n")))
+    return files, errors
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def load_content(content_dir: Path) -> Content:
+    """Read and validate everything under `content_dir`, or raise InvalidContent."""
+    sources, errors = read_sources(Path(content_dir))
+    content, more = parse_content(sources)
+    errors += more
+    if errors:
+        raise InvalidContent(errors)
+    return content
+
+
+def parse_content(sources: list[SourceFile]) -> tuple[Content, list[ContentError]]:
+    """Pure: source texts to a Content model and the problems found in them."""
+    errors: list[ContentError] = []
+    by_name = {s.path.split("/", 1)[-1]: s for s in sources}
+
+    def reference(name: str, required: bool = True):
+        source = by_name.get(name)
+        if source is None:
+            if required:
+                errors.append(ContentError(f"content/{name}", 0, "", "is missing; it is required"))
+            return None, f"content/{name}"
+        try:
+            return yamltext.parse(source.text), source.path
+        except yamltext.YamlProblem as exc:
+            errors.append(ContentError(source.path, exc.line, "", exc.message))
+            return None, source.path
+
+    site = parse_site(*reference("site.yml"), errors)
+    themes = parse_list(*reference("themes.yml"), errors, parse_theme)
+    people = parse_list(*reference("people.yml"), errors, parse_person)
+    glossary = parse_list(*reference("glossary.yml"), errors, parse_glossary_entry)
+    updates = parse_list(*reference("action-updates.yml", required=False), errors, parse_editor_update)
+
+    meetings = []
+    for source in sources:
+        relative = source.path.split("/", 1)[-1]
+        if relative.startswith("meetings/"):
+            if not source.path.endswith(".md"):
+                errors.append(ContentError(source.path, 0, "", "is not a meeting file; meeting files end in .md"))
+                continue
+            meeting = parse_meeting(source, errors)
+            if meeting is not None:
+                meetings.append(meeting)
+    meetings.sort(key=lambda m: (m.date, m.time, m.id))
+    content = Content(
+        site=site or SiteSettings("", "", ""),
+        themes=tuple(themes),
+        people=tuple(people),
+        glossary=tuple(glossary),
+        meetings=tuple(meetings),
+        action_updates=tuple(updates),
+    )
+    return content, errors
+
+
+# ---------------------------------------------------------------- fields
+
+
+class Fields:
+    """Reads one YAML mapping, knowing its file, its field path and each line."""
+
+    def __init__(self, data, path: str, prefix: str, errors: list[ContentError], line: int = 0):
+        self.path, self.prefix, self.errors = path, prefix, errors
+        self.ok = isinstance(data, dict)
+        self.data = data if self.ok else {}
+        self.line = getattr(data, "line", line)
+        if not self.ok:
+            self.error("", f"is {_kind(data)}; expected a mapping of fields (name: value)", line)
+
+    def name(self, key: str) -> str:
+        return f"{self.prefix}.{key}" if self.prefix else key
+
+    def line_of(self, key: str) -> int:
+        return self.data.lines.get(key, self.line) if hasattr(self.data, "lines") else self.line
+
+    def error(self, key: str, message: str, line: int | None = None) -> None:
+        field = self.name(key) if key else self.prefix
+        self.errors.append(ContentError(self.path, self.line_of(key) if line is None else line, field, message))
+
+    def only(self, allowed: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                hint = _close_match(key, allowed)
+                self.error(key, f"is not a known field{hint}; expected one of: {', '.join(allowed)}")
+
+    def raw(self, key: str, required: bool):
+        value = self.data.get(key)
+        if value is None and required and self.ok:
+            self.error(key, "is missing; it is required", self.line)
+        return value
+
+    def text(self, key: str, required: bool = True, default: str = "") -> str:
+        value = self.raw(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            self.error(key, f"is {_kind(value)}; expected text")
+            return default
+        if required and not value.strip():
+            self.error(key, "is empty; it is required")
+        return value.strip()
+
+    def slug(self, key: str, required: bool = True, what: str = "a slug") -> str:
+        value = self.text(key, required)
+        if value and not SLUG.match(value):
+            self.error(key, f"'{_short(value)}' is not {what}; use lower-case letters, digits and single hyphens only")
+            return ""
+        return value
+
+    def date(self, key: str, required: bool = True) -> dt.date | None:
+        value = self.text(key, required)
+        if not value:
+            return None
+        return parse_date(value, lambda message: self.error(key, message))
+
+    def time(self, key: str, required: bool = True) -> str:
+        value = self.text(key, required)
+        if value and not TIME.match(value):
+            self.error(key, f"'{_short(value)}' is not a time; expected 24-hour HH:MM in quotes, such as \"14:30\"")
+            return ""
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str:
+        value = self.text(key, required)
+        if value and value not in options:
+            self.error(key, f"'{_short(value)}' is not allowed; expected one of: {', '.join(options)}")
+            return ""
+        return value
+
+    def list(self, key: str, required: bool = False) -> list[tuple[object, int]]:
+        value = self.raw(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(key, f"is {_kind(value)}; expected a list (lines starting with '- ')")
+            return []
+        return list(zip(value, getattr(value, "lines", [self.line_of(key)] * len(value))))
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        out = []
+        for index, (value, line) in enumerate(self.list(key)):
+            if isinstance(value, str) and value.strip():
+                out.append(value.strip())
+            else:
+                self.errors.append(
+                    ContentError(self.path, line, f"{self.name(key)}[{index + 1}]", f"is {_kind(value)}; expected text")
+                )
+        return tuple(out)
+
+
+def parse_date(value: str, report) -> dt.date | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        report(f"'{_short(value)}' is not a date in the form YYYY-MM-DD, such as 2019-04-30")
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        report(f"'{value}' is not a real date; expected YYYY-MM-DD with a valid month and day")
+        return None
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"the text '{_short(value)}'"
+
+
+def _short(value: str, limit: int = 60) -> str:
+    value = str(value).replace("\n", " ")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _close_match(key: str, allowed: tuple[str, ...]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def item_anchor(number: str) -> str:
+    """`2.1` -> `item-2-1`: derived from the printed number, so it never moves."""
+    return "item-" + re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
+
+
+def type_slug(meeting_type: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", meeting_type.lower()).strip("-")
+    return re.sub(r"-meeting$", "", slug)
+
+
+# ---------------------------------------------------------------- reference files
+
+
+def parse_site(data, path: str, errors: list[ContentError]) -> SiteSettings | None:
+    if data is None:
+        return None
+    f = Fields(data, path, "", errors, 1)
+    f.only(("organisation", "short_name", "title", "description", "contact_url", "logo", "base_url"))
+    contact = f.text("contact_url", required=False)
+    if contact and not re.match(r"^(https?://|mailto:)", contact):
+        f.error("contact_url", "must start with https://, http:// or mailto:")
+        contact = ""
+    logo = f.text("logo", required=False)
+    if logo and (logo.startswith("/") or ".." in logo.split("/") or "\\" in logo):
+        f.error("logo", "must be a path inside content/, such as assets/logo.svg")
+        logo = ""
+    return SiteSettings(
+        organisation=f.text("organisation"),
+        title=f.text("title"),
+        description=f.text("description"),
+        short_name=f.text("short_name", required=False),
+        contact_url=contact,
+        logo=logo,
+        base_url=f.text("base_url", required=False),
+    )
+
+
+def parse_list(data, path: str, errors: list[ContentError], parse_entry) -> list:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        errors.append(ContentError(path, getattr(data, "line", 1), "", f"is {_kind(data)}; expected a list of entries"))
+        return []
+    entries = []
+    for index, (entry, line) in enumerate(zip(data, data.lines)):
+        f = Fields(entry, path, f"[{index + 1}]", errors, line)
+        if f.ok:
+            value = parse_entry(f, Origin(path, line))
+            if value is not None:
+                entries.append(value)
+    return entries
+
+
+def parse_theme(f: Fields, origin: Origin) -> Theme:
+    f.only(("slug", "name", "description"))
+    return Theme(f.slug("slug"), f.text("name"), f.text("description"), origin)
+
+
+def parse_person(f: Fields, origin: Origin) -> Person:
+    f.only(("slug", "name"))
+    return Person(f.slug("slug"), f.text("name"), origin)
+
+
+def parse_glossary_entry(f: Fields, origin: Origin) -> GlossaryEntry:
+    f.only(("abbreviation", "expansion"))
+    return GlossaryEntry(f.text("abbreviation"), f.text("expansion"))
+
+
+def parse_editor_update(f: Fields, origin: Origin) -> ActionUpdate | None:
+    f.only(("action", "date", "status", "note"))
+    action, day = f.slug("action", what="an action id"), f.date("date")
+    status, note = f.choice("status", ACTION_STATUSES), f.text("note", required=False)
+    if action and day and status:
+        return ActionUpdate(action, day, status, note, "", origin)
+    return None
+
+
+# ---------------------------------------------------------------- meetings
+
+MEETING_FIELDS = (
+    "title", "date", "time", "type", "venue", "chair", "minute_taker", "attendees", "apologies",
+    "agenda", "actions", "action_updates", "next_meeting", "source", "editorial_notes",
+)  # fmt: skip
+
+
+def split_front_matter(source: SourceFile, errors: list[ContentError]) -> tuple[object, str, int] | None:
+    """Return (front matter data, body, line where the body starts), or None after reporting why."""
+    text = source.text
+    if not text.strip():
+        errors.append(ContentError(source.path, 1, "", "is empty; expected front matter between two '---' lines, then the minutes"))
+        return None
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        errors.append(
+            ContentError(source.path, 1, "", "does not start with front matter; the first line must be '---'")
+        )
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        errors.append(
+            ContentError(source.path, 1, "", "front matter is not closed; expected a second '---' line after it")
+        )
+        return None
+    try:
+        data = yamltext.parse("\n".join(lines[1:end]), line_offset=1)
+    except yamltext.YamlProblem as exc:
+        errors.append(ContentError(source.path, exc.line, "", exc.message))
+        return None
+    if not isinstance(data, dict):
+        errors.append(
+            ContentError(source.path, 2, "", f"front matter is {_kind(data)}; expected fields such as 'title: ...'")
+        )
+        return None
+    return data, "\n".join(lines[end + 1 :]), end + 2
+
+
+def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | None:
+    before = len(errors)
+    split = split_front_matter(source, errors)
+    if split is None:
+        return None
+    data, body, body_line = split
+    path = source.path
+    meeting_id = Path(path).stem
+    f = Fields(data, path, "", errors, 2)
+    f.only(MEETING_FIELDS)
+
+    day = f.date("date")
+    meeting_type = f.text("type")
+    name = MEETING_FILE.match(meeting_id)
+    if not name:
+        errors.append(
+            ContentError(path, 0, "", "file name must be YYYY-MM-DD-<type>.md, such as 2019-04-30-monthly-assurance.md")
+        )
+    elif day and name.group(1) != day.isoformat():
+        f.error("date", f"{day.isoformat()} does not match the date in the file name ({name.group(1)}); make them agree")
+    elif meeting_type and name.group(2) != type_slug(meeting_type):
+        f.error("type", f"'{meeting_type}' does not match the file name; expected a file named {name.group(1)}-{type_slug(meeting_type)}.md")
+
+    minute_taker = parse_attendee(data.get("minute_taker"), path, "minute_taker", f.line_of("minute_taker"), errors, abbreviation=False)
+    if "minute_taker" not in data:
+        f.error("minute_taker", "is missing; it is required", f.line)
+
+    agenda = parse_agenda(f, errors)
+    agenda = attach_body(agenda, body, body_line, path, errors)
+    actions = parse_actions(f, meeting_id, {i.number for i in agenda}, errors)
+    updates = parse_meeting_updates(f, meeting_id, day, errors)
+    next_meeting = parse_next_meeting(f, day, errors)
+
+    source_fields = Fields(data.get("source"), path, "source", errors, f.line_of("source")) if "source" in data else None
+    if source_fields is None:
+        f.error("source", "is missing; it is required (the source document's title)", f.line)
+        source_title = source_url = ""
+    else:
+        source_fields.only(("title", "url"))
+        source_title = source_fields.text("title")
+        source_url = source_fields.text("url", required=False)
+        if source_url and not re.match(r"^https?://", source_url):
+            source_fields.error("url", "must start with https:// or http://")
+            source_url = ""
+
+    meeting = Meeting(
+        id=meeting_id,
+        title=f.text("title"),
+        date=day or dt.date.min,
+        time=f.time("time"),
+        type=meeting_type,
+        venue=f.text("venue"),
+        chair=f.slug("chair", what="a person slug"),
+        minute_taker=minute_taker or Attendee("", ""),
+        attendees=parse_attendees(f, "attendees", True, errors),
+        apologies=parse_attendees(f, "apologies", False, errors),
+        agenda=agenda,
+        actions=actions,
+        action_updates=updates,
+        next_meeting=next_meeting,
+        source_title=source_title,
+        source_url=source_url,
+        editorial_notes=f.texts("editorial_notes"),
+        origin=Origin(path, 1),
+    )
+    return meeting if len(errors) == before else None
+
+
+def parse_attendee(data, path, prefix, line, errors, abbreviation=True) -> Attendee | None:
+    if data is None:
+        return None
+    f = Fields(data, path, prefix, errors, line)
+    if not f.ok:
+        return None
+    f.only(("person", "role", "abbreviation") if abbreviation else ("person", "role"))
+    abbr = f.text("abbreviation", required=False) if abbreviation else ""
+    return Attendee(f.slug("person", what="a person slug"), f.text("role"), abbr, Origin(path, f.line))
+
+
+def parse_attendees(f: Fields, key: str, required: bool, errors) -> tuple[Attendee, ...]:
+    entries = f.list(key, required)
+    if required and f.ok and key in f.data and not entries:
+        f.error(key, "is empty; list at least one person")
+    found = []
+    for index, (entry, line) in enumerate(entries):
+        attendee = parse_attendee(entry, f.path, f"{key}[{index + 1}]", line, errors)
+        if attendee:
+            found.append(attendee)
+    return tuple(found)
+
+
+def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
+    entries = f.list("agenda", required=True)
+    if f.ok and "agenda" in f.data and not entries:
+        f.error("agenda", "is empty; list the agenda items")
+    items, seen = [], {}
+    for index, (entry, line) in enumerate(entries):
+        g = Fields(entry, f.path, f"agenda[{index + 1}]", errors, line)
+        if not g.ok:
+            continue
+        g.only(("number", "title", "themes"))
+        number = g.text("number")
+        if number and not ITEM_NUMBER.match(number):
+            g.error("number", f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, such as 2.1 or 4a")
+            number = ""
+        if number in seen:
+            g.error("number", f"'{number}' is used twice (first on line {seen[number]}); item numbers must be unique")
+            number = ""
+        themes = []
+        for t_index, (theme, t_line) in enumerate(g.list("themes")):
+            if isinstance(theme, str) and SLUG.match(theme.strip()):
+                themes.append(theme.strip())
+            else:
+                errors.append(ContentError(f.path, t_line, f"{g.name('themes')}[{t_index + 1}]", f"{_kind(theme)} is not a theme slug; expected a slug from content/themes.yml"))
+        title = g.text("title")
+        if number:
+            seen[number] = line
+            items.append(AgendaItem(number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line)))
+    return items
+
+
+def split_body(body: str, first_line: int) -> list[tuple[str, int, list[str]]]:
+    """Split Markdown at level-two headings outside code: [(heading, line, lines)]."""
+    sections: list[tuple[str, int, list[str]]] = [("", first_line, [])]
+    fenced = False
+    for offset, line in enumerate(body.split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
+        heading = None if fenced else HEADING.match(line)
+        if heading:
+            sections.append((heading.group(1), first_line + offset, []))
+        else:
+            sections[-1][2].append(line)
+    return sections
+
+
+def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str, errors) -> tuple[AgendaItem, ...]:
+    """Give each agenda item its part of the body, checking both agree in order and wording."""
+    sections = split_body(body, first_line)
+    preamble = sections.pop(0)
+    if any(line.strip() for line in preamble[2]):
+        line = preamble[1] + next(i for i, text in enumerate(preamble[2]) if text.strip())
+        errors.append(ContentError(path, line, "body", "has text before the first agenda item; start the minutes with '## <number> <title>'"))
+    result = []
+    for index, item in enumerate(agenda):
+        if index >= len(sections):
+            errors.append(ContentError(path, item.origin.line, f"agenda[{index + 1}]", f"item {item.number} has no heading in the body; expected '## {item.heading}'"))
+            continue
+        heading, line, lines = sections[index]
+        if _norm(heading) != _norm(item.heading):
+            errors.append(ContentError(path, line, "body", f"heading '{_short(heading)}' does not match agenda item {index + 1}; expected '## {item.heading}' (same order as the agenda)"))
+        result.append(AgendaItem(item.number, item.title, item.anchor, item.themes, "\n".join(lines).strip("\n"), item.origin))
+    for heading, line, _ in sections[len(agenda) :]:
+        errors.append(ContentError(path, line, "body", f"heading '{_short(heading)}' is not in the agenda; add it to 'agenda' or make it a '###' sub-heading"))
+    return tuple(result)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tuple[Action, ...]:
+    actions = []
+    for index, (entry, line) in enumerate(f.list("actions")):
+        g = Fields(entry, f.path, f"actions[{index + 1}]", errors, line)
+        if not g.ok:
+            continue
+        g.only(("id", "item", "owner", "text", "status", "due"))
+        action_id = g.slug("id", what="an action id")
+        item = g.text("item")
+        if item and numbers and item not in numbers:
+            g.error("item", f"'{_short(item)}' is not an agenda item of this meeting; expected one of: {', '.join(sorted(numbers))}")
+        action = Action(
+            id=action_id,
+            meeting_id=meeting_id,
+            item=item,
+            text=g.text("text"),
+            status=g.choice("status", ACTION_STATUSES),
+            owner=g.slug("owner", required=False, what="a person slug"),
+            due=g.date("due", required=False),
+            origin=Origin(f.path, line),
+        )
+        actions.append(action)
+    return tuple(actions)
+
+
+def parse_meeting_updates(f: Fields, meeting_id: str, day, errors) -> tuple[ActionUpdate, ...]:
+    updates = []
+    for index, (entry, line) in enumerate(f.list("action_updates")):
+        g = Fields(entry, f.path, f"action_updates[{index + 1}]", errors, line)
+        if not g.ok:
+            continue
+        g.only(("action", "status", "note"))
+        action, status, note = g.slug("action", what="an action id"), g.choice("status", ACTION_STATUSES), g.text("note", required=False)
+        if action and status and day:
+            updates.append(ActionUpdate(action, day, status, note, meeting_id, Origin(f.path, line)))
+    return tuple(updates)
+
+
+def parse_next_meeting(f: Fields, day, errors) -> NextMeeting | None:
+    data = f.data.get("next_meeting")
+    if data is None:
+        return None
+    g = Fields(data, f.path, "next_meeting", errors, f.line_of("next_meeting"))
+    if not g.ok:
+        return None
+    g.only(("date", "time", "type", "venue", "as_minuted"))
+    next_day = g.date("date")
+    if next_day and day and next_day <= day:
+        g.error("date", f"{next_day.isoformat()} is not after this meeting ({day.isoformat()}); the next meeting must come later")
+    time = g.time("time", required=False)
+    if next_day is None:
+        return None
+    return NextMeeting(next_day, time, g.text("type", required=False), g.text("venue", required=False), g.text("as_minuted", required=False))
+
+
+def within(root: Path, candidate: Path) -> bool:
+    """True when `candidate` resolves inside `root`; guards every path built from content."""
+    return os.path.commonpath([root.resolve(), candidate.resolve()]) == str(root.resolve())

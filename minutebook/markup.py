@@ -1,0 +1,125 @@
+"""Markup: minutes Markdown to safe HTML and plain text, each item parsed once.
+
+Raw HTML in the minutes is never passed through (markdown-it's `html` option
+is off, so tags show as text), links may only be web or mail addresses, and
+images are not part of minutes. The first use of each abbreviation on a page
+is wrapped in <abbr title="...">.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import GlossaryEntry, Meeting
+
+SAFE_LINK = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ItemText:
+    """One agenda item's text, rendered for the page and flattened for search."""
+
+    html: str
+    text: str
+
+
+def make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable(["image", "html_block", "html_inline"])
+    md.validateLink = lambda url: bool(SAFE_LINK.match(url.strip()))
+    # Item headings are <h2> on the page; anything inside an item sits below them.
+    md.add_render_rule("heading_open", _heading_open)
+    md.add_render_rule("heading_close", _heading_close)
+    return md
+
+
+def _level(token: Token) -> str:
+    return f"h{max(3, int(token.tag[1]))}"
+
+
+def _heading_open(self, tokens, idx, options, env):
+    return f"<{_level(tokens[idx])}>"
+
+
+def _heading_close(self, tokens, idx, options, env):
+    return f"</{_level(tokens[idx])}>\n"
+
+
+class Abbreviations:
+    """Finds glossary abbreviations in text; remembers which a page has shown."""
+
+    def __init__(self, glossary: tuple[GlossaryEntry, ...]):
+        self.expansions = {g.abbreviation: g.expansion for g in glossary}
+        terms = sorted(self.expansions, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")(?![\w])") if terms else None
+
+    def mark(self, text: str, seen: set[str]) -> str:
+        """Escape `text`, wrapping each abbreviation's first use on the page."""
+        if self.pattern is None:
+            return escape(text, quote=False)
+        out, last = [], 0
+        for match in self.pattern.finditer(text):
+            term = match.group(1)
+            if term in seen:
+                continue
+            seen.add(term)
+            out.append(escape(text[last : match.start()], quote=False))
+            out.append(f'<abbr title="{escape(self.expansions[term])}">{escape(term)}</abbr>')
+            last = match.end()
+        out.append(escape(text[last:], quote=False))
+        return "".join(out)
+
+
+def render_items(md: MarkdownIt, meeting: Meeting, abbreviations: Abbreviations) -> tuple[ItemText, ...]:
+    """Every item of a meeting, in order, sharing one 'first use' memory for the page."""
+    seen: set[str] = set()
+    rendered = []
+    for item in meeting.agenda:
+        tokens = md.parse(item.markdown)
+        text = plain_text(tokens)
+        for token in tokens:
+            if token.type == "inline" and token.children:
+                token.children = _abbreviate(token.children, abbreviations, seen)
+        html = md.renderer.render(tokens, md.options, {})
+        rendered.append(ItemText(html, text))
+    return tuple(rendered)
+
+
+def _abbreviate(children: list[Token], abbreviations: Abbreviations, seen: set[str]) -> list[Token]:
+    out, in_link = [], 0
+    for child in children:
+        in_link += child.type == "link_open"
+        in_link -= child.type == "link_close"
+        if child.type == "text" and not in_link:
+            marked = abbreviations.mark(child.content, seen)
+            if marked != escape(child.content, quote=False):
+                token = Token("html_inline", "", 0)
+                token.content = marked  # already escaped by Abbreviations.mark
+                out.append(token)
+                continue
+        out.append(child)
+    return out
+
+
+def plain_text(tokens: list[Token]) -> str:
+    parts: list[str] = []
+    for token in tokens:
+        if token.type == "inline":
+            for child in token.children or ():
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+            parts.append("\n")
+        elif token.type in ("code_block", "fence"):
+            parts.append(token.content)
+    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+
+
+def inline(md: MarkdownIt, text: str) -> str:
+    """A front-matter value that may carry emphasis: rendered inline, never as raw HTML."""
+    return md.renderInline(text)

@@ -1,0 +1,175 @@
+"""The domain: what a meeting archive is made of.
+
+Every object is frozen. The loader builds them from files; nothing downstream
+changes them, so any function's signature tells you everything it can affect.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ACTION_STATUSES = ("open", "in-progress", "completed", "closed")
+OPEN_STATUSES = ("open", "in-progress")
+
+
+@dataclass(frozen=True, order=True)
+class Origin:
+    """Where a fact came from, so every error can point an editor at it."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    organisation: str
+    title: str
+    description: str
+    short_name: str = ""
+    contact_url: str = ""
+    logo: str = ""
+    base_url: str = ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    name: str
+    description: str
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Person:
+    slug: str
+    name: str
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    abbreviation: str
+    expansion: str
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A person as they sat at one meeting: roles change, so they live here."""
+
+    person: str
+    role: str
+    abbreviation: str = ""
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: str
+    title: str
+    anchor: str
+    themes: tuple[str, ...] = ()
+    markdown: str = ""
+    origin: Origin = field(default=Origin(""), compare=False)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}"
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    meeting_id: str
+    item: str
+    text: str
+    status: str
+    owner: str = ""
+    due: dt.date | None = None
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
+class ActionUpdate:
+    """A later change to an action's status; appended, never overwriting."""
+
+    action: str
+    date: dt.date
+    status: str
+    note: str = ""
+    meeting_id: str = ""  # empty when an editor recorded it between meetings
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    date: dt.date
+    time: str = ""
+    type: str = ""
+    venue: str = ""
+    as_minuted: str = ""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    title: str
+    date: dt.date
+    time: str
+    type: str
+    venue: str
+    chair: str
+    minute_taker: Attendee
+    attendees: tuple[Attendee, ...]
+    apologies: tuple[Attendee, ...]
+    agenda: tuple[AgendaItem, ...]
+    actions: tuple[Action, ...]
+    action_updates: tuple[ActionUpdate, ...]
+    next_meeting: NextMeeting | None
+    source_title: str
+    source_url: str = ""
+    editorial_notes: tuple[str, ...] = ()
+    origin: Origin = field(default=Origin(""), compare=False)
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    def item(self, number: str) -> AgendaItem | None:
+        return next((i for i in self.agenda if i.number == number), None)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything under content/, validated but not yet cross-referenced."""
+
+    site: SiteSettings
+    themes: tuple[Theme, ...]
+    people: tuple[Person, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    meetings: tuple[Meeting, ...]
+    action_updates: tuple[ActionUpdate, ...] = ()
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in the content, in the form `path:line: field: message`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InvalidContent(Exception):
+    """Raised with every problem found, sorted by file and line."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(map(str, self.errors)))

@@ -1,0 +1,49 @@
+# Two commands do all the set-up: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test check serve bench browser clean
+
+site: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python build.py
+
+check: $(VENV)/.installed
+	$(BIN)/python build.py check
+
+serve: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python build.py serve
+
+test: $(VENV)/.test-installed node_modules/.installed browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+bench: $(VENV)/.bench-installed node_modules/.installed browser
+	$(BIN)/python -m bench.run
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.bench-installed: $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests, and Java for the HTML checker; never a downloaded browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+
+clean:
+	rm -rf site .site.* .pytest_cache

@@ -1,0 +1,33 @@
+"""The command line: `python build.py [command] [options]`."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Each name is a module in minutebook/commands/.
+COMMANDS = ("build", "check")
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="build.py",
+        description="Minutebook: publish meeting minutes from content/ as a static, searchable site in site/.",
+        epilog="Run 'python build.py COMMAND --help' for a command's options. With no command, 'build' runs.",
+    )
+    commands = root.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"minutebook.commands.{name}")
+        sub = commands.add_parser(name.replace("_", "-"), help=module.HELP, description=module.HELP[:1].upper() + module.HELP[1:] + ".")
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    names = {n.replace("_", "-") for n in COMMANDS}
+    if not argv or (argv[0] not in names and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "build")
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,39 @@
+"""`build.py build` (the default): validate, then write the whole site atomically."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..model import InvalidContent
+from ..pipeline import Paths, Progress, build
+from ..write import PublishError
+from .check import report_invalid
+
+HELP = "build the site into site/ (the default command)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--out", metavar="DIR", default="site", help="the folder to build into (default: site/)")
+    parser.add_argument("--base-url", metavar="URL", default="", help="the site's public address, for feeds, sitemap and canonical links")
+    parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
+    parser.add_argument("--quiet", action="store_true", help="print only errors")
+
+
+def run(args) -> int:
+    paths = Paths(content=Path(args.content)) if args.content else Paths()
+    out = Path(args.out)
+    progress = Progress(quiet=args.quiet)
+    try:
+        report = build(paths, out, base_url=args.base_url, progress=progress)
+    except InvalidContent as exc:
+        return report_invalid(exc)
+    except (PublishError, FileNotFoundError) as exc:
+        print(f"Build failed: {exc}", file=sys.stderr)
+        return 1
+    progress.done()
+    if not args.quiet:
+        took = sum(report.seconds.values())
+        print(f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into {os.path.relpath(out)}/")
+        print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")
+    return 0

@@ -1,0 +1,174 @@
+"""Render: the linked Archive to HTML pages, through Jinja2 templates.
+
+`plan(archive)` lists every page as a `Page` (its output path, template and
+what it shows); `render(...)` turns each into text. Pages are independent, so
+they can be rendered in any order, in parallel, or only those a change touches.
+Every link is relative to the page it sits on, so the site works at any
+sub-path and from disk.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .link import Archive, ItemRef, role_at
+from .markup import Abbreviations, ItemText, make_parser, render_items
+from .model import ACTION_STATUSES, Meeting
+
+STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "completed": "Completed", "closed": "Closed"}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # output path relative to the site root, e.g. meetings/x/index.html
+    template: str
+    title: str
+    description: str = ""
+    context: dict = field(default_factory=dict, compare=False, hash=False)
+    depends_on: tuple[str, ...] = ()  # meeting ids whose change alters this page; () = every meeting
+
+
+def url(path: str) -> str:
+    """The permalink of an output path: folders end in '/', as a server shows them."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def meeting_path(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}/index.html"
+
+
+def action_path(action_id: str) -> str:
+    return f"actions/{action_id}/index.html"
+
+
+def theme_path(slug: str) -> str:
+    return f"themes/{slug}/index.html"
+
+
+def person_path(slug: str) -> str:
+    return f"people/{slug}/index.html"
+
+
+def year_path(year: int) -> str:
+    return f"years/{year}/index.html"
+
+
+def item_link(meeting_id: str, anchor: str) -> str:
+    return f"{meeting_path(meeting_id)}#{anchor}"
+
+
+def plan(archive: Archive) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    site = archive.site
+    latest = tuple(reversed(archive.meetings[-5:]))
+    pages = [
+        Page("index.html", "home.html", site.title, site.description, {"latest": latest}),
+        Page("meetings/index.html", "meetings.html", "All meetings", f"Every meeting in the {site.title} archive, by year."),
+        Page("actions/index.html", "actions.html", "Action tracker", "Every action from the meetings, with its owner and current status."),
+        Page("themes/index.html", "themes.html", "Themes", "The subjects the meetings discuss, with every item on each."),
+        Page("people/index.html", "people.html", "People", "Everyone who attended or sent apologies, with their roles over time."),
+        Page("years/index.html", "years.html", "Meetings by year", "The meetings held in each year."),
+        Page("glossary/index.html", "glossary.html", "Glossary of abbreviations", "What the abbreviations in the minutes stand for."),
+        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive."),
+        Page("404.html", "404.html", "Page not found", "The page you asked for is not here."),
+    ]
+    for meeting in archive.meetings:
+        pages.append(
+            Page(
+                meeting_path(meeting.id),
+                "meeting.html",
+                meeting.title,
+                f"Minutes of the {meeting.type} held on {long_date(meeting.date)}.",
+                {"meeting": meeting},
+                depends_on=_meeting_neighbourhood(archive, meeting),
+            )
+        )
+    for tracked in archive.actions:
+        pages.append(
+            Page(
+                action_path(tracked.action.id),
+                "action.html",
+                f"Action {tracked.action.id}",
+                _clip(tracked.action.text, 150),
+                {"tracked": tracked},
+                depends_on=(tracked.action.meeting_id, *tracked.updated_by),
+            )
+        )
+    for record in archive.themes:
+        pages.append(Page(theme_path(record.theme.slug), "theme.html", record.theme.name, record.theme.description, {"record": record}))
+    for record in archive.people:
+        pages.append(Page(person_path(record.person.slug), "person.html", record.person.name, f"Roles held by {record.person.name}, meetings attended and actions owned.", {"record": record}))
+    for year, meetings in archive.years:
+        pages.append(Page(year_path(year), "year.html", f"Meetings in {year}", f"The {len(meetings)} meetings held in {year}.", {"year": year, "meetings": meetings}))
+    return pages
+
+
+def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...]:
+    before, after = archive.neighbours(meeting.id)
+    ids = [meeting.id] + [m.id for m in (before, after) if m]
+    ids += [a.action.meeting_id for a in archive.updates_at(meeting.id)]
+    return tuple(dict.fromkeys(ids))
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+class Renderer:
+    """Holds the Jinja2 environment and the per-meeting rendered text."""
+
+    def __init__(self, archive: Archive, templates_dir: Path, base_url: str = "", item_texts: dict | None = None):
+        self.archive = archive
+        self.base_url = base_url.rstrip("/") + "/" if base_url else ""
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,  # every template, every value
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s))
+        self.env.globals.update(
+            archive=archive,
+            site=archive.site,
+            statuses=ACTION_STATUSES,
+            role_at=role_at,
+            meeting_path=meeting_path,
+            action_path=action_path,
+            theme_path=theme_path,
+            person_path=person_path,
+            year_path=year_path,
+            item_link=item_link,
+        )
+        self.md = make_parser()
+        self.abbreviations = Abbreviations(archive.content.glossary)
+        self.item_texts = item_texts if item_texts is not None else {}
+
+    def texts(self, meeting: Meeting) -> tuple[ItemText, ...]:
+        """Each meeting's Markdown is parsed once and shared by pages and search."""
+        if meeting.id not in self.item_texts:
+            self.item_texts[meeting.id] = render_items(self.md, meeting, self.abbreviations)
+        return self.item_texts[meeting.id]
+
+    def render(self, page: Page) -> str:
+        here = posixpath.dirname(page.path)
+
+        def rel(target: str) -> str:
+            path, _, anchor = target.partition("#")
+            relative = posixpath.relpath(path, here or ".") if path else ""
+            return relative + (f"#{anchor}" if anchor else "")
+
+        context = dict(page.context)
+        if "meeting" in context:
+            context["texts"] = self.texts(context["meeting"])
+        canonical = self.base_url + url(page.path) if self.base_url else ""
+        template = self.env.get_template(page.template)
+        return template.render(page=page, rel=rel, canonical=canonical, ItemRef=ItemRef, **context)

@@ -1,0 +1,126 @@
+"""Shared fixtures: built sites, a local server that sends a strict CSP, and Debian's Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from minutebook.pipeline import Paths, build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+STRICT_CSP = "default-src 'self'; img-src 'self' data:"
+
+
+def build_site(content: Path, out: Path, base_url: str = "") -> Path:
+    build(Paths(content=content), out, base_url=base_url)
+    return out
+
+
+def copy_content(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The site built once from the real content/, shared by every test that only reads it."""
+    return build_site(ROOT / "content", tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Path:
+    return build_site(FIXTURES / "small", tmp_path_factory.mktemp("small") / "site")
+
+
+@pytest.fixture
+def small_content(tmp_path) -> Path:
+    """A writable copy of the small fixture content."""
+    return copy_content(FIXTURES / "small", tmp_path / "content")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    csp = STRICT_CSP
+
+    def end_headers(self):
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+
+@contextmanager
+def serve(directory: Path, csp: str | None = STRICT_CSP):
+    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = type("Handler", (_Handler,), {"csp": csp})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_server(real_site):
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; never a downloaded browser."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run 'make test', which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageProblems:
+    """Console errors, uncaught exceptions, CSP violations and dialogs seen by one page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(f"console {m.type}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page; `page.problems` collects everything that went wrong on it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.problems = PageProblems(tab)
+    yield tab
+    context.close()

@@ -170,9 +170,9 @@ def link(content: Content) -> Archive:
         for attendee in meeting.attendees + meeting.apologies:
             need_person(attendee.person, attendee.origin, "person")
         for item in meeting.agenda:
-            for slug in item.themes:
+            for slug, line in zip(item.themes, item.theme_lines or [item.origin.line] * len(item.themes)):
                 if slug not in themes:
-                    errors.append(ContentError(item.origin.path, item.origin.line, f"agenda item {item.number}: themes", f"theme '{slug}' is not in content/themes.yml; expected one of its slugs"))
+                    errors.append(ContentError(item.origin.path, line, f"agenda item {item.number}: themes", f"theme '{slug}' is not in content/themes.yml; expected one of its slugs"))
         for action in meeting.actions:
             need_person(action.owner, action.origin, f"action {action.id}: owner")
             if action.id in actions:

@@ -6,6 +6,7 @@ exist?) are checked later, by `link`, which sees everything at once.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -499,16 +500,17 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
         if number in seen:
             g.error("number", f"'{number}' is used twice (first on line {seen[number]}); item numbers must be unique")
             number = ""
-        themes = []
+        themes, theme_lines = [], []
         for t_index, (theme, t_line) in enumerate(g.list("themes")):
             if isinstance(theme, str) and SLUG.match(theme.strip()):
                 themes.append(theme.strip())
+                theme_lines.append(t_line)
             else:
                 errors.append(ContentError(f.path, t_line, f"{g.name('themes')}[{t_index + 1}]", f"{_kind(theme)} is not a theme slug; expected a slug from content/themes.yml"))
         title = g.text("title")
         if number:
             seen[number] = line
-            items.append(AgendaItem(number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line)))
+            items.append(AgendaItem(number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line), tuple(theme_lines)))
     return items
 
 
@@ -542,7 +544,7 @@ def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str,
         heading, line, lines = sections[index]
         if _norm(heading) != _norm(item.heading):
             errors.append(ContentError(path, line, "body", f"heading '{_short(heading)}' does not match agenda item {index + 1}; expected '## {item.heading}' (same order as the agenda)"))
-        result.append(AgendaItem(item.number, item.title, item.anchor, item.themes, "\n".join(lines).strip("\n"), item.origin))
+        result.append(dataclasses.replace(item, markdown="\n".join(lines).strip("\n")))
     for heading, line, _ in sections[len(agenda) :]:
         errors.append(ContentError(path, line, "body", f"heading '{_short(heading)}' is not in the agenda; add it to 'agenda' or make it a '###' sub-heading"))
     return tuple(result)

@@ -73,6 +73,7 @@ class AgendaItem:
     themes: tuple[str, ...] = ()
     markdown: str = ""
     origin: Origin = field(default=Origin(""), compare=False)
+    theme_lines: tuple[int, ...] = field(default=(), compare=False)  # where each theme was named
 
     @property
     def heading(self) -> str:

@@ -108,9 +108,13 @@ def plan(archive: Archive) -> list[Page]:
 
 
 def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...]:
+    """Every meeting whose change can alter this meeting's page."""
     before, after = archive.neighbours(meeting.id)
     ids = [meeting.id] + [m.id for m in (before, after) if m]
-    ids += [a.action.meeting_id for a in archive.updates_at(meeting.id)]
+    ids += [a.action.meeting_id for a in archive.updates_at(meeting.id)]  # actions it updated
+    ids += [m for a in archive.actions_of(meeting.id) for m in a.updated_by]  # later status changes
+    if meeting.id in archive.next_in_archive:
+        ids.append(archive.next_in_archive[meeting.id])
     return tuple(dict.fromkeys(ids))
 
 

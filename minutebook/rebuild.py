@@ -1,0 +1,111 @@
+"""Rebuild: know what a change touches, so an edit re-renders only those pages.
+
+Each page gets a fingerprint: a hash of everything it is made from (the
+templates and reference files every page shares, plus the meetings it shows,
+as listed in `Page.depends_on`). A page whose fingerprint matches the previous
+build's is taken from the previous site instead of being rendered again.
+
+The record of the previous build (the manifest) sits beside the output folder.
+It stores, with each fingerprint, the identity of the file it describes
+(inode, size, modification time), so if the site and the manifest ever
+disagree (a build killed between the swap and the manifest write), the file
+simply fails the check and is rendered again: a wrong reuse is not possible.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .render import Page
+
+MANIFEST_VERSION = 1
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def tree_digest(root: Path) -> str:
+    """One hash for every file under `root` (templates, assets), names included."""
+    files = sorted(p for p in Path(root).rglob("*") if p.is_file())
+    return digest(*(part for p in files for part in (p.relative_to(root).as_posix(), p.read_bytes())))
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What pages are made from: one hash shared by all, and one per meeting."""
+
+    shared: str
+    meetings: Mapping[str, str]
+
+    @property
+    def everything(self) -> str:
+        return digest(self.shared, *(f"{k}={v}" for k, v in sorted(self.meetings.items())))
+
+
+def fingerprints(pages: Iterable[Page], inputs: Inputs) -> dict[str, str]:
+    everything = inputs.everything
+    out = {}
+    for page in pages:
+        if page.depends_on:
+            out[page.path] = digest(inputs.shared, page.path, *(f"{m}={inputs.meetings[m]}" for m in page.depends_on))
+        else:
+            out[page.path] = digest(everything, page.path)
+    return out
+
+
+def _identity(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def manifest_path(out_dir: Path) -> Path:
+    out_dir = Path(os.path.abspath(out_dir))
+    return out_dir.parent / f".{out_dir.name}.manifest.json"
+
+
+def read_manifest(out_dir: Path) -> dict[str, list]:
+    try:
+        data = json.loads(manifest_path(out_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("files", {}) if data.get("version") == MANIFEST_VERSION else {}
+
+
+def reusable(out_dir: Path, prints: Mapping[str, str], manifest: Mapping[str, list]) -> dict[str, Path]:
+    """Pages whose previous output can be reused as is: path -> the old file."""
+    out_dir = Path(out_dir)
+    found = {}
+    for path, fingerprint in prints.items():
+        entry = manifest.get(path)
+        if entry and entry[0] == fingerprint:
+            old = out_dir / path
+            if _identity(old) == entry[1]:
+                found[path] = old
+    return found
+
+
+def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
+    """Record this build's fingerprints against the files now in `out_dir`."""
+    out_dir = Path(out_dir)
+    files = {}
+    for path, fingerprint in prints.items():
+        identity = _identity(out_dir / path)
+        if identity:
+            files[path] = [fingerprint, identity]
+    target = manifest_path(out_dir)
+    temporary = target.with_name(target.name + f".{os.getpid()}")
+    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "files": files}), encoding="utf-8")
+    os.replace(temporary, target)

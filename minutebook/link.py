@@ -138,10 +138,10 @@ class Archive:
         return before, after
 
     def actions_of(self, meeting_id: str) -> tuple[TrackedAction, ...]:
-        return tuple(a for a in self.actions if a.action.meeting_id == meeting_id)
+        return self._arising.get(meeting_id, ())
 
     def updates_at(self, meeting_id: str) -> tuple[TrackedAction, ...]:
-        return tuple(a for a in self.actions if meeting_id in a.updated_by)
+        return self._updated.get(meeting_id, ())
 
     def __post_init__(self):
         # Lookup tables, derived once; the dataclass stays frozen.
@@ -150,6 +150,13 @@ class Archive:
         object.__setattr__(self, "_people", {p.person.slug: p.person for p in self.people})
         object.__setattr__(self, "_themes", {t.theme.slug: t.theme for t in self.themes})
         object.__setattr__(self, "_actions", {a.action.id: a for a in self.actions})
+        arising, updated = defaultdict(tuple), defaultdict(tuple)
+        for tracked in self.actions:
+            arising[tracked.action.meeting_id] += (tracked,)
+            for meeting_id in tracked.updated_by:
+                updated[meeting_id] += (tracked,)
+        object.__setattr__(self, "_arising", dict(arising))
+        object.__setattr__(self, "_updated", dict(updated))
 
 
 def link(content: Content) -> Archive:

@@ -188,9 +188,8 @@ def link(content: Content) -> Archive:
             else:
                 actions[action.id] = action
 
-    history: dict[str, list[StatusChange]] = {
-        a.id: [StatusChange(_meeting_date(content, a.meeting_id), a.status, "", "")] for a in actions.values()
-    }
+    dates = {m.id: m.date for m in content.meetings}
+    history: dict[str, list[StatusChange]] = {a.id: [StatusChange(dates[a.meeting_id], a.status, "", "")] for a in actions.values()}
     all_updates: list[ActionUpdate] = [u for m in content.meetings for u in m.action_updates] + list(content.action_updates)
     for update in sorted(all_updates, key=lambda u: (u.date, u.origin)):
         action = actions.get(update.action)
@@ -219,10 +218,6 @@ def link(content: Content) -> Archive:
         years=_years(meetings),
         next_in_archive=_next_links(meetings),
     )
-
-
-def _meeting_date(content: Content, meeting_id: str) -> dt.date:
-    return next(m.date for m in content.meetings if m.id == meeting_id)
 
 
 def _unique(entries, key: str, what: str, errors: list[ContentError]) -> dict:

@@ -32,6 +32,8 @@ class SearchDocument:
     type: str
 
 
+OUTPUTS = ("search/index.js",)  # every file search_files writes
+
 FIELDS = (
     {"field_name": "title", "boost": 10},
     {"field_name": "themes", "boost": 5},

@@ -85,18 +85,24 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def write_tree(files: Mapping[str, bytes], root: Path) -> None:
-    """Write every file under `root`, creating folders as needed."""
+def write_tree(files: Mapping[str, bytes | Path], root: Path) -> None:
+    """Write every file under `root`; a Path value is an unchanged file from the previous site."""
     made: set[Path] = set()
     for path, data in files.items():
         target = root / safe_relative(path)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(data)
+        if isinstance(data, Path):
+            try:
+                os.link(data, target)  # shares the bytes: nothing is copied or rendered again
+            except OSError:
+                shutil.copyfile(data, target)
+        else:
+            target.write_bytes(data)
 
 
-def publish(files: Mapping[str, bytes], out_dir: Path) -> None:
+def publish(files: Mapping[str, bytes | Path], out_dir: Path) -> None:
     """Replace `out_dir` with exactly `files`, atomically."""
     out_dir = Path(os.path.abspath(out_dir))
     if out_dir.exists() and not out_dir.is_dir():

@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from lunr import lunr
-
 from .link import Archive
+from .lunr_builder import build_index as build_lunr_index
 from .render import action_path, item_link, long_date
 
 
@@ -106,7 +105,7 @@ def build_index(docs: list[SearchDocument], theme_names: dict[str, str]) -> dict
         }
         for d in docs
     ]
-    return lunr(ref="ref", fields=FIELDS, documents=rows).serialize()
+    return build_lunr_index("ref", list(FIELDS), rows)
 
 
 def store(docs: list[SearchDocument]) -> dict:

@@ -28,6 +28,9 @@ MEETINGS = {
 # a dropped paragraph of even 60 words in a 1,500-word meeting costs about 4%.
 COVERAGE = 0.95
 RUN = 4
+# Words found on one side only are repairs or debris ("eptember" in the seed, "September"
+# published); they are left out of the run comparisons, listed, and limited to this share.
+ONE_SIDED_WORDS = 0.03
 # Invention: every 6-word run of the published body must occur in the seed. A repaired
 # split word or rejoined page break creates a handful of runs that cross the repair.
 INVENTED_ALLOWANCE = 0.01
@@ -55,20 +58,49 @@ def strings(value) -> list[str]:
 def published(path: Path) -> tuple[list[str], list[list[str]]]:
     """(every word the meeting file publishes, the words of each body paragraph, headings left out)."""
     data, body, _ = split_front_matter(SourceFile(path.name, path.read_text(encoding="utf-8")), [])
+    data = {k: v for k, v in data.items() if k != "editorial_notes"}  # our words about the text, not minuted
     blocks = re.split(r"\n\s*\n|\n(?=[-*] |\d+\. )", body)
     paragraphs = [words(b) for b in blocks if b.strip() and not b.lstrip().startswith("#")]
     return words(" ".join(strings(data)) + "\n" + body), paragraphs
 
 
+def shared_only(sequence: list[str], other: set[str]) -> list[str]:
+    return [w for w in sequence if w in other]
+
+
+def one_sided(sequence: list[str], other: set[str]) -> list[str]:
+    return [w for w in sequence if w not in other]
+
+
+def repaired(seed: list[str], published_words: set[str]) -> list[str]:
+    """The seed with its column debris undone: a fragment that ends a published word
+    ("eptember" for "september") becomes that word; short stray fragments go."""
+    tails = {}
+    for word in published_words:
+        for cut in range(1, len(word) - 3):
+            tails.setdefault(word[cut:], word)
+    out = []
+    for w in seed:
+        if w in published_words:
+            out.append(w)
+        elif len(w) >= 4 and w in tails:
+            out.append(tails[w])
+        elif len(w) > 3:
+            out.append(w)
+    return out
+
+
 def coverage(seed: list[str], text: list[str]) -> float:
+    seed = shared_only(repaired(seed, set(text)), set(text))
     wanted = runs(seed, RUN)
     return len(wanted & runs(text, RUN)) / len(wanted)
 
 
 def invented(seed: list[str], paragraphs: list[list[str]]) -> list[str]:
     """Runs inside a paragraph that the seed never has; paragraphs may be moved, not made up."""
+    vocabulary = set(seed)
     known = runs(seed, INVENTED_RUN)
-    found = set().union(*(runs(p, INVENTED_RUN) for p in paragraphs))
+    found = set().union(*(runs(shared_only(p, vocabulary), INVENTED_RUN) for p in paragraphs))
     return [" ".join(r) for r in sorted(found - known)]
 
 
@@ -91,10 +123,24 @@ def test_published_meeting_covers_its_seed(seed, meeting):
 @pytest.mark.parametrize("seed, meeting", list(pairs()))
 def test_published_body_invents_nothing(seed, meeting):
     _, body = published(meeting)
-    extra = invented(words(seed.read_text(encoding="utf-8")), body)
+    everything, _ = published(meeting)
+    extra = invented(repaired(words(seed.read_text(encoding="utf-8")), set(everything)), body)
     share = len(extra) / max(1, sum(len(runs(p, INVENTED_RUN)) for p in body))
+    if share:
+        print(extra)
     print(f"{meeting.name}: runs not in seed {len(extra)} ({share:.3%})")
     assert share <= INVENTED_ALLOWANCE, extra
+
+
+@pytest.mark.parametrize("seed, meeting", list(pairs()))
+def test_words_on_one_side_only_are_few(seed, meeting):
+    everything, body = published(meeting)
+    seed_words = words(seed.read_text(encoding="utf-8"))
+    lost = one_sided(repaired(seed_words, set(everything)), set(everything))
+    added = one_sided([w for p in body for w in p], set(repaired(seed_words, set(everything))))
+    print(f"{meeting.name}: seed words not published {sorted(set(lost))}; published words not in seed {sorted(set(added))}")
+    assert len(lost) <= ONE_SIDED_WORDS * len(seed_words)
+    assert len(added) <= ONE_SIDED_WORDS * len(seed_words)
 
 
 def test_a_dropped_paragraph_falls_below_the_coverage_threshold(tmp_path):

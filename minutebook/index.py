@@ -7,6 +7,7 @@ from disk, where browsers refuse to fetch files.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -31,7 +32,8 @@ class SearchDocument:
     type: str
 
 
-OUTPUTS = ("search/index.js",)  # every file search_files writes
+OUTPUTS = ("search/index.js",)
+ACTION_BOOST = 0.5  # every file search_files writes
 
 FIELDS = (
     {"field_name": "title", "boost": 10},
@@ -92,17 +94,21 @@ def documents(archive: Archive, item_texts) -> list[SearchDocument]:
 
 
 def build_index(docs: list[SearchDocument], theme_names: dict[str, str]) -> dict:
+    # An action repeats words of the item it arose under; the item is the better answer.
     rows = [
-        {
-            "ref": d.ref,
-            "title": d.title,
-            "themes": " ".join(theme_names.get(t, t) for t in d.themes),
-            "meeting": d.meeting,
-            "people": d.people,
-            "text": d.text,
-            "year": d.year,
-            "type": d.type,
-        }
+        (
+            {
+                "ref": d.ref,
+                "title": d.title,
+                "themes": " ".join(theme_names.get(t, t) for t in d.themes),
+                "meeting": d.meeting,
+                "people": d.people,
+                "text": d.text,
+                "year": d.year,
+                "type": d.type,
+            },
+            {"boost": ACTION_BOOST if d.kind == "action" else 1},
+        )
         for d in docs
     ]
     return build_lunr_index("ref", list(FIELDS), rows)
@@ -116,7 +122,7 @@ def store(docs: list[SearchDocument]) -> dict:
             "t": d.title,
             "m": d.meeting,
             "d": d.date,
-            "dl": long_date(__import__("datetime").date.fromisoformat(d.date)),
+            "dl": long_date(dt.date.fromisoformat(d.date)),
             "n": d.number,
             "u": d.url,
             "x": d.text,

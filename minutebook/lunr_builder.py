@@ -39,8 +39,10 @@ class _Terms:
         return terms
 
 
-def build_index(ref: str, fields: list[dict], documents: list[dict], positions: bool = False) -> dict:
-    """The serialised lunr index of `documents`, as `lunr(...).serialize()` would give it."""
+def build_index(ref: str, fields: list[dict], documents: list, positions: bool = False) -> dict:
+    """The serialised lunr index of `documents`, as `lunr(...).serialize()` would give it.
+
+    As with lunr(), a document may be a (document, attributes) pair, such as {"boost": 0.5}."""
     builder = get_default_builder()
     builder.ref(ref)
     for field in fields:
@@ -50,13 +52,14 @@ def build_index(ref: str, fields: list[dict], documents: list[dict], positions: 
     terms_of = _Terms(builder.pipeline)
     field_names = list(builder._fields)
     for doc in documents:
-        _add(builder, doc, field_names, terms_of, positions)
+        doc, attributes = doc if isinstance(doc, (tuple, list)) else (doc, {})
+        _add(builder, doc, attributes, field_names, terms_of, positions)
     return builder.build().serialize()
 
 
-def _add(builder, doc: dict, field_names: list[str], terms_of: _Terms, positions: bool) -> None:
+def _add(builder, doc: dict, attributes: dict, field_names: list[str], terms_of: _Terms, positions: bool) -> None:
     doc_ref = str(doc[builder._ref])
-    builder._documents[doc_ref] = {}
+    builder._documents[doc_ref] = attributes or {}
     builder.document_count += 1
     inverted = builder.inverted_index
     for field_name in field_names:

@@ -12,6 +12,7 @@ DOCUMENTS = [
     {"ref": "b", "title": "Performance", "text": "Killed and seriously injured (KSIs) on roads had plateaued, but is now showing a small uplift."},
     {"ref": "c", "title": "Serious and organised crime", "text": "Working with partners to understand and respond to SOC threats - the journey the force have been on."},
     {"ref": "d", "title": "AOB", "text": None},
+    ({"ref": "e", "title": "Action", "text": "The DCC to review the ANPR business case."}, {"boost": 0.5}),
 ]
 
 

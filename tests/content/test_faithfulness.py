@@ -105,11 +105,10 @@ def invented(seed: list[str], paragraphs: list[list[str]]) -> list[str]:
 
 
 def pairs():
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed texts are not at {SEEDS}")
+    absent = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed texts are not at {SEEDS}")
     for seed, meeting in MEETINGS.items():
         path = ROOT / "content" / "meetings" / meeting
-        yield pytest.param(SEEDS / seed, path, id=meeting.removesuffix(".md"))
+        yield pytest.param(SEEDS / seed, path, id=meeting.removesuffix(".md"), marks=absent)
 
 
 @pytest.mark.parametrize("seed, meeting", list(pairs()))

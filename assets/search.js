@@ -9,6 +9,8 @@
   var form = document.getElementById("search-form");
   if (!data || !form || !window.lunr) return;
 
+  // The same word separators the index was built with (minutebook/index.py SEPARATORS).
+  lunr.tokenizer.separator = /[\s\-\/()\[\]<>"=;!?,]+/;
   var index = lunr.Index.load(data.index);
   var store = data.store;
   var input = document.getElementById("q");
@@ -26,7 +28,7 @@
       if (phrase.trim()) phrases.push(phrase.trim());
       return " " + phrase + " ";
     });
-    var words = rest.split(/[\s\-]+/).map(function (w) { return w.replace(/^\W+|\W+$/g, ""); }).filter(Boolean);
+    var words = rest.split(lunr.tokenizer.separator).map(function (w) { return w.replace(/^\W+|\W+$/g, ""); }).filter(Boolean);
     return { phrases: phrases, words: words };
   }
 

@@ -33,7 +33,10 @@ class SearchDocument:
 
 
 OUTPUTS = ("search/index.js",)
-ACTION_BOOST = 0.5  # every file search_files writes
+ACTION_BOOST = 0.5
+# lunr splits words only at spaces and hyphens; minutes write "drink/drug" and "(KSIs)".
+# Not ':', which lunr's query syntax uses. assets/search.js sets the same for lunr.js.
+SEPARATORS = " \t\n\r\f\v\xa0-/()[]<>\"=;!?,"  # every file search_files writes
 
 FIELDS = (
     {"field_name": "title", "boost": 10},
@@ -111,7 +114,7 @@ def build_index(docs: list[SearchDocument], theme_names: dict[str, str]) -> dict
         )
         for d in docs
     ]
-    return build_lunr_index("ref", list(FIELDS), rows)
+    return build_lunr_index("ref", list(FIELDS), rows, separators=SEPARATORS)
 
 
 def store(docs: list[SearchDocument]) -> dict:

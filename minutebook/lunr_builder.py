@@ -18,7 +18,7 @@ from lunr.field_ref import FieldRef
 from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS
 
-WORD = re.compile(f"[^{re.escape(SEPARATOR_CHARS)}]+")
+LUNR_SEPARATORS = SEPARATOR_CHARS
 
 
 class _Terms:
@@ -39,10 +39,12 @@ class _Terms:
         return terms
 
 
-def build_index(ref: str, fields: list[dict], documents: list, positions: bool = False) -> dict:
+def build_index(ref: str, fields: list[dict], documents: list, positions: bool = False, separators: str = LUNR_SEPARATORS) -> dict:
     """The serialised lunr index of `documents`, as `lunr(...).serialize()` would give it.
 
-    As with lunr(), a document may be a (document, attributes) pair, such as {"boost": 0.5}."""
+    As with lunr(), a document may be a (document, attributes) pair, such as {"boost": 0.5}.
+    `separators` are the characters words are split at; lunr.js must be told the same."""
+    word = re.compile(f"[^{re.escape(separators)}]+")
     builder = get_default_builder()
     builder.ref(ref)
     for field in fields:
@@ -53,11 +55,11 @@ def build_index(ref: str, fields: list[dict], documents: list, positions: bool =
     field_names = list(builder._fields)
     for doc in documents:
         doc, attributes = doc if isinstance(doc, (tuple, list)) else (doc, {})
-        _add(builder, doc, attributes, field_names, terms_of, positions)
+        _add(builder, doc, attributes, field_names, terms_of, positions, word)
     return builder.build().serialize()
 
 
-def _add(builder, doc: dict, attributes: dict, field_names: list[str], terms_of: _Terms, positions: bool) -> None:
+def _add(builder, doc: dict, attributes: dict, field_names: list[str], terms_of: _Terms, positions: bool, word: re.Pattern) -> None:
     doc_ref = str(doc[builder._ref])
     builder._documents[doc_ref] = attributes or {}
     builder.document_count += 1
@@ -67,7 +69,7 @@ def _add(builder, doc: dict, attributes: dict, field_names: list[str], terms_of:
         text = "" if value is None else str(value).lower()
         counts: dict[str, int] = defaultdict(int)
         length = 0
-        for match in WORD.finditer(text):
+        for match in word.finditer(text):
             for term in terms_of(match.group(), field_name):
                 length += 1
                 counts[term] += 1

@@ -17,6 +17,7 @@ QUERIES = ["ANPR", "armed policing", "coercive control", "roads", "SOCJAG chairs
 NODE_SCRIPT = """
 const lunr = require(process.argv[1]);
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+lunr.tokenizer.separator = /[\s\-\/()\[\]<>"=;!?,]+/;
 const idx = lunr.Index.load(input.index);
 const out = {};
 for (const q of input.queries) out[q] = idx.search(q).slice(0, 5).map(r => r.ref);
@@ -46,3 +47,14 @@ def test_lunr_js_returns_the_same_top_results_as_lunr_py(serialised):
     from_py = {q: [r["ref"] for r in index.search(q)[:5]] for q in QUERIES}
     assert all(from_js[q] for q in QUERIES if q != "title:dogs")
     assert from_js == from_py
+
+
+def test_the_browser_splits_words_where_the_index_did():
+    import re
+
+    from minutebook.index import SEPARATORS
+
+    script = (ROOT / "assets" / "search.js").read_text()
+    pattern = re.search(r"lunr\.tokenizer\.separator = /(.*?)/;", script).group(1)
+    splits = {c for c in map(chr, range(32, 127)) if re.fullmatch(pattern, c)} | {c for c in "\t\n\r\f\v\xa0" if re.fullmatch(pattern, c)}
+    assert splits == set(SEPARATORS)

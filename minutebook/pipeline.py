@@ -78,7 +78,7 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     sources, errors = read_sources(paths.content)
     content, more = parse_content(sources)
     if errors + more:
-        raise InvalidContent(errors + more)
+        raise InvalidContent(errors + more + _link_problems(content, errors + more))
     mid = time.perf_counter()
     archive = link(content)
     meeting_sources = {Path(s.path).stem: s.text for s in sources if "/meetings/" in f"/{s.path}"}
@@ -94,6 +94,19 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         report.seconds["link"] = time.perf_counter() - mid
         report.meetings = len(archive.meetings)
     return archive, inputs
+
+
+def _link_problems(content, load_errors) -> list:
+    """Cross-reference problems among the files that did load, so one pass shows everything.
+
+    A file that failed to load may define an action others update, so those look-ups are
+    left for the next run rather than reported falsely now."""
+    broken = {e.path for e in load_errors}
+    try:
+        link(content)
+    except InvalidContent as exc:
+        return [e for e in exc.errors if e.path not in broken and not (broken and "is not the id of any action" in e.message)]
+    return []
 
 
 def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:

@@ -151,3 +151,10 @@ def test_check_summarises_valid_content_in_one_line(small_content):
     run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0
     assert run.stdout.strip() == "Content is valid: 2 meetings, 1 actions, 2 themes, 4 people."
+
+
+def test_load_and_cross_reference_problems_are_reported_in_one_pass(small_content):
+    rewrite(small_content, "date: 2019-04-30", "date: 2019-13-45")
+    rewrite(small_content, "themes: [public-confidence]", "themes: [confidence]", "meetings/2019-05-28-performance.md")
+    run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
+    assert "not a real date" in run.stderr and "theme 'confidence' is not in content/themes.yml" in run.stderr

@@ -15,8 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import feeds, opendata, rebuild
 from . import index as search_index
-from . import rebuild
 from .link import Archive, link
 from .load import parse_content, read_sources
 from .model import InvalidContent
@@ -109,6 +109,17 @@ def _link_problems(content, load_errors) -> list:
     return []
 
 
+def archive_files(archive: Archive, base_url: str, item_texts) -> dict[str, bytes]:
+    """Files made from the whole archive at once: the feed, calendar, sitemap, robots.txt and open data."""
+    files = feeds.feed_files(archive, plan(archive), base_url)
+    files.update(opendata.data_files(archive, item_texts, base_url))
+    return files
+
+
+def archive_outputs(base_url: str) -> tuple[str, ...]:
+    return (*search_index.OUTPUTS, *feeds.outputs(base_url), *opendata.OUTPUTS)
+
+
 def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:
     files = {f"assets/{p.name}": p.read_bytes() for p in sorted(paths.assets.iterdir()) if p.is_file()}
     lunr_js = paths.node_modules / "lunr" / "lunr.min.js"
@@ -164,6 +175,7 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
         if need_index:
             progress("Building the search index")
             files.update(search_index.search_files(archive, renderer.texts))
+            files.update(archive_files(archive, base_url, renderer.texts))
         report.seconds["render"] = rendered - began
         report.seconds["index"] = time.perf_counter() - rendered
         return files
@@ -187,6 +199,8 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
                 files.update(index_job.result())
     finally:
         _inherited = None
+    if need_index:  # every meeting's text is in the renderer by now, parsed by the workers
+        files.update(archive_files(archive, base_url, renderer.texts))
     # Both ran at once; the index's own share is what it added after rendering finished.
     report.seconds["render"] = rendered - began
     report.seconds["index"] = time.perf_counter() - rendered
@@ -198,12 +212,13 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> Bui
     progress = progress or Progress(quiet=True)
     report = BuildReport()
     archive, inputs = load_with_inputs(paths, report, base_url)
+    base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(archive)
     prints = rebuild.fingerprints(pages, inputs)
-    prints.update({path: inputs.everything for path in search_index.OUTPUTS})
+    prints.update({path: inputs.everything for path in archive_outputs(base_url)})
     unchanged = rebuild.reusable(out_dir, prints, rebuild.read_manifest(out_dir))
     to_render = [p for p in pages if p.path not in unchanged]
-    need_index = any(path not in unchanged for path in search_index.OUTPUTS)
+    need_index = any(path not in unchanged for path in archive_outputs(base_url))
     files: dict[str, bytes | Path] = dict(unchanged)
     files.update(render_site(archive, paths, base_url, report, progress, to_render, need_index))
     files.update(static_assets(paths, archive))

@@ -75,6 +75,7 @@ def plan(archive: Archive) -> list[Page]:
         Page("glossary/index.html", "glossary.html", "Glossary of abbreviations", "What the abbreviations in the minutes stand for."),
         Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive."),
         Page("404.html", "404.html", "Page not found", "The page you asked for is not here."),
+        Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": _datasets()}),
     ]
     for meeting in archive.meetings:
         pages.append(
@@ -105,6 +106,12 @@ def plan(archive: Archive) -> list[Page]:
     for year, meetings in archive.years:
         pages.append(Page(year_path(year), "year.html", f"Meetings in {year}", f"The {len(meetings)} meetings held in {year}.", {"year": year, "meetings": meetings}))
     return pages
+
+
+def _datasets():
+    from .opendata import DATASETS  # opendata builds on this module's paths, so it is imported late
+
+    return DATASETS
 
 
 def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...]:
@@ -166,6 +173,8 @@ class Renderer:
         here = posixpath.dirname(page.path)
 
         def rel(target: str) -> str:
+            if page.path == "404.html" and self.base_url:
+                return self.base_url + target  # a server shows the 404 page at any depth: only absolute links hold
             path, _, anchor = target.partition("#")
             relative = posixpath.relpath(path, here or ".") if path else ""
             return relative + (f"#{anchor}" if anchor else "")

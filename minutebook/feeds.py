@@ -1,0 +1,178 @@
+"""Feeds: the files that tell other programs what the archive holds.
+
+- `feed.xml`: an Atom feed of the meetings, newest first;
+- `calendar.ics`: an iCalendar file of every next meeting the minutes name;
+- `sitemap.xml`: every page, for search engines (only with a base URL, as
+  the sitemap protocol allows absolute addresses only);
+- `robots.txt`: lets every crawler in and, with a base URL, names the sitemap.
+
+Every function here is data to text; `feed_files` gathers them for the build.
+Nothing depends on the clock, so the same archive always gives the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from .link import Archive
+from .model import Meeting, NextMeeting
+from .permalinks import absolute, link, normal_base, stable_id
+from .render import Page, long_date, meeting_path
+
+LONDON = ZoneInfo("Europe/London")
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+FEED_PATH = "feed.xml"
+CALENDAR_PATH = "calendar.ics"
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)  # an empty archive's feed still needs a date
+
+
+def meeting_start(day: dt.date, time: str) -> dt.datetime:
+    """A local 'HH:MM' on a day, as an aware time in the UK."""
+    hours, minutes = (int(part) for part in time.split(":")) if time else (0, 0)
+    return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=LONDON)
+
+
+def meeting_summary(meeting: Meeting) -> str:
+    """One plain-text paragraph: what, when, where, and the agenda."""
+    agenda = "; ".join(item.heading for item in meeting.agenda)
+    when = f"{meeting.date:%A} {long_date(meeting.date)} at {meeting.time}"
+    return f"Minutes of the {meeting.type} held on {when}, {meeting.venue}. Agenda: {agenda}."
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element.text = text
+    return element
+
+
+def atom_feed(archive: Archive, base_url: str = "") -> str:
+    """The meetings as an Atom feed, newest first; relative links resolve against the feed's own address."""
+    site = archive.site
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
+    newest = sorted(archive.meetings, key=lambda m: (m.date, m.time, m.id), reverse=True)
+    updated = meeting_start(newest[0].date, newest[0].time) if newest else EPOCH
+    _text(feed, "id", stable_id(site.organisation, "feed", "meetings"))
+    _text(feed, "title", site.title)
+    _text(feed, "subtitle", site.description)
+    _text(feed, "updated", updated.isoformat())
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": link(FEED_PATH, FEED_PATH, base_url)})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link("index.html", FEED_PATH, base_url)})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", site.organisation)
+    _text(feed, "generator", "Minutebook")
+    themes = {t.theme.slug: t.theme.name for t in archive.themes}
+    for meeting in newest:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        when = meeting_start(meeting.date, meeting.time).isoformat()
+        _text(entry, "id", stable_id(site.organisation, "meeting", meeting.id))
+        _text(entry, "title", meeting.title)
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)})
+        _text(entry, "published", when)
+        _text(entry, "updated", when)  # minutes are not revised after publication; a fixed date keeps builds identical
+        _text(entry, "summary", meeting_summary(meeting), type="text")
+        for slug in dict.fromkeys(s for item in meeting.agenda for s in item.themes):
+            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": slug, "label": themes[slug]})
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def sitemap(pages: list[Page], base_url: str) -> str:
+    """Every page a visitor might land on, by absolute address (the protocol allows nothing else)."""
+    ET.register_namespace("", SITEMAP)
+    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    for page in pages:
+        if page.path == "404.html":  # an error page is not a destination
+            continue
+        entry = ET.SubElement(root, f"{{{SITEMAP}}}url")
+        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = absolute(page.path, base_url)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def robots_txt(base_url: str) -> str:
+    # Crawlers read robots.txt only at a host's root: under a sub-path this file is advisory.
+    lines = ["User-agent: *", "Allow: /"]
+    if base_url:
+        lines.append(f"Sitemap: {normal_base(base_url)}sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def _slug(text: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return re.sub(r"-meeting$", "", words) or "meeting"
+
+
+def next_meeting_id(archive: Archive, meeting: Meeting) -> str:
+    """The id the named meeting has, or will have under the file-naming rule, once its minutes are published."""
+    if meeting.id in archive.next_in_archive:
+        return archive.next_in_archive[meeting.id]
+    named = meeting.next_meeting
+    return f"{named.date.isoformat()}-{_slug(named.type)}"
+
+
+def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", stable_id(archive.site.organisation, "meeting", next_meeting_id(archive, meeting)).removeprefix("urn:uuid:"))
+    # When this entry came to be: the day the minutes named it. Never the build time, so builds stay identical.
+    event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.timezone.utc))
+    if named.time:
+        event.add("dtstart", meeting_start(named.date, named.time))
+    else:
+        event.add("dtstart", named.date)  # no time minuted: an all-day entry
+    # The type alone ("Performance") says little among a reader's other appointments.
+    owner = archive.site.short_name or archive.site.organisation
+    event.add("summary", f"{owner}: {named.type or 'meeting'}")
+    if named.venue:
+        event.add("location", named.venue)
+    description = f"As minuted at the {meeting.title}: {named.as_minuted}" if named.as_minuted else f"Named in the minutes of the {meeting.title}."
+    event.add("description", description)
+    page = meeting_path(archive.next_in_archive.get(meeting.id, meeting.id))
+    if base_url:  # the URL property takes an absolute address only
+        event.add("url", absolute(page, base_url))
+    return event
+
+
+def calendar(archive: Archive, base_url: str = "") -> bytes:
+    """Every next meeting the minutes name, oldest first, as iCalendar (CRLF lines, folded at 75 octets)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Minutebook//Meeting minutes//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{archive.site.title}: meetings")
+    seen: set[str] = set()
+    days: list[dt.date] = []
+    for meeting in archive.meetings:
+        if meeting.next_meeting is None:
+            continue
+        event = _event(archive, meeting, meeting.next_meeting, base_url)
+        if event["uid"] in seen:  # two sets of minutes naming the same meeting: list it once
+            continue
+        seen.add(event["uid"])
+        days.append(meeting.next_meeting.date)
+        cal.add_component(event)
+    if days:
+        # A VTIMEZONE for Europe/London, so every reader agrees on the hour; only the years the events span.
+        cal.add_missing_timezones(dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 12, 31))
+    return cal.to_ical()
+
+
+def outputs(base_url: str) -> tuple[str, ...]:
+    """Every file `feed_files` writes: the sitemap only when the site's address is known."""
+    return (FEED_PATH, CALENDAR_PATH, "robots.txt", *(("sitemap.xml",) if base_url else ()))
+
+
+def feed_files(archive: Archive, pages: list[Page], base_url: str = "") -> dict[str, bytes]:
+    files = {
+        FEED_PATH: atom_feed(archive, base_url).encode("utf-8"),
+        CALENDAR_PATH: calendar(archive, base_url),
+        "robots.txt": robots_txt(base_url).encode("utf-8"),
+    }
+    if base_url:
+        files["sitemap.xml"] = sitemap(pages, base_url).encode("utf-8")
+    return files

@@ -1,0 +1,208 @@
+"""Open data: the archive as JSON and CSV, for anyone to reuse.
+
+- `data/meetings.json`: every meeting with its attendance, agenda and item text;
+- `data/actions.json`: every action with its whole status history;
+- `data/actions.csv`: the actions again, one row each, for spreadsheets.
+
+Text is carried as plain text, never HTML: the item text is the Markdown's
+words with its formatting taken away. Every record carries its permalink,
+relative to the data file (so it resolves against the file's own address)
+and, when the site's address is known, absolute.
+
+The fields are declared once, here, with what each means; the data page and
+docs/open-data.md show the same descriptions, and a test holds the records to
+them.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from .link import Archive, TrackedAction, role_at
+from .model import Attendee, Meeting
+from .permalinks import absolute, relative
+from .render import STATUS_LABELS, action_path, item_link, meeting_path
+
+DATA_DIR = "data"
+OUTPUTS = (f"{DATA_DIR}/meetings.json", f"{DATA_DIR}/actions.json", f"{DATA_DIR}/actions.csv")  # every file data_files writes
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    path: str
+    title: str
+    format: str
+    summary: str
+    fields: tuple[Field, ...]
+
+
+MEETING_FIELDS = (
+    Field("id", "The meeting's permanent id: its date and type, such as 2019-04-30-monthly-assurance."),
+    Field("title", "The meeting's title."),
+    Field("date", "The date it was held, YYYY-MM-DD."),
+    Field("time", "The start time as minuted, 24-hour HH:MM, UK local time."),
+    Field("type", "The type of meeting, such as Monthly Assurance Meeting."),
+    Field("venue", "Where it was held, as minuted."),
+    Field("chair", "Who chaired it: id and name."),
+    Field("minute_taker", "Who took the minutes: id, name and role."),
+    Field("attendees", "Everyone present: id, name, role held at this meeting and abbreviation as minuted (may be empty)."),
+    Field("apologies", "Everyone who sent apologies, in the same form as attendees."),
+    Field("agenda", "The agenda items in the order taken: number, title, theme ids, the minuted text as plain text, and permalinks to the item."),
+    Field("actions", "The ids of the actions that arose at this meeting (see actions.json)."),
+    Field("actions_updated", "The ids of earlier actions whose status this meeting updated."),
+    Field("next_meeting", "The next meeting as minuted (date, time, type, venue and the line as printed), or null."),
+    Field("source", "The source document: title and, where known, url."),
+    Field("editorial_notes", "Repairs made to the text when it was transcribed."),
+    Field("url", "The meeting's page, relative to this file."),
+    Field("absolute_url", "The meeting's page as a full web address, or null when the site was built without one."),
+)
+
+ACTION_FIELDS = (
+    Field("id", "The action's permanent id: the date of the meeting where it arose and a counter."),
+    Field("meeting_id", "The id of the meeting where it arose."),
+    Field("meeting_date", "The date of that meeting, YYYY-MM-DD."),
+    Field("item", "The number of the agenda item it arose under."),
+    Field("item_title", "The title of that agenda item."),
+    Field("owner_id", "The id of the person who owns it; empty where the minutes name no owner."),
+    Field("owner_name", "The owner's name; empty where the minutes name no owner."),
+    Field("owner_role", "The role the owner held at that meeting."),
+    Field("text", "The action as minuted."),
+    Field("status", "Its current status: open, in-progress, completed or closed."),
+    Field("status_label", "The current status in words, as the site shows it."),
+    Field("due", "The due date as minuted, YYYY-MM-DD; empty where none was minuted."),
+    Field("last_updated", "The date of its latest status, YYYY-MM-DD."),
+    Field("themes", "The theme ids of the item it arose under; in the CSV, separated by semicolons."),
+    Field("history", "Every status it has had, oldest first: date, status, note and the id of the meeting that recorded it (empty for updates made between meetings). JSON only."),
+    Field("url", "The action's page, relative to this file."),
+    Field("absolute_url", "The action's page as a full web address; null (empty in the CSV) when the site was built without one."),
+)
+
+CSV_FIELDS = tuple(f for f in ACTION_FIELDS if f.name != "history")
+
+DATASETS = (
+    Dataset(f"{DATA_DIR}/meetings.json", "Meetings", "JSON", "Every meeting: attendance, agenda and the text of each item.", MEETING_FIELDS),
+    Dataset(f"{DATA_DIR}/actions.json", "Actions", "JSON", "Every action, with its owner, current status and whole history.", ACTION_FIELDS),
+    Dataset(f"{DATA_DIR}/actions.csv", "Actions (spreadsheet)", "CSV", "The actions again, one row each, without the history.", CSV_FIELDS),
+)
+
+
+def _link(path: str, data_file: str, base_url: str) -> tuple[str, str | None]:
+    return relative(path, data_file), absolute(path, base_url) or None
+
+
+def _person(archive: Archive, attendee: Attendee) -> dict:
+    return {"id": attendee.person, "name": archive.person(attendee.person).name, "role": attendee.role, "abbreviation": attendee.abbreviation}
+
+
+def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str = "") -> dict:
+    """One meeting as plain data; `item_texts` holds each item's text, in agenda order."""
+    here = f"{DATA_DIR}/meetings.json"
+    url, full = _link(meeting_path(meeting.id), here, base_url)
+    named = meeting.next_meeting
+    agenda = []
+    for item, text in zip(meeting.agenda, item_texts):
+        item_url, item_full = _link(item_link(meeting.id, item.anchor), here, base_url)
+        agenda.append({"number": item.number, "title": item.title, "themes": list(item.themes), "text": text, "url": item_url, "absolute_url": item_full})
+    minute_taker = _person(archive, meeting.minute_taker)
+    del minute_taker["abbreviation"]
+    return {
+        "id": meeting.id,
+        "title": meeting.title,
+        "date": meeting.date.isoformat(),
+        "time": meeting.time,
+        "type": meeting.type,
+        "venue": meeting.venue,
+        "chair": {"id": meeting.chair, "name": archive.person(meeting.chair).name},
+        "minute_taker": minute_taker,
+        "attendees": [_person(archive, a) for a in meeting.attendees],
+        "apologies": [_person(archive, a) for a in meeting.apologies],
+        "agenda": agenda,
+        "actions": [t.action.id for t in archive.actions_of(meeting.id)],
+        "actions_updated": [t.action.id for t in archive.updates_at(meeting.id)],
+        "next_meeting": None
+        if named is None
+        else {"date": named.date.isoformat(), "time": named.time, "type": named.type, "venue": named.venue, "as_minuted": named.as_minuted},
+        "source": {"title": meeting.source_title, "url": meeting.source_url or None},
+        "editorial_notes": list(meeting.editorial_notes),
+        "url": url,
+        "absolute_url": full,
+    }
+
+
+def action_record(archive: Archive, tracked: TrackedAction, data_file: str, base_url: str = "") -> dict:
+    action = tracked.action
+    meeting = archive.meeting(action.meeting_id)
+    item = meeting.item(action.item)
+    held = role_at(meeting, action.owner) if action.owner else None
+    url, full = _link(action_path(action.id), data_file, base_url)
+    return {
+        "id": action.id,
+        "meeting_id": meeting.id,
+        "meeting_date": meeting.date.isoformat(),
+        "item": action.item,
+        "item_title": item.title if item else "",
+        "owner_id": action.owner,
+        "owner_name": archive.person(action.owner).name if action.owner else "",
+        "owner_role": held.role if held else "",
+        "text": action.text,
+        "status": tracked.status,
+        "status_label": STATUS_LABELS[tracked.status],
+        "due": action.due.isoformat() if action.due else "",
+        "last_updated": tracked.history[-1].date.isoformat(),
+        "themes": list(item.themes) if item else [],
+        # The first entry is the status minuted where the action arose; later ones name the meeting that updated it.
+        "history": [
+            {"date": c.date.isoformat(), "status": c.status, "note": c.note, "meeting_id": c.meeting_id or (meeting.id if i == 0 else "")}
+            for i, c in enumerate(tracked.history)
+        ],
+        "url": url,
+        "absolute_url": full,
+    }
+
+
+def _json(archive: Archive, key: str, records: list[dict]) -> bytes:
+    payload = {"title": archive.site.title, "publisher": archive.site.organisation, key: records}
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula; a leading ' makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def actions_csv(records: list[dict]) -> bytes:
+    """One row per action; every cell quoted as RFC 4180 needs, none a formula."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([f.name for f in CSV_FIELDS])
+    for record in records:
+        row = []
+        for f in CSV_FIELDS:
+            value = record[f.name]
+            value = ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+            row.append(safe_cell(value))
+        writer.writerow(row)
+    return out.getvalue().encode("utf-8")
+
+
+def data_files(archive: Archive, item_texts, base_url: str = "") -> dict[str, bytes]:
+    """The three open-data files; `item_texts(meeting)` gives each item's rendered text (its `.text` is used)."""
+    meetings = [meeting_record(archive, m, [t.text for t in item_texts(m)], base_url) for m in archive.meetings]
+    # Both action files sit in data/, so one set of records, with links relative to that folder, serves both.
+    actions = [action_record(archive, t, f"{DATA_DIR}/actions.json", base_url) for t in archive.actions]
+    return {
+        f"{DATA_DIR}/meetings.json": _json(archive, "meetings", meetings),
+        f"{DATA_DIR}/actions.json": _json(archive, "actions", actions),
+        f"{DATA_DIR}/actions.csv": actions_csv(actions),
+    }

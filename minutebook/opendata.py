@@ -73,7 +73,7 @@ ACTION_FIELDS = (
     Field("item_title", "The title of that agenda item."),
     Field("owner_id", "The id of the person who owns it; empty where the minutes name no owner."),
     Field("owner_name", "The owner's name; empty where the minutes name no owner."),
-    Field("owner_role", "The role the owner held at that meeting."),
+    Field("owner_role", "The role the owner held at that meeting; empty where there is no owner."),
     Field("text", "The action as minuted."),
     Field("status", "Its current status: open, in-progress, completed or closed."),
     Field("status_label", "The current status in words, as the site shows it."),

@@ -25,19 +25,25 @@ def normal_base(base_url: str) -> str:
     return base_url.rstrip("/") + "/" if base_url else ""
 
 
+def _split(path: str) -> tuple[str, str]:
+    page, _, anchor = path.partition("#")
+    return url(page), f"#{anchor}" if anchor else ""
+
+
 def absolute(path: str, base_url: str) -> str:
-    """The public address of an output path, or '' without a base URL."""
-    return normal_base(base_url) + url(path) if base_url else ""
+    """The public address of an output path (which may end in #anchor), or '' without a base URL."""
+    target, anchor = _split(path)
+    return normal_base(base_url) + target + anchor if base_url else ""
 
 
 def relative(path: str, from_file: str) -> str:
     """The address of an output path as seen from the file `from_file` (both site-root paths)."""
-    target = url(path)
+    target, anchor = _split(path)
     here = posixpath.dirname(from_file) or "."
     if not target:  # the home page
-        return posixpath.relpath(".", here) + "/" if here != "." else "./"
+        return (posixpath.relpath(".", here) + "/" if here != "." else "./") + anchor
     relative_path = posixpath.relpath(target, here)
-    return relative_path + "/" if target.endswith("/") else relative_path
+    return (relative_path + "/" if target.endswith("/") else relative_path) + anchor
 
 
 def link(path: str, from_file: str, base_url: str) -> str:

@@ -182,6 +182,6 @@ class Renderer:
         context = dict(page.context)
         if "meeting" in context:
             context["texts"] = self.texts(context["meeting"])
-        canonical = self.base_url + url(page.path) if self.base_url else ""
+        canonical = self.base_url + url(page.path) if self.base_url and page.path != "404.html" else ""  # an error page has no address of its own
         template = self.env.get_template(page.template)
         return template.render(page=page, rel=rel, canonical=canonical, ItemRef=ItemRef, **context)

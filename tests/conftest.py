@@ -44,6 +44,15 @@ def real_site(tmp_path_factory) -> Path:
     return build_site(ROOT / "content", tmp_path_factory.mktemp("real") / "site")
 
 
+PUBLIC_ADDRESS = "https://minutes.example.gov.uk/pcc/"
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory) -> Path:
+    """The real content built with --base-url, for what only a known address allows (sitemap, canonical links)."""
+    return build_site(ROOT / "content", tmp_path_factory.mktemp("addressed") / "site", base_url=PUBLIC_ADDRESS)
+
+
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory) -> Path:
     return build_site(FIXTURES / "small", tmp_path_factory.mktemp("small") / "site")

@@ -1,0 +1,175 @@
+"""Every page type against WCAG 2.2 A and AA in Debian's Chromium: axe-core, small screens, keyboard, motion and print.
+
+axe-core is injected as a script. The site is served with its strict CSP, which
+would block an injected script, so these pages open in a browser context with
+Playwright's `bypass_csp`: the server and the pages are exactly as published,
+and only our test script is let through. (The search tests check that the
+site's own scripts run under the CSP.)
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PUBLIC_ADDRESS, ROOT, serve
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MEETING = "meetings/2019-04-30-monthly-assurance/index.html"
+
+PAGE_TYPES = {
+    "home": "index.html",
+    "meetings list": "meetings/index.html",
+    "meeting": MEETING,
+    "action tracker": "actions/index.html",
+    "action": "actions/2019-04-30-1/index.html",
+    "themes": "themes/index.html",
+    "theme": "themes/roads-policing/index.html",
+    "people": "people/index.html",
+    "person": "people/john-campion/index.html",
+    "years": "years/index.html",
+    "year": "years/2019/index.html",
+    "glossary": "glossary/index.html",
+    "search": "search/index.html?q=ANPR",
+    "404": "404.html",
+    "open data": "data/index.html",
+}
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for the whole module: pages are only read, never changed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_page(tab, base: str, path: str, width: int = 1280, scheme: str = "light"):
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.emulate_media(color_scheme=scheme, media="screen", reduced_motion="no-preference")
+    tab.goto(base + path)
+    if path.startswith("search/"):
+        tab.wait_for_selector("body[data-search-ready]", state="attached")
+    return tab
+
+
+def axe_violations(tab) -> list[str]:
+    if not tab.evaluate("typeof axe !== 'undefined'"):
+        tab.add_script_tag(path=str(AXE))
+    found = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}: {node.get('failureSummary', '')}"
+        for v in found["violations"]
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_axe_finds_no_wcag_a_or_aa_violations_light_or_dark_wide_or_narrow(tab, real_server, name):
+    problems = []
+    open_page(tab, real_server, PAGE_TYPES[name])
+    for scheme in ("light", "dark"):
+        for width in (1280, 320):
+            tab.set_viewport_size({"width": width, "height": 900})
+            tab.emulate_media(color_scheme=scheme)
+            problems += [f"{scheme}, {width}px: {p}" for p in axe_violations(tab)]
+    print("\n".join(problems))
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_nothing_scrolls_sideways_at_320px(tab, real_server, name):
+    open_page(tab, real_server, PAGE_TYPES[name], width=320)
+    # Wide tables may scroll, but only inside their own box.
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_first_tab_reaches_the_skip_link_and_it_moves_focus_to_the_content(tab, real_server):
+    open_page(tab, real_server, MEETING)
+    tab.keyboard.press("Tab")
+    skip = tab.evaluate("({text: document.activeElement.textContent, left: document.activeElement.getBoundingClientRect().left})")
+    assert skip == {"text": "Skip to main content", "left": 0}  # on screen once focused
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "main"
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.getElementById('main').contains(document.activeElement)")
+
+
+FOCUS_STYLE = """() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  return {tag: el.tagName, id: el.id || el.textContent.trim().slice(0, 30),
+          outline: style.outlineStyle !== 'none' ? parseFloat(style.outlineWidth) : 0};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_control_shows_a_clear_focus_outline_when_reached_by_keyboard(tab, real_server, scheme):
+    weak = []
+    for path in ("index.html", "search/index.html?q=ANPR"):
+        open_page(tab, real_server, path, scheme=scheme)
+        count = tab.evaluate("document.querySelectorAll('a[href], input, select, button, [tabindex=\"0\"]').length")
+        for _ in range(count):
+            tab.keyboard.press("Tab")
+            focus = tab.evaluate(FOCUS_STYLE)
+            if focus["tag"] == "BODY":
+                break
+            if focus["outline"] < 3:
+                weak.append(f"{path}: {focus}")
+    assert weak == []
+
+
+def test_keyboard_alone_searches_from_the_header(tab, real_server):
+    open_page(tab, real_server, "index.html")
+    for _ in range(3):  # skip link, site name, search box
+        tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "site-search"
+    tab.keyboard.type("ANPR")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    tab.wait_for_selector("#search-results li")
+    assert "q=ANPR" in tab.url
+
+
+def test_nothing_moves_when_the_visitor_asks_for_reduced_motion(tab, real_server):
+    for path in (MEETING, "search/index.html?q=ANPR"):
+        open_page(tab, real_server, path)
+        tab.emulate_media(reduced_motion="reduce")
+        assert tab.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+        assert tab.evaluate("document.getAnimations().length") == 0
+
+
+def printed(tab, selector: str) -> list[str]:
+    return tab.evaluate("s => [...document.querySelectorAll(s)].map(e => getComputedStyle(e).display)", selector)
+
+
+def test_a_meeting_prints_as_minutes_without_header_navigation_or_search(tab, real_server):
+    open_page(tab, real_server, MEETING)
+    tab.emulate_media(media="print")
+    for selector in (".site-header", ".site-nav", "form[role=search]", ".skip-link", ".breadcrumbs", ".pager", ".site-footer"):
+        assert set(printed(tab, selector)) == {"none"}, selector
+    assert printed(tab, "main h1") == ["block"]
+    assert "none" not in printed(tab, ".minutes .item")
+
+
+def test_printed_links_that_leave_the_site_show_their_address(tab, real_server):
+    open_page(tab, real_server, MEETING)
+    tab.evaluate("document.querySelector('.item-text p').insertAdjacentHTML('beforeend', ' <a id=\"out\" href=\"https://example.org/report.pdf\">report</a>')")
+    tab.emulate_media(media="print")
+    assert "https://example.org/report.pdf" in tab.evaluate("getComputedStyle(document.getElementById('out'), '::after').content")
+
+
+def test_a_printed_page_gives_its_own_address_when_the_site_has_one(tab, addressed_site):
+    with serve(addressed_site) as base:
+        open_page(tab, base, MEETING)
+        hidden_on_screen = printed(tab, ".print-only")
+        tab.emulate_media(media="print")
+        assert hidden_on_screen == ["none"] and printed(tab, ".print-only") == ["block"]
+        assert tab.inner_text(".print-only") == f"Online at {PUBLIC_ADDRESS}meetings/2019-04-30-monthly-assurance/"
+
+
+def test_the_axe_check_notices_a_violation(tab, real_server):
+    open_page(tab, real_server, "index.html")
+    tab.evaluate("document.querySelector('label[for=home-search]').remove()")
+    assert any(p.startswith("label ") for p in axe_violations(tab))

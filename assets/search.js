@@ -1,224 +1,550 @@
-/* Minutebook search: reads the prebuilt lunr index (search/index.js) and shows results.
- * No inline code, no eval, no innerHTML: every piece of text from the minutes goes in as a
- * text node, so the page works under a strict Content-Security-Policy and shows "<script>"
- * in the minutes as the words it is. */
+/* Minutebook search.
+ *
+ * createEngine is pure: from the prebuilt index and store (search/index.js) and
+ * what was typed, to results as plain data. The tests run it under node. The
+ * page code below it reads the form and the address and draws the results.
+ *
+ * Every piece of text from the minutes goes into the page as a text node, never
+ * as HTML, so "<script>" in the minutes shows as those characters. Nothing here
+ * needs inline code or eval: the page works under
+ * Content-Security-Policy: default-src 'self', and from disk.
+ */
 (function () {
   "use strict";
 
-  var data = window.MINUTEBOOK_SEARCH;
-  var form = document.getElementById("search-form");
-  if (!data || !form || !window.lunr) return;
+  var FUZZY_FROM = 4; // letters; a close spelling of a shorter word is usually just another word
+  var MAX_EDIT_DISTANCE = 2; // lunr's fuzzy matching grows exponentially with the distance
+  var PREFIX_FROM = 2; // letters typed before an unfinished last word is matched as a beginning
+  var SNIPPET_LENGTH = 240; // characters
+  var SNIPPET_LEAD = 70; // characters shown before the first highlighted word
+  var PAGE_SIZE = 50; // results drawn at once; the rest on request
+  // lunr's own query language: +word -word field:word word~1 word^10 wor*
+  var SYNTAX = /(^|\s)[+\-]\S|\S:\S|[~^*]/;
 
-  // The same word separators the index was built with (minutebook/index.py SEPARATORS).
-  lunr.tokenizer.separator = /[\s\-\/()\[\]<>"=;!?,]+/;
-  var index = lunr.Index.load(data.index);
-  var store = data.store;
-  var input = document.getElementById("q");
-  var status = document.getElementById("search-status");
-  var list = document.getElementById("search-results");
-  var filters = { year: "filter-year", theme: "filter-theme", type: "filter-type", kind: "filter-kind" };
-  var SYNTAX = /[:+\-~^*]/;
-  var root = "../"; // the search page sits one folder below the site root
+  // ================================================================ the engine
 
-  // ---------------------------------------------------------------- queries
+  function createEngine(lunr, data) {
+    var separator = new RegExp(data.separator);
+    // Queries, and lunr's query language, must split words where the index builder did.
+    lunr.tokenizer.separator = separator;
+    lunr.QueryLexer.termSeparator = separator;
 
-  /* Split what the visitor typed into quoted phrases and loose words. */
-  function parse(text) {
-    var phrases = [], rest = text.replace(/"([^"]*)"?/g, function (_, phrase) {
-      if (phrase.trim()) phrases.push(phrase.trim());
-      return " " + phrase + " ";
-    });
-    var words = rest.split(lunr.tokenizer.separator).map(function (w) { return w.replace(/^\W+|\W+$/g, ""); }).filter(Boolean);
-    return { phrases: phrases, words: words };
-  }
+    var index = lunr.Index.load(data.index);
+    var docs = data.docs, meetings = data.meetings, themeNames = data.themes;
+    var REQUIRED = lunr.Query.presence.REQUIRED, TRAILING = lunr.Query.wildcard.TRAILING;
+    var stems = Object.create(null), docTokens = [];
+    var FIELD = { title: 0, itemTitle: 1, text: 2, meeting: 3, people: 4, themes: 5 };
+    // "title:" and the like, as lunr's query language names the fields of the index.
+    var FIELD_NAME = new RegExp("^(" + index.fields.join("|") + "):", "i");
+    var SPACED_FIELD = new RegExp("(^|\\s)(" + index.fields.join("|") + "):\\s+", "gi"); // "title: roads"
 
-  /* The index term a word becomes (stemmed), or "" for stop words. */
-  function termOf(word) {
-    var out = index.pipeline.runString(word.toLowerCase());
-    return out.length ? out[0] : "";
-  }
+    /* A word as the query language cannot misread it: lower case, without edge punctuation. */
+    function trim(word) {
+      return lunr.trimmer(new lunr.Token(word.toLowerCase(), {})).toString();
+    }
 
-  /* Every word must match; the last one also as a prefix, since people are still typing it. */
-  function strictSearch(words, fuzzy) {
-    var terms = words.map(termOf);
-    if (!terms.some(function (t) { return fuzzy ? t.length >= 4 : t; })) return [];
-    return index.query(function (q) {
-      terms.forEach(function (term, i) {
-        if (!term) return;
-        var last = i === words.length - 1 && !fuzzy;
-        if (fuzzy) {
-          if (term.length < 4) return; // a close spelling of a short word is just another word
-          q.term(term, { usePipeline: false, editDistance: term.length > 6 ? 2 : 1, presence: lunr.Query.presence.REQUIRED });
-        } else if (last) {
-          // Either the whole word or a word it begins; the whole word ranks higher.
-          q.term(term, { usePipeline: false, boost: 10 });
-          q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED });
+    /* The index term a trimmed word becomes; stop words included, as phrases need them. */
+    function stemOf(word) {
+      if (!(word in stems)) stems[word] = lunr.stemmer(new lunr.Token(word, {})).toString();
+      return stems[word];
+    }
+
+    /* Stop words were left out of the index, so no query may require them. */
+    function isStopWord(word) {
+      return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+    }
+
+    function inIndex(term) {
+      return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
+    }
+
+    /* Plain words: split as the index was; query-language characters are read as separators
+     * unless the index holds the word with them ("10:00"). */
+    function wordsOf(text) {
+      var out = [];
+      text.split(separator).forEach(function (piece) {
+        // A field's name is not a word to look for, when lunr could not read the query.
+        var word = trim(piece.replace(FIELD_NAME, "").replace(/\*/g, ""));
+        if (!word) return;
+        if (/[:^~+]/.test(word) && !inIndex(stemOf(word))) {
+          word.split(/[:^~+]+/).map(trim).filter(Boolean).forEach(function (w) { out.push(w); });
         } else {
-          q.term(term, { usePipeline: false, presence: lunr.Query.presence.REQUIRED });
+          out.push(word);
         }
       });
-    });
-  }
-
-  function normalise(text) {
-    return " " + text.toLowerCase().replace(/[^a-z0-9£%']+/g, " ").trim() + " ";
-  }
-
-  /* Returns {results, fuzzy}: lunr syntax is honoured when it parses, otherwise searched as words. */
-  function run(text) {
-    var parsed = parse(text), results = null, fuzzy = false;
-    var words = parsed.words;
-    if (!parsed.phrases.length && SYNTAX.test(text)) {
-      try { results = index.search(text); } catch (e) { results = null; } // broken syntax: plain words
+      return out;
     }
-    if (results === null) {
-      results = strictSearch(words, false);
-      if (!results.length && words.length) { results = strictSearch(words, true); fuzzy = results.length > 0; }
+
+    /* What was typed: quoted phrases, loose words, and whether the last loose word is unfinished
+     * (nothing after it yet, not even a space). An unclosed quote runs to the end. */
+    function parse(text) {
+      var phrases = [];
+      var rest = text.replace(/"([^"]*)("|$)/g, function (_, inner) {
+        var words = wordsOf(inner);
+        if (words.length) phrases.push(words);
+        return " ";
+      });
+      var words = wordsOf(rest);
+      return { phrases: phrases, words: words, typing: words.length > 0 && /[^\s\-]$/.test(rest) };
     }
-    if (parsed.phrases.length) {
-      var wanted = parsed.phrases.map(normalise);
-      results = results.filter(function (r) {
-        var doc = store[r.ref], text = normalise(doc.t + " " + doc.x);
-        return wanted.every(function (p) { return text.indexOf(p) !== -1; });
+
+    // ------------------------------------------------------------ the words of each document
+
+    /* The searchable text of a document, in the order of FIELD. */
+    function fieldsOf(doc) {
+      var m = meetings[doc.m];
+      return [doc.t, doc.it || "", doc.x, m.t, doc.p.join("; "), doc.th.map(function (t) { return themeNames[t] || t; }).join("; ")];
+    }
+
+    /* Every word of `text` with where it stands (edge punctuation left out), and its term. */
+    function tokensOf(text) {
+      var out = [], split = new RegExp(data.separator, "g"), at = 0, match;
+      function add(start, end) {
+        var raw = text.slice(start, end), word = trim(raw);
+        if (!word) return;
+        var lead = raw.toLowerCase().indexOf(word);
+        out.push({ start: start + lead, end: start + lead + word.length, word: word, term: stemOf(word) });
+      }
+      while ((match = split.exec(text)) !== null) {
+        if (match.index > at) add(at, match.index);
+        at = match.index + match[0].length;
+      }
+      if (at < text.length) add(at, text.length);
+      return out;
+    }
+
+    function fieldTokens(ref) {
+      if (!docTokens[ref]) docTokens[ref] = fieldsOf(docs[ref]).map(tokensOf);
+      return docTokens[ref];
+    }
+
+    /* Where in `tokens` the phrase's words stand together, as [first, last] token positions. */
+    function phraseAt(tokens, phrase) {
+      var terms = phrase.map(stemOf), found = [];
+      for (var i = 0; i + terms.length <= tokens.length; i++) {
+        var j = 0;
+        while (j < terms.length && tokens[i + j].term === terms[j]) j++;
+        if (j === terms.length) found.push([i, i + j - 1]);
+      }
+      return found;
+    }
+
+    function hasPhrase(ref, phrase) {
+      return fieldTokens(ref).some(function (tokens) { return phraseAt(tokens, phrase).length > 0; });
+    }
+
+    function hasWordBeginning(ref, beginning) {
+      return fieldTokens(ref).some(function (tokens) {
+        return tokens.some(function (t) { return t.word.indexOf(beginning) === 0; });
       });
     }
-    return { results: results, fuzzy: fuzzy, words: words.concat(parsed.phrases) };
-  }
 
-  // ---------------------------------------------------------------- filters and URL
+    // ------------------------------------------------------------ the three ways of searching
 
-  function chosen() {
-    var out = {};
-    Object.keys(filters).forEach(function (key) { out[key] = document.getElementById(filters[key]).value; });
-    return out;
-  }
-
-  function keep(doc, f) {
-    return (!f.year || doc.y === f.year) && (!f.type || doc.ty === f.type) &&
-      (!f.kind || doc.k === f.kind) && (!f.theme || doc.th.indexOf(f.theme) !== -1);
-  }
-
-  function remember(text, f) {
-    var params = new URLSearchParams();
-    if (text) params.set("q", text);
-    Object.keys(f).forEach(function (key) { if (f[key]) params.set(key, f[key]); });
-    var query = params.toString();
-    try { history.replaceState(null, "", query ? "?" + query : location.pathname); } catch (e) { /* file:// in some browsers */ }
-  }
-
-  function restore() {
-    var params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
-    Object.keys(filters).forEach(function (key) {
-      var select = document.getElementById(filters[key]), value = params.get(key) || "";
-      if (Array.prototype.some.call(select.options, function (o) { return o.value === value; })) select.value = value;
-    });
-  }
-
-  // ---------------------------------------------------------------- showing results
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  /* A window of the text around the first matching word, with each match in <mark>. */
-  function snippet(text, words) {
-    var stems = words.map(function (w) { return w.toLowerCase().replace(/[^a-z0-9£%' ]/g, ""); })
-      .filter(function (w) { return w.length > 1; });
-    var pattern = stems.length ? new RegExp("(" + stems.map(function (w) {
-      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").slice(0, Math.max(3, Math.min(w.length, w.length - 2)));
-    }).join("|") + ")[\\w']*", "gi") : null;
-    var at = 0;
-    if (pattern) { var m = pattern.exec(text); if (m) at = m.index; pattern.lastIndex = 0; }
-    var start = Math.max(0, at - 90), end = Math.min(text.length, at + 160);
-    var piece = (start > 0 ? "… " : "") + text.slice(start, end).replace(/\s+/g, " ") + (end < text.length ? " …" : "");
-    var p = el("p", { "class": "snippet" });
-    if (!pattern) { p.textContent = piece; return p; }
-    var last = 0, match;
-    while ((match = pattern.exec(piece)) !== null) {
-      p.appendChild(document.createTextNode(piece.slice(last, match.index)));
-      p.appendChild(el("mark", {}, match[0]));
-      last = match.index + match[0].length;
+    /* Every word must match; an unfinished last word also matches the words it begins. */
+    function exact(parsed) {
+      var words = parsed.words.slice(), last = parsed.typing ? words.pop() : null;
+      if (last !== null && last.length < PREFIX_FROM) { words.push(last); last = null; }
+      var required = words.concat.apply(words, parsed.phrases).filter(function (w) { return !isStopWord(w); }).map(stemOf);
+      if (!required.length && last === null) return [];
+      var results = index.query(function (q) {
+        required.forEach(function (term) { q.term(term, { usePipeline: false, presence: REQUIRED }); });
+        if (last === null) return;
+        var term = stemOf(last);
+        // The whole word ranks above words it only begins.
+        if (!isStopWord(last)) q.term(term, { usePipeline: false, boost: 10 });
+        q.term(last, { usePipeline: false, wildcard: TRAILING });
+        if (term !== last) q.term(term, { usePipeline: false, wildcard: TRAILING });
+        // A stem can be shorter than what is typed so far: "operati" is on its way to "operational",
+        // which the index holds as "oper". Those are checked against the words themselves below.
+        for (var n = 3; n < last.length; n++) {
+          if (inIndex(last.slice(0, n))) q.term(last.slice(0, n), { usePipeline: false });
+        }
+      });
+      if (last === null) return results;
+      return results.filter(function (r) {
+        return Object.keys(r.matchData.metadata).some(function (t) { return begins(t, last); }) || hasWordBeginning(+r.ref, last);
+      });
     }
-    p.appendChild(document.createTextNode(piece.slice(last)));
-    return p;
-  }
 
-  function suggestions() {
-    var p = el("p", {}, "Check the spelling, try fewer or other words, or browse the meetings by ");
-    p.appendChild(el("a", { href: root + "themes/index.html" }, "theme"));
-    p.appendChild(document.createTextNode(", by "));
-    p.appendChild(el("a", { href: root + "years/index.html" }, "year"));
-    p.appendChild(document.createTextNode(" or by "));
-    p.appendChild(el("a", { href: root + "people/index.html" }, "person"));
-    p.appendChild(document.createTextNode("."));
-    return p;
-  }
-
-  function show(text) {
-    var began = performance.now();
-    var f = chosen();
-    remember(text, f);
-    while (list.firstChild) list.removeChild(list.firstChild);
-    var old = document.getElementById("search-help");
-    if (old) old.parentNode.removeChild(old);
-    if (!text.trim()) { status.textContent = ""; return; }
-    var found = run(text);
-    var shown = found.results.filter(function (r) { return store[r.ref] && keep(store[r.ref], f); });
-    shown.forEach(function (r) {
-      var doc = store[r.ref];
-      var li = el("li", { "class": "result result-" + doc.k });
-      var heading = el("h2", { "class": "result-title" });
-      var label = doc.k === "action" ? doc.t + " (item " + doc.n + ")" : doc.n + " " + doc.t;
-      heading.appendChild(el("a", { href: root + doc.u }, label));
-      li.appendChild(heading);
-      li.appendChild(el("p", { "class": "meta" }, (doc.k === "action" ? "Action from " : "") + doc.m + ", " + doc.dl));
-      li.appendChild(snippet(doc.x, found.words));
-      list.appendChild(li);
-    });
-    var count = shown.length === 1 ? "1 result" : shown.length + " results";
-    status.textContent = shown.length
-      ? count + " for “" + text.trim() + "”" + (found.fuzzy ? " (no exact matches, showing close spellings)" : "")
-      : "No results for “" + text.trim() + "”.";
-    if (!shown.length) {
-      var help = suggestions();
-      help.id = "search-help";
-      list.parentNode.insertBefore(help, list.nextSibling);
+    /* Whether an index term is one of the words an unfinished word may become. */
+    function begins(term, unfinished) {
+      return term.indexOf(unfinished) === 0 || term.indexOf(stemOf(unfinished)) === 0;
     }
-    document.body.setAttribute("data-search-ms", String(Math.round((performance.now() - began) * 10) / 10));
+
+    /* Close spellings of the loose words; words in quotes are meant as written. */
+    function fuzzy(parsed) {
+      var clauses = [];
+      parsed.words.forEach(function (w) {
+        if (isStopWord(w)) return;
+        var term = stemOf(w), clause = { usePipeline: false, presence: REQUIRED };
+        if (term.length >= FUZZY_FROM) clause.editDistance = term.length > 6 ? 2 : 1;
+        clauses.push([term, clause]);
+      });
+      [].concat.apply([], parsed.phrases).forEach(function (w) {
+        if (!isStopWord(w)) clauses.push([stemOf(w), { usePipeline: false, presence: REQUIRED }]);
+      });
+      if (!clauses.some(function (c) { return c[1].editDistance; })) return [];
+      return index.query(function (q) {
+        clauses.forEach(function (c) { q.term(c[0], c[1]); });
+      });
+    }
+
+    /* lunr's own query language, as its documentation describes; throws lunr.QueryParseError. */
+    function withSyntax(text) {
+      return index.query(function (q) {
+        new lunr.QueryParser(text, q).parse();
+        q.clauses.forEach(function (c) {
+          if (c.editDistance > MAX_EDIT_DISTANCE) c.editDistance = MAX_EDIT_DISTANCE;
+        });
+      });
+    }
+
+    // ------------------------------------------------------------ filters
+
+    function passes(doc, filters) {
+      var m = meetings[doc.m];
+      return (!filters.year || m.y === filters.year) && (!filters.type || m.ty === filters.type) &&
+        (!filters.kind || doc.k === filters.kind) && (!filters.theme || doc.th.indexOf(filters.theme) !== -1);
+    }
+
+    function filtering(filters) {
+      return Object.keys(filters || {}).some(function (k) { return filters[k]; });
+    }
+
+    /* Newest meeting first; within a meeting, items in agenda order, then actions. */
+    function browse(filters) {
+      var refs = [];
+      docs.forEach(function (doc, ref) { if (passes(doc, filters)) refs.push(ref); });
+      refs.sort(function (a, b) {
+        return docs[b].m - docs[a].m || (docs[a].k === "item" ? 0 : 1) - (docs[b].k === "item" ? 0 : 1) || a - b;
+      });
+      return refs.map(function (ref) { return { ref: ref, score: 0, terms: [] }; });
+    }
+
+    /* Everything a results list needs: {mode, words, phrases, results, unfiltered}.
+     * mode: "idle" (nothing asked), "browse" (filters only), "words", "fuzzy" (close
+     * spellings, as nothing matched exactly) or "syntax" (lunr's query language). */
+    function search(text, filters) {
+      filters = filters || {};
+      text = (text || "").replace(SPACED_FIELD, "$1$2:");
+      var parsed = parse(text), mode = "words", found = null;
+      if (!text.trim()) {
+        var listed = filtering(filters) ? browse(filters) : [];
+        return { mode: filtering(filters) ? "browse" : "idle", words: [], phrases: [], results: listed, unfiltered: listed.length };
+      }
+      if (!parsed.phrases.length && SYNTAX.test(text)) {
+        try {
+          found = withSyntax(text);
+          mode = "syntax";
+        } catch (e) {
+          if (!(e instanceof lunr.QueryParseError)) throw e;
+          found = null; // broken syntax: search for the words in it
+        }
+      }
+      if (found === null) {
+        found = exact(parsed);
+        if (!found.length) {
+          found = fuzzy(parsed);
+          mode = found.length ? "fuzzy" : "words";
+        }
+      }
+      if (parsed.phrases.length) {
+        found = found.filter(function (r) { return parsed.phrases.every(function (p) { return hasPhrase(+r.ref, p); }); });
+      }
+      var results = found.filter(function (r) { return passes(docs[+r.ref], filters); }).map(function (r) {
+        return { ref: +r.ref, score: r.score, terms: Object.keys(r.matchData.metadata) };
+      });
+      var unfinished = parsed.typing && mode === "words" ? parsed.words[parsed.words.length - 1] : "";
+      return { mode: mode, words: parsed.words, phrases: parsed.phrases, unfinished: unfinished, results: results, unfiltered: found.length };
+    }
+
+    // ------------------------------------------------------------ what a result shows
+
+    /* Pieces of `text` from `start` to `end`: [{text, mark}], marked where a matched word stands. */
+    function pieces(text, tokens, marked, start, end) {
+      var out = [], at = start;
+      tokens.forEach(function (t, i) {
+        if (!marked[i] || t.start < start || t.end > end) return;
+        if (t.start > at) out.push({ text: text.slice(at, t.start), mark: false });
+        out.push({ text: text.slice(t.start, t.end), mark: true });
+        at = t.end;
+      });
+      if (end > at) out.push({ text: text.slice(at, end), mark: false });
+      return out.map(function (p) { return { text: p.text.replace(/\s+/g, " "), mark: p.mark }; });
+    }
+
+    function markedTokens(tokens, terms, asked) {
+      var phrases = asked.phrases || [], unfinished = asked.unfinished || "";
+      var marked = tokens.map(function (t) {
+        if (terms.indexOf(t.term) === -1) return false;
+        // "operati" matched the stem "oper"; of the words with that stem, only "operational" begins "operati".
+        var shorter = unfinished && unfinished.indexOf(t.term) === 0 && !begins(t.term, unfinished);
+        return !shorter || t.word.indexOf(unfinished) === 0;
+      });
+      phrases.forEach(function (phrase) {
+        phraseAt(tokens, phrase).forEach(function (span) {
+          for (var i = span[0]; i <= span[1]; i++) marked[i] = true;
+        });
+      });
+      return marked;
+    }
+
+    /* The stretch of text with the most different matched words, starting a little before them. */
+    function snippet(text, tokens, marked) {
+      var best = -1, bestCount = 0;
+      tokens.forEach(function (t, i) {
+        if (!marked[i]) return;
+        var seen = {}, count = 0;
+        for (var j = i; j < tokens.length && tokens[j].end - t.start <= SNIPPET_LENGTH - SNIPPET_LEAD; j++) {
+          if (marked[j] && !seen[tokens[j].term]) { seen[tokens[j].term] = true; count++; }
+        }
+        if (count > bestCount) { best = i; bestCount = count; }
+      });
+      var start = 0;
+      if (best > 0) {
+        var from = tokens[best].start - SNIPPET_LEAD, k = best;
+        while (k > 0 && tokens[k - 1].start >= from) k--;
+        start = tokens[k].start;
+      }
+      var end = text.length;
+      if (end - start > SNIPPET_LENGTH) {
+        var within = tokens.filter(function (t) { return t.start >= start && t.end <= start + SNIPPET_LENGTH; });
+        end = within.length ? within[within.length - 1].end : start + SNIPPET_LENGTH;
+      }
+      var out = pieces(text, tokens, marked, start, end);
+      if (start > 0) out.unshift({ text: "… ", mark: false });
+      if (end < text.length) out.push({ text: " …", mark: false });
+      return out;
+    }
+
+    /* A result as the page shows it: plain strings, and [{text, mark}] pieces to highlight. */
+    function describe(result, asked) {
+      asked = asked || {};
+      var doc = docs[result.ref], m = meetings[doc.m], fields = fieldsOf(doc), tokens = fieldTokens(result.ref);
+      function marks(field) { return markedTokens(tokens[field], result.terms, asked); }
+      function whole(field) { return pieces(fields[field], tokens[field], marks(field), 0, fields[field].length); }
+      var people = whole(FIELD.people);
+      return {
+        ref: result.ref,
+        kind: doc.k,
+        url: doc.u,
+        number: doc.n,
+        title: whole(FIELD.title),
+        itemTitle: whole(FIELD.itemTitle),
+        status: doc.s || "",
+        meeting: m.t,
+        date: m.d,
+        dateShown: m.dl,
+        year: m.y,
+        type: m.ty,
+        themes: doc.th.slice(),
+        // Who was named matters when a search for a name or role matched them.
+        people: people.some(function (p) { return p.mark; }) ? people : [],
+        snippet: snippet(fields[FIELD.text], tokens[FIELD.text], marks(FIELD.text))
+      };
+    }
+
+    return { search: search, describe: describe, parse: parse, index: index };
   }
 
-  // ---------------------------------------------------------------- events
+  // ================================================================ the page
 
-  var timer = null;
-  function soon() {
-    clearTimeout(timer);
-    timer = setTimeout(function () { show(input.value); }, 120);
+  function startPage(document, window) {
+    var form = document.getElementById("search-form");
+    if (!form) return;
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var input = document.getElementById("q");
+    var body = document.body;
+    if (!window.MINUTEBOOK_SEARCH || !window.lunr) {
+      status.textContent = "Search could not be loaded. You can still browse the meetings by theme, year or person.";
+      return;
+    }
+    var engine = createEngine(window.lunr, window.MINUTEBOOK_SEARCH);
+    window.minutebookSearch = engine; // for measuring in a browser, without a console
+    var FILTERS = ["year", "theme", "type", "kind"];
+    var root = "../"; // the search page sits one folder below the site root
+    var shown = { found: null, drawn: 0 };
+
+    function select(name) { return document.getElementById("filter-" + name); }
+
+    function chosen() {
+      var out = {};
+      FILTERS.forEach(function (name) { out[name] = select(name).value; });
+      return out;
+    }
+
+    /* The address says what is shown, so it can be shared or bookmarked. */
+    function remember(text, filters) {
+      var params = new URLSearchParams();
+      if (text) params.set("q", text);
+      FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
+      var query = params.toString();
+      try {
+        window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+      } catch (e) { /* some browsers refuse for pages opened from disk; the search still works */ }
+    }
+
+    function restore() {
+      var params = new URLSearchParams(window.location.search);
+      input.value = params.get("q") || "";
+      FILTERS.forEach(function (name) {
+        var value = params.get(name) || "", box = select(name);
+        var known = Array.prototype.some.call(box.options, function (o) { return o.value === value; });
+        box.value = known ? value : "";
+      });
+    }
+
+    // ------------------------------------------------------------ drawing
+
+    function el(tag, attrs, text) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+
+    function highlighted(node, parts) {
+      parts.forEach(function (p) {
+        node.appendChild(p.mark ? el("mark", {}, p.text) : document.createTextNode(p.text));
+      });
+      return node;
+    }
+
+    function resultItem(r) {
+      var li = el("li", { "class": "result result-" + r.kind, "data-ref": String(r.ref) });
+      var link = el("a", { href: root + r.url });
+      if (r.kind === "item") link.appendChild(el("span", { "class": "result-number" }, r.number + " "));
+      highlighted(link, r.title);
+      li.appendChild(el("h2", { "class": "result-title" })).appendChild(link);
+      var meta = el("p", { "class": "meta" });
+      if (r.kind === "action") {
+        meta.appendChild(document.createTextNode("Action from item " + r.number + " "));
+        highlighted(meta, r.itemTitle).appendChild(document.createTextNode(", "));
+      }
+      meta.appendChild(document.createTextNode(r.meeting + ", "));
+      meta.appendChild(el("time", { datetime: r.date }, r.dateShown));
+      if (r.status) meta.appendChild(document.createTextNode(". Status: " + r.status));
+      li.appendChild(meta);
+      if (r.people.length) highlighted(li.appendChild(el("p", { "class": "people" }, "Names: ")), r.people);
+      if (r.snippet.length) li.appendChild(highlighted(el("p", { "class": "snippet" }), r.snippet));
+      return li;
+    }
+
+    function drawMore() {
+      var found = shown.found, upto = Math.min(found.results.length, shown.drawn + PAGE_SIZE), first = null;
+      for (var i = shown.drawn; i < upto; i++) {
+        var li = resultItem(engine.describe(found.results[i], found));
+        first = first || li;
+        list.appendChild(li);
+      }
+      shown.drawn = upto;
+      var more = document.getElementById("search-more");
+      if (more) more.parentNode.removeChild(more);
+      var left = found.results.length - upto;
+      if (left > 0) {
+        more = el("button", { type: "button", id: "search-more", "class": "show-more" },
+          "Show " + Math.min(left, PAGE_SIZE) + " more of " + left + " remaining results");
+        more.addEventListener("click", function () {
+          var next = list.children.length;
+          drawMore();
+          if (list.children[next]) list.children[next].querySelector("a").focus();
+        });
+        list.parentNode.insertBefore(more, list.nextSibling);
+      }
+      return first;
+    }
+
+    function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+    function statusText(text, found, filtered) {
+      var n = found.results.length, asked = "“" + text.trim() + "”", narrowed = filtered ? " with the filters chosen" : "";
+      if (found.mode === "idle") return "";
+      if (found.mode === "browse") return plural(n, "agenda item or action matches", "agenda items and actions match") + " the filters chosen.";
+      if (!n) return "No results for " + asked + narrowed + ".";
+      if (found.mode === "fuzzy") return "No exact matches for " + asked + "; " + plural(n, "result", "results") + " for close spellings" + narrowed + ".";
+      return plural(n, "result", "results") + " for " + asked + narrowed + ".";
+    }
+
+    function help(found, filtered) {
+      var box = el("div", { id: "search-help", "class": "search-help" });
+      if (filtered && found.unfiltered) {
+        var p = el("p", {}, plural(found.unfiltered, "result matches", "results match") + " without the filters. ");
+        var clear = el("button", { type: "button", "class": "clear-filters" }, "Clear the filters");
+        clear.addEventListener("click", function () {
+          FILTERS.forEach(function (name) { select(name).value = ""; });
+          run();
+          input.focus();
+        });
+        p.appendChild(clear);
+        box.appendChild(p);
+      }
+      var tips = el("p", {}, "Check the spelling, try fewer or different words, or browse the meetings by ");
+      tips.appendChild(el("a", { href: root + "themes/index.html" }, "theme"));
+      tips.appendChild(document.createTextNode(", by "));
+      tips.appendChild(el("a", { href: root + "years/index.html" }, "year"));
+      tips.appendChild(document.createTextNode(" or by "));
+      tips.appendChild(el("a", { href: root + "people/index.html" }, "person"));
+      tips.appendChild(document.createTextNode("."));
+      box.appendChild(tips);
+      return box;
+    }
+
+    function run() {
+      var began = window.performance.now();
+      var text = input.value, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; });
+      remember(text, filters);
+      var found = engine.search(text, filters);
+      ["search-help", "search-more"].forEach(function (id) {
+        var old = document.getElementById(id);
+        if (old) old.parentNode.removeChild(old);
+      });
+      while (list.firstChild) list.removeChild(list.firstChild);
+      shown = { found: found, drawn: 0 };
+      drawMore();
+      if (!found.results.length && found.mode !== "idle") list.parentNode.insertBefore(help(found, filtered), list.nextSibling);
+      status.textContent = statusText(text, found, filtered);
+      var now = window.performance.now();
+      body.setAttribute("data-search-ms", (now - began).toFixed(2));
+      if (found.results.length && !body.hasAttribute("data-first-result-ms")) body.setAttribute("data-first-result-ms", now.toFixed(1));
+    }
+
+    // ------------------------------------------------------------ events
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(run, 120); // a pause in typing, not every key
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      run();
+    });
+    FILTERS.forEach(function (name) { select(name).addEventListener("change", run); });
+
+    // Up and down arrows move between the search box and the result links; Enter follows a link.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      var links = Array.prototype.slice.call(list.querySelectorAll(".result-title a"));
+      var at = document.activeElement === input ? -1 : links.indexOf(document.activeElement);
+      if (!links.length || (at === -1 && document.activeElement !== input)) return;
+      var next = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (next >= links.length) return;
+      event.preventDefault();
+      (next < 0 ? input : links[next]).focus();
+    });
+
+    restore();
+    run();
+    body.setAttribute("data-search-ready", window.performance.now().toFixed(1));
   }
 
-  form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
-  input.addEventListener("input", soon);
-  Object.keys(filters).forEach(function (key) {
-    document.getElementById(filters[key]).addEventListener("change", function () { show(input.value); });
-  });
-
-  // Arrow keys move between the search box and the result links; Enter follows a link.
-  form.parentNode.addEventListener("keydown", function (event) {
-    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-    var links = Array.prototype.slice.call(list.querySelectorAll(".result-title a"));
-    if (!links.length) return;
-    var at = links.indexOf(document.activeElement);
-    if (document.activeElement === input && event.key === "ArrowDown") at = -1;
-    else if (at === -1) return;
-    event.preventDefault();
-    var next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
-    (next < 0 ? input : links[next]).focus();
-  });
-
-  restore();
-  if (input.value) show(input.value);
-  document.body.setAttribute("data-search-ready", "true");
+  if (typeof module === "object" && module.exports) {
+    module.exports = { createEngine: createEngine };
+  } else {
+    startPage(document, window);
+  }
 })();

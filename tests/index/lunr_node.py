@@ -1,0 +1,89 @@
+"""lunr.js, and the browser's search engine (assets/search.js), run under node."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from minutebook.index import search_files
+from minutebook.link import link
+from minutebook.load import load_content
+from minutebook.render import Renderer
+from tests.conftest import ROOT
+
+LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
+SEARCH_JS = ROOT / "assets" / "search.js"
+
+# Loads search/index.js as the page does, then answers each line, [text, filters], with a line
+# saying what the page would show.
+ENGINE = r"""
+const lunr = require(process.argv[1]);
+global.window = {};
+require(process.argv[3]);
+const engine = require(process.argv[2]).createEngine(lunr, window.MINUTEBOOK_SEARCH);
+const show = pieces => pieces.map(p => p.mark ? '[' + p.text + ']' : p.text).join('');
+function answer([text, filters]) {
+  try {
+    const found = engine.search(text, filters || {});
+    return {
+      mode: found.mode,
+      unfiltered: found.unfiltered,
+      results: found.results.map(r => {
+        const d = engine.describe(r, found);
+        return {url: d.url, kind: d.kind, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
+                snippet: show(d.snippet), year: d.year, type: d.type, themes: d.themes};
+      }),
+    };
+  } catch (e) {
+    return {error: String(e && e.stack || e)};
+  }
+}
+require('readline').createInterface({input: process.stdin}).on('line', line => {
+  process.stdout.write(JSON.stringify(JSON.parse(line).map(answer)) + '\n');
+});
+"""
+
+
+def _node() -> str:
+    executable = shutil.which("node")
+    if not executable:
+        pytest.fail("node is needed to run lunr.js")
+    return executable
+
+
+def node(script: str, payload):
+    """Run `script` with `payload` as JSON on its stdin; its stdout, read as JSON."""
+    run = subprocess.run([_node(), "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def write_search_data(content: Path, out: Path) -> Path:
+    """search/index.js for `content`, as the build writes it."""
+    archive = link(load_content(content))
+    out.write_bytes(search_files(archive, Renderer(archive, ROOT / "templates").texts)["search/index.js"])
+    return out
+
+
+class SearchPage:
+    """assets/search.js over one search/index.js, in a node process kept for many questions."""
+
+    def __init__(self, data: Path):
+        self.process = subprocess.Popen(
+            [_node(), "-e", ENGINE, str(LUNR_JS), str(SEARCH_JS), str(data)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+
+    def searches(self, calls: list) -> list[dict]:
+        """What the page finds for each of `calls`: a text, or [text, filters]."""
+        calls = [[c, {}] if isinstance(c, str) else list(c) for c in calls]
+        self.process.stdin.write(json.dumps(calls) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        assert line, "node stopped"
+        return json.loads(line)
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=10)

@@ -1,0 +1,145 @@
+"""Search documents: one per agenda item and one per action, with what results show beside the index."""
+import json
+
+import pytest
+from lunr.index import Index
+
+from minutebook.index import build_index, documents, search_files, store
+from minutebook.link import link
+from minutebook.load import load_content
+from minutebook.render import Renderer
+from tests.conftest import FIXTURES, ROOT
+
+
+def built(content):
+    archive = link(load_content(content))
+    theme_names = {t.theme.slug: t.theme.name for t in archive.themes}
+    return archive, documents(archive, Renderer(archive, ROOT / "templates").texts), theme_names
+
+
+@pytest.fixture(scope="module")
+def small():
+    return built(FIXTURES / "small")
+
+
+@pytest.fixture(scope="module")
+def search_fixture():
+    """The documents of tests/fixtures/search and their index, loaded in lunr.py."""
+    _, docs, theme_names = built(FIXTURES / "search")
+    return docs, Index.load(build_index(docs, theme_names))
+
+
+@pytest.fixture(scope="module")
+def docs(small):
+    return {d.key: d for d in small[1]}
+
+
+def test_there_is_one_document_per_agenda_item_and_one_per_action(small):
+    archive, docs, _ = small
+    items = [f"{m.id}#{i.anchor}" for m in archive.meetings for i in m.agenda]
+    actions = [f"action:{a.action.id}" for a in archive.actions]
+    assert [d.key for d in docs] == items + actions
+    assert [d.kind for d in docs] == ["item"] * len(items) + ["action"] * len(actions)
+
+
+def test_an_item_links_to_its_anchor_on_its_meeting_page(docs):
+    assert docs["2019-04-30-monthly-assurance#item-2-1"].url == "meetings/2019-04-30-monthly-assurance/index.html#item-2-1"
+
+
+def test_an_items_text_is_its_own_section_of_the_minutes_as_plain_text(docs):
+    text = docs["2019-04-30-monthly-assurance#item-2-1"].text
+    assert "connected to the National ANPR (NAS) system" in text
+    assert "None were discussed" not in text and "##" not in text and "Actions arising" in text
+
+
+def test_an_item_carries_its_title_number_themes_and_meeting(docs):
+    item = docs["2019-04-30-monthly-assurance#item-2-1"]
+    assert (item.title, item.item_title, item.number, item.themes) == ("Roads policing", "Roads policing", "2.1", ("roads-policing",))
+    assert (item.meeting.title, item.meeting.year, item.meeting.type) == ("Monthly Assurance Meeting April 2019", 2019, "Monthly Assurance Meeting")
+
+
+def test_people_are_named_by_the_abbreviation_of_their_role_that_day(docs):
+    # "The PCC said ..." and "The DCC to review ..."; the CC is not named, though "PCC" and "DCC" contain "CC".
+    assert docs["2019-04-30-monthly-assurance#item-2-1"].people == (
+        "John Campion, Police and Crime Commissioner",
+        "Amanda Blakeman, Deputy Chief Constable",
+    )
+
+
+def test_an_item_with_no_one_named_names_no_one(docs):
+    assert docs["2019-04-30-monthly-assurance#item-1-1"].people == ()
+
+
+def test_an_action_links_to_its_page_and_shows_the_item_it_arose_under(docs):
+    action = docs["action:2019-04-30-1"]
+    assert action.url == "actions/2019-04-30-1/index.html"
+    assert (action.title, action.number, action.item_title, action.themes) == ("Action 2019-04-30-1", "2.1", "Roads policing", ("roads-policing",))
+
+
+def test_an_action_has_its_current_status_and_the_notes_of_later_updates(docs):
+    action = docs["action:2019-04-30-1"]
+    assert action.status == "Completed"
+    assert action.text.splitlines() == [
+        "The DCC to review the success criteria in the ANPR business case to see if they have been achieved.",
+        "The success criteria were reviewed.",
+    ]
+
+
+def test_an_actions_owner_is_named_with_the_role_they_held_when_it_arose(docs):
+    assert docs["action:2019-04-30-1"].people == ("Amanda Blakeman, Deputy Chief Constable",)
+
+
+def test_the_store_keeps_each_meeting_once_and_each_document_in_ref_order(small):
+    archive, docs, theme_names = small
+    stored = store(docs, theme_names)
+    assert [m["t"] for m in stored["meetings"]] == [m.title for m in archive.meetings]
+    assert stored["meetings"][0] == {"t": "Monthly Assurance Meeting April 2019", "d": "2019-04-30", "dl": "30 April 2019", "y": "2019", "ty": "Monthly Assurance Meeting"}
+    assert [d["u"] for d in stored["docs"]] == [d.url for d in docs]
+    assert stored["themes"] == {"public-confidence": "Public confidence", "roads-policing": "Roads policing"}
+
+
+def test_a_stored_action_says_what_its_result_shows(small):
+    _, docs, theme_names = small
+    action = store(docs, theme_names)["docs"][-1]
+    assert {k: action[k] for k in ("k", "m", "n", "t", "it", "s", "th")} == {
+        "k": "action", "m": 0, "n": "2.1", "t": "Action 2019-04-30-1", "it": "Roads policing", "s": "Completed", "th": ["roads-policing"],
+    }
+
+
+def test_index_refs_are_places_in_the_store(small):
+    _, docs, theme_names = small
+    index = Index.load(build_index(docs, theme_names))
+    stored = store(docs, theme_names)["docs"]
+    assert stored[int(index.search("confidence")[0]["ref"])]["t"] == "Confidence"
+
+
+def test_words_are_stemmed_and_stop_words_left_out(small):
+    _, docs, theme_names = small
+    terms = {term for term, _ in build_index(docs, theme_names)["invertedIndex"]}
+    assert {"achiev", "review", "polic", "anpr"} <= terms
+    assert not {"the", "to", "if", "achieved"} & terms
+
+
+def test_a_word_in_a_title_ranks_above_the_same_word_in_a_body(search_fixture):
+    docs, index = search_fixture
+    # "patrols" is once in the title of one item and twice in the body of another.
+    assert [stored_title(docs, r) for r in index.search("patrols")] == ["Neighbourhood patrols", "Any other business"]
+
+
+def test_a_theme_ranks_above_a_mention_in_the_body(search_fixture):
+    docs, index = search_fixture
+    # "crime" is in the Burglary item's theme, "Neighbourhood crime"; elsewhere only in bodies and roles.
+    assert stored_title(docs, index.search("crime")[0]) == "Burglary"
+
+
+def test_the_search_script_sets_one_global_and_nothing_in_the_minutes_can_end_it():
+    archive = link(load_content(FIXTURES / "search"))
+    script = search_files(archive, Renderer(archive, ROOT / "templates").texts)["search/index.js"].decode()
+    assert script.startswith("window.MINUTEBOOK_SEARCH=") and script.endswith(";\n")
+    assert "</" not in script
+    data = json.loads(script[len("window.MINUTEBOOK_SEARCH="):-2])
+    assert any("<script>alert('minutes')</script>" in d["x"] for d in data["docs"])
+
+
+def stored_title(docs, result):
+    return docs[int(result["ref"])].title

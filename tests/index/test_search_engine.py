@@ -1,0 +1,211 @@
+"""What the search page finds: assets/search.js run under node over the index of tests/fixtures/search.
+
+Results are shown as the page shows them, with [brackets] where it highlights.
+"""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import FIXTURES
+from tests.index.lunr_node import SearchPage, write_search_data
+
+ROADS = "meetings/2019-04-30-monthly-assurance/index.html#item-1"
+BURGLARY = "meetings/2019-04-30-monthly-assurance/index.html#item-2"
+LETTER = "meetings/2019-04-30-monthly-assurance/index.html#item-3"
+CONFIDENCE = "meetings/2020-05-28-performance/index.html#item-1"
+PATROLS = "meetings/2020-05-28-performance/index.html#item-2"
+ACTION = "actions/2019-04-30-1/index.html"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    page = SearchPage(write_search_data(FIXTURES / "search", tmp_path_factory.mktemp("search") / "index.js"))
+    yield page
+    page.close()
+
+
+def find(engine, *calls):
+    answers = engine.searches(list(calls))
+    assert not [a["error"] for a in answers if "error" in a]
+    return answers if len(calls) > 1 else answers[0]
+
+
+def urls(found):
+    return [r["url"] for r in found["results"]]
+
+
+def test_a_word_finds_every_document_that_has_it_best_first(engine):
+    found = find(engine, "burglary ")
+    assert urls(found) == [BURGLARY]
+    assert found["mode"] == "words"
+
+
+def test_every_word_must_be_found(engine):
+    assert urls(find(engine, "burglary victim ")) == [BURGLARY]
+    assert urls(find(engine, "burglary cameras ")) == []
+
+
+def test_words_are_matched_by_their_stem(engine):
+    assert set(urls(find(engine, "camera "))) == {ROADS}
+    assert urls(find(engine, "burglaries ")) == [BURGLARY]
+
+
+def test_stop_words_in_a_query_exclude_nothing(engine):
+    with_them, without = find(engine, "the burglary of a ", "burglary ")
+    assert urls(with_them) == urls(without) == [BURGLARY]
+
+
+def test_an_unfinished_last_word_finds_the_words_it_begins(engine):
+    assert urls(find(engine, "burgl")) == [BURGLARY]
+    assert ROADS in urls(find(engine, "ANP"))
+
+
+def test_an_unfinished_word_longer_than_its_stem_still_finds_the_word(engine):
+    # "operational" is held as "oper"; "operati" is neither it nor a beginning of it.
+    found = find(engine, "operati")
+    assert urls(found) == [ROADS]
+    assert "[operational]" in found["results"][0]["snippet"]
+
+
+def test_a_misspelt_word_finds_close_spellings_when_nothing_matches_exactly(engine):
+    found = find(engine, "burglery")
+    assert found["mode"] == "fuzzy"
+    assert urls(found) == [BURGLARY]
+    assert "[burglary]" in found["results"][0]["snippet"].lower()
+
+
+def test_close_spellings_are_not_tried_when_the_word_is_found(engine):
+    assert find(engine, "roads ")["mode"] == "words"
+
+
+def test_a_quoted_phrase_matches_only_where_its_words_stand_together(engine):
+    loose, phrase = find(engine, "force priority ", '"force priority"')
+    assert set(urls(loose)) == {ROADS, BURGLARY}
+    assert urls(phrase) == [ROADS]
+    assert "[force] [priority]" in phrase["results"][0]["snippet"]
+
+
+def test_a_phrase_may_hold_stop_words_and_other_forms_of_its_words(engine):
+    assert urls(find(engine, '"visit every victim"')) == [BURGLARY]
+    assert urls(find(engine, '"victim every visit"')) == []
+    assert urls(find(engine, '"visiting every victims"')) == [BURGLARY]
+
+
+def test_an_unclosed_quote_runs_to_the_end(engine):
+    assert urls(find(engine, '"force priority')) == [ROADS]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("title:burglary", [BURGLARY]),
+        ("+public +confidence", [CONFIDENCE, LETTER]),
+        ("confidence -public", []),
+        ("burglery~1", [BURGLARY]),
+        ("burgl*", [BURGLARY]),
+        ("title: burglary", [BURGLARY]),
+    ],
+)
+def test_lunrs_query_language_is_honoured(engine, query, expected):
+    found = find(engine, query)
+    assert found["mode"] == "syntax"
+    assert urls(found) == expected
+
+
+def test_a_boost_lifts_a_word_above_the_others(engine):
+    plain, boosted = find(engine, "title:confidence patrols", "title:confidence^10 patrols")
+    assert urls(plain)[0] == PATROLS and urls(boosted)[0] == CONFIDENCE
+
+
+def test_a_fuzzy_search_is_limited_to_two_edits(engine):
+    wide, two = find(engine, "roads~20", "roads~2")
+    assert urls(wide) == urls(two)
+
+
+@pytest.mark.parametrize("query", ["title:", '"unclosed', "+", "~~", "foo^", "*:*", "-", "::", "^^^", "nofield:roads", 'title:"', "\\", "~2", "*", "+-", "a:b:c"])
+def test_broken_syntax_never_throws(engine, query):
+    assert find(engine, query)["mode"] in ("words", "fuzzy", "syntax")
+
+
+def test_broken_syntax_is_searched_as_plain_words(engine):
+    for query in ("burglary^", "burglary~", "+burglary -", "burglary title:", "Title:burglary"):
+        assert urls(find(engine, query)) == [BURGLARY], query
+
+
+@settings(max_examples=1, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list('abc roadsburglary:+-~^*"\\\'()<>/')), max_size=20), min_size=200, max_size=200))
+def test_nothing_typed_makes_the_search_throw(engine, queries):
+    assert all("error" not in answer for answer in engine.searches(queries))
+
+
+def test_words_split_where_the_index_split_them(engine):
+    # The minutes write "<script>alert('minutes')</script>"; "alert" is a word of its own.
+    assert urls(find(engine, "alert ")) == [LETTER]
+
+
+def test_text_from_the_minutes_comes_back_as_text(engine):
+    snippet = find(engine, "alert ")["results"][0]["snippet"]
+    assert "<script>[alert]('minutes')</script>" in snippet
+
+
+def test_a_name_finds_what_the_person_said_under_their_role(engine):
+    found = find(engine, "blakeman ")
+    assert urls(found) == [ROADS, ACTION]
+    assert found["results"][0]["people"] == "John Campion, Police and Crime Commissioner; Amanda [Blakeman], Deputy Chief Constable"
+
+
+def test_an_action_result_shows_the_item_it_arose_under(engine):
+    found = find(engine, "roads ")
+    action = next(r for r in found["results"] if r["kind"] == "action")
+    assert (action["title"], action["itemTitle"]) == ("Action 2019-04-30-1", "[Roads] policing")
+
+
+def test_actions_are_searched_with_the_notes_of_their_updates(engine):
+    assert urls(find(engine, "criteria ")) == [ACTION]
+
+
+@pytest.mark.parametrize(
+    "query, filters, expected",
+    [
+        ("PCC ", {"year": "2020"}, {CONFIDENCE, PATROLS}),
+        ("PCC ", {"type": "Monthly Assurance Meeting"}, {ROADS}),
+        ("PCC ", {"theme": "public-confidence"}, {CONFIDENCE}),
+        ("DCC ", {"kind": "action"}, {ACTION}),
+        ("DCC ", {"kind": "item"}, {ROADS}),
+        ("PCC ", {"kind": "item", "year": "2019"}, {ROADS}),
+    ],
+)
+def test_each_filter_keeps_only_what_it_names(engine, query, filters, expected):
+    narrowed, everything = find(engine, [query, filters], query)
+    assert set(urls(narrowed)) == expected < set(urls(everything))
+    assert narrowed["unfiltered"] == len(everything["results"])
+
+
+def test_filters_alone_list_everything_they_keep_newest_first(engine):
+    found = find(engine, ["", {"type": "Monthly Assurance Meeting"}])
+    assert found["mode"] == "browse"
+    assert urls(found) == [ROADS, BURGLARY, LETTER, ACTION]
+
+
+def test_nothing_typed_and_no_filters_shows_nothing(engine):
+    assert find(engine, "  ") == {"mode": "idle", "unfiltered": 0, "results": []}
+
+
+def test_the_snippet_is_the_stretch_with_the_most_matched_words(engine):
+    snippet = find(engine, "patrols street ")["results"][0]["snippet"]
+    assert "[patrols] had once been seen in every [street]" in snippet
+
+
+def test_a_long_text_is_cut_to_a_snippet_marked_where_it_was_cut(tmp_path):
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(FIXTURES / "search", content)
+    meeting = content / "meetings/2020-05-28-performance.md"
+    filler = " ".join(["The PCC asked for the survey to be repeated."] * 20)
+    meeting.write_text(meeting.read_text().replace("Public confidence in the police had risen.", f"{filler} Public trust had risen. {filler}"))
+    page = SearchPage(write_search_data(content, tmp_path / "index.js"))
+    snippet = find(page, "trust ")["results"][0]["snippet"]
+    page.close()
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert "Public [trust] had risen." in snippet and len(snippet) < 300

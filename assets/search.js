@@ -23,13 +23,32 @@
 
   // ================================================================ the engine
 
+  /* lunr's serialised index from the packed form minutebook/index.py writes (see `packed` there). */
+  function unpack(index) {
+    var inverted = index.terms.map(function (row, n) {
+      var posting = { _index: n };
+      index.fields.forEach(function (field, f) {
+        var refs = {};
+        (row[f + 1] || []).forEach(function (ref) { refs[ref] = {}; });
+        posting[field] = refs;
+      });
+      return [row[0], posting];
+    });
+    // lunr.Index.load reads terms in the order its own comparison gives.
+    inverted.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+    var out = {};
+    Object.keys(index).forEach(function (key) { if (key !== "terms") out[key] = index[key]; });
+    out.invertedIndex = inverted;
+    return out;
+  }
+
   function createEngine(lunr, data) {
     var separator = new RegExp(data.separator);
     // Queries, and lunr's query language, must split words where the index builder did.
     lunr.tokenizer.separator = separator;
     lunr.QueryLexer.termSeparator = separator;
 
-    var index = lunr.Index.load(data.index);
+    var index = lunr.Index.load(unpack(data.index));
     var docs = data.docs, meetings = data.meetings, themeNames = data.themes;
     var REQUIRED = lunr.Query.presence.REQUIRED, TRAILING = lunr.Query.wildcard.TRAILING;
     var stems = Object.create(null), docTokens = [];
@@ -427,7 +446,7 @@
       meta.appendChild(el("time", { datetime: r.date }, r.dateShown));
       if (r.status) meta.appendChild(document.createTextNode(". Status: " + r.status));
       li.appendChild(meta);
-      if (r.people.length) highlighted(li.appendChild(el("p", { "class": "people" }, "Names: ")), r.people);
+      if (r.people.length) highlighted(li.appendChild(el("p", { "class": "named" }, "People named: ")), r.people);
       if (r.snippet.length) li.appendChild(highlighted(el("p", { "class": "snippet" }), r.snippet));
       return li;
     }
@@ -543,7 +562,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { createEngine: createEngine };
+    module.exports = { createEngine: createEngine, unpack: unpack };
   } else {
     startPage(document, window);
   }

@@ -7,7 +7,8 @@ from disk, where browsers refuse to fetch files.
 
 The script sets `window.MINUTEBOOK_SEARCH` to:
 
-    index      the serialised lunr index; each document's ref is its place in `docs`
+    index      the serialised lunr index, its inverted index packed (see `packed`);
+               each document's ref is its place in `docs`
     separator  the characters words are split at, as a JavaScript RegExp source
     meetings   one entry per meeting: t title, d ISO date, dl date as shown,
                y year, ty type
@@ -159,6 +160,24 @@ def build_index(docs: list[SearchDocument], theme_names: dict[str, str]) -> dict
     return build_lunr_index("ref", list(FIELDS), rows, separators=SEPARATORS)
 
 
+def packed(index: dict) -> dict:
+    """lunr's serialised index with the inverted index, most of its bytes, written compactly.
+
+    lunr writes each term as {"_index": n, field: {ref: {}, ...}, ...}, every field
+    present even when empty. Here "terms" holds [term, [refs in field 1], [refs in
+    field 2], ...] in `_index` order, refs as numbers, empty lists at the end left
+    off. assets/search.js unpacks it to exactly lunr's form before loading it."""
+    rows = sorted(index["invertedIndex"], key=lambda row: row[1]["_index"])
+    assert [posting["_index"] for _, posting in rows] == list(range(len(rows))), "lunr numbers its terms from 0"
+    terms = []
+    for term, posting in rows:
+        refs = [[int(ref) for ref in posting[field]] for field in index["fields"]]
+        while refs and not refs[-1]:
+            refs.pop()
+        terms.append([term, *refs])
+    return {key: value for key, value in index.items() if key != "invertedIndex"} | {"terms": terms}
+
+
 def store(docs: list[SearchDocument], theme_names: dict[str, str]) -> dict:
     """What results show and snippets need, beside the index (see the module's docstring)."""
     meetings = list({d.meeting.id: d.meeting for d in docs}.values())
@@ -188,7 +207,7 @@ def separator_source(separators: str = SEPARATORS) -> str:
 def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
     docs = documents(archive, item_texts)
     theme_names = {t.theme.slug: t.theme.name for t in archive.themes}
-    payload = {"index": build_index(docs, theme_names), "separator": separator_source(), **store(docs, theme_names)}
+    payload = {"index": packed(build_index(docs, theme_names)), "separator": separator_source(), **store(docs, theme_names)}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # `</` cannot appear inside the script, so no text in the minutes can end it early.
     script = "window.MINUTEBOOK_SEARCH=" + text.replace("</", "<\\/") + ";\n"

@@ -2,12 +2,12 @@
 import pytest
 from lunr.index import Index
 
-from minutebook.index import SEPARATORS, build_index, documents, separator_source
+from minutebook.index import SEPARATORS, build_index, documents, packed, separator_source
 from minutebook.link import link
 from minutebook.load import load_content
 from minutebook.render import Renderer
 from tests.conftest import ROOT
-from tests.index.lunr_node import LUNR_JS, node
+from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node
 
 QUERIES = ["ANPR", "armed policing", "coercive control", "roads", "SOCJAG chairs", "title:dogs", "victim satisfaction", "drones"]
 
@@ -27,6 +27,11 @@ const separator = new RegExp(input.separator);
 const out = [];
 for (let code = 0; code < 0x3000; code++) if (separator.test(String.fromCharCode(code))) out.push(code);
 process.stdout.write(JSON.stringify(out));
+"""
+
+UNPACK = """
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+process.stdout.write(JSON.stringify(require(input.search).unpack(input.packed)));
 """
 
 
@@ -49,3 +54,8 @@ def test_lunr_js_returns_the_same_top_results_as_lunr_py(serialised):
 def test_the_browser_is_told_to_split_words_where_the_index_did():
     splits = node(SPLITS, {"separator": separator_source()})
     assert {chr(c) for c in splits} == set(SEPARATORS)
+
+
+def test_the_browser_unpacks_exactly_the_index_lunr_py_built(serialised):
+    assert node(UNPACK, {"search": str(SEARCH_JS), "packed": packed(serialised)}) == serialised
+

@@ -104,7 +104,7 @@
         return " ";
       });
       var words = wordsOf(rest);
-      return { phrases: phrases, words: words, typing: words.length > 0 && /[^\s\-]$/.test(rest) };
+      return { rest: rest, phrases: phrases, words: words, typing: words.length > 0 && /[^\s\-]$/.test(rest) };
     }
 
     // ------------------------------------------------------------ the words of each document
@@ -252,9 +252,12 @@
         var listed = filtering(filters) ? browse(filters) : [];
         return { mode: filtering(filters) ? "browse" : "idle", words: [], phrases: [], results: listed, unfiltered: listed.length };
       }
-      if (!parsed.phrases.length && SYNTAX.test(text)) {
+      if (SYNTAX.test(parsed.rest)) {
         try {
-          found = withSyntax(text);
+          // Quoted words are required here; that they stand together is checked below.
+          found = withSyntax([parsed.rest].concat([].concat.apply([], parsed.phrases).filter(function (w) {
+            return !isStopWord(w) && !/[:^~+*\-\\]/.test(w);
+          }).map(function (w) { return "+" + w; })).join(" "));
           mode = "syntax";
         } catch (e) {
           if (!(e instanceof lunr.QueryParseError)) throw e;
@@ -294,9 +297,10 @@
     }
 
     function markedTokens(tokens, terms, asked) {
-      var phrases = asked.phrases || [], unfinished = asked.unfinished || "";
+      var phrases = asked.phrases || [], unfinished = asked.unfinished || "", matched = Object.create(null);
+      terms.forEach(function (term) { matched[term] = true; });
       var marked = tokens.map(function (t) {
-        if (terms.indexOf(t.term) === -1) return false;
+        if (!matched[t.term]) return false;
         // "operati" matched the stem "oper"; of the words with that stem, only "operational" begins "operati".
         var shorter = unfinished && unfinished.indexOf(t.term) === 0 && !begins(t.term, unfinished);
         return !shorter || t.word.indexOf(unfinished) === 0;
@@ -311,14 +315,22 @@
 
     /* The stretch of text with the most different matched words, starting a little before them. */
     function snippet(text, tokens, marked) {
-      var best = -1, bestCount = 0;
-      tokens.forEach(function (t, i) {
-        if (!marked[i]) return;
-        var seen = {}, count = 0;
-        for (var j = i; j < tokens.length && tokens[j].end - t.start <= SNIPPET_LENGTH - SNIPPET_LEAD; j++) {
-          if (marked[j] && !seen[tokens[j].term]) { seen[tokens[j].term] = true; count++; }
+      // A window slid over the marked words, counting the different terms inside it.
+      var at = [], best = -1, bestCount = 0, inside = new Map(), distinct = 0, right = 0;
+      marked.forEach(function (m, i) { if (m) at.push(i); });
+      at.forEach(function (i, k) {
+        // The window always holds its first word, however long.
+        for (; right < at.length && (right <= k || tokens[at[right]].end - tokens[i].start <= SNIPPET_LENGTH - SNIPPET_LEAD); right++) {
+          var added = tokens[at[right]].term;
+          inside.set(added, (inside.get(added) || 0) + 1);
+          if (inside.get(added) === 1) distinct++;
         }
-        if (count > bestCount) { best = i; bestCount = count; }
+        if (distinct > bestCount) { best = i; bestCount = distinct; }
+        var left = tokens[i].term;
+        if (inside.has(left)) {
+          inside.set(left, inside.get(left) - 1);
+          if (inside.get(left) === 0) { inside.delete(left); distinct--; }
+        }
       });
       var start = 0;
       if (best > 0) {

@@ -112,6 +112,11 @@ def test_lunrs_query_language_is_honoured(engine, query, expected):
     assert urls(found) == expected
 
 
+def test_a_quoted_phrase_and_the_query_language_work_together(engine):
+    assert urls(find(engine, '"force priority" -burglary')) == [ROADS]
+    assert urls(find(engine, '"first priority" -burglary')) == []
+
+
 def test_a_boost_lifts_a_word_above_the_others(engine):
     plain, boosted = find(engine, "title:confidence patrols", "title:confidence^10 patrols")
     assert urls(plain)[0] == PATROLS and urls(boosted)[0] == CONFIDENCE

@@ -1,7 +1,8 @@
 /* Minutebook search.
  *
- * createEngine is pure: from the prebuilt index and store (search/index.js) and
- * what was typed, to results as plain data. The tests run it under node. The
+ * createEngine loads the prebuilt index and store (search/index.js) and answers
+ * what was typed with results as plain data; apart from telling lunr where words
+ * split, it changes nothing outside itself, and the tests run it under node. The
  * page code below it reads the form and the address and draws the results.
  *
  * Every piece of text from the minutes goes into the page as a text node, never
@@ -107,6 +108,10 @@
       return { rest: rest, phrases: phrases, words: words, typing: words.length > 0 && /[^\s\-]$/.test(rest) };
     }
 
+    function quoted(parsed) {
+      return [].concat.apply([], parsed.phrases);
+    }
+
     // ------------------------------------------------------------ the words of each document
 
     /* The searchable text of a document, in the order of FIELD. */
@@ -164,7 +169,7 @@
     function exact(parsed) {
       var words = parsed.words.slice(), last = parsed.typing ? words.pop() : null;
       if (last !== null && last.length < PREFIX_FROM) { words.push(last); last = null; }
-      var required = words.concat.apply(words, parsed.phrases).filter(function (w) { return !isStopWord(w); }).map(stemOf);
+      var required = words.concat(quoted(parsed)).filter(function (w) { return !isStopWord(w); }).map(stemOf);
       if (!required.length && last === null) return [];
       var results = index.query(function (q) {
         required.forEach(function (term) { q.term(term, { usePipeline: false, presence: REQUIRED }); });
@@ -200,7 +205,7 @@
         if (term.length >= FUZZY_FROM) clause.editDistance = term.length > 6 ? 2 : 1;
         clauses.push([term, clause]);
       });
-      [].concat.apply([], parsed.phrases).forEach(function (w) {
+      quoted(parsed).forEach(function (w) {
         if (!isStopWord(w)) clauses.push([stemOf(w), { usePipeline: false, presence: REQUIRED }]);
       });
       if (!clauses.some(function (c) { return c[1].editDistance; })) return [];
@@ -255,7 +260,7 @@
       if (SYNTAX.test(parsed.rest)) {
         try {
           // Quoted words are required here; that they stand together is checked below.
-          found = withSyntax([parsed.rest].concat([].concat.apply([], parsed.phrases).filter(function (w) {
+          found = withSyntax([parsed.rest].concat(quoted(parsed).filter(function (w) {
             return !isStopWord(w) && !/[:^~+*\-\\]/.test(w);
           }).map(function (w) { return "+" + w; })).join(" "));
           mode = "syntax";

@@ -24,7 +24,8 @@ facts are stored once per meeting for the same reason.
 
 Phrases ("force priority") are checked in the browser against the stored
 text, which results need for snippets anyway, rather than with term positions
-in the index: positions would roughly double the index for one feature.
+in the index: on the first five meetings, positions made lunr's index half as
+big again (201 to 300 KB; 29 to 50 KB gzipped) for that one feature.
 """
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic archives at scale (generate.py) and the measurements over them (run.py)."""

@@ -240,6 +240,7 @@ def test_the_same_search_works_opened_from_disk(page, real_site):
     page.wait_for_selector("body[data-search-ready]", state="attached")
     assert links(page) == [f"../{APRIL_2019}#item-2-1"]
     page.fill("#q", "coercive control")
+    page.wait_for_url(re.compile(r"\?q=coercive\+control&kind=item$"))
     page.wait_for_selector("#search-results a[href$='#item-4a']")
     with page.expect_navigation():
         results(page).first.locator(".result-title a").click()

@@ -2,6 +2,8 @@
 
 Results are shown as the page shows them, with [brackets] where it highlights.
 """
+import shutil
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -202,10 +204,7 @@ def test_the_snippet_is_the_stretch_with_the_most_matched_words(engine):
 
 
 def test_a_long_text_is_cut_to_a_snippet_marked_where_it_was_cut(tmp_path):
-    content = tmp_path / "content"
-    import shutil
-
-    shutil.copytree(FIXTURES / "search", content)
+    content = shutil.copytree(FIXTURES / "search", tmp_path / "content")
     meeting = content / "meetings/2020-05-28-performance.md"
     filler = " ".join(["The PCC asked for the survey to be repeated."] * 20)
     meeting.write_text(meeting.read_text().replace("Public confidence in the police had risen.", f"{filler} Public trust had risen. {filler}"))

@@ -1,0 +1,242 @@
+"""Search as a visitor meets it: headless Chromium over a throttled network.
+
+The site is served from 127.0.0.1 by a small server that gzips text as a
+production web server would and logs every response it sends, so the bytes a
+page fetched are counted on the wire, including what a Web Worker fetched.
+Chromium is Debian's, launched with the tests' arguments; the network is
+throttled through the DevTools protocol.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import statistics
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+CHROMIUM = "/usr/bin/chromium"
+
+# Fast 4G, as the issue asks: 20 ms added to each request's round trip, 9 Mbit/s down, 1.5 Mbit/s up.
+NETWORK = {"offline": False, "latency": 20, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}
+NETWORK_LABEL = "20 ms latency, 9 Mbit/s down, 1.5 Mbit/s up (Network.emulateNetworkConditions)"
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".csv")
+
+
+def chromium_args() -> list[str]:
+    from tests.conftest import CHROMIUM_ARGS  # one list of flags for tests and benchmarks
+
+    return list(CHROMIUM_ARGS)
+
+
+# ---------------------------------------------------------------- the server
+
+
+@dataclass(frozen=True)
+class Sent:
+    at: float  # time.monotonic() when the request arrived
+    path: str
+    bytes: int  # status line, headers and body, as sent
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    log: list[Sent]
+    packed: dict  # path -> gzip bytes, so compression is paid once, not per measurement
+
+    def send_head(self):
+        arrived = time.monotonic()
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return None
+        body = path.read_bytes()
+        zipped = path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
+        if zipped:
+            body = self.packed.setdefault(str(path), gzip.compress(body, compresslevel=6, mtime=0))
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        if zipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.log.append(Sent(arrived, self.path, len(body) + self._header_bytes))
+        return _Body(body)
+
+    def end_headers(self):
+        self._header_bytes = sum(len(h) for h in getattr(self, "_headers_buffer", [])) + 2  # and the blank line
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class _Body:
+    """What SimpleHTTPRequestHandler.copyfile reads the body from."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve `directory` on a free port of 127.0.0.1; yields (base URL, the log of responses)."""
+    log: list[Sent] = []
+    handler = type("Handler", (_Handler,), {"log": log, "packed": {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", log
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------- what is measured
+
+
+@dataclass(frozen=True)
+class SearchUI:
+    """Where one search page keeps its parts."""
+
+    name: str
+    page: str  # path of the search page, from the site root
+    results: str  # the element results are drawn into
+    result: str  # one result, inside `results`
+    input: str
+
+
+@dataclass
+class SearchTimes:
+    first_result_ms: float | None  # median over tries; None when no result within the timeout
+    first_result_bytes: int  # on the wire, requests made before the first result appeared
+    first_result_requests: int
+    typed_median_ms: float | None
+    typed_measured: int  # queries that showed results in time
+    engine_median_ms: float | None = None  # the page's own hook (Minutebook's data-search-ms), if it has one
+    note: str = ""
+
+
+# Records, from the very start of each document, when the first result appears: performance.now()
+# counts from the start of navigation, so this is the time a visitor waits.
+FIRST_RESULT_WATCH = """
+(() => {
+  const selector = %s;
+  const check = () => {
+    if (window.__benchFirstResult === undefined && document.querySelector(selector)) {
+      window.__benchFirstResult = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+})();
+"""
+
+# Types a query the way a visitor's browser reports it (an input event, then the key coming up)
+# and resolves with the milliseconds until a new first result is drawn, or null.
+TYPE_QUERY = """
+async ([inputSelector, resultsSelector, resultSelector, query, timeout]) => {
+  const input = document.querySelector(inputSelector);
+  const results = () => document.querySelector(resultsSelector);
+  const firstOf = () => { const r = results(); return r && r.querySelector(resultSelector); };
+  const before = firstOf(), beforeText = before ? before.textContent : null;
+  return await new Promise((resolve) => {
+    let done = false;
+    const began = performance.now();
+    const finish = (value) => { if (!done) { done = true; observer.disconnect(); resolve(value); } };
+    const observer = new MutationObserver(() => {
+      const first = firstOf();
+      if (first && (first !== before || first.textContent !== beforeText)) finish(performance.now() - began);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => finish(null), timeout);
+    input.focus();
+    input.value = query;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "e" }));
+  });
+}
+"""
+
+
+def _throttled_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    session.send("Network.emulateNetworkConditions", NETWORK)
+    return context, page
+
+
+def first_result(browser, base: str, log: list[Sent], ui: SearchUI, word: str, timeout_s: float):
+    """(ms from navigation to the first result or None, bytes and requests fetched before it, the open page)."""
+    context, page = _throttled_page(browser)
+    page.add_init_script(FIRST_RESULT_WATCH % repr(f"{ui.results} {ui.result}"))
+    log.clear()
+    navigated = time.monotonic()
+    page.goto(f"{base}{ui.page}?q={quote(word)}", wait_until="commit", timeout=timeout_s * 1000)
+    try:
+        page.wait_for_function("window.__benchFirstResult !== undefined", timeout=timeout_s * 1000, polling=50)
+        ms = page.evaluate("window.__benchFirstResult")
+    except Exception:  # no result in time: recorded as n/a, never a failure of the whole run
+        ms = None
+    cutoff = navigated + (ms / 1000 if ms is not None else timeout_s)
+    fetched = [s for s in list(log) if s.at <= cutoff]
+    return ms, sum(s.bytes for s in fetched), len(fetched), context, page
+
+
+def measure(browser, base: str, log: list[Sent], ui: SearchUI, word: str, queries: list[str], tries: int = 3, timeout_s: float = 10.0, hook: str | None = None) -> SearchTimes:
+    firsts, bytes_, requests, typed, engine = [], 0, 0, [], []
+    for attempt in range(tries):
+        ms, fetched, count, context, page = first_result(browser, base, log, ui, word, timeout_s)
+        try:
+            if attempt == 0:
+                bytes_, requests = fetched, count
+            if ms is None:
+                return SearchTimes(None, bytes_, requests, None, 0, note=f"no result within {timeout_s:g} s")
+            firsts.append(ms)
+            if attempt == 0:  # the typed queries run once, on the page that is already loaded
+                for query in queries:
+                    took = page.evaluate(TYPE_QUERY, [ui.input, ui.results, ui.result, query, timeout_s * 1000])
+                    if took is not None:
+                        typed.append(took)
+                        if hook:
+                            engine.append(float(page.evaluate(hook)))
+        finally:
+            context.close()
+    return SearchTimes(
+        statistics.median(firsts),
+        bytes_,
+        requests,
+        statistics.median(typed) if typed else None,
+        len(typed),
+        statistics.median(engine) if engine else None,
+    )
+
+
+@contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(f"{CHROMIUM} is missing; 'make bench' installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -1,0 +1,222 @@
+"""Results to Markdown: pure functions from the figures run.py keeps to the tables in RESULTS.md."""
+from __future__ import annotations
+
+STAGES = ("load", "link", "render", "index", "write")
+
+COMMANDS = """\
+```sh
+make bench                                   # all three sizes; or, in the venv:
+python -m bench.run --sizes 50,500           # [--skip-mkdocs] [--skip-pagefind] [--skip-browser] [--timeout 10]
+
+# what it runs for each size N, each timed in a fresh process:
+python -m bench.generate --meetings N --seed 1 --out bench/out/cN
+python build.py --content bench/out/cN --out bench/out/runN/minutebook --quiet    # full build, then again after editing one meeting
+python -m bench.stages bench/out/cN bench/out/runN/minutebook-stages            # the same build through minutebook.pipeline.build, printing BuildReport.seconds
+python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs/mkdocs.yml --site-dir bench/out/runN/mkdocs/site   # then with --dirty after editing the same meeting
+npm install --prefix bench/out/pagefind-npm pagefind@1                         # once; the npm package ships Pagefind's binary
+node bench/out/pagefind-npm/node_modules/pagefind/lib/runner/bin.cjs --site bench/out/runN/pagefind   # a copy of Minutebook's site
+```
+"""
+
+METHOD = """\
+## How each figure is measured
+
+- **Build time and peak memory**: wall-clock time of the command in a new
+  process; peak memory is `ru_maxrss` from `os.wait4`, the resident set of the
+  largest single process in the command's tree (the build's forked workers
+  included, one at a time, not summed: they share most pages with the parent).
+- **Stages**: `BuildReport.seconds` from a second, separate full build through
+  `minutebook.pipeline.build` (`bench/stages.py`). Rendering and indexing run at
+  once on worker processes; `index` is the time the index added after rendering
+  finished, as the pipeline reports it. `load` + `link` + `render` + `index` +
+  `write` is less than the wall time, which also counts Python starting,
+  imports and copying assets.
+- **Rebuild after one meeting changed**: one sentence is appended to the middle
+  meeting's file, and the same command is run into the same output folder;
+  whatever `python build.py` does today is what is measured (the "pages
+  rendered" row shows how much it re-rendered). MkDocs is timed the same way
+  (a full build, which is what gives a correct site) and, on a copy of its
+  site, with `--dirty`, its own incremental mode, which re-renders only the
+  changed page but then writes a search index of that page alone. The file is
+  restored afterwards.
+- **Search payload**: every file the search needs, as stored and gzipped at
+  level 6. Minutebook: `search/` (the page and the prebuilt index),
+  `assets/lunr.min.js` and `assets/search.js`. MkDocs: `search/`
+  (`search_index.json` with the prebuilt lunr index, `lunr.js`, `main.js`,
+  `worker.js`). Pagefind: the whole `pagefind/` folder it wrote, of which a
+  browser fetches only the parts a query needs.
+- **Search in the browser**: Debian's Chromium (headless, the arguments in
+  `tests/conftest.py`) through Playwright, each try in a new browser context
+  with the cache off, the network throttled with the DevTools protocol's
+  `Network.emulateNetworkConditions`. The site is served from 127.0.0.1 by a
+  small server that gzips text files as a production server would.
+  - *First result*: from the start of navigation to `search page?q=WORD` until
+    the first result element is in the page (observed from the document's
+    start, so it is the time a visitor waits); median of 3 tries. The result
+    elements are `#search-results li` (Minutebook), `#mkdocs-search-results
+    article` (MkDocs's default theme, whose search runs in a Web Worker) and
+    `.pagefind-ui__result-link` (Pagefind's default UI, on a page written into
+    the copy of the site). No result within the timeout is recorded as n/a.
+  - *Fetched before the first result*: bytes the server sent (headers and
+    gzipped bodies) for requests that arrived before the first result appeared,
+    Web Worker and WebAssembly fetches included.
+  - *Typed query*: on the loaded page, each query is put into the search box
+    with the events a browser sends when typing (`input`, then `keyup`), and the
+    time until a new first result is drawn is taken; the median over the
+    queries is shown. It includes each page's own pause for typing (Minutebook
+    waits 120 ms after the last key, Pagefind's UI 300 ms; MkDocs searches on
+    every key-up). *Search and drawing alone* is Minutebook's own
+    `data-search-ms` hook for the same queries.
+- **Ratios** divide the Minutebook figure by the MkDocs one: below 1 means
+  Minutebook is faster or smaller.
+"""
+
+
+def _num(value, digits: int = 1) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, str):
+        return value
+    return f"{value:,.{digits}f}"
+
+
+def _seconds(value) -> str:
+    return _num(value, 2 if value is not None and not isinstance(value, str) and value < 10 else 1)
+
+
+def _kb(value) -> str:
+    return "n/a" if value is None else f"{value / 1024:,.0f}"
+
+
+def _ratio(ours, theirs) -> str:
+    if not isinstance(ours, (int, float)) or not isinstance(theirs, (int, float)) or not theirs:
+        return "–"
+    return f"{ours / theirs:.2f}×"
+
+
+def _get(results: dict, *keys):
+    value = results
+    for key in keys:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def comparison_rows(r: dict) -> list[tuple[str, object, object, object, str]]:
+    """(what, Minutebook, MkDocs, Pagefind, how to show them) for the main table."""
+    mb, mk, pf = r.get("minutebook", {}), r.get("mkdocs", {}), r.get("pagefind", {})
+    stages = mb.get("incremental_stages", {})
+    rendered = f"{stages['rendered']:,} of {stages['pages']:,}" if stages else None
+    typed_n = lambda tool: _get(tool, "browser", "typed_measured")  # noqa: E731
+    return [
+        ("Full build, s", _get(mb, "build", "seconds"), _get(mk, "build", "seconds"), _get(pf, "index", "seconds"), "s"),
+        ("Full build, peak memory, MB", _get(mb, "build", "peak_rss_mb"), _get(mk, "build", "peak_rss_mb"), _get(pf, "index", "peak_rss_mb"), "n"),
+        ("Rebuild after one meeting changed, s", _get(mb, "incremental", "seconds"), _get(mk, "incremental", "seconds"), None, "s"),
+        ("Rebuild, peak memory, MB", _get(mb, "incremental", "peak_rss_mb"), _get(mk, "incremental", "peak_rss_mb"), None, "n"),
+        ("MkDocs's --dirty rebuild, s (its search index then holds only the changed page)", None, _get(mk, "dirty", "seconds"), None, "s"),
+        ("Pages rendered in the rebuild", rendered, None, None, "t"),
+        ("Search payload, KB", _get(mb, "payload", "raw"), _get(mk, "payload", "raw"), _get(pf, "payload", "raw"), "k"),
+        ("Search payload gzipped, KB", _get(mb, "payload", "gzip"), _get(mk, "payload", "gzip"), _get(pf, "payload", "gzip"), "k"),
+        ("First result on fast 4G, ms", _get(mb, "browser", "first_result_ms"), _get(mk, "browser", "first_result_ms"), _get(pf, "browser", "first_result_ms"), "n0"),
+        ("Fetched before the first result, KB", _get(mb, "browser", "first_result_bytes"), _get(mk, "browser", "first_result_bytes"), _get(pf, "browser", "first_result_bytes"), "k"),
+        (f"Typed query, median ms (of {typed_n(mb) or 0} / {typed_n(mk) or 0} / {typed_n(pf) or 0} queries)", _get(mb, "browser", "typed_median_ms"), _get(mk, "browser", "typed_median_ms"), _get(pf, "browser", "typed_median_ms"), "n0"),
+        ("Search and drawing alone (Minutebook's hook), median ms", _get(mb, "browser", "engine_median_ms"), None, None, "n"),
+    ]
+
+
+def _show(value, how: str, present: bool) -> str:
+    if not present:
+        return "–"
+    if how == "s":
+        return _seconds(value)
+    if how == "k":
+        return _kb(value)
+    if how == "n0":
+        return _num(value, 0)
+    if how == "t":
+        return value or "–"
+    return _num(value)
+
+
+def size_section(r: dict) -> str:
+    mb, mk, pf = r.get("minutebook", {}), r.get("mkdocs", {}), r.get("pagefind", {})
+    has_browser = "browser" in mb
+    lines = [
+        f"## {r['size']:,} meetings",
+        "",
+        f"Run {r['date']} at commit `{r['machine']['commit']}`. Minutebook built {_get(mb, 'stages', 'pages') or '?':,} pages "
+        f"({_get(mb, 'stages', 'files') or '?':,} files); MkDocs {mk.get('pages', '–') if 'error' not in mk else '–'} pages; "
+        f"Pagefind indexed {pf.get('pages', '–') if 'error' not in pf else '–'} pages.",
+        "",
+        f"| | Minutebook | {mk.get('version', 'MkDocs')} | Minutebook ÷ MkDocs | Pagefind {pf.get('version', '')} |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for label, ours, theirs, pagefind, how in comparison_rows(r):
+        browser_row = "fast 4G" in label or "Fetched" in label or "Typed" in label or "hook" in label
+        present = (not browser_row) or has_browser
+        mk_shown = _show(theirs, how, present and "error" not in mk and theirs is not None)
+        pf_shown = _show(pagefind, how, present and "error" not in pf and pagefind is not None)
+        if label.startswith("Full build") and pf_shown != "–":
+            pf_shown += " (indexing only)"
+        ratio = _ratio(ours, theirs) if present and how != "t" else "–"
+        ours_shown = _show(ours, how, present and not label.startswith("MkDocs's"))
+        lines.append(f"| {label} | {ours_shown} | {mk_shown} | {ratio} | {pf_shown} |")
+    lines += ["", "Minutebook's stages (`BuildReport.seconds`), seconds:", "", "| stage | full build | rebuild after one meeting changed |", "| --- | ---: | ---: |"]
+    for stage in STAGES:
+        lines.append(f"| {stage} | {_seconds(_get(mb, 'stages', 'seconds', stage))} | {_seconds(_get(mb, 'incremental_stages', 'seconds', stage))} |")
+    notes = []
+    for name, tool in (("MkDocs", mk), ("Pagefind", pf)):
+        if "error" in tool:
+            notes.append(f"- {name} could not be measured: {tool['error']}")
+    for name, tool in (("Minutebook", mb), ("MkDocs", mk), ("Pagefind", pf)):
+        note = _get(tool, "browser", "note")
+        if note:
+            notes.append(f"- {name} in the browser: {note}.")
+    if "browser_error" in r:
+        notes.append(f"- Search in the browser could not be measured: {r['browser_error']}")
+    if not has_browser and "browser_error" not in r:
+        notes.append("- Search in the browser was not measured in this run (`--skip-browser`).")
+    if notes:
+        lines += ["", *notes]
+    return "\n".join(lines) + "\n"
+
+
+def machine_lines(results: list[dict]) -> list[str]:
+    seen, lines = set(), []
+    for r in results:
+        m = r["machine"]
+        key = (m["cpu"], m["cores"], m["ram_gib"], m["python"], m["chromium"])
+        if key in seen:
+            continue
+        seen.add(key)
+        sizes = ", ".join(f"{x['size']:,}" for x in results if (x["machine"]["cpu"], x["machine"]["cores"], x["machine"]["ram_gib"], x["machine"]["python"], x["machine"]["chromium"]) == key)
+        lines.append(f"- {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM; Python {m['python']}; {m['chromium']}; Node {m['node']} (sizes: {sizes})")
+    return lines
+
+
+def document(results: list[dict]) -> str:
+    first = results[0] if results else {}
+    parts = [
+        "# Benchmark results",
+        "",
+        "Written by `python -m bench.run` (`make bench`); each size's raw figures are in `bench/results/<size>.json`.",
+        "The archives are synthetic (`bench/generate.py`, seed 1): 10, 100 and 1,000 times the real",
+        "archive's five meetings, each about 1,450 words in 5 to 10 agenda items over a 15,000-word vocabulary.",
+        "",
+        "Machine:",
+        "",
+        *machine_lines(results),
+        "",
+        f"Network in the browser: {first.get('network', '')}. First-result query: `{first.get('first_result_word', '')}`;",
+        f"typed queries: {', '.join(f'`{q}`' for q in first.get('queries', []))}.",
+        f"n/a means no result within {first.get('timeout_s', 10):g} s.",
+        "",
+        "Commands:",
+        "",
+        COMMANDS,
+    ]
+    for r in results:
+        parts.append(size_section(r))
+    parts.append(METHOD)
+    return "\n".join(parts)

@@ -206,8 +206,10 @@ def measure(browser, base: str, log: list[Sent], ui: SearchUI, word: str, querie
         try:
             if attempt == 0:
                 bytes_, requests = fetched, count
-            if ms is None:
+            if ms is None and attempt == 0:
                 return SearchTimes(None, bytes_, requests, None, 0, note=f"no result within {timeout_s:g} s")
+            if ms is None:  # a later try that timed out: the median is of the tries that finished
+                continue
             firsts.append(ms)
             if attempt == 0:  # the typed queries run once, on the page that is already loaded
                 for query in queries:

@@ -216,7 +216,7 @@ class Prose:
 class ActionBook:
     """Actions raised so far and not yet finished, for later meetings to update."""
 
-    pending: list[tuple[str, dt.date]] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # action ids
 
 
 def meeting_dates(rng: random.Random, count: int) -> list[dt.date]:
@@ -290,7 +290,7 @@ def meeting_file(rng: random.Random, vocabulary: Vocabulary, people: list[Person
     actions = []
     for n in range(1, rng.choice((0, 1, 1, 2, 2, 3, 4)) + 1):
         number = rng.choice(agenda[1:-1])[0]
-        (role, abbr), owner = rng.choice(present)
+        (_, abbr), owner = rng.choice(present)
         prose = Prose(rng, vocabulary)
         action = {
             "id": f"{day.isoformat()}-{n}",
@@ -304,13 +304,13 @@ def meeting_file(rng: random.Random, vocabulary: Vocabulary, people: list[Person
 
     updates = []
     for _ in range(min(len(book.pending), rng.choice((0, 1, 1, 2, 3)))):
-        action_id, _raised = book.pending.pop(rng.randrange(len(book.pending)))
+        action_id = book.pending.pop(rng.randrange(len(book.pending)))
         status = rng.choice(("in-progress", "completed", "completed", "closed"))
         note = Prose(rng, vocabulary).sentence(speakers, glossary)
         updates.append({"action": action_id, "status": status, "note": note})
         if status == "in-progress":
-            book.pending.append((action_id, day))
-    book.pending.extend((a["id"], day) for a in actions)
+            book.pending.append(action_id)
+    book.pending.extend(a["id"] for a in actions)
     del book.pending[:-200]  # old actions stop being discussed
 
     body = meeting_body(rng, vocabulary, agenda, actions, speakers, glossary, next_line)

@@ -5,8 +5,11 @@ import argparse
 import importlib
 import sys
 
-# Each name is a module in minutebook/commands/.
-COMMANDS = ("build", "check")
+# Each command and the module in minutebook/commands/ that runs it.
+COMMANDS = {
+    "build": "build",
+    "check": "check",
+}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -16,9 +19,9 @@ def parser() -> argparse.ArgumentParser:
         epilog="Run 'python build.py COMMAND --help' for a command's options. With no command, 'build' runs.",
     )
     commands = root.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"minutebook.commands.{name}")
-        sub = commands.add_parser(name.replace("_", "-"), help=module.HELP, description=module.HELP[:1].upper() + module.HELP[1:] + ".")
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(f"minutebook.commands.{module_name}")
+        sub = commands.add_parser(name, help=module.HELP, description=module.HELP[:1].upper() + module.HELP[1:] + ".")
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return root
@@ -26,8 +29,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    names = {n.replace("_", "-") for n in COMMANDS}
-    if not argv or (argv[0] not in names and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")
     args = parser().parse_args(argv)
     return args.run(args)

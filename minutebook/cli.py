@@ -9,6 +9,7 @@ import sys
 COMMANDS = {
     "build": "build",
     "check": "check",
+    "new": "new",
 }
 
 

@@ -1,0 +1,79 @@
+"""`build.py new`: start a meeting file, pre-filled from the archive, without touching any other."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..load import SLUG, TIME, parse_date, type_slug
+from ..model import InvalidContent
+from ..pipeline import Paths, load_archive
+from ..skeleton import CannotStart, describe, file_name, make_skeleton
+from .check import report_invalid
+
+HELP = "start a new meeting file in content/meetings/, pre-filled from the last meeting of its type"
+DEFAULT_TYPE = "Monthly Assurance Meeting"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the meeting's date")
+    parser.add_argument("--type", default=DEFAULT_TYPE, help=f"the meeting type (default: {DEFAULT_TYPE})")
+    parser.add_argument("--time", default="", metavar="HH:MM", help="the start time, 24-hour (default: as the last meeting of the type announced or held it)")
+    parser.add_argument("--venue", default="", help="where it is held (default: as the last meeting of the type announced or held it)")
+    parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
+
+
+def run(args) -> int:
+    problems = []
+    day = parse_date(args.date.strip(), lambda message: problems.append(f"--date: {message}"))
+    meeting_type = " ".join(args.type.split())
+    if not SLUG.match(type_slug(meeting_type)):
+        problems.append(f"--type: '{args.type}' needs letters or digits, such as \"{DEFAULT_TYPE}\"")
+    if args.time and not TIME.match(args.time):
+        problems.append(f"--time: '{args.time}' is not a time; expected 24-hour HH:MM, such as 14:30")
+    venue = " ".join(args.venue.split())
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+
+    paths = Paths(content=Path(args.content)) if args.content else Paths()
+    target = paths.content / "meetings" / file_name(day, meeting_type)
+    if target.exists():  # checked first too, so the editor hears it before any content errors
+        return refuse(target)
+    try:
+        archive = load_archive(paths)
+    except InvalidContent as exc:
+        return report_invalid(exc)
+    try:
+        skeleton = make_skeleton(archive, day, meeting_type, time=args.time, venue=venue)
+    except CannotStart as exc:
+        print(f"Cannot start the meeting file: {exc}.", file=sys.stderr)
+        return 1
+    try:
+        write_new(target, skeleton.text)
+    except FileExistsError:
+        return refuse(target)
+    print(f"Wrote {os.path.relpath(target)}")
+    print(describe(skeleton))
+    print("Replace or check everything marked TO DO in it, then run 'python build.py check'.")
+    return 0
+
+
+def refuse(target: Path) -> int:
+    print(
+        f"{os.path.relpath(target)} already exists; nothing was written. Edit that file, or choose another --date or --type.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create `path` with `text`; never replaces a file, and leaves nothing half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as stream:  # 'x': fails if the file exists, even one made a moment ago
+        try:
+            stream.write(text)
+        except BaseException:
+            stream.close()
+            path.unlink()
+            raise

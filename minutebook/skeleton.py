@@ -1,0 +1,270 @@
+"""Skeleton: the first draft of a new meeting file, from what the archive already knows.
+
+Pure: an Archive and the new meeting's date and type in, the file's name and
+text out. Who attends, chairs and takes the minutes usually carries over from
+the last meeting of the same type; the actions still open become the first
+agenda item; the rest is left for the editor, marked TO DO. The draft must
+pass `build.py check` as it stands, so every placeholder is a valid value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from .link import Archive, TrackedAction
+from .load import type_slug
+from .model import OPEN_STATUSES, Action, Attendee, Meeting
+
+TO_DO = "TO DO"  # one marker, so an editor can search the file for what is left
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+PLACEHOLDER_TIME = "00:00"  # a valid time that no real meeting of these minutes starts at
+
+# Where the new meeting's time and venue came from.
+GIVEN, NEXT_LINE, PREVIOUS, PLACEHOLDER = "given", "next-meeting line", "previous meeting", "placeholder"
+
+
+class CannotStart(Exception):
+    """The archive cannot supply even a minimal valid skeleton."""
+
+
+@dataclass(frozen=True)
+class Outstanding:
+    """An action still open before the new meeting, with its status then."""
+
+    action: Action
+    status: str
+    owner_name: str = ""
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    file_name: str
+    text: str
+    meeting_type: str
+    previous: Meeting | None  # the last meeting of the same type, if any
+    attendees: int
+    outstanding: tuple[Outstanding, ...]
+    time_from: str
+    venue_from: str
+
+
+def file_name(day: dt.date, meeting_type: str) -> str:
+    """The name the loader expects, so the file's date and type agree with it."""
+    return f"{day.isoformat()}-{type_slug(meeting_type)}.md"
+
+
+def previous_meeting(meetings: tuple[Meeting, ...], meeting_type: str, day: dt.date) -> Meeting | None:
+    """The latest meeting of this type before `day`; types match as file names do."""
+    slug = type_slug(meeting_type)
+    earlier = [m for m in meetings if type_slug(m.type) == slug and m.date < day]
+    return earlier[-1] if earlier else None  # meetings come oldest first
+
+
+def archive_spelling(meetings: tuple[Meeting, ...], meeting_type: str) -> str:
+    """The type as the archive already writes it, so `performance` joins `Performance`."""
+    slug = type_slug(meeting_type)
+    return next((m.type for m in reversed(meetings) if type_slug(m.type) == slug), meeting_type)
+
+
+def status_before(tracked: TrackedAction, day: dt.date) -> str | None:
+    """The action's status on the eve of `day`; None if it had not arisen yet."""
+    known = [change for change in tracked.history if change.date < day]
+    return known[-1].status if known else None
+
+
+def outstanding_actions(archive: Archive, day: dt.date) -> tuple[Outstanding, ...]:
+    found = []
+    for tracked in archive.actions:
+        status = status_before(tracked, day)
+        if status in OPEN_STATUSES:
+            owner = tracked.action.owner
+            found.append(Outstanding(tracked.action, status, archive.person(owner).name if owner else ""))
+    return tuple(found)
+
+
+def meeting_title(meeting_type: str, day: dt.date) -> str:
+    """`Monthly Assurance Meeting December 2021`, as the published titles read."""
+    return f"{_as_meeting(meeting_type, 'Meeting')} {MONTHS[day.month - 1]} {day.year}"
+
+
+def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str = "", venue: str = "") -> Skeleton:
+    """The draft file for a meeting of `meeting_type` on `day`; `time` and `venue` override guesses."""
+    previous = previous_meeting(archive.meetings, meeting_type, day)
+    meeting_type = archive_spelling(archive.meetings, meeting_type)
+    announced = previous.next_meeting if previous and previous.next_meeting and previous.next_meeting.date == day else None
+    time, time_from = _first(
+        (time, GIVEN), (announced and announced.time, NEXT_LINE), (previous and previous.time, PREVIOUS), (PLACEHOLDER_TIME, PLACEHOLDER)
+    )
+    venue, venue_from = _first(
+        (venue, GIVEN), (announced and announced.venue, NEXT_LINE), (previous and previous.venue, PREVIOUS), (f"{TO_DO}: venue", PLACEHOLDER)
+    )
+    if previous is not None:
+        chair, minute_taker, attendees = previous.chair, previous.minute_taker, previous.attendees
+    elif archive.people:
+        # Any real person keeps the draft valid; the editor replaces them.
+        someone = archive.people[0].person.slug
+        chair, minute_taker, attendees = someone, Attendee(someone, f"{TO_DO}: role"), (Attendee(someone, f"{TO_DO}: role"),)
+    else:
+        raise CannotStart("content/people.yml lists nobody; add the chair, the minute-taker and the attendees there first")
+    outstanding = outstanding_actions(archive, day)
+    title = meeting_title(meeting_type, day)
+    notes = {"time": _note(time_from, previous, "the start time"), "venue": _note(venue_from, previous, "")}
+
+    front = [
+        "---",
+        *_header(previous),
+        f"title: {_scalar(title)}",
+        f"date: {day.isoformat()}",
+        f"time: {_scalar(time, quote=True)}{notes['time']}",
+        f"type: {_scalar(meeting_type)}",
+        f"venue: {_scalar(venue)}{notes['venue']}",
+        f"chair: {chair}  # {TO_DO}: {'check' if previous else 'the person slug of the chair'}",
+        f"minute_taker:  # {TO_DO}: {'check' if previous else 'who took the minutes, and their role'}",
+        f"  person: {minute_taker.person}",
+        f"  role: {_scalar(minute_taker.role)}",
+        f"attendees:  # {TO_DO}: {'check' if previous else 'list'} who attended and the role each held that day",
+        *_people(attendees),
+        f"apologies: []  # {TO_DO}: anyone who sent apologies, in the same form as attendees",
+        f"agenda:  # {TO_DO}: the agenda as printed; keep the headings below in the same order",
+        *(line for number, heading, _ in AGENDA for line in (f'  - number: "{number}"', f"    title: {_scalar(heading)}")),
+        *_update_template(outstanding),
+        "source:",
+        f"  title: {_scalar(title + ' – Meeting Notes')}  # {TO_DO}: the document's title exactly as printed",
+        "---",
+    ]
+    body = []
+    for number, heading, text in AGENDA:
+        body += ["", f"## {number} {heading}", "", text if number != "1" else _outstanding_text(outstanding)]
+    return Skeleton(
+        file_name=file_name(day, meeting_type),
+        text="\n".join(front + body) + "\n",
+        meeting_type=meeting_type,
+        previous=previous,
+        attendees=len(attendees) if previous else 0,
+        outstanding=outstanding,
+        time_from=time_from,
+        venue_from=venue_from,
+    )
+
+
+# The agenda every draft starts from: number, title, placeholder text.
+AGENDA = (
+    ("1", "Outstanding matters", ""),
+    ("2", f"{TO_DO}: title of the first item", f"{TO_DO}: the minutes of this item."),
+    ("3", "AOB", f"{TO_DO}: the minutes of this item, or 'There was none.'"),
+    ("4", "Confirmation of next meeting type / date / time / venue", f"{TO_DO}: the next meeting as minuted; also add next_meeting at the top of the file."),
+)
+
+
+def describe(skeleton: Skeleton) -> str:
+    """One sentence for the editor: what was filled in, and from where."""
+    actions = _count(len(skeleton.outstanding), "open action")
+    previous = skeleton.previous
+    if previous is None:
+        guessed = ["the chair", "the minute-taker", "the attendees"]
+        guessed += [f for f, source in (("the time", skeleton.time_from), ("the venue", skeleton.venue_from)) if source == PLACEHOLDER]
+        return (
+            f"No earlier {_as_meeting(skeleton.meeting_type)} in the archive, so this is a minimal skeleton: "
+            f"{_join(guessed)} are placeholders; {actions} listed."
+        )
+    sources = {NEXT_LINE: "from its next-meeting line", PREVIOUS: "copied from that meeting", GIVEN: "as given"}
+    grouped: dict[str, list[str]] = {}
+    for what, source in (("time", skeleton.time_from), ("venue", skeleton.venue_from)):
+        grouped.setdefault(source, []).append(what)
+    settings = [f"{_join(whats)} {sources[source]}" for source, whats in grouped.items()]
+    return (
+        f"Pre-filled from {previous.id}.md: {_count(skeleton.attendees, 'attendee')}, "
+        f"the chair and minute-taker, {actions}, {', '.join(settings)}."
+    )
+
+
+# ---------------------------------------------------------------- text
+
+
+def _first(*candidates: tuple[str | None, str]) -> tuple[str, str]:
+    return next((value, source) for value, source in candidates if value)
+
+
+def _note(source: str, previous: Meeting | None, what: str) -> str:
+    if source == NEXT_LINE:
+        return f"  # from the next-meeting line of {previous.id}.md"
+    if source == PREVIOUS:
+        return f"  # {TO_DO}: check; copied from {previous.id}.md"
+    if source == PLACEHOLDER and what:
+        return f"  # {TO_DO}: {what}"
+    return ""
+
+
+def _header(previous: Meeting | None) -> list[str]:
+    origin = f" from {previous.id}.md" if previous else ""
+    return [
+        f"# Started with 'python build.py new'{origin}.",
+        f"# Replace or check everything marked {TO_DO}, then run 'python build.py check'.",
+    ]
+
+
+def _people(attendees: tuple[Attendee, ...]) -> list[str]:
+    lines = []
+    for attendee in attendees:
+        lines += [f"  - person: {attendee.person}", f"    role: {_scalar(attendee.role)}"]
+        if attendee.abbreviation:
+            lines.append(f"    abbreviation: {_scalar(attendee.abbreviation)}")
+    return lines
+
+
+def _update_template(outstanding: tuple[Outstanding, ...]) -> list[str]:
+    """Commented out: only the editor knows which actions this meeting moved on."""
+    if not outstanding:
+        return []
+    lines = [f"# {TO_DO}: for each action this meeting updated, remove the '# ' before its lines and set its status."]
+    lines.append("# action_updates:")
+    for item in outstanding:
+        lines += [f"#   - action: {item.action.id}", f"#     status: {item.status}"]
+    return lines
+
+
+def _outstanding_text(outstanding: tuple[Outstanding, ...]) -> str:
+    if not outstanding:
+        return f"{TO_DO}: the minutes of this item. No actions were open before this meeting."
+    lines = [
+        f"{TO_DO}: minute what was said about these actions, still open before this meeting, "
+        "and record any change of status under action_updates at the top of the file.",
+        "",
+    ]
+    for item in outstanding:
+        owner = item.owner_name or "none named"
+        lines.append(f"- {item.action.id} (owner: {owner}; status: {item.status}): {_one_line(item.action.text)}")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+PLAIN = re.compile(r"[^\W\d_][\w ,.()/&'–-]*")  # letters first; no ':', '#' or quotes that YAML reads specially
+YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+
+
+def _scalar(text: str, quote: bool = False) -> str:
+    """A YAML value that reads back as exactly `text`."""
+    if not quote and PLAIN.fullmatch(text) and not text.endswith(" ") and text.casefold() not in YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
+
+
+def _as_meeting(meeting_type: str, word: str = "meeting") -> str:
+    """Types are named with or without the word: `Performance`, `Monthly Assurance Meeting`."""
+    return meeting_type if meeting_type.casefold().endswith("meeting") else f"{meeting_type} {word}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

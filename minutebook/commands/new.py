@@ -43,7 +43,7 @@ def run(args) -> int:
     try:
         archive = load_archive(paths)
     except InvalidContent as exc:
-        return report_invalid(exc)
+        return report_invalid(exc, sys.stderr)  # passed explicitly: the default was bound when check.py was imported
     try:
         skeleton = make_skeleton(archive, day, meeting_type, time=args.time, venue=venue)
     except CannotStart as exc:

@@ -13,7 +13,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
 
 
-def report_invalid(exc: InvalidContent, stream=sys.stderr) -> int:
+def report_invalid(exc: InvalidContent, stream=None) -> int:
+    stream = stream or sys.stderr  # looked up now: sys.stderr may have been replaced since import
     for error in exc.errors:
         print(error, file=stream)
     count = len(exc.errors)

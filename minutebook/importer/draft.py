@@ -1,0 +1,273 @@
+"""Draft: a parsed `Draft` as the text of a meeting file, and as a report for the editor.
+
+The file must load as it stands, so every doubt about a front-matter value is a
+YAML comment (`# CHECK: reason`) and every doubt about the minutes text is a
+visible `[CHECK: reason]` at the end of its paragraph. A value that was not
+found is left empty, never guessed, so `check` names it too.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from ..load import type_slug
+from .parse import Draft, Fact, Item, Member, NextFound
+from .repair import BULLET, CHECK, HEADING, NUMBERED, Block, marker, plain_markdown
+from . import repair
+
+PLAIN = re.compile(r"[^\W\d_][\w ,.()/&'’–-]*")  # letters first; nothing YAML reads specially
+YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+
+# What each repair says in the meeting's editorial notes, which are published.
+REPAIR_NOTES = {
+    repair.TAGS: "Stray HTML tags printed in the source are removed; the paragraphs, lists and underlined headings they marked are kept.",
+    repair.ENTITIES: "HTML character codes printed in the source (such as &amp;) are shown as the characters they stand for.",
+    repair.HEADERS: "The source's table column headers (such as \"Name: Capacity:\", \"No. Item\" and \"ACTION\") are left out.",
+    repair.SENTENCES: "Sentences split by page or column breaks are rejoined.",
+    repair.FRAGMENTS: "Words cut apart by the left-hand column are rejoined where only one reading was possible.",
+    repair.ORDINALS: "Ordinals printed apart, such as \"12 th\", are joined.",
+    repair.HYPHENS: "Words hyphenated at a line end are rejoined.",
+}
+
+
+def file_name(draft: Draft) -> str:
+    """Named as the loader expects: the date, then the type without the word "meeting"."""
+    return f"{draft.date.value}-{type_slug(draft.meeting_type.value)}.md"
+
+
+def render(draft: Draft, source: str) -> str:
+    return "\n".join(front_matter(draft, source) + ["---", *body(draft)]) + "\n"
+
+
+def check_count(text: str) -> int:
+    return len(re.findall(rf"\b{CHECK}\b", text)) - 1  # less the header comment that explains CHECK
+
+
+# ---------------------------------------------------------------- front matter
+
+
+def scalar(text: str, quote: bool = False) -> str:
+    """A YAML value that reads back as exactly `text`."""
+    if not quote and PLAIN.fullmatch(text) and not text.endswith(" ") and text.casefold() not in YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
+
+
+def comment(checks: tuple[str, ...] = (), note: str = "") -> str:
+    if checks:
+        return f"  # {CHECK}: {'; '.join(checks)}"
+    return f"  # {note}" if note else ""
+
+
+def fact_line(key: str, fact: Fact, quote: bool = False, what: str = "") -> str:
+    checks = fact.checks or (() if fact.value else (f"{what or key} not found",))
+    return f"{key}: {scalar(fact.value, quote)}{comment(checks, fact.note)}"
+
+
+def front_matter(draft: Draft, source: str) -> list[str]:
+    lines = [
+        "---",
+        f"# Imported with 'python build.py import' from {source}. This is a draft for an editor to finish.",
+        f"# Search for {CHECK}: each marks a place the importer was not sure of. Settle it against the",
+        "# source, delete the marker, then run 'python build.py check'.",
+        fact_line("title", draft.title),
+        f"date: {draft.date.value or json.dumps('')}{comment(draft.date.checks or (() if draft.date.value else ('date not found',)), draft.date.note)}",
+        fact_line("time", draft.time, quote=True, what="start time"),
+        fact_line("type", draft.meeting_type, what="meeting type"),
+        fact_line("venue", draft.venue),
+        f"chair: {scalar(draft.chair.value)}{comment(draft.chair.checks or (() if draft.chair.value else ('chair not found',)))}",
+        *minute_taker(draft.minute_taker),
+        *[f"# {CHECK}: printed in the heading but not understood, so not used: {json.dumps(line, ensure_ascii=False)}" for line in draft.leftovers],
+        *members("attendees", draft.attendees, "no attendance table found"),
+        *apologies(draft),
+        *agenda(draft.agenda),
+        *actions(draft),
+        *next_meeting(draft.next_meeting),
+        "source:",
+        f"  title: {scalar(draft.source_title.value)}{comment(draft.source_title.checks)}",
+        *editorial_notes(draft),
+    ]
+    return lines
+
+
+def minute_taker(taker: Member | None) -> list[str]:
+    if taker is None:
+        return [f"minute_taker:  # {CHECK}: no Minutes line found", '  person: ""', '  role: ""']
+    return [f"minute_taker:{comment(taker.checks)}", f"  person: {scalar(taker.person)}", f"  role: {scalar(taker.role)}"]
+
+
+def members(key: str, people: tuple[Member, ...], missing: str) -> list[str]:
+    if not people:
+        return [f"{key}: []  # {CHECK}: {missing}"]
+    lines = [f"{key}:"]
+    for person in people:
+        lines.append(f"  - person: {scalar(person.person)}{comment(person.checks)}")
+        lines.append(f"    role: {scalar(person.role)}")
+        if person.abbreviation:
+            lines.append(f"    abbreviation: {scalar(person.abbreviation)}")
+    return lines
+
+
+def apologies(draft: Draft) -> list[str]:
+    if draft.apologies:
+        return members("apologies", draft.apologies, "")
+    printed = draft.apologies_line.printed
+    if printed:
+        return [f"apologies: []  # {CHECK}: printed {json.dumps(printed, ensure_ascii=False)}, which could not be read as names and roles"]
+    return ["apologies: []"]
+
+
+def agenda(items: tuple[Item, ...]) -> list[str]:
+    if not items:
+        return [f"agenda: []  # {CHECK}: no numbered agenda items found"]
+    lines = ["agenda:"]
+    for item in items:
+        lines.append(f"  - number: {json.dumps(item.number)}{comment(item.checks)}")
+        lines.append(f"    title: {scalar(item.title)}{comment(item.title_checks, item.note)}")
+    return lines
+
+
+def actions(draft: Draft) -> list[str]:
+    if not draft.actions:
+        return []
+    lines = ["actions:"]
+    for number, action in enumerate(draft.actions, start=1):
+        lines.append(f"  - id: {draft.date.value or 'undated'}-{number}{comment(action.checks)}")
+        lines.append(f"    item: {json.dumps(action.item)}")
+        if action.owner:
+            lines.append(f"    owner: {action.owner}{comment((), action.note)}")
+        lines.append(f"    text: {scalar(action.text)}")
+        lines.append("    status: open")
+    return lines
+
+
+def next_meeting(found: NextFound | None) -> list[str]:
+    if found is None:
+        return [f"# {CHECK}: no next meeting with a date was found; add next_meeting if the minutes name one"]
+    doubts: dict[str, list[str]] = {}
+    for key, reason in found.checks:
+        doubts.setdefault(key, []).append(reason)
+    lines = ["next_meeting:", f"  date: {found.date}{comment(tuple(doubts.get('date', ())))}"]
+    for key, value in (("time", found.time), ("type", found.type), ("venue", found.venue)):
+        if value:
+            lines.append(f"  {key}: {scalar(value, quote=key == 'time')}{comment(tuple(doubts.get(key, ())))}")
+    lines.append(f"  as_minuted: {scalar(found.as_minuted, quote=True)}")
+    return lines
+
+
+def editorial_notes(draft: Draft) -> list[str]:
+    notes = [REPAIR_NOTES[name] for name in REPAIR_NOTES if draft.repairs.get(name)]
+    if any(item.respelled for item in draft.agenda):
+        notes.append("Item titles printed in capitals are spelled as in earlier meetings.")
+    if any(item.dotted for item in draft.agenda):
+        notes.append("Item numbers are shown without the full stops printed after them.")
+    if draft.date.note.startswith("the Date line gives no year"):
+        notes.append(f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); the title dates the meeting.")
+    if not notes:
+        return []
+    return ["editorial_notes:  # the importer's repairs, shown on the meeting page; add your own"] + [f"  - {scalar(note)}" for note in notes]
+
+
+# ---------------------------------------------------------------- body
+
+
+def body(draft: Draft) -> list[str]:
+    lines: list[str] = []
+    for item in draft.agenda:
+        lines += ["", f"## {item.number} {item.title}"]
+        for block in item.blocks:
+            lines += ["", block_text(block)]
+    return lines
+
+
+def block_text(block: Block) -> str:
+    markers = "".join(f" {marker(reason)}" for reason in block.checks)
+    if block.kind == HEADING:
+        return f"### {block.text}{markers}"
+    if block.kind == BULLET:
+        return f"- {block.text}{markers}"
+    if block.kind == NUMBERED:  # "1." and "2)" make a Markdown list; "a." stays as printed text
+        return f"{block.marker} {block.text}{markers}"
+    return f"{plain_markdown(block.text)}{markers}"
+
+
+# ---------------------------------------------------------------- the report
+
+
+def report(draft: Draft) -> list[str]:
+    """One line per field: found, CHECK (found, but look again) or NOT FOUND, and what."""
+    rows = [
+        ("title", draft.title, draft.title.value),
+        ("date", draft.date, f"{draft.date.value} (printed \"{draft.date.printed}\")" if draft.date.value else draft.date.printed),
+        ("time", draft.time, draft.time.value),
+        ("venue", draft.venue, draft.venue.value),
+        ("chair", draft.chair, f"{draft.chair.value} ({draft.chair.printed})" if draft.chair.value else ""),
+    ]
+    lines = [field_line(name, status(fact.value, fact.checks), shown, fact.checks) for name, fact, shown in rows]
+    taker = draft.minute_taker
+    lines.append(field_line("minute-taker", status(taker and taker.person, taker.checks if taker else ()), f"{taker.person}, {taker.role}" if taker else "no Minutes line", taker.checks if taker else ()))
+    if draft.leftovers:
+        lines.append(field_line("heading", CHECK, f"{len(draft.leftovers)} line(s) not understood, kept as comments: " + "; ".join(f'"{x}"' for x in draft.leftovers)))
+    lines.append(people_line("attendees", draft.attendees, "no attendance table"))
+    printed = draft.apologies_line.printed
+    if draft.apologies or printed:
+        lines.append(people_line("apologies", draft.apologies, f"could not read \"{printed}\""))
+    else:
+        lines.append(field_line("apologies", "found", "none printed"))
+    lines.append(agenda_line(draft.agenda))
+    lines.append(actions_line(draft))
+    lines.append(next_line(draft.next_meeting))
+    lines.append(text_line(draft))
+    return lines
+
+
+def status(value, checks) -> str:
+    return "NOT FOUND" if not value else (CHECK if checks else "found")
+
+
+def field_line(name: str, state: str, shown: str, checks: tuple[str, ...] = ()) -> str:
+    doubt = f" — {'; '.join(checks)}" if checks and state != "found" else ""
+    return f"  {name:<13} {state:<9}  {shown}{doubt}"
+
+
+def people_line(name: str, people: tuple[Member, ...], missing: str) -> str:
+    if not people:
+        return field_line(name, "NOT FOUND", missing)
+    shown = ", ".join(f"{p.abbreviation or '-'} {p.person}{'' if p.known else ' (new)'}{' [CHECK]' if p.checks else ''}" for p in people)
+    return field_line(name, CHECK if any(p.checks for p in people) else "found", f"{len(people)}: {shown}")
+
+
+def agenda_line(items: tuple[Item, ...]) -> str:
+    if not items:
+        return field_line("agenda", "NOT FOUND", "no numbered agenda items")
+    shown = ", ".join(f"{i.number}{' [CHECK]' if i.checks or i.title_checks else ''}" for i in items)
+    return field_line("agenda", CHECK if any(i.checks or i.title_checks for i in items) else "found", f"{len(items)} items: {shown}")
+
+
+def actions_line(draft: Draft) -> str:
+    if not draft.actions:
+        return field_line("actions", "found", "none minuted (none found: check the minutes)")
+    shown = "; ".join(f"under {a.item}, owner {a.owner or 'none'}{' [CHECK]' if a.checks else ''}" for a in draft.actions)
+    return field_line("actions", CHECK if any(a.checks for a in draft.actions) else "found", f"{len(draft.actions)}: {shown}")
+
+
+def next_line(found: NextFound | None) -> str:
+    if found is None:
+        return field_line("next meeting", "NOT FOUND", "no dated next meeting")
+    shown = ", ".join(filter(None, (found.date, found.time, found.type, found.venue)))
+    return field_line("next meeting", CHECK if found.checks else "found", shown, tuple(f"{k}: {r}" for k, r in found.checks))
+
+
+def text_line(draft: Draft) -> str:
+    repaired = ", ".join(f"{n} {name}" for name, n in sorted(draft.repairs.items(), key=lambda kv: -kv[1]))
+    doubts = sum(len(b.checks) for item in draft.agenda for b in item.blocks)
+    state = CHECK if doubts else "found"
+    return field_line("text", state, f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {doubts} places marked {CHECK}")
+
+
+def new_people(draft: Draft) -> list[tuple[str, str]]:
+    """(slug, name) of everyone the draft names who is not in people.yml, once each."""
+    found = {p.person: p.name for p in draft.people if not p.known}
+    if draft.chair.checks and draft.chair.value and draft.chair.value not in found:
+        found[draft.chair.value] = draft.chair.printed
+    return list(found.items())

@@ -10,6 +10,7 @@ COMMANDS = {
     "build": "build",
     "check": "check",
     "new": "new",
+    "serve": "serve",
     "import": "import_minutes",
 }
 

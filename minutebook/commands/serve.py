@@ -1,0 +1,94 @@
+"""`build.py serve`: preview the site on this computer, rebuilt and reloaded on every change."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..pipeline import Paths, Progress
+from ..preview import Preview, make_server, snapshot, watch
+
+HELP = "build the site and preview it at http://127.0.0.1:8000/, rebuilding and reloading the page on every change"
+
+
+def port_number(text: str) -> int:
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--port", type=port_number, default=8000, help="the port to serve on (default: 8000; 0 picks any free port)")
+    parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
+
+
+def say(line: str, stream=None) -> None:
+    # Flushed at once: a log or a test reading a pipe must see each line as it happens.
+    print(line, file=stream or sys.stdout, flush=True)
+
+
+def tell(preview: Preview, report, first: bool) -> None:
+    """The outcome of a build, in the terminal: problems as `check` lists them."""
+    stamp = "" if first else time.strftime("%H:%M:%S ")
+    if report is None:
+        for problem in preview.showing.problems:
+            say(problem, sys.stderr)
+        count = len(preview.showing.problems)
+        say(f"{stamp}{count} problem{'s' if count != 1 else ''} found; the preview shows them until they are fixed.", sys.stderr)
+    elif first:
+        say(f"Built {report.pages} pages from {report.meetings} meetings in {sum(report.seconds.values()):.1f}s.")
+    else:
+        say(f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s ({report.rendered} of {report.pages} pages changed); the page reloads.")
+
+
+@contextmanager
+def stop_requests():
+    """Ctrl+C and SIGTERM only ask to stop; the main loop notices, so nothing is cut off mid-build."""
+    asked: list[int] = []
+    previous = {number: signal.signal(number, lambda number, frame: asked.append(number)) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield asked
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def run(args) -> int:
+    paths = Paths(content=Path(args.content)) if args.content else Paths()
+    # A private folder per session: never site/, and two previews never share one.
+    with tempfile.TemporaryDirectory(prefix="minutebook-preview-") as folder, stop_requests() as asked:
+        preview = Preview(paths, Path(folder) / "site")
+        try:
+            server = make_server(preview, args.port)
+        except OSError as exc:
+            say(f"Cannot serve on port {args.port}: {exc.strerror}. Choose another with --port, or --port 0 for any free port.", sys.stderr)
+            return 1
+        with server:
+            before = snapshot(preview.watched())  # taken first, so an edit during the first build is not missed
+            progress = Progress()
+            tell(preview, preview.rebuild(progress), first=True)
+            progress.done()
+            stop = threading.Event()
+            threads = [
+                threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="serve"),
+                threading.Thread(target=watch, args=(preview.watched(), lambda: tell(preview, preview.rebuild(), first=False), stop, before), name="watch"),
+            ]
+            for thread in threads:
+                thread.start()
+            say(f"Serving http://127.0.0.1:{server.server_address[1]}/ — press Ctrl+C to stop")
+            try:
+                while not asked:
+                    time.sleep(0.1)
+            finally:
+                stop.set()
+                server.shutdown()
+                for thread in threads:
+                    thread.join()  # a build under way finishes, so the preview folder is never half-written
+    say("Stopped.")
+    return 0

@@ -396,7 +396,8 @@ def bare(cell: str) -> str:
 
 def agenda_row(row: repair.Row, used: set[str], last_letter: str) -> bool:
     """A row that starts an agenda item: a number in the first column, not used before, and a
-    title beside it starting with a capital. Letters (a, b, c) must follow on."""
+    title beside it that starts with a capital and is no sentence. Letters (a, b, c) must
+    follow on. So the numbered findings printed in the same column are not taken for items."""
     number = bare(row.number)
     if not ITEM_NUMBER.match(number) or not row.text:
         return False
@@ -404,7 +405,8 @@ def agenda_row(row: repair.Row, used: set[str], last_letter: str) -> bool:
         return False
     if re.fullmatch(r"[a-z]", number) and number != chr(ord(last_letter or "`") + 1):
         return False
-    return bare(row.text)[:1].isupper()
+    title = title_and_text(row.text, Reference())[0]
+    return title[:1].isupper() and not re.search(r"[.?!]$", title)
 
 
 def read_body(lines: list[str], reference: Reference, known: set[str]) -> tuple[tuple[Item, ...], Counter]:

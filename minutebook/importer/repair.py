@@ -75,6 +75,7 @@ def split_row(line: str) -> Row:
 
 TABLE_ROW = re.compile(r"<\s*/?\s*tr\b[^>]*>", re.I)
 CELL_BREAK = re.compile(r"<\s*/\s*t[dh]\s*>\s*<\s*t[dh]\b[^>]*>", re.I)
+CELL_EDGE = re.compile(r"<\s*/?\s*t[dh]\b[^>]*>", re.I)
 
 
 def html_rows(line: str) -> list[str]:
@@ -82,7 +83,7 @@ def html_rows(line: str) -> list[str]:
     if not TABLE_ROW.search(line) and not CELL_BREAK.search(line):
         return [line]
     rows = TABLE_ROW.split(CELL_BREAK.sub("\t", line))
-    return [row for row in rows if row.strip()]
+    return [CELL_EDGE.sub("", row) for row in rows if row.strip()]
 
 
 # ---------------------------------------------------------------- tags into blocks
@@ -210,11 +211,13 @@ def join_ordinals(text: str) -> tuple[str, int]:
 
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")  # "buy-in", "long-term"
 
 
 def vocabulary(texts) -> set[str]:
-    """Every word of the given texts, case-folded: what counts as a known word in this document."""
-    return {w.casefold() for text in texts for w in WORD.findall(text)}
+    """Every word of the given texts, and every hyphenated compound, case-folded: what counts
+    as a known word in this document."""
+    return {w.casefold() for text in texts for pattern in (WORD, COMPOUND) for w in pattern.findall(text)}
 
 
 def _core(word: str) -> str:

@@ -93,18 +93,18 @@ def table_lines(table) -> list[str]:
 # ---------------------------------------------------------------- PDF
 
 COLUMN_GAP = re.compile(r" {3,}")  # pypdf's layout mode sets columns apart by runs of spaces
-FULL_LINE = 0.8  # a line reaching this share of the widest line was wrapped, not ended
+FULL = 0.95  # a line this close to the right margin, counting the next line's first word, was wrapped
 
 
 def pdf_lines(pages: list[str]) -> list[str]:
     """Text from pypdf's layout mode to tab-separated lines, wrapped lines rejoined.
 
-    A line that runs to near the right margin and is followed, in the same column and
-    without a gap, by a line of plain text was wrapped by the page: the two are one
-    paragraph. A shorter line ends its paragraph."""
+    A line of plain text continues the line above it, in the same column and without a
+    gap, when the first word of it would not have fitted at the end of the line above:
+    the page wrapped it. Otherwise the line above ended its paragraph."""
     raw = [line.rstrip() for page in pages for line in page.replace("\r", "").split("\n")]
     known = repair.vocabulary(raw)
-    width = max((len(line) for line in raw), default=0)
+    margin = right_margin(raw)
     lines: list[str] = []
     previous = ""  # the previous line as laid out, for its length and column
     for line in raw:
@@ -113,7 +113,7 @@ def pdf_lines(pages: list[str]) -> list[str]:
             previous = ""
             continue
         cells = tabbed(line)
-        if previous and wrapped(previous, line, width) and "\t" not in cells.lstrip("\t"):
+        if previous and wrapped(previous, line, margin) and "\t" not in cells.lstrip("\t"):
             joined, certain = repair.join_wrapped(lines[-1], cells.lstrip("\t"), known)
             lines[-1] = joined if certain else f"{joined} {repair.marker('a hyphen at a line end was kept; is it part of the word?')}"
         else:
@@ -122,13 +122,24 @@ def pdf_lines(pages: list[str]) -> list[str]:
     return lines
 
 
+def right_margin(raw: list[str]) -> int:
+    """Where the page's text lines end: most lines of running text are full ones."""
+    lengths = sorted(len(line) for line in raw if len(line.split()) > 3)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
 def tabbed(line: str) -> str:
     indent = len(line) - len(line.lstrip(" "))
     return ("\t" if indent >= 3 else "") + COLUMN_GAP.sub("\t", line.strip())
 
 
-def wrapped(previous: str, line: str, width: int) -> bool:
-    start = len(line) - len(line.lstrip(" "))
-    last_column = previous.rstrip()
-    last_start = max((m.end() for m in COLUMN_GAP.finditer(last_column)), default=len(last_column) - len(last_column.lstrip(" ")))
-    return len(previous) >= FULL_LINE * width and abs(start - last_start) <= 1
+def column_start(line: str) -> int:
+    """Where the line's last cell starts."""
+    gaps = [m.end() for m in COLUMN_GAP.finditer(line.rstrip())]
+    return gaps[-1] if gaps else len(line) - len(line.lstrip(" "))
+
+
+def wrapped(previous: str, line: str, margin: int) -> bool:
+    first_word = line.split()[0]
+    same_column = abs(column_start(line) - column_start(previous)) <= 1
+    return same_column and len(previous) + 1 + len(first_word) >= FULL * margin

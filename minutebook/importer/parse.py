@@ -257,6 +257,8 @@ def read_date(printed: str, title: Fact) -> Fact:
 
 
 def read_time(printed: str) -> Fact:
+    if not printed:
+        return Fact(checks=("no Date line found, so no start time",))
     found = DATE.search(printed)
     after = printed[found.end():] if found else printed
     time, check = clock(after)

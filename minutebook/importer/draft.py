@@ -262,7 +262,7 @@ def text_line(draft: Draft) -> str:
     repaired = ", ".join(f"{n} {name}" for name, n in sorted(draft.repairs.items(), key=lambda kv: -kv[1]))
     doubts = sum(len(b.checks) for item in draft.agenda for b in item.blocks)
     state = CHECK if doubts else "found"
-    return field_line("text", state, f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {doubts} places marked {CHECK}")
+    return field_line("text", state, f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {doubts} place{'' if doubts == 1 else 's'} marked {CHECK}")
 
 
 def new_people(draft: Draft) -> list[tuple[str, str]]:

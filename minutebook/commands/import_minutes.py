@@ -17,7 +17,8 @@ from ..load import SourceFile, parse_content, read_sources
 from ..model import ContentError, InvalidContent
 from ..pipeline import Paths
 from ..importer import draft as drafting
-from ..importer.parse import Reference, parse
+from ..importer.found import Reference
+from ..importer.parse import parse
 from ..importer.read import CannotRead, read_lines
 from .new import write_new
 

@@ -11,7 +11,7 @@ import json
 import re
 
 from ..load import type_slug
-from .parse import Draft, Fact, Item, Member, NextFound
+from .found import Draft, Fact, Item, Member, NextFound
 from .repair import BULLET, CHECK, HEADING, NUMBERED, Block, marker, plain_markdown
 from . import repair
 

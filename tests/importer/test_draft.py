@@ -1,34 +1,16 @@
 """The draft is a meeting file that loads as it stands, with every doubt marked CHECK where an editor will search."""
-from pathlib import Path
-
 import pytest
 
 from minutebook import yamltext
 from minutebook.importer.draft import file_name, render, report, scalar
-from minutebook.importer.parse import Reference, parse
-from minutebook.importer.read import text_lines
+from minutebook.importer.found import Reference
 from minutebook.load import SourceFile, parse_meeting
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
-PEOPLE = Reference(
-    people=(
-        ("john-campion", "John Campion"),
-        ("tracey-onslow", "Tracey Onslow"),
-        ("jackie-irvin", "Jackie Irvin"),
-        ("pippa-mills", "Pippa Mills"),
-        ("julian-moss", "Julian Moss"),
-        ("beth-bridges", "Beth Bridges"),
-    )
-)
-
-
-def draft_of(name: str, reference: Reference = PEOPLE):
-    return parse(text_lines((FIXTURES / name).read_text(encoding="utf-8")), reference)
+from tests.importer.snippets import PEOPLE, fixture
 
 
 @pytest.fixture(scope="module")
 def december():
-    return draft_of("2021-12-20-extract.txt")
+    return fixture("2021-12-20-extract.txt")
 
 
 @pytest.fixture(scope="module")
@@ -63,24 +45,24 @@ def test_a_doubt_about_a_front_matter_value_is_a_yaml_comment_saying_check(decem
 
 
 def test_a_doubt_in_the_minutes_text_is_a_visible_marker_at_the_end_of_its_paragraph():
-    text = render(draft_of("2016-10-19-columns.txt"), "minutes.txt")
+    text = render(fixture("2016-10-19-columns.txt"), "minutes.txt")
     assert 'Fir ndings: [CHECK: "Fir" was printed in the number column here; it may be the cut-off part of a word]' in text
 
 
 def test_a_draft_without_a_header_still_loads_and_check_names_each_fact_not_found():
-    _, errors = loaded(render(draft_of("2019-04-30-page-order.txt"), "minutes.txt"), "2019-04-30-monthly-assurance.md")
+    _, errors = loaded(render(fixture("2019-04-30-page-order.txt"), "minutes.txt"), "2019-04-30-monthly-assurance.md")
     assert {e.field for e in errors} == {"title", "date", "time", "type", "venue", "chair", "minute_taker.person", "minute_taker.role", "attendees", "source.title"}
     assert all(e.message.startswith("is empty") for e in errors)
 
 
 def test_a_fact_not_found_is_left_empty_and_marked_not_guessed():
-    text = render(draft_of("2016-10-19-columns.txt"), "minutes.txt")  # an extract without a header
+    text = render(fixture("2016-10-19-columns.txt"), "minutes.txt")  # an extract without a header
     assert 'venue: ""  # CHECK: no Venue line found' in text
     assert 'time: ""  # CHECK: no Date line found, so no start time' in text
 
 
 def test_a_person_missing_from_people_yml_is_marked_on_their_line():
-    text = render(draft_of("2021-12-20-extract.txt", Reference(PEOPLE.people[:-1])), "minutes.txt")
+    text = render(fixture("2021-12-20-extract.txt", Reference(PEOPLE.people[:-1])), "minutes.txt")
     assert '  - person: beth-bridges  # CHECK: "Beth Bridges" is not in content/people.yml; add them there as beth-bridges, or correct the slug' in text
 
 
@@ -111,4 +93,4 @@ def test_the_report_gives_each_field_found_check_or_not_found(december):
 
 
 def test_the_report_says_what_was_not_found():
-    assert states(report(draft_of("2016-10-19-columns.txt")))["venue"] == "NOT FOUND"
+    assert states(report(fixture("2016-10-19-columns.txt")))["venue"] == "NOT FOUND"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from . import repair
 from .found import ActionFound, Draft, Item, Member, NextFound, Reference
@@ -73,8 +73,21 @@ def agenda_row(row: repair.Row, used: set[str], last_letter: str) -> bool:
     return title[:1].isupper() and not re.search(r"[.?!]$", title)
 
 
+@dataclass
+class Opened:
+    """An agenda item while its rows are being read."""
+
+    number: str
+    title: str
+    printed: str
+    title_checks: tuple[str, ...]
+    note: str
+    dotted: bool
+    blocks: list[Block] = field(default_factory=list)
+
+
 def read_body(lines: list[str], reference: Reference, known: set[str]) -> tuple[tuple[Item, ...], Counter]:
-    items: list[dict] = []
+    items: list[Opened] = []
     repairs: Counter = Counter()
     used: set[str] = set()
     last_letter = ""
@@ -88,11 +101,11 @@ def read_body(lines: list[str], reference: Reference, known: set[str]) -> tuple[
             last_letter = number if len(number) == 1 and number.isalpha() else last_letter
             title, blocks, checks, note, mended = title_and_text(row.text, reference)
             repairs += mended
-            items.append({"number": number, "title": title, "printed": f"{bare(row.number)} {bare(row.text)}", "blocks": [], "title_checks": checks, "note": note, "dotted": bare(row.number).endswith(".")})
+            items.append(Opened(number, title, f"{bare(row.number)} {bare(row.text)}", checks, note, bare(row.number).endswith(".")))
             blocks = with_action_cell(blocks, row.action, repairs)
         else:
             blocks = with_action_cell(row_blocks(row, known, repairs), row.action, repairs)
-        append(items[-1]["blocks"], blocks, repairs)
+        append(items[-1].blocks, blocks)
     finished = tuple(finish_item(item) for item in items)
     repairs += sum((b.repairs for item in finished for b in item.blocks), Counter())
     return check_order(finished), repairs
@@ -110,11 +123,15 @@ def row_blocks(row: repair.Row, known: set[str], repairs: Counter) -> list[Block
     if joined:
         repairs[repair.FRAGMENTS] += 1
         return repair.blocks_of(joined)
-    # Kept where it was printed, before the text, as plain text: "-" must not become a bullet.
+    # Kept where it was printed, before the text, as plain text ("-" must not become a bullet),
+    # with the list marker of the text after it, if it had one.
     blocks = repair.blocks_of(row.text) or [Block(PARAGRAPH, "")]
+    first = blocks[0]
     doubt = f"\"{fragment}\" was printed in the number column here; it may be the cut-off part of a word"
-    first = replace(blocks[0], text=f"{fragment} {blocks[0].text}".strip(), checks=blocks[0].checks + (doubt,))
-    return [replace(first, kind=PARAGRAPH) if first.kind != HEADING else first] + blocks[1:]
+    if first.kind == HEADING:
+        return [replace(first, checks=first.checks + (doubt,))] + blocks[1:]
+    text = " ".join(filter(None, (fragment, first.marker if first.kind != PARAGRAPH else "", first.text)))
+    return [replace(first, kind=PARAGRAPH, marker="", text=text, checks=first.checks + (doubt,))] + blocks[1:]
 
 
 def with_action_cell(blocks: list[Block], cell: str, repairs: Counter) -> list[Block]:
@@ -129,7 +146,7 @@ def with_action_cell(blocks: list[Block], cell: str, repairs: Counter) -> list[B
     return blocks[:-1] + [replace(blocks[-1], owner_cell=cell)]
 
 
-def append(blocks: list[Block], new: list[Block], repairs: Counter) -> None:
+def append(blocks: list[Block], new: list[Block]) -> None:
     """Add a row's blocks, rejoining a sentence that a page or column break cut in two."""
     for block in new:
         last = blocks[-1] if blocks else None
@@ -145,20 +162,21 @@ def append(blocks: list[Block], new: list[Block], repairs: Counter) -> None:
             blocks.append(block)
 
 
-def finish_item(item: dict) -> Item:
+def finish_item(item: Opened) -> Item:
     blocks = []
-    dated_lines = "next meeting" in item["title"].casefold()  # "Tuesday 28 May 2019, 10:00am Room 1.38" needs no full stop
-    for block in item["blocks"]:
+    dated_lines = "next meeting" in item.title.casefold()  # "Tuesday 28 May 2019, 10:00am Room 1.38" needs no full stop
+    for block in item.blocks:
         checks = block.checks
         if block.kind != HEADING and block.text[:1].islower() and not checks:  # one marker per place is enough
             checks += ("starts in lower case; the start of its sentence may be printed elsewhere",)
         if block.kind != HEADING and not dated_lines and repair.ends_open(block.text):
             checks += ("stops without a full stop; the rest may be printed elsewhere",)
         blocks.append(replace(block, checks=checks))
-    note = item["note"]
-    if item["dotted"]:
-        note = "; ".join(filter(None, (note, f"printed \"{item['number']}.\"")))
-    return Item(item["number"], item["title"], item["printed"], tuple(blocks), (), note, item["title_checks"], item["dotted"], bool(item["note"]))
+    note = "; ".join(filter(None, (item.note, f"printed \"{item.number}.\"" if item.dotted else "")))
+    return Item(
+        item.number, item.title, item.printed, tuple(blocks),
+        note=note, title_checks=item.title_checks, dotted=item.dotted, respelled=bool(item.note),
+    )  # fmt: skip
 
 
 def order_key(number: str) -> tuple:

@@ -45,7 +45,7 @@ class Block:
 
     kind: str
     text: str
-    marker: str = ""  # a list entry's marker as printed: "1.", "2)", or "-" for a bullet
+    marker: str = ""  # a list entry's marker as printed: "1.", "2)", "•" or "-"
     checks: tuple[str, ...] = ()
     owner_cell: str = ""  # what the ACTION column held beside this text
     repairs: Counter = field(default_factory=Counter, compare=False)
@@ -129,7 +129,7 @@ def segment_blocks(segment: str, context: str) -> list[Block]:
     if "•" in text:
         before, *bullets = text.split("•")
         found = line_blocks(before.strip()) if before.strip() else []
-        return found + [finish(Block(BULLET, b.strip(), "-")) for b in bullets if b.strip()]
+        return found + [finish(Block(BULLET, b.strip(), "•")) for b in bullets if b.strip()]
     return line_blocks(text)
 
 
@@ -142,7 +142,7 @@ def line_blocks(text: str) -> list[Block]:
     listed = LIST_START.match(text)
     if listed and listed.group(3).strip():
         bullet, number = listed.group(1), listed.group(2)
-        return [finish(Block(BULLET if bullet else NUMBERED, listed.group(3).strip(), "-" if bullet else number))]
+        return [finish(Block(BULLET if bullet else NUMBERED, listed.group(3).strip(), bullet or number))]
     return [finish(Block(PARAGRAPH, text))]
 
 

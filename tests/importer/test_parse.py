@@ -113,6 +113,11 @@ def test_a_column_fragment_without_one_reading_stays_verbatim_with_a_check():
     assert '"Fir" was printed in the number column' in block.checks[0]
 
 
+def test_a_column_fragment_before_a_list_entry_keeps_the_entrys_marker():
+    (item,) = document("2.\tOPERATIONAL AND REPUTATIONAL OPPORTUNITIES AND RISKS\t", "th\t• The police operation for the badger cull, now ended, had gone well.\t").agenda
+    assert item.blocks[0].text == "th • The police operation for the badger cull, now ended, had gone well."
+
+
 def test_a_paragraph_starting_in_lower_case_that_nothing_continues_is_doubted():
     item = fixture("2019-04-30-page-order.txt").agenda[-1]
     cut = [b for b in item.blocks if b.text.startswith("said this was an example")]

@@ -5,7 +5,8 @@ Four pure steps, each a module:
 1. **read** (`read.py`): a file's content to lines of text, table cells separated by tabs;
 2. **repair** (`repair.py`): the layout debris that can be repaired with certainty
    (stray HTML tags, words and sentences split by columns or page breaks);
-3. **parse** (`parse.py`): the header facts and the agenda, actions and next meeting, as a `Draft`;
+3. **parse** (`parse.py`, with `header.py` for the facts and people before the agenda):
+   the agenda, its text, the actions and the next meeting, as a `Draft` (`found.py`);
 4. **draft** (`draft.py`): the draft's file text, and the per-field report for the editor.
 
 Published minutes are a public record, so nothing here rewords, drops or adds minuted

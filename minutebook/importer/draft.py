@@ -40,7 +40,8 @@ def render(draft: Draft, source: str) -> str:
 
 
 def check_count(text: str) -> int:
-    return len(re.findall(rf"\b{CHECK}\b", text)) - 1  # less the header comment that explains CHECK
+    """The places marked for the editor: `# CHECK:` comments and `[CHECK: …]` markers."""
+    return len(re.findall(rf"(?:# |\[){CHECK}: ", text))
 
 
 # ---------------------------------------------------------------- front matter

@@ -255,7 +255,7 @@ def continues(previous: str, following: str) -> bool:
     return bool(previous.strip()) and not ends_sentence(previous) and following[:1].islower()
 
 
-OPEN_ENDED_WORDS = 8  # shorter unpunctuated lines are sub-headings ("Armed policing")
+OPEN_ENDED_WORDS = 12  # shorter unpunctuated lines are sub-headings ("Working with partners to understand and respond to SOC threats")
 
 
 def ends_open(text: str) -> bool:

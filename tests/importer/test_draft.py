@@ -2,7 +2,7 @@
 import pytest
 
 from minutebook import yamltext
-from minutebook.importer.draft import file_name, render, report, scalar
+from minutebook.importer.draft import check_count, file_name, render, report, scalar
 from minutebook.importer.found import Reference
 from minutebook.load import SourceFile, parse_meeting
 from tests.importer.snippets import PEOPLE, fixture
@@ -94,3 +94,8 @@ def test_the_report_gives_each_field_found_check_or_not_found(december):
 
 def test_the_report_says_what_was_not_found():
     assert states(report(fixture("2016-10-19-columns.txt")))["venue"] == "NOT FOUND"
+
+
+def test_the_places_marked_are_counted_but_not_the_note_that_explains_check():
+    text = "# Search for CHECK: each marks a place\nvenue: Virtual  # CHECK: a doubt\n\nText [CHECK: another]\n"
+    assert check_count(text) == 2

@@ -34,6 +34,9 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     source = Path(args.file)
+    if not paths.content.is_dir():  # a mistyped --content would otherwise become a new, empty archive
+        print(f"Cannot import: the content folder {paths.content} does not exist.", file=sys.stderr)
+        return 1
     if args.out and Path(args.out).exists():  # before any work, so the editor hears it first
         return refuse(Path(args.out))
     try:

@@ -227,8 +227,8 @@ def status(value, checks) -> str:
 
 
 def field_line(name: str, state: str, shown: str, checks: tuple[str, ...] = ()) -> str:
-    doubt = f" — {'; '.join(checks)}" if checks and state != "found" else ""
-    return f"  {name:<13} {state:<9}  {shown}{doubt}"
+    doubts = "; ".join(checks) if state != "found" else ""
+    return f"  {name:<13} {state:<9}  {' — '.join(filter(None, (shown, doubts)))}"
 
 
 def people_line(name: str, people: tuple[Member, ...], missing: str) -> str:
@@ -247,7 +247,7 @@ def agenda_line(items: tuple[Item, ...]) -> str:
 
 def actions_line(draft: Draft) -> str:
     if not draft.actions:
-        return field_line("actions", "found", "none minuted (none found: check the minutes)")
+        return field_line("actions", "found", "none (no \"Action:\" or \"Actions arising\" with an action after it)")
     shown = "; ".join(f"under {a.item}, owner {a.owner or 'none'}{' [CHECK]' if a.checks else ''}" for a in draft.actions)
     return field_line("actions", CHECK if any(a.checks for a in draft.actions) else "found", f"{len(draft.actions)}: {shown}")
 

@@ -69,6 +69,11 @@ def test_a_missing_file_is_a_clear_error(content, tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
+def test_a_content_folder_that_does_not_exist_is_refused(tmp_path, capsys):
+    assert run(str(EXTRACT), "--content", str(tmp_path / "contnet")) == 1
+    assert "the content folder" in capsys.readouterr().err and not (tmp_path / "contnet").exists()
+
+
 def test_minutes_without_a_date_need_out_to_be_written(content, tmp_path, capsys):
     source = tmp_path / "minutes.txt"
     source.write_text("1.\tOutstanding Matters / Matters arising\t\n\tThere were none.\t\n", encoding="utf-8")

@@ -66,15 +66,11 @@ def run(args) -> int:
     for slug, name in drafting.new_people(draft):
         print(f"Not in people.yml: {name}. If the name is right, add to {paths.content / 'people.yml'}:\n- slug: {slug}\n  name: {name}")
     marked = drafting.check_count(text)
-    print(f"Wrote {os.path.relpath(target)}, a draft with {marked} place{'s' if marked != 1 else ''} marked CHECK.")
+    print(f"Wrote {os.path.relpath(target)}, a draft with {drafting.plural(marked, 'place')} marked CHECK.")
     problems = check_with_draft(paths.content, target, text)
     print(f"Checking {os.path.relpath(paths.content)}/ with the draft in it:")
     print("\n".join(f"  {p}" for p in problems) if problems else "  no problems found.")
-    if marked or problems:
-        needs = [f"{marked} CHECK marker{'s' if marked != 1 else ''} to settle" if marked else "", f"{len(problems)} problem{'s' if len(problems) != 1 else ''} that check found" if problems else ""]
-        print(f"The draft needs work before it is published: {' and '.join(filter(None, needs))}. Search it for CHECK.")
-    else:
-        print("The draft passes check; read it against the source before it is published.")
+    print(drafting.verdict(marked, len(problems)))
     return 0
 
 

@@ -263,7 +263,7 @@ def text_line(draft: Draft) -> str:
     repaired = ", ".join(f"{n} {name}" for name, n in sorted(draft.repairs.items(), key=lambda kv: -kv[1]))
     doubts = sum(len(b.checks) for item in draft.agenda for b in item.blocks)
     state = CHECK if doubts else "found"
-    return field_line("text", state, f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {doubts} place{'' if doubts == 1 else 's'} marked {CHECK}")
+    return field_line("text", state, f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {plural(doubts, 'place')} marked {CHECK}")
 
 
 def new_people(draft: Draft) -> list[tuple[str, str]]:
@@ -272,3 +272,15 @@ def new_people(draft: Draft) -> list[tuple[str, str]]:
     if draft.chair.checks and draft.chair.value and draft.chair.value not in found:
         found[draft.chair.value] = draft.chair.printed
     return list(found.items())
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def verdict(marked: int, problems: int) -> str:
+    """The last word to the editor: a draft is never ready as imported."""
+    if not marked and not problems:
+        return "The draft passes check; read it against the source before it is published."
+    needs = [f"{plural(marked, 'CHECK marker')} to settle" if marked else "", f"{plural(problems, 'problem')} that check found" if problems else ""]
+    return f"The draft needs work before it is published: {' and '.join(filter(None, needs))}. Search it for CHECK."

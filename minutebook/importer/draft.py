@@ -26,7 +26,6 @@ REPAIR_NOTES = {
     repair.SENTENCES: "Sentences split by page or column breaks are rejoined.",
     repair.FRAGMENTS: "Words cut apart by the left-hand column are rejoined where only one reading was possible.",
     repair.ORDINALS: "Ordinals printed apart, such as \"12 th\", are joined.",
-    repair.HYPHENS: "Words hyphenated at a line end are rejoined.",
 }
 
 

@@ -47,27 +47,20 @@ def read_header(lines: list[str], reference: Reference) -> Header:
             repairs[repair.HEADERS] += 1
             continue
         label = LABEL.match(line)
+        row = ""
         if label:
             name, rest = label.group(1).lower(), label.group(2).strip()
-            if name in ("attendance", "apologies"):
-                table = name
-                label_lines[name] = rest
-                if rest:
-                    members = attendees if name == "attendance" else apologies
-                    added = member_row(rest, reference, name)
-                    members += added if added else []
-                    if not added:
-                        leftovers.append(f"{label.group(1)}: {rest}")
-            else:
-                label_lines[name] = " ".join(rest.split())
-            continue
-        if table and line.startswith(("\t", " ")):
-            added = member_row(line.strip(), reference, table)
+            label_lines[name] = rest if name in ("attendance", "apologies") else " ".join(rest.split())
+            table, row = (name, rest) if name in ("attendance", "apologies") else (table, "")
+        elif table and line.startswith(("\t", " ")):  # the table goes on, its first cell empty
+            row = line.strip()
+        else:
+            leftovers.append(line.strip())
+        if row:
+            added = member_row(row, reference, table)
             (attendees if table == "attendance" else apologies).extend(added or [])
             if not added:
-                leftovers.append(line.strip())
-            continue
-        leftovers.append(line.strip())
+                leftovers.append(row)
 
     title, meeting_type = read_title(title_line)
     date = read_date(label_lines.get("date", ""), title)

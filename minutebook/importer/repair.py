@@ -23,7 +23,6 @@ ENTITIES = "HTML character codes written as the character"
 ORDINALS = "ordinals rejoined (12 th -> 12th)"
 FRAGMENTS = "words cut by the left-hand column rejoined"
 SENTENCES = "sentences cut by a page or column break rejoined"
-HYPHENS = "words hyphenated at a line end rejoined"
 HEADERS = "table column headers left out"
 
 

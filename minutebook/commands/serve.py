@@ -47,14 +47,25 @@ def tell(preview: Preview, report, first: bool) -> None:
         say(f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s ({report.rendered} of {report.pages} pages changed); the page reloads.")
 
 
+# Closing the terminal (SIGHUP) stops it as cleanly as Ctrl+C does.
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
 @contextmanager
-def stop_requests():
-    """Ctrl+C and SIGTERM only ask to stop; the main loop notices, so nothing is cut off mid-build."""
-    asked: list[int] = []
-    previous = {number: signal.signal(number, lambda number, frame: asked.append(number)) for number in (signal.SIGINT, signal.SIGTERM)}
+def stop_signals_held():
+    """Block the stop signals until the main thread takes one with sigwait.
+
+    Blocked before any thread starts, so every thread and forked renderer
+    inherits the block: a signal is never run by a thread that cannot act on
+    it, nor lost while one is busy, and no build is interrupted half-way."""
+    previous = {number: signal.signal(number, signal.SIG_DFL) for number in STOP_SIGNALS}  # an ignored signal is never pending
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
-        yield asked
+        yield
     finally:
+        while STOP_SIGNALS & signal.sigpending():  # a second Ctrl+C must not surface later as a KeyboardInterrupt
+            signal.sigwait(STOP_SIGNALS)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         for number, handler in previous.items():
             signal.signal(number, handler)
 
@@ -62,7 +73,7 @@ def stop_requests():
 def run(args) -> int:
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     # A private folder per session: never site/, and two previews never share one.
-    with tempfile.TemporaryDirectory(prefix="minutebook-preview-") as folder, stop_requests() as asked:
+    with tempfile.TemporaryDirectory(prefix="minutebook-preview-") as folder, stop_signals_held():
         preview = Preview(paths, Path(folder) / "site")
         try:
             server = make_server(preview, args.port)
@@ -79,12 +90,14 @@ def run(args) -> int:
                 threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="serve"),
                 threading.Thread(target=watch, args=(preview.watched(), lambda: tell(preview, preview.rebuild(), first=False), stop, before), name="watch"),
             ]
+            if STOP_SIGNALS & signal.sigpending():  # Ctrl+C during the first build
+                say("Stopped.")
+                return 0
             for thread in threads:
                 thread.start()
             say(f"Serving http://127.0.0.1:{server.server_address[1]}/ — press Ctrl+C to stop")
             try:
-                while not asked:
-                    time.sleep(0.1)
+                signal.sigwait(STOP_SIGNALS)
             finally:
                 stop.set()
                 server.shutdown()

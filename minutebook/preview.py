@@ -90,6 +90,12 @@ def is_page(url_path: str) -> bool:
     return "." not in name or name.endswith((".html", ".htm"))
 
 
+def trusted_host(host: str | None, port: int) -> bool:
+    """Only this computer's own names: a page elsewhere that points its own name at
+    127.0.0.1 (DNS rebinding) must not read minutes that are not yet published."""
+    return host in (f"127.0.0.1:{port}", f"localhost:{port}")
+
+
 def problems_page(showing: Showing) -> bytes:
     """An accessible page listing what stops the build; every problem is escaped."""
     count = len(showing.problems)
@@ -228,6 +234,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self._answer(send_body=False)
 
     def _answer(self, send_body: bool) -> None:
+        if not trusted_host(self.headers.get("Host"), self.server.server_address[1]):
+            return self._send(403, "text/plain; charset=utf-8", b"This preview answers only to 127.0.0.1 and localhost.\n", send_body)
         path = urllib.parse.urlsplit(self.path).path
         showing = self.preview.showing
         if path == RELOAD_SCRIPT:

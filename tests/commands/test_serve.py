@@ -42,7 +42,7 @@ def until(condition, what: str, timeout: float = WAIT):
     pytest.fail(f"timed out after {timeout}s waiting for {what}")
 
 
-def fetch(url: str) -> tuple[int, dict, str]:
+def fetch(url) -> tuple[int, dict, str]:
     """Status, headers and text of a GET, error statuses included."""
     try:
         with urllib.request.urlopen(url, timeout=5) as answer:
@@ -168,6 +168,13 @@ def test_an_unknown_address_gets_the_sites_404_page_with_its_links_kept_at_the_r
     assert status == 404
     assert "<h1>Page not found</h1>" in text
     assert '<base href="/">' in text and RELOAD_TAG in text
+
+
+def test_it_answers_only_to_this_computers_own_names(shared):
+    port = shared.url.rsplit(":", 1)[1].rstrip("/")
+    for host, status in ((f"localhost:{port}", 200), (f"127.0.0.1:{port}", 200), (f"minutes.example.com:{port}", 403)):
+        request = urllib.request.Request(shared.url + APRIL_PAGE, headers={"Host": host})
+        assert fetch(request)[0] == status, host
 
 
 def test_folders_are_not_listed(shared):

@@ -107,6 +107,7 @@ def problems_page(showing: Showing) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{count} {noun} to fix – Minutebook preview</title>\n"
         f'<link rel="stylesheet" href="{PROBLEMS_STYLE}">\n'
+        '<link rel="icon" href="data:,">\n'  # no icon, rather than a request for one that is not there
         f"{reload_tag(showing.version).decode()}"
         "</head>\n<body>\n<main>\n"
         "<h1>The site cannot be built</h1>\n"

@@ -359,3 +359,31 @@ def test_an_open_page_reloads_itself_under_the_strict_csp_when_the_content_chang
         rewrite(small_content, APRIL, "title: Monthly Assurance Meeting April 2019", "title: Monthly Assurance Meeting April 2019 (revised)")
     assert "(revised)" in page.title()
     assert page.problems.errors == []
+
+
+@pytest.mark.browser
+def test_the_problems_page_works_under_the_strict_csp_and_reloads_into_the_site_when_fixed(serving, small_content, page):
+    break_people(small_content)
+    until(lambda: serving.page()[0] == 500, "the problems page")
+    page.goto(serving.url + APRIL_PAGE)
+    assert page.locator("h1").inner_text() == "The site cannot be built"
+    with page.expect_navigation(timeout=WAIT * 1000):
+        shutil.copy(FIXTURES / "small" / "people.yml", small_content / "people.yml")
+    assert page.title().startswith("Monthly Assurance Meeting April 2019")
+    # The one complaint expected: the problems page's own 500 status.
+    assert [error for error in page.problems.errors if "status of 500" not in error] == []
+
+
+@pytest.mark.browser
+def test_the_problems_page_has_no_wcag_a_or_aa_violations(serving, small_content, browser):
+    from tests.browser.test_accessibility import axe_violations
+
+    break_people(small_content)
+    until(lambda: serving.page()[0] == 500, "the problems page")
+    context = browser.new_context(bypass_csp=True)  # only to let axe itself in
+    try:
+        tab = context.new_page()
+        tab.goto(serving.url + APRIL_PAGE)
+        assert axe_violations(tab) == []
+    finally:
+        context.close()

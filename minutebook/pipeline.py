@@ -88,7 +88,11 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         rebuild.tree_digest(PACKAGE),  # a new Minutebook renders everything again
         *(f"{s.path}\n{s.text}" for s in sources if Path(s.path).stem not in meeting_sources),
     )
-    inputs = rebuild.Inputs(shared, {m.id: rebuild.digest(meeting_sources[m.id]) for m in archive.meetings})
+    inputs = rebuild.Inputs(
+        shared,
+        {m.id: rebuild.digest(meeting_sources[m.id]) for m in archive.meetings},
+        {m.id: rebuild.summary(m) for m in archive.meetings},
+    )
     if report is not None:
         report.seconds["load"] = mid - began
         report.seconds["link"] = time.perf_counter() - mid

@@ -2,8 +2,14 @@
 
 Each page gets a fingerprint: a hash of everything it is made from (the
 templates and reference files every page shares, plus the meetings it shows,
-as listed in `Page.depends_on`). A page whose fingerprint matches the previous
-build's is taken from the previous site instead of being rendered again.
+as listed in `Page.depends_on` and `Page.summarises`). A page whose fingerprint
+matches the previous build's is taken from the previous site instead of being
+rendered again.
+
+Each meeting has two hashes: one of its whole file, for the pages that show
+its minutes, and one of its facts without the minutes' text (`summary`), for
+the pages that only list it, its items or its actions. Correcting a sentence
+then re-renders the meeting's own page, not every list that names it.
 
 The record of the previous build (the manifest) sits beside the output folder.
 It stores, with each fingerprint, the identity of the file it describes
@@ -13,6 +19,8 @@ simply fails the check and is rendered again: a wrong reuse is not possible.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
@@ -20,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .model import Meeting
 from .render import Page
 
 MANIFEST_VERSION = 1
@@ -40,12 +49,35 @@ def tree_digest(root: Path) -> str:
     return digest(*(part for p in files for part in (p.relative_to(root).as_posix(), p.read_bytes())))
 
 
+def facts(value) -> str:
+    """A model value as canonical text: every field that compares, never where it came from (origins, lines)."""
+    if dataclasses.is_dataclass(value):
+        fields = (f for f in dataclasses.fields(value) if f.compare)
+        return f"{type(value).__name__}(" + ",".join(f"{f.name}={facts(getattr(value, f.name))}" for f in fields) + ")"
+    if isinstance(value, tuple):
+        return "(" + ",".join(facts(v) for v in value) + ")"
+    if value is None or isinstance(value, (str, int, float, dt.date)):
+        return repr(value)
+    raise TypeError(f"no canonical text for {type(value).__name__}")  # a new kind of field must be thought about here
+
+
+def summary(meeting: Meeting) -> str:
+    """The hash of what list pages can show of a meeting: all but the text of its items.
+
+    Titles, dates, attendance, items' numbers, titles and themes, actions and their updates
+    are all in it; only `AgendaItem.markdown` is left out, which only the meeting's own page,
+    the search index and the open data show."""
+    agenda = tuple(dataclasses.replace(item, markdown="") for item in meeting.agenda)
+    return digest(facts(dataclasses.replace(meeting, agenda=agenda)))
+
+
 @dataclass(frozen=True)
 class Inputs:
-    """What pages are made from: one hash shared by all, and one per meeting."""
+    """What pages are made from: one hash shared by all, and two per meeting (its whole file, its summary)."""
 
     shared: str
     meetings: Mapping[str, str]
+    summaries: Mapping[str, str]
 
     @property
     def everything(self) -> str:
@@ -56,10 +88,15 @@ def fingerprints(pages: Iterable[Page], inputs: Inputs) -> dict[str, str]:
     everything = inputs.everything
     out = {}
     for page in pages:
-        if page.depends_on:
-            out[page.path] = digest(inputs.shared, page.path, *(f"{m}={inputs.meetings[m]}" for m in page.depends_on))
-        else:
+        if page.depends_on is None:
             out[page.path] = digest(everything, page.path)
+        else:
+            out[page.path] = digest(
+                inputs.shared,
+                page.path,
+                *(f"whole {m} {inputs.meetings[m]}" for m in page.depends_on),
+                *(f"facts {m} {inputs.summaries[m]}" for m in page.summarises),
+            )
     return out
 
 

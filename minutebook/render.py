@@ -29,7 +29,9 @@ class Page:
     title: str
     description: str = ""
     context: dict = field(default_factory=dict, compare=False, hash=False)
-    depends_on: tuple[str, ...] = ()  # meeting ids whose change alters this page; () = every meeting
+    # The meetings a page is made from, so an edit re-renders only the pages that show it (rebuild.py).
+    depends_on: tuple[str, ...] | None = None  # meetings whose minutes it shows, text and all; None = every meeting
+    summarises: tuple[str, ...] = ()  # meetings of which it shows only facts, never the items' text (rebuild.summary)
 
 
 def url(path: str) -> str:
@@ -65,17 +67,19 @@ def plan(archive: Archive) -> list[Page]:
     """Every page of the site, in a stable order."""
     site = archive.site
     latest = tuple(reversed(archive.meetings[-5:]))
+    every = {"depends_on": (), "summarises": tuple(m.id for m in archive.meetings)}  # lists and counts: no item text
+    none = {"depends_on": ()}  # made from the reference files alone
     pages = [
-        Page("index.html", "home.html", site.title, site.description, {"latest": latest}),
-        Page("meetings/index.html", "meetings.html", "All meetings", f"Every meeting in the {site.title} archive, by year."),
-        Page("actions/index.html", "actions.html", "Action tracker", "Every action from the meetings, with its owner and current status."),
-        Page("themes/index.html", "themes.html", "Themes", "The subjects the meetings discuss, with every item on each."),
-        Page("people/index.html", "people.html", "People", "Everyone who attended or sent apologies, with their roles over time."),
-        Page("years/index.html", "years.html", "Meetings by year", "The meetings held in each year."),
-        Page("glossary/index.html", "glossary.html", "Glossary of abbreviations", "What the abbreviations in the minutes stand for."),
-        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive."),
-        Page("404.html", "404.html", "Page not found", "The page you asked for is not here."),
-        Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": _datasets()}),
+        Page("index.html", "home.html", site.title, site.description, {"latest": latest}, **every),
+        Page("meetings/index.html", "meetings.html", "All meetings", f"Every meeting in the {site.title} archive, by year.", **every),
+        Page("actions/index.html", "actions.html", "Action tracker", "Every action from the meetings, with its owner and current status.", **every),
+        Page("themes/index.html", "themes.html", "Themes", "The subjects the meetings discuss, with every item on each.", **every),
+        Page("people/index.html", "people.html", "People", "Everyone who attended or sent apologies, with their roles over time.", **every),
+        Page("years/index.html", "years.html", "Meetings by year", "The meetings held in each year.", **every),
+        Page("glossary/index.html", "glossary.html", "Glossary of abbreviations", "What the abbreviations in the minutes stand for.", **none),
+        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive.", **every),
+        Page("404.html", "404.html", "Page not found", "The page you asked for is not here.", **none),
+        Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": _datasets()}, **every),
     ]
     for meeting in archive.meetings:
         pages.append(
@@ -85,7 +89,8 @@ def plan(archive: Archive) -> list[Page]:
                 meeting.title,
                 f"Minutes of the {meeting.type} held on {long_date(meeting.date)}.",
                 {"meeting": meeting},
-                depends_on=_meeting_neighbourhood(archive, meeting),
+                depends_on=(meeting.id,),
+                summarises=_meeting_neighbourhood(archive, meeting),
             )
         )
     for tracked in archive.actions:
@@ -96,15 +101,28 @@ def plan(archive: Archive) -> list[Page]:
                 f"Action {tracked.action.id}",
                 _clip(tracked.action.text, 150),
                 {"tracked": tracked},
-                depends_on=(tracked.action.meeting_id, *tracked.updated_by),
+                depends_on=(),
+                summarises=_action_meetings(tracked),
             )
         )
     for record in archive.themes:
-        pages.append(Page(theme_path(record.theme.slug), "theme.html", record.theme.name, record.theme.description, {"record": record}))
+        shown = [ref.meeting.id for ref in record.items] + [m for tracked in record.actions for m in _action_meetings(tracked)]
+        pages.append(
+            Page(theme_path(record.theme.slug), "theme.html", record.theme.name, record.theme.description, {"record": record},
+                 depends_on=(), summarises=tuple(dict.fromkeys(shown)))
+        )
     for record in archive.people:
-        pages.append(Page(person_path(record.person.slug), "person.html", record.person.name, f"Roles held by {record.person.name}, meetings attended and actions owned.", {"record": record}))
+        shown = [r.meeting.id for r in record.roles] + [m.id for m in record.chaired + record.minuted]
+        shown += [m for tracked in record.owned for m in _action_meetings(tracked)]
+        pages.append(
+            Page(person_path(record.person.slug), "person.html", record.person.name, f"Roles held by {record.person.name}, meetings attended and actions owned.", {"record": record},
+                 depends_on=(), summarises=tuple(dict.fromkeys(shown)))
+        )
     for year, meetings in archive.years:
-        pages.append(Page(year_path(year), "year.html", f"Meetings in {year}", f"The {len(meetings)} meetings held in {year}.", {"year": year, "meetings": meetings}))
+        pages.append(
+            Page(year_path(year), "year.html", f"Meetings in {year}", f"The {len(meetings)} meetings held in {year}.", {"year": year, "meetings": meetings},
+                 depends_on=(), summarises=tuple(m.id for m in meetings))
+        )
     return pages
 
 
@@ -115,14 +133,21 @@ def _datasets():
 
 
 def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...]:
-    """Every meeting whose change can alter this meeting's page."""
+    """The other meetings a meeting's page names: its neighbours, whose titles the pager shows,
+    the meetings of the actions it updated, the later meetings that updated its actions, and
+    the next meeting it links to. Only their facts appear, never their text."""
     before, after = archive.neighbours(meeting.id)
-    ids = [meeting.id] + [m.id for m in (before, after) if m]
+    ids = [m.id for m in (before, after) if m]
     ids += [a.action.meeting_id for a in archive.updates_at(meeting.id)]  # actions it updated
     ids += [m for a in archive.actions_of(meeting.id) for m in a.updated_by]  # later status changes
     if meeting.id in archive.next_in_archive:
         ids.append(archive.next_in_archive[meeting.id])
-    return tuple(dict.fromkeys(ids))
+    return tuple(m for m in dict.fromkeys(ids) if m != meeting.id)
+
+
+def _action_meetings(tracked) -> tuple[str, ...]:
+    """The meeting an action arose at and those that updated its status: all its page and its rows show."""
+    return (tracked.action.meeting_id, *tracked.updated_by)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -46,13 +46,36 @@ def update_action_between_meetings(content: Path, templates: Path) -> None:
     (content / "action-updates.yml").write_text("- action: 2019-04-30-1\n  date: 2019-05-01\n  status: in-progress\n")
 
 
+def change_action_status(content: Path, templates: Path) -> None:
+    path = content / APRIL
+    path.write_text(path.read_text().replace("    status: open\n", "    status: in-progress\n"))
+
+
+def retitle_meeting(content: Path, templates: Path) -> None:
+    path = content / MAY
+    path.write_text(path.read_text().replace("title: Performance Meeting May 2019\n", "title: Performance Meeting, May 2019\n"))
+
+
+def add_theme_to_item(content: Path, templates: Path) -> None:
+    path = content / MAY
+    path.write_text(path.read_text().replace("themes: [public-confidence]", "themes: [public-confidence, roads-policing]"))
+
+
+def change_a_role(content: Path, templates: Path) -> None:
+    path = content / APRIL
+    path.write_text(path.read_text().replace("role: Deputy Chief Constable", "role: Acting Deputy Chief Constable"))
+
+
 def snapshot(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize(
     "change",
-    [edit_meeting, add_meeting, delete_meeting, rename_meeting, rename_theme, change_template, update_action_between_meetings],
+    [
+        edit_meeting, add_meeting, delete_meeting, rename_meeting, rename_theme, change_template, update_action_between_meetings,
+        change_action_status, retitle_meeting, add_theme_to_item, change_a_role,
+    ],
 )
 def test_incremental_build_matches_a_full_build(tmp_path, change):
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
@@ -94,3 +117,44 @@ def test_a_site_changed_behind_the_builds_back_is_rendered_again(tmp_path):
     page.write_text("tampered")
     build(paths, tmp_path / "site")
     assert page.read_text() != "tampered"
+
+
+def pages_rendered_by(change, tmp_path) -> set[str]:
+    """The pages an incremental build wrote anew after `change`; every other page was carried over."""
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    add_meeting(content, None)  # three meetings, so April has a neighbour on each side only after June joins
+    paths = Paths(content=content)
+    site = tmp_path / "site"
+    build(paths, site)
+    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+    change(content, None)
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+    return {path for path, inode in before.items() if (site / path).stat().st_ino != inode}
+
+
+def build_fully(paths: Paths, out: Path) -> Path:
+    build(paths, out)
+    return out
+
+
+def test_editing_only_the_text_of_an_item_re_renders_that_meeting_page_alone(tmp_path):
+    assert pages_rendered_by(edit_meeting, tmp_path) == {"meetings/2019-04-30-monthly-assurance/index.html"}
+
+
+def test_changing_an_actions_status_re_renders_every_page_that_shows_the_action(tmp_path):
+    rendered = pages_rendered_by(change_action_status, tmp_path)
+    shows_it = {
+        "actions/index.html", "actions/2019-04-30-1/index.html", "index.html",
+        "meetings/2019-04-30-monthly-assurance/index.html", "themes/roads-policing/index.html", "people/amanda-blakeman/index.html",
+    }
+    assert shows_it <= rendered
+    # A page that names April for other facts is rendered again too (a summary is all or nothing); one that never names it is not.
+    assert not {"glossary/index.html", "404.html", "themes/public-confidence/index.html", "meetings/2019-06-25-performance/index.html"} & rendered
+
+
+def test_retitling_a_meeting_re_renders_the_lists_that_name_it_and_its_neighbours(tmp_path):
+    rendered = pages_rendered_by(retitle_meeting, tmp_path)
+    assert {"meetings/index.html", "years/2019/index.html", "index.html", "themes/public-confidence/index.html",
+            "meetings/2019-04-30-monthly-assurance/index.html", "meetings/2019-06-25-performance/index.html"} <= rendered
+    assert not {"glossary/index.html", "404.html"} & rendered

@@ -1,9 +1,13 @@
 /* Minutebook search.
  *
- * createEngine loads the prebuilt index and store (search/index.js) and answers
- * what was typed with results as plain data; apart from telling lunr where words
- * split, it changes nothing outside itself, and the tests run it under node. The
- * page code below it reads the form and the address and draws the results.
+ * search/index.js says how the index is made and lists one file per year
+ * (search/<year>.js), each holding that year's documents with their index terms
+ * counted at build time by lunr.py (minutebook/index.py). `assemble` puts them
+ * together into exactly the index lunr.py would have built, BM25 scores and all;
+ * createEngine loads it into lunr and answers what was typed with results as
+ * plain data; apart from telling lunr where words split, it changes nothing
+ * outside itself, and the tests run it under node. The page code below it loads
+ * the year files, reads the form and the address and draws the results.
  *
  * Every piece of text from the minutes goes into the page as a text node, never
  * as HTML, so "<script>" in the minutes shows as those characters. Nothing here
@@ -24,33 +28,143 @@
 
   // ================================================================ the engine
 
-  /* lunr's serialised index from the packed form minutebook/index.py writes (see `packed` there). */
-  function unpack(index) {
-    var inverted = index.terms.map(function (row, n) {
-      var posting = { _index: n };
-      index.fields.forEach(function (field, f) {
-        var refs = {};
-        (row[f + 1] || []).forEach(function (ref) { refs[ref] = {}; });
-        posting[field] = refs;
-      });
-      return [row[0], posting];
-    });
-    // lunr.Index.load reads terms in the order its own comparison gives.
-    inverted.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-    var out = {};
-    Object.keys(index).forEach(function (key) { if (key !== "terms") out[key] = index[key]; });
-    out.invertedIndex = inverted;
-    return out;
+  var K1 = 1.2, B = 0.75; // lunr's BM25 constants, as lunr.py's builder uses them
+
+  /* Python's round(x, 3), which lunr.py applies to every score: the nearest of the
+   * three-decimal numbers, ties to even. toFixed rounds the exact value too, but
+   * ties away from zero; an exact tie is a number of sixteenths with an odd top. */
+  function round3(x) {
+    var sixteenths = x * 16;
+    if (Number.isInteger(sixteenths) && sixteenths % 2 !== 0) {
+      var below = x * 1000 - 0.5; // exact for such x
+      return (below % 2 === 0 ? below : below + 1) / 1000;
+    }
+    return Number(x.toFixed(3));
   }
 
-  function createEngine(lunr, data) {
+  /* The year files put together: {index: lunr's serialised index, exactly as lunr.py
+   * serialises it, docs: every document in ref order, meetings}. Refs are places in
+   * `docs`: every item, year by year, then every action. */
+  function assemble(data, shards) {
+    var meetings = [], items = [], actions = [];
+    data.shards.forEach(function (year) {
+      var shard = shards[year], offset = meetings.length;
+      function decode(list) { // [place, -count, ...] to [[term, count], ...]
+        var out = [];
+        list.forEach(function (n) {
+          if (n < 0) out[out.length - 1][1] = -n;
+          else out.push([shard.terms[n], 1]);
+        });
+        return out;
+      }
+      shard.meetings.forEach(function (m) {
+        meetings.push({ t: m.t, d: m.d, dl: m.dl, y: m.y, ty: m.ty, w: m.w.map(decode) });
+      });
+      [[shard.items, items, "item"], [shard.actions, actions, "action"]].forEach(function (group) {
+        group[0].forEach(function (d) {
+          var doc = { k: group[2], m: d.m + offset, n: d.n, t: d.t, u: d.u, x: d.x, th: d.th, p: d.p, w: d.w.map(decode) };
+          if (d.it !== undefined) { doc.it = d.it; doc.s = d.s; }
+          group[1].push(doc);
+        });
+      });
+    });
+    var docs = items.concat(actions);
+    var themeTerms = {};
+    Object.keys(data.themes).forEach(function (slug) {
+      var out = [];
+      data.themes[slug].w.forEach(function (part) {
+        if (typeof part === "number") out[out.length - 1][1] = part;
+        else out.push([part, 1]);
+      });
+      themeTerms[slug] = out;
+    });
+
+    /* A field's terms and counts, in first-seen order, as lunr.py's builder counts them. */
+    function termsOf(doc, field) {
+      var at = data.docFields.indexOf(field);
+      if (at !== -1) return doc.w[at];
+      at = data.meetingFields.indexOf(field);
+      if (at !== -1) return meetings[doc.m].w[at];
+      // The themes field is the names of the document's themes, one after another.
+      var counts = new Map();
+      doc.th.forEach(function (slug) {
+        (themeTerms[slug] || []).forEach(function (tc) { counts.set(tc[0], (counts.get(tc[0]) || 0) + tc[1]); });
+      });
+      return Array.from(counts);
+    }
+
+    // As lunr.py's Builder.add: postings, counts and lengths, terms numbered as first seen.
+    var fields = data.fields.map(function (f) { return f[0]; });
+    var inverted = new Map(), frequencies = [], lengths = {}, totals = {};
+    fields.forEach(function (f) { totals[f] = 0; });
+    docs.forEach(function (doc, ref) {
+      fields.forEach(function (field) {
+        var terms = termsOf(doc, field), length = 0;
+        terms.forEach(function (tc) {
+          var posting = inverted.get(tc[0]);
+          if (!posting) {
+            posting = { _index: inverted.size };
+            fields.forEach(function (f) { posting[f] = {}; });
+            inverted.set(tc[0], posting);
+          }
+          posting[field][ref] = {};
+          length += tc[1];
+        });
+        frequencies.push([field, ref, terms, length]);
+        totals[field] += length;
+      });
+    });
+
+    // As lunr.py's Builder.build: average lengths, then each field's vector of BM25 scores.
+    var average = {};
+    fields.forEach(function (f) { average[f] = totals[f] / docs.length; });
+    var boosts = {};
+    data.fields.forEach(function (f) { boosts[f[0]] = f[1]; });
+    var idfs = new Map();
+    function idf(term, posting) {
+      if (!idfs.has(term)) {
+        var withTerm = 0;
+        fields.forEach(function (f) { withTerm += Object.keys(posting[f]).length; });
+        var x = (docs.length - withTerm + 0.5) / (withTerm + 0.5);
+        idfs.set(term, Math.log(1 + Math.abs(x)));
+      }
+      return idfs.get(term);
+    }
+    var fieldVectors = frequencies.map(function (entry) {
+      var field = entry[0], ref = entry[1], length = entry[3];
+      var docBoost = docs[ref].k === "action" ? data.actionBoost : 1;
+      var scored = entry[2].map(function (tc) {
+        var posting = inverted.get(tc[0]), tf = tc[1];
+        var score = idf(tc[0], posting) * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average[field])) + tf);
+        score *= boosts[field];
+        score *= docBoost;
+        return [posting._index, round3(score)];
+      });
+      scored.sort(function (a, b) { return a[0] - b[0]; });
+      var elements = [];
+      scored.forEach(function (pair) { elements.push(pair[0], pair[1]); });
+      return [field + "/" + ref, elements];
+    });
+    // lunr.Index.load reads terms in the order its own comparison gives.
+    var invertedIndex = Array.from(inverted);
+    invertedIndex.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+    var index = { version: data.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: ["stemmer"] };
+    docs.forEach(function (doc) { delete doc.w; });
+    meetings.forEach(function (m) { delete m.w; });
+    return { index: index, docs: docs, meetings: meetings };
+  }
+
+  /* `shards` holds each year file's data, by year. */
+  function createEngine(lunr, data, shards) {
     var separator = new RegExp(data.separator);
     // Queries, and lunr's query language, must split words where the index builder did.
     lunr.tokenizer.separator = separator;
     lunr.QueryLexer.termSeparator = separator;
 
-    var index = lunr.Index.load(unpack(data.index));
-    var docs = data.docs, meetings = data.meetings, themeNames = data.themes;
+    var assembled = assemble(data, shards);
+    var index = lunr.Index.load(assembled.index);
+    var docs = assembled.docs, meetings = assembled.meetings, themeNames = {};
+    Object.keys(data.themes).forEach(function (slug) { themeNames[slug] = data.themes[slug].n; });
     var REQUIRED = lunr.Query.presence.REQUIRED, TRAILING = lunr.Query.wildcard.TRAILING;
     var stems = Object.create(null), docTokens = [];
     var FIELD = { title: 0, itemTitle: 1, text: 2, meeting: 3, people: 4, themes: 5 };
@@ -393,14 +507,47 @@
     var list = document.getElementById("search-results");
     var input = document.getElementById("q");
     var body = document.body;
-    if (!window.MINUTEBOOK_SEARCH || !window.lunr) {
+    var root = "../"; // the search page sits one folder below the site root
+    function unavailable() {
       status.textContent = "Search could not be loaded. You can still browse the meetings by theme, year or person.";
-      return;
     }
-    var engine = createEngine(window.lunr, window.MINUTEBOOK_SEARCH);
+    if (!window.MINUTEBOOK_SEARCH || !window.lunr) return unavailable();
+    loadYears(document, window, root, window.MINUTEBOOK_SEARCH, function (shards) {
+      begin(document, window, createEngine(window.lunr, window.MINUTEBOOK_SEARCH, shards));
+    }, unavailable);
+  }
+
+  /* Each year's file, added as a script (a fetch would be refused from disk); all at once. */
+  function loadYears(document, window, root, data, ready, failed) {
+    var shards = window.MINUTEBOOK_SEARCH_SHARDS = window.MINUTEBOOK_SEARCH_SHARDS || {};
+    var left = data.shards.length, broken = false;
+    function settle() {
+      if (broken || left > 0) return;
+      if (data.shards.every(function (year) { return shards[year]; })) ready(shards);
+      else failed();
+    }
+    data.shards.forEach(function (year) {
+      var script = document.createElement("script");
+      script.src = root + "search/" + year + ".js";
+      script.addEventListener("load", function () { left--; settle(); });
+      script.addEventListener("error", function () {
+        if (!broken) failed();
+        broken = true;
+      });
+      document.head.appendChild(script);
+    });
+    settle();
+  }
+
+  function begin(document, window, engine) {
+    var form = document.getElementById("search-form");
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var input = document.getElementById("q");
+    var body = document.body;
     window.minutebookSearch = engine; // for measuring in a browser, without a console
     var FILTERS = ["year", "theme", "type", "kind"];
-    var root = "../"; // the search page sits one folder below the site root
+    var root = "../";
     var shown = { found: null, drawn: 0 };
 
     function select(name) { return document.getElementById("filter-" + name); }
@@ -424,7 +571,8 @@
 
     function restore() {
       var params = new URLSearchParams(window.location.search);
-      input.value = params.get("q") || "";
+      // What was typed while the index loaded stays, unless the address asks for something.
+      if (params.has("q") || !input.value) input.value = params.get("q") || "";
       FILTERS.forEach(function (name) {
         var value = params.get(name) || "", box = select(name);
         var known = Array.prototype.some.call(box.options, function (o) { return o.value === value; });
@@ -579,7 +727,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { createEngine: createEngine, unpack: unpack };
+    module.exports = { createEngine: createEngine, assemble: assemble };
   } else {
     startPage(document, window);
   }

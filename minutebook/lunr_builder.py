@@ -39,6 +39,23 @@ class _Terms:
         return terms
 
 
+class Tokenizer:
+    """Text to lunr's index terms, split and run through lunr's default pipeline as build_index does."""
+
+    def __init__(self, separators: str = LUNR_SEPARATORS):
+        self.word = re.compile(f"[^{re.escape(separators)}]+")
+        self.terms_of = _Terms(get_default_builder().pipeline)
+
+    def counts(self, text: str, field: str) -> dict[str, int]:
+        """Each term of `text` with how often it occurs, in first-seen order (lunr numbers terms in that order)."""
+        counts: dict[str, int] = {}
+        terms_of = self.terms_of
+        for match in self.word.finditer(text.lower()):
+            for term in terms_of(match.group(), field):
+                counts[term] = counts.get(term, 0) + 1
+        return counts
+
+
 def build_index(ref: str, fields: list[dict], documents: list, positions: bool = False, separators: str = LUNR_SEPARATORS) -> dict:
     """The serialised lunr index of `documents`, as `lunr(...).serialize()` would give it.
 

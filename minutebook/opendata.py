@@ -26,7 +26,9 @@ from .permalinks import absolute, relative
 from .render import STATUS_LABELS, action_path, item_link, meeting_path
 
 DATA_DIR = "data"
-OUTPUTS = (f"{DATA_DIR}/meetings.json", f"{DATA_DIR}/actions.json", f"{DATA_DIR}/actions.csv")  # every file data_files writes
+MEETINGS = f"{DATA_DIR}/meetings.json"  # the only file that carries the minutes' text
+ACTION_OUTPUTS = (f"{DATA_DIR}/actions.json", f"{DATA_DIR}/actions.csv")
+OUTPUTS = (MEETINGS, *ACTION_OUTPUTS)  # every file data_files writes
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,24 @@ def action_record(archive: Archive, tracked: TrackedAction, data_file: str, base
 
 
 def _json(archive: Archive, key: str, records: list[dict]) -> bytes:
-    payload = {"title": archive.site.title, "publisher": archive.site.organisation, key: records}
-    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _joined(archive, key, [record_text(r) for r in records])
+
+
+def record_text(record: dict) -> str:
+    """One record as it stands in a data file's list, indented for its place there."""
+    return "    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")  # JSON strings hold no raw newline
+
+
+def _joined(archive: Archive, key: str, texts: list[str]) -> bytes:
+    """The data file json.dumps(..., indent=2) would write, from its records' texts: each record is made once and kept."""
+    head = json.dumps({"title": archive.site.title, "publisher": archive.site.organisation}, ensure_ascii=False, indent=2)[:-2]
+    body = "[\n" + ",\n".join(texts) + "\n  ]" if texts else "[]"
+    return f"{head},\n  {json.dumps(key)}: {body}\n}}\n".encode("utf-8")
+
+
+def meetings_json(archive: Archive, texts: list[str]) -> bytes:
+    """data/meetings.json from each meeting's `record_text(meeting_record(...))`, oldest first."""
+    return _joined(archive, "meetings", texts)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula; a leading ' makes it text.
@@ -198,11 +216,12 @@ def actions_csv(records: list[dict]) -> bytes:
 
 def data_files(archive: Archive, item_texts, base_url: str = "") -> dict[str, bytes]:
     """The three open-data files; `item_texts(meeting)` gives each item's rendered text (its `.text` is used)."""
-    meetings = [meeting_record(archive, m, [t.text for t in item_texts(m)], base_url) for m in archive.meetings]
+    meetings = [record_text(meeting_record(archive, m, [t.text for t in item_texts(m)], base_url)) for m in archive.meetings]
+    return {MEETINGS: meetings_json(archive, meetings), **action_files(archive, base_url)}
+
+
+def action_files(archive: Archive, base_url: str = "") -> dict[str, bytes]:
+    """actions.json and actions.csv: made from the archive's facts alone, never the minutes' text."""
     # Both action files sit in data/, so one set of records, with links relative to that folder, serves both.
     actions = [action_record(archive, t, f"{DATA_DIR}/actions.json", base_url) for t in archive.actions]
-    return {
-        f"{DATA_DIR}/meetings.json": _json(archive, "meetings", meetings),
-        f"{DATA_DIR}/actions.json": _json(archive, "actions", actions),
-        f"{DATA_DIR}/actions.csv": actions_csv(actions),
-    }
+    return {f"{DATA_DIR}/actions.json": _json(archive, "actions", actions), f"{DATA_DIR}/actions.csv": actions_csv(actions)}

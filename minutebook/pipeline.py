@@ -2,8 +2,10 @@
 
 Each stage is a function from data to data; file I/O happens only in the
 first (reading content and assets) and the last (publishing the site).
-Pages whose inputs did not change since the last build are taken from it
-(see rebuild.py); the rest are rendered on every core.
+Pages and archive files whose inputs did not change since the last build are
+taken from it (see rebuild.py and archivefiles.py); the rest are made on every
+core, each meeting's Markdown parsed once for its page, its part of the search
+and its open-data record.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import feeds, opendata, rebuild
+from . import archivefiles, opendata, rebuild
 from . import index as search_index
 from .link import Archive, link
 from .load import parse_content, read_sources
@@ -82,16 +84,16 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     mid = time.perf_counter()
     archive = link(content)
     meeting_sources = {Path(s.path).stem: s.text for s in sources if "/meetings/" in f"/{s.path}"}
-    shared = rebuild.digest(
+    reference = rebuild.digest(
         base_url,
-        rebuild.tree_digest(paths.templates),
         rebuild.tree_digest(PACKAGE),  # a new Minutebook renders everything again
         *(f"{s.path}\n{s.text}" for s in sources if Path(s.path).stem not in meeting_sources),
     )
     inputs = rebuild.Inputs(
-        shared,
+        rebuild.digest(reference, rebuild.tree_digest(paths.templates)),
         {m.id: rebuild.digest(meeting_sources[m.id]) for m in archive.meetings},
         {m.id: rebuild.summary(m) for m in archive.meetings},
+        reference,
     )
     if report is not None:
         report.seconds["load"] = mid - began
@@ -113,17 +115,6 @@ def _link_problems(content, load_errors) -> list:
     return []
 
 
-def archive_files(archive: Archive, base_url: str, item_texts) -> dict[str, bytes]:
-    """Files made from the whole archive at once: the feed, calendar, sitemap, robots.txt and open data."""
-    files = feeds.feed_files(archive, plan(archive), base_url)
-    files.update(opendata.data_files(archive, item_texts, base_url))
-    return files
-
-
-def archive_outputs(base_url: str) -> tuple[str, ...]:
-    return (*search_index.OUTPUTS, *feeds.outputs(base_url), *opendata.OUTPUTS)
-
-
 def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:
     files = {f"assets/{p.name}": p.read_bytes() for p in sorted(paths.assets.iterdir()) if p.is_file()}
     lunr_js = paths.node_modules / "lunr" / "lunr.min.js"
@@ -137,24 +128,59 @@ def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:
     return files
 
 
-# A forked worker inherits the renderer and page list from its parent rather
+@dataclass(frozen=True)
+class Work:
+    """What a build makes: pages to render, and the meetings whose parts of the archive files must be made."""
+
+    pages: list[Page]
+    search: frozenset[str] = frozenset()  # meeting ids: their part of their year's search file
+    records: frozenset[str] = frozenset()  # meeting ids: their record in data/meetings.json
+
+    def units(self, archive: Archive) -> list[tuple]:
+        """The work in pieces: ("page", n) for a page that shows no meeting's text, and ("meeting", id,
+        page number or None) for everything made from one meeting's text, which is parsed once there."""
+        own_page = {page.context["meeting"].id: n for n, page in enumerate(self.pages) if "meeting" in page.context}
+        ids = [m.id for m in archive.meetings if m.id in own_page or m.id in self.search or m.id in self.records]
+        # Meetings first: they take longest, so workers finish together.
+        return [("meeting", m, own_page.get(m)) for m in ids] + [("page", n) for n, page in enumerate(self.pages) if "meeting" not in page.context]
+
+
+@dataclass
+class Made:
+    files: dict[str, bytes] = field(default_factory=dict)
+    search: dict[str, str] = field(default_factory=dict)  # meeting id -> its search part
+    records: dict[str, str] = field(default_factory=dict)  # meeting id -> its open-data record
+
+
+def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str) -> Made:
+    made = Made()
+    for unit in units:
+        if unit[0] == "page":
+            page = work.pages[unit[1]]
+            made.files[page.path] = renderer.render(page).encode("utf-8")
+            continue
+        _, meeting_id, page_number = unit
+        meeting = renderer.archive.meeting(meeting_id)
+        texts = renderer.texts(meeting)
+        if page_number is not None:
+            page = work.pages[page_number]
+            made.files[page.path] = renderer.render(page).encode("utf-8")
+        if meeting_id in work.search:
+            made.search[meeting_id] = search_index.meeting_part(renderer.archive, meeting, texts)
+        if meeting_id in work.records:
+            made.records[meeting_id] = opendata.record_text(opendata.meeting_record(renderer.archive, meeting, [t.text for t in texts], base_url))
+        renderer.item_texts.pop(meeting_id, None)  # each meeting is visited once: its parsed text need not stay
+    return made
+
+
+# A forked worker inherits the renderer, the work and its units from its parent rather
 # than receiving them pickled; this is set only while a pool is running.
-_inherited: tuple[Renderer, list[Page]] | None = None
+_inherited: tuple[Renderer, Work, list[tuple], str] | None = None
 
 
-def _render_slice(start: int, stop: int) -> list[tuple[str, bytes]]:
-    renderer, pages = _inherited
-    return [(p.path, renderer.render(p).encode("utf-8")) for p in pages[start:stop]]
-
-
-def _item_texts(meeting_ids: list[str]) -> dict:
-    renderer, _ = _inherited
-    return {m: renderer.texts(renderer.archive.meeting(m)) for m in meeting_ids}
-
-
-def _search_files() -> dict[str, bytes]:
-    renderer, _ = _inherited
-    return search_index.search_files(renderer.archive, renderer.texts)
+def _make_slice(start: int, stop: int) -> Made:
+    renderer, work, units, base_url = _inherited
+    return make_units(renderer, work, units[start:stop], base_url)
 
 
 def _slices(total: int, parts: int) -> list[tuple[int, int]]:
@@ -162,53 +188,42 @@ def _slices(total: int, parts: int) -> list[tuple[int, int]]:
     return [(i, min(total, i + step)) for i in range(0, total, step)]
 
 
-def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildReport, progress, pages=None, need_index=True) -> dict[str, bytes]:
-    """Render `pages` (default: all) and, if `need_index`, the search files."""
+def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildReport, progress, work: Work) -> Made:
+    """Render the pages and make the meetings' parts that `work` asks for, on every core when it pays."""
     global _inherited
     began = time.perf_counter()
     renderer = Renderer(archive, paths.templates, base_url)
-    pages = plan(archive) if pages is None else pages
+    units = work.units(archive)
     workers = min(os.cpu_count() or 1, 4)
-    files: dict[str, bytes] = {}
-    if workers < 2 or len(pages) + (len(archive.meetings) if need_index else 0) < PARALLEL_FROM:
-        for done, page in enumerate(pages, 1):
-            files[page.path] = renderer.render(page).encode("utf-8")
-            if done % 50 == 0:
-                progress("Rendering pages", done, len(pages))
-        rendered = time.perf_counter()
-        if need_index:
-            progress("Building the search index")
-            files.update(search_index.search_files(archive, renderer.texts))
-            files.update(archive_files(archive, base_url, renderer.texts))
-        report.seconds["render"] = rendered - began
-        report.seconds["index"] = time.perf_counter() - rendered
-        return files
+    # A meeting's unit parses its Markdown and may index it: it counts for several pages.
+    size = sum(4 if unit[0] == "meeting" else 1 for unit in units)
+    if workers < 2 or size < PARALLEL_FROM:
+        made = Made()
+        for done, (a, b) in enumerate(_slices(len(units), max(1, len(units) // 50)), 1):
+            part = make_units(renderer, work, units[a:b], base_url)
+            made.files.update(part.files)
+            made.search.update(part.search)
+            made.records.update(part.records)
+            progress("Rendering pages", b, len(units))
+        report.seconds["render"] = time.perf_counter() - began
+        return made
     fork = multiprocessing.get_context("fork")
-    _inherited = (renderer, pages)
+    _inherited = (renderer, work, units, base_url)
+    made = Made()
     try:
-        # Each meeting's Markdown is parsed once, in parallel; pages and index share the result.
-        ids = [m.id for m in archive.meetings]
-        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
-            for texts in pool.map(_item_texts, [ids[a:b] for a, b in _slices(len(ids), workers * 4)]):
-                renderer.item_texts.update(texts)
         progress("Rendering pages and the search index")
         with ProcessPoolExecutor(workers, mp_context=fork) as pool:
-            index_job = pool.submit(_search_files) if need_index else None
-            jobs = [pool.submit(_render_slice, a, b) for a, b in _slices(len(pages), workers * 8)]
+            jobs = [pool.submit(_make_slice, a, b) for a, b in _slices(len(units), workers * 8)]
             for done, job in enumerate(jobs, 1):
-                files.update(job.result())
+                part = job.result()
+                made.files.update(part.files)
+                made.search.update(part.search)
+                made.records.update(part.records)
                 progress("Rendering pages", done, len(jobs))
-            rendered = time.perf_counter()
-            if index_job:
-                files.update(index_job.result())
     finally:
         _inherited = None
-    if need_index:  # every meeting's text is in the renderer by now, parsed by the workers
-        files.update(archive_files(archive, base_url, renderer.texts))
-    # Both ran at once; the index's own share is what it added after rendering finished.
-    report.seconds["render"] = rendered - began
-    report.seconds["index"] = time.perf_counter() - rendered
-    return files
+    report.seconds["render"] = time.perf_counter() - began
+    return made
 
 
 def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> BuildReport:
@@ -218,19 +233,28 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> Bui
     archive, inputs = load_with_inputs(paths, report, base_url)
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(archive)
-    prints = rebuild.fingerprints(pages, inputs)
-    prints.update({path: inputs.everything for path in archive_outputs(base_url)})
+    whole = archivefiles.plan(archive, inputs, base_url)
+    prints = {**rebuild.fingerprints(pages, inputs), **whole.prints}
     unchanged = rebuild.reusable(out_dir, prints, rebuild.read_manifest(out_dir))
     to_render = [p for p in pages if p.path not in unchanged]
-    need_index = any(path not in unchanged for path in archive_outputs(base_url))
+    stale = {path for path in whole.prints if path not in unchanged}
+    kept = archivefiles.kept_parts(out_dir, archive, whole, stale)
+    search, records = archivefiles.wanted(archive, stale, kept)
     files: dict[str, bytes | Path] = dict(unchanged)
-    files.update(render_site(archive, paths, base_url, report, progress, to_render, need_index))
+    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)))
+    files.update(made.files)
+    began = time.perf_counter()
+    progress("Building the search index")
+    parts = archivefiles.Parts({**kept.search, **made.search}, {**kept.records, **made.records})
+    files.update(archivefiles.make(archive, pages, base_url, stale, parts))
+    report.seconds["index"] = time.perf_counter() - began
     files.update(static_assets(paths, archive))
     report.pages, report.rendered = len(pages), len(to_render)
     began = time.perf_counter()
     progress("Writing the site")
     publish(files, out_dir)
     rebuild.write_manifest(out_dir, prints)
+    archivefiles.keep(out_dir, archive, whole, stale, parts)
     report.seconds["write"] = time.perf_counter() - began
     report.files = len(files)
     return report

@@ -32,6 +32,7 @@ from .model import Meeting
 from .render import Page
 
 MANIFEST_VERSION = 1
+PARTS_VERSION = 1
 
 
 def digest(*parts: bytes | str) -> str:
@@ -75,9 +76,10 @@ def summary(meeting: Meeting) -> str:
 class Inputs:
     """What pages are made from: one hash shared by all, and two per meeting (its whole file, its summary)."""
 
-    shared: str
+    shared: str  # the templates, the reference files, Minutebook itself and the base URL
     meetings: Mapping[str, str]
     summaries: Mapping[str, str]
+    reference: str = ""  # `shared` without the templates: what the data files (search, feeds, open data) share
 
     @property
     def everything(self) -> str:
@@ -146,3 +148,39 @@ def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
     temporary = target.with_name(target.name + f".{os.getpid()}")
     temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "files": files}), encoding="utf-8")
     os.replace(temporary, target)
+
+
+# Parts of files kept between builds (archivefiles.py): a file per kind, meeting id -> [key, text].
+
+
+def parts_path(out_dir: Path, name: str) -> Path:
+    out_dir = Path(os.path.abspath(out_dir))
+    return out_dir.parent / f".{out_dir.name}.parts" / f"{name}.json"
+
+
+def read_parts(out_dir: Path, name: str) -> dict[str, list]:
+    """What was kept under `name`; nothing when it is missing or unreadable, so the parts are simply made again."""
+    try:
+        data = json.loads(parts_path(out_dir, name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    parts = data.get("parts") if isinstance(data, dict) and data.get("version") == PARTS_VERSION else None
+    if not isinstance(parts, dict):
+        return {}
+    return {k: v for k, v in parts.items() if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)}
+
+
+def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]]) -> None:
+    target = parts_path(out_dir, name)
+    target.parent.mkdir(exist_ok=True)
+    temporary = target.with_name(target.name + f".{os.getpid()}")
+    temporary.write_text(json.dumps({"version": PARTS_VERSION, "parts": parts}, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def prune_parts(out_dir: Path, names: set[str]) -> None:
+    """Drop kept parts that are not in `names` (a year with no meetings left)."""
+    folder = parts_path(out_dir, "x").parent
+    for path in folder.glob("*.json") if folder.is_dir() else ():
+        if path.stem not in names:
+            path.unlink(missing_ok=True)

@@ -15,13 +15,15 @@ from tests.conftest import ROOT
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 SEARCH_JS = ROOT / "assets" / "search.js"
 
-# Loads search/index.js as the page does, then answers each line, [text, filters], with a line
-# saying what the page would show.
+# Loads search/index.js and each year's file as the page does, then answers each line, [text, filters],
+# with a line saying what the page would show.
 ENGINE = r"""
 const lunr = require(process.argv[1]);
+const path = require('path');
 global.window = {};
 require(process.argv[3]);
-const engine = require(process.argv[2]).createEngine(lunr, window.MINUTEBOOK_SEARCH);
+for (const year of window.MINUTEBOOK_SEARCH.shards) require(path.join(path.dirname(process.argv[3]), year + '.js'));
+const engine = require(process.argv[2]).createEngine(lunr, window.MINUTEBOOK_SEARCH, window.MINUTEBOOK_SEARCH_SHARDS);
 const show = pieces => pieces.map(p => p.mark ? '[' + p.text + ']' : p.text).join('');
 function answer([text, filters]) {
   try {
@@ -60,14 +62,15 @@ def node(script: str, payload):
 
 
 def write_search_data(content: Path, out: Path) -> Path:
-    """search/index.js for `content`, as the build writes it."""
+    """search/index.js for `content`, with the year files beside it, as the build writes them; returns index.js."""
     archive = link(load_content(content))
-    out.write_bytes(search_files(archive, Renderer(archive, ROOT / "templates").texts)["search/index.js"])
-    return out
+    for path, data in search_files(archive, Renderer(archive, ROOT / "templates").texts).items():
+        (out.parent / Path(path).name).write_bytes(data)
+    return out.parent / "index.js"
 
 
 class SearchPage:
-    """assets/search.js over one search/index.js, in a node process kept for many questions."""
+    """assets/search.js over one search/index.js and its year files, in a node process kept for many questions."""
 
     def __init__(self, data: Path):
         self.process = subprocess.Popen(

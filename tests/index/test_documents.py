@@ -4,7 +4,7 @@ import json
 import pytest
 from lunr.index import Index
 
-from minutebook.index import build_index, documents, search_files, store
+from minutebook.index import build_index, documents, search_files
 from minutebook.link import link
 from minutebook.load import load_content
 from minutebook.render import Renderer
@@ -89,28 +89,57 @@ def test_an_actions_owner_is_named_with_the_role_they_held_when_it_arose(docs):
     assert docs["action:2019-04-30-1"].people == ("Amanda Blakeman, Deputy Chief Constable",)
 
 
-def test_the_store_keeps_each_meeting_once_and_each_document_in_ref_order(small):
-    archive, docs, theme_names = small
-    stored = store(docs, theme_names)
-    assert [m["t"] for m in stored["meetings"]] == [m.title for m in archive.meetings]
-    assert stored["meetings"][0] == {"t": "Monthly Assurance Meeting April 2019", "d": "2019-04-30", "dl": "30 April 2019", "y": "2019", "ty": "Monthly Assurance Meeting"}
-    assert [d["u"] for d in stored["docs"]] == [d.url for d in docs]
-    assert stored["themes"] == {"public-confidence": "Public confidence", "roads-policing": "Roads policing"}
+def shipped(archive) -> tuple[dict, dict[str, dict]]:
+    """What search/index.js and the year files set, read back."""
+    files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
+    main = files.pop("search/index.js").decode()
+    data = json.loads(main[len("window.MINUTEBOOK_SEARCH="):-2])
+    shards = {}
+    for path, script in files.items():
+        year = path.removeprefix("search/").removesuffix(".js")
+        prefix = f'(window.MINUTEBOOK_SEARCH_SHARDS=window.MINUTEBOOK_SEARCH_SHARDS||{{}})["{year}"]='
+        assert script.decode().startswith(prefix) and script.decode().endswith(";\n")
+        shards[year] = json.loads(script.decode()[len(prefix):-2])
+    return data, shards
+
+
+def stored(data, shards) -> tuple[list[dict], list[dict]]:
+    """Meetings and documents in ref order: items year by year, then actions (as assets/search.js puts them)."""
+    years = [shards[year] for year in data["shards"]]
+    return [m for s in years for m in s["meetings"]], [d for s in years for d in s["items"]] + [d for s in years for d in s["actions"]]
+
+
+def test_each_meeting_is_stored_once_and_each_document_in_ref_order(small):
+    archive, docs, _ = small
+    data, shards = shipped(archive)
+    meetings, stored_docs = stored(data, shards)
+    assert data["shards"] == ["2019"]
+    assert [m["t"] for m in meetings] == [m.title for m in archive.meetings]
+    assert {k: meetings[0][k] for k in ("t", "d", "dl", "y", "ty")} == {"t": "Monthly Assurance Meeting April 2019", "d": "2019-04-30", "dl": "30 April 2019", "y": "2019", "ty": "Monthly Assurance Meeting"}
+    assert [d["u"] for d in stored_docs] == [d.url for d in docs]
+    assert data["themes"]["roads-policing"]["n"] == "Roads policing"
 
 
 def test_a_stored_action_says_what_its_result_shows(small):
-    _, docs, theme_names = small
-    action = store(docs, theme_names)["docs"][-1]
-    assert {k: action[k] for k in ("k", "m", "n", "t", "it", "s", "th")} == {
-        "k": "action", "m": 0, "n": "2.1", "t": "Action 2019-04-30-1", "it": "Roads policing", "s": "Completed", "th": ["roads-policing"],
+    data, shards = shipped(small[0])
+    action = stored(data, shards)[1][-1]
+    assert {k: action[k] for k in ("m", "n", "t", "it", "s", "th")} == {
+        "m": 0, "n": "2.1", "t": "Action 2019-04-30-1", "it": "Roads policing", "s": "Completed", "th": ["roads-policing"],
     }
 
 
+def test_each_year_has_its_own_file(tmp_path):
+    archive = link(load_content(FIXTURES / "search"))
+    data, shards = shipped(archive)
+    assert data["shards"] == ["2019", "2020"] == sorted(shards)
+    assert [m["t"] for m in shards["2020"]["meetings"]] == ["Performance Meeting May 2020"]
+
+
 def test_index_refs_are_places_in_the_store(small):
-    _, docs, theme_names = small
+    archive, docs, theme_names = small
     index = Index.load(build_index(docs, theme_names))
-    stored = store(docs, theme_names)["docs"]
-    assert stored[int(index.search("confidence")[0]["ref"])]["t"] == "Confidence"
+    stored_docs = stored(*shipped(archive))[1]
+    assert stored_docs[int(index.search("confidence")[0]["ref"])]["t"] == "Confidence"
 
 
 def test_words_are_stemmed_and_stop_words_left_out(small):
@@ -132,13 +161,13 @@ def test_a_theme_ranks_above_a_mention_in_the_body(search_fixture):
     assert stored_title(docs, index.search("crime")[0]) == "Burglary"
 
 
-def test_the_search_script_sets_one_global_and_nothing_in_the_minutes_can_end_it():
+def test_the_search_scripts_set_their_globals_and_nothing_in_the_minutes_can_end_them():
     archive = link(load_content(FIXTURES / "search"))
-    script = search_files(archive, Renderer(archive, ROOT / "templates").texts)["search/index.js"].decode()
-    assert script.startswith("window.MINUTEBOOK_SEARCH=") and script.endswith(";\n")
-    assert "</" not in script
-    data = json.loads(script[len("window.MINUTEBOOK_SEARCH="):-2])
-    assert any("<script>alert('minutes')</script>" in d["x"] for d in data["docs"])
+    files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
+    assert files["search/index.js"].decode().startswith("window.MINUTEBOOK_SEARCH=")
+    assert not any(b"</" in script for script in files.values())
+    data, shards = shipped(archive)  # each year's file sets only its own entry
+    assert any("<script>alert('minutes')</script>" in d["x"] for d in stored(data, shards)[1])
 
 
 def stored_title(docs, result):

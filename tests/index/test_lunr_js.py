@@ -2,12 +2,13 @@
 import pytest
 from lunr.index import Index
 
-from minutebook.index import SEPARATORS, build_index, documents, packed, separator_source
+from bench.generate import write_archive
+from minutebook.index import SEPARATORS, build_index, documents, separator_source
 from minutebook.link import link
 from minutebook.load import load_content
 from minutebook.render import Renderer
-from tests.conftest import ROOT
-from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node
+from tests.conftest import FIXTURES, ROOT
+from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node, write_search_data
 
 QUERIES = ["ANPR", "armed policing", "coercive control", "roads", "SOCJAG chairs", "title:dogs", "victim satisfaction", "drones"]
 
@@ -29,18 +30,27 @@ for (let code = 0; code < 0x3000; code++) if (separator.test(String.fromCharCode
 process.stdout.write(JSON.stringify(out));
 """
 
-UNPACK = """
+ASSEMBLE = """
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(require(input.search).unpack(input.packed)));
+const path = require('path');
+global.window = {};
+require(input.index);
+for (const year of window.MINUTEBOOK_SEARCH.shards) require(path.join(path.dirname(input.index), year + '.js'));
+const assembled = require(input.search).assemble(window.MINUTEBOOK_SEARCH, window.MINUTEBOOK_SEARCH_SHARDS);
+process.stdout.write(JSON.stringify(assembled.index));
 """
+
+
+def lunr_py_index(content):
+    archive = link(load_content(content))
+    renderer = Renderer(archive, ROOT / "templates")
+    names = {t.theme.slug: t.theme.name for t in archive.themes}
+    return build_index(documents(archive, renderer.texts), names)
 
 
 @pytest.fixture(scope="module")
 def serialised():
-    archive = link(load_content(ROOT / "content"))
-    renderer = Renderer(archive, ROOT / "templates")
-    names = {t.theme.slug: t.theme.name for t in archive.themes}
-    return build_index(documents(archive, renderer.texts), names)
+    return lunr_py_index(ROOT / "content")
 
 
 def test_lunr_js_returns_the_same_top_results_as_lunr_py(serialised):
@@ -56,6 +66,14 @@ def test_the_browser_is_told_to_split_words_where_the_index_did():
     assert {chr(c) for c in splits} == set(SEPARATORS)
 
 
-def test_the_browser_unpacks_exactly_the_index_lunr_py_built(serialised):
-    assert node(UNPACK, {"search": str(SEARCH_JS), "packed": packed(serialised)}) == serialised
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """Forty synthetic meetings: thousands of words, and actions raised and updated (bench/generate.py)."""
+    return write_archive(tmp_path_factory.mktemp("generated") / "content", 40, 7)
 
+
+@pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "search", "generated"])
+def test_the_browser_assembles_exactly_the_index_lunr_py_builds(content, generated, tmp_path):
+    content = generated if content == "generated" else content
+    index_js = write_search_data(content, tmp_path / "index.js")
+    assert node(ASSEMBLE, {"search": str(SEARCH_JS), "index": str(index_js)}) == lunr_py_index(content)

@@ -106,3 +106,12 @@ def test_the_data_page_links_to_every_file_and_is_linked_from_home_and_footer(re
         assert f'href="{dataset.path.split("/")[-1]}"' in page
     assert 'href="data/index.html"' in (real_site / "index.html").read_text(encoding="utf-8")
     assert 'href="../../data/index.html"' in (real_site / "meetings/2019-04-30-monthly-assurance/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, key", [("meetings.json", "meetings"), ("actions.json", "actions")])
+def test_a_file_joined_from_kept_records_is_what_one_json_dumps_would_write(name, key):
+    # The build keeps each meeting's record between builds and joins them; the result must not show it.
+    archive = load_archive(Paths(content=ROOT / "content"))
+    written = data_files(archive, texts_of(archive), PUBLIC_ADDRESS)[f"data/{name}"].decode("utf-8")
+    payload = {"title": archive.site.title, "publisher": archive.site.organisation, key: json.loads(written)[key]}
+    assert written == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

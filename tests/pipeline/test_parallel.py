@@ -1,8 +1,10 @@
 """Rendering on several cores gives the same site as rendering on one."""
+import shutil
+
 from minutebook import pipeline
 from minutebook.pipeline import Paths, build
 from tests.conftest import FIXTURES
-from tests.rebuild.test_incremental import snapshot
+from tests.rebuild.test_incremental import edit_meeting, snapshot
 
 
 def test_parallel_rendering_matches_serial_rendering(tmp_path, monkeypatch):
@@ -11,4 +13,17 @@ def test_parallel_rendering_matches_serial_rendering(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     build(paths, tmp_path / "parallel")
+    assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")
+
+
+def test_an_incremental_build_on_several_cores_matches_a_full_one(tmp_path, monkeypatch):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths = Paths(content=content)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    build(paths, tmp_path / "parallel")
+    edit_meeting(content, None)
+    assert build(paths, tmp_path / "parallel").rendered == 1
+    monkeypatch.undo()
+    build(paths, tmp_path / "serial")
     assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")

@@ -158,3 +158,50 @@ def test_retitling_a_meeting_re_renders_the_lists_that_name_it_and_its_neighbour
     assert {"meetings/index.html", "years/2019/index.html", "index.html", "themes/public-confidence/index.html",
             "meetings/2019-04-30-monthly-assurance/index.html", "meetings/2019-06-25-performance/index.html"} <= rendered
     assert not {"glossary/index.html", "404.html"} & rendered
+
+
+def add_meeting_in_2020(content: Path, templates: Path) -> None:
+    text = (content / MAY).read_text().replace("2019-05-28", "2020-05-26").replace("May 2019", "May 2020")
+    text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    (content / "meetings/2020-05-26-performance.md").write_text(text)
+
+
+def files_rewritten_by(change, tmp_path) -> set[str]:
+    """Every file an incremental build wrote anew after `change`, assets aside (they are copied every time)."""
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    add_meeting_in_2020(content, None)  # a second year, so a second search file
+    paths = Paths(content=content, templates=ROOT / "templates")
+    site = tmp_path / "site"
+    build(paths, site)
+    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    change(content, None)
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+    return {path for path, inode in before.items() if not path.startswith("assets/") and (site / path).stat().st_ino != inode}
+
+
+def test_editing_only_text_remakes_its_page_its_years_search_file_and_the_meetings_data(tmp_path):
+    assert files_rewritten_by(edit_meeting, tmp_path) == {
+        "meetings/2019-04-30-monthly-assurance/index.html", "search/2019.js", "data/meetings.json",
+    }
+
+
+def test_a_status_change_remakes_the_files_that_show_actions_but_not_the_other_years_search(tmp_path):
+    rewritten = files_rewritten_by(change_action_status, tmp_path)
+    assert {"search/2019.js", "data/actions.json", "data/actions.csv"} <= rewritten
+    assert "search/2020.js" not in rewritten
+
+
+def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths = Paths(content=content)
+    site = tmp_path / "site"
+    build(paths, site)
+    kept = tmp_path / ".site.parts"
+    assert {p.name for p in kept.iterdir()} == {"search-2019.json", "meetings.json"}
+    (kept / "search-2019.json").write_text('{"version": 1, "parts": {"2019-04-30-monthly-assurance": ["not its key", "{}"]}}')
+    (kept / "meetings.json").write_text("not JSON at all")
+    edit_meeting(content, None)
+    (content / MAY).write_text((content / MAY).read_text().replace("deterioration", "small deterioration"))
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))

@@ -45,8 +45,10 @@ def digest(*parts: bytes | str) -> str:
 
 
 def tree_digest(root: Path) -> str:
-    """One hash for every file under `root` (templates, assets), names included."""
-    files = sorted(p for p in Path(root).rglob("*") if p.is_file())
+    """One hash for every file under `root` (templates, assets), names included.
+
+    Compiled Python (__pycache__) is left out: it follows from the source, and Python rewrites it at will."""
+    files = sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     return digest(*(part for p in files for part in (p.relative_to(root).as_posix(), p.read_bytes())))
 
 

@@ -1,10 +1,17 @@
 """Write: put a finished site in place atomically, or leave the old one untouched.
 
-The new site is written into a temporary folder beside the target, then the
-two folders are exchanged in one step (Linux renameat2 RENAME_EXCHANGE), so a
+The new site is written into a spare folder beside the target, then the two
+folders are exchanged in one step (Linux renameat2 RENAME_EXCHANGE), so a
 reader, or a build killed at any moment, sees either the whole old site or
 the whole new one. A lock file stops two builds writing the same folder, and
 the next build removes whatever a killed build left behind.
+
+The site replaced by the exchange is kept as the next build's spare folder
+(`.<site>.spare`), and brought up to date rather than written from nothing:
+an unchanged page is already there (the same file, by hard link), so a build
+that changed one page makes one file, where a fresh folder would make every
+folder of the site again. A file in the spare is never written into, only
+removed and made anew, since it may be the very file the live site shows.
 """
 from __future__ import annotations
 
@@ -13,7 +20,6 @@ import errno
 import fcntl
 import os
 import shutil
-import uuid
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -86,13 +92,37 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def write_tree(files: Mapping[str, bytes | Path], root: Path) -> None:
-    """Write every file under `root`; a Path value is an unchanged file from the previous site."""
-    made: set[Path] = set()
+    """Make the folder `root` hold exactly `files`, keeping what it already holds right.
+
+    A Path value is an unchanged file from the previous site: it is linked, not copied."""
+    held, folders, strays = _contents(root)
+    device = os.stat(root).st_dev
+    wanted = {""}  # every folder the new site has, "" being the root
+    for path in files:
+        folder = path.rpartition("/")[0]
+        while folder not in wanted:
+            wanted.add(folder)
+            folder = folder.rpartition("/")[0]
+    for path in strays:
+        os.unlink(root / path)
+    for folder in folders - wanted:
+        if folder.rpartition("/")[0] in wanted:  # the top of what goes
+            shutil.rmtree(root / folder)
+    folders = (folders & wanted) | {""}
+    for path in held.keys() - files.keys():
+        (root / path).unlink(missing_ok=True)  # missing when its folder went
     for path, data in files.items():
         target = root / safe_relative(path)
-        if target.parent not in made:
+        if path.rpartition("/")[0] not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+            folder = path.rpartition("/")[0]
+            while folder not in folders:
+                folders.add(folder)
+                folder = folder.rpartition("/")[0]
+        if path in held:
+            if _already(target, held[path], device, data):
+                continue
+            os.unlink(target)  # never written into: it may be the live site's own file
         if isinstance(data, Path):
             try:
                 os.link(data, target)  # shares the bytes: nothing is copied or rendered again
@@ -102,29 +132,68 @@ def write_tree(files: Mapping[str, bytes | Path], root: Path) -> None:
             target.write_bytes(data)
 
 
+def _already(target: Path, inode: int, device: int, data: bytes | Path) -> bool:
+    """Whether the spare's file at `target` is already what the new site holds there."""
+    if isinstance(data, Path):
+        st = os.stat(data)
+        return (st.st_ino, st.st_dev) == (inode, device)
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _contents(root: Path) -> tuple[dict[str, int], set[str], list[str]]:
+    """What a folder holds, by path from it: files with their inode, folders, and anything else (links, devices)."""
+    files: dict[str, int] = {}
+    folders: set[str] = set()
+    strays: list[str] = []
+    pending = [""]
+    while pending:
+        here = pending.pop()
+        with os.scandir(root / here if here else root) as entries:
+            for entry in entries:
+                path = f"{here}/{entry.name}" if here else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(path)
+                    pending.append(path)
+                elif entry.is_file(follow_symlinks=False):
+                    files[path] = entry.inode()
+                else:
+                    strays.append(path)
+    return files, folders, strays
+
+
+def spare_path(out_dir: Path) -> Path:
+    return out_dir.parent / f".{out_dir.name}.spare"
+
+
 def publish(files: Mapping[str, bytes | Path], out_dir: Path) -> None:
     """Replace `out_dir` with exactly `files`, atomically."""
     out_dir = Path(os.path.abspath(out_dir))
     if out_dir.exists() and not out_dir.is_dir():
         raise PublishError(f"{out_dir.name} exists and is not a folder; move it away or choose another --out")
+    for path in files:
+        safe_relative(path)
     with build_lock(out_dir):
         recover(out_dir)
-        temporary = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        spare = spare_path(out_dir)
         try:
-            temporary.mkdir()
-            write_tree(files, temporary)
+            if spare.is_symlink() or (spare.exists() and not spare.is_dir()):
+                spare.unlink()
+            spare.mkdir(exist_ok=True)
+            write_tree(files, spare)
             if not out_dir.exists():
-                os.rename(temporary, out_dir)
+                os.rename(spare, out_dir)
                 return
-            if _exchange(temporary, out_dir):
-                shutil.rmtree(temporary, ignore_errors=True)  # now holds the old site
-                return
+            if _exchange(spare, out_dir):
+                return  # the spare now holds the old site, ready for the next build
             old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
             os.rename(out_dir, old)  # `recover` puts it back if we die before the next line
-            os.rename(temporary, out_dir)
-            shutil.rmtree(old, ignore_errors=True)
+            os.rename(spare, out_dir)
+            os.rename(old, spare)
         except OSError as exc:
-            shutil.rmtree(temporary, ignore_errors=True)
+            shutil.rmtree(spare, ignore_errors=True)
             reason = {
                 errno.ENOSPC: "the disk is full",
                 errno.EROFS: "the folder is on a read-only file system",

@@ -106,8 +106,8 @@ def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], pa
     return {path: data for path, data in files.items() if path in stale}
 
 
-def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts) -> None:
-    """Keep the parts of the files just remade, for the next build; those of years gone are dropped."""
+def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts) -> set[str]:
+    """Keep the parts of the files just remade, for the next build; returns the names of every set kept."""
     names = set()
     for year, meetings in archive.years:
         names.add(search_parts_name(year))
@@ -116,4 +116,4 @@ def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts) 
     names.add(MEETING_PARTS)
     if opendata.MEETINGS in stale:
         rebuild.write_parts(out_dir, MEETING_PARTS, {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings})
-    rebuild.prune_parts(out_dir, names)
+    return names

@@ -16,8 +16,6 @@ import re
 import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
-import icalendar
-
 from .link import Archive
 from .model import Meeting, NextMeeting
 from .permalinks import absolute, link, normal_base, stable_id
@@ -116,7 +114,9 @@ def next_meeting_id(archive: Archive, meeting: Meeting) -> str:
     return f"{named.date.isoformat()}-{_slug(named.type)}"
 
 
-def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str) -> icalendar.Event:
+def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str):
+    import icalendar
+
     event = icalendar.Event()
     event.add("uid", stable_id(archive.site.organisation, "meeting", next_meeting_id(archive, meeting)).removeprefix("urn:uuid:"))
     # When this entry came to be: the day the minutes named it. Never the build time, so builds stay identical.
@@ -140,6 +140,8 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
 
 def calendar(archive: Archive, base_url: str = "") -> bytes:
     """Every next meeting the minutes name, oldest first, as iCalendar (CRLF lines, folded at 75 octets)."""
+    import icalendar  # here, not at the top: it takes a tenth of a second to import, and most builds leave the calendar as it is
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Minutebook//Meeting minutes//EN")
     cal.add("version", "2.0")

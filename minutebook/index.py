@@ -51,8 +51,10 @@ big again (201 to 300 KB; 29 to 50 KB gzipped) for that one feature.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from lunr import __TARGET_JS_VERSION__
@@ -250,13 +252,10 @@ def _stored(d: SearchDocument, theme_names: dict[str, str]) -> dict:
 
 def shard_script(year: int, parts: list[str]) -> bytes:
     """A year's search file from its meetings' parts, oldest first; its terms are listed once and referred to by place."""
-    places: dict[str, int] = {}
+    places: dict[str, int] = defaultdict(itertools.count().__next__)  # a term's place, given when first seen
 
     def encode(terms: list) -> list[int]:
-        out = []
-        for part in terms:
-            out.append(-part if isinstance(part, int) else places.setdefault(part, len(places)))
-        return out
+        return [-part if part.__class__ is int else places[part] for part in terms]
 
     meetings, items, actions = [], [], []
     for m, text in enumerate(parts):

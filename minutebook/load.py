@@ -103,8 +103,12 @@ def load_content(content_dir: Path) -> Content:
     return content
 
 
-def parse_content(sources: list[SourceFile]) -> tuple[Content, list[ContentError]]:
-    """Pure: source texts to a Content model and the problems found in them."""
+def parse_content(sources: list[SourceFile], read_meeting=None) -> tuple[Content, list[ContentError]]:
+    """Pure: source texts to a Content model and the problems found in them.
+
+    `read_meeting(source, errors)` stands in for `parse_meeting`, as the build's does to reuse
+    meetings it parsed before (rebuild.KnownMeetings)."""
+    read_meeting = read_meeting or parse_meeting
     errors: list[ContentError] = []
     by_name = {s.path.split("/", 1)[-1]: s for s in sources}
 
@@ -133,7 +137,7 @@ def parse_content(sources: list[SourceFile]) -> tuple[Content, list[ContentError
             if not source.path.endswith(".md"):
                 errors.append(ContentError(source.path, 0, "", "is not a meeting file; meeting files end in .md"))
                 continue
-            meeting = parse_meeting(source, errors)
+            meeting = read_meeting(source, errors)
             if meeting is not None:
                 meetings.append(meeting)
     meetings.sort(key=lambda m: (m.date, m.time, m.id))

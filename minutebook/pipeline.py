@@ -9,11 +9,9 @@ and its open-data record.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from .write import publish
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 PARALLEL_FROM = 150  # pages; below this, starting workers costs more than it saves
+KNOWN_MEETINGS = "parsed"  # the meetings parsed by the last build, kept beside the site
 
 
 @dataclass(frozen=True)
@@ -74,11 +73,15 @@ def load_archive(paths: Paths, report: BuildReport | None = None) -> Archive:
     return load_with_inputs(paths, report)[0]
 
 
-def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: str = "") -> tuple[Archive, rebuild.Inputs]:
-    """The archive, and the hashes of what each page is made from."""
+def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: str = "", known: rebuild.KnownMeetings | None = None) -> tuple[Archive, rebuild.Inputs]:
+    """The archive, and the hashes of what each page is made from.
+
+    `known` holds the meetings an earlier build parsed; those whose files have not changed are not parsed again."""
     began = time.perf_counter()
+    known = known or rebuild.KnownMeetings({}, rebuild.tree_digest(PACKAGE))
+    code = known.code  # a new Minutebook parses and renders everything again
     sources, errors = read_sources(paths.content)
-    content, more = parse_content(sources)
+    content, more = parse_content(sources, known)
     if errors + more:
         raise InvalidContent(errors + more + _link_problems(content, errors + more))
     mid = time.perf_counter()
@@ -86,13 +89,13 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     meeting_sources = {Path(s.path).stem: s.text for s in sources if "/meetings/" in f"/{s.path}"}
     reference = rebuild.digest(
         base_url,
-        rebuild.tree_digest(PACKAGE),  # a new Minutebook renders everything again
+        code,
         *(f"{s.path}\n{s.text}" for s in sources if Path(s.path).stem not in meeting_sources),
     )
     inputs = rebuild.Inputs(
         rebuild.digest(reference, rebuild.tree_digest(paths.templates)),
         {m.id: rebuild.digest(meeting_sources[m.id]) for m in archive.meetings},
-        {m.id: rebuild.summary(m) for m in archive.meetings},
+        {m.id: known.summaries[m.id] for m in archive.meetings},
         reference,
     )
     if report is not None:
@@ -207,6 +210,9 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
             progress("Rendering pages", b, len(units))
         report.seconds["render"] = time.perf_counter() - began
         return made
+    import multiprocessing  # here: a small rebuild never starts workers, and these take a twentieth of a second to import
+    from concurrent.futures import ProcessPoolExecutor
+
     fork = multiprocessing.get_context("fork")
     _inherited = (renderer, work, units, base_url)
     made = Made()
@@ -230,7 +236,8 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> Bui
     """Build the whole site into `out_dir`, atomically; nothing is written on failure."""
     progress = progress or Progress(quiet=True)
     report = BuildReport()
-    archive, inputs = load_with_inputs(paths, report, base_url)
+    known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE))
+    archive, inputs = load_with_inputs(paths, report, base_url, known)
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(archive)
     whole = archivefiles.plan(archive, inputs, base_url)
@@ -254,7 +261,9 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> Bui
     progress("Writing the site")
     publish(files, out_dir)
     rebuild.write_manifest(out_dir, prints)
-    archivefiles.keep(out_dir, archive, whole, stale, parts)
+    kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts)
+    rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts)
+    rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS})
     report.seconds["write"] = time.perf_counter() - began
     report.files = len(files)
     return report

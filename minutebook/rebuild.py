@@ -24,11 +24,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import types
+import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Meeting
+from .model import ContentError, Meeting
 from .render import Page
 
 MANIFEST_VERSION = 1
@@ -152,37 +154,139 @@ def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
     os.replace(temporary, target)
 
 
-# Parts of files kept between builds (archivefiles.py): a file per kind, meeting id -> [key, text].
+# Parts of files kept between builds (archivefiles.py, KnownMeetings): a file per kind, name -> (key, text).
+# Each entry is a line "name<TAB>key<TAB>length in bytes" and then the text itself: the texts are
+# mostly JSON already, and writing them as JSON strings again would escape every quote in them.
 
 
 def parts_path(out_dir: Path, name: str) -> Path:
     out_dir = Path(os.path.abspath(out_dir))
-    return out_dir.parent / f".{out_dir.name}.parts" / f"{name}.json"
+    return out_dir.parent / f".{out_dir.name}.parts" / f"{name}.parts"
 
 
 def read_parts(out_dir: Path, name: str) -> dict[str, list]:
     """What was kept under `name`; nothing when it is missing or unreadable, so the parts are simply made again."""
     try:
-        data = json.loads(parts_path(out_dir, name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = parts_path(out_dir, name).read_bytes()
+    except OSError:
         return {}
-    parts = data.get("parts") if isinstance(data, dict) and data.get("version") == PARTS_VERSION else None
-    if not isinstance(parts, dict):
+    header = f"minutebook parts {PARTS_VERSION}\n".encode()
+    if not data.startswith(header):
         return {}
-    return {k: v for k, v in parts.items() if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)}
+    parts, at = {}, len(header)
+    try:
+        while at < len(data):
+            end = data.index(b"\n", at)
+            key_name, key, size = data[at:end].decode("utf-8").split("\t")
+            start, at = end + 1, end + 1 + int(size)
+            if at > len(data):
+                raise ValueError("cut short")
+            parts[key_name] = [key, data[start:at].decode("utf-8")]
+    except (ValueError, UnicodeDecodeError):
+        return {}  # damaged: all is made again
+    return parts
 
 
 def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]]) -> None:
     target = parts_path(out_dir, name)
     target.parent.mkdir(exist_ok=True)
+    chunks = [f"minutebook parts {PARTS_VERSION}\n".encode()]
+    for key_name, (key, text) in parts.items():
+        if "\t" in key_name or "\n" in key_name:
+            continue  # not a name this format can hold; it is made again next time
+        data = text.encode("utf-8")
+        chunks += [f"{key_name}\t{key}\t{len(data)}\n".encode("utf-8"), data]
     temporary = target.with_name(target.name + f".{os.getpid()}")
-    temporary.write_text(json.dumps({"version": PARTS_VERSION, "parts": parts}, ensure_ascii=False), encoding="utf-8")
+    temporary.write_bytes(b"".join(chunks))
     os.replace(temporary, target)
 
 
 def prune_parts(out_dir: Path, names: set[str]) -> None:
     """Drop kept parts that are not in `names` (a year with no meetings left)."""
     folder = parts_path(out_dir, "x").parent
-    for path in folder.glob("*.json") if folder.is_dir() else ():
-        if path.stem not in names:
+    for path in folder.iterdir() if folder.is_dir() else ():
+        if path.suffix != ".parts" or path.stem not in names:
             path.unlink(missing_ok=True)
+
+
+# Meetings parsed by earlier builds, kept as parts: path -> [key, [summary, the Meeting as plain data]].
+
+
+class KnownMeetings:
+    """Reads meeting files as load.parse_meeting does, reusing what an earlier build parsed from the same text.
+
+    A kept meeting is used only when its key (the file's path and text, and Minutebook's
+    own code) matches, so it is exactly what parsing would give, origins and all."""
+
+    def __init__(self, kept: Mapping[str, list], code: str):
+        self.kept, self.code = kept, code
+        self.parts: dict[str, list] = {}  # what to keep for the next build
+        self.summaries: dict[str, str] = {}  # meeting id -> summary
+        try:
+            self.encode, self.decode = _codec(Meeting)
+        except TypeError:  # a model field of a new kind: parse every time rather than keep it wrongly
+            self.encode = self.decode = None
+
+    def __call__(self, source, errors: list[ContentError]) -> Meeting | None:
+        from .load import parse_meeting
+
+        key = digest(self.code, source.path, source.text)
+        entry = self.kept.get(source.path)
+        if self.decode and entry and entry[0] == key:
+            try:
+                kept_summary, plain = json.loads(entry[1])
+                meeting = self.decode(plain)
+            except (ValueError, TypeError, IndexError, KeyError):
+                meeting = None  # unreadable: parse it again
+            if meeting is not None:
+                self.parts[source.path], self.summaries[meeting.id] = entry, kept_summary
+                return meeting
+        meeting = parse_meeting(source, errors)
+        if meeting is not None:
+            self.summaries[meeting.id] = summary(meeting)
+            if self.encode:
+                self.parts[source.path] = [key, json.dumps([self.summaries[meeting.id], self.encode(meeting)], ensure_ascii=False)]
+        return meeting
+
+
+def _codec(kind) -> tuple:
+    """Functions from a model type's values to plain JSON data and back: a dataclass is the list of its fields."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if dataclasses.is_dataclass(kind):
+        names = [f.name for f in dataclasses.fields(kind)]
+        hints = typing.get_type_hints(kind)
+        codecs = [_codec(hints[name]) for name in names]
+
+        def encode(value):
+            return [enc(getattr(value, name)) for name, (enc, _) in zip(names, codecs)]
+
+        decoders = [dec for _, dec in codecs]
+        make = object.__new__
+
+        def decode(data):
+            if len(data) != len(decoders):
+                raise ValueError("a kept meeting of another shape")
+            # The fields are set as __init__ would set them, without its per-field checks for frozen classes:
+            # half the time, and decoding is most of what loading an unchanged meeting costs.
+            value = make(kind)
+            value.__dict__.update(zip(names, [dec(item) for dec, item in zip(decoders, data)]))
+            return value
+
+        return encode, decode
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        enc, dec = _codec(args[0])
+        if dec is _same:
+            return list, tuple
+        return (lambda value: [enc(v) for v in value]), (lambda data: tuple([dec(v) for v in data]))
+    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        enc, dec = _codec(next(a for a in args if a is not type(None)))
+        return (lambda value: None if value is None else enc(value)), (lambda data: None if data is None else dec(data))
+    if kind is dt.date:
+        return dt.date.toordinal, dt.date.fromordinal
+    if kind in (str, int):
+        return _same, _same
+    raise TypeError(f"cannot keep a {kind} between builds")
+
+
+def _same(value):
+    return value

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from minutebook import rebuild
 from minutebook.pipeline import Paths, build
 from tests.conftest import FIXTURES, ROOT
 
@@ -198,10 +199,12 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     site = tmp_path / "site"
     build(paths, site)
     kept = tmp_path / ".site.parts"
-    assert {p.name for p in kept.iterdir()} == {"search-2019.json", "meetings.json"}
-    (kept / "search-2019.json").write_text('{"version": 1, "parts": {"2019-04-30-monthly-assurance": ["not its key", "{}"]}}')
-    (kept / "meetings.json").write_text("not JSON at all")
-    edit_meeting(content, None)
-    (content / MAY).write_text((content / MAY).read_text().replace("deterioration", "small deterioration"))
+    assert {p.name for p in kept.iterdir()} == {"search-2019.parts", "meetings.parts", "parsed.parts"}
+    rebuild.write_parts(site, "search-2019", {"2019-04-30-monthly-assurance": ("not its key", "{}")})
+    (kept / "meetings.parts").write_bytes((kept / "meetings.parts").read_bytes()[:-100])  # cut short
+    parsed = rebuild.read_parts(site, "parsed")
+    assert parsed
+    rebuild.write_parts(site, "parsed", {path: (key, '["the right key", [1, 2]]') for path, (key, _) in parsed.items()})  # a broken meeting
+    edit_meeting(content, None)  # May's file is as it was: only its broken kept meeting could stand in for it
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))

@@ -51,6 +51,7 @@ big again (201 to 300 KB; 29 to 50 KB gzipped) for that one feature.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -173,7 +174,13 @@ def people_named(meeting: Meeting, text: str, owners, names: dict[str, str]) -> 
 
 
 def _names(text: str, abbreviation: str) -> bool:
-    return re.search(rf"(?<![\w&]){re.escape(abbreviation)}(?!\w)", text) is not None
+    return abbreviation in text and _naming(abbreviation)(text) is not None  # most texts lack most abbreviations: a plain look first
+
+
+@functools.lru_cache(maxsize=4096)
+def _naming(abbreviation: str):
+    """The search for an abbreviation standing as a word of its own; made once for each."""
+    return re.compile(rf"(?<![\w&]){re.escape(abbreviation)}(?!\w)").search
 
 
 def field_texts(d: SearchDocument, theme_names: dict[str, str]) -> dict[str, str]:

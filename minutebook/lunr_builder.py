@@ -43,16 +43,21 @@ class Tokenizer:
     """Text to lunr's index terms, split and run through lunr's default pipeline as build_index does."""
 
     def __init__(self, separators: str = LUNR_SEPARATORS):
-        self.word = re.compile(f"[^{re.escape(separators)}]+")
-        self.terms_of = _Terms(get_default_builder().pipeline)
+        self.words = re.compile(f"[^{re.escape(separators)}]+").findall
+        self.pipeline = get_default_builder().pipeline
+        self.known: dict[str, dict[str, tuple[str, ...]]] = {}  # field -> word -> its terms
 
     def counts(self, text: str, field: str) -> dict[str, int]:
         """Each term of `text` with how often it occurs, in first-seen order (lunr numbers terms in that order)."""
+        known = self.known.setdefault(field, {})
         counts: dict[str, int] = {}
-        terms_of = self.terms_of
-        for match in self.word.finditer(text.lower()):
-            for term in terms_of(match.group(), field):
-                counts[term] = counts.get(term, 0) + 1
+        get = counts.get
+        for word in self.words(text.lower()):
+            terms = known.get(word)
+            if terms is None:  # as in _Terms: a word's terms do not depend on where it stands
+                terms = known[word] = tuple(str(t) for t in self.pipeline.run([Token(word, {})], field))
+            for term in terms:
+                counts[term] = get(term, 0) + 1
         return counts
 
 

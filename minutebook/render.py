@@ -9,6 +9,7 @@ sub-path and from disk.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,6 +155,20 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def relative_path(path: str, folder: str) -> str:
+    """posixpath.relpath(path, folder or ".") for two paths inside the site, as plain text.
+
+    relpath makes both absolute against the working folder first, which took a fifth of
+    all rendering: a page has a hundred links and more."""
+    into = folder.split("/") if folder else []
+    parts = path.split("/")
+    common = 0
+    while common < len(into) and common < len(parts) and into[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(into) - common) + parts[common:]) or "."
+
+
+@functools.lru_cache(maxsize=65536)  # list pages show the same dates thousands of times, and strftime is slow
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -201,7 +216,7 @@ class Renderer:
             if page.path == "404.html" and self.base_url:
                 return self.base_url + target  # a server shows the 404 page at any depth: only absolute links hold
             path, _, anchor = target.partition("#")
-            relative = posixpath.relpath(path, here or ".") if path else ""
+            relative = relative_path(path, here) if path else ""
             return relative + (f"#{anchor}" if anchor else "")
 
         context = dict(page.context)

@@ -10,6 +10,7 @@ import pytest
 
 from minutebook.load import load_content
 from minutebook.link import link
+from minutebook.render import relative_path
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -154,3 +155,9 @@ def test_the_broken_link_checker_notices_a_missing_anchor(tmp_path, small_site):
     page = copy / "actions/2019-04-30-1/index.html"
     page.write_text(page.read_text().replace('#item-2-1"', '#item-9-9"'))
     assert any("#item-9-9" in problem for problem in broken_links(copy))
+
+
+@pytest.mark.parametrize("folder", ["", "meetings/2019-04-30-monthly-assurance", "search", "themes/roads", "a/b/c"])
+@pytest.mark.parametrize("path", ["index.html", "meetings/index.html", "meetings/2019-04-30-monthly-assurance/index.html", "assets/style.css", "themes/roads/index.html", "a/b", "a/b/c", "a/b/c/d.html", "a", "themes"])
+def test_links_are_made_relative_as_posixpath_would(folder, path):
+    assert relative_path(path, folder) == posixpath.relpath(path, folder or ".")

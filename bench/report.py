@@ -26,21 +26,25 @@ METHOD = """\
   largest single process in the command's tree (the build's forked workers
   included, one at a time, not summed: they share most pages with the parent).
 - **Stages**: `BuildReport.seconds` from a second, separate full build through
-  `minutebook.pipeline.build` (`bench/stages.py`). Rendering and indexing run at
-  once on worker processes; `index` is the time the index added after rendering
-  finished, as the pipeline reports it. `load` + `link` + `render` + `index` +
-  `write` is less than the wall time, which also counts Python starting,
-  imports and copying assets.
+  `minutebook.pipeline.build` (`bench/stages.py`). Pages are rendered on worker
+  processes, each meeting's part of the search and of the open data made beside
+  its page; `index` is the time taken after rendering to join the search files
+  and make the feed, calendar and open data, as the pipeline reports it. `load`
+  + `link` + `render` + `index` + `write` is less than the wall time, which also
+  counts Python starting, imports and copying assets.
 - **Rebuild after one meeting changed**: one sentence is appended to the middle
   meeting's file, and the same command is run into the same output folder;
   whatever `python build.py` does today is what is measured (the "pages
-  rendered" row shows how much it re-rendered). MkDocs is timed the same way
+  rendered" row shows how much it re-rendered; this first rebuild after a full
+  build into a new folder also makes the spare folder later rebuilds update in
+  place, `minutebook/write.py`). MkDocs is timed the same way
   (a full build, which is what gives a correct site) and, on a copy of its
   site, with `--dirty`, its own incremental mode, which re-renders only the
   changed page but then writes a search index of that page alone. The file is
   restored afterwards.
 - **Search payload**: every file the search needs, as stored and gzipped at
-  level 6. Minutebook: `search/` (the page and the prebuilt index),
+  level 6. Minutebook: `search/` (the page, `index.js` and one file of
+  documents and term counts per year, all of which the page fetches),
   `assets/lunr.min.js` and `assets/search.js`. MkDocs: `search/`
   (`search_index.json` with the prebuilt lunr index, `lunr.js`, `main.js`,
   `worker.js`). Pagefind: the whole `pagefind/` folder it wrote, of which a

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import archivefiles, opendata, rebuild
+from . import archivefiles, history as file_history, opendata, rebuild
 from . import index as search_index
 from .link import Archive, link
 from .load import parse_content, read_sources
@@ -73,10 +73,13 @@ def load_archive(paths: Paths, report: BuildReport | None = None) -> Archive:
     return load_with_inputs(paths, report)[0]
 
 
-def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: str = "", known: rebuild.KnownMeetings | None = None) -> tuple[Archive, rebuild.Inputs]:
+def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: str = "", known: rebuild.KnownMeetings | None = None,
+                     history: dict[str, file_history.FileHistory] | None = None) -> tuple[Archive, rebuild.Inputs]:
     """The archive, and the hashes of what each page is made from.
 
-    `known` holds the meetings an earlier build parsed; those whose files have not changed are not parsed again."""
+    `known` holds the meetings an earlier build parsed; those whose files have not changed are not parsed again.
+    `history` is each meeting's corrections, which its page shows: a new commit re-renders it."""
+    history = history or {}
     began = time.perf_counter()
     known = known or rebuild.KnownMeetings({}, rebuild.tree_digest(PACKAGE))
     code = known.code  # a new Minutebook parses and renders everything again
@@ -94,7 +97,7 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     )
     inputs = rebuild.Inputs(
         rebuild.digest(reference, rebuild.tree_digest(paths.templates)),
-        {m.id: rebuild.digest(meeting_sources[m.id]) for m in archive.meetings},
+        {m.id: rebuild.digest(meeting_sources[m.id], file_history.digest_text(history, m.id)) for m in archive.meetings},
         {m.id: known.summaries[m.id] for m in archive.meetings},
         reference,
     )
@@ -191,11 +194,11 @@ def _slices(total: int, parts: int) -> list[tuple[int, int]]:
     return [(i, min(total, i + step)) for i in range(0, total, step)]
 
 
-def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildReport, progress, work: Work) -> Made:
+def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildReport, progress, work: Work, history: dict | None = None) -> Made:
     """Render the pages and make the meetings' parts that `work` asks for, on every core when it pays."""
     global _inherited
     began = time.perf_counter()
-    renderer = Renderer(archive, paths.templates, base_url)
+    renderer = Renderer(archive, paths.templates, base_url, history=history)
     units = work.units(archive)
     workers = min(os.cpu_count() or 1, 4)
     # A meeting's unit parses its Markdown and may index it: it counts for several pages.
@@ -237,7 +240,8 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> Bui
     progress = progress or Progress(quiet=True)
     report = BuildReport()
     known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE))
-    archive, inputs = load_with_inputs(paths, report, base_url, known)
+    history = file_history.read_history(paths.content)  # one `git log`; none outside a git checkout
+    archive, inputs = load_with_inputs(paths, report, base_url, known, history)
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(archive)
     whole = archivefiles.plan(archive, inputs, base_url)
@@ -248,7 +252,7 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> Bui
     kept = archivefiles.kept_parts(out_dir, archive, whole, stale)
     search, records = archivefiles.wanted(archive, stale, kept)
     files: dict[str, bytes | Path] = dict(unchanged)
-    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)))
+    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)), history)
     files.update(made.files)
     began = time.perf_counter()
     progress("Building the search index")

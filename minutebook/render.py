@@ -176,8 +176,9 @@ def long_date(day: dt.date) -> str:
 class Renderer:
     """Holds the Jinja2 environment and the per-meeting rendered text."""
 
-    def __init__(self, archive: Archive, templates_dir: Path, base_url: str = "", item_texts: dict | None = None):
+    def __init__(self, archive: Archive, templates_dir: Path, base_url: str = "", item_texts: dict | None = None, history: dict | None = None):
         self.archive = archive
+        self.history = history or {}  # meeting id -> history.FileHistory, read from git by the build
         self.base_url = base_url.rstrip("/") + "/" if base_url else ""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -222,6 +223,7 @@ class Renderer:
         context = dict(page.context)
         if "meeting" in context:
             context["texts"] = self.texts(context["meeting"])
+            context["history"] = self.history.get(context["meeting"].id)  # None: the page says nothing of changes
         canonical = self.base_url + url(page.path) if self.base_url and page.path != "404.html" else ""  # an error page has no address of its own
         template = self.env.get_template(page.template)
         return template.render(page=page, rel=rel, canonical=canonical, ItemRef=ItemRef, **context)

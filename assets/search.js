@@ -29,129 +29,190 @@
   // ================================================================ the engine
 
   var K1 = 1.2, B = 0.75; // lunr's BM25 constants, as lunr.py's builder uses them
+  var COUNTS = 67108864; // 2^26: a term's number and its count share one number, so sorting them sorts by term
 
   /* Python's round(x, 3), which lunr.py applies to every score: the nearest of the
-   * three-decimal numbers, ties to even. toFixed rounds the exact value too, but
-   * ties away from zero; an exact tie is a number of sixteenths with an odd top. */
+   * three-decimal numbers, ties to even. Far from a tie, rounding x * 1000 gives it
+   * (the product's error is a millionth of what could matter); near one, toFixed
+   * rounds the exact value but ties away from zero, and an exact tie is a number of
+   * sixteenths with an odd top. */
+  function byNumber(a, b) { return a - b; }
+
   function round3(x) {
+    var scaled = x * 1000;
+    if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) return Math.round(scaled) / 1000;
     var sixteenths = x * 16;
     if (Number.isInteger(sixteenths) && sixteenths % 2 !== 0) {
-      var below = x * 1000 - 0.5; // exact for such x
+      var below = scaled - 0.5; // exact for such x
       return (below % 2 === 0 ? below : below + 1) / 1000;
     }
     return Number(x.toFixed(3));
   }
 
-  /* The year files put together: {index: lunr's serialised index, exactly as lunr.py
-   * serialises it, docs: every document in ref order, meetings}. Refs are places in
-   * `docs`: every item, year by year, then every action. */
+  /* The year files put together: every document in ref order (refs are places in `docs`:
+   * every item, year by year, then every action), the meetings, and what lunr.py's builder
+   * would hold for them: terms numbered as it numbers them, and each posting and field
+   * vector, made on request by `posting(number)` and `vector(place)` (see lunrIndex). */
   function assemble(data, shards) {
-    var meetings = [], items = [], actions = [];
-    data.shards.forEach(function (year) {
-      var shard = shards[year], offset = meetings.length;
-      function decode(list) { // [place, -count, ...] to [[term, count], ...]
-        var out = [];
-        list.forEach(function (n) {
-          if (n < 0) out[out.length - 1][1] = -n;
-          else out.push([shard.terms[n], 1]);
-        });
-        return out;
-      }
+    var years = data.shards.map(function (year) { return shards[year]; });
+    var meetings = [], meetingTerms = [], items = [], actions = [];
+    years.forEach(function (shard, y) {
+      var offset = meetings.length;
       shard.meetings.forEach(function (m) {
-        meetings.push({ t: m.t, d: m.d, dl: m.dl, y: m.y, ty: m.ty, w: m.w.map(decode) });
+        meetings.push({ t: m.t, d: m.d, dl: m.dl, y: m.y, ty: m.ty });
+        meetingTerms.push({ year: y, w: m.w });
       });
       [[shard.items, items, "item"], [shard.actions, actions, "action"]].forEach(function (group) {
         group[0].forEach(function (d) {
-          var doc = { k: group[2], m: d.m + offset, n: d.n, t: d.t, u: d.u, x: d.x, th: d.th, p: d.p, w: d.w.map(decode) };
+          var doc = { k: group[2], m: d.m + offset, n: d.n, t: d.t, u: d.u, x: d.x, th: d.th, p: d.p };
           if (d.it !== undefined) { doc.it = d.it; doc.s = d.s; }
-          group[1].push(doc);
+          group[1].push({ doc: doc, year: y, w: d.w });
         });
       });
     });
-    var docs = items.concat(actions);
-    var themeTerms = {};
-    Object.keys(data.themes).forEach(function (slug) {
-      var out = [];
-      data.themes[slug].w.forEach(function (part) {
-        if (typeof part === "number") out[out.length - 1][1] = part;
-        else out.push([part, 1]);
-      });
-      themeTerms[slug] = out;
-    });
+    var entries = items.concat(actions), docs = entries.map(function (e) { return e.doc; });
 
-    /* A field's terms and counts, in first-seen order, as lunr.py's builder counts them. */
-    function termsOf(doc, field) {
-      var at = data.docFields.indexOf(field);
-      if (at !== -1) return doc.w[at];
-      at = data.meetingFields.indexOf(field);
-      if (at !== -1) return meetings[doc.m].w[at];
-      // The themes field is the names of the document's themes, one after another.
+    // Terms are numbered as lunr.py's builder numbers them: as first seen, document by document, field by field.
+    var terms = [], numbers = new Map(), local = years.map(function (shard) { return new Int32Array(shard.terms.length).fill(-1); });
+    function number(term) {
+      var n = numbers.get(term);
+      if (n === undefined) { n = terms.length; terms.push(term); numbers.set(term, n); }
+      return n;
+    }
+    function fromYear(y, place) {
+      var n = local[y][place];
+      if (n < 0) n = local[y][place] = number(years[y].terms[place]);
+      return n;
+    }
+    /* A year file's list of terms as [number * COUNTS + count], in first-seen order. */
+    function listed(y, list) {
+      var out = [];
+      for (var i = 0; i < list.length; i++) {
+        if (list[i] < 0) out[out.length - 1] += -list[i] - 1;
+        else out.push(fromYear(y, list[i]) * COUNTS + 1);
+      }
+      return out;
+    }
+    var themeTerms = {};
+    Object.keys(data.themes).forEach(function (slug) { themeTerms[slug] = data.themes[slug].w; });
+    /* The themes field is the names of the document's themes, one after another. */
+    function themed(th) {
       var counts = new Map();
-      doc.th.forEach(function (slug) {
-        (themeTerms[slug] || []).forEach(function (tc) { counts.set(tc[0], (counts.get(tc[0]) || 0) + tc[1]); });
+      th.forEach(function (slug) {
+        var w = themeTerms[slug] || [];
+        for (var i = 0; i < w.length; i++) {
+          if (typeof w[i] === "number") continue;
+          var count = typeof w[i + 1] === "number" ? w[i + 1] : 1;
+          counts.set(w[i], (counts.get(w[i]) || 0) + count);
+        }
       });
-      return Array.from(counts);
+      var out = [];
+      counts.forEach(function (count, term) { out.push(number(term) * COUNTS + count); });
+      return out;
     }
 
-    // As lunr.py's Builder.add: postings, counts and lengths, terms numbered as first seen.
+    // As lunr.py's Builder.add: postings, counts and lengths.
     var fields = data.fields.map(function (f) { return f[0]; });
-    var inverted = new Map(), frequencies = [], lengths = {}, totals = {};
-    fields.forEach(function (f) { totals[f] = 0; });
-    docs.forEach(function (doc, ref) {
-      fields.forEach(function (field) {
-        var terms = termsOf(doc, field), length = 0;
-        terms.forEach(function (tc) {
-          var posting = inverted.get(tc[0]);
-          if (!posting) {
-            posting = { _index: inverted.size };
-            fields.forEach(function (f) { posting[f] = {}; });
-            inverted.set(tc[0], posting);
-          }
-          posting[field][ref] = {};
-          length += tc[1];
-        });
-        frequencies.push([field, ref, terms, length]);
-        totals[field] += length;
+    var where = fields.map(function (f) {
+      var at = data.docFields.indexOf(f);
+      return at !== -1 ? ["doc", at] : data.meetingFields.indexOf(f) !== -1 ? ["meeting", data.meetingFields.indexOf(f)] : ["themes", 0];
+    });
+    var postings = fields.map(function () { return []; }), withTerm = [], vectors = [], totals = fields.map(function () { return 0; });
+    entries.forEach(function (entry, ref) {
+      where.forEach(function (source, f) {
+        var list;
+        if (source[0] === "doc") list = listed(entry.year, entry.w[source[1]]);
+        else if (source[0] === "meeting") list = listed(meetingTerms[entry.doc.m].year, meetingTerms[entry.doc.m].w[source[1]]);
+        else list = themed(entry.doc.th);
+        var length = 0, byTerm = postings[f];
+        for (var i = 0; i < list.length; i++) {
+          var n = Math.floor(list[i] / COUNTS);
+          length += list[i] - n * COUNTS;
+          (byTerm[n] || (byTerm[n] = [])).push(ref);
+          withTerm[n] = (withTerm[n] || 0) + 1;
+        }
+        vectors.push({ field: f, ref: ref, keys: list, length: length });
+        totals[f] += length;
       });
     });
 
     // As lunr.py's Builder.build: average lengths, then each field's vector of BM25 scores.
-    var average = {};
-    fields.forEach(function (f) { average[f] = totals[f] / docs.length; });
-    var boosts = {};
-    data.fields.forEach(function (f) { boosts[f[0]] = f[1]; });
-    var idfs = new Map();
-    function idf(term, posting) {
-      if (!idfs.has(term)) {
-        var withTerm = 0;
-        fields.forEach(function (f) { withTerm += Object.keys(posting[f]).length; });
-        var x = (docs.length - withTerm + 0.5) / (withTerm + 0.5);
-        idfs.set(term, Math.log(1 + Math.abs(x)));
-      }
-      return idfs.get(term);
-    }
-    var fieldVectors = frequencies.map(function (entry) {
-      var field = entry[0], ref = entry[1], length = entry[3];
-      var docBoost = docs[ref].k === "action" ? data.actionBoost : 1;
-      var scored = entry[2].map(function (tc) {
-        var posting = inverted.get(tc[0]), tf = tc[1];
-        var score = idf(tc[0], posting) * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average[field])) + tf);
-        score *= boosts[field];
-        score *= docBoost;
-        return [posting._index, round3(score)];
-      });
-      scored.sort(function (a, b) { return a[0] - b[0]; });
-      var elements = [];
-      scored.forEach(function (pair) { elements.push(pair[0], pair[1]); });
-      return [field + "/" + ref, elements];
+    var average = totals.map(function (total) { return total / docs.length; });
+    var idf = withTerm.map(function (count) {
+      var x = (docs.length - count + 0.5) / (count + 0.5);
+      return Math.log(1 + Math.abs(x));
     });
-    // lunr.Index.load reads terms in the order its own comparison gives.
-    var invertedIndex = Array.from(inverted);
-    invertedIndex.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-    var index = { version: data.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: ["stemmer"] };
-    docs.forEach(function (doc) { delete doc.w; });
-    meetings.forEach(function (m) { delete m.w; });
-    return { index: index, docs: docs, meetings: meetings };
+    function vector(i) {
+      var v = vectors[i], boost = data.fields[v.field][1], docBoost = docs[v.ref].k === "action" ? data.actionBoost : 1;
+      var norm = K1 * (1 - B + B * (v.length / average[v.field]));
+      var keys = v.keys.slice().sort(byNumber), elements = new Array(keys.length * 2); // by term number
+      for (var j = 0; j < keys.length; j++) {
+        var n = Math.floor(keys[j] / COUNTS), tf = keys[j] - n * COUNTS;
+        var score = idf[n] * ((K1 + 1) * tf) / (norm + tf);
+        score *= boost;
+        score *= docBoost;
+        elements[2 * j] = n;
+        elements[2 * j + 1] = round3(score);
+      }
+      return elements;
+    }
+    function posting(n) { // {_index: n, field: {ref: {}, ...}, ...}, as lunr has it
+      var made = { _index: n };
+      fields.forEach(function (field, f) {
+        var refs = postings[f][n] || [], held = {};
+        for (var j = 0; j < refs.length; j++) held[refs[j]] = {};
+        made[field] = held;
+      });
+      return made;
+    }
+    return {
+      version: data.version, fields: fields, terms: terms, numbers: numbers, docs: docs, meetings: meetings,
+      fieldRefs: vectors.map(function (v) { return fields[v.field] + "/" + v.ref; }), vector: vector, posting: posting
+    };
+  }
+
+  function byTerm(a, b) { return a < b ? -1 : a > b ? 1 : 0; } // as lunr.Index.load orders terms
+
+  /* lunr's serialised index of the assembled archive, every posting and vector made: what lunr.py
+   * writes for the same documents, number for number (the tests hold the two equal). */
+  function serialise(built) {
+    var invertedIndex = built.terms.slice().sort(byTerm).map(function (term) { return [term, built.posting(built.numbers.get(term))]; });
+    var fieldVectors = built.fieldRefs.map(function (ref, i) { return [ref, built.vector(i)]; });
+    return { version: built.version, fields: built.fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: ["stemmer"] };
+  }
+
+  /* The lunr.Index that lunr.Index.load(serialise(built)) gives, except that each posting and each
+   * vector is made when a search first reads it: a search reads few, and making every one took
+   * most of the time before the first result. */
+  function lunrIndex(lunr, built) {
+    var tokens = new lunr.TokenSet.Builder();
+    built.terms.slice().sort(byTerm).forEach(function (term) { tokens.insert(term); });
+    tokens.finish();
+    var places = new Map(built.fieldRefs.map(function (ref, i) { return [ref, i]; }));
+    return new lunr.Index({
+      invertedIndex: whenRead(built.terms, function (term) { return built.posting(built.numbers.get(term)); }),
+      fieldVectors: whenRead(built.fieldRefs, function (ref) { return new lunr.Vector(built.vector(places.get(ref))); }),
+      tokenSet: tokens.root,
+      fields: built.fields,
+      pipeline: lunr.Pipeline.load(["stemmer"])
+    });
+  }
+
+  /* An object with `keys` whose values are made by `make(key)` on first reading, then kept. */
+  function whenRead(keys, make) {
+    var known = new Set(keys);
+    function get(made, key) {
+      if (typeof key !== "string" || !known.has(key)) return undefined;
+      return key in made ? made[key] : (made[key] = make(key));
+    }
+    return new Proxy(Object.create(null), {
+      get: get,
+      has: function (made, key) { return known.has(key); },
+      ownKeys: function () { return keys.slice(); },
+      getOwnPropertyDescriptor: function (made, key) {
+        return known.has(key) ? { value: get(made, key), writable: true, enumerable: true, configurable: true } : undefined;
+      }
+    });
   }
 
   /* `shards` holds each year file's data, by year. */
@@ -162,7 +223,7 @@
     lunr.QueryLexer.termSeparator = separator;
 
     var assembled = assemble(data, shards);
-    var index = lunr.Index.load(assembled.index);
+    var index = lunrIndex(lunr, assembled);
     var docs = assembled.docs, meetings = assembled.meetings, themeNames = {};
     Object.keys(data.themes).forEach(function (slug) { themeNames[slug] = data.themes[slug].n; });
     var REQUIRED = lunr.Query.presence.REQUIRED, TRAILING = lunr.Query.wildcard.TRAILING;
@@ -727,7 +788,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { createEngine: createEngine, assemble: assemble };
+    module.exports = { createEngine: createEngine, assemble: assemble, serialise: serialise };
   } else {
     startPage(document, window);
   }

@@ -36,8 +36,8 @@ const path = require('path');
 global.window = {};
 require(input.index);
 for (const year of window.MINUTEBOOK_SEARCH.shards) require(path.join(path.dirname(input.index), year + '.js'));
-const assembled = require(input.search).assemble(window.MINUTEBOOK_SEARCH, window.MINUTEBOOK_SEARCH_SHARDS);
-process.stdout.write(JSON.stringify(assembled.index));
+const search = require(input.search);
+process.stdout.write(JSON.stringify(search.serialise(search.assemble(window.MINUTEBOOK_SEARCH, window.MINUTEBOOK_SEARCH_SHARDS))));
 """
 
 

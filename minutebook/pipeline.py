@@ -44,6 +44,8 @@ class BuildReport:
     meetings: int = 0
     rendered: int = 0  # pages rendered this time; the rest were unchanged
     seconds: dict = field(default_factory=dict)
+    # The meetings this build read, for the next build in the same process (`build(remembered=)`).
+    read: dict = field(default_factory=dict, repr=False)
 
 
 class Progress:
@@ -235,11 +237,13 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
     return made
 
 
-def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> BuildReport:
-    """Build the whole site into `out_dir`, atomically; nothing is written on failure."""
+def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, remembered: dict | None = None) -> BuildReport:
+    """Build the whole site into `out_dir`, atomically; nothing is written on failure.
+
+    `remembered` is the `read` of the last report from this process: meetings already in memory."""
     progress = progress or Progress(quiet=True)
     report = BuildReport()
-    known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE))
+    known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE), remembered)
     history = file_history.read_history(paths.content)  # one `git log`; none outside a git checkout
     archive, inputs = load_with_inputs(paths, report, base_url, known, history)
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
@@ -269,5 +273,5 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None) -> Bui
     rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts)
     rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS})
     report.seconds["write"] = time.perf_counter() - began
-    report.files = len(files)
+    report.files, report.read = len(files), known.read
     return report

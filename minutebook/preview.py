@@ -201,6 +201,7 @@ class Preview:
         self.session = secrets.token_hex(4)  # a restarted server never repeats a version a page has seen
         self.builds = 0
         self.showing = Showing(f"{self.session}-0")
+        self.read: dict = {}  # the meetings the last good build read, so the next need not read them again
 
     def watched(self) -> list[Path]:
         return [self.paths.content, self.paths.templates, self.paths.assets]
@@ -209,7 +210,8 @@ class Preview:
         """Build into the preview folder; on failure keep the last good files and show the problems."""
         report, problems = None, ()
         try:
-            report = build(self.paths, self.site, progress=progress)
+            report = build(self.paths, self.site, progress=progress, remembered=self.read)
+            self.read = report.read
         except Exception as failure:  # whatever stops a build, the server stays up to show it
             problems = describe(failure, self.paths.templates)
         self.builds += 1

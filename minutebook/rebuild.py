@@ -218,10 +218,14 @@ class KnownMeetings:
     A kept meeting is used only when its key (the file's path and text, and Minutebook's
     own code) matches, so it is exactly what parsing would give, origins and all."""
 
-    def __init__(self, kept: Mapping[str, list], code: str):
+    def __init__(self, kept: Mapping[str, list], code: str, remembered: Mapping[str, tuple[str, Meeting]] | None = None):
         self.kept, self.code = kept, code
+        # A process that builds again and again (the preview server) hands back what its last
+        # build read, `read` below: an unchanged meeting is then taken as it is, not decoded.
+        self.remembered = remembered or {}
         self.parts: dict[str, list] = {}  # what to keep for the next build
         self.summaries: dict[str, str] = {}  # meeting id -> summary
+        self.read: dict[str, tuple[str, Meeting]] = {}  # key -> (summary, meeting), for the next build in this process
         try:
             self.encode, self.decode = _codec(Meeting)
         except TypeError:  # a model field of a new kind: parse every time rather than keep it wrongly
@@ -232,6 +236,10 @@ class KnownMeetings:
 
         key = digest(self.code, source.path, source.text)
         entry = self.kept.get(source.path)
+        if key in self.remembered and entry and entry[0] == key:
+            kept_summary, meeting = self.read[key] = self.remembered[key]
+            self.parts[source.path], self.summaries[meeting.id] = entry, kept_summary
+            return meeting
         if self.decode and entry and entry[0] == key:
             try:
                 kept_summary, plain = json.loads(entry[1])
@@ -240,10 +248,12 @@ class KnownMeetings:
                 meeting = None  # unreadable: parse it again
             if meeting is not None:
                 self.parts[source.path], self.summaries[meeting.id] = entry, kept_summary
+                self.read[key] = (kept_summary, meeting)
                 return meeting
         meeting = parse_meeting(source, errors)
         if meeting is not None:
             self.summaries[meeting.id] = summary(meeting)
+            self.read[key] = (self.summaries[meeting.id], meeting)
             if self.encode:
                 self.parts[source.path] = [key, json.dumps([self.summaries[meeting.id], self.encode(meeting)], ensure_ascii=False)]
         return meeting

@@ -208,3 +208,12 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     edit_meeting(content, None)  # May's file is as it was: only its broken kept meeting could stand in for it
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+def test_a_build_handed_the_meetings_the_last_one_read_gives_the_same_site(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths, site = Paths(content=content), tmp_path / "site"
+    first = build(paths, site)
+    edit_meeting(content, paths.templates)
+    build(paths, site, remembered=first.read)
+    assert snapshot(site) == snapshot(build(paths, tmp_path / "full") and tmp_path / "full")

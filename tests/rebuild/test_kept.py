@@ -41,3 +41,25 @@ def test_a_meeting_kept_by_other_code_is_parsed_again():
 
 def test_every_field_of_a_meeting_can_be_kept():
     rebuild._codec(Meeting)  # raises for a field of a kind it cannot keep, which would quietly parse every time
+
+
+def test_meetings_remembered_in_memory_are_taken_as_they_are_when_their_files_have_not_changed():
+    sources, _ = read_sources(FIXTURES / "small")
+    first = rebuild.KnownMeetings({}, "code")
+    parsed, _ = parse_content(sources, first)
+    second = rebuild.KnownMeetings(first.parts, "code", remembered=first.read)
+    kept, _ = parse_content(sources, second)
+    assert all(a is b for a, b in zip(kept.meetings, parsed.meetings))
+    assert second.parts == first.parts and second.summaries == first.summaries
+
+
+def test_a_remembered_meeting_whose_file_changed_is_parsed_again():
+    sources, _ = read_sources(FIXTURES / "small")
+    first = rebuild.KnownMeetings({}, "code")
+    parse_content(sources, first)
+    edited = [dataclasses.replace(s, text=s.text.replace("None were discussed.", "None were raised.")) for s in sources]
+    second = rebuild.KnownMeetings(first.parts, "code", remembered=first.read)
+    kept, _ = parse_content(edited, second)
+    april = next(m for m in kept.meetings if m.id == "2019-04-30-monthly-assurance")
+    assert april is not next(m for _, m in first.read.values() if m.id == april.id)
+    assert "None were raised." in "".join(item.markdown for item in april.agenda)

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import archivefiles, history as file_history, opendata, rebuild
+from . import archivefiles, history as file_history, opendata, rebuild, unfinished
 from . import index as search_index
 from .link import Archive, link
 from .load import parse_content, read_sources
@@ -43,6 +43,7 @@ class BuildReport:
     files: int = 0
     meetings: int = 0
     rendered: int = 0  # pages rendered this time; the rest were unchanged
+    unfinished: list = field(default_factory=list)  # places still marked TO DO or CHECK (unfinished.py)
     seconds: dict = field(default_factory=dict)
     # The meetings this build read, for the next build in the same process (`build(remembered=)`).
     read: dict = field(default_factory=dict, repr=False)
@@ -107,6 +108,7 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         report.seconds["load"] = mid - began
         report.seconds["link"] = time.perf_counter() - mid
         report.meetings = len(archive.meetings)
+        report.unfinished = unfinished.markers(sources)
     return archive, inputs
 
 

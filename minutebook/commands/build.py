@@ -8,7 +8,7 @@ from pathlib import Path
 from ..model import InvalidContent
 from ..pipeline import Paths, Progress, build
 from ..write import PublishError
-from .check import report_invalid
+from .check import report_invalid, report_unfinished
 
 HELP = "build the site into site/ (the default command)"
 
@@ -32,6 +32,7 @@ def run(args) -> int:
         print(f"Build failed: {exc}", file=sys.stderr)
         return 1
     progress.done()
+    report_unfinished(report.unfinished)
     if not args.quiet:
         took = sum(report.seconds.values())
         print(f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into {os.path.relpath(out)}/")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import sys
 
 from ..model import InvalidContent
-from ..pipeline import Paths, load_archive
+from .. import unfinished
+from ..pipeline import BuildReport, Paths, load_archive
 
 HELP = "check every content file and report all problems as path:line: field: message"
 
@@ -24,12 +25,23 @@ def report_invalid(exc: InvalidContent, stream=None) -> int:
 
 def run(args) -> int:
     paths = Paths(content=args.content) if args.content else Paths()
+    report = BuildReport()
     try:
-        archive = load_archive(paths)
+        archive = load_archive(paths, report)
     except InvalidContent as exc:
         return report_invalid(exc)
     print(
         f"Content is valid: {len(archive.meetings)} meetings, {len(archive.actions)} actions, "
         f"{len(archive.themes)} themes, {len(archive.people)} people."
     )
+    report_unfinished(report.unfinished)
     return 0
+
+
+def report_unfinished(found, stream=None) -> None:
+    """A warning, not a failure: a draft with its markers is valid content an editor may preview."""
+    if found:
+        stream = stream or sys.stderr
+        for place in found:
+            print(place, file=stream)
+        print(unfinished.summary(found), file=stream)

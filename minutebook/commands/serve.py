@@ -10,6 +10,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from .. import unfinished
 from ..pipeline import Paths, Progress
 from ..preview import Preview, make_server, snapshot, watch
 
@@ -45,6 +46,10 @@ def tell(preview: Preview, report, first: bool) -> None:
         say(f"Built {report.pages} pages from {report.meetings} meetings in {sum(report.seconds.values()):.1f}s.")
     else:
         say(f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s ({report.rendered} of {report.pages} pages changed); the page reloads.")
+    if report is not None and report.unfinished:
+        for place in report.unfinished:
+            say(str(place), sys.stderr)
+        say(unfinished.summary(report.unfinished), sys.stderr)
 
 
 # Closing the terminal (SIGHUP) stops it as cleanly as Ctrl+C does.

@@ -42,6 +42,11 @@ METHOD = """\
   site, with `--dirty`, its own incremental mode, which re-renders only the
   changed page but then writes a search index of that page alone. The file is
   restored afterwards.
+- **Preview server's rebuild**: what `python build.py serve` does when an
+  editor saves a file: `python -m bench.stages ... --preview-edit FILE` builds,
+  adds the same sentence to the same meeting, and builds again in the same
+  process, handed the meetings the first build read; the figure is that second
+  build from start to end (no Python start-up or imports, as in the server).
 - **Search payload**: every file the search needs, as stored and gzipped at
   level 6. Minutebook: `search/` (the page, `index.js` and one file of
   documents and term counts per year, all of which the page fetches),
@@ -117,6 +122,7 @@ def comparison_rows(r: dict) -> list[tuple[str, object, object, object, str]]:
         ("Full build, s", _get(mb, "build", "seconds"), _get(mk, "build", "seconds"), _get(pf, "index", "seconds"), "s"),
         ("Full build, peak memory, MB", _get(mb, "build", "peak_rss_mb"), _get(mk, "build", "peak_rss_mb"), _get(pf, "index", "peak_rss_mb"), "n"),
         ("Rebuild after one meeting changed, s", _get(mb, "incremental", "seconds"), _get(mk, "incremental", "seconds"), None, "s"),
+        ("Preview server's rebuild after one meeting changed, s", _get(mb, "preview", "wall"), None, None, "s"),
         ("Rebuild, peak memory, MB", _get(mb, "incremental", "peak_rss_mb"), _get(mk, "incremental", "peak_rss_mb"), None, "n"),
         ("MkDocs's --dirty rebuild, s (its search index then holds only the changed page)", None, _get(mk, "dirty", "seconds"), None, "s"),
         ("Pages rendered in the rebuild", rendered, None, None, "t"),

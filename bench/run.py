@@ -35,7 +35,7 @@ PYTHON = sys.executable
 SEED = 1
 SIZES = (50, 500, 5000)  # 10x, 100x and 1,000x the real archive's five meetings
 FIRST_RESULT_WORD = "custody"  # a domain word of middling frequency: results exist at every size
-EDIT = " This sentence was added to measure a rebuild after one meeting changed."
+from .stages import EDIT  # the same sentence for every rebuild measured
 
 MINUTEBOOK_UI = chromium_search.SearchUI("Minutebook", "search/index.html", "#search-results", "li", "#q")
 MKDOCS_UI = chromium_search.SearchUI("MkDocs", "index.html", "#mkdocs-search-results", "article", "#mkdocs-search-query")
@@ -115,6 +115,8 @@ def minutebook(content: Path, work: Path) -> dict:
     with Edit(edited_meeting(content)):
         incremental = timed(build, cwd=ROOT)
         incremental_stages = timed(stages, cwd=ROOT)
+    print("  Minutebook: the preview server's rebuild after one meeting changed", flush=True)
+    preview = timed([*stages, "--preview-edit", str(edited_meeting(content))], cwd=ROOT)
     searched = [site / "search", site / "assets" / "lunr.min.js", site / "assets" / "search.js"]
     return {
         "site": str(site.relative_to(ROOT)),
@@ -122,6 +124,7 @@ def minutebook(content: Path, work: Path) -> dict:
         "stages": json.loads(full_stages.stdout),
         "incremental": asdict(incremental) | {"stdout": ""},
         "incremental_stages": json.loads(incremental_stages.stdout),
+        "preview": json.loads(preview.stdout),
         "payload": asdict(payload(searched)),
         "payload_files": [str(p.relative_to(site)) for p in searched],
     }

@@ -23,11 +23,17 @@ def markers(sources: Iterable) -> list[ContentError]:
     """Every marked line of the content files, in file and line order."""
     found = []
     for source in sources:
-        for number, line in enumerate(source.text.splitlines(), start=1):
-            match = MARKER.search(line)
-            if match:
-                note = line[match.start():].strip().lstrip("#[").strip().rstrip('"]')
-                found.append(ContentError(source.path, number, "", f"still marked for the editor: {shorten(note)}"))
+        if "TO DO:" not in source.text and "CHECK:" not in source.text:
+            continue  # the plain search is many times faster than the pattern's, and most files are finished
+        seen = set()
+        for match in MARKER.finditer(source.text):
+            number = source.text.count("\n", 0, match.start()) + 1
+            if number in seen:
+                continue
+            seen.add(number)
+            line_end = source.text.find("\n", match.start())
+            note = source.text[match.start(): None if line_end == -1 else line_end].strip().lstrip("#[").strip().rstrip('"]')
+            found.append(ContentError(source.path, number, "", f"still marked for the editor: {shorten(note)}"))
     return sorted(found, key=lambda e: (e.path, e.line))
 
 

@@ -2,11 +2,15 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Options for the build, for example: make site BUILD_ARGS="--base-url https://example.gov.uk/minutes/"
+BUILD_ARGS ?=
+# apt-get needs root: sudo for anyone else.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test check serve bench browser clean
 
 site: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python build.py
+	$(BIN)/python build.py $(BUILD_ARGS)
 
 check: $(VENV)/.installed
 	$(BIN)/python build.py check
@@ -43,7 +47,7 @@ node_modules/.installed: package.json package-lock.json
 # Debian's Chromium for the browser tests, and Java for the HTML checker; never a downloaded browser.
 browser:
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
 clean:
 	rm -rf site .site.* .pytest_cache

@@ -20,6 +20,7 @@ from .model import (
     ContentError,
     InvalidContent,
     Meeting,
+    Origin,
     Person,
     Theme,
 )
@@ -172,7 +173,7 @@ def link(content: Content) -> Archive:
 
     actions: dict[str, Action] = {}
     for meeting in content.meetings:
-        need_person(meeting.chair, meeting.origin, "chair")
+        need_person(meeting.chair, Origin(meeting.origin.path, meeting.chair_line or meeting.origin.line), "chair")
         need_person(meeting.minute_taker.person, meeting.minute_taker.origin, "minute_taker.person")
         for attendee in meeting.attendees + meeting.apologies:
             need_person(attendee.person, attendee.origin, "person")

@@ -460,6 +460,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         source_url=source_url,
         editorial_notes=f.texts("editorial_notes"),
         origin=Origin(path, 1),
+        chair_line=f.line_of("chair"),
     )
     return meeting if len(errors) == before else None
 

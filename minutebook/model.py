@@ -133,6 +133,7 @@ class Meeting:
     source_url: str = ""
     editorial_notes: tuple[str, ...] = ()
     origin: Origin = field(default=Origin(""), compare=False)
+    chair_line: int = field(default=0, compare=False)  # where the chair is named, for errors found when linking
 
     @property
     def year(self) -> int:

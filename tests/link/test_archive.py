@@ -61,3 +61,12 @@ def test_an_undefined_theme_is_an_error_at_the_line_that_names_it(small_content)
     assert error.path.endswith("meetings/2019-04-30-monthly-assurance.md")
     line = 1 + path.read_text().split("\n").index("    themes: [road-policing]")
     assert error.line == line and "road-policing" in error.message and "themes" in error.field
+
+
+def test_an_unknown_chair_is_an_error_at_the_line_that_names_them(small_content):
+    path = small_content / "meetings" / "2019-04-30-monthly-assurance.md"
+    path.write_text(path.read_text().replace("chair: john-campion", "chair: jon-campion"))
+    with pytest.raises(InvalidContent) as raised:
+        link(load_content(small_content))
+    (error,) = raised.value.errors
+    assert (error.line, error.field) == (1 + path.read_text().split("\n").index("chair: jon-campion"), "chair")

@@ -248,19 +248,28 @@ def _theme_records(themes, meetings, tracked) -> tuple[ThemeRecord, ...]:
 
 
 def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
+    # One pass over meetings and actions, grouped by person: asking each person in turn
+    # to scan the whole archive grows with people times meetings.
     roles: dict[str, list[RoleHeld]] = defaultdict(list)
+    chaired: dict[str, list[Meeting]] = defaultdict(list)
+    minuted: dict[str, list[Meeting]] = defaultdict(list)
+    owned: dict[str, list[TrackedAction]] = defaultdict(list)
     for meeting in meetings:
         for attendee in meeting.attendees:
             roles[attendee.person].append(RoleHeld(meeting, attendee.role, attendee.abbreviation, True))
         for attendee in meeting.apologies:
             roles[attendee.person].append(RoleHeld(meeting, attendee.role, attendee.abbreviation, False))
+        chaired[meeting.chair].append(meeting)
+        minuted[meeting.minute_taker.person].append(meeting)
+    for t in tracked:
+        owned[t.action.owner].append(t)
     return tuple(
         PersonRecord(
             person=p,
             roles=tuple(roles[p.slug]),
-            chaired=tuple(m for m in meetings if m.chair == p.slug),
-            minuted=tuple(m for m in meetings if m.minute_taker.person == p.slug),
-            owned=tuple(t for t in tracked if t.action.owner == p.slug),
+            chaired=tuple(chaired[p.slug]),
+            minuted=tuple(minuted[p.slug]),
+            owned=tuple(owned[p.slug]),
         )
         for p in people
     )

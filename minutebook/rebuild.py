@@ -92,23 +92,23 @@ class Inputs:
 
 def fingerprints(pages: Iterable[Page], inputs: Inputs) -> dict[str, str]:
     everything = inputs.everything
+    # Each meeting's line made once: a list page names thousands of meetings, and there are thousands of pages.
+    # Ids are slugs (no spaces or newlines), so lines joined with newlines cannot be read two ways.
+    whole = {m: f"whole {m} {h}\n" for m, h in inputs.meetings.items()}
+    shown = {m: f"facts {m} {h}\n" for m, h in inputs.summaries.items()}
     out = {}
     for page in pages:
         if page.depends_on is None:
             out[page.path] = digest(everything, page.path)
         else:
-            out[page.path] = digest(
-                inputs.shared,
-                page.path,
-                *(f"whole {m} {inputs.meetings[m]}" for m in page.depends_on),
-                *(f"facts {m} {inputs.summaries[m]}" for m in page.summarises),
-            )
+            lines = "".join([whole[m] for m in page.depends_on] + [shown[m] for m in page.summarises])
+            out[page.path] = digest(inputs.shared, page.path, lines)
     return out
 
 
-def _identity(path: Path) -> list[int] | None:
+def _identity(path: str) -> list[int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_ino, st.st_size, st.st_mtime_ns]
@@ -129,23 +129,23 @@ def read_manifest(out_dir: Path) -> dict[str, list]:
 
 def reusable(out_dir: Path, prints: Mapping[str, str], manifest: Mapping[str, list]) -> dict[str, Path]:
     """Pages whose previous output can be reused as is: path -> the old file."""
-    out_dir = Path(out_dir)
+    top = os.fspath(out_dir)
     found = {}
     for path, fingerprint in prints.items():
         entry = manifest.get(path)
         if entry and entry[0] == fingerprint:
-            old = out_dir / path
+            old = os.path.join(top, path)
             if _identity(old) == entry[1]:
-                found[path] = old
+                found[path] = Path(old)
     return found
 
 
 def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
     """Record this build's fingerprints against the files now in `out_dir`."""
-    out_dir = Path(out_dir)
+    top = os.fspath(out_dir)
     files = {}
     for path, fingerprint in prints.items():
-        identity = _identity(out_dir / path)
+        identity = _identity(os.path.join(top, path))
         if identity:
             files[path] = [fingerprint, identity]
     target = manifest_path(out_dir)

@@ -23,21 +23,21 @@
   var SNIPPET_LENGTH = 240; // characters
   var SNIPPET_LEAD = 70; // characters shown before the first highlighted word
   var PAGE_SIZE = 50; // results drawn at once; the rest on request
+  var FIRST_DRAWN = 10; // results drawn before the rest of a page, so the first need only a few meetings' text
   // lunr's own query language: +word -word field:word word~1 word^10 wor*
   var SYNTAX = /(^|\s)[+\-]\S|\S:\S|[~^*]/;
 
   // ================================================================ the engine
 
   var K1 = 1.2, B = 0.75; // lunr's BM25 constants, as lunr.py's builder uses them
-  var COUNTS = 67108864; // 2^26: a term's number and its count share one number, so sorting them sorts by term
+
+  function byNumber(a, b) { return a - b; }
 
   /* Python's round(x, 3), which lunr.py applies to every score: the nearest of the
    * three-decimal numbers, ties to even. Far from a tie, rounding x * 1000 gives it
    * (the product's error is a millionth of what could matter); near one, toFixed
    * rounds the exact value but ties away from zero, and an exact tie is a number of
    * sixteenths with an odd top. */
-  function byNumber(a, b) { return a - b; }
-
   function round3(x) {
     var scaled = x * 1000;
     if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) return Math.round(scaled) / 1000;
@@ -49,183 +49,292 @@
     return Number(x.toFixed(3));
   }
 
-  /* The year files put together: every document in ref order (refs are places in `docs`:
-   * every item, year by year, then every action), the meetings, and what lunr.py's builder
-   * would hold for them: terms numbered as it numbers them, and each posting and field
-   * vector, made on request by `posting(number)` and `vector(place)` (see lunrIndex). */
-  function assemble(data, shards) {
-    var years = data.shards.map(function (year) { return shards[year]; });
-    var meetings = [], meetingTerms = [], items = [], actions = [];
-    years.forEach(function (shard, y) {
-      var offset = meetings.length;
-      shard.meetings.forEach(function (m) {
-        meetings.push({ t: m.t, d: m.d, dl: m.dl, y: m.y, ty: m.ty });
-        meetingTerms.push({ year: y, w: m.w });
+  /* search/index.js's sorted terms, each written as the characters it shares with the one before and the rest. */
+  function unpackTerms(packed) {
+    var terms = [], previous = "";
+    if (!packed) return terms;
+    packed.split(" ").forEach(function (entry) {
+      previous = previous.slice(0, +entry[0]) + entry.slice(1);
+      terms.push(previous);
+    });
+    return terms;
+  }
+
+  /* Where a posting list's counts live: [field place, owner step, -count when more than one, owner step, ...]. */
+  function eachOwner(listed, visit) {
+    var owner = 0;
+    for (var i = 1; i < listed.length; i++) {
+      if (listed[i] < 0) continue;
+      owner += listed[i];
+      visit(owner, listed[i + 1] < 0 ? -listed[i + 1] : 1);
+    }
+  }
+
+  /* The archive as search/index.js describes it, and the parts of lunr's index made from the term files
+   * loaded so far (`files.terms`, by "<year>-<range>"). Terms are numbered by their place in the sorted
+   * list; a posting and its scores are made when a search first reads the term, and only once every
+   * year's file of its range is there, so each score is the one lunr.py gives: a field vector holds
+   * only the terms read so far, but lunr scores a field against the query's terms alone. */
+  function open(data, files) {
+    var fields = data.fields.map(function (f) { return f[0]; });
+    var FIELD = {};
+    fields.forEach(function (name, f) { FIELD[name] = f; });
+    var meetingFields = ["meeting", "year", "type"].map(function (name) { return FIELD[name]; });
+    var docFields = ["title", "people", "text"].map(function (name) { return FIELD[name]; });
+    var terms = unpackTerms(data.terms), numbers = new Map();
+    terms.forEach(function (term, n) { numbers.set(term, n); });
+
+    var itemCount = 0;
+    data.meetings.forEach(function (m) { itemCount += m[6]; });
+    var meetings = [], docs = [], items = 0, actions = 0;
+    data.meetings.forEach(function (m, place) {
+      meetings.push({ id: m[0], t: m[1], d: m[2], dl: m[3], y: m[4], ty: m[5], items: [items, items + m[6]], actions: [itemCount + actions, itemCount + actions + m[7]], lengths: m.slice(8) });
+      items += m[6];
+      actions += m[7];
+    });
+    meetings.forEach(function (m, place) {
+      for (var ref = m.items[0]; ref < m.items[1]; ref++) docs[ref] = { k: "item", m: place, local: ref - m.items[0] };
+      for (ref = m.actions[0]; ref < m.actions[1]; ref++) docs[ref] = { k: "action", m: place, local: ref - m.actions[0] };
+    });
+    var themeLength = {}, themeTerms = new Map(), withTheme = {};
+    Object.keys(data.themes).forEach(function (slug) {
+      var w = data.themes[slug].w, length = 0;
+      withTheme[slug] = [];
+      for (var i = 0; i < w.length; i++) {
+        if (typeof w[i] === "number") continue;
+        var count = typeof w[i + 1] === "number" ? w[i + 1] : 1;
+        length += count;
+        if (!themeTerms.has(w[i])) themeTerms.set(w[i], []);
+        themeTerms.get(w[i]).push([slug, count]);
+      }
+      themeLength[slug] = length;
+    });
+    var totals = fields.map(function () { return 0; });
+    data.docs.forEach(function (entry, ref) {
+      var doc = docs[ref], m = meetings[doc.m], lengths = [];
+      doc.th = entry.slice(docFields.length).map(function (t) { return data.themeOrder[t]; });
+      docFields.forEach(function (f, i) { lengths[f] = entry[i]; });
+      meetingFields.forEach(function (f, i) { lengths[f] = m.lengths[i]; });
+      lengths[FIELD.themes] = 0;
+      doc.th.forEach(function (slug) {
+        lengths[FIELD.themes] += themeLength[slug] || 0;
+        if (withTheme[slug]) withTheme[slug].push(ref);
       });
-      [[shard.items, items, "item"], [shard.actions, actions, "action"]].forEach(function (group) {
-        group[0].forEach(function (d) {
-          var doc = { k: group[2], m: d.m + offset, n: d.n, t: d.t, u: d.u, x: d.x, th: d.th, p: d.p };
-          if (d.it !== undefined) { doc.it = d.it; doc.s = d.s; }
-          group[1].push({ doc: doc, year: y, w: d.w });
+      doc.lengths = lengths;
+      lengths.forEach(function (length, f) { totals[f] += length; });
+    });
+    var average = totals.map(function (total) { return total / docs.length; });
+
+    // Each year's documents, items then actions, as the term files number them.
+    var years = data.years.map(function (y, i) {
+      var next = i + 1 < data.years.length ? data.years[i + 1][1] : meetings.length;
+      var first = meetings[y[1]], last = meetings[next - 1];
+      return { year: y[0], first: y[1], items: [first.items[0], last.items[1]], actions: [first.actions[0], last.actions[1]] };
+    });
+    function docOf(year, owner) {
+      var inItems = year.items[1] - year.items[0];
+      return owner < inItems ? year.items[0] + owner : year.actions[0] + owner - inItems;
+    }
+
+    function rangeOf(term) {
+      var low = 0, high = data.ranges.length - 1;
+      while (low < high) { // the last range whose first term is not after `term`
+        var mid = (low + high + 1) >> 1;
+        if (data.ranges[mid] <= term) low = mid; else high = mid - 1;
+      }
+      return low;
+    }
+
+    /* The term files a term's postings are in: one per year. */
+    function filesOf(term) {
+      var range = rangeOf(term);
+      return years.map(function (y) { return y.year + "-" + range; });
+    }
+
+    var read = new Map(); // term number -> {fields: [Map ref -> count], idf}
+    var held = new Map(); // "field/ref" -> [[term number, count], ...] of the terms read
+    var vectors = new Map(); // "field/ref" -> its lunr.Vector elements, until a term is added to it
+
+    /* A term's postings and idf, or null while one of its files has not been loaded. */
+    function termOf(n) {
+      if (read.has(n)) return read.get(n);
+      var term = terms[n], names = filesOf(term);
+      if (!names.every(function (name) { return files.terms[name]; })) return null;
+      var counts = fields.map(function () { return new Map(); });
+      function add(f, ref, count) { counts[f].set(ref, (counts[f].get(ref) || 0) + count); }
+      names.forEach(function (name, y) {
+        (files.terms[name][term] || []).forEach(function (listed) {
+          var f = listed[0], year = years[y];
+          eachOwner(listed, function (owner, count) {
+            if (meetingFields.indexOf(f) === -1) return add(f, docOf(year, owner), count);
+            var m = meetings[year.first + owner], ref;
+            for (ref = m.items[0]; ref < m.items[1]; ref++) add(f, ref, count);
+            for (ref = m.actions[0]; ref < m.actions[1]; ref++) add(f, ref, count);
+          });
         });
       });
-    });
-    var entries = items.concat(actions), docs = entries.map(function (e) { return e.doc; });
-
-    // Terms are numbered as lunr.py's builder numbers them: as first seen, document by document, field by field.
-    var terms = [], numbers = new Map(), local = years.map(function (shard) { return new Int32Array(shard.terms.length).fill(-1); });
-    function number(term) {
-      var n = numbers.get(term);
-      if (n === undefined) { n = terms.length; terms.push(term); numbers.set(term, n); }
-      return n;
-    }
-    function fromYear(y, place) {
-      var n = local[y][place];
-      if (n < 0) n = local[y][place] = number(years[y].terms[place]);
-      return n;
-    }
-    /* A year file's list of terms as [number * COUNTS + count], in first-seen order. */
-    function listed(y, list) {
-      var out = [];
-      for (var i = 0; i < list.length; i++) {
-        if (list[i] < 0) out[out.length - 1] += -list[i] - 1;
-        else out.push(fromYear(y, list[i]) * COUNTS + 1);
-      }
-      return out;
-    }
-    var themeTerms = {};
-    Object.keys(data.themes).forEach(function (slug) { themeTerms[slug] = data.themes[slug].w; });
-    /* The themes field is the names of the document's themes, one after another. */
-    function themed(th) {
-      var counts = new Map();
-      th.forEach(function (slug) {
-        var w = themeTerms[slug] || [];
-        for (var i = 0; i < w.length; i++) {
-          if (typeof w[i] === "number") continue;
-          var count = typeof w[i + 1] === "number" ? w[i + 1] : 1;
-          counts.set(w[i], (counts.get(w[i]) || 0) + count);
-        }
+      (themeTerms.get(term) || []).forEach(function (pair) {
+        withTheme[pair[0]].forEach(function (ref) { add(FIELD.themes, ref, pair[1]); });
       });
-      var out = [];
-      counts.forEach(function (count, term) { out.push(number(term) * COUNTS + count); });
-      return out;
+      // lunr counts a document once for each field the term is in.
+      var withTerm = 0;
+      counts.forEach(function (byRef) { withTerm += byRef.size; });
+      var x = (docs.length - withTerm + 0.5) / (withTerm + 0.5);
+      var made = { counts: counts, idf: Math.log(1 + Math.abs(x)) };
+      counts.forEach(function (byRef, f) {
+        byRef.forEach(function (count, ref) {
+          var key = fields[f] + "/" + ref;
+          if (!held.has(key)) held.set(key, []);
+          held.get(key).push([n, count]);
+          vectors.delete(key);
+        });
+      });
+      read.set(n, made);
+      return made;
     }
 
-    // As lunr.py's Builder.add: postings, counts and lengths.
-    var fields = data.fields.map(function (f) { return f[0]; });
-    var where = fields.map(function (f) {
-      var at = data.docFields.indexOf(f);
-      return at !== -1 ? ["doc", at] : data.meetingFields.indexOf(f) !== -1 ? ["meeting", data.meetingFields.indexOf(f)] : ["themes", 0];
-    });
-    var postings = fields.map(function () { return []; }), withTerm = [], vectors = [], totals = fields.map(function () { return 0; });
-    entries.forEach(function (entry, ref) {
-      where.forEach(function (source, f) {
-        var list;
-        if (source[0] === "doc") list = listed(entry.year, entry.w[source[1]]);
-        else if (source[0] === "meeting") list = listed(meetingTerms[entry.doc.m].year, meetingTerms[entry.doc.m].w[source[1]]);
-        else list = themed(entry.doc.th);
-        var length = 0, byTerm = postings[f];
-        for (var i = 0; i < list.length; i++) {
-          var n = Math.floor(list[i] / COUNTS);
-          length += list[i] - n * COUNTS;
-          (byTerm[n] || (byTerm[n] = [])).push(ref);
-          withTerm[n] = (withTerm[n] || 0) + 1;
-        }
-        vectors.push({ field: f, ref: ref, keys: list, length: length });
-        totals[f] += length;
-      });
-    });
-
-    // As lunr.py's Builder.build: average lengths, then each field's vector of BM25 scores.
-    var average = totals.map(function (total) { return total / docs.length; });
-    var idf = withTerm.map(function (count) {
-      var x = (docs.length - count + 0.5) / (count + 0.5);
-      return Math.log(1 + Math.abs(x));
-    });
-    function vector(i) {
-      var v = vectors[i], boost = data.fields[v.field][1], docBoost = docs[v.ref].k === "action" ? data.actionBoost : 1;
-      var norm = K1 * (1 - B + B * (v.length / average[v.field]));
-      var keys = v.keys.slice().sort(byNumber), elements = new Array(keys.length * 2); // by term number
-      for (var j = 0; j < keys.length; j++) {
-        var n = Math.floor(keys[j] / COUNTS), tf = keys[j] - n * COUNTS;
-        var score = idf[n] * ((K1 + 1) * tf) / (norm + tf);
+    /* A field's vector of BM25 scores, over the terms read so far, as lunr.py's Builder.build makes it. */
+    function vector(f, ref) {
+      var key = fields[f] + "/" + ref;
+      if (vectors.has(key)) return vectors.get(key);
+      var doc = docs[ref], boost = data.fields[f][1], docBoost = doc.k === "action" ? data.actionBoost : 1;
+      var norm = K1 * (1 - B + B * (doc.lengths[f] / average[f]));
+      var pairs = (held.get(key) || []).slice().sort(function (a, b) { return a[0] - b[0]; });
+      var elements = new Array(pairs.length * 2);
+      for (var j = 0; j < pairs.length; j++) {
+        var n = pairs[j][0], tf = pairs[j][1];
+        var score = read.get(n).idf * ((K1 + 1) * tf) / (norm + tf);
         score *= boost;
         score *= docBoost;
         elements[2 * j] = n;
         elements[2 * j + 1] = round3(score);
       }
+      vectors.set(key, elements);
       return elements;
     }
-    function posting(n) { // {_index: n, field: {ref: {}, ...}, ...}, as lunr has it
-      var made = { _index: n };
-      fields.forEach(function (field, f) {
-        var refs = postings[f][n] || [], held = {};
-        for (var j = 0; j < refs.length; j++) held[refs[j]] = {};
-        made[field] = held;
-      });
-      return made;
-    }
+
     return {
       version: data.version, fields: fields, terms: terms, numbers: numbers, docs: docs, meetings: meetings,
-      fieldRefs: vectors.map(function (v) { return fields[v.field] + "/" + v.ref; }), vector: vector, posting: posting
+      filesOf: filesOf, termOf: termOf, vector: vector
     };
   }
 
-  function byTerm(a, b) { return a < b ? -1 : a > b ? 1 : 0; } // as lunr.Index.load orders terms
-
-  /* lunr's serialised index of the assembled archive, every posting and vector made: what lunr.py
-   * writes for the same documents, number for number (the tests hold the two equal). */
-  function serialise(built) {
-    var invertedIndex = built.terms.slice().sort(byTerm).map(function (term) { return [term, built.posting(built.numbers.get(term))]; });
-    var fieldVectors = built.fieldRefs.map(function (ref, i) { return [ref, built.vector(i)]; });
-    return { version: built.version, fields: built.fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: ["stemmer"] };
-  }
-
-  /* The lunr.Index that lunr.Index.load(serialise(built)) gives, except that each posting and each
-   * vector is made when a search first reads it: a search reads few, and making every one took
-   * most of the time before the first result. */
-  function lunrIndex(lunr, built) {
-    var tokens = new lunr.TokenSet.Builder();
-    built.terms.slice().sort(byTerm).forEach(function (term) { tokens.insert(term); });
-    tokens.finish();
-    var places = new Map(built.fieldRefs.map(function (ref, i) { return [ref, i]; }));
-    return new lunr.Index({
-      invertedIndex: whenRead(built.terms, function (term) { return built.posting(built.numbers.get(term)); }),
-      fieldVectors: whenRead(built.fieldRefs, function (ref) { return new lunr.Vector(built.vector(places.get(ref))); }),
-      tokenSet: tokens.root,
-      fields: built.fields,
-      pipeline: lunr.Pipeline.load(["stemmer"])
+  /* lunr's serialised index of the whole archive, with every term file loaded, written with terms in place
+   * of their numbers (which lunr leaves to the builder): the tests hold it equal to lunr.py's. */
+  function serialise(opened) {
+    var invertedIndex = opened.terms.map(function (term, n) {
+      var made = opened.termOf(n), posting = {};
+      opened.fields.forEach(function (field, f) {
+        var refs = {};
+        made.counts[f].forEach(function (count, ref) { refs[ref] = {}; });
+        posting[field] = refs;
+      });
+      return [term, posting];
     });
+    var fieldVectors = [];
+    opened.docs.forEach(function (doc, ref) {
+      opened.fields.forEach(function (field, f) {
+        var elements = opened.vector(f, ref), named = [];
+        for (var i = 0; i < elements.length; i += 2) named.push(opened.terms[elements[i]], elements[i + 1]);
+        fieldVectors.push([field + "/" + ref, named]);
+      });
+    });
+    return { version: opened.version, fields: opened.fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex };
   }
 
-  /* An object with `keys` whose values are made by `make(key)` on first reading, then kept. */
-  function whenRead(keys, make) {
-    var known = new Set(keys);
-    function get(made, key) {
-      if (typeof key !== "string" || !known.has(key)) return undefined;
-      return key in made ? made[key] : (made[key] = make(key));
-    }
-    return new Proxy(Object.create(null), {
-      get: get,
-      has: function (made, key) { return known.has(key); },
-      ownKeys: function () { return keys.slice(); },
-      getOwnPropertyDescriptor: function (made, key) {
-        return known.has(key) ? { value: get(made, key), writable: true, enumerable: true, configurable: true } : undefined;
+  /* Thrown when answering needs files not yet loaded; `files` lists them as paths from the site root. */
+  function Missing(files) { this.files = files; }
+
+  /* A lunr.Index over what is loaded. Reading a term whose files are missing records them in `missing`
+   * and finds nothing; the search is then run again once they are loaded. */
+  function lunrIndex(lunr, opened, tokenSet, missing) {
+    var known = new Set(opened.terms);
+    var invertedIndex = new Proxy(Object.create(null), {
+      get: function (_, term) {
+        if (typeof term !== "string" || !known.has(term)) return undefined;
+        var n = opened.numbers.get(term), made = opened.termOf(n), posting = { _index: n };
+        opened.fields.forEach(function (field, f) {
+          var refs = {};
+          if (made) made.counts[f].forEach(function (count, ref) { refs[ref] = {}; });
+          posting[field] = refs;
+        });
+        if (!made) opened.filesOf(term).forEach(function (name) { missing.add("search/terms/" + name + ".js"); });
+        return posting;
+      },
+      has: function (_, term) { return known.has(term); }
+    });
+    var FIELD_REF = /^([^\/]+)\/(\d+)$/;
+    var fieldVectors = new Proxy(Object.create(null), {
+      get: function (_, key) {
+        var match = typeof key === "string" && FIELD_REF.exec(key);
+        if (!match) return undefined;
+        return new lunr.Vector(opened.vector(opened.fields.indexOf(match[1]), +match[2]));
+      },
+      ownKeys: function () { // only a query of nothing but -words lists every field of every document
+        var keys = [];
+        opened.docs.forEach(function (doc, ref) { opened.fields.forEach(function (field) { keys.push(field + "/" + ref); }); });
+        return keys;
+      },
+      getOwnPropertyDescriptor: function (_, key) {
+        return { value: undefined, writable: true, enumerable: true, configurable: true };
       }
     });
+    return new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: tokenSet, fields: opened.fields, pipeline: lunr.Pipeline.load(["stemmer"]) });
   }
 
-  /* `shards` holds each year file's data, by year. */
-  function createEngine(lunr, data, shards) {
+  /* `files` is where the term and text files put their data as they load: {terms: {...}, texts: {...}}. */
+  function createEngine(lunr, data, files) {
     var separator = new RegExp(data.separator);
     // Queries, and lunr's query language, must split words where the index builder did.
     lunr.tokenizer.separator = separator;
     lunr.QueryLexer.termSeparator = separator;
 
-    var assembled = assemble(data, shards);
-    var index = lunrIndex(lunr, assembled);
-    var docs = assembled.docs, meetings = assembled.meetings, themeNames = {};
+    var opened = open(data, files);
+    var builder = new lunr.TokenSet.Builder();
+    opened.terms.forEach(function (term) { builder.insert(term); });
+    builder.finish();
+    var tokenSet = builder.root;
+    var docs = opened.docs, meetings = opened.meetings, themeNames = {};
     Object.keys(data.themes).forEach(function (slug) { themeNames[slug] = data.themes[slug].n; });
+    var missing = new Set(), index = lunrIndex(lunr, opened, tokenSet, missing);
+
+    /* index.query, or Missing when a term it read is in a file not yet loaded. */
+    function query(build) {
+      var results = index.query(build);
+      if (missing.size) {
+        var files = Array.from(missing);
+        missing.clear();
+        throw new Missing(files);
+      }
+      return results;
+    }
+
+    /* A document with what its meeting's text file says of it, or null while that file is missing. */
+    function textOf(ref) {
+      var doc = docs[ref], stored = files.texts[meetings[doc.m].id];
+      if (!stored) return null;
+      var entry = stored[doc.k === "item" ? "items" : "actions"][doc.local];
+      return { k: doc.k, m: doc.m, th: doc.th, n: entry.n, t: entry.t, u: entry.u, x: entry.x, p: entry.p, it: entry.it, s: entry.s };
+    }
+
+    function textFile(ref) { return "search/text/" + meetings[docs[ref].m].id + ".js"; }
+
+    /* The text files that `refs` need and that are not loaded, each once. */
+    function textsNeeded(refs) {
+      var out = [];
+      refs.forEach(function (ref) {
+        var name = textFile(ref);
+        if (!files.texts[meetings[docs[ref].m].id] && out.indexOf(name) === -1) out.push(name);
+      });
+      return out;
+    }
+
+    /* Throws Missing unless every one of `refs` has its text. */
+    function needTexts(refs) {
+      var needed = textsNeeded(refs);
+      if (needed.length) throw new Missing(needed);
+    }
+
     var REQUIRED = lunr.Query.presence.REQUIRED, TRAILING = lunr.Query.wildcard.TRAILING;
     var stems = Object.create(null), docTokens = [];
     var FIELD = { title: 0, itemTitle: 1, text: 2, meeting: 3, people: 4, themes: 5 };
@@ -250,7 +359,7 @@
     }
 
     function inIndex(term) {
-      return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
+      return opened.numbers.has(term);
     }
 
     /* Plain words: split as the index was; query-language characters are read as separators
@@ -313,7 +422,11 @@
     }
 
     function fieldTokens(ref) {
-      if (!docTokens[ref]) docTokens[ref] = fieldsOf(docs[ref]).map(tokensOf);
+      if (!docTokens[ref]) {
+        var doc = textOf(ref);
+        if (!doc) throw new Missing([textFile(ref)]);
+        docTokens[ref] = fieldsOf(doc).map(tokensOf);
+      }
       return docTokens[ref];
     }
 
@@ -346,7 +459,7 @@
       if (last !== null && last.length < PREFIX_FROM) { words.push(last); last = null; }
       var required = words.concat(quoted(parsed)).filter(function (w) { return !isStopWord(w); }).map(stemOf);
       if (!required.length && last === null) return [];
-      var results = index.query(function (q) {
+      var results = query(function (q) {
         required.forEach(function (term) { q.term(term, { usePipeline: false, presence: REQUIRED }); });
         if (last === null) return;
         var term = stemOf(last);
@@ -361,9 +474,9 @@
         }
       });
       if (last === null) return results;
-      return results.filter(function (r) {
-        return Object.keys(r.matchData.metadata).some(function (t) { return begins(t, last); }) || hasWordBeginning(+r.ref, last);
-      });
+      function matchedBeginning(r) { return Object.keys(r.matchData.metadata).some(function (t) { return begins(t, last); }); }
+      needTexts(results.filter(function (r) { return !matchedBeginning(r); }).map(function (r) { return +r.ref; }));
+      return results.filter(function (r) { return matchedBeginning(r) || hasWordBeginning(+r.ref, last); });
     }
 
     /* Whether an index term is one of the words an unfinished word may become. */
@@ -384,14 +497,14 @@
         if (!isStopWord(w)) clauses.push([stemOf(w), { usePipeline: false, presence: REQUIRED }]);
       });
       if (!clauses.some(function (c) { return c[1].editDistance; })) return [];
-      return index.query(function (q) {
+      return query(function (q) {
         clauses.forEach(function (c) { q.term(c[0], c[1]); });
       });
     }
 
     /* lunr's own query language, as its documentation describes; throws lunr.QueryParseError. */
     function withSyntax(text) {
-      return index.query(function (q) {
+      return query(function (q) {
         new lunr.QueryParser(text, q).parse();
         q.clauses.forEach(function (c) {
           if (c.editDistance > MAX_EDIT_DISTANCE) c.editDistance = MAX_EDIT_DISTANCE;
@@ -425,6 +538,15 @@
      * mode: "idle" (nothing asked), "browse" (filters only), "words", "fuzzy" (close
      * spellings, as nothing matched exactly) or "syntax" (lunr's query language). */
     function search(text, filters) {
+      try {
+        return searchLoaded(text, filters);
+      } catch (e) {
+        if (e instanceof Missing) return { missing: e.files };
+        throw e;
+      }
+    }
+
+    function searchLoaded(text, filters) {
       filters = filters || {};
       text = (text || "").replace(SPACED_FIELD, "$1$2:");
       var parsed = parse(text), mode = "words", found = null;
@@ -452,6 +574,7 @@
         }
       }
       if (parsed.phrases.length) {
+        needTexts(found.map(function (r) { return +r.ref; }));
         found = found.filter(function (r) { return parsed.phrases.every(function (p) { return hasPhrase(+r.ref, p); }); });
       }
       var results = found.filter(function (r) { return passes(docs[+r.ref], filters); }).map(function (r) {
@@ -532,7 +655,7 @@
     /* A result as the page shows it: plain strings, and [{text, mark}] pieces to highlight. */
     function describe(result, asked) {
       asked = asked || {};
-      var doc = docs[result.ref], m = meetings[doc.m], fields = fieldsOf(doc), tokens = fieldTokens(result.ref);
+      var doc = textOf(result.ref), m = meetings[doc.m], fields = fieldsOf(doc), tokens = fieldTokens(result.ref);
       function marks(field) { return markedTokens(tokens[field], result.terms, asked); }
       function whole(field) { return pieces(fields[field], tokens[field], marks(field), 0, fields[field].length); }
       var people = whole(FIELD.people);
@@ -556,7 +679,12 @@
       };
     }
 
-    return { search: search, describe: describe, parse: parse, index: index };
+    /* The text files that drawing `results` needs and that are not loaded yet. */
+    function textsFor(results) {
+      return textsNeeded(results.map(function (r) { return r.ref; }));
+    }
+
+    return { search: search, describe: describe, textsFor: textsFor, parse: parse, index: index, opened: opened };
   }
 
   // ================================================================ the page
@@ -565,42 +693,44 @@
     var form = document.getElementById("search-form");
     if (!form) return;
     var status = document.getElementById("search-status");
-    var list = document.getElementById("search-results");
-    var input = document.getElementById("q");
-    var body = document.body;
     var root = "../"; // the search page sits one folder below the site root
     function unavailable() {
       status.textContent = "Search could not be loaded. You can still browse the meetings by theme, year or person.";
     }
     if (!window.MINUTEBOOK_SEARCH || !window.lunr) return unavailable();
-    loadYears(document, window, root, window.MINUTEBOOK_SEARCH, function (shards) {
-      begin(document, window, createEngine(window.lunr, window.MINUTEBOOK_SEARCH, shards));
-    }, unavailable);
+    var files = {
+      terms: window.MINUTEBOOK_SEARCH_TERMS = window.MINUTEBOOK_SEARCH_TERMS || {},
+      texts: window.MINUTEBOOK_SEARCH_TEXTS = window.MINUTEBOOK_SEARCH_TEXTS || {}
+    };
+    begin(document, window, createEngine(window.lunr, window.MINUTEBOOK_SEARCH, files), loader(document, root, unavailable));
   }
 
-  /* Each year's file, added as a script (a fetch would be refused from disk); all at once. */
-  function loadYears(document, window, root, data, ready, failed) {
-    var shards = window.MINUTEBOOK_SEARCH_SHARDS = window.MINUTEBOOK_SEARCH_SHARDS || {};
-    var left = data.shards.length, broken = false;
-    function settle() {
-      if (broken || left > 0) return;
-      if (data.shards.every(function (year) { return shards[year]; })) ready(shards);
-      else failed();
-    }
-    data.shards.forEach(function (year) {
-      var script = document.createElement("script");
-      script.src = root + "search/" + year + ".js";
-      script.addEventListener("load", function () { left--; settle(); });
-      script.addEventListener("error", function () {
-        if (!broken) failed();
-        broken = true;
+  /* load(paths, ready): adds each file not yet asked for as a script (a fetch would be refused from
+   * disk), all at once, and calls `ready` when every one of them has run. */
+  function loader(document, root, failed) {
+    var state = {}; // path -> the calls waiting for it, or true once it has run
+    return function load(paths, ready) {
+      var left = paths.length;
+      function one() { if (--left === 0) ready(); }
+      if (!left) return ready();
+      paths.forEach(function (path) {
+        if (state[path] === true) return one();
+        if (state[path]) return state[path].push(one);
+        state[path] = [one];
+        var script = document.createElement("script");
+        script.src = root + path;
+        script.addEventListener("load", function () {
+          var waiting = state[path];
+          state[path] = true;
+          waiting.forEach(function (call) { call(); });
+        });
+        script.addEventListener("error", function () { delete state[path]; failed(); });
+        document.head.appendChild(script);
       });
-      document.head.appendChild(script);
-    });
-    settle();
+    };
   }
 
-  function begin(document, window, engine) {
+  function begin(document, window, engine, load) {
     var form = document.getElementById("search-form");
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
@@ -677,28 +807,44 @@
       return li;
     }
 
-    function drawMore() {
-      var found = shown.found, upto = Math.min(found.results.length, shown.drawn + PAGE_SIZE), first = null;
-      for (var i = shown.drawn; i < upto; i++) {
-        var li = resultItem(engine.describe(found.results[i], found));
-        first = first || li;
-        list.appendChild(li);
+    /* Draws the next results, a few first so the first appear as soon as their meetings' text has
+     * loaded, then the rest of the page; then offers the rest. `after(first item drawn)` follows. */
+    function drawMore(after) {
+      var found = shown.found, from = shown.drawn, upto = Math.min(found.results.length, from + PAGE_SIZE);
+      var early = Math.min(upto, from + FIRST_DRAWN), first = null;
+      function draw(to, then) {
+        load(engine.textsFor(found.results.slice(shown.drawn, to)), function () {
+          if (shown.found !== found) return; // a newer search has replaced these results
+          for (var i = shown.drawn; i < to; i++) {
+            var li = resultItem(engine.describe(found.results[i], found));
+            first = first || li;
+            list.appendChild(li);
+          }
+          shown.drawn = to;
+          then();
+        });
       }
-      shown.drawn = upto;
-      var more = document.getElementById("search-more");
+      draw(early, function () {
+        if (after) after(first);
+        draw(upto, offerMore);
+      });
+    }
+
+    function offerMore() {
+      var found = shown.found, more = document.getElementById("search-more");
       if (more) more.parentNode.removeChild(more);
-      var left = found.results.length - upto;
+      var left = found.results.length - shown.drawn;
       if (left > 0) {
         more = el("button", { type: "button", id: "search-more", "class": "show-more" },
           "Show " + Math.min(left, PAGE_SIZE) + " more of " + left + " remaining results");
         more.addEventListener("click", function () {
-          var next = list.children.length;
-          drawMore();
-          if (list.children[next]) list.children[next].querySelector("a").focus();
+          more.disabled = true;
+          drawMore(function (first) { if (first) first.querySelector("a").focus(); });
         });
         list.parentNode.insertBefore(more, list.nextSibling);
       }
-      return first;
+      list.removeAttribute("aria-busy");
+      body.setAttribute("data-search-done", String(searches));
     }
 
     function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
@@ -736,23 +882,36 @@
       return box;
     }
 
+    var searches = 0; // searches begun; each ends with data-search-done set to its number
+
+    /* Searches for what the form says; loads the term and text files the answer needs first. */
     function run() {
-      var began = window.performance.now();
+      var began = window.performance.now(), asked = ++searches;
       var text = input.value, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; });
       remember(text, filters);
-      var found = engine.search(text, filters);
+      list.setAttribute("aria-busy", "true");
+      (function attempt() {
+        var found = engine.search(text, filters);
+        if (found.missing) return load(found.missing, function () { if (asked === searches) attempt(); });
+        show(text, found, filtered, began);
+      })();
+    }
+
+    function show(text, found, filtered, began) {
       ["search-help", "search-more"].forEach(function (id) {
         var old = document.getElementById(id);
         if (old) old.parentNode.removeChild(old);
       });
       while (list.firstChild) list.removeChild(list.firstChild);
       shown = { found: found, drawn: 0 };
-      drawMore();
-      if (!found.results.length && found.mode !== "idle") list.parentNode.insertBefore(help(found, filtered), list.nextSibling);
       status.textContent = statusText(text, found, filtered);
-      var now = window.performance.now();
-      body.setAttribute("data-search-ms", (now - began).toFixed(2));
-      if (found.results.length && !body.hasAttribute("data-first-result-ms")) body.setAttribute("data-first-result-ms", now.toFixed(1));
+      if (!found.results.length && found.mode !== "idle") list.parentNode.insertBefore(help(found, filtered), list.nextSibling);
+      drawMore(function () {
+        var now = window.performance.now();
+        body.setAttribute("data-search-ms", (now - began).toFixed(2));
+        if (found.results.length && !body.hasAttribute("data-first-result-ms")) body.setAttribute("data-first-result-ms", now.toFixed(1));
+        if (!body.hasAttribute("data-search-ready")) body.setAttribute("data-search-ready", now.toFixed(1));
+      });
     }
 
     // ------------------------------------------------------------ events
@@ -784,11 +943,10 @@
 
     restore();
     run();
-    body.setAttribute("data-search-ready", window.performance.now().toFixed(1));
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { createEngine: createEngine, assemble: assemble, serialise: serialise };
+    module.exports = { createEngine: createEngine, open: open, serialise: serialise };
   } else {
     startPage(document, window);
   }

@@ -6,10 +6,12 @@ do (rebuild.py), and a file whose fingerprint has not changed is carried over.
 Most show only the meetings' facts (rebuild.summary), so correcting a sentence
 leaves them alone.
 
-The two kinds of file that carry the minutes' text, each year's search file and
+The files that carry the minutes' text, the search (index.py) and
 data/meetings.json, are joined from one part per meeting; the parts are kept
-beside the site (rebuild.read_parts), each under a key of everything it is made
-from, so an edit makes one meeting's parts again and joins them with the rest.
+beside the site (rebuild.read_parts), one set per year, each under a key of
+everything it is made from, so an edit makes one meeting's parts again and joins
+them with the rest: search/index.js from every meeting's summary, the term
+files of the edited meeting's year, and its text file.
 """
 from __future__ import annotations
 
@@ -38,15 +40,20 @@ def plan(archive: Archive, inputs: rebuild.Inputs, base_url: str) -> Plan:
     """What each archive file is made from, as fingerprints, and the key of each meeting's parts."""
     ids = [m.id for m in archive.meetings]
     facts = rebuild.digest(inputs.reference, base_url, *(f"{m}={inputs.summaries[m]}" for m in ids))
-    prints = {path: facts for path in (*feeds.outputs(base_url), *opendata.ACTION_OUTPUTS, search_index.MAIN)}
+    prints = {path: facts for path in (*feeds.outputs(base_url), *opendata.ACTION_OUTPUTS)}
     prints[opendata.MEETINGS] = rebuild.digest(inputs.reference, base_url, *(f"{m}={inputs.meetings[m]}" for m in ids))
     # A meeting's search part holds the actions it raised, whose notes and status later meetings write.
     search_keys = {}
     for meeting in archive.meetings:
         updaters = dict.fromkeys(m for tracked in archive.actions_of(meeting.id) for m in tracked.updated_by)
         search_keys[meeting.id] = rebuild.digest(inputs.reference, inputs.meetings[meeting.id], *(f"{m}={inputs.summaries[m]}" for m in updaters))
+    ranges = ",".join(search_index.range_starts(archive))
+    prints[search_index.MAIN] = rebuild.digest(inputs.reference, ranges, *(f"{m}={search_keys[m]}" for m in ids))
+    term_files = search_index.index_outputs(archive)
     for year, meetings in archive.years:
-        prints[search_index.shard_path(year)] = rebuild.digest(str(year), *(search_keys[m.id] for m in meetings))
+        year_print = rebuild.digest(str(year), ranges, *(search_keys[m.id] for m in meetings))
+        prints.update(dict.fromkeys(term_files[str(year)], year_print))
+        prints.update({search_index.text_path(m.id): search_keys[m.id] for m in meetings})
     record_keys = {m: rebuild.digest(inputs.reference, base_url, inputs.meetings[m]) for m in ids}
     return Plan(prints, search_keys, record_keys)
 
@@ -59,11 +66,16 @@ class Parts:
     records: dict[str, str]
 
 
+def search_stale(archive: Archive, stale: set[str]) -> bool:
+    """Whether any search file is to be remade; search/index.js then needs every meeting's part."""
+    return any(path.startswith("search/") and path.endswith(".js") for path in stale)
+
+
 def kept_parts(out_dir, archive: Archive, files: Plan, stale: set[str]) -> Parts:
     """The parts earlier builds made that still hold, for the files to be remade now."""
     search: dict[str, str] = {}
-    for year, meetings in archive.years:
-        if search_index.shard_path(year) in stale:
+    if search_stale(archive, stale):
+        for year, meetings in archive.years:
             kept = rebuild.read_parts(out_dir, search_parts_name(year))
             search.update(_still_good(kept, [m.id for m in meetings], files.search_keys))
     records = {}
@@ -78,13 +90,7 @@ def _still_good(kept: dict, ids: list[str], keys: dict[str, str]) -> dict[str, s
 
 def wanted(archive: Archive, stale: set[str], kept: Parts) -> tuple[set[str], set[str]]:
     """The meetings whose search part, and whose record, must be made this time."""
-    search = {
-        m.id
-        for year, meetings in archive.years
-        if search_index.shard_path(year) in stale
-        for m in meetings
-        if m.id not in kept.search
-    }
+    search = {m.id for m in archive.meetings if m.id not in kept.search} if search_stale(archive, stale) else set()
     records = {m.id for m in archive.meetings if m.id not in kept.records} if opendata.MEETINGS in stale else set()
     return search, records
 
@@ -98,20 +104,21 @@ def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], pa
         files.update(opendata.action_files(archive, base_url))
     if opendata.MEETINGS in stale:
         files[opendata.MEETINGS] = opendata.meetings_json(archive, [parts.records[m.id] for m in archive.meetings])
-    if search_index.MAIN in stale:
-        files[search_index.MAIN] = search_index.main_script(archive)
-    for year, meetings in archive.years:
-        if search_index.shard_path(year) in stale:
-            files[search_index.shard_path(year)] = search_index.shard_script(year, [parts.search[m.id] for m in meetings])
+    if search_stale(archive, stale):
+        term_files = search_index.index_outputs(archive)
+        years = {year for year, _ in archive.years if stale & set(term_files[str(year)])}
+        texts = {m.id for m in archive.meetings if search_index.text_path(m.id) in stale}
+        files.update(search_index.index_files(archive, parts.search, years, texts))
     return {path: data for path, data in files.items() if path in stale}
 
 
 def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts) -> set[str]:
     """Keep the parts of the files just remade, for the next build; returns the names of every set kept."""
     names = set()
+    term_files = search_index.index_outputs(archive)
     for year, meetings in archive.years:
         names.add(search_parts_name(year))
-        if search_index.shard_path(year) in stale:
+        if stale & set(term_files[str(year)]):
             rebuild.write_parts(out_dir, search_parts_name(year), {m.id: (files.search_keys[m.id], parts.search[m.id]) for m in meetings})
     names.add(MEETING_PARTS)
     if opendata.MEETINGS in stale:

@@ -51,6 +51,7 @@ big again (201 to 300 KB; 29 to 50 KB gzipped) for that one feature.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -87,6 +88,8 @@ FIELDS = (
 )
 DOC_FIELDS = ("title", "people", "text")  # what each document carries; the rest come from its meeting and themes
 MEETING_FIELDS = ("meeting", "year", "type")
+FIELD_PLACE = {f["field_name"]: n for n, f in enumerate(FIELDS)}
+MEETING_FIELD_PLACES = frozenset(FIELD_PLACE[name] for name in MEETING_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -222,100 +225,271 @@ def separator_source(separators: str = SEPARATORS) -> str:
 _tokenizer: Tokenizer | None = None
 
 
-def _terms(text: str, field: str) -> list:
-    """A field's index terms with their counts, in first-seen order: a count of one is left out ["a", "b", 3]."""
-    global _tokenizer
-    if _tokenizer is None:  # made on first use, then kept: it remembers every word it has stemmed
-        _tokenizer = Tokenizer(SEPARATORS)
-    return [part for term, count in _tokenizer.counts(text, field).items() for part in ((term,) if count == 1 else (term, count))]
-
-
 def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
-    """A meeting's part of its year's search file, as JSON text: its entry, its items and the actions it raised.
+    """A meeting's part of the search, as three lines of JSON: its summary, its stored text and its postings.
 
     `texts` are its items' ItemTexts. The part depends on the meeting, the reference files
     and the meetings that updated its actions (notes and status), nothing else, so a
-    build keeps it until one of those changes."""
+    build keeps it until one of those changes; each file is joined from the lines it needs.
+
+    summary   [title, ISO date, date as shown, year, type, items, actions, length of each
+              meeting field], then one [length of each document field, theme slugs...] per
+              document, items then actions, then the sorted list of every term it holds
+    text      {"items": [...], "actions": [...]}: n number, t title, u URL from the site root,
+              x text, p people named; actions add it the item's title and s the status
+    postings  {term: [field place, document (items then actions; 0 for a meeting field), count, ...]}
+    """
     names = person_names(archive)
     theme_names = {t.theme.slug: t.theme.name for t in archive.themes}
     docs = item_documents(archive, meeting, texts, names)
-    actions = [action_document(archive, tracked, names) for tracked in archive.actions_of(meeting.id)]
-    entry = {"t": meeting.title, "d": meeting.date.isoformat(), "dl": long_date(meeting.date), "y": str(meeting.year), "ty": meeting.type}
+    docs += [action_document(archive, tracked, names) for tracked in archive.actions_of(meeting.id)]
+    postings: dict[str, list[int]] = defaultdict(list)
     shared = meeting_fields(meeting)
-    entry["w"] = [_terms(shared[name], name) for name in MEETING_FIELDS]
-    part = {"meeting": entry, "items": [_stored(d, theme_names) for d in docs], "actions": [_stored(d, theme_names) for d in actions]}
-    return json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+    lengths = [_post(postings, FIELD_PLACE[name], 0, shared[name], name) for name in MEETING_FIELDS]
+    items = sum(1 for d in docs if d.kind == "item")
+    summary: list = [[meeting.title, meeting.date.isoformat(), long_date(meeting.date), str(meeting.year), meeting.type, items, len(docs) - items, *lengths]]
+    for n, d in enumerate(docs):
+        fields = field_texts(d, theme_names)
+        summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name], name) for name in DOC_FIELDS), *d.themes])
+    summary.append(sorted(postings, key=_js_order))
+    stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
+    return "\n".join(_json(piece) for piece in (summary, stored, postings))
 
 
-def _stored(d: SearchDocument, theme_names: dict[str, str]) -> dict:
-    """What a result shows and snippets need, and the document's own fields' terms."""
-    entry = {"n": d.number, "t": d.title, "u": d.url, "x": d.text, "th": list(d.themes), "p": list(d.people)}
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # never a line break: the part's lines stay three
+
+
+def _post(postings: dict, field: int, owner: int, text: str, name: str) -> int:
+    """Add the terms of a field's text to `postings` under `owner`; returns the field's length in terms."""
+    global _tokenizer
+    if _tokenizer is None:  # made on first use, then kept: it remembers every word it has stemmed
+        _tokenizer = Tokenizer(SEPARATORS)
+    length = 0
+    for term, count in _tokenizer.counts(text, name).items():
+        postings[term] += (field, owner, count)
+        length += count
+    return length
+
+
+def _stored(d: SearchDocument) -> dict:
+    """What a result shows, and the text its snippet is cut from."""
+    entry = {"n": d.number, "t": d.title, "u": d.url, "x": d.text, "p": list(d.people)}
     if d.kind == "action":
         entry.update(it=d.item_title, s=d.status)
-    fields = field_texts(d, theme_names)
-    entry["w"] = [_terms(fields[name], name) for name in DOC_FIELDS]
     return entry
 
 
-def shard_script(year: int, parts: list[str]) -> bytes:
-    """A year's search file from its meetings' parts, oldest first; its terms are listed once and referred to by place."""
-    places: dict[str, int] = defaultdict(itertools.count().__next__)  # a term's place, given when first seen
+# ------------------------------------------------------------------ the files
 
-    def encode(terms: list) -> list[int]:
-        return [-part if part.__class__ is int else places[part] for part in terms]
+TEXTS = "search/text/"  # one file per meeting: what its results show
+TERMS = "search/terms/"  # the postings: one file per year and range of terms
 
-    meetings, items, actions = [], [], []
-    for m, text in enumerate(parts):
-        part = json.loads(text)
-        entry = part["meeting"]
-        entry["w"] = [encode(terms) for terms in entry["w"]]
-        meetings.append(entry)
-        for docs, into in ((part["items"], items), (part["actions"], actions)):
-            for doc in docs:
-                doc["m"] = m
-                doc["w"] = [encode(terms) for terms in doc["w"]]
-                into.append(doc)
-    shard = {"terms": list(places), "meetings": meetings, "items": items, "actions": actions}
-    return _script(f"(window.MINUTEBOOK_SEARCH_SHARDS=window.MINUTEBOOK_SEARCH_SHARDS||{{}})[{json.dumps(str(year))}]=", shard)
+# Where the ranges of terms begin, fixed rather than fitted to the archive, so an edit never moves
+# a term to another file. Chosen from the first letters of English words, to be of similar sizes.
+RANGE_STARTS = ("", "b", "c", "ch", "co", "cr", "d", "e", "f", "g", "h", "i", "in", "j", "l", "m",
+                "n", "o", "p", "pl", "pr", "q", "r", "re", "s", "se", "st", "t", "th", "u", "v", "w")
+DOCUMENTS_PER_RANGE = 120  # postings of about this many documents make one term file worth a request
 
 
-def main_script(archive: Archive) -> bytes:
-    """search/index.js: how to put the index together, the themes, and the list of year files."""
+def text_path(meeting_id: str) -> str:
+    return f"{TEXTS}{meeting_id}.js"
+
+
+def term_path(year: int, number: int) -> str:
+    return f"{TERMS}{year}-{number}.js"
+
+
+def range_starts(archive: Archive) -> tuple[str, ...]:
+    """The ranges of terms in use: fewer for a small archive, where one file holds what a query needs.
+
+    A power of two of RANGE_STARTS's, so when an archive grows past a size the ranges split in two."""
+    documents_count = sum(len(m.agenda) for m in archive.meetings) + len(archive.actions)
+    count = 1
+    while count < len(RANGE_STARTS) and count * DOCUMENTS_PER_RANGE < documents_count:
+        count *= 2
+    return RANGE_STARTS[:: len(RANGE_STARTS) // count]
+
+
+def range_of(term: str, starts: tuple[str, ...]) -> int:
+    key = _js_order(term)
+    return bisect.bisect_right([_js_order(s) for s in starts], key) - 1
+
+
+def _js_order(term: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units, and lunr's TokenSet wants its terms in that order."""
+    return term.encode("utf-16-be")
+
+
+def _lines(part: str) -> list[str]:
+    return part.split("\n")
+
+
+def text_script(meeting_id: str, part: str) -> bytes:
+    """A meeting's stored text, fetched only when one of its documents is shown or read for a phrase."""
+    return _script_text(f"(window.MINUTEBOOK_SEARCH_TEXTS=window.MINUTEBOOK_SEARCH_TEXTS||{{}})[{json.dumps(meeting_id)}]=", _lines(part)[1])
+
+
+def term_scripts(archive: Archive, year: int, meetings, parts: dict[str, str]) -> dict[str, bytes]:
+    """A year's term files: for each term of the range, its postings in the year's documents.
+
+    A file sets `window.MINUTEBOOK_SEARCH_TERMS["<year>-<range>"]` to {term: [[field place,
+    owner, -count when more than one, owner, ...], ...]}, one list per field the term is in.
+    Owners are the year's documents (items then actions, as in search/index.js), or the year's
+    meetings for the meeting fields, each written as the difference from the one before."""
+    starts = range_starts(archive)
+    keys = [_js_order(s) for s in starts]
+    merged: dict[str, dict[int, list[int]]] = {}
+    items_before = actions_before = 0
+    year_items = 0
+    summaries = []
+    for m, meeting in enumerate(meetings):
+        summary = json.loads(_lines(parts[meeting.id])[0])
+        summaries.append(summary)
+        year_items += summary[0][5]
+    for m, meeting in enumerate(meetings):
+        items = summaries[m][0][5]
+        for term, listed in json.loads(_lines(parts[meeting.id])[2]).items():
+            fields = merged.get(term)
+            if fields is None:
+                fields = merged[term] = {}
+            for i in range(0, len(listed), 3):
+                field, owner, count = listed[i], listed[i + 1], listed[i + 2]
+                if field in MEETING_FIELD_PLACES:
+                    owner = m
+                elif owner < items:
+                    owner += items_before
+                else:
+                    owner += year_items + actions_before - items
+                fields.setdefault(field, []).extend((owner, count))
+        items_before += items
+        actions_before += summaries[m][0][6]
+    chunks: list[dict] = [{} for _ in starts]
+    for term in sorted(merged, key=_js_order):
+        chunks[bisect.bisect_right(keys, _js_order(term)) - 1][term] = _entry(merged[term])
+    prefix = "(window.MINUTEBOOK_SEARCH_TERMS=window.MINUTEBOOK_SEARCH_TERMS||{})"
+    return {term_path(year, n): _script(f"{prefix}[{json.dumps(f'{year}-{n}')}]=", chunk) for n, chunk in enumerate(chunks)}
+
+
+def _entry(fields: dict[int, list]) -> list[list[int]]:
+    out = []
+    for field in sorted(fields):
+        flat, last = fields[field], 0
+        listed = [field]
+        # A year's items come before its actions, so a meeting's actions follow the next meeting's items.
+        for owner, count in sorted(zip(flat[::2], flat[1::2])):
+            listed.append(owner - last)
+            if count > 1:
+                listed.append(-count)
+            last = owner
+        out.append(listed)
+    return out
+
+
+def main_script(archive: Archive, parts: dict[str, str]) -> bytes:
+    """search/index.js: how to score, every term, the meetings and documents, and which files hold what.
+
+    It sets `window.MINUTEBOOK_SEARCH` to
+        version, separator, fields ([name, boost], in lunr's order), actionBoost
+        themes      slug -> {n: name, w: its terms with counts ("a", "b", 3)}; the themes
+                    field of a document is the names of its themes
+        themeOrder  the theme slugs documents refer to by place
+        terms       every index term, sorted as JavaScript sorts strings; each written as how
+                    many leading characters it shares with the one before (0-9) and the rest,
+                    separated by spaces (which no term holds)
+        ranges      the first term of each range of terms (files search/terms/<year>-<range>.js)
+        years       [year, its first meeting's place], oldest first
+        meetings    [id, title, ISO date, date as shown, year, type, items, actions, lengths of
+                    the meeting fields], in archive order
+        docs        one entry per document, all items meeting by meeting, then all actions:
+                    [lengths of the document fields, theme places...]; a document's ref is its place
+    """
+    theme_order = [t.theme.slug for t in archive.themes]
+    theme_place = {slug: n for n, slug in enumerate(theme_order)}
+    meetings, items, actions, vocabulary, used = [], [], [], set(), set()
+    for meeting in archive.meetings:
+        summary = json.loads(_lines(parts[meeting.id])[0])
+        head, docs, terms = summary[0], summary[1:-1], summary[-1]
+        meetings.append([meeting.id, *head])
+        vocabulary.update(terms)
+        for n, doc in enumerate(docs):
+            lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS):]
+            used.update(themes)
+            (items if n < head[5] else actions).append([*lengths, *(theme_place[t] for t in themes if t in theme_place)])
+    theme_terms = {t.theme.slug: _counted(t.theme.name, "themes") for t in archive.themes}
+    for slug in used:  # a theme no document has adds nothing to lunr's index
+        vocabulary.update(t for t in theme_terms.get(slug, ()) if t.__class__ is str)
+    years, place = [], 0
+    for year in sorted(year for year, _ in archive.years):
+        years.append([str(year), place])
+        place += len(dict(archive.years)[year])
     data = {
         "version": __TARGET_JS_VERSION__,
         "separator": separator_source(),
         "fields": [[f["field_name"], f.get("boost", 1)] for f in FIELDS],
-        "docFields": list(DOC_FIELDS),
-        "meetingFields": list(MEETING_FIELDS),
         "actionBoost": ACTION_BOOST,
-        "themes": {t.theme.slug: {"n": t.theme.name, "w": _terms(t.theme.name, "themes")} for t in archive.themes},
-        "shards": [str(year) for year in shard_years(archive)],
+        "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
+        "themeOrder": theme_order,
+        "terms": _front_coded(sorted(vocabulary, key=_js_order)),
+        "ranges": list(range_starts(archive)),
+        "years": years,
+        "meetings": meetings,
+        "docs": items + actions,
     }
     return _script("window.MINUTEBOOK_SEARCH=", data)
 
 
-def _script(assignment: str, data: dict) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+def _counted(text: str, field: str) -> list:
+    """A field's index terms with their counts, in first-seen order: a count of one is left out ["a", "b", 3]."""
+    global _tokenizer
+    if _tokenizer is None:
+        _tokenizer = Tokenizer(SEPARATORS)
+    return [part for term, count in _tokenizer.counts(text, field).items() for part in ((term,) if count == 1 else (term, count))]
+
+
+def _front_coded(vocabulary: list[str]) -> str:
+    out, previous = [], ""
+    for term in vocabulary:
+        shared, limit = 0, min(9, len(term), len(previous))
+        while shared < limit and term[shared] == previous[shared]:
+            shared += 1
+        out.append(f"{shared}{term[shared:]}")
+        previous = term
+    return " ".join(out)
+
+
+def _script(assignment: str, data) -> bytes:
+    return _script_text(assignment, _json(data))
+
+
+def _script_text(assignment: str, text: str) -> bytes:
     # `</` cannot appear inside the script, so no text in the minutes can end it early.
     return (assignment + text.replace("</", "<\\/") + ";\n").encode("utf-8")
 
 
-def shard_years(archive: Archive) -> list[int]:
-    return sorted(year for year, _ in archive.years)
-
-
-def shard_path(year: int) -> str:
-    return f"search/{year}.js"
+def index_outputs(archive: Archive) -> dict[str, list[str]]:
+    """search/index.js, and each year's term files, by year (made from every meeting, or the year's)."""
+    count = len(range_starts(archive))
+    return {str(year): [term_path(year, n) for n in range(count)] for year, _ in archive.years}
 
 
 def outputs(archive: Archive) -> tuple[str, ...]:
     """Every file the search is made of."""
-    return (MAIN, *(shard_path(year) for year in shard_years(archive)))
+    terms = [path for paths in index_outputs(archive).values() for path in paths]
+    return (MAIN, *terms, *(text_path(m.id) for m in archive.meetings))
 
 
 def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
     """Every search file, made from nothing kept: `item_texts(meeting)` gives each meeting's ItemTexts."""
-    files = {MAIN: main_script(archive)}
-    for year, meetings in archive.years:
-        files[shard_path(year)] = shard_script(year, [meeting_part(archive, m, item_texts(m)) for m in meetings])
+    parts = {m.id: meeting_part(archive, m, item_texts(m)) for m in archive.meetings}
+    return index_files(archive, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})
+
+
+def index_files(archive: Archive, parts: dict[str, str], years: set[int], texts: set[str]) -> dict[str, bytes]:
+    """search/index.js, the term files of `years` and the text files of the meetings in `texts`."""
+    files = {MAIN: main_script(archive, parts)}
+    for year, meetings in sorted(archive.years):
+        if year in years:
+            files.update(term_scripts(archive, year, meetings, parts))
+    files.update({text_path(m): text_script(m, parts[m]) for m in texts})
     return files

@@ -15,22 +15,34 @@ from tests.conftest import ROOT
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 SEARCH_JS = ROOT / "assets" / "search.js"
 
-# Loads search/index.js and each year's file as the page does, then answers each line, [text, filters],
-# with a line saying what the page would show.
+# Loads search/index.js, then each term and text file when the engine asks for it, as the page does;
+# answers each line, [text, filters], with a line saying what the page would show.
 ENGINE = r"""
 const lunr = require(process.argv[1]);
 const path = require('path');
 global.window = {};
 require(process.argv[3]);
-for (const year of window.MINUTEBOOK_SEARCH.shards) require(path.join(path.dirname(process.argv[3]), year + '.js'));
-const engine = require(process.argv[2]).createEngine(lunr, window.MINUTEBOOK_SEARCH, window.MINUTEBOOK_SEARCH_SHARDS);
+const site = path.dirname(path.dirname(process.argv[3]));
+const files = {terms: window.MINUTEBOOK_SEARCH_TERMS = {}, texts: window.MINUTEBOOK_SEARCH_TEXTS = {}};
+const engine = require(process.argv[2]).createEngine(lunr, window.MINUTEBOOK_SEARCH, files);
+const loaded = new Set();
+function load(paths) {
+  for (const p of paths) {
+    if (loaded.has(p)) throw new Error('asked twice for ' + p);
+    loaded.add(p);
+    require(path.join(site, p));
+  }
+}
 const show = pieces => pieces.map(p => p.mark ? '[' + p.text + ']' : p.text).join('');
 function answer([text, filters]) {
   try {
-    const found = engine.search(text, filters || {});
+    let found;
+    while ((found = engine.search(text, filters || {})).missing) load(found.missing);
+    load(engine.textsFor(found.results));
     return {
       mode: found.mode,
       unfiltered: found.unfiltered,
+      loaded: Array.from(loaded).sort(),
       results: found.results.map(r => {
         const d = engine.describe(r, found);
         return {url: d.url, kind: d.kind, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
@@ -62,15 +74,20 @@ def node(script: str, payload):
 
 
 def write_search_data(content: Path, out: Path) -> Path:
-    """search/index.js for `content`, with the year files beside it, as the build writes them; returns index.js."""
+    """search/index.js for `content`, with the term and text files under it, as the build writes them; returns index.js.
+
+    `out` is the index.js to write, in a folder named search."""
+    assert out.parent.name == "search"
     archive = link(load_content(content))
     for path, data in search_files(archive, Renderer(archive, ROOT / "templates").texts).items():
-        (out.parent / Path(path).name).write_bytes(data)
-    return out.parent / "index.js"
+        target = out.parent.parent / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return out
 
 
 class SearchPage:
-    """assets/search.js over one search/index.js and its year files, in a node process kept for many questions."""
+    """assets/search.js over one search/index.js and the files it loads, in a node process kept for many questions."""
 
     def __init__(self, data: Path):
         self.process = subprocess.Popen(

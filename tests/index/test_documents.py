@@ -89,31 +89,40 @@ def test_an_actions_owner_is_named_with_the_role_they_held_when_it_arose(docs):
     assert docs["action:2019-04-30-1"].people == ("Amanda Blakeman, Deputy Chief Constable",)
 
 
-def shipped(archive) -> tuple[dict, dict[str, dict]]:
-    """What search/index.js and the year files set, read back."""
+def _read(script: bytes, prefix: str):
+    text = script.decode()
+    assert text.startswith(prefix) and text.endswith(";\n")
+    return json.loads(text[len(prefix):-2])
+
+
+def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
+    """What search/index.js, the term files and the text files set, read back."""
     files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
-    main = files.pop("search/index.js").decode()
-    data = json.loads(main[len("window.MINUTEBOOK_SEARCH="):-2])
-    shards = {}
+    data = _read(files.pop("search/index.js"), "window.MINUTEBOOK_SEARCH=")
+    terms, texts = {}, {}
     for path, script in files.items():
-        year = path.removeprefix("search/").removesuffix(".js")
-        prefix = f'(window.MINUTEBOOK_SEARCH_SHARDS=window.MINUTEBOOK_SEARCH_SHARDS||{{}})["{year}"]='
-        assert script.decode().startswith(prefix) and script.decode().endswith(";\n")
-        shards[year] = json.loads(script.decode()[len(prefix):-2])
-    return data, shards
+        folder, name = path.removeprefix("search/").removesuffix(".js").split("/")
+        into, variable = (terms, "MINUTEBOOK_SEARCH_TERMS") if folder == "terms" else (texts, "MINUTEBOOK_SEARCH_TEXTS")
+        into[name] = _read(script, f"(window.{variable}=window.{variable}||{{}})[{json.dumps(name)}]=")
+    return data, terms, texts
 
 
-def stored(data, shards) -> tuple[list[dict], list[dict]]:
-    """Meetings and documents in ref order: items year by year, then actions (as assets/search.js puts them)."""
-    years = [shards[year] for year in data["shards"]]
-    return [m for s in years for m in s["meetings"]], [d for s in years for d in s["items"]] + [d for s in years for d in s["actions"]]
+def stored(data, terms, texts) -> tuple[list[dict], list[dict]]:
+    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search.js reads them)."""
+    meetings = [dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m)) for m in data["meetings"]]
+    items = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["items"]]
+    actions = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["actions"]]
+    docs = items + actions
+    for doc, entry in zip(docs, data["docs"]):
+        doc["th"] = [data["themeOrder"][t] for t in entry[3:]]
+    return meetings, docs
 
 
 def test_each_meeting_is_stored_once_and_each_document_in_ref_order(small):
     archive, docs, _ = small
-    data, shards = shipped(archive)
-    meetings, stored_docs = stored(data, shards)
-    assert data["shards"] == ["2019"]
+    data, terms, texts = shipped(archive)
+    meetings, stored_docs = stored(data, terms, texts)
+    assert data["years"] == [["2019", 0]] and sorted(terms) == ["2019-0"]
     assert [m["t"] for m in meetings] == [m.title for m in archive.meetings]
     assert {k: meetings[0][k] for k in ("t", "d", "dl", "y", "ty")} == {"t": "Monthly Assurance Meeting April 2019", "d": "2019-04-30", "dl": "30 April 2019", "y": "2019", "ty": "Monthly Assurance Meeting"}
     assert [d["u"] for d in stored_docs] == [d.url for d in docs]
@@ -121,18 +130,18 @@ def test_each_meeting_is_stored_once_and_each_document_in_ref_order(small):
 
 
 def test_a_stored_action_says_what_its_result_shows(small):
-    data, shards = shipped(small[0])
-    action = stored(data, shards)[1][-1]
+    action = stored(*shipped(small[0]))[1][-1]
     assert {k: action[k] for k in ("m", "n", "t", "it", "s", "th")} == {
         "m": 0, "n": "2.1", "t": "Action 2019-04-30-1", "it": "Roads policing", "s": "Completed", "th": ["roads-policing"],
     }
 
 
-def test_each_year_has_its_own_file(tmp_path):
+def test_each_year_has_its_own_term_files_and_each_meeting_its_own_text_file():
     archive = link(load_content(FIXTURES / "search"))
-    data, shards = shipped(archive)
-    assert data["shards"] == ["2019", "2020"] == sorted(shards)
-    assert [m["t"] for m in shards["2020"]["meetings"]] == ["Performance Meeting May 2020"]
+    data, terms, texts = shipped(archive)
+    assert data["years"] == [["2019", 0], ["2020", 1]] and sorted(terms) == ["2019-0", "2020-0"]
+    assert sorted(texts) == [m.id for m in archive.meetings]
+    assert "2020" in terms["2020-0"] and "2020" not in terms["2019-0"]  # the year field
 
 
 def test_index_refs_are_places_in_the_store(small):
@@ -166,8 +175,7 @@ def test_the_search_scripts_set_their_globals_and_nothing_in_the_minutes_can_end
     files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
     assert files["search/index.js"].decode().startswith("window.MINUTEBOOK_SEARCH=")
     assert not any(b"</" in script for script in files.values())
-    data, shards = shipped(archive)  # each year's file sets only its own entry
-    assert any("<script>alert('minutes')</script>" in d["x"] for d in stored(data, shards)[1])
+    assert any("<script>alert('minutes')</script>" in d["x"] for d in stored(*shipped(archive))[1])
 
 
 def stored_title(docs, result):

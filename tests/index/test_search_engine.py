@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.generate import write_archive
 from tests.conftest import FIXTURES
 from tests.index.lunr_node import SearchPage, write_search_data
 
@@ -21,7 +22,7 @@ ACTION = "actions/2019-04-30-1/index.html"
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    page = SearchPage(write_search_data(FIXTURES / "search", tmp_path_factory.mktemp("search") / "index.js"))
+    page = SearchPage(write_search_data(FIXTURES / "search", tmp_path_factory.mktemp("site") / "search" / "index.js"))
     yield page
     page.close()
 
@@ -29,6 +30,8 @@ def engine(tmp_path_factory):
 def find(engine, *calls):
     answers = engine.searches(list(calls))
     assert not [a["error"] for a in answers if "error" in a]
+    for answer in answers:
+        del answer["loaded"]  # what the page had loaded by then; see the tests of loading on demand
     return answers if len(calls) > 1 else answers[0]
 
 
@@ -208,8 +211,33 @@ def test_a_long_text_is_cut_to_a_snippet_marked_where_it_was_cut(tmp_path):
     meeting = content / "meetings/2020-05-28-performance.md"
     filler = " ".join(["The PCC asked for the survey to be repeated."] * 20)
     meeting.write_text(meeting.read_text().replace("Public confidence in the police had risen.", f"{filler} Public trust had risen. {filler}"))
-    page = SearchPage(write_search_data(content, tmp_path / "index.js"))
+    page = SearchPage(write_search_data(content, tmp_path / "search" / "index.js"))
     snippet = find(page, "trust ")["results"][0]["snippet"]
     page.close()
     assert snippet.startswith("… ") and snippet.endswith(" …")
     assert "Public [trust] had risen." in snippet and len(snippet) < 300
+
+
+@pytest.fixture(scope="module")
+def generated_page(tmp_path_factory):
+    """200 synthetic meetings over two years (bench/generate.py), their terms in sixteen ranges."""
+    content = write_archive(tmp_path_factory.mktemp("generated") / "content", 200, 7)
+    page = SearchPage(write_search_data(content, tmp_path_factory.mktemp("site") / "search" / "index.js"))
+    yield page
+    page.close()
+
+
+def test_a_word_loads_its_range_of_terms_in_each_year_and_the_text_of_the_meetings_it_shows(generated_page):
+    answer = generated_page.searches(["custody"])[0]
+    terms = [p for p in answer["loaded"] if p.startswith("search/terms/")]
+    texts = [p for p in answer["loaded"] if p.startswith("search/text/")]
+    ranges = {p.rsplit("-", 1)[1] for p in terms}
+    years = {p.removeprefix("search/terms/").split("-")[0] for p in terms}
+    assert len(ranges) == 1 and len(terms) == len(years) == 2
+    shown = {r["url"].split("/")[1] for r in answer["results"]}
+    assert answer["results"] and {p.removeprefix("search/text/").removesuffix(".js") for p in texts} <= shown | {r["url"] for r in answer["results"]}
+
+
+def test_files_already_loaded_are_not_asked_for_again(generated_page):
+    first, again = generated_page.searches(["custody", "custody"])
+    assert "error" not in again and again["loaded"] == first["loaded"] and again["results"] == first["results"]

@@ -125,15 +125,11 @@
     });
     var average = totals.map(function (total) { return total / docs.length; });
 
-    // Each year's documents, items then actions, as the term files number them.
-    var years = data.years.map(function (y, i) {
-      var next = i + 1 < data.years.length ? data.years[i + 1][1] : meetings.length;
-      var first = meetings[y[1]], last = meetings[next - 1];
-      return { year: y[0], first: y[1], items: [first.items[0], last.items[1]], actions: [first.actions[0], last.actions[1]] };
-    });
-    function docOf(year, owner) {
-      var inItems = year.items[1] - year.items[0];
-      return owner < inItems ? year.items[0] + owner : year.actions[0] + owner - inItems;
+    var years = data.years.map(function (y) { return { year: y[0], first: y[1] }; });
+    /* A meeting's document as the term files number them: its items, then its actions. */
+    function docOf(m, local) {
+      var items = m.items[1] - m.items[0];
+      return local < items ? m.items[0] + local : m.actions[0] + local - items;
     }
 
     function rangeOf(term) {
@@ -163,13 +159,15 @@
       var counts = fields.map(function () { return new Map(); });
       function add(f, ref, count) { counts[f].set(ref, (counts[f].get(ref) || 0) + count); }
       names.forEach(function (name, y) {
-        (files.terms[name][term] || []).forEach(function (listed) {
-          var f = listed[0], year = years[y];
-          eachOwner(listed, function (owner, count) {
-            if (meetingFields.indexOf(f) === -1) return add(f, docOf(year, owner), count);
-            var m = meetings[year.first + owner], ref;
-            for (ref = m.items[0]; ref < m.items[1]; ref++) add(f, ref, count);
-            for (ref = m.actions[0]; ref < m.actions[1]; ref++) add(f, ref, count);
+        files.terms[name].forEach(function (inMeeting, i) {
+          var m = meetings[years[y].first + i];
+          (inMeeting[term] || []).forEach(function (listed) {
+            var f = listed[0];
+            eachOwner(listed, function (local, count) {
+              if (meetingFields.indexOf(f) === -1) return add(f, docOf(m, local), count);
+              for (var ref = m.items[0]; ref < m.items[1]; ref++) add(f, ref, count);
+              for (ref = m.actions[0]; ref < m.actions[1]; ref++) add(f, ref, count);
+            });
           });
         });
       });

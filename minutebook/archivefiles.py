@@ -42,12 +42,13 @@ def plan(archive: Archive, inputs: rebuild.Inputs, base_url: str) -> Plan:
     facts = rebuild.digest(inputs.reference, base_url, *(f"{m}={inputs.summaries[m]}" for m in ids))
     prints = {path: facts for path in (*feeds.outputs(base_url), *opendata.ACTION_OUTPUTS)}
     prints[opendata.MEETINGS] = rebuild.digest(inputs.reference, base_url, *(f"{m}={inputs.meetings[m]}" for m in ids))
-    # A meeting's search part holds the actions it raised, whose notes and status later meetings write.
+    # A meeting's search part holds the actions it raised, whose notes and status later meetings write,
+    # and its postings cut at the ranges of terms, which follow the archive's size.
+    ranges = ",".join(search_index.range_starts(archive))
     search_keys = {}
     for meeting in archive.meetings:
         updaters = dict.fromkeys(m for tracked in archive.actions_of(meeting.id) for m in tracked.updated_by)
-        search_keys[meeting.id] = rebuild.digest(inputs.reference, inputs.meetings[meeting.id], *(f"{m}={inputs.summaries[m]}" for m in updaters))
-    ranges = ",".join(search_index.range_starts(archive))
+        search_keys[meeting.id] = rebuild.digest(inputs.reference, ranges, inputs.meetings[meeting.id], *(f"{m}={inputs.summaries[m]}" for m in updaters))
     prints[search_index.MAIN] = rebuild.digest(inputs.reference, ranges, *(f"{m}={search_keys[m]}" for m in ids))
     term_files = search_index.index_outputs(archive)
     for year, meetings in archive.years:

@@ -89,7 +89,6 @@ FIELDS = (
 DOC_FIELDS = ("title", "people", "text")  # what each document carries; the rest come from its meeting and themes
 MEETING_FIELDS = ("meeting", "year", "type")
 FIELD_PLACE = {f["field_name"]: n for n, f in enumerate(FIELDS)}
-MEETING_FIELD_PLACES = frozenset(FIELD_PLACE[name] for name in MEETING_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -237,13 +236,17 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
               document, items then actions, then the sorted list of every term it holds
     text      {"items": [...], "actions": [...]}: n number, t title, u URL from the site root,
               x text, p people named; actions add it the item's title and s the status
-    postings  {term: [field place, document (items then actions; 0 for a meeting field), count, ...]}
+    then one line per range of terms (range_starts), its terms' postings in this meeting:
+              {term: [[field place, document, -count when more than one, document, ...], ...]};
+              documents are numbered items then actions from 0, and written as the difference
+              from the one before; a meeting field's document is 0, standing for all of them
+    A year's term files are these lines joined, so an edit costs no more than its own meeting.
     """
     names = person_names(archive)
     theme_names = {t.theme.slug: t.theme.name for t in archive.themes}
     docs = item_documents(archive, meeting, texts, names)
     docs += [action_document(archive, tracked, names) for tracked in archive.actions_of(meeting.id)]
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # term -> field place -> [document, count, ...]
     shared = meeting_fields(meeting)
     lengths = [_post(postings, FIELD_PLACE[name], 0, shared[name], name) for name in MEETING_FIELDS]
     items = sum(1 for d in docs if d.kind == "item")
@@ -251,9 +254,15 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
     for n, d in enumerate(docs):
         fields = field_texts(d, theme_names)
         summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name], name) for name in DOC_FIELDS), *d.themes])
-    summary.append(sorted(postings, key=_js_order))
+    terms = sorted(postings, key=_js_order)
+    summary.append(terms)
     stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
-    return "\n".join(_json(piece) for piece in (summary, stored, postings))
+    starts = range_starts(archive)
+    keys = [_js_order(s) for s in starts]
+    ranges: list[dict] = [{} for _ in starts]
+    for term in terms:
+        ranges[bisect.bisect_right(keys, _js_order(term)) - 1][term] = _entry(postings[term])
+    return "\n".join(_json(piece) for piece in (summary, stored, *ranges))
 
 
 def _json(data) -> str:
@@ -267,7 +276,7 @@ def _post(postings: dict, field: int, owner: int, text: str, name: str) -> int:
         _tokenizer = Tokenizer(SEPARATORS)
     length = 0
     for term, count in _tokenizer.counts(text, name).items():
-        postings[term] += (field, owner, count)
+        postings[term].setdefault(field, []).extend((owner, count))
         length += count
     return length
 
@@ -331,44 +340,16 @@ def text_script(meeting_id: str, part: str) -> bytes:
 
 
 def term_scripts(archive: Archive, year: int, meetings, parts: dict[str, str]) -> dict[str, bytes]:
-    """A year's term files: for each term of the range, its postings in the year's documents.
+    """A year's term files: for each range of terms, its postings in each of the year's meetings.
 
-    A file sets `window.MINUTEBOOK_SEARCH_TERMS["<year>-<range>"]` to {term: [[field place,
-    owner, -count when more than one, owner, ...], ...]}, one list per field the term is in.
-    Owners are the year's documents (items then actions, as in search/index.js), or the year's
-    meetings for the meeting fields, each written as the difference from the one before."""
-    starts = range_starts(archive)
-    keys = [_js_order(s) for s in starts]
-    merged: dict[str, dict[int, list[int]]] = {}
-    items_before = actions_before = 0
-    year_items = 0
-    summaries = []
-    for m, meeting in enumerate(meetings):
-        summary = json.loads(_lines(parts[meeting.id])[0])
-        summaries.append(summary)
-        year_items += summary[0][5]
-    for m, meeting in enumerate(meetings):
-        items = summaries[m][0][5]
-        for term, listed in json.loads(_lines(parts[meeting.id])[2]).items():
-            fields = merged.get(term)
-            if fields is None:
-                fields = merged[term] = {}
-            for i in range(0, len(listed), 3):
-                field, owner, count = listed[i], listed[i + 1], listed[i + 2]
-                if field in MEETING_FIELD_PLACES:
-                    owner = m
-                elif owner < items:
-                    owner += items_before
-                else:
-                    owner += year_items + actions_before - items
-                fields.setdefault(field, []).extend((owner, count))
-        items_before += items
-        actions_before += summaries[m][0][6]
-    chunks: list[dict] = [{} for _ in starts]
-    for term in sorted(merged, key=_js_order):
-        chunks[bisect.bisect_right(keys, _js_order(term)) - 1][term] = _entry(merged[term])
+    A file sets `window.MINUTEBOOK_SEARCH_TERMS["<year>-<range>"]` to a list with one entry per
+    meeting of the year, in archive order: that meeting's line for the range (see meeting_part)."""
+    lines = [_lines(parts[m.id]) for m in meetings]
     prefix = "(window.MINUTEBOOK_SEARCH_TERMS=window.MINUTEBOOK_SEARCH_TERMS||{})"
-    return {term_path(year, n): _script(f"{prefix}[{json.dumps(f'{year}-{n}')}]=", chunk) for n, chunk in enumerate(chunks)}
+    return {
+        term_path(year, n): _script_text(f"{prefix}[{json.dumps(f'{year}-{n}')}]=", "[" + ",".join(meeting[2 + n] for meeting in lines) + "]")
+        for n in range(len(range_starts(archive)))
+    }
 
 
 def _entry(fields: dict[int, list]) -> list[list[int]]:
@@ -376,8 +357,7 @@ def _entry(fields: dict[int, list]) -> list[list[int]]:
     for field in sorted(fields):
         flat, last = fields[field], 0
         listed = [field]
-        # A year's items come before its actions, so a meeting's actions follow the next meeting's items.
-        for owner, count in sorted(zip(flat[::2], flat[1::2])):
+        for owner, count in zip(flat[::2], flat[1::2]):
             listed.append(owner - last)
             if count > 1:
                 listed.append(-count)

@@ -33,16 +33,22 @@ def search(page, base, query="", **filters):
     return page
 
 
+def settled(page):
+    """Waits for the search under way to finish: the files it needs loaded and its results drawn."""
+    page.wait_for_selector("#search-results:not([aria-busy])", state="attached")
+    return page
+
+
 def results(page):
-    return page.locator("#search-results > li")
+    return settled(page).locator("#search-results > li")
 
 
 def links(page):
-    return [a.get_attribute("href") for a in page.locator("#search-results .result-title a").all()]
+    return [a.get_attribute("href") for a in settled(page).locator("#search-results .result-title a").all()]
 
 
 def status(page):
-    return page.locator("#search-status").inner_text()
+    return settled(page).locator("#search-status").inner_text()
 
 
 @pytest.mark.parametrize(

@@ -181,16 +181,17 @@ def files_rewritten_by(change, tmp_path) -> set[str]:
     return {path for path, inode in before.items() if not path.startswith("assets/") and (site / path).stat().st_ino != inode}
 
 
-def test_editing_only_text_remakes_its_page_its_years_search_file_and_the_meetings_data(tmp_path):
+def test_editing_only_text_remakes_its_page_its_search_text_its_years_terms_the_search_index_and_the_meetings_data(tmp_path):
     assert files_rewritten_by(edit_meeting, tmp_path) == {
-        "meetings/2019-04-30-monthly-assurance/index.html", "search/2019.js", "data/meetings.json",
+        "meetings/2019-04-30-monthly-assurance/index.html", "search/index.js", "search/terms/2019-0.js",
+        "search/text/2019-04-30-monthly-assurance.js", "data/meetings.json",
     }
 
 
 def test_a_status_change_remakes_the_files_that_show_actions_but_not_the_other_years_search(tmp_path):
     rewritten = files_rewritten_by(change_action_status, tmp_path)
-    assert {"search/2019.js", "data/actions.json", "data/actions.csv"} <= rewritten
-    assert "search/2020.js" not in rewritten
+    assert {"search/terms/2019-0.js", "search/text/2019-04-30-monthly-assurance.js", "data/actions.json", "data/actions.csv"} <= rewritten
+    assert not {"search/terms/2020-0.js", "search/text/2020-05-26-performance.js"} & rewritten
 
 
 def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):

@@ -1,13 +1,16 @@
 /* Minutebook search.
  *
- * search/index.js says how the index is made and lists one file per year
- * (search/<year>.js), each holding that year's documents with their index terms
- * counted at build time by lunr.py (minutebook/index.py). `assemble` puts them
- * together into exactly the index lunr.py would have built, BM25 scores and all;
- * createEngine loads it into lunr and answers what was typed with results as
- * plain data; apart from telling lunr where words split, it changes nothing
- * outside itself, and the tests run it under node. The page code below it loads
- * the year files, reads the form and the address and draws the results.
+ * search/index.js lists every term and describes every meeting and document
+ * (minutebook/index.py). The postings are in files by year and range of terms
+ * (search/terms/), each meeting's text in a file of its own (search/text/). A
+ * search reads the terms it needs; when their files are not loaded yet it says
+ * which files it is missing, and the page loads them as scripts and asks again.
+ * `open` makes, from the files loaded, exactly the postings and BM25 scores
+ * lunr.py would have built; createEngine searches them with lunr and answers
+ * what was typed with results as plain data; apart from telling lunr where
+ * words split, it changes nothing outside itself, and the tests run it under
+ * node. The page code below it loads files, reads the form and the address and
+ * draws the results.
  *
  * Every piece of text from the minutes goes into the page as a text node, never
  * as HTML, so "<script>" in the minutes shows as those characters. Nothing here
@@ -240,6 +243,52 @@
     return { version: opened.version, fields: opened.fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex };
   }
 
+  /* What lunr's Index.query asks of its TokenSet: the terms a clause matches (`intersect(clause's set).toArray()`).
+   * A plain word or a word with a trailing * is looked up in the sorted terms at once; anything else (close
+   * spellings, a leading or inner *) goes to a real lunr.TokenSet, made the first time one is needed: making
+   * it takes longer than the rest of opening the search together. */
+  function lookup(lunr, terms, numbers) {
+    var full = null;
+    function wordOf(set) { // [word, whether it ends in *], or null if `set` is not one of those two shapes
+      var word = "", node = set;
+      for (;;) {
+        var keys = Object.keys(node.edges);
+        if (keys.length === 0) return node.final ? [word, false] : null;
+        if (keys.length === 1 && keys[0] === "*" && node.edges["*"] === node && node.final) return [word, true];
+        if (keys.length !== 1 || keys[0] === "*") return null;
+        word += keys[0];
+        node = node.edges[keys[0]];
+      }
+    }
+    function beginning(prefix) { // every term that starts with `prefix`, in order
+      var low = 0, high = terms.length;
+      while (low < high) {
+        var mid = (low + high) >> 1;
+        if (terms[mid] < prefix) low = mid + 1; else high = mid;
+      }
+      var out = [];
+      for (var i = low; i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) out.push(terms[i]);
+      return out;
+    }
+    return {
+      intersect: function (set) {
+        var shape = wordOf(set), found;
+        if (shape && shape[1]) found = beginning(shape[0]);
+        else if (shape) found = numbers.has(shape[0]) ? [shape[0]] : [];
+        else {
+          if (!full) {
+            var builder = new lunr.TokenSet.Builder();
+            terms.forEach(function (term) { builder.insert(term); });
+            builder.finish();
+            full = builder.root;
+          }
+          return full.intersect(set);
+        }
+        return { toArray: function () { return found; } };
+      }
+    };
+  }
+
   /* Thrown when answering needs files not yet loaded; `files` lists them as paths from the site root. */
   function Missing(files) { this.files = files; }
 
@@ -288,10 +337,7 @@
     lunr.QueryLexer.termSeparator = separator;
 
     var opened = open(data, files);
-    var builder = new lunr.TokenSet.Builder();
-    opened.terms.forEach(function (term) { builder.insert(term); });
-    builder.finish();
-    var tokenSet = builder.root;
+    var tokenSet = lookup(lunr, opened.terms, opened.numbers);
     var docs = opened.docs, meetings = opened.meetings, themeNames = {};
     Object.keys(data.themes).forEach(function (slug) { themeNames[slug] = data.themes[slug].n; });
     var missing = new Set(), index = lunrIndex(lunr, opened, tokenSet, missing);

@@ -48,9 +48,11 @@ METHOD = """\
   process, handed the meetings the first build read; the figure is that second
   build from start to end (no Python start-up or imports, as in the server).
 - **Search payload**: every file the search needs, as stored and gzipped at
-  level 6. Minutebook: `search/` (the page, `index.js` and one file of
-  documents and term counts per year, all of which the page fetches),
-  `assets/lunr.min.js` and `assets/search.js`. MkDocs: `search/`
+  level 6. Minutebook: `search/` (the page; `index.js`, with every term, meeting
+  and document's field lengths; `terms/`, the postings by year and range of
+  terms, of which a query fetches its terms' ranges; `text/`, one file per
+  meeting, fetched for the results shown), `assets/lunr.min.js` and
+  `assets/search.js`. MkDocs: `search/`
   (`search_index.json` with the prebuilt lunr index, `lunr.js`, `main.js`,
   `worker.js`). Pagefind: the whole `pagefind/` folder it wrote, of which a
   browser fetches only the parts a query needs.
@@ -172,6 +174,16 @@ def size_section(r: dict) -> str:
         ratio = _ratio(ours, theirs) if present and how != "t" else "–"
         ours_shown = _show(ours, how, present and not label.startswith("MkDocs's"))
         lines.append(f"| {label} | {ours_shown} | {mk_shown} | {ratio} | {pf_shown} |")
+    stock = mb.get("lunr_py")
+    if stock and "index_payload" in mb:
+        index_kb, store_kb = mb["index_payload"]["gzip"], mb["store_payload"]["gzip"]
+        lines += [
+            "",
+            f"Search files beside stock lunr.py's serialised index of the same {stock['documents']:,} documents (gzip): "
+            f"Minutebook's index (`search/index.js` and `search/terms/`) {_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's "
+            f"{_kb(stock['gzip'])} KB; with the result store (`search/text/`, every result's title, link and text, "
+            f"fetched only for results shown) {_kb(index_kb + store_kb)} KB, {_ratio(index_kb + store_kb, stock['gzip'])}.",
+        ]
     lines += ["", "Minutebook's stages (`BuildReport.seconds`), seconds:", "", "| stage | full build | rebuild after one meeting changed |", "| --- | ---: | ---: |"]
     for stage in STAGES:
         lines.append(f"| {stage} | {_seconds(_get(mb, 'stages', 'seconds', stage))} | {_seconds(_get(mb, 'incremental_stages', 'seconds', stage))} |")

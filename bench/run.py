@@ -127,7 +127,30 @@ def minutebook(content: Path, work: Path) -> dict:
         "preview": json.loads(preview.stdout),
         "payload": asdict(payload(searched)),
         "payload_files": [str(p.relative_to(site)) for p in searched],
+        # The index (what ranks) apart from the store (what results show), beside stock lunr.py's index.
+        "index_payload": asdict(payload([site / "search" / "index.js", site / "search" / "terms"])),
+        "store_payload": asdict(payload([site / "search" / "text"])),
+        "lunr_py": lunr_py_payload(content) if STOCK_LUNR_UP_TO >= len(list((content / "meetings").glob("*.md"))) else None,
     }
+
+
+STOCK_LUNR_UP_TO = 500  # meetings; lunr.py's own index of 5,000 takes minutes to make and says nothing new
+
+
+def lunr_py_payload(content: Path) -> dict:
+    """Bytes of lunr.py's serialised index of the same documents, fields and boosts (json.dumps, as lunr.py's
+    users write it), raw and gzip: minutebook.index.build_index, which tests hold equal to lunr.py's own."""
+    import gzip
+
+    from minutebook import index
+    from minutebook.link import link
+    from minutebook.load import load_content
+    from minutebook.render import Renderer
+
+    archive = link(load_content(content))
+    docs = index.documents(archive, Renderer(archive, ROOT / "templates").texts)
+    data = json.dumps(index.build_index(docs, {t.theme.slug: t.theme.name for t in archive.themes})).encode()
+    return {"documents": len(docs), "raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6, mtime=0))}
 
 
 def mkdocs(content: Path, work: Path) -> dict:

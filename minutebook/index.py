@@ -1,48 +1,35 @@
-"""Index: the search documents, and the words of each that the browser indexes.
+"""Index: the search documents, and the files the browser searches them with.
 
 One document per agenda item (a result lands on its anchor) and one per
 action. The search is lunr's: its pipeline (trimmer, stop words, stemmer) runs
-here, at build time, through lunr.py; what ships is each document's index
-terms with their counts, and assets/search.js puts them together into exactly
-the index lunr.py would build (same terms, numbering and BM25 scores; a test
-compares the two), which lunr.js then searches.
+here, at build time, through lunr.py; what ships is each term's postings with
+their counts, and assets/search.js makes from them exactly the index lunr.py
+would build (same postings and BM25 scores; a test compares the two), which
+lunr.js then searches.
 
-Shipping term counts rather than the finished index keeps a rebuild small:
-scores depend on the whole archive (how many documents hold a word, how long
-fields are on average), so one edited meeting changes every score, while its
-counts change only that meeting's own part. The search is split into one file
-per year, and a meeting's part is made once and kept (pipeline.py), so an edit
-rewrites one year's file from parts already made. Counts are also a third of
-the size of lunr's scored vectors and postings together.
+The index is split so a query fetches only what it needs (see main_script,
+term_scripts and text_script for the formats):
+
+- `search/index.js`: every term, sorted, for lunr's TokenSet (so wildcards and
+  close spellings still work), and each meeting's and document's field lengths
+  and themes, which scoring and the filters need;
+- `search/terms/<year>-<range>.js`: the postings of one range of terms in one
+  year; a query loads its terms' range in every year, no more, and scores
+  with them: lunr scores a field only against the query's own terms, so a field
+  vector holding just the terms read so far ranks exactly as the whole one;
+- `search/text/<meeting>.js`: what a meeting's results show (titles, links,
+  text for snippets and phrases), loaded only for results drawn.
+
+Shipping counts rather than scores keeps a rebuild small: scores depend on the
+whole archive (how many documents hold a word, how long fields are on
+average), so one edited meeting would change every score, while its counts
+change only its own. Each meeting's part is made once and kept (pipeline.py),
+its postings already cut into the ranges of terms, so an edit remakes one
+year's term files by joining the parts' lines, and search/index.js from every
+meeting's short summary.
 
 Every file is a script, not JSON, so search also works from disk, where
-browsers refuse to fetch files:
-
-`search/index.js` sets `window.MINUTEBOOK_SEARCH` to
-    version     the lunr version the index is built for
-    separator   the characters words are split at, as a JavaScript RegExp source
-    fields      [name, boost] of each index field, in lunr's order
-    docFields, meetingFields
-                which fields each document carries, and which it takes from its
-                meeting (the meeting's title, year and type, stored once)
-    actionBoost the document boost of actions
-    themes      slug -> {n: name, w: terms of the name}; the themes field of a
-                document is the names of its themes
-    shards      the years, oldest first: one file each, `search/<year>.js`
-
-`search/<year>.js` sets `window.MINUTEBOOK_SEARCH_SHARDS[year]` to
-    terms       the year's index terms; `w` lists refer to them by place
-    meetings    one entry per meeting: t title, d ISO date, dl date as shown,
-                y year, ty type, w its meetingFields' terms
-    items, actions
-                one entry per document: m place in the year's meetings, n item
-                number, t title, it the item's title (actions), u URL from the
-                site root, x text, th theme slugs, p people named, s current
-                status (actions), w its docFields' terms
-A list of terms is the places of its terms in first-seen order, each followed
-by minus its count when that is more than one: [4, 9, -3, 2] is 4 once, 9
-three times, 2 once. A document's ref is its place among all items, year by
-year, then all actions, as in `documents`.
+browsers refuse to fetch files.
 
 Phrases ("force priority") are checked in the browser against the stored
 text, which results need for snippets anyway, rather than with term positions

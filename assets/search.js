@@ -26,7 +26,6 @@
   var SNIPPET_LENGTH = 240; // characters
   var SNIPPET_LEAD = 70; // characters shown before the first highlighted word
   var PAGE_SIZE = 50; // results drawn at once; the rest on request
-  var FIRST_DRAWN = 10; // results drawn before the rest of a page, so the first need only a few meetings' text
   // lunr's own query language: +word -word field:word word~1 word^10 wor*
   var SYNTAX = /(^|\s)[+\-]\S|\S:\S|[~^*]/;
 
@@ -851,27 +850,31 @@
       return li;
     }
 
-    /* Draws the next results, a few first so the first appear as soon as their meetings' text has
-     * loaded, then the rest of the page; then offers the rest. `after(first item drawn)` follows. */
+    /* Draws the next page of results, each as soon as its meeting's text and those of the results above
+     * it have loaded (all are asked for at once), then offers the rest. `after(first item drawn)` follows
+     * the first. */
     function drawMore(after) {
-      var found = shown.found, from = shown.drawn, upto = Math.min(found.results.length, from + PAGE_SIZE);
-      var early = Math.min(upto, from + FIRST_DRAWN), first = null;
-      function draw(to, then) {
-        load(engine.textsFor(found.results.slice(shown.drawn, to)), function () {
-          if (shown.found !== found) return; // a newer search has replaced these results
-          for (var i = shown.drawn; i < to; i++) {
-            var li = resultItem(engine.describe(found.results[i], found));
-            first = first || li;
-            list.appendChild(li);
+      var found = shown.found, upto = Math.min(found.results.length, shown.drawn + PAGE_SIZE);
+      var first = null, done = false;
+      function drawReady() {
+        if (shown.found !== found || done) return; // a newer search has replaced these results, or all are drawn
+        while (shown.drawn < upto && !engine.textsFor([found.results[shown.drawn]]).length) {
+          var li = resultItem(engine.describe(found.results[shown.drawn], found));
+          list.appendChild(li);
+          shown.drawn++;
+          if (!first) {
+            first = li;
+            if (after) after(first);
           }
-          shown.drawn = to;
-          then();
-        });
+        }
+        if (shown.drawn < upto) return;
+        done = true;
+        if (!first && after) after(null);
+        offerMore();
       }
-      draw(early, function () {
-        if (after) after(first);
-        draw(upto, offerMore);
-      });
+      var needed = engine.textsFor(found.results.slice(shown.drawn, upto));
+      if (!needed.length) return drawReady();
+      needed.forEach(function (path) { load([path], drawReady); });
     }
 
     function offerMore() {

@@ -10,12 +10,13 @@ The files that carry the minutes' text, the search (index.py) and
 data/meetings.json, are joined from one part per meeting; the parts are kept
 beside the site (rebuild.read_parts), one set per year, each under a key of
 everything it is made from, so an edit makes one meeting's parts again and joins
-them with the rest: search/index.js from every meeting's summary, the term
+them with the rest: search/index.js from every meeting's summary line (kept as
+a set of their own, so an edit does not read every year's postings), the term
 files of the edited meeting's year, and its text file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import feeds, opendata, rebuild
 from . import index as search_index
@@ -23,6 +24,7 @@ from .link import Archive
 from .render import Page
 
 MEETING_PARTS = "meetings"  # the kept records of data/meetings.json
+SEARCH_SUMMARIES = "search-summaries"  # every meeting's summary line, which search/index.js is made from
 
 
 def search_parts_name(year: int) -> str:
@@ -61,28 +63,43 @@ def plan(archive: Archive, inputs: rebuild.Inputs, base_url: str) -> Plan:
 
 @dataclass
 class Parts:
-    """Each meeting's parts of the files being remade: meeting id -> JSON text."""
+    """Each meeting's parts of the files being remade: meeting id -> text."""
 
-    search: dict[str, str]
+    search: dict[str, str]  # whole search parts (index.py meeting_part), of the meetings whose year or text is remade
     records: dict[str, str]
+    summaries: dict[str, str] = field(default_factory=dict)  # every meeting's summary line, when the search is remade
+    # What each set of kept parts held when read, so a set that has not changed is not written again.
+    read: dict[str, dict] = field(default_factory=dict)
 
 
 def search_stale(archive: Archive, stale: set[str]) -> bool:
-    """Whether any search file is to be remade; search/index.js then needs every meeting's part."""
+    """Whether any search file is to be remade; search/index.js then needs every meeting's summary."""
     return any(path.startswith("search/") and path.endswith(".js") for path in stale)
+
+
+def _stale_years(archive: Archive, stale: set[str]) -> set[int]:
+    """The years with a term file or a meeting's text file to remake: those need their meetings' whole parts."""
+    term_files = search_index.index_outputs(archive)
+    return {
+        year for year, meetings in archive.years
+        if stale & set(term_files[str(year)]) or any(search_index.text_path(m.id) in stale for m in meetings)
+    }
 
 
 def kept_parts(out_dir, archive: Archive, files: Plan, stale: set[str]) -> Parts:
     """The parts earlier builds made that still hold, for the files to be remade now."""
-    search: dict[str, str] = {}
+    parts = Parts({}, {})
     if search_stale(archive, stale):
+        read = parts.read[SEARCH_SUMMARIES] = rebuild.read_parts(out_dir, SEARCH_SUMMARIES)
+        parts.summaries.update(_still_good(read, [m.id for m in archive.meetings], files.search_keys))
         for year, meetings in archive.years:
-            kept = rebuild.read_parts(out_dir, search_parts_name(year))
-            search.update(_still_good(kept, [m.id for m in meetings], files.search_keys))
-    records = {}
+            if year in _stale_years(archive, stale):
+                read = parts.read[search_parts_name(year)] = rebuild.read_parts(out_dir, search_parts_name(year))
+                parts.search.update(_still_good(read, [m.id for m in meetings], files.search_keys))
     if opendata.MEETINGS in stale:
-        records = _still_good(rebuild.read_parts(out_dir, MEETING_PARTS), [m.id for m in archive.meetings], files.record_keys)
-    return Parts(search, records)
+        read = parts.read[MEETING_PARTS] = rebuild.read_parts(out_dir, MEETING_PARTS)
+        parts.records.update(_still_good(read, [m.id for m in archive.meetings], files.record_keys))
+    return parts
 
 
 def _still_good(kept: dict, ids: list[str], keys: dict[str, str]) -> dict[str, str]:
@@ -91,9 +108,19 @@ def _still_good(kept: dict, ids: list[str], keys: dict[str, str]) -> dict[str, s
 
 def wanted(archive: Archive, stale: set[str], kept: Parts) -> tuple[set[str], set[str]]:
     """The meetings whose search part, and whose record, must be made this time."""
-    search = {m.id for m in archive.meetings if m.id not in kept.search} if search_stale(archive, stale) else set()
+    search = set()
+    if search_stale(archive, stale):
+        years = _stale_years(archive, stale)
+        search = {m.id for year, meetings in archive.years for m in meetings
+                  if m.id not in kept.summaries or (year in years and m.id not in kept.search)}
     records = {m.id for m in archive.meetings if m.id not in kept.records} if opendata.MEETINGS in stale else set()
     return search, records
+
+
+def joined(kept: Parts, search: dict[str, str], records: dict[str, str]) -> Parts:
+    """The kept parts with those just made."""
+    summaries = {**kept.summaries, **{m: search_index.summary_line(part) for m, part in search.items()}}
+    return Parts({**kept.search, **search}, {**kept.records, **records}, summaries, kept.read)
 
 
 def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], parts: Parts) -> dict[str, bytes]:
@@ -109,19 +136,22 @@ def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], pa
         term_files = search_index.index_outputs(archive)
         years = {year for year, _ in archive.years if stale & set(term_files[str(year)])}
         texts = {m.id for m in archive.meetings if search_index.text_path(m.id) in stale}
-        files.update(search_index.index_files(archive, parts.search, years, texts))
+        files.update(search_index.index_files(archive, parts.summaries, parts.search, years, texts))
     return {path: data for path, data in files.items() if path in stale}
 
 
 def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts) -> set[str]:
     """Keep the parts of the files just remade, for the next build; returns the names of every set kept."""
-    names = set()
-    term_files = search_index.index_outputs(archive)
-    for year, meetings in archive.years:
-        names.add(search_parts_name(year))
-        if stale & set(term_files[str(year)]):
-            rebuild.write_parts(out_dir, search_parts_name(year), {m.id: (files.search_keys[m.id], parts.search[m.id]) for m in meetings})
-    names.add(MEETING_PARTS)
+    names = {SEARCH_SUMMARIES, MEETING_PARTS, *(search_parts_name(year) for year, _ in archive.years)}
+    if search_stale(archive, stale):
+        keys = files.search_keys
+        rebuild.write_parts(out_dir, SEARCH_SUMMARIES, {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
+                            parts.read.get(SEARCH_SUMMARIES))
+        for year, meetings in archive.years:
+            if year in _stale_years(archive, stale):
+                name = search_parts_name(year)
+                rebuild.write_parts(out_dir, name, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name))
     if opendata.MEETINGS in stale:
-        rebuild.write_parts(out_dir, MEETING_PARTS, {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings})
+        rebuild.write_parts(out_dir, MEETING_PARTS, {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings},
+                            parts.read.get(MEETING_PARTS))
     return names

@@ -353,7 +353,12 @@ def _entry(fields: dict[int, list]) -> list[list[int]]:
     return out
 
 
-def main_script(archive: Archive, parts: dict[str, str]) -> bytes:
+def summary_line(part: str) -> str:
+    """The first line of a meeting's part: all that search/index.js needs of it."""
+    return part[: part.find("\n")] if "\n" in part else part
+
+
+def main_script(archive: Archive, summaries: dict[str, str]) -> bytes:
     """search/index.js: how to score, every term, the meetings and documents, and which files hold what.
 
     It sets `window.MINUTEBOOK_SEARCH` to
@@ -375,7 +380,7 @@ def main_script(archive: Archive, parts: dict[str, str]) -> bytes:
     theme_place = {slug: n for n, slug in enumerate(theme_order)}
     meetings, items, actions, vocabulary, used = [], [], [], set(), set()
     for meeting in archive.meetings:
-        summary = json.loads(_lines(parts[meeting.id])[0])
+        summary = json.loads(summaries[meeting.id])
         head, docs, terms = summary[0], summary[1:-1], summary[-1]
         meetings.append([meeting.id, *head])
         vocabulary.update(terms)
@@ -449,12 +454,14 @@ def outputs(archive: Archive) -> tuple[str, ...]:
 def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
     """Every search file, made from nothing kept: `item_texts(meeting)` gives each meeting's ItemTexts."""
     parts = {m.id: meeting_part(archive, m, item_texts(m)) for m in archive.meetings}
-    return index_files(archive, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})
+    summaries = {m: summary_line(part) for m, part in parts.items()}
+    return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})
 
 
-def index_files(archive: Archive, parts: dict[str, str], years: set[int], texts: set[str]) -> dict[str, bytes]:
-    """search/index.js, the term files of `years` and the text files of the meetings in `texts`."""
-    files = {MAIN: main_script(archive, parts)}
+def index_files(archive: Archive, summaries: dict[str, str], parts: dict[str, str], years: set[int], texts: set[str]) -> dict[str, bytes]:
+    """search/index.js from every meeting's summary line, and from the parts of their meetings, the term
+    files of `years` and the text files of the meetings in `texts`."""
+    files = {MAIN: main_script(archive, summaries)}
     for year, meetings in sorted(archive.years):
         if year in years:
             files.update(term_scripts(archive, year, meetings, parts))

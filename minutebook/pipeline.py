@@ -262,7 +262,7 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     files.update(made.files)
     began = time.perf_counter()
     progress("Building the search index")
-    parts = archivefiles.Parts({**kept.search, **made.search}, {**kept.records, **made.records})
+    parts = archivefiles.joined(kept, made.search, made.records)
     files.update(archivefiles.make(archive, pages, base_url, stale, parts))
     report.seconds["index"] = time.perf_counter() - began
     files.update(static_assets(paths, archive))
@@ -272,7 +272,7 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     publish(files, out_dir)
     rebuild.write_manifest(out_dir, prints)
     kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts)
-    rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts)
+    rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts, known.kept)
     rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS})
     report.seconds["write"] = time.perf_counter() - began
     report.files, report.read = len(files), known.read

@@ -34,7 +34,7 @@ from .model import ContentError, Meeting
 from .render import Page
 
 MANIFEST_VERSION = 1
-PARTS_VERSION = 1
+PARTS_VERSION = 2  # 2: lengths in characters, not bytes
 
 
 def digest(*parts: bytes | str) -> str:
@@ -155,8 +155,9 @@ def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
 
 
 # Parts of files kept between builds (archivefiles.py, KnownMeetings): a file per kind, name -> (key, text).
-# Each entry is a line "name<TAB>key<TAB>length in bytes" and then the text itself: the texts are
-# mostly JSON already, and writing them as JSON strings again would escape every quote in them.
+# Each entry is a line "name<TAB>key<TAB>length in characters" and then the text itself: the texts are
+# mostly JSON already, and writing them as JSON strings again would escape every quote in them. The
+# whole file is decoded, and encoded, at once: a rebuild reads and writes megabytes of parts.
 
 
 def parts_path(out_dir: Path, name: str) -> Path:
@@ -167,37 +168,42 @@ def parts_path(out_dir: Path, name: str) -> Path:
 def read_parts(out_dir: Path, name: str) -> dict[str, list]:
     """What was kept under `name`; nothing when it is missing or unreadable, so the parts are simply made again."""
     try:
-        data = parts_path(out_dir, name).read_bytes()
-    except OSError:
+        with open(parts_path(out_dir, name), encoding="utf-8", newline="") as kept:  # texts keep their \r
+            data = kept.read()
+    except (OSError, UnicodeDecodeError):
         return {}
-    header = f"minutebook parts {PARTS_VERSION}\n".encode()
+    header = f"minutebook parts {PARTS_VERSION}\n"
     if not data.startswith(header):
         return {}
     parts, at = {}, len(header)
     try:
         while at < len(data):
-            end = data.index(b"\n", at)
-            key_name, key, size = data[at:end].decode("utf-8").split("\t")
+            end = data.index("\n", at)
+            key_name, key, size = data[at:end].split("\t")
             start, at = end + 1, end + 1 + int(size)
             if at > len(data):
                 raise ValueError("cut short")
-            parts[key_name] = [key, data[start:at].decode("utf-8")]
-    except (ValueError, UnicodeDecodeError):
+            parts[key_name] = [key, data[start:at]]
+    except ValueError:
         return {}  # damaged: all is made again
     return parts
 
 
-def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]]) -> None:
+def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]], was: Mapping[str, list] | None = None) -> None:
+    """Keep `parts` under `name`; `was`, what read_parts gave, saves rewriting a file that would not change."""
+    if was is not None and len(was) == len(parts) and all(
+        name_ in was and was[name_][0] == key and was[name_][1] == text for name_, (key, text) in parts.items()
+    ):
+        return
     target = parts_path(out_dir, name)
     target.parent.mkdir(exist_ok=True)
-    chunks = [f"minutebook parts {PARTS_VERSION}\n".encode()]
+    chunks = [f"minutebook parts {PARTS_VERSION}\n"]
     for key_name, (key, text) in parts.items():
         if "\t" in key_name or "\n" in key_name:
             continue  # not a name this format can hold; it is made again next time
-        data = text.encode("utf-8")
-        chunks += [f"{key_name}\t{key}\t{len(data)}\n".encode("utf-8"), data]
+        chunks += [f"{key_name}\t{key}\t{len(text)}\n", text]
     temporary = target.with_name(target.name + f".{os.getpid()}")
-    temporary.write_bytes(b"".join(chunks))
+    temporary.write_text("".join(chunks), encoding="utf-8", newline="")
     os.replace(temporary, target)
 
 

@@ -200,8 +200,9 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     site = tmp_path / "site"
     build(paths, site)
     kept = tmp_path / ".site.parts"
-    assert {p.name for p in kept.iterdir()} == {"search-2019.parts", "meetings.parts", "parsed.parts"}
+    assert {p.name for p in kept.iterdir()} == {"search-2019.parts", "search-summaries.parts", "meetings.parts", "parsed.parts"}
     rebuild.write_parts(site, "search-2019", {"2019-04-30-monthly-assurance": ("not its key", "{}")})
+    rebuild.write_parts(site, "search-summaries", {"2019-04-30-monthly-assurance": ("not its key", "[]")})
     (kept / "meetings.parts").write_bytes((kept / "meetings.parts").read_bytes()[:-100])  # cut short
     parsed = rebuild.read_parts(site, "parsed")
     assert parsed
@@ -218,3 +219,22 @@ def test_a_build_handed_the_meetings_the_last_one_read_gives_the_same_site(tmp_p
     edit_meeting(content, paths.templates)
     build(paths, site, remembered=first.read)
     assert snapshot(site) == snapshot(build(paths, tmp_path / "full") and tmp_path / "full")
+
+
+def test_an_edit_reads_and_writes_only_its_own_years_search_parts(tmp_path, monkeypatch):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    text = (content / MAY).read_text().replace("2019-05-28", "2020-05-26").replace("May 2019", "May 2020")
+    text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    (content / "meetings/2020-05-26-performance.md").write_text(text)
+    paths, site = Paths(content=content), tmp_path / "site"
+    build(paths, site)
+    other_year = rebuild.parts_path(site, "search-2020")
+    kept_before = other_year.read_bytes()
+    read = []
+    reading = rebuild.read_parts
+    monkeypatch.setattr(rebuild, "read_parts", lambda out_dir, name: read.append(name) or reading(out_dir, name))
+    edit_meeting(content, paths.templates)  # a 2019 meeting
+    build(paths, site)
+    assert "search-2019" in read and "search-2020" not in read
+    assert other_year.read_bytes() == kept_before
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))

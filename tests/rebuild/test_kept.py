@@ -63,3 +63,20 @@ def test_a_remembered_meeting_whose_file_changed_is_parsed_again():
     april = next(m for m in kept.meetings if m.id == "2019-04-30-monthly-assurance")
     assert april is not next(m for _, m in first.read.values() if m.id == april.id)
     assert "None were raised." in "".join(item.markdown for item in april.agenda)
+
+
+def test_kept_parts_come_back_exactly_line_endings_and_all(tmp_path):
+    parts = {"a": ("key-a", "first line\r\nsecond line\rthird\n"), "b": ("key-b", "Café, naïve – “quoted” 😀")}
+    rebuild.write_parts(tmp_path / "site", "texts", parts)
+    assert rebuild.read_parts(tmp_path / "site", "texts") == {name: list(entry) for name, entry in parts.items()}
+
+
+def test_a_set_of_parts_that_has_not_changed_is_not_written_again(tmp_path):
+    parts = {"a": ("key-a", "text")}
+    rebuild.write_parts(tmp_path / "site", "texts", parts)
+    path = rebuild.parts_path(tmp_path / "site", "texts")
+    path.write_text(path.read_text() + "marker: written once")  # what was read is what stays
+    rebuild.write_parts(tmp_path / "site", "texts", parts, was={"a": ["key-a", "text"]})
+    assert path.read_text().endswith("marker: written once")
+    rebuild.write_parts(tmp_path / "site", "texts", {"a": ("key-a", "new text")}, was={"a": ["key-a", "text"]})
+    assert rebuild.read_parts(tmp_path / "site", "texts") == {"a": ["key-a", "new text"]}

@@ -198,11 +198,13 @@ def _slices(total: int, parts: int) -> list[tuple[int, int]]:
     return [(i, min(total, i + step)) for i in range(0, total, step)]
 
 
-def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildReport, progress, work: Work, history: dict | None = None) -> Made:
-    """Render the pages and make the meetings' parts that `work` asks for, on every core when it pays."""
+def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildReport, progress, work: Work, history: dict | None = None,
+                compiled: Path | None = None) -> Made:
+    """Render the pages and make the meetings' parts that `work` asks for, on every core when it pays.
+    `compiled` is where compiled templates are kept between builds (Renderer)."""
     global _inherited
     began = time.perf_counter()
-    renderer = Renderer(archive, paths.templates, base_url, history=history)
+    renderer = Renderer(archive, paths.templates, base_url, history=history, compiled=compiled)
     units = work.units(archive)
     workers = min(os.cpu_count() or 1, 4)
     # A meeting's unit parses its Markdown and may index it: it counts for several pages.
@@ -258,7 +260,8 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     kept = archivefiles.kept_parts(out_dir, archive, whole, stale)
     search, records = archivefiles.wanted(archive, stale, kept)
     files: dict[str, bytes | Path] = dict(unchanged)
-    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)), history)
+    compiled = rebuild.compiled_templates_path(out_dir, known.code)
+    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)), history, compiled)
     files.update(made.files)
     began = time.perf_counter()
     progress("Building the search index")
@@ -273,7 +276,7 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     rebuild.write_manifest(out_dir, prints)
     kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts)
     rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts, known.kept)
-    rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS})
+    rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS}, {compiled})
     report.seconds["write"] = time.perf_counter() - began
     report.files, report.read = len(files), known.read
     return report

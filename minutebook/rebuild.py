@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -207,11 +208,20 @@ def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]], 
     os.replace(temporary, target)
 
 
-def prune_parts(out_dir: Path, names: set[str]) -> None:
-    """Drop kept parts that are not in `names` (a year with no meetings left)."""
+def compiled_templates_path(out_dir: Path, code: str) -> Path:
+    """Where the templates compiled by this version of Minutebook's code (`code`, tree_digest) are kept:
+    the compiled form follows the Jinja2 settings in render.py as well as the templates."""
+    return parts_path(out_dir, "x").parent / f"templates-{code[:16]}"
+
+
+def prune_parts(out_dir: Path, names: set[str], folders: set[Path] = frozenset()) -> None:
+    """Drop kept parts that are not in `names` (a year with no meetings left), and folders not in `folders`."""
     folder = parts_path(out_dir, "x").parent
     for path in folder.iterdir() if folder.is_dir() else ():
-        if path.suffix != ".parts" or path.stem not in names:
+        if path.is_dir():
+            if path not in folders:
+                shutil.rmtree(path, ignore_errors=True)
+        elif path.suffix != ".parts" or path.stem not in names:
             path.unlink(missing_ok=True)
 
 
@@ -267,40 +277,77 @@ class KnownMeetings:
 
 def _codec(kind) -> tuple:
     """Functions from a model type's values to plain JSON data and back: a dataclass is the list of its fields."""
+    return _encoder(kind), _decoder(kind)
+
+
+def _encoder(kind):
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if dataclasses.is_dataclass(kind):
         names = [f.name for f in dataclasses.fields(kind)]
         hints = typing.get_type_hints(kind)
-        codecs = [_codec(hints[name]) for name in names]
+        encoders = [_encoder(hints[name]) for name in names]
 
         def encode(value):
-            return [enc(getattr(value, name)) for name, (enc, _) in zip(names, codecs)]
+            return [enc(getattr(value, name)) for name, enc in zip(names, encoders)]
 
-        decoders = [dec for _, dec in codecs]
-        make = object.__new__
-
-        def decode(data):
-            if len(data) != len(decoders):
-                raise ValueError("a kept meeting of another shape")
-            # The fields are set as __init__ would set them, without its per-field checks for frozen classes:
-            # half the time, and decoding is most of what loading an unchanged meeting costs.
-            value = make(kind)
-            value.__dict__.update(zip(names, [dec(item) for dec, item in zip(decoders, data)]))
-            return value
-
-        return encode, decode
+        return encode
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        enc, dec = _codec(args[0])
-        if dec is _same:
-            return list, tuple
-        return (lambda value: [enc(v) for v in value]), (lambda data: tuple([dec(v) for v in data]))
+        enc = _encoder(args[0])
+        return list if enc is _same else (lambda value: [enc(v) for v in value])
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        enc, dec = _codec(next(a for a in args if a is not type(None)))
-        return (lambda value: None if value is None else enc(value)), (lambda data: None if data is None else dec(data))
+        enc = _encoder(next(a for a in args if a is not type(None)))
+        return lambda value: None if value is None else enc(value)
     if kind is dt.date:
-        return dt.date.toordinal, dt.date.fromordinal
+        return dt.date.toordinal
     if kind in (str, int):
-        return _same, _same
+        return _same
+    raise TypeError(f"cannot keep a {kind} between builds")
+
+
+def _decoder(kind):
+    """The inverse of _encoder(kind), written out as Python source for each dataclass and compiled once:
+    decoding is most of what loading an unchanged meeting costs, and a generic decoder calls a
+    function per value. Fields are set as __init__ would set them, without its per-field checks
+    for frozen classes."""
+    namespace = {"fromordinal": dt.date.fromordinal, "new": object.__new__}
+    exec(f"def decode(data):\n    return {_decode_expression(kind, 'data', namespace)}\n", namespace)
+    return namespace["decode"]
+
+
+def _decode_expression(kind, value: str, namespace: dict) -> str:
+    """Python source that decodes the data named `value` into a `kind`; defines helpers in `namespace`."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if dataclasses.is_dataclass(kind):
+        function = f"decode_{kind.__name__}"
+        if function not in namespace:
+            namespace[function] = None  # taken, should the class contain itself
+            namespace[f"class_{kind.__name__}"] = kind
+            hints = typing.get_type_hints(kind)
+            names = [f.name for f in dataclasses.fields(kind)]
+            fields = ", ".join(f"{name!r}: {_decode_expression(hints[name], f'd[{n}]', namespace)}" for n, name in enumerate(names))
+            exec(
+                f"def {function}(d):\n"
+                f"    if len(d) != {len(names)}:\n"
+                f"        raise ValueError('a kept meeting of another shape')\n"
+                f"    made = new(class_{kind.__name__})\n"
+                f"    made.__dict__.update({{{fields}}})\n"
+                f"    return made\n",
+                namespace,
+            )
+        return f"{function}({value})"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] in (str, int):
+            return f"tuple({value})"
+        each = f"v{len(namespace)}"  # a name no enclosing comprehension uses
+        namespace[each] = None
+        return f"tuple([{_decode_expression(args[0], each, namespace)} for {each} in {value}])"
+    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner = _decode_expression(next(a for a in args if a is not type(None)), value, namespace)
+        return f"(None if {value} is None else {inner})"
+    if kind is dt.date:
+        return f"fromordinal({value})"
+    if kind in (str, int):
+        return value
     raise TypeError(f"cannot keep a {kind} between builds")
 
 

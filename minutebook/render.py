@@ -173,10 +173,18 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _compiled_templates(folder: Path) -> jinja2.FileSystemBytecodeCache:
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))  # keyed by each template's source; written atomically
+
+
 class Renderer:
     """Holds the Jinja2 environment and the per-meeting rendered text."""
 
-    def __init__(self, archive: Archive, templates_dir: Path, base_url: str = "", item_texts: dict | None = None, history: dict | None = None):
+    def __init__(self, archive: Archive, templates_dir: Path, base_url: str = "", item_texts: dict | None = None, history: dict | None = None,
+                 compiled: Path | None = None):
+        """`compiled` is a folder to keep compiled templates in between builds: compiling them is a
+        good part of a one-meeting rebuild. It must belong to this version of Minutebook's code."""
         self.archive = archive
         self.history = history or {}  # meeting id -> history.FileHistory, read from git by the build
         self.base_url = base_url.rstrip("/") + "/" if base_url else ""
@@ -186,6 +194,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_compiled_templates(compiled) if compiled else None,
         )
         self.env.filters.update(long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s))
         self.env.globals.update(

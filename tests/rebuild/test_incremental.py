@@ -200,7 +200,7 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     site = tmp_path / "site"
     build(paths, site)
     kept = tmp_path / ".site.parts"
-    assert {p.name for p in kept.iterdir()} == {"search-2019.parts", "search-summaries.parts", "meetings.parts", "parsed.parts"}
+    assert {p.name for p in kept.iterdir() if p.is_file()} == {"search-2019.parts", "search-summaries.parts", "meetings.parts", "parsed.parts"}
     rebuild.write_parts(site, "search-2019", {"2019-04-30-monthly-assurance": ("not its key", "{}")})
     rebuild.write_parts(site, "search-summaries", {"2019-04-30-monthly-assurance": ("not its key", "[]")})
     (kept / "meetings.parts").write_bytes((kept / "meetings.parts").read_bytes()[:-100])  # cut short
@@ -237,4 +237,17 @@ def test_an_edit_reads_and_writes_only_its_own_years_search_parts(tmp_path, monk
     build(paths, site)
     assert "search-2019" in read and "search-2020" not in read
     assert other_year.read_bytes() == kept_before
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+def test_compiled_templates_are_kept_for_the_next_build_and_those_of_other_code_dropped(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths, site = Paths(content=content), tmp_path / "site"
+    stale = tmp_path / ".site.parts" / "templates-0123456789abcdef"
+    stale.mkdir(parents=True)  # as a build by other code would have left it
+    build(paths, site)
+    kept = [p for p in (tmp_path / ".site.parts").iterdir() if p.is_dir()]
+    assert len(kept) == 1 and kept[0] != stale and any(kept[0].iterdir())
+    edit_meeting(content, paths.templates)
+    build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))

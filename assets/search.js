@@ -874,7 +874,14 @@
       }
       var needed = engine.textsFor(found.results.slice(shown.drawn, upto));
       if (!needed.length) return drawReady();
-      needed.forEach(function (path) { load([path], drawReady); });
+      // The first result's text alone first: asked for with the rest, it shares the connection with
+      // them and arrives later. The others follow once it is drawn and the page has had a moment to show it.
+      load(needed.slice(0, 1), function () {
+        drawReady();
+        window.setTimeout(function () {
+          needed.slice(1).forEach(function (path) { load([path], drawReady); });
+        }, 0);
+      });
     }
 
     function offerMore() {

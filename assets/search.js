@@ -1,10 +1,11 @@
 /* Minutebook search.
  *
- * search/index.js lists every term and describes every meeting and document
- * (minutebook/index.py). The postings are in files by year and range of terms
- * (search/terms/), each meeting's text in a file of its own (search/text/). A
- * search reads the terms it needs; when their files are not loaded yet it says
- * which files it is missing, and the page loads them as scripts and asks again.
+ * search/index.js describes every meeting and document (minutebook/index.py).
+ * The terms are in files by range of terms (search/words/), their postings in
+ * files by year and range (search/terms/), each meeting's text in a file of its
+ * own (search/text/). A search reads the terms it needs; when their files are
+ * not loaded yet it says which files it is missing, and the page loads them as
+ * scripts and asks again.
  * `open` makes, from the files loaded, exactly the postings and BM25 scores
  * lunr.py would have built; createEngine searches them with lunr and answers
  * what was typed with results as plain data; apart from telling lunr where
@@ -51,7 +52,7 @@
     return Number(x.toFixed(3));
   }
 
-  /* search/index.js's sorted terms, each written as the characters it shares with the one before and the rest. */
+  /* A words file's sorted terms, each written as the characters it shares with the one before and the rest. */
   function unpackTerms(packed) {
     var terms = [], previous = "";
     if (!packed) return terms;
@@ -72,19 +73,21 @@
     }
   }
 
-  /* The archive as search/index.js describes it, and the parts of lunr's index made from the term files
-   * loaded so far (`files.terms`, by "<year>-<range>"). Terms are numbered by their place in the sorted
-   * list; a posting and its scores are made when a search first reads the term, and only once every
-   * year's file of its range is there, so each score is the one lunr.py gives: a field vector holds
-   * only the terms read so far, but lunr scores a field against the query's terms alone. */
+  var RANGE_SPAN = 1 << 20; // a term's number is its range times this, plus its place among the range's words
+
+  /* The archive as search/index.js describes it, and the parts of lunr's index made from the words and
+   * term files loaded so far (`files.words` by range, `files.terms` by "<year>-<range>"). Terms are
+   * numbered so that numbers sort as the terms do, which is the order lunr.py adds up a score in; a
+   * posting and its scores are made when a search first reads the term, and only once every year's
+   * file of its range is there, so each score is the one lunr.py gives: a field vector holds only the
+   * terms read so far, but lunr scores a field against the query's terms alone. */
   function open(data, files) {
     var fields = data.fields.map(function (f) { return f[0]; });
     var FIELD = {};
     fields.forEach(function (name, f) { FIELD[name] = f; });
     var meetingFields = ["meeting", "year", "type"].map(function (name) { return FIELD[name]; });
     var docFields = ["title", "people", "text"].map(function (name) { return FIELD[name]; });
-    var terms = unpackTerms(data.terms), numbers = new Map();
-    terms.forEach(function (term, n) { numbers.set(term, n); });
+    var words = []; // range -> its sorted terms, once its file is loaded
 
     var itemCount = 0;
     data.meetings.forEach(function (m) { itemCount += m[6]; });
@@ -149,6 +152,53 @@
       return years.map(function (y) { return y.year + "-" + range; });
     }
 
+    /* A range's sorted terms, or null while its words file is not loaded. */
+    function wordsIn(range) {
+      if (!words[range]) {
+        if (files.words[range] === undefined) return null;
+        words[range] = unpackTerms(files.words[range]);
+      }
+      return words[range];
+    }
+
+    /* Where `term` is or would be among its range's sorted terms. */
+    function placeOf(list, term) {
+      var low = 0, high = list.length;
+      while (low < high) {
+        var mid = (low + high) >> 1;
+        if (list[mid] < term) low = mid + 1; else high = mid;
+      }
+      return low;
+    }
+
+    /* A term's number; -1 if the index does not hold it, null while its words file is not loaded. */
+    function numberOf(term) {
+      var range = rangeOf(term), list = wordsIn(range);
+      if (!list) return null;
+      var place = placeOf(list, term);
+      return list[place] === term ? range * RANGE_SPAN + place : -1;
+    }
+
+    function termAt(n) { return words[Math.floor(n / RANGE_SPAN)][n % RANGE_SPAN]; }
+
+    /* The files, as paths from the site root, that reading `term` needs and that are not loaded:
+     * its range's words and, with `postings`, every year's postings of the range. */
+    function filesFor(term, postings) {
+      var range = rangeOf(term), out = [];
+      if (files.words[range] === undefined) out.push("search/words/" + range + ".js");
+      if (postings) {
+        filesOf(term).forEach(function (name) { if (!files.terms[name]) out.push("search/terms/" + name + ".js"); });
+      }
+      return out;
+    }
+
+    /* The ranges whose terms may begin with `prefix` (every one, for ""). */
+    function rangesOf(prefix) {
+      var out = [];
+      for (var r = rangeOf(prefix); r <= rangeOf(prefix + "\uffff"); r++) out.push(r);
+      return out;
+    }
+
     var read = new Map(); // term number -> {fields: [Map ref -> count], idf}
     var held = new Map(); // "field/ref" -> [[term number, count], ...] of the terms read
     var vectors = new Map(); // "field/ref" -> its lunr.Vector elements, until a term is added to it
@@ -156,7 +206,7 @@
     /* A term's postings and idf, or null while one of its files has not been loaded. */
     function termOf(n) {
       if (read.has(n)) return read.get(n);
-      var term = terms[n], names = filesOf(term);
+      var term = termAt(n), names = filesOf(term);
       if (!names.every(function (name) { return files.terms[name]; })) return null;
       var counts = fields.map(function () { return new Map(); });
       function add(f, ref, count) { counts[f].set(ref, (counts[f].get(ref) || 0) + count); }
@@ -214,16 +264,19 @@
     }
 
     return {
-      version: data.version, fields: fields, terms: terms, numbers: numbers, docs: docs, meetings: meetings,
-      filesOf: filesOf, termOf: termOf, vector: vector
+      version: data.version, fields: fields, docs: docs, meetings: meetings, ranges: data.ranges.length,
+      filesOf: filesOf, filesFor: filesFor, wordsIn: wordsIn, placeOf: placeOf, rangesOf: rangesOf,
+      numberOf: numberOf, termAt: termAt, termOf: termOf, vector: vector
     };
   }
 
   /* lunr's serialised index of the whole archive, with every term file loaded, written with terms in place
    * of their numbers (which lunr leaves to the builder): the tests hold it equal to lunr.py's. */
   function serialise(opened) {
-    var invertedIndex = opened.terms.map(function (term, n) {
-      var made = opened.termOf(n), posting = {};
+    var numbers = [];
+    for (var r = 0; r < opened.ranges; r++) opened.wordsIn(r).forEach(function (term, place) { numbers.push(r * RANGE_SPAN + place); });
+    var invertedIndex = numbers.map(function (n) {
+      var term = opened.termAt(n), made = opened.termOf(n), posting = {};
       opened.fields.forEach(function (field, f) {
         var refs = {};
         made.counts[f].forEach(function (count, ref) { refs[ref] = {}; });
@@ -235,7 +288,7 @@
     opened.docs.forEach(function (doc, ref) {
       opened.fields.forEach(function (field, f) {
         var elements = opened.vector(f, ref), named = [];
-        for (var i = 0; i < elements.length; i += 2) named.push(opened.terms[elements[i]], elements[i + 1]);
+        for (var i = 0; i < elements.length; i += 2) named.push(opened.termAt(elements[i]), elements[i + 1]);
         fieldVectors.push([field + "/" + ref, named]);
       });
     });
@@ -243,10 +296,11 @@
   }
 
   /* What lunr's Index.query asks of its TokenSet: the terms a clause matches (`intersect(clause's set).toArray()`).
-   * A plain word or a word with a trailing * is looked up in the sorted terms at once; anything else (close
-   * spellings, a leading or inner *) goes to a real lunr.TokenSet, made the first time one is needed: making
-   * it takes longer than the rest of opening the search together. */
-  function lookup(lunr, terms, numbers) {
+   * A plain word or a word with a trailing * is looked up in its range's sorted terms; anything else (close
+   * spellings, a leading or inner *) goes to a real lunr.TokenSet of every term, made the first time one is
+   * needed. Words files not loaded yet are recorded in `missing`, with the postings a plain word will need,
+   * and nothing is found until they are. */
+  function lookup(lunr, opened, missing) {
     var full = null;
     function wordOf(set) { // [word, whether it ends in *], or null if `set` is not one of those two shapes
       var word = "", node = set;
@@ -259,31 +313,46 @@
         node = node.edges[keys[0]];
       }
     }
-    function beginning(prefix) { // every term that starts with `prefix`, in order
-      var low = 0, high = terms.length;
-      while (low < high) {
-        var mid = (low + high) >> 1;
-        if (terms[mid] < prefix) low = mid + 1; else high = mid;
+    /* The loaded terms of `ranges`, or null (with their files recorded as missing) if any is not loaded. */
+    function wordsOf(ranges) {
+      var lists = ranges.map(opened.wordsIn);
+      if (lists.every(Boolean)) return lists;
+      ranges.forEach(function (r, i) { if (!lists[i]) missing.add("search/words/" + r + ".js"); });
+      return null;
+    }
+    function beginning(prefix) { // every term that starts with `prefix`, in order, or null
+      var ranges = opened.rangesOf(prefix), lists = wordsOf(ranges), out = [];
+      if (!lists) {
+        // Within one range, the word itself is likely to be there: its postings come with its words.
+        if (ranges.length === 1) opened.filesFor(prefix, true).forEach(function (path) { missing.add(path); });
+        return null;
       }
-      var out = [];
-      for (var i = low; i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) out.push(terms[i]);
+      lists.forEach(function (list) {
+        for (var i = opened.placeOf(list, prefix); i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) out.push(list[i]);
+      });
       return out;
     }
+    function found(terms) { return { toArray: function () { return terms || []; } }; }
     return {
       intersect: function (set) {
-        var shape = wordOf(set), found;
-        if (shape && shape[1]) found = beginning(shape[0]);
-        else if (shape) found = numbers.has(shape[0]) ? [shape[0]] : [];
-        else {
-          if (!full) {
-            var builder = new lunr.TokenSet.Builder();
-            terms.forEach(function (term) { builder.insert(term); });
-            builder.finish();
-            full = builder.root;
-          }
-          return full.intersect(set);
+        var shape = wordOf(set);
+        if (shape && shape[1]) return found(beginning(shape[0]));
+        if (shape) {
+          var n = opened.numberOf(shape[0]);
+          if (n === null) opened.filesFor(shape[0], true).forEach(function (path) { missing.add(path); });
+          return found(n !== null && n >= 0 ? [shape[0]] : []);
         }
-        return { toArray: function () { return found; } };
+        if (!full) {
+          var all = [];
+          for (var r = 0; r < opened.ranges; r++) all.push(r);
+          var lists = wordsOf(all);
+          if (!lists) return found([]);
+          var builder = new lunr.TokenSet.Builder();
+          lists.forEach(function (list) { list.forEach(function (term) { builder.insert(term); }); });
+          builder.finish();
+          full = builder.root;
+        }
+        return full.intersect(set);
       }
     };
   }
@@ -294,11 +363,17 @@
   /* A lunr.Index over what is loaded. Reading a term whose files are missing records them in `missing`
    * and finds nothing; the search is then run again once they are loaded. */
   function lunrIndex(lunr, opened, tokenSet, missing) {
-    var known = new Set(opened.terms);
+    function known(term) {
+      if (typeof term !== "string") return -1;
+      var n = opened.numberOf(term);
+      if (n === null) opened.filesFor(term, true).forEach(function (path) { missing.add(path); });
+      return n === null ? -1 : n;
+    }
     var invertedIndex = new Proxy(Object.create(null), {
       get: function (_, term) {
-        if (typeof term !== "string" || !known.has(term)) return undefined;
-        var n = opened.numbers.get(term), made = opened.termOf(n), posting = { _index: n };
+        var n = known(term);
+        if (n < 0) return undefined;
+        var made = opened.termOf(n), posting = { _index: n };
         opened.fields.forEach(function (field, f) {
           var refs = {};
           if (made) made.counts[f].forEach(function (count, ref) { refs[ref] = {}; });
@@ -307,7 +382,7 @@
         if (!made) opened.filesOf(term).forEach(function (name) { missing.add("search/terms/" + name + ".js"); });
         return posting;
       },
-      has: function (_, term) { return known.has(term); }
+      has: function (_, term) { return known(term) >= 0; }
     });
     var FIELD_REF = /^([^\/]+)\/(\d+)$/;
     var fieldVectors = new Proxy(Object.create(null), {
@@ -328,7 +403,7 @@
     return new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: tokenSet, fields: opened.fields, pipeline: lunr.Pipeline.load(["stemmer"]) });
   }
 
-  /* `files` is where the term and text files put their data as they load: {terms: {...}, texts: {...}}. */
+  /* `files` is where the words, term and text files put their data as they load: {words: {...}, terms: {...}, texts: {...}}. */
   function createEngine(lunr, data, files) {
     var separator = new RegExp(data.separator);
     // Queries, and lunr's query language, must split words where the index builder did.
@@ -336,10 +411,10 @@
     lunr.QueryLexer.termSeparator = separator;
 
     var opened = open(data, files);
-    var tokenSet = lookup(lunr, opened.terms, opened.numbers);
+    var missing = new Set(), tokenSet = lookup(lunr, opened, missing);
     var docs = opened.docs, meetings = opened.meetings, themeNames = {};
     Object.keys(data.themes).forEach(function (slug) { themeNames[slug] = data.themes[slug].n; });
-    var missing = new Set(), index = lunrIndex(lunr, opened, tokenSet, missing);
+    var index = lunrIndex(lunr, opened, tokenSet, missing);
 
     /* index.query, or Missing when a term it read is in a file not yet loaded. */
     function query(build) {
@@ -401,8 +476,12 @@
       return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
     }
 
+    /* Whether the index holds `term`; throws Missing while its words file is not loaded, asking for
+     * its postings with it: the word a search looks up next is usually in the same range. */
     function inIndex(term) {
-      return opened.numbers.has(term);
+      var n = opened.numberOf(term);
+      if (n === null) throw new Missing(opened.filesFor(term, true));
+      return n >= 0;
     }
 
     /* Plain words: split as the index was; query-language characters are read as separators
@@ -742,6 +821,7 @@
     }
     if (!window.MINUTEBOOK_SEARCH || !window.lunr) return unavailable();
     var files = {
+      words: window.MINUTEBOOK_SEARCH_WORDS = window.MINUTEBOOK_SEARCH_WORDS || {},
       terms: window.MINUTEBOOK_SEARCH_TERMS = window.MINUTEBOOK_SEARCH_TERMS || {},
       texts: window.MINUTEBOOK_SEARCH_TEXTS = window.MINUTEBOOK_SEARCH_TEXTS || {}
     };

@@ -48,9 +48,10 @@ METHOD = """\
   process, handed the meetings the first build read; the figure is that second
   build from start to end (no Python start-up or imports, as in the server).
 - **Search payload**: every file the search needs, as stored and gzipped at
-  level 6. Minutebook: `search/` (the page; `index.js`, with every term, meeting
-  and document's field lengths; `terms/`, the postings by year and range of
-  terms, of which a query fetches its terms' ranges; `text/`, one file per
+  level 6. Minutebook: `search/` (the page; `index.js`, with every meeting
+  and document's field lengths; `words/`, the terms by range, and `terms/`, the
+  postings by year and range of terms, of which a query fetches its terms'
+  ranges; `text/`, one file per
   meeting, fetched for the results shown), `assets/lunr.min.js` and
   `assets/search.js`. MkDocs: `search/`
   (`search_index.json` with the prebuilt lunr index, `lunr.js`, `main.js`,
@@ -180,7 +181,7 @@ def size_section(r: dict) -> str:
         lines += [
             "",
             f"Search files beside stock lunr.py's serialised index of the same {stock['documents']:,} documents (gzip): "
-            f"Minutebook's index (`search/index.js` and `search/terms/`) {_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's "
+            f"Minutebook's index (`search/index.js`, `search/words/` and `search/terms/`) {_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's "
             f"{_kb(stock['gzip'])} KB; with the result store (`search/text/`, every result's title, link and text, "
             f"fetched only for results shown) {_kb(index_kb + store_kb)} KB, {_ratio(index_kb + store_kb, stock['gzip'])}.",
         ]

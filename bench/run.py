@@ -128,7 +128,7 @@ def minutebook(content: Path, work: Path) -> dict:
         "payload": asdict(payload(searched)),
         "payload_files": [str(p.relative_to(site)) for p in searched],
         # The index (what ranks) apart from the store (what results show), beside stock lunr.py's index.
-        "index_payload": asdict(payload([site / "search" / "index.js", site / "search" / "terms"])),
+        "index_payload": asdict(payload([site / "search" / "index.js", site / "search" / "words", site / "search" / "terms"])),
         "store_payload": asdict(payload([site / "search" / "text"])),
         "lunr_py": lunr_py_payload(content) if STOCK_LUNR_UP_TO >= len(list((content / "meetings").glob("*.md"))) else None,
     }

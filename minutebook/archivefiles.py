@@ -52,6 +52,7 @@ def plan(archive: Archive, inputs: rebuild.Inputs, base_url: str) -> Plan:
         updaters = dict.fromkeys(m for tracked in archive.actions_of(meeting.id) for m in tracked.updated_by)
         search_keys[meeting.id] = rebuild.digest(inputs.reference, ranges, inputs.meetings[meeting.id], *(f"{m}={inputs.summaries[m]}" for m in updaters))
     prints[search_index.MAIN] = rebuild.digest(inputs.reference, ranges, *(f"{m}={search_keys[m]}" for m in ids))
+    prints.update(dict.fromkeys(search_index.words_outputs(archive), prints[search_index.MAIN]))
     term_files = search_index.index_outputs(archive)
     for year, meetings in archive.years:
         year_print = rebuild.digest(str(year), ranges, *(search_keys[m.id] for m in meetings))

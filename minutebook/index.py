@@ -280,6 +280,7 @@ def _stored(d: SearchDocument) -> dict:
 
 TEXTS = "search/text/"  # one file per meeting: what its results show
 TERMS = "search/terms/"  # the postings: one file per year and range of terms
+WORDS = "search/words/"  # the terms themselves: one file per range, loaded with its postings
 
 # Where the ranges of terms begin, fixed rather than fitted to the archive, so an edit never moves
 # a term to another file. Chosen from the first letters of English words, to be of similar sizes.
@@ -294,6 +295,15 @@ def text_path(meeting_id: str) -> str:
 
 def term_path(year: int, number: int) -> str:
     return f"{TERMS}{year}-{number}.js"
+
+
+def words_path(number: int) -> str:
+    return f"{WORDS}{number}.js"
+
+
+def words_outputs(archive: Archive) -> list[str]:
+    """The words files: made, like search/index.js, from every meeting's summary."""
+    return [words_path(n) for n in range(len(range_starts(archive)))]
 
 
 def range_starts(archive: Archive) -> tuple[str, ...]:
@@ -359,17 +369,29 @@ def summary_line(part: str) -> str:
 
 
 def main_script(archive: Archive, summaries: dict[str, str]) -> bytes:
-    """search/index.js: how to score, every term, the meetings and documents, and which files hold what.
+    return _main_and_words(archive, summaries)[0]
+
+
+def words_scripts(archive: Archive, summaries: dict[str, str]) -> dict[str, bytes]:
+    """search/words/<range>.js: every index term of the range, sorted as JavaScript sorts strings.
+
+    A file sets `window.MINUTEBOOK_SEARCH_WORDS[<range>]` to the terms, each written as how many
+    leading characters it shares with the one before (0-9) and the rest, separated by spaces
+    (which no term holds). A search for a word loads its range's file with its postings; only
+    close spellings and wildcards that are not a word's end need them all."""
+    return _main_and_words(archive, summaries)[1]
+
+
+def _main_and_words(archive: Archive, summaries: dict[str, str]) -> tuple[bytes, dict[str, bytes]]:
+    """search/index.js: how to score, the meetings and documents, and which files hold what.
 
     It sets `window.MINUTEBOOK_SEARCH` to
         version, separator, fields ([name, boost], in lunr's order), actionBoost
         themes      slug -> {n: name, w: its terms with counts ("a", "b", 3)}; the themes
                     field of a document is the names of its themes
         themeOrder  the theme slugs documents refer to by place
-        terms       every index term, sorted as JavaScript sorts strings; each written as how
-                    many leading characters it shares with the one before (0-9) and the rest,
-                    separated by spaces (which no term holds)
-        ranges      the first term of each range of terms (files search/terms/<year>-<range>.js)
+        ranges      the first term of each range of terms (files search/words/<range>.js and
+                    search/terms/<year>-<range>.js)
         years       [year, its first meeting's place], oldest first
         meetings    [id, title, ISO date, date as shown, year, type, items, actions, lengths of
                     the meeting fields], in archive order
@@ -402,13 +424,18 @@ def main_script(archive: Archive, summaries: dict[str, str]) -> bytes:
         "actionBoost": ACTION_BOOST,
         "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
         "themeOrder": theme_order,
-        "terms": _front_coded(sorted(vocabulary, key=_js_order)),
         "ranges": list(range_starts(archive)),
         "years": years,
         "meetings": meetings,
         "docs": items + actions,
     }
-    return _script("window.MINUTEBOOK_SEARCH=", data)
+    keys = [_js_order(start) for start in range_starts(archive)]
+    by_range = [[] for _ in keys]
+    for term in sorted(vocabulary, key=_js_order):
+        by_range[bisect.bisect_right(keys, _js_order(term)) - 1].append(term)
+    prefix = "(window.MINUTEBOOK_SEARCH_WORDS=window.MINUTEBOOK_SEARCH_WORDS||{})"
+    words = {words_path(n): _script_text(f"{prefix}[{n}]=", json.dumps(_front_coded(terms), ensure_ascii=False)) for n, terms in enumerate(by_range)}
+    return _script("window.MINUTEBOOK_SEARCH=", data), words
 
 
 def _counted(text: str, field: str) -> list:
@@ -448,7 +475,7 @@ def index_outputs(archive: Archive) -> dict[str, list[str]]:
 def outputs(archive: Archive) -> tuple[str, ...]:
     """Every file the search is made of."""
     terms = [path for paths in index_outputs(archive).values() for path in paths]
-    return (MAIN, *terms, *(text_path(m.id) for m in archive.meetings))
+    return (MAIN, *words_outputs(archive), *terms, *(text_path(m.id) for m in archive.meetings))
 
 
 def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
@@ -461,7 +488,8 @@ def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
 def index_files(archive: Archive, summaries: dict[str, str], parts: dict[str, str], years: set[int], texts: set[str]) -> dict[str, bytes]:
     """search/index.js from every meeting's summary line, and from the parts of their meetings, the term
     files of `years` and the text files of the meetings in `texts`."""
-    files = {MAIN: main_script(archive, summaries)}
+    main, words = _main_and_words(archive, summaries)
+    files = {MAIN: main, **words}
     for year, meetings in sorted(archive.years):
         if year in years:
             files.update(term_scripts(archive, year, meetings, parts))

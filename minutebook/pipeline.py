@@ -266,7 +266,7 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     began = time.perf_counter()
     progress("Building the search index")
     parts = archivefiles.joined(kept, made.search, made.records)
-    files.update(archivefiles.make(archive, pages, base_url, stale, parts))
+    files.update(rebuild.same_as_before(out_dir, archivefiles.make(archive, pages, base_url, stale, parts)))
     report.seconds["index"] = time.perf_counter() - began
     files.update(static_assets(paths, archive))
     report.pages, report.rendered = len(pages), len(to_render)

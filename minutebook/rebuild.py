@@ -141,6 +141,21 @@ def reusable(out_dir: Path, prints: Mapping[str, str], manifest: Mapping[str, li
     return found
 
 
+def same_as_before(out_dir: Path, made: Mapping[str, bytes]) -> dict[str, bytes | Path]:
+    """`made`, with each file that came out exactly as the site already holds it given as that old file,
+    so it is carried over rather than written: a search words file, remade whenever the index is,
+    seldom changes."""
+    out = {}
+    for path, data in made.items():
+        old = Path(out_dir) / path
+        try:
+            same = old.stat().st_size == len(data) and old.read_bytes() == data
+        except OSError:
+            same = False
+        out[path] = old if same else data
+    return out
+
+
 def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
     """Record this build's fingerprints against the files now in `out_dir`."""
     top = os.fspath(out_dir)

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 SEARCH_JS = ROOT / "assets" / "search.js"
 
-# Loads search/index.js, then each term and text file when the engine asks for it, as the page does;
+# Loads search/index.js, then each words, term and text file when the engine asks for it, as the page does;
 # answers each line, [text, filters], with a line saying what the page would show.
 ENGINE = r"""
 const lunr = require(process.argv[1]);
@@ -23,7 +23,7 @@ const path = require('path');
 global.window = {};
 require(process.argv[3]);
 const site = path.dirname(path.dirname(process.argv[3]));
-const files = {terms: window.MINUTEBOOK_SEARCH_TERMS = {}, texts: window.MINUTEBOOK_SEARCH_TEXTS = {}};
+const files = {words: window.MINUTEBOOK_SEARCH_WORDS = {}, terms: window.MINUTEBOOK_SEARCH_TERMS = {}, texts: window.MINUTEBOOK_SEARCH_TEXTS = {}};
 const engine = require(process.argv[2]).createEngine(lunr, window.MINUTEBOOK_SEARCH, files);
 const loaded = new Set();
 function load(paths) {

@@ -96,12 +96,15 @@ def _read(script: bytes, prefix: str):
 
 
 def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
-    """What search/index.js, the term files and the text files set, read back."""
+    """What search/index.js (with the words files' under "words", by range), the term files and the text files set, read back."""
     files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
     data = _read(files.pop("search/index.js"), "window.MINUTEBOOK_SEARCH=")
-    terms, texts = {}, {}
+    terms, texts, data["words"] = {}, {}, {}
     for path, script in files.items():
         folder, name = path.removeprefix("search/").removesuffix(".js").split("/")
+        if folder == "words":  # numbered ranges
+            data["words"][int(name)] = _read(script, f"(window.MINUTEBOOK_SEARCH_WORDS=window.MINUTEBOOK_SEARCH_WORDS||{{}})[{name}]=")
+            continue
         into, variable = (terms, "MINUTEBOOK_SEARCH_TERMS") if folder == "terms" else (texts, "MINUTEBOOK_SEARCH_TEXTS")
         into[name] = _read(script, f"(window.{variable}=window.{variable}||{{}})[{json.dumps(name)}]=")
     return data, terms, texts

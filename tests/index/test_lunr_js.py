@@ -36,11 +36,11 @@ const fs = require('fs'), path = require('path');
 global.window = {};
 require(input.index);
 const site = path.dirname(path.dirname(input.index));
-for (const folder of ['terms', 'text']) {
+for (const folder of ['words', 'terms', 'text']) {
   for (const name of fs.readdirSync(path.join(site, 'search', folder))) require(path.join(site, 'search', folder, name));
 }
 const search = require(input.search);
-const opened = search.open(window.MINUTEBOOK_SEARCH, {terms: window.MINUTEBOOK_SEARCH_TERMS, texts: window.MINUTEBOOK_SEARCH_TEXTS});
+const opened = search.open(window.MINUTEBOOK_SEARCH, {words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, texts: window.MINUTEBOOK_SEARCH_TEXTS});
 process.stdout.write(JSON.stringify(search.serialise(opened)));
 """
 

@@ -227,15 +227,25 @@ def generated_page(tmp_path_factory):
     page.close()
 
 
-def test_a_word_loads_its_range_of_terms_in_each_year_and_the_text_of_the_meetings_it_shows(generated_page):
+def test_a_word_loads_its_range_of_words_its_postings_in_each_year_and_the_text_of_the_meetings_it_shows(generated_page):
     answer = generated_page.searches(["custody"])[0]
+    words = [p for p in answer["loaded"] if p.startswith("search/words/")]
     terms = [p for p in answer["loaded"] if p.startswith("search/terms/")]
     texts = [p for p in answer["loaded"] if p.startswith("search/text/")]
     ranges = {p.rsplit("-", 1)[1] for p in terms}
     years = {p.removeprefix("search/terms/").split("-")[0] for p in terms}
     assert len(ranges) == 1 and len(terms) == len(years) == 2
+    assert words == [f"search/words/{ranges.pop().removesuffix('.js')}.js"]
     shown = {r["url"].split("/")[1] for r in answer["results"]}
     assert answer["results"] and {p.removeprefix("search/text/").removesuffix(".js") for p in texts} <= shown | {r["url"] for r in answer["results"]}
+
+
+def test_a_close_spelling_reads_every_range_of_words_but_only_the_postings_of_the_words_it_finds(generated_page):
+    answer = generated_page.searches(["custdoy"])[0]
+    assert answer["mode"] == "fuzzy" and answer["results"]
+    words = [p for p in answer["loaded"] if p.startswith("search/words/")]
+    ranges = {p.rsplit("-", 1)[1] for p in answer["loaded"] if p.startswith("search/terms/")}
+    assert len(words) == 16 and 0 < len(ranges) < 16
 
 
 def test_files_already_loaded_are_not_asked_for_again(generated_page):

@@ -181,16 +181,30 @@ def files_rewritten_by(change, tmp_path) -> set[str]:
     return {path for path, inode in before.items() if not path.startswith("assets/") and (site / path).stat().st_ino != inode}
 
 
-def test_editing_only_text_remakes_its_page_its_search_text_its_years_terms_the_search_index_and_the_meetings_data(tmp_path):
-    assert files_rewritten_by(edit_meeting, tmp_path) == {
+def add_a_word(content: Path, templates: Path) -> None:
+    path = content / APRIL
+    path.write_text(path.read_text().replace("None were discussed.", "None were discussed by the panel."))
+
+
+def test_a_new_word_remakes_its_page_its_search_text_its_years_terms_its_words_the_search_index_and_the_meetings_data(tmp_path):
+    assert files_rewritten_by(add_a_word, tmp_path) == {
         "meetings/2019-04-30-monthly-assurance/index.html", "search/index.js", "search/terms/2019-0.js",
-        "search/text/2019-04-30-monthly-assurance.js", "data/meetings.json",
+        "search/text/2019-04-30-monthly-assurance.js", "search/words/0.js", "data/meetings.json",
     }
 
 
+def change_an_actions_current_status(content: Path, templates: Path) -> None:
+    path = content / MAY
+    path.write_text(path.read_text().replace("    status: completed\n", "    status: in-progress\n"))
+
+
+def test_a_remade_file_that_comes_out_the_same_is_carried_over_not_written(tmp_path):
+    assert "search/index.js" not in files_rewritten_by(edit_meeting, tmp_path)  # only words the index leaves out
+
+
 def test_a_status_change_remakes_the_files_that_show_actions_but_not_the_other_years_search(tmp_path):
-    rewritten = files_rewritten_by(change_action_status, tmp_path)
-    assert {"search/terms/2019-0.js", "search/text/2019-04-30-monthly-assurance.js", "data/actions.json", "data/actions.csv"} <= rewritten
+    rewritten = files_rewritten_by(change_an_actions_current_status, tmp_path)
+    assert {"search/text/2019-04-30-monthly-assurance.js", "data/actions.json", "data/actions.csv"} <= rewritten
     assert not {"search/terms/2020-0.js", "search/text/2020-05-26-performance.js"} & rewritten
 
 

@@ -369,10 +369,12 @@
       if (n === null) opened.filesFor(term, true).forEach(function (path) { missing.add(path); });
       return n === null ? -1 : n;
     }
+    var postings = new Map(); // term number -> its posting as lunr reads it (and never changes)
     var invertedIndex = new Proxy(Object.create(null), {
       get: function (_, term) {
         var n = known(term);
         if (n < 0) return undefined;
+        if (postings.has(n)) return postings.get(n); // a query reads a term once for each clause that matches it
         var made = opened.termOf(n), posting = { _index: n };
         opened.fields.forEach(function (field, f) {
           var refs = {};
@@ -380,6 +382,7 @@
           posting[field] = refs;
         });
         if (!made) opened.filesOf(term).forEach(function (name) { missing.add("search/terms/" + name + ".js"); });
+        else postings.set(n, posting);
         return posting;
       },
       has: function (_, term) { return known(term) >= 0; }

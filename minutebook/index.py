@@ -7,12 +7,14 @@ their counts, and assets/search.js makes from them exactly the index lunr.py
 would build (same postings and BM25 scores; a test compares the two), which
 lunr.js then searches.
 
-The index is split so a query fetches only what it needs (see main_script,
-term_scripts and text_script for the formats):
+The index is split so a query fetches only what it needs (see
+main_and_words_scripts, term_scripts and text_script for the formats):
 
-- `search/index.js`: every term, sorted, for lunr's TokenSet (so wildcards and
-  close spellings still work), and each meeting's and document's field lengths
-  and themes, which scoring and the filters need;
+- `search/index.js`: each meeting's and document's field lengths and themes,
+  which scoring and the filters need;
+- `search/words/<range>.js`: the terms of one range, sorted, for lunr's
+  TokenSet; a word loads its own range's, a close spelling or a wildcard
+  that is not a word's end loads them all;
 - `search/terms/<year>-<range>.js`: the postings of one range of terms in one
   year; a query loads its terms' range in every year, no more, and scores
   with them: lunr scores a field only against the query's own terms, so a field
@@ -368,22 +370,10 @@ def summary_line(part: str) -> str:
     return part[: part.find("\n")] if "\n" in part else part
 
 
-def main_script(archive: Archive, summaries: dict[str, str]) -> bytes:
-    return _main_and_words(archive, summaries)[0]
+def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple[bytes, dict[str, bytes]]:
+    """search/index.js, and the words files by path, both made from every meeting's summary line.
 
-
-def words_scripts(archive: Archive, summaries: dict[str, str]) -> dict[str, bytes]:
-    """search/words/<range>.js: every index term of the range, sorted as JavaScript sorts strings.
-
-    A file sets `window.MINUTEBOOK_SEARCH_WORDS[<range>]` to the terms, each written as how many
-    leading characters it shares with the one before (0-9) and the rest, separated by spaces
-    (which no term holds). A search for a word loads its range's file with its postings; only
-    close spellings and wildcards that are not a word's end need them all."""
-    return _main_and_words(archive, summaries)[1]
-
-
-def _main_and_words(archive: Archive, summaries: dict[str, str]) -> tuple[bytes, dict[str, bytes]]:
-    """search/index.js: how to score, the meetings and documents, and which files hold what.
+    search/index.js tells how to score, the meetings and documents, and which files hold what.
 
     It sets `window.MINUTEBOOK_SEARCH` to
         version, separator, fields ([name, boost], in lunr's order), actionBoost
@@ -397,6 +387,10 @@ def _main_and_words(archive: Archive, summaries: dict[str, str]) -> tuple[bytes,
                     the meeting fields], in archive order
         docs        one entry per document, all items meeting by meeting, then all actions:
                     [lengths of the document fields, theme places...]; a document's ref is its place
+
+    search/words/<range>.js sets `window.MINUTEBOOK_SEARCH_WORDS[<range>]` to every index term of
+    the range, sorted as JavaScript sorts strings, each written as how many leading characters it
+    shares with the one before (0-9) and the rest, separated by spaces (which no term holds).
     """
     theme_order = [t.theme.slug for t in archive.themes]
     theme_place = {slug: n for n, slug in enumerate(theme_order)}
@@ -488,7 +482,7 @@ def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
 def index_files(archive: Archive, summaries: dict[str, str], parts: dict[str, str], years: set[int], texts: set[str]) -> dict[str, bytes]:
     """search/index.js from every meeting's summary line, and from the parts of their meetings, the term
     files of `years` and the text files of the meetings in `texts`."""
-    main, words = _main_and_words(archive, summaries)
+    main, words = main_and_words_scripts(archive, summaries)
     files = {MAIN: main, **words}
     for year, meetings in sorted(archive.years):
         if year in years:

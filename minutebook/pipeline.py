@@ -193,6 +193,21 @@ def _make_slice(start: int, stop: int) -> Made:
     return make_units(renderer, work, units[start:stop], base_url)
 
 
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it does. A build killed outright (SIGKILL, or
+    the preview server's terminal closed) cannot stop its workers, which would otherwise wait
+    forever on a pipe to it."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        return  # not Linux: workers end as the pool's pipes close
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
 def _slices(total: int, parts: int) -> list[tuple[int, int]]:
     step = max(1, -(-total // parts))
     return [(i, min(total, i + step)) for i in range(0, total, step)]
@@ -227,7 +242,7 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
     made = Made()
     try:
         progress("Rendering pages and the search index")
-        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+        with ProcessPoolExecutor(workers, mp_context=fork, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             jobs = [pool.submit(_make_slice, a, b) for a, b in _slices(len(units), workers * 8)]
             for done, job in enumerate(jobs, 1):
                 part = job.result()

@@ -7,7 +7,8 @@ the whole new one. A lock file stops two builds writing the same folder, and
 the next build removes whatever a killed build left behind.
 
 The site replaced by the exchange is kept as the next build's spare folder
-(`.<site>.spare`), and brought up to date rather than written from nothing:
+(`.<site>.spare`; after a first build, hard links to the site it wrote), and
+brought up to date rather than written from nothing:
 an unchanged page is already there (the same file, by hard link), so a build
 that changed one page makes one file, where a fresh folder would make every
 folder of the site again. A file in the spare is never written into, only
@@ -182,6 +183,16 @@ def spare_path(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.spare"
 
 
+def _leave_spare(out_dir: Path, spare: Path) -> None:
+    """After a first build, a spare of hard links to the site just written: the next build then
+    makes only the files that changed, not every folder and link of the site. The site is already
+    in place, so a spare that cannot be made is simply left out."""
+    try:
+        shutil.copytree(out_dir, spare, copy_function=os.link, symlinks=True)
+    except (OSError, shutil.Error):
+        shutil.rmtree(spare, ignore_errors=True)
+
+
 def publish(files: Mapping[str, bytes | Path], out_dir: Path) -> None:
     """Replace `out_dir` with exactly `files`, atomically."""
     out_dir = Path(os.path.abspath(out_dir))
@@ -199,6 +210,7 @@ def publish(files: Mapping[str, bytes | Path], out_dir: Path) -> None:
             write_tree(files, spare)
             if not out_dir.exists():
                 os.rename(spare, out_dir)
+                _leave_spare(out_dir, spare)
                 return
             if _exchange(spare, out_dir):
                 return  # the spare now holds the old site, ready for the next build

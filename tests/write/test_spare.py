@@ -21,6 +21,17 @@ def test_build_after_build_gives_what_a_fresh_build_gives(tmp_path):
         assert spare_path(site).is_dir()
 
 
+def test_a_first_build_leaves_a_spare_that_shares_every_file_with_the_site(tmp_path):
+    site = tmp_path / "site"
+    publish({"index.html": b"one", "a/page.html": b"two"}, site)
+    spare = spare_path(site)
+    assert snapshot(spare) == snapshot(site)
+    assert all((spare / path).stat().st_ino == (site / path).stat().st_ino for path in snapshot(site))
+    publish({"index.html": b"one", "a/page.html": b"new"}, site)
+    assert snapshot(site) == {"index.html": b"one", "a/page.html": b"new"}
+    assert snapshot(spare) == {"index.html": b"one", "a/page.html": b"two"}  # the first site, as it was shown
+
+
 def test_whatever_the_spare_holds_the_site_comes_out_exact(tmp_path):
     site = tmp_path / "site"
     publish({"index.html": b"one", "a/page.html": b"two", "b/c/page.html": b"three"}, site)
@@ -58,6 +69,7 @@ def test_a_spare_that_is_a_link_is_not_followed(tmp_path):
     (elsewhere / "keep.txt").write_bytes(b"mine")
     site = tmp_path / "site"
     publish({"index.html": b"one"}, site)
+    shutil.rmtree(spare_path(site))
     os.symlink(elsewhere, spare_path(site))
     publish({"index.html": b"two"}, site)
     assert (elsewhere / "keep.txt").read_bytes() == b"mine" and snapshot(site) == {"index.html": b"two"}

@@ -12,6 +12,7 @@ import functools
 import gzip
 import http.server
 import statistics
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -91,12 +92,19 @@ class _Body:
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A page closed while files were still coming (the rest of a result page's texts) is expected.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path):
     """Serve `directory` on a free port of 127.0.0.1; yields (base URL, the log of responses)."""
     log: list[Sent] = []
     handler = type("Handler", (_Handler,), {"log": log, "packed": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

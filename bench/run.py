@@ -95,6 +95,10 @@ class Edit:
 
 
 def fresh(path: Path) -> Path:
+    """An empty place for a site: the folder goes, and with it what a build keeps beside it (its spare,
+    manifest and kept parts), so a full build is timed from nothing."""
+    for kept in path.parent.glob(f".{path.name}.*"):
+        shutil.rmtree(kept) if kept.is_dir() and not kept.is_symlink() else kept.unlink()
     if path.exists():
         shutil.rmtree(path)
     path.parent.mkdir(parents=True, exist_ok=True)

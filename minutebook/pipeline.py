@@ -202,7 +202,7 @@ def _die_with_parent(parent: int) -> None:
 
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return  # not Linux: workers end as the pool's pipes close
     if os.getppid() != parent:  # it died before the line above
         os._exit(1)

@@ -34,8 +34,6 @@
 
   var K1 = 1.2, B = 0.75; // lunr's BM25 constants, as lunr.py's builder uses them
 
-  function byNumber(a, b) { return a - b; }
-
   /* Python's round(x, 3), which lunr.py applies to every score: the nearest of the
    * three-decimal numbers, ties to even. Far from a tie, rounding x * 1000 gives it
    * (the product's error is a millionth of what could matter); near one, toFixed
@@ -265,7 +263,7 @@
 
     return {
       version: data.version, fields: fields, docs: docs, meetings: meetings, ranges: data.ranges.length,
-      filesOf: filesOf, filesFor: filesFor, wordsIn: wordsIn, placeOf: placeOf, rangesOf: rangesOf,
+      filesFor: filesFor, wordsIn: wordsIn, placeOf: placeOf, rangesOf: rangesOf,
       numberOf: numberOf, termAt: termAt, termOf: termOf, vector: vector
     };
   }
@@ -381,7 +379,7 @@
           if (made) made.counts[f].forEach(function (count, ref) { refs[ref] = {}; });
           posting[field] = refs;
         });
-        if (!made) opened.filesOf(term).forEach(function (name) { missing.add("search/terms/" + name + ".js"); });
+        if (!made) opened.filesFor(term, true).forEach(function (path) { missing.add(path); });
         else postings.set(n, posting);
         return posting;
       },

@@ -78,13 +78,15 @@ def search_stale(archive: Archive, stale: set[str]) -> bool:
     return any(path.startswith("search/") and path.endswith(".js") for path in stale)
 
 
+def _years_with_stale_terms(archive: Archive, stale: set[str]) -> set[int]:
+    term_files = search_index.index_outputs(archive)
+    return {year for year, _ in archive.years if stale & set(term_files[str(year)])}
+
+
 def _stale_years(archive: Archive, stale: set[str]) -> set[int]:
     """The years with a term file or a meeting's text file to remake: those need their meetings' whole parts."""
-    term_files = search_index.index_outputs(archive)
-    return {
-        year for year, meetings in archive.years
-        if stale & set(term_files[str(year)]) or any(search_index.text_path(m.id) in stale for m in meetings)
-    }
+    texts = {year for year, meetings in archive.years if any(search_index.text_path(m.id) in stale for m in meetings)}
+    return _years_with_stale_terms(archive, stale) | texts
 
 
 def kept_parts(out_dir, archive: Archive, files: Plan, stale: set[str]) -> Parts:
@@ -93,8 +95,9 @@ def kept_parts(out_dir, archive: Archive, files: Plan, stale: set[str]) -> Parts
     if search_stale(archive, stale):
         read = parts.read[SEARCH_SUMMARIES] = rebuild.read_parts(out_dir, SEARCH_SUMMARIES)
         parts.summaries.update(_still_good(read, [m.id for m in archive.meetings], files.search_keys))
+        years = _stale_years(archive, stale)
         for year, meetings in archive.years:
-            if year in _stale_years(archive, stale):
+            if year in years:
                 read = parts.read[search_parts_name(year)] = rebuild.read_parts(out_dir, search_parts_name(year))
                 parts.search.update(_still_good(read, [m.id for m in meetings], files.search_keys))
     if opendata.MEETINGS in stale:
@@ -134,10 +137,8 @@ def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], pa
     if opendata.MEETINGS in stale:
         files[opendata.MEETINGS] = opendata.meetings_json(archive, [parts.records[m.id] for m in archive.meetings])
     if search_stale(archive, stale):
-        term_files = search_index.index_outputs(archive)
-        years = {year for year, _ in archive.years if stale & set(term_files[str(year)])}
         texts = {m.id for m in archive.meetings if search_index.text_path(m.id) in stale}
-        files.update(search_index.index_files(archive, parts.summaries, parts.search, years, texts))
+        files.update(search_index.index_files(archive, parts.summaries, parts.search, _years_with_stale_terms(archive, stale), texts))
     return {path: data for path, data in files.items() if path in stale}
 
 
@@ -148,8 +149,9 @@ def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts) 
         keys = files.search_keys
         rebuild.write_parts(out_dir, SEARCH_SUMMARIES, {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
                             parts.read.get(SEARCH_SUMMARIES))
+        years = _stale_years(archive, stale)
         for year, meetings in archive.years:
-            if year in _stale_years(archive, stale):
+            if year in years:
                 name = search_parts_name(year)
                 rebuild.write_parts(out_dir, name, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name))
     if opendata.MEETINGS in stale:

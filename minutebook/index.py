@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import json
 import re
 from collections import defaultdict
@@ -246,11 +245,7 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
     terms = sorted(postings, key=_js_order)
     summary.append(terms)
     stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
-    starts = range_starts(archive)
-    keys = [_js_order(s) for s in starts]
-    ranges: list[dict] = [{} for _ in starts]
-    for term in terms:
-        ranges[bisect.bisect_right(keys, _js_order(term)) - 1][term] = _entry(postings[term])
+    ranges = [{term: _entry(postings[term]) for term in in_range} for in_range in _by_range(terms, range_starts(archive))]
     return "\n".join(_json(piece) for piece in (summary, stored, *ranges))
 
 
@@ -258,13 +253,18 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # never a line break: the part's lines stay three
 
 
-def _post(postings: dict, field: int, owner: int, text: str, name: str) -> int:
-    """Add the terms of a field's text to `postings` under `owner`; returns the field's length in terms."""
+def _counts(text: str, field: str) -> dict[str, int]:
+    """A field's index terms and how often each occurs, in first-seen order."""
     global _tokenizer
     if _tokenizer is None:  # made on first use, then kept: it remembers every word it has stemmed
         _tokenizer = Tokenizer(SEPARATORS)
+    return _tokenizer.counts(text, field)
+
+
+def _post(postings: dict, field: int, owner: int, text: str, name: str) -> int:
+    """Add the terms of a field's text to `postings` under `owner`; returns the field's length in terms."""
     length = 0
-    for term, count in _tokenizer.counts(text, name).items():
+    for term, count in _counts(text, name).items():
         postings[term].setdefault(field, []).extend((owner, count))
         length += count
     return length
@@ -319,9 +319,13 @@ def range_starts(archive: Archive) -> tuple[str, ...]:
     return RANGE_STARTS[:: len(RANGE_STARTS) // count]
 
 
-def range_of(term: str, starts: tuple[str, ...]) -> int:
-    key = _js_order(term)
-    return bisect.bisect_right([_js_order(s) for s in starts], key) - 1
+def _by_range(terms: list[str], starts: tuple[str, ...]) -> list[list[str]]:
+    """`terms`, in their order, shared out among the ranges that `starts` begin."""
+    keys = [_js_order(start) for start in starts]
+    ranges: list[list[str]] = [[] for _ in starts]
+    for term in terms:
+        ranges[bisect.bisect_right(keys, _js_order(term)) - 1].append(term)
+    return ranges
 
 
 def _js_order(term: str) -> bytes:
@@ -408,9 +412,9 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
     for slug in used:  # a theme no document has adds nothing to lunr's index
         vocabulary.update(t for t in theme_terms.get(slug, ()) if t.__class__ is str)
     years, place = [], 0
-    for year in sorted(year for year, _ in archive.years):
+    for year, in_year in sorted(archive.years):
         years.append([str(year), place])
-        place += len(dict(archive.years)[year])
+        place += len(in_year)
     data = {
         "version": __TARGET_JS_VERSION__,
         "separator": separator_source(),
@@ -423,10 +427,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
         "meetings": meetings,
         "docs": items + actions,
     }
-    keys = [_js_order(start) for start in range_starts(archive)]
-    by_range = [[] for _ in keys]
-    for term in sorted(vocabulary, key=_js_order):
-        by_range[bisect.bisect_right(keys, _js_order(term)) - 1].append(term)
+    by_range = _by_range(sorted(vocabulary, key=_js_order), range_starts(archive))
     prefix = "(window.MINUTEBOOK_SEARCH_WORDS=window.MINUTEBOOK_SEARCH_WORDS||{})"
     words = {words_path(n): _script_text(f"{prefix}[{n}]=", json.dumps(_front_coded(terms), ensure_ascii=False)) for n, terms in enumerate(by_range)}
     return _script("window.MINUTEBOOK_SEARCH=", data), words
@@ -434,10 +435,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
 
 def _counted(text: str, field: str) -> list:
     """A field's index terms with their counts, in first-seen order: a count of one is left out ["a", "b", 3]."""
-    global _tokenizer
-    if _tokenizer is None:
-        _tokenizer = Tokenizer(SEPARATORS)
-    return [part for term, count in _tokenizer.counts(text, field).items() for part in ((term,) if count == 1 else (term, count))]
+    return [part for term, count in _counts(text, field).items() for part in ((term,) if count == 1 else (term, count))]
 
 
 def _front_coded(vocabulary: list[str]) -> str:
@@ -461,7 +459,7 @@ def _script_text(assignment: str, text: str) -> bytes:
 
 
 def index_outputs(archive: Archive) -> dict[str, list[str]]:
-    """search/index.js, and each year's term files, by year (made from every meeting, or the year's)."""
+    """Each year's term files, by year (made from the year's meetings)."""
     count = len(range_starts(archive))
     return {str(year): [term_path(year, n) for n in range(count)] for year, _ in archive.years}
 

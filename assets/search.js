@@ -73,6 +73,38 @@
 
   var RANGE_SPAN = 1 << 20; // a term's number is its range times this, plus its place among the range's words
 
+  /* The range a term belongs to: the last whose first term (`firsts`, sorted) is not after it. */
+  function rangeIn(firsts, term) {
+    var low = 0, high = firsts.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (firsts[mid] <= term) low = mid; else high = mid - 1;
+    }
+    return low;
+  }
+
+  function wordsFile(range) { return "search/words/" + range + ".js"; }
+  function termsFile(name) { return "search/terms/" + name + ".js"; } // name: "<year>-<range>"
+
+  /* The files the plain words of `text` will need: each word's range of terms, with every year's
+   * postings of it. The page asks for them before it makes the engine, so making it and the
+   * download overlap; a guess the search turns out not to need costs one file, and anything it
+   * does need that is not here, it asks for itself. */
+  function filesForWords(lunr, data, text) {
+    var out = [];
+    function token(word) { return new lunr.Token(word, {}); }
+    text.split(new RegExp(data.separator)).forEach(function (piece) {
+      if (/[:^~*]/.test(piece)) return; // lunr's query language: what it asks for is the engine's to work out
+      var word = lunr.trimmer(token(piece.toLowerCase())).toString();
+      if (!word || lunr.stopWordFilter(token(word)) === undefined) return;
+      var range = rangeIn(data.ranges, lunr.stemmer(token(word)).toString());
+      [wordsFile(range)].concat(data.years.map(function (y) { return termsFile(y[0] + "-" + range); })).forEach(function (path) {
+        if (out.indexOf(path) === -1) out.push(path);
+      });
+    });
+    return out;
+  }
+
   /* The archive as search/index.js describes it, and the parts of lunr's index made from the words and
    * term files loaded so far (`files.words` by range, `files.terms` by "<year>-<range>"). Terms are
    * numbered so that numbers sort as the terms do, which is the order lunr.py adds up a score in; a
@@ -135,14 +167,7 @@
       return local < items ? m.items[0] + local : m.actions[0] + local - items;
     }
 
-    function rangeOf(term) {
-      var low = 0, high = data.ranges.length - 1;
-      while (low < high) { // the last range whose first term is not after `term`
-        var mid = (low + high + 1) >> 1;
-        if (data.ranges[mid] <= term) low = mid; else high = mid - 1;
-      }
-      return low;
-    }
+    function rangeOf(term) { return rangeIn(data.ranges, term); }
 
     /* The term files a term's postings are in: one per year. */
     function filesOf(term) {
@@ -183,9 +208,9 @@
      * its range's words and, with `postings`, every year's postings of the range. */
     function filesFor(term, postings) {
       var range = rangeOf(term), out = [];
-      if (files.words[range] === undefined) out.push("search/words/" + range + ".js");
+      if (files.words[range] === undefined) out.push(wordsFile(range));
       if (postings) {
-        filesOf(term).forEach(function (name) { if (!files.terms[name]) out.push("search/terms/" + name + ".js"); });
+        filesOf(term).forEach(function (name) { if (!files.terms[name]) out.push(termsFile(name)); });
       }
       return out;
     }
@@ -315,7 +340,7 @@
     function wordsOf(ranges) {
       var lists = ranges.map(opened.wordsIn);
       if (lists.every(Boolean)) return lists;
-      ranges.forEach(function (r, i) { if (!lists[i]) missing.add("search/words/" + r + ".js"); });
+      ranges.forEach(function (r, i) { if (!lists[i]) missing.add(wordsFile(r)); });
       return null;
     }
     function beginning(prefix) { // every term that starts with `prefix`, in order, or null
@@ -826,7 +851,11 @@
       terms: window.MINUTEBOOK_SEARCH_TERMS = window.MINUTEBOOK_SEARCH_TERMS || {},
       texts: window.MINUTEBOOK_SEARCH_TEXTS = window.MINUTEBOOK_SEARCH_TEXTS || {}
     };
-    begin(document, window, createEngine(window.lunr, window.MINUTEBOOK_SEARCH, files), loader(document, root, unavailable));
+    var load = loader(document, root, unavailable);
+    // The words in the address are searched first, once the engine is made: their files come meanwhile.
+    var asked = new URLSearchParams(window.location.search).get("q");
+    if (asked) load(filesForWords(window.lunr, window.MINUTEBOOK_SEARCH, asked), function () {});
+    begin(document, window, createEngine(window.lunr, window.MINUTEBOOK_SEARCH, files), load);
   }
 
   /* load(paths, ready): adds each file not yet asked for as a script (a fetch would be refused from
@@ -1081,7 +1110,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { createEngine: createEngine, open: open, serialise: serialise };
+    module.exports = { createEngine: createEngine, open: open, serialise: serialise, filesForWords: filesForWords };
   } else {
     startPage(document, window);
   }

@@ -90,6 +90,7 @@ class SearchPage:
     """assets/search.js over one search/index.js and the files it loads, in a node process kept for many questions."""
 
     def __init__(self, data: Path):
+        self.data = data
         self.process = subprocess.Popen(
             [_node(), "-e", ENGINE, str(LUNR_JS), str(SEARCH_JS), str(data)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,

@@ -2,6 +2,7 @@
 
 Results are shown as the page shows them, with [brackets] where it highlights.
 """
+import json
 import shutil
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from bench.generate import write_archive
 from tests.conftest import FIXTURES
-from tests.index.lunr_node import SearchPage, write_search_data
+from tests.index.lunr_node import LUNR_JS, SEARCH_JS, SearchPage, node, write_search_data
 
 ROADS = "meetings/2019-04-30-monthly-assurance/index.html#item-1"
 BURGLARY = "meetings/2019-04-30-monthly-assurance/index.html#item-2"
@@ -246,6 +247,51 @@ def test_a_close_spelling_reads_every_range_of_words_but_only_the_postings_of_th
     words = [p for p in answer["loaded"] if p.startswith("search/words/")]
     ranges = {p.rsplit("-", 1)[1] for p in answer["loaded"] if p.startswith("search/terms/")}
     assert len(words) == 16 and 0 < len(ranges) < 16
+
+
+# What the page asks for, for the words in its address, while it makes the engine.
+FILES_FOR_WORDS = """
+global.window = {};
+const lunr = require(%s);
+require(%s);
+const { filesForWords } = require(%s);
+const queries = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+console.log(JSON.stringify(queries.map(q => filesForWords(lunr, window.MINUTEBOOK_SEARCH, q))));
+"""
+
+
+def files_for_words(page, queries):
+    script = FILES_FOR_WORDS % tuple(json.dumps(str(p)) for p in (LUNR_JS, page.data, SEARCH_JS))
+    return node(script, queries)
+
+
+def index_files(answer):
+    return {p for p in answer["loaded"] if not p.startswith("search/text/")}
+
+
+def test_the_files_asked_for_ahead_for_a_word_are_those_its_search_loads(generated_page):
+    [ahead] = files_for_words(generated_page, ["custody"])
+    searched = SearchPage(generated_page.data)
+    try:
+        [answer] = searched.searches(["custody"])
+    finally:
+        searched.close()
+    assert set(ahead) == index_files(answer) and len(ahead) == len(set(ahead))
+
+
+@pytest.mark.parametrize("query", ["the custody of victims ", "custody reports", "Custody, reports and victims"])
+def test_nothing_asked_for_ahead_goes_unused(generated_page, query):
+    [ahead] = files_for_words(generated_page, [query])
+    searched = SearchPage(generated_page.data)
+    try:
+        [answer] = searched.searches([query])
+    finally:
+        searched.close()
+    assert ahead and set(ahead) <= index_files(answer)
+
+
+def test_stop_words_and_lunr_syntax_are_not_guessed_at(generated_page):
+    assert files_for_words(generated_page, ["the of and", "title:custody", "custody~1", "cust*", ""]) == [[]] * 5
 
 
 def test_files_already_loaded_are_not_asked_for_again(generated_page):

@@ -221,7 +221,8 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
 
     summary   [title, ISO date, date as shown, year, type, items, actions, length of each
               meeting field], then one [length of each document field, theme slugs...] per
-              document, items then actions, then the sorted list of every term it holds
+              document, items then actions, then every term it holds, sorted, in one string
+              with spaces between (a list of strings takes several times longer to read back)
     text      {"items": [...], "actions": [...]}: n number, t title, u URL from the site root,
               x text, p people named; actions add it the item's title and s the status
     then one line per range of terms (range_starts), its terms' postings in this meeting:
@@ -242,8 +243,8 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
     for n, d in enumerate(docs):
         fields = field_texts(d, theme_names)
         summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name], name) for name in DOC_FIELDS), *d.themes])
-    terms = sorted(postings, key=_js_order)
-    summary.append(terms)
+    terms = _sorted(postings)
+    summary.append(" ".join(terms))
     stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
     ranges = [{term: _entry(postings[term]) for term in in_range} for in_range in _by_range(terms, range_starts(archive))]
     return "\n".join(_json(piece) for piece in (summary, stored, *ranges))
@@ -320,12 +321,29 @@ def range_starts(archive: Archive) -> tuple[str, ...]:
 
 
 def _by_range(terms: list[str], starts: tuple[str, ...]) -> list[list[str]]:
-    """`terms`, in their order, shared out among the ranges that `starts` begin."""
-    keys = [_js_order(start) for start in starts]
+    """`terms`, sorted as JavaScript sorts them, shared out among the ranges that `starts` begin."""
     ranges: list[list[str]] = [[] for _ in starts]
+    if _all_in_bmp(terms):  # the starts are too: as strings, they sort the same way
+        low = 0
+        for n, start in enumerate(starts[1:], 1):  # each range is a run of the sorted terms
+            high = bisect.bisect_left(terms, start, low)
+            ranges[n - 1], low = terms[low:high], high
+        ranges[-1] = terms[low:]
+        return ranges
+    keys = [_js_order(start) for start in starts]
     for term in terms:
         ranges[bisect.bisect_right(keys, _js_order(term)) - 1].append(term)
     return ranges
+
+
+def _sorted(terms) -> list[str]:
+    """`terms` in the order JavaScript sorts strings, which lunr's TokenSet wants."""
+    return sorted(terms) if _all_in_bmp(terms) else sorted(terms, key=_js_order)
+
+
+def _all_in_bmp(terms) -> bool:
+    """Whether no term has a character beyond U+FFFF; for such strings, Python's order is JavaScript's."""
+    return max(map(max, filter(None, terms)), default="") <= "\uffff"
 
 
 def _js_order(term: str) -> bytes:
@@ -403,7 +421,8 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
         summary = json.loads(summaries[meeting.id])
         head, docs, terms = summary[0], summary[1:-1], summary[-1]
         meetings.append([meeting.id, *head])
-        vocabulary.update(terms)
+        if terms:
+            vocabulary.update(terms.split(" "))
         for n, doc in enumerate(docs):
             lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS):]
             used.update(themes)
@@ -427,7 +446,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
         "meetings": meetings,
         "docs": items + actions,
     }
-    by_range = _by_range(sorted(vocabulary, key=_js_order), range_starts(archive))
+    by_range = _by_range(_sorted(vocabulary), range_starts(archive))
     prefix = "(window.MINUTEBOOK_SEARCH_WORDS=window.MINUTEBOOK_SEARCH_WORDS||{})"
     words = {words_path(n): _script_text(f"{prefix}[{n}]=", json.dumps(_front_coded(terms), ensure_ascii=False)) for n, terms in enumerate(by_range)}
     return _script("window.MINUTEBOOK_SEARCH=", data), words

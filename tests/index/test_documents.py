@@ -183,3 +183,19 @@ def test_the_search_scripts_set_their_globals_and_nothing_in_the_minutes_can_end
 
 def stored_title(docs, result):
     return docs[int(result["ref"])].title
+
+
+@pytest.mark.parametrize("terms", [
+    ["zebra", "apple", "mango", "banana"],
+    ["\ufb01x", "\U0001d538bc", "abc", "\uffefz", "\U0001f600"],  # beyond U+FFFF, JavaScript sorts by UTF-16 units
+])
+def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_strings(terms):
+    from minutebook.index import RANGE_STARTS, _by_range, _sorted
+
+    in_js_order = sorted(terms, key=lambda t: t.encode("utf-16-be"))
+    assert _sorted(set(terms)) == in_js_order
+    ranges = _by_range(in_js_order, RANGE_STARTS)
+    assert [t for r in ranges for t in r] == in_js_order
+    for start, next_start, in_range in zip(RANGE_STARTS, (*RANGE_STARTS[1:], None), ranges):
+        assert all(start.encode("utf-16-be") <= t.encode("utf-16-be") for t in in_range)
+        assert next_start is None or all(t.encode("utf-16-be") < next_start.encode("utf-16-be") for t in in_range)

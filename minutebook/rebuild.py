@@ -35,7 +35,7 @@ from .model import ContentError, Meeting
 from .render import Page
 
 MANIFEST_VERSION = 1
-PARTS_VERSION = 2  # 2: lengths in characters, not bytes
+PARTS_VERSION = 3  # 2: lengths in characters, not bytes; 3: entries appended after the first win, "-" removes
 
 
 def digest(*parts: bytes | str) -> str:
@@ -181,46 +181,77 @@ def parts_path(out_dir: Path, name: str) -> Path:
     return out_dir.parent / f".{out_dir.name}.parts" / f"{name}.parts"
 
 
-def read_parts(out_dir: Path, name: str) -> dict[str, list]:
+class KeptParts(dict):
+    """What read_parts gave: name -> [key, text], and how long the file was when read."""
+
+    size: int | None = None
+
+
+def read_parts(out_dir: Path, name: str) -> KeptParts:
     """What was kept under `name`; nothing when it is missing or unreadable, so the parts are simply made again."""
+    parts = KeptParts()
     try:
         with open(parts_path(out_dir, name), encoding="utf-8", newline="") as kept:  # texts keep their \r
+            size = os.fstat(kept.fileno()).st_size
             data = kept.read()
     except (OSError, UnicodeDecodeError):
-        return {}
+        return parts
     header = f"minutebook parts {PARTS_VERSION}\n"
     if not data.startswith(header):
-        return {}
-    parts, at = {}, len(header)
+        return parts
+    at = len(header)
     try:
         while at < len(data):
             end = data.index("\n", at)
-            key_name, key, size = data[at:end].split("\t")
-            start, at = end + 1, end + 1 + int(size)
+            key_name, key, length = data[at:end].split("\t")
+            if length == "-":
+                parts.pop(key_name, None)
+                at = end + 1
+                continue
+            start, at = end + 1, end + 1 + int(length)
             if at > len(data):
                 raise ValueError("cut short")
             parts[key_name] = [key, data[start:at]]
     except ValueError:
-        return {}  # damaged: all is made again
+        return KeptParts()  # damaged: all is made again
+    parts.size = size
     return parts
 
 
 def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]], was: Mapping[str, list] | None = None) -> None:
-    """Keep `parts` under `name`; `was`, what read_parts gave, saves rewriting a file that would not change."""
-    if was is not None and len(was) == len(parts) and all(
-        name_ in was and was[name_][0] == key and was[name_][1] == text for name_, (key, text) in parts.items()
-    ):
-        return
+    """Keep `parts` under `name`. `was`, what read_parts gave, saves rewriting the file: when a few
+    parts changed, only they are added at its end (a part written later replaces one before it);
+    the whole is written again once what was replaced outweighs what is current."""
     target = parts_path(out_dir, name)
+    names = [n for n in parts if "\t" not in n and "\n" not in n]  # others are made again next time
+    was = was or {}
+    changed = [n for n in names if n not in was or was[n][0] != parts[n][0] or was[n][1] != parts[n][1]]
+    gone = [n for n in was if n not in parts]
+    if was and not changed and not gone:
+        return
+    read_size = getattr(was, "size", None)
+    if was and read_size is not None and _unchanged_since_read(target, read_size):
+        added = "".join([_part(n, *parts[n]) for n in changed] + [f"{n}\t\t-\n" for n in gone])
+        if read_size + len(added) < 2 * sum(len(parts[n][1]) for n in names) + 65536:
+            with open(target, "a", encoding="utf-8", newline="") as kept:
+                kept.write(added)
+            return
     target.parent.mkdir(exist_ok=True)
-    chunks = [f"minutebook parts {PARTS_VERSION}\n"]
-    for key_name, (key, text) in parts.items():
-        if "\t" in key_name or "\n" in key_name:
-            continue  # not a name this format can hold; it is made again next time
-        chunks += [f"{key_name}\t{key}\t{len(text)}\n", text]
     temporary = target.with_name(target.name + f".{os.getpid()}")
-    temporary.write_text("".join(chunks), encoding="utf-8", newline="")
+    whole = "".join([f"minutebook parts {PARTS_VERSION}\n", *(_part(n, *parts[n]) for n in names)])
+    temporary.write_text(whole, encoding="utf-8", newline="")
     os.replace(temporary, target)
+
+
+def _part(name: str, key: str, text: str) -> str:
+    return f"{name}\t{key}\t{len(text)}\n{text}"
+
+
+def _unchanged_since_read(path: Path, size: int) -> bool:
+    try:
+        return path.stat().st_size == size
+    except OSError:
+        return False
 
 
 def compiled_templates_path(out_dir: Path, code: str) -> Path:

@@ -80,3 +80,41 @@ def test_a_set_of_parts_that_has_not_changed_is_not_written_again(tmp_path):
     assert path.read_text().endswith("marker: written once")
     rebuild.write_parts(tmp_path / "site", "texts", {"a": ("key-a", "new text")}, was={"a": ["key-a", "text"]})
     assert rebuild.read_parts(tmp_path / "site", "texts") == {"a": ["key-a", "new text"]}
+
+
+def test_a_changed_part_is_added_at_the_end_and_replaces_the_one_before(tmp_path):
+    site = tmp_path / "site"
+    rebuild.write_parts(site, "texts", {"a": ("key-a", "text of a"), "b": ("key-b", "text of b")})
+    before = rebuild.parts_path(site, "texts").read_text()
+    rebuild.write_parts(site, "texts", {"a": ("key-a2", "new text of a"), "b": ("key-b", "text of b")}, was=rebuild.read_parts(site, "texts"))
+    after = rebuild.parts_path(site, "texts").read_text()
+    assert after.startswith(before) and "text of b" not in after[len(before):]
+    assert rebuild.read_parts(site, "texts") == {"a": ["key-a2", "new text of a"], "b": ["key-b", "text of b"]}
+
+
+def test_a_part_no_longer_wanted_is_gone_when_read_again(tmp_path):
+    site = tmp_path / "site"
+    rebuild.write_parts(site, "texts", {"a": ("key-a", "text of a"), "b": ("key-b", "text of b")})
+    rebuild.write_parts(site, "texts", {"b": ("key-b", "text of b")}, was=rebuild.read_parts(site, "texts"))
+    assert rebuild.read_parts(site, "texts") == {"b": ["key-b", "text of b"]}
+
+
+def test_the_parts_are_written_whole_again_once_what_was_replaced_outweighs_what_is_current(tmp_path):
+    site, big = tmp_path / "site", "x" * 40_000
+    rebuild.write_parts(site, "texts", {"a": ("key-0", big)})
+    sizes = []
+    for n in range(1, 6):
+        rebuild.write_parts(site, "texts", {"a": (f"key-{n}", big)}, was=rebuild.read_parts(site, "texts"))
+        sizes.append(rebuild.parts_path(site, "texts").stat().st_size)
+    assert sizes[1] > sizes[0] and min(sizes) < sizes[0] and max(sizes) < 2 * len(big) + 65536
+    assert rebuild.read_parts(site, "texts") == {"a": ["key-5", big]}
+
+
+def test_a_parts_file_changed_since_it_was_read_is_written_whole(tmp_path):
+    site = tmp_path / "site"
+    rebuild.write_parts(site, "texts", {"a": ("key-a", "text of a")})
+    was = rebuild.read_parts(site, "texts")
+    path = rebuild.parts_path(site, "texts")
+    path.write_text(path.read_text() + "b\tkey-b\t99\ncut short")  # damaged after it was read
+    rebuild.write_parts(site, "texts", {"a": ("key-a2", "new text")}, was=was)
+    assert rebuild.read_parts(site, "texts") == {"a": ["key-a2", "new text"]}

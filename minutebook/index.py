@@ -343,7 +343,8 @@ def _sorted(terms) -> list[str]:
 
 def _all_in_bmp(terms) -> bool:
     """Whether no term has a character beyond U+FFFF; for such strings, Python's order is JavaScript's."""
-    return max(map(max, filter(None, terms)), default="") <= "\uffff"
+    joined = "".join(terms)
+    return joined.isascii() or max(joined, default="") <= "\uffff"
 
 
 def _js_order(term: str) -> bytes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,11 +108,12 @@ def meeting_files(content_dir: Path) -> dict[str, str]:
     return {p.relative_to(content_dir).as_posix(): p.stem for p in sorted(meetings_dir.rglob("*.md"))}
 
 
-def read_history(content_dir: Path) -> dict[str, FileHistory]:
-    """Each meeting's history from git, or {} when there is none to read."""
+def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHistory]]:
+    """Start `git log`, and give a function that waits for it and returns each meeting's history,
+    or {} when there is none to read: git runs on another core while the build reads what it kept."""
     content_dir = Path(content_dir)
     if not (content_dir / "meetings").is_dir():
-        return {}
+        return dict
     # --relative: paths as seen from the content folder, wherever the repository starts.
     # --root: the first commit's files count as added, whatever log.showRoot says.
     # Branches and tags are left out of %D, so "grafted" there can only be git's own mark.
@@ -123,11 +124,22 @@ def read_history(content_dir: Path) -> dict[str, FileHistory]:
     ]
     env = {k: v for k, v in os.environ.items() if k not in REPOSITORY_VARIABLES}
     try:
-        done = subprocess.run(
-            command, cwd=content_dir, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60
+        git = subprocess.Popen(
+            command, cwd=content_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+            text=True, encoding="utf-8", errors="replace",
         )
     except (OSError, subprocess.SubprocessError):
-        return {}  # no git here
-    if done.returncode != 0:
-        return {}  # not a repository, or nothing committed yet
-    return parse_log(done.stdout, meeting_files(content_dir))
+        return dict  # no git here
+
+    def finish() -> dict[str, FileHistory]:
+        try:
+            out, _ = git.communicate(timeout=60)
+        except subprocess.SubprocessError:
+            git.kill()
+            git.communicate()
+            return {}
+        if git.returncode != 0:
+            return {}  # not a repository, or nothing committed yet
+        return parse_log(out, meeting_files(content_dir))
+
+    return finish

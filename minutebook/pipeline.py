@@ -262,8 +262,9 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     `remembered` is the `read` of the last report from this process: meetings already in memory."""
     progress = progress or Progress(quiet=True)
     report = BuildReport()
+    history_read = file_history.start_reading_history(paths.content)  # one `git log`; none outside a git checkout
     known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE), remembered)
-    history = file_history.read_history(paths.content)  # one `git log`; none outside a git checkout
+    history = history_read()
     archive, inputs = load_with_inputs(paths, report, base_url, known, history)
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(archive)

@@ -119,18 +119,19 @@
     var docFields = ["title", "people", "text"].map(function (name) { return FIELD[name]; });
     var words = []; // range -> its sorted terms, once its file is loaded
 
-    var itemCount = 0;
-    data.meetings.forEach(function (m) { itemCount += m[6]; });
-    var meetings = [], docs = [], items = 0, actions = 0;
-    data.meetings.forEach(function (m, place) {
-      meetings.push({ id: m[0], t: m[1], d: m[2], dl: m[3], y: m[4], ty: m[5], items: [items, items + m[6]], actions: [itemCount + actions, itemCount + actions + m[7]], lengths: m.slice(8) });
-      items += m[6];
-      actions += m[7];
-    });
-    meetings.forEach(function (m, place) {
-      for (var ref = m.items[0]; ref < m.items[1]; ref++) docs[ref] = { k: "item", m: place, local: ref - m.items[0] };
-      for (ref = m.actions[0]; ref < m.actions[1]; ref++) docs[ref] = { k: "action", m: place, local: ref - m.actions[0] };
-    });
+    // Plain loops below, not forEach: this runs once per page, before the code is optimised, over
+    // every document, and the page waits for it.
+    var itemCount = 0, place, ref, i;
+    for (place = 0; place < data.meetings.length; place++) itemCount += data.meetings[place][6];
+    var meetings = new Array(data.meetings.length), docs = new Array(data.docs.length), items = 0, actions = itemCount;
+    for (place = 0; place < data.meetings.length; place++) {
+      var row = data.meetings[place];
+      var m = meetings[place] = { id: row[0], t: row[1], d: row[2], dl: row[3], y: row[4], ty: row[5], items: [items, items + row[6]], actions: [actions, actions + row[7]], lengths: row.slice(8) };
+      for (ref = m.items[0]; ref < m.items[1]; ref++) docs[ref] = { k: "item", m: place, local: ref - m.items[0], th: null, lengths: null };
+      for (ref = m.actions[0]; ref < m.actions[1]; ref++) docs[ref] = { k: "action", m: place, local: ref - m.actions[0], th: null, lengths: null };
+      items += row[6];
+      actions += row[7];
+    }
     var themeLength = {}, themeTerms = new Map(), withTheme = {};
     Object.keys(data.themes).forEach(function (slug) {
       var w = data.themes[slug].w, length = 0;
@@ -145,19 +146,21 @@
       themeLength[slug] = length;
     });
     var totals = fields.map(function () { return 0; });
-    data.docs.forEach(function (entry, ref) {
-      var doc = docs[ref], m = meetings[doc.m], lengths = [];
-      doc.th = entry.slice(docFields.length).map(function (t) { return data.themeOrder[t]; });
-      docFields.forEach(function (f, i) { lengths[f] = entry[i]; });
-      meetingFields.forEach(function (f, i) { lengths[f] = m.lengths[i]; });
+    for (ref = 0; ref < docs.length; ref++) {
+      var entry = data.docs[ref], doc = docs[ref], shared = meetings[doc.m].lengths, lengths = new Array(fields.length), th = [];
+      for (i = 0; i < docFields.length; i++) lengths[docFields[i]] = entry[i];
+      for (i = 0; i < meetingFields.length; i++) lengths[meetingFields[i]] = shared[i];
       lengths[FIELD.themes] = 0;
-      doc.th.forEach(function (slug) {
+      for (i = docFields.length; i < entry.length; i++) {
+        var slug = data.themeOrder[entry[i]];
+        th.push(slug);
         lengths[FIELD.themes] += themeLength[slug] || 0;
         if (withTheme[slug]) withTheme[slug].push(ref);
-      });
+      }
+      for (i = 0; i < lengths.length; i++) totals[i] += lengths[i];
+      doc.th = th;
       doc.lengths = lengths;
-      lengths.forEach(function (length, f) { totals[f] += length; });
-    });
+    }
     var average = totals.map(function (total) { return total / docs.length; });
 
     var years = data.years.map(function (y) { return { year: y[0], first: y[1] }; });

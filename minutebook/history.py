@@ -113,7 +113,7 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
     or {} when there is none to read: git runs on another core while the build reads what it kept."""
     content_dir = Path(content_dir)
     if not (content_dir / "meetings").is_dir():
-        return dict
+        return _no_history
     # --relative: paths as seen from the content folder, wherever the repository starts.
     # --root: the first commit's files count as added, whatever log.showRoot says.
     # Branches and tags are left out of %D, so "grafted" there can only be git's own mark.
@@ -129,7 +129,7 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
             text=True, encoding="utf-8", errors="replace",
         )
     except (OSError, subprocess.SubprocessError):
-        return dict  # no git here
+        return _no_history  # no git here
 
     def finish() -> dict[str, FileHistory]:
         try:
@@ -143,3 +143,7 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
         return parse_log(out, meeting_files(content_dir))
 
     return finish
+
+
+def _no_history() -> dict[str, FileHistory]:
+    return {}

@@ -1,6 +1,8 @@
 """Results to Markdown: pure functions from the figures run.py keeps to the tables in RESULTS.md."""
 from __future__ import annotations
 
+from .browser import FIRST_RESULT_TRIES
+
 STAGES = ("load", "link", "render", "index", "write")
 
 COMMANDS = """\
@@ -64,7 +66,7 @@ METHOD = """\
   small server that gzips text files as a production server would.
   - *First result*: from the start of navigation to `search page?q=WORD` until
     the first result element is in the page (observed from the document's
-    start, so it is the time a visitor waits); median of 3 tries. The result
+    start, so it is the time a visitor waits); median of {tries} tries. The result
     elements are `#search-results li` (Minutebook), `#mkdocs-search-results
     article` (MkDocs's default theme, whose search runs in a Web Worker) and
     `.pagefind-ui__result-link` (Pagefind's default UI, on a page written into
@@ -241,5 +243,5 @@ def document(results: list[dict]) -> str:
     ]
     for r in results:
         parts.append(size_section(r))
-    parts.append(METHOD)
+    parts.append(METHOD.replace("{tries}", str(FIRST_RESULT_TRIES)))
     return "\n".join(parts)

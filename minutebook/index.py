@@ -243,10 +243,10 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
     for n, d in enumerate(docs):
         fields = field_texts(d, theme_names)
         summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name], name) for name in DOC_FIELDS), *d.themes])
-    terms = _sorted(postings)
+    terms, by_range = _sorted_by_range(postings, range_starts(archive))
     summary.append(" ".join(terms))
     stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
-    ranges = [{term: _entry(postings[term]) for term in in_range} for in_range in _by_range(terms, range_starts(archive))]
+    ranges = [{term: _entry(postings[term]) for term in in_range} for in_range in by_range]
     return "\n".join(_json(piece) for piece in (summary, stored, *ranges))
 
 
@@ -320,25 +320,21 @@ def range_starts(archive: Archive) -> tuple[str, ...]:
     return RANGE_STARTS[:: len(RANGE_STARTS) // count]
 
 
-def _by_range(terms: list[str], starts: tuple[str, ...]) -> list[list[str]]:
-    """`terms`, sorted as JavaScript sorts them, shared out among the ranges that `starts` begin."""
+def _sorted_by_range(terms, starts: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+    """`terms` in the order JavaScript sorts strings, which lunr's TokenSet wants, and shared out,
+    in that order, among the ranges that `starts` begin."""
     ranges: list[list[str]] = [[] for _ in starts]
     if _all_in_bmp(terms):  # the starts are too: as strings, they sort the same way
-        low = 0
+        ordered, low = sorted(terms), 0
         for n, start in enumerate(starts[1:], 1):  # each range is a run of the sorted terms
-            high = bisect.bisect_left(terms, start, low)
-            ranges[n - 1], low = terms[low:high], high
-        ranges[-1] = terms[low:]
-        return ranges
-    keys = [_js_order(start) for start in starts]
-    for term in terms:
+            high = bisect.bisect_left(ordered, start, low)
+            ranges[n - 1], low = ordered[low:high], high
+        ranges[-1] = ordered[low:]
+        return ordered, ranges
+    ordered, keys = sorted(terms, key=_js_order), [_js_order(start) for start in starts]
+    for term in ordered:
         ranges[bisect.bisect_right(keys, _js_order(term)) - 1].append(term)
-    return ranges
-
-
-def _sorted(terms) -> list[str]:
-    """`terms` in the order JavaScript sorts strings, which lunr's TokenSet wants."""
-    return sorted(terms) if _all_in_bmp(terms) else sorted(terms, key=_js_order)
+    return ordered, ranges
 
 
 def _all_in_bmp(terms) -> bool:
@@ -447,7 +443,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
         "meetings": meetings,
         "docs": items + actions,
     }
-    by_range = _by_range(_sorted(vocabulary), range_starts(archive))
+    _, by_range = _sorted_by_range(vocabulary, range_starts(archive))
     prefix = "(window.MINUTEBOOK_SEARCH_WORDS=window.MINUTEBOOK_SEARCH_WORDS||{})"
     words = {words_path(n): _script_text(f"{prefix}[{n}]=", json.dumps(_front_coded(terms), ensure_ascii=False)) for n, terms in enumerate(by_range)}
     return _script("window.MINUTEBOOK_SEARCH=", data), words

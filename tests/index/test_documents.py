@@ -190,11 +190,11 @@ def stored_title(docs, result):
     ["\ufb01x", "\U0001d538bc", "abc", "\uffefz", "\U0001f600"],  # beyond U+FFFF, JavaScript sorts by UTF-16 units
 ])
 def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_strings(terms):
-    from minutebook.index import RANGE_STARTS, _by_range, _sorted
+    from minutebook.index import RANGE_STARTS, _sorted_by_range
 
     in_js_order = sorted(terms, key=lambda t: t.encode("utf-16-be"))
-    assert _sorted(set(terms)) == in_js_order
-    ranges = _by_range(in_js_order, RANGE_STARTS)
+    ordered, ranges = _sorted_by_range(set(terms), RANGE_STARTS)
+    assert ordered == in_js_order
     assert [t for r in ranges for t in r] == in_js_order
     for start, next_start, in_range in zip(RANGE_STARTS, (*RANGE_STARTS[1:], None), ranges):
         assert all(start.encode("utf-16-be") <= t.encode("utf-16-be") for t in in_range)

@@ -86,19 +86,38 @@
   function wordsFile(range) { return "search/words/" + range + ".js"; }
   function termsFile(name) { return "search/terms/" + name + ".js"; } // name: "<year>-<range>"
 
+  /* The names of a range's term files, one per year of search/index.js's `years`. */
+  function termsNames(data, range) {
+    return data.years.map(function (y) { return y[0] + "-" + range; });
+  }
+
+  /* A word as the query language cannot misread it: lower case, without edge punctuation. */
+  function trimmedWord(lunr, word) {
+    return lunr.trimmer(new lunr.Token(word.toLowerCase(), {})).toString();
+  }
+
+  /* The index term a trimmed word becomes; stop words included, as phrases need them. */
+  function stemmedWord(lunr, word) {
+    return lunr.stemmer(new lunr.Token(word, {})).toString();
+  }
+
+  /* Stop words were left out of the index, so no query may require them. */
+  function isLunrStopWord(lunr, word) {
+    return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+  }
+
   /* The files the plain words of `text` will need: each word's range of terms, with every year's
    * postings of it. The page asks for them before it makes the engine, so making it and the
    * download overlap; a guess the search turns out not to need costs one file, and anything it
    * does need that is not here, it asks for itself. */
   function filesForWords(lunr, data, text) {
     var out = [];
-    function token(word) { return new lunr.Token(word, {}); }
     text.split(new RegExp(data.separator)).forEach(function (piece) {
       if (/[:^~*]/.test(piece)) return; // lunr's query language: what it asks for is the engine's to work out
-      var word = lunr.trimmer(token(piece.toLowerCase())).toString();
-      if (!word || lunr.stopWordFilter(token(word)) === undefined) return;
-      var range = rangeIn(data.ranges, lunr.stemmer(token(word)).toString());
-      [wordsFile(range)].concat(data.years.map(function (y) { return termsFile(y[0] + "-" + range); })).forEach(function (path) {
+      var word = trimmedWord(lunr, piece);
+      if (!word || isLunrStopWord(lunr, word)) return;
+      var range = rangeIn(data.ranges, stemmedWord(lunr, word));
+      [wordsFile(range)].concat(termsNames(data, range).map(termsFile)).forEach(function (path) {
         if (out.indexOf(path) === -1) out.push(path);
       });
     });
@@ -163,7 +182,8 @@
     }
     var average = totals.map(function (total) { return total / docs.length; });
 
-    var years = data.years.map(function (y) { return { year: y[0], first: y[1] }; });
+    var firstOfYear = data.years.map(function (y) { return y[1]; }); // the place of each year's first meeting
+
     /* A meeting's document as the term files number them: its items, then its actions. */
     function docOf(m, local) {
       var items = m.items[1] - m.items[0];
@@ -173,10 +193,7 @@
     function rangeOf(term) { return rangeIn(data.ranges, term); }
 
     /* The term files a term's postings are in: one per year. */
-    function filesOf(term) {
-      var range = rangeOf(term);
-      return years.map(function (y) { return y.year + "-" + range; });
-    }
+    function filesOf(term) { return termsNames(data, rangeOf(term)); }
 
     /* A range's sorted terms, or null while its words file is not loaded. */
     function wordsIn(range) {
@@ -238,7 +255,7 @@
       function add(f, ref, count) { counts[f].set(ref, (counts[f].get(ref) || 0) + count); }
       names.forEach(function (name, y) {
         files.terms[name].forEach(function (inMeeting, i) {
-          var m = meetings[years[y].first + i];
+          var m = meetings[firstOfYear[y] + i];
           (inMeeting[term] || []).forEach(function (listed) {
             var f = listed[0];
             eachOwner(listed, function (local, count) {
@@ -489,21 +506,14 @@
     var FIELD_NAME = new RegExp("^(" + index.fields.join("|") + "):", "i");
     var SPACED_FIELD = new RegExp("(^|\\s)(" + index.fields.join("|") + "):\\s+", "gi"); // "title: roads"
 
-    /* A word as the query language cannot misread it: lower case, without edge punctuation. */
-    function trim(word) {
-      return lunr.trimmer(new lunr.Token(word.toLowerCase(), {})).toString();
-    }
+    function trim(word) { return trimmedWord(lunr, word); }
 
-    /* The index term a trimmed word becomes; stop words included, as phrases need them. */
     function stemOf(word) {
-      if (!(word in stems)) stems[word] = lunr.stemmer(new lunr.Token(word, {})).toString();
+      if (!(word in stems)) stems[word] = stemmedWord(lunr, word);
       return stems[word];
     }
 
-    /* Stop words were left out of the index, so no query may require them. */
-    function isStopWord(word) {
-      return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
-    }
+    function isStopWord(word) { return isLunrStopWord(lunr, word); }
 
     /* Whether the index holds `term`; throws Missing while its words file is not loaded, asking for
      * its postings with it: the word a search looks up next is usually in the same range. */

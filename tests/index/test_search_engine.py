@@ -265,29 +265,25 @@ def files_for_words(page, queries):
     return node(script, queries)
 
 
-def index_files(answer):
+def index_files_searched(page, query):
+    """The index files (not texts) a search for `query` loads on a page that has loaded nothing yet."""
+    searched = SearchPage(page.data)
+    try:
+        [answer] = searched.searches([query])
+    finally:
+        searched.close()
     return {p for p in answer["loaded"] if not p.startswith("search/text/")}
 
 
 def test_the_files_asked_for_ahead_for_a_word_are_those_its_search_loads(generated_page):
     [ahead] = files_for_words(generated_page, ["custody"])
-    searched = SearchPage(generated_page.data)
-    try:
-        [answer] = searched.searches(["custody"])
-    finally:
-        searched.close()
-    assert set(ahead) == index_files(answer) and len(ahead) == len(set(ahead))
+    assert set(ahead) == index_files_searched(generated_page, "custody") and len(ahead) == len(set(ahead))
 
 
 @pytest.mark.parametrize("query", ["the custody of victims ", "custody reports", "Custody, reports and victims"])
 def test_nothing_asked_for_ahead_goes_unused(generated_page, query):
     [ahead] = files_for_words(generated_page, [query])
-    searched = SearchPage(generated_page.data)
-    try:
-        [answer] = searched.searches([query])
-    finally:
-        searched.close()
-    assert ahead and set(ahead) <= index_files(answer)
+    assert ahead and set(ahead) <= index_files_searched(generated_page, query)
 
 
 def test_stop_words_and_lunr_syntax_are_not_guessed_at(generated_page):

@@ -331,10 +331,10 @@ def _sorted_by_range(terms, starts: tuple[str, ...]) -> tuple[list[str], list[li
             ranges[n - 1], low = ordered[low:high], high
         ranges[-1] = ordered[low:]
         return ordered, ranges
-    ordered, keys = sorted(terms, key=_js_order), [_js_order(start) for start in starts]
-    for term in ordered:
-        ranges[bisect.bisect_right(keys, _js_order(term)) - 1].append(term)
-    return ordered, ranges
+    keyed, keys = sorted((_js_order(term), term) for term in terms), [_js_order(start) for start in starts]
+    for key, term in keyed:  # each term's key made once, for the sort and the range alike
+        ranges[bisect.bisect_right(keys, key) - 1].append(term)
+    return [term for _, term in keyed], ranges
 
 
 def _all_in_bmp(terms) -> bool:

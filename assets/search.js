@@ -5,7 +5,8 @@
  * files by year and range (search/terms/), each meeting's text in a file of its
  * own (search/text/). A search reads the terms it needs; when their files are
  * not loaded yet it says which files it is missing, and the page loads them as
- * scripts and asks again.
+ * scripts and asks again. For the words in the address, search-ahead.js has
+ * asked for them before this script arrived.
  * `open` makes, from the files loaded, exactly the postings and BM25 scores
  * lunr.py would have built; createEngine searches them with lunr and answers
  * what was typed with results as plain data; apart from telling lunr where
@@ -104,24 +105,6 @@
   /* Stop words were left out of the index, so no query may require them. */
   function isLunrStopWord(lunr, word) {
     return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
-  }
-
-  /* The files the plain words of `text` will need: each word's range of terms, with every year's
-   * postings of it. The page asks for them before it makes the engine, so making it and the
-   * download overlap; a guess the search turns out not to need costs one file, and anything it
-   * does need that is not here, it asks for itself. */
-  function filesForWords(lunr, data, text) {
-    var out = [];
-    text.split(new RegExp(data.separator)).forEach(function (piece) {
-      if (/[:^~*]/.test(piece)) return; // lunr's query language: what it asks for is the engine's to work out
-      var word = trimmedWord(lunr, piece);
-      if (!word || isLunrStopWord(lunr, word)) return;
-      var range = rangeIn(data.ranges, stemmedWord(lunr, word));
-      [wordsFile(range)].concat(termsNames(data, range).map(termsFile)).forEach(function (path) {
-        if (out.indexOf(path) === -1) out.push(path);
-      });
-    });
-    return out;
   }
 
   /* The archive as search/index.js describes it, and the parts of lunr's index made from the words and
@@ -864,16 +847,16 @@
       terms: window.MINUTEBOOK_SEARCH_TERMS = window.MINUTEBOOK_SEARCH_TERMS || {},
       texts: window.MINUTEBOOK_SEARCH_TEXTS = window.MINUTEBOOK_SEARCH_TEXTS || {}
     };
-    var load = loader(document, root, unavailable);
-    // The words in the address are searched first, once the engine is made: their files come meanwhile.
-    var asked = new URLSearchParams(window.location.search).get("q");
-    if (asked) load(filesForWords(window.lunr, window.MINUTEBOOK_SEARCH, asked), function () {});
+    // The files for the words in the address have been on their way since search-ahead.js ran.
+    var load = loader(document, root, window.MINUTEBOOK_SEARCH_AHEAD || {}, unavailable);
     begin(document, window, createEngine(window.lunr, window.MINUTEBOOK_SEARCH, files), load);
   }
 
   /* load(paths, ready): adds each file not yet asked for as a script (a fetch would be refused from
-   * disk), all at once, and calls `ready` when every one of them has run. */
-  function loader(document, root, failed) {
+   * disk), all at once, and calls `ready` when every one of them has run. A file search-ahead.js
+   * asked for (`ahead`: path -> its script, whose data-state says how it went) is waited for, not
+   * asked for again. */
+  function loader(document, root, ahead, failed) {
     var state = {}; // path -> the calls waiting for it, or true once it has run
     return function load(paths, ready) {
       var left = paths.length;
@@ -883,15 +866,23 @@
         if (state[path] === true) return one();
         if (state[path]) return state[path].push(one);
         state[path] = [one];
-        var script = document.createElement("script");
-        script.src = root + path;
-        script.addEventListener("load", function () {
+        var early = ahead[path], script = early || document.createElement("script");
+        delete ahead[path]; // once: after a failure, the next request is a new script
+        function loaded() {
           var waiting = state[path];
           state[path] = true;
           waiting.forEach(function (call) { call(); });
-        });
-        script.addEventListener("error", function () { delete state[path]; failed(); });
-        document.head.appendChild(script);
+        }
+        function lost() { delete state[path]; failed(); }
+        var was = early ? early.getAttribute("data-state") : "new";
+        if (was === "loaded") return loaded();
+        if (was === "failed") return lost();
+        script.addEventListener("load", loaded);
+        script.addEventListener("error", lost);
+        if (!early) {
+          script.src = root + path;
+          document.head.appendChild(script);
+        }
       });
     };
   }
@@ -1123,7 +1114,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { createEngine: createEngine, open: open, serialise: serialise, filesForWords: filesForWords };
+    module.exports = { createEngine: createEngine, open: open, serialise: serialise };
   } else {
     startPage(document, window);
   }

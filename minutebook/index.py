@@ -54,12 +54,9 @@ from .lunr_builder import Tokenizer
 from .lunr_builder import build_index as build_lunr_index
 from .model import Attendee, Meeting
 from .render import STATUS_LABELS, action_path, item_link, long_date
+from .searchlayout import SEPARATORS, range_starts, separator_source
 
 MAIN = "search/index.js"
-
-# lunr splits words only at spaces and hyphens; minutes write "drink/drug" and "(KSIs)".
-# Not ':', which lunr's query syntax uses. The browser is sent the same set.
-SEPARATORS = " \t\n\r\f\v\xa0-/()[]<>\"=;!?,"
 
 # An action repeats words of the item it arose under; the item is the better answer.
 ACTION_BOOST = 0.5
@@ -201,11 +198,6 @@ def build_index(docs: list[SearchDocument], theme_names: dict[str, str]) -> dict
     return build_lunr_index("ref", list(FIELDS), rows, separators=SEPARATORS)
 
 
-def separator_source(separators: str = SEPARATORS) -> str:
-    """A JavaScript RegExp source matching a run of `separators`, each written as \\uXXXX."""
-    return "[" + "".join(f"\\u{ord(c):04x}" for c in separators) + "]+"
-
-
 # ------------------------------------------------------------------ what ships
 
 
@@ -285,12 +277,6 @@ TEXTS = "search/text/"  # one file per meeting: what its results show
 TERMS = "search/terms/"  # the postings: one file per year and range of terms
 WORDS = "search/words/"  # the terms themselves: one file per range, loaded with its postings
 
-# Where the ranges of terms begin, fixed rather than fitted to the archive, so an edit never moves
-# a term to another file. Chosen from the first letters of English words, to be of similar sizes.
-RANGE_STARTS = ("", "b", "c", "ch", "co", "cr", "d", "e", "f", "g", "h", "i", "in", "j", "l", "m",
-                "n", "o", "p", "pl", "pr", "q", "r", "re", "s", "se", "st", "t", "th", "u", "v", "w")
-DOCUMENTS_PER_RANGE = 120  # postings of about this many documents make one term file worth a request
-
 
 def text_path(meeting_id: str) -> str:
     return f"{TEXTS}{meeting_id}.js"
@@ -307,17 +293,6 @@ def words_path(number: int) -> str:
 def words_outputs(archive: Archive) -> list[str]:
     """The words files: made, like search/index.js, from every meeting's summary."""
     return [words_path(n) for n in range(len(range_starts(archive)))]
-
-
-def range_starts(archive: Archive) -> tuple[str, ...]:
-    """The ranges of terms in use: fewer for a small archive, where one file holds what a query needs.
-
-    A power of two of RANGE_STARTS's, so when an archive grows past a size the ranges split in two."""
-    documents_count = sum(len(m.agenda) for m in archive.meetings) + len(archive.actions)
-    count = 1
-    while count < len(RANGE_STARTS) and count * DOCUMENTS_PER_RANGE < documents_count:
-        count *= 2
-    return RANGE_STARTS[:: len(RANGE_STARTS) // count]
 
 
 def _sorted_by_range(terms, starts: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:

@@ -19,6 +19,7 @@ import jinja2
 from .link import Archive, ItemRef, role_at
 from .markup import Abbreviations, ItemText, make_parser, render_items
 from .model import ACTION_STATUSES, Meeting
+from .searchlayout import ahead_attributes
 
 STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "completed": "Completed", "closed": "Closed"}
 
@@ -78,7 +79,7 @@ def plan(archive: Archive) -> list[Page]:
         Page("people/index.html", "people.html", "People", "Everyone who attended or sent apologies, with their roles over time.", **every),
         Page("years/index.html", "years.html", "Meetings by year", "The meetings held in each year.", **every),
         Page("glossary/index.html", "glossary.html", "Glossary of abbreviations", "What the abbreviations in the minutes stand for.", **none),
-        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive.", **every),
+        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive.", {"ahead": ahead_attributes(archive)}, **every),
         Page("404.html", "404.html", "Page not found", "The page you asked for is not here.", **none),
         Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": _datasets()}, **every),
     ]

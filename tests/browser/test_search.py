@@ -241,6 +241,19 @@ def test_words_written_as_markup_in_the_minutes_show_as_text(page, fixture_serve
     assert page.locator("#search-results script, #search-results [onerror]").count() == 0
 
 
+def test_the_files_for_the_words_in_the_address_are_asked_for_once_by_the_first_script(page, real_server):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url.removeprefix(real_server)))
+    search(page, real_server, "ANPR")
+    index_files = [path for path in asked if path.startswith(("search/words/", "search/terms/"))]
+    # Only search-ahead.js marks the scripts it adds with how they went; search.js waited for those.
+    marked = page.eval_on_selector_all("script[data-state]", "all => all.map(s => [s.getAttribute('src'), s.dataset.state])")
+    assert index_files and len(index_files) == len(set(index_files))
+    assert sorted(src.removeprefix(real_server) for src, _ in marked) == sorted(index_files)
+    assert {state for _, state in marked} == {"loaded"}
+    assert links(page)[0] == f"../{APRIL_2019}#item-2-1"
+
+
 def test_the_same_search_works_opened_from_disk(page, real_site):
     page.goto((real_site / "search" / "index.html").as_uri() + "?q=ANPR&kind=item")
     page.wait_for_selector("body[data-search-ready]", state="attached")

@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 SEARCH_JS = ROOT / "assets" / "search.js"
+SEARCH_AHEAD_JS = ROOT / "assets" / "search-ahead.js"
 
 # Loads search/index.js, then each words, term and text file when the engine asks for it, as the page does;
 # answers each line, [text, filters], with a line saying what the page would show.

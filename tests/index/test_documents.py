@@ -190,7 +190,8 @@ def stored_title(docs, result):
     ["\ufb01x", "\U0001d538bc", "abc", "\uffefz", "\U0001f600"],  # beyond U+FFFF, JavaScript sorts by UTF-16 units
 ])
 def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_strings(terms):
-    from minutebook.index import RANGE_STARTS, _sorted_by_range
+    from minutebook.index import _sorted_by_range
+    from minutebook.searchlayout import RANGE_STARTS
 
     in_js_order = sorted(terms, key=lambda t: t.encode("utf-16-be"))
     ordered, ranges = _sorted_by_range(set(terms), RANGE_STARTS)

@@ -3,7 +3,8 @@ import pytest
 from lunr.index import Index
 
 from bench.generate import write_archive
-from minutebook.index import SEPARATORS, build_index, documents, separator_source
+from minutebook.index import build_index, documents
+from minutebook.searchlayout import SEPARATORS, separator_source
 from minutebook.link import link
 from minutebook.load import load_content
 from minutebook.render import Renderer

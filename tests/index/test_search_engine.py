@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from bench.generate import write_archive
 from tests.conftest import FIXTURES
-from tests.index.lunr_node import LUNR_JS, SEARCH_JS, SearchPage, node, write_search_data
+from minutebook.link import link
+from minutebook.load import load_content
+from minutebook.searchlayout import ahead_attributes
+from tests.index.lunr_node import SEARCH_AHEAD_JS, SearchPage, node, write_search_data
 
 ROADS = "meetings/2019-04-30-monthly-assurance/index.html#item-1"
 BURGLARY = "meetings/2019-04-30-monthly-assurance/index.html#item-2"
@@ -220,10 +223,14 @@ def test_a_long_text_is_cut_to_a_snippet_marked_where_it_was_cut(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def generated_page(tmp_path_factory):
+def generated_content(tmp_path_factory):
     """200 synthetic meetings over two years (bench/generate.py), their terms in sixteen ranges."""
-    content = write_archive(tmp_path_factory.mktemp("generated") / "content", 200, 7)
-    page = SearchPage(write_search_data(content, tmp_path_factory.mktemp("site") / "search" / "index.js"))
+    return write_archive(tmp_path_factory.mktemp("generated") / "content", 200, 7)
+
+
+@pytest.fixture(scope="module")
+def generated_page(generated_content, tmp_path_factory):
+    page = SearchPage(write_search_data(generated_content, tmp_path_factory.mktemp("site") / "search" / "index.js"))
     yield page
     page.close()
 
@@ -249,20 +256,23 @@ def test_a_close_spelling_reads_every_range_of_words_but_only_the_postings_of_th
     assert len(words) == 16 and 0 < len(ranges) < 16
 
 
-# What the page asks for, for the words in its address, while it makes the engine.
-FILES_FOR_WORDS = """
-global.window = {};
-const lunr = require(%s);
-require(%s);
-const { filesForWords } = require(%s);
-const queries = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-console.log(JSON.stringify(queries.map(q => filesForWords(lunr, window.MINUTEBOOK_SEARCH, q))));
+# What search-ahead.js asks for, for the words in the address, given what its tag says of the index.
+FILES_AHEAD = """
+const { filesAhead } = require(%s);
+const [settings, queries] = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+console.log(JSON.stringify(queries.map(q => filesAhead(settings, q))));
 """
 
 
-def files_for_words(page, queries):
-    script = FILES_FOR_WORDS % tuple(json.dumps(str(p)) for p in (LUNR_JS, page.data, SEARCH_JS))
-    return node(script, queries)
+def files_ahead(content, queries):
+    attributes = ahead_attributes(link(load_content(content)))
+    settings = {
+        "ranges": json.loads(attributes["data-ranges"]),
+        "years": json.loads(attributes["data-years"]),
+        "separator": attributes["data-separator"],
+        "stopWords": attributes["data-stop-words"].split(" "),
+    }
+    return node(FILES_AHEAD % json.dumps(str(SEARCH_AHEAD_JS)), [settings, queries])
 
 
 def index_files_searched(page, query):
@@ -275,19 +285,19 @@ def index_files_searched(page, query):
     return {p for p in answer["loaded"] if not p.startswith("search/text/")}
 
 
-def test_the_files_asked_for_ahead_for_a_word_are_those_its_search_loads(generated_page):
-    [ahead] = files_for_words(generated_page, ["custody"])
+def test_the_files_asked_for_ahead_for_a_word_are_those_its_search_loads(generated_content, generated_page):
+    [ahead] = files_ahead(generated_content, ["custody"])
     assert set(ahead) == index_files_searched(generated_page, "custody") and len(ahead) == len(set(ahead))
 
 
 @pytest.mark.parametrize("query", ["the custody of victims ", "custody reports", "Custody, reports and victims"])
-def test_nothing_asked_for_ahead_goes_unused(generated_page, query):
-    [ahead] = files_for_words(generated_page, [query])
+def test_nothing_asked_for_ahead_goes_unused(generated_content, generated_page, query):
+    [ahead] = files_ahead(generated_content, [query])
     assert ahead and set(ahead) <= index_files_searched(generated_page, query)
 
 
-def test_stop_words_and_lunr_syntax_are_not_guessed_at(generated_page):
-    assert files_for_words(generated_page, ["the of and", "title:custody", "custody~1", "cust*", ""]) == [[]] * 5
+def test_stop_words_and_lunr_syntax_are_not_guessed_at(generated_content):
+    assert files_ahead(generated_content, ["the of and", "title:custody", "custody~1", "cust*", ""]) == [[]] * 5
 
 
 def test_files_already_loaded_are_not_asked_for_again(generated_page):

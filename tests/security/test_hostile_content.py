@@ -8,7 +8,7 @@ from minutebook.model import InvalidContent
 from tests.conftest import FIXTURES, ROOT, build_site
 
 HOSTILE = FIXTURES / "hostile"
-OWN_SCRIPTS = {"assets/lunr.min.js", "search/index.js", "assets/search.js"}
+OWN_SCRIPTS = {"assets/search-ahead.js", "assets/lunr.min.js", "search/index.js", "assets/search.js"}
 
 
 class Elements(HTMLParser):

@@ -1,4 +1,4 @@
-"""How the search files are laid out: what the index stage writes by and the search page must know.
+"""How the search files are laid out, which the index stage and the search page both need to know.
 
 The index stage (index.py) writes the files; the search page's first script
 (assets/search-ahead.js) asks for some of them before the rest of the search

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generate import write_archive
-from tests.conftest import FIXTURES
 from minutebook.link import link
 from minutebook.load import load_content
 from minutebook.searchlayout import ahead_attributes
+from tests.conftest import FIXTURES
 from tests.index.lunr_node import SEARCH_AHEAD_JS, SearchPage, node, write_search_data
 
 ROADS = "meetings/2019-04-30-monthly-assurance/index.html#item-1"

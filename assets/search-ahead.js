@@ -10,7 +10,8 @@
  * It records each file it asked for in window.MINUTEBOOK_SEARCH_AHEAD, which
  * assets/search.js reads so as not to ask twice. A guess that turns out
  * wrong costs one file; whatever the search needs and is not here, it asks
- * for itself.
+ * for itself. How the files are named is said here only: search.js takes it
+ * from window.MINUTEBOOK_SEARCH_FILES.
  */
 (function () {
   "use strict";
@@ -25,6 +26,9 @@
     return low;
   }
 
+  function wordsFile(range) { return "search/words/" + range + ".js"; }
+  function termsFile(name) { return "search/terms/" + name + ".js"; } // name: "<year>-<range>"
+
   /* The files, as paths from the site root, that the plain words of `text` will need: each word's
    * range of terms, with every year's postings of it. Words are taken as lunr takes them (lower
    * case, edge punctuation trimmed as its trimmer does), but not stemmed: lunr is not loaded yet,
@@ -36,8 +40,8 @@
       if (/[:^~*]/.test(piece)) return; // lunr's query language: what it asks for is the engine's to work out
       var word = piece.toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "");
       if (!word || index.stopWords.indexOf(word) !== -1) return;
-      var range = rangeIn(index.ranges, word), paths = ["search/words/" + range + ".js"];
-      index.years.forEach(function (year) { paths.push("search/terms/" + year + "-" + range + ".js"); });
+      var range = rangeIn(index.ranges, word), paths = [wordsFile(range)];
+      index.years.forEach(function (year) { paths.push(termsFile(year + "-" + range)); });
       paths.forEach(function (path) { if (out.indexOf(path) === -1) out.push(path); });
     });
     return out;
@@ -69,10 +73,13 @@
     });
   }
 
+  var naming = { rangeIn: rangeIn, wordsFile: wordsFile, termsFile: termsFile };
   if (typeof module === "object" && module.exports) {
-    module.exports = { filesAhead: filesAhead };
+    naming.filesAhead = filesAhead;
+    module.exports = naming;
     return;
   }
+  window.MINUTEBOOK_SEARCH_FILES = naming;
   var tag = document.currentScript, asked = window.MINUTEBOOK_SEARCH_AHEAD = {};
   var text = new URLSearchParams(window.location.search).get("q");
   if (!tag || !text) return;

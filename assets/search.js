@@ -74,18 +74,9 @@
 
   var RANGE_SPAN = 1 << 20; // a term's number is its range times this, plus its place among the range's words
 
-  /* The range a term belongs to: the last whose first term (`firsts`, sorted) is not after it. */
-  function rangeIn(firsts, term) {
-    var low = 0, high = firsts.length - 1;
-    while (low < high) {
-      var mid = (low + high + 1) >> 1;
-      if (firsts[mid] <= term) low = mid; else high = mid - 1;
-    }
-    return low;
-  }
-
-  function wordsFile(range) { return "search/words/" + range + ".js"; }
-  function termsFile(name) { return "search/terms/" + name + ".js"; } // name: "<year>-<range>"
+  // How the files are named, and which range a term is in: search-ahead.js's, loaded first.
+  var naming = (typeof module === "object" && module.exports ? require("./search-ahead.js") : window.MINUTEBOOK_SEARCH_FILES) || {};
+  var rangeIn = naming.rangeIn, wordsFile = naming.wordsFile, termsFile = naming.termsFile;
 
   /* The names of a range's term files, one per year of search/index.js's `years`. */
   function termsNames(data, range) {
@@ -841,7 +832,7 @@
     function unavailable() {
       status.textContent = "Search could not be loaded. You can still browse the meetings by theme, year or person.";
     }
-    if (!window.MINUTEBOOK_SEARCH || !window.lunr) return unavailable();
+    if (!window.MINUTEBOOK_SEARCH || !window.lunr || !window.MINUTEBOOK_SEARCH_FILES) return unavailable();
     var files = {
       words: window.MINUTEBOOK_SEARCH_WORDS = window.MINUTEBOOK_SEARCH_WORDS || {},
       terms: window.MINUTEBOOK_SEARCH_TERMS = window.MINUTEBOOK_SEARCH_TERMS || {},

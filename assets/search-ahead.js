@@ -27,7 +27,8 @@
   }
 
   function wordsFile(range) { return "search/words/" + range + ".js"; }
-  function termsFile(name) { return "search/terms/" + name + ".js"; } // name: "<year>-<range>"
+  function termsName(year, range) { return year + "-" + range; } // how the term files' data is keyed
+  function termsFile(name) { return "search/terms/" + name + ".js"; }
 
   /* The files, as paths from the site root, that the plain words of `text` will need: each word's
    * range of terms, with every year's postings of it. Words are taken as lunr takes them (lower
@@ -41,7 +42,7 @@
       var word = piece.toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "");
       if (!word || index.stopWords.indexOf(word) !== -1) return;
       var range = rangeIn(index.ranges, word), paths = [wordsFile(range)];
-      index.years.forEach(function (year) { paths.push(termsFile(year + "-" + range)); });
+      index.years.forEach(function (year) { paths.push(termsFile(termsName(year, range))); });
       paths.forEach(function (path) { if (out.indexOf(path) === -1) out.push(path); });
     });
     return out;
@@ -73,9 +74,10 @@
     });
   }
 
-  var naming = { rangeIn: rangeIn, wordsFile: wordsFile, termsFile: termsFile };
+  var naming = { rangeIn: rangeIn, wordsFile: wordsFile, termsName: termsName, termsFile: termsFile };
   if (typeof module === "object" && module.exports) {
     naming.filesAhead = filesAhead;
+    naming.settingsOf = settingsOf;
     module.exports = naming;
     return;
   }

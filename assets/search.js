@@ -76,27 +76,7 @@
 
   // How the files are named, and which range a term is in: search-ahead.js's, loaded first.
   var naming = (typeof module === "object" && module.exports ? require("./search-ahead.js") : window.MINUTEBOOK_SEARCH_FILES) || {};
-  var rangeIn = naming.rangeIn, wordsFile = naming.wordsFile, termsFile = naming.termsFile;
-
-  /* The names of a range's term files, one per year of search/index.js's `years`. */
-  function termsNames(data, range) {
-    return data.years.map(function (y) { return y[0] + "-" + range; });
-  }
-
-  /* A word as the query language cannot misread it: lower case, without edge punctuation. */
-  function trimmedWord(lunr, word) {
-    return lunr.trimmer(new lunr.Token(word.toLowerCase(), {})).toString();
-  }
-
-  /* The index term a trimmed word becomes; stop words included, as phrases need them. */
-  function stemmedWord(lunr, word) {
-    return lunr.stemmer(new lunr.Token(word, {})).toString();
-  }
-
-  /* Stop words were left out of the index, so no query may require them. */
-  function isLunrStopWord(lunr, word) {
-    return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
-  }
+  var rangeIn = naming.rangeIn, wordsFile = naming.wordsFile, termsName = naming.termsName, termsFile = naming.termsFile;
 
   /* The archive as search/index.js describes it, and the parts of lunr's index made from the words and
    * term files loaded so far (`files.words` by range, `files.terms` by "<year>-<range>"). Terms are
@@ -167,7 +147,10 @@
     function rangeOf(term) { return rangeIn(data.ranges, term); }
 
     /* The term files a term's postings are in: one per year. */
-    function filesOf(term) { return termsNames(data, rangeOf(term)); }
+    function filesOf(term) {
+      var range = rangeOf(term);
+      return data.years.map(function (y) { return termsName(y[0], range); });
+    }
 
     /* A range's sorted terms, or null while its words file is not loaded. */
     function wordsIn(range) {
@@ -480,14 +463,21 @@
     var FIELD_NAME = new RegExp("^(" + index.fields.join("|") + "):", "i");
     var SPACED_FIELD = new RegExp("(^|\\s)(" + index.fields.join("|") + "):\\s+", "gi"); // "title: roads"
 
-    function trim(word) { return trimmedWord(lunr, word); }
+    /* A word as the query language cannot misread it: lower case, without edge punctuation. */
+    function trim(word) {
+      return lunr.trimmer(new lunr.Token(word.toLowerCase(), {})).toString();
+    }
 
+    /* The index term a trimmed word becomes; stop words included, as phrases need them. */
     function stemOf(word) {
-      if (!(word in stems)) stems[word] = stemmedWord(lunr, word);
+      if (!(word in stems)) stems[word] = lunr.stemmer(new lunr.Token(word, {})).toString();
       return stems[word];
     }
 
-    function isStopWord(word) { return isLunrStopWord(lunr, word); }
+    /* Stop words were left out of the index, so no query may require them. */
+    function isStopWord(word) {
+      return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+    }
 
     /* Whether the index holds `term`; throws Missing while its words file is not loaded, asking for
      * its postings with it: the word a search looks up next is usually in the same range. */

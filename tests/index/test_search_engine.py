@@ -256,23 +256,23 @@ def test_a_close_spelling_reads_every_range_of_words_but_only_the_postings_of_th
     assert len(words) == 16 and 0 < len(ranges) < 16
 
 
-# What search-ahead.js asks for, for the words in the address, given what its tag says of the index.
+# What search-ahead.js asks for, for the words in the address, given its tag's attributes as the build writes them.
 FILES_AHEAD = """
-const { filesAhead } = require(%s);
-const [settings, queries] = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-console.log(JSON.stringify(queries.map(q => filesAhead(settings, q))));
+const { filesAhead, settingsOf } = require(%s);
+const [attributes, queries] = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const tag = { getAttribute: (name) => attributes[name] };
+console.log(JSON.stringify(queries.map(q => filesAhead(settingsOf(tag), q))));
 """
 
 
-def files_ahead(content, queries):
-    attributes = ahead_attributes(link(load_content(content)))
-    settings = {
-        "ranges": json.loads(attributes["data-ranges"]),
-        "years": json.loads(attributes["data-years"]),
-        "separator": attributes["data-separator"],
-        "stopWords": attributes["data-stop-words"].split(" "),
-    }
-    return node(FILES_AHEAD % json.dumps(str(SEARCH_AHEAD_JS)), [settings, queries])
+@pytest.fixture(scope="module")
+def generated_ahead(generated_content):
+    """The attributes of search-ahead.js's tag on the generated archive's search page."""
+    return ahead_attributes(link(load_content(generated_content)))
+
+
+def files_ahead(attributes, queries):
+    return node(FILES_AHEAD % json.dumps(str(SEARCH_AHEAD_JS)), [attributes, queries])
 
 
 def index_files_searched(page, query):
@@ -285,19 +285,19 @@ def index_files_searched(page, query):
     return {p for p in answer["loaded"] if not p.startswith("search/text/")}
 
 
-def test_the_files_asked_for_ahead_for_a_word_are_those_its_search_loads(generated_content, generated_page):
-    [ahead] = files_ahead(generated_content, ["custody"])
+def test_the_files_asked_for_ahead_for_a_word_are_those_its_search_loads(generated_ahead, generated_page):
+    [ahead] = files_ahead(generated_ahead, ["custody"])
     assert set(ahead) == index_files_searched(generated_page, "custody") and len(ahead) == len(set(ahead))
 
 
 @pytest.mark.parametrize("query", ["the custody of victims ", "custody reports", "Custody, reports and victims"])
-def test_nothing_asked_for_ahead_goes_unused(generated_content, generated_page, query):
-    [ahead] = files_ahead(generated_content, [query])
+def test_nothing_asked_for_ahead_goes_unused(generated_ahead, generated_page, query):
+    [ahead] = files_ahead(generated_ahead, [query])
     assert ahead and set(ahead) <= index_files_searched(generated_page, query)
 
 
-def test_stop_words_and_lunr_syntax_are_not_guessed_at(generated_content):
-    assert files_ahead(generated_content, ["the of and", "title:custody", "custody~1", "cust*", ""]) == [[]] * 5
+def test_stop_words_and_lunr_syntax_are_not_guessed_at(generated_ahead):
+    assert files_ahead(generated_ahead, ["the of and", "title:custody", "custody~1", "cust*", ""]) == [[]] * 5
 
 
 def test_files_already_loaded_are_not_asked_for_again(generated_page):

@@ -821,6 +821,8 @@
     var root = "../"; // the search page sits one folder below the site root
     function unavailable() {
       status.textContent = "Search could not be loaded. You can still browse the meetings by theme, year or person.";
+      // Nothing more is coming for the search under way, so its list is no longer busy.
+      document.getElementById("search-results").removeAttribute("aria-busy");
     }
     if (!window.MINUTEBOOK_SEARCH || !window.lunr || !window.MINUTEBOOK_SEARCH_FILES) return unavailable();
     var files = {

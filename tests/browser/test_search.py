@@ -275,3 +275,32 @@ def test_without_javascript_the_page_says_search_needs_it(browser, real_server):
         assert tab.locator("#search-results li").count() == 0
     finally:
         context.close()
+
+
+def refused_loads(page):
+    """Takes the console's reports of files a test refused on purpose off the page's problems, and returns them."""
+    refused = [e for e in page.problems.errors if "Failed to load resource" in e]
+    page.problems.errors[:] = [e for e in page.problems.errors if e not in refused]
+    return refused
+
+
+def test_when_a_file_the_search_needs_cannot_load_it_says_so_and_the_next_search_asks_again(page, real_server):
+    page.route("**/search/terms/**", lambda route: route.abort())
+    page.goto(f"{real_server}search/index.html?q=ANPR")
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('could not be loaded')")
+    assert status(page) == "Search could not be loaded. You can still browse the meetings by theme, year or person."
+    assert results(page).count() == 0
+    assert refused_loads(page)
+    page.unroute("**/search/terms/**")
+    page.press("#q", "Enter")
+    page.wait_for_selector(f"#search-results a[href='../{APRIL_2019}#item-2-1']")
+    assert status(page).endswith("for “ANPR”.")
+
+
+def test_without_the_search_code_the_page_says_search_is_unavailable(page, real_server):
+    page.route("**/assets/lunr.min.js", lambda route: route.abort())
+    page.goto(f"{real_server}search/index.html?q=ANPR")
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    assert status(page).startswith("Search could not be loaded.")
+    assert page.locator("#search-results li").count() == 0
+    assert refused_loads(page)

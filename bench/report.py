@@ -27,6 +27,9 @@ METHOD = """\
   process; peak memory is `ru_maxrss` from `os.wait4`, the resident set of the
   largest single process in the command's tree (the build's forked workers
   included, one at a time, not summed: they share most pages with the parent).
+  Minutebook's modules are byte-compiled first (`compileall`), as Python does on
+  any first run and as pip did for MkDocs and every library at install; where
+  `PYTHONDONTWRITEBYTECODE` is set, each run would otherwise compile them again.
 - **Stages**: `BuildReport.seconds` from a second, separate full build through
   `minutebook.pipeline.build` (`bench/stages.py`). Pages are rendered on worker
   processes, each meeting's part of the search and of the open data made beside

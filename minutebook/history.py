@@ -110,7 +110,8 @@ def meeting_files(content_dir: Path) -> dict[str, str]:
 
 def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHistory]]:
     """Start `git log`, and give a function that waits for it and returns each meeting's history,
-    or {} when there is none to read: git runs on another core while the build reads what it kept."""
+    or {} when there is none to read: git runs on another core while the build loads the content.
+    Asked again, the function gives the same answer."""
     content_dir = Path(content_dir)
     if not (content_dir / "meetings").is_dir():
         return _no_history
@@ -131,7 +132,9 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
     except (OSError, subprocess.SubprocessError):
         return _no_history  # no git here
 
-    def finish() -> dict[str, FileHistory]:
+    answer: list[dict[str, FileHistory]] = []
+
+    def read() -> dict[str, FileHistory]:
         try:
             out, _ = git.communicate(timeout=60)
         except subprocess.SubprocessError:
@@ -141,6 +144,11 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
         if git.returncode != 0:
             return {}  # not a repository, or nothing committed yet
         return parse_log(out, meeting_files(content_dir))
+
+    def finish() -> dict[str, FileHistory]:
+        if not answer:
+            answer.append(read())
+        return answer[0]
 
     return finish
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,12 +78,12 @@ def load_archive(paths: Paths, report: BuildReport | None = None) -> Archive:
 
 
 def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: str = "", known: rebuild.KnownMeetings | None = None,
-                     history: dict[str, file_history.FileHistory] | None = None) -> tuple[Archive, rebuild.Inputs]:
+                     read_history: Callable[[], Mapping[str, file_history.FileHistory]] | None = None) -> tuple[Archive, rebuild.Inputs]:
     """The archive, and the hashes of what each page is made from.
 
     `known` holds the meetings an earlier build parsed; those whose files have not changed are not parsed again.
-    `history` is each meeting's corrections, which its page shows: a new commit re-renders it."""
-    history = history or {}
+    `read_history()` gives each meeting's corrections, which its page shows (a new commit re-renders it);
+    it is asked for only once the files are loaded and linked, so that `git log` runs meanwhile."""
     began = time.perf_counter()
     known = known or rebuild.KnownMeetings({}, rebuild.tree_digest(PACKAGE))
     code = known.code  # a new Minutebook parses and renders everything again
@@ -98,6 +99,9 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         code,
         *(f"{s.path}\n{s.text}" for s in sources if Path(s.path).stem not in meeting_sources),
     )
+    waited = time.perf_counter()
+    history = read_history() if read_history else {}
+    waited = time.perf_counter() - waited  # for git, which is not linking
     inputs = rebuild.Inputs(
         rebuild.digest(reference, rebuild.tree_digest(paths.templates)),
         {m.id: rebuild.digest(meeting_sources[m.id], file_history.digest_text(history, m.id)) for m in archive.meetings},
@@ -106,7 +110,7 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     )
     if report is not None:
         report.seconds["load"] = mid - began
-        report.seconds["link"] = time.perf_counter() - mid
+        report.seconds["link"] = time.perf_counter() - mid - waited
         report.meetings = len(archive.meetings)
         report.unfinished = unfinished.markers(sources)
     return archive, inputs
@@ -262,10 +266,12 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     `remembered` is the `read` of the last report from this process: meetings already in memory."""
     progress = progress or Progress(quiet=True)
     report = BuildReport()
-    history_read = file_history.start_reading_history(paths.content)  # one `git log`; none outside a git checkout
-    known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE), remembered)
-    history = history_read()
-    archive, inputs = load_with_inputs(paths, report, base_url, known, history)
+    read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside a git checkout
+    try:
+        known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE), remembered)
+        archive, inputs = load_with_inputs(paths, report, base_url, known, read_history)
+    finally:
+        history = read_history()  # waited for even when the content is refused, so no git is left behind
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(archive)
     whole = archivefiles.plan(archive, inputs, base_url)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from minutebook import history
+from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, build
 from tests.conftest import FIXTURES
 from tests.rebuild.test_incremental import snapshot
@@ -114,3 +116,25 @@ def test_a_rebuild_after_a_new_commit_shows_the_new_correction(repository, tmp_p
     build(paths, site)  # the file is as it was; only its history is new
     assert "3 March 2024: Correct item 5: nothing was raised" in page_text(site)
     assert snapshot(site) == snapshot(build(paths, tmp_path / "full") and tmp_path / "full")
+
+
+def test_the_history_read_once_is_the_answer_each_time_it_is_asked_for(repository):
+    read = history.start_reading_history(repository / "content")
+    first = read()
+    assert first["2019-04-30-monthly-assurance"].published.isoformat() == "2024-03-01"
+    assert read() is first
+
+
+def test_refused_content_leaves_no_git_running(repository, tmp_path, monkeypatch):
+    started = []
+
+    class Recorded(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(history.subprocess, "Popen", Recorded)
+    (repository / "content" / APRIL).write_text("---\ndate: [\n---\n", encoding="utf-8")
+    with pytest.raises(InvalidContent):
+        build(Paths(content=repository / "content"), tmp_path / "site")
+    assert started and all(process.returncode is not None for process in started)

@@ -40,9 +40,9 @@ METHOD = """\
 - **Rebuild after one meeting changed**: one sentence is appended to the middle
   meeting's file, and the same command is run into the same output folder;
   whatever `python build.py` does today is what is measured (the "pages
-  rendered" row shows how much it re-rendered; this first rebuild after a full
-  build into a new folder also makes the spare folder later rebuilds update in
-  place, `minutebook/write.py`). MkDocs is timed the same way
+  rendered" row shows how much it re-rendered). Minutebook's figure is the
+  median of five such rebuilds, each after a different sentence, and its memory
+  the largest of the five. MkDocs is timed once the same way
   (a full build, which is what gives a correct site) and, on a copy of its
   site, with `--dirty`, its own incremental mode, which re-renders only the
   changed page but then writes a search index of that page alone. The file is
@@ -194,6 +194,9 @@ def size_section(r: dict) -> str:
     for stage in STAGES:
         lines.append(f"| {stage} | {_seconds(_get(mb, 'stages', 'seconds', stage))} | {_seconds(_get(mb, 'incremental_stages', 'seconds', stage))} |")
     notes = []
+    tries = _get(mb, "incremental", "tries")
+    if tries:
+        notes.append(f"- Minutebook's rebuilds after one meeting changed, in the order run, s: {', '.join(_seconds(t) for t in tries)} (the table gives their median).")
     for name, tool in (("MkDocs", mk), ("Pagefind", pf)):
         if "error" in tool:
             notes.append(f"- {name} could not be measured: {tool['error']}")

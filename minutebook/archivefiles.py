@@ -12,7 +12,9 @@ beside the site (rebuild.read_parts), one set per year, each under a key of
 everything it is made from, so an edit makes one meeting's parts again and joins
 them with the rest: search/index.js from every meeting's summary line (kept as
 a set of their own, so an edit does not read every year's postings), the term
-files of the edited meeting's year, and its text file.
+files of the edited meeting's year, and its text file. The words files' vocabulary
+is kept too (index.Vocabulary), under the summaries it was made from, and updated
+with the meetings whose summary changed rather than gathered from all of them.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from .render import Page
 
 MEETING_PARTS = "meetings"  # the kept records of data/meetings.json
 SEARCH_SUMMARIES = "search-summaries"  # every meeting's summary line, which search/index.js is made from
+SEARCH_WORDS = "search-words"  # the vocabulary the words files hold (index.Vocabulary), under the summaries' keys
 
 
 def search_parts_name(year: int) -> str:
@@ -95,6 +98,7 @@ def kept_parts(out_dir, archive: Archive, files: Plan, stale: set[str]) -> Parts
     if search_stale(archive, stale):
         read = parts.read[SEARCH_SUMMARIES] = rebuild.read_parts(out_dir, SEARCH_SUMMARIES)
         parts.summaries.update(_still_good(read, [m.id for m in archive.meetings], files.search_keys))
+        parts.read[SEARCH_WORDS] = rebuild.read_parts(out_dir, SEARCH_WORDS)
         years = _stale_years(archive, stale)
         for year, meetings in archive.years:
             if year in years:
@@ -127,9 +131,27 @@ def joined(kept: Parts, search: dict[str, str], records: dict[str, str]) -> Part
     return Parts({**kept.search, **search}, {**kept.records, **records}, summaries, kept.read)
 
 
-def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], parts: Parts) -> dict[str, bytes]:
-    """The stale archive files; `parts` holds every part they need, kept or new; `pages` every page, for the sitemap."""
+def _vocabulary_key(keys) -> str:
+    """What a kept vocabulary was made from: every meeting's summary, by its key."""
+    return rebuild.digest(*(f"{m}={key}" for m, key in sorted(keys)))
+
+
+def _kept_vocabulary(parts: Parts) -> tuple[search_index.Vocabulary | None, dict[str, str | None] | None]:
+    """The vocabulary an earlier build kept, and the summary lines it was made from that differ now
+    (meeting id -> its line then, or None); nothing when what was kept does not match what was read."""
+    summaries, kept = parts.read.get(SEARCH_SUMMARIES) or {}, (parts.read.get(SEARCH_WORDS) or {}).get("vocabulary")
+    if not kept or kept[0] != _vocabulary_key((m, entry[0]) for m, entry in summaries.items()):
+        return None, None
+    changed = {m: summaries[m][1] if m in summaries else None
+               for m in set(summaries) | set(parts.summaries) if m not in summaries or summaries[m][1] != parts.summaries.get(m)}
+    return search_index.Vocabulary.from_kept(kept[1]), changed
+
+
+def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], parts: Parts) -> tuple[dict[str, bytes], search_index.Vocabulary | None]:
+    """The stale archive files, and the search's vocabulary when it was made again; `parts` holds every part
+    they need, kept or new; `pages` every page, for the sitemap."""
     files: dict[str, bytes] = {}
+    vocabulary = None
     if stale & set(feeds.outputs(base_url)):
         files.update(feeds.feed_files(archive, pages, base_url))
     if stale & set(opendata.ACTION_OUTPUTS):
@@ -138,17 +160,23 @@ def make(archive: Archive, pages: list[Page], base_url: str, stale: set[str], pa
         files[opendata.MEETINGS] = opendata.meetings_json(archive, [parts.records[m.id] for m in archive.meetings])
     if search_stale(archive, stale):
         texts = {m.id for m in archive.meetings if search_index.text_path(m.id) in stale}
-        files.update(search_index.index_files(archive, parts.summaries, parts.search, _years_with_stale_terms(archive, stale), texts))
-    return {path: data for path, data in files.items() if path in stale}
+        made, vocabulary = search_index.index_files(archive, parts.summaries, parts.search, _years_with_stale_terms(archive, stale), texts,
+                                                    *_kept_vocabulary(parts))
+        files.update(made)
+    return {path: data for path, data in files.items() if path in stale}, vocabulary
 
 
-def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts) -> set[str]:
-    """Keep the parts of the files just remade, for the next build; returns the names of every set kept."""
-    names = {SEARCH_SUMMARIES, MEETING_PARTS, *(search_parts_name(year) for year, _ in archive.years)}
+def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts, vocabulary: search_index.Vocabulary | None = None) -> set[str]:
+    """Keep the parts of the files just remade, and the search's vocabulary, for the next build; returns the
+    names of every set kept."""
+    names = {SEARCH_SUMMARIES, SEARCH_WORDS, MEETING_PARTS, *(search_parts_name(year) for year, _ in archive.years)}
     if search_stale(archive, stale):
         keys = files.search_keys
         rebuild.write_parts(out_dir, SEARCH_SUMMARIES, {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
                             parts.read.get(SEARCH_SUMMARIES))
+        if vocabulary is not None:
+            key = _vocabulary_key((m.id, keys[m.id]) for m in archive.meetings)
+            rebuild.write_parts(out_dir, SEARCH_WORDS, {"vocabulary": (key, vocabulary.kept_text())}, parts.read.get(SEARCH_WORDS))
         years = _stale_years(archive, stale)
         for year, meetings in archive.years:
             if year in years:

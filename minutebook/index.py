@@ -364,8 +364,12 @@ def summary_line(part: str) -> str:
     return part[: part.find("\n")] if "\n" in part else part
 
 
-def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple[bytes, dict[str, bytes]]:
-    """search/index.js, and the words files by path, both made from every meeting's summary line.
+def main_and_words_scripts(archive: Archive, summaries: dict[str, str], kept: Vocabulary | None = None,
+                           changed: dict[str, str | None] | None = None) -> tuple[bytes, dict[str, bytes], Vocabulary]:
+    """search/index.js, the words files by path, and the vocabulary they hold, made from every meeting's summary line.
+
+    `kept`, the vocabulary of an earlier build, saves reading every meeting's terms again: `changed` gives,
+    for each meeting whose summary line differs from that build's, its line then (None if it was not there).
 
     search/index.js tells how to score, the meetings and documents, and which files hold what.
 
@@ -388,20 +392,28 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
     """
     theme_order = [t.theme.slug for t in archive.themes]
     theme_place = {slug: n for n, slug in enumerate(theme_order)}
-    meetings, items, actions, vocabulary, used = [], [], [], set(), set()
+    meetings, items, actions, used, held = [], [], [], set(), {}
     for meeting in archive.meetings:
         summary = json.loads(summaries[meeting.id])
-        head, docs, terms = summary[0], summary[1:-1], summary[-1]
+        head, docs, held[meeting.id] = summary[0], summary[1:-1], summary[-1]
         meetings.append([meeting.id, *head])
-        if terms:
-            vocabulary.update(terms.split(" "))
         for n, doc in enumerate(docs):
             lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS):]
             used.update(themes)
             (items if n < head[5] else actions).append([*lengths, *(theme_place[t] for t in themes if t in theme_place)])
     theme_terms = {t.theme.slug: _counted(t.theme.name, "themes") for t in archive.themes}
-    for slug in used:  # a theme no document has adds nothing to lunr's index
-        vocabulary.update(t for t in theme_terms.get(slug, ()) if t.__class__ is str)
+    # A theme no document has adds nothing to lunr's index.
+    of_themes = sorted({t for slug in used for t in theme_terms.get(slug, ()) if t.__class__ is str})
+    starts = range_starts(archive)
+    vocabulary = None
+    if kept is not None and changed is not None and kept.starts == starts:
+        try:
+            vocabulary = kept.after({m: (was and json.loads(was)[-1]) for m, was in changed.items()},
+                                    {m: held.get(m) for m in changed}, of_themes)
+        except (ValueError, TypeError, IndexError):
+            vocabulary = None  # what was kept does not add up: the vocabulary is made again
+    if vocabulary is None:
+        vocabulary = Vocabulary.of(held.values(), of_themes, starts)
     years, place = [], 0
     for year, in_year in sorted(archive.years):
         years.append([str(year), place])
@@ -418,10 +430,83 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str]) -> tuple
         "meetings": meetings,
         "docs": items + actions,
     }
-    _, by_range = _sorted_by_range(vocabulary, range_starts(archive))
     prefix = "(window.MINUTEBOOK_SEARCH_WORDS=window.MINUTEBOOK_SEARCH_WORDS||{})"
-    words = {words_path(n): _script_text(f"{prefix}[{n}]=", json.dumps(_front_coded(terms), ensure_ascii=False)) for n, terms in enumerate(by_range)}
-    return _script("window.MINUTEBOOK_SEARCH=", data), words
+    words = {words_path(n): _script_text(f"{prefix}[{n}]=", text) for n, text in enumerate(vocabulary.texts)}
+    return _script("window.MINUTEBOOK_SEARCH=", data), words, vocabulary
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every index term, as the words files list it: how many meetings hold each term, the theme names'
+    terms, and each range's words as its file writes them. Kept between builds, it is updated with the
+    meetings that changed rather than made again from every meeting's terms, and a range no term
+    joined or left keeps its text."""
+
+    starts: tuple[str, ...]
+    held: dict[str, int]  # term -> how many meetings hold it
+    of_themes: tuple[str, ...]
+    texts: tuple[str, ...]  # per range: its words, front-coded, as JSON
+
+    @staticmethod
+    def of(terms_by_meeting, of_themes, starts) -> "Vocabulary":
+        held: dict[str, int] = {}
+        for terms in terms_by_meeting:
+            for term in terms.split(" ") if terms else ():
+                held[term] = held.get(term, 0) + 1
+        return Vocabulary._with(tuple(starts), held, tuple(of_themes), None, set())
+
+    def after(self, was: dict[str, str | None], now: dict[str, str | None], of_themes) -> "Vocabulary":
+        """This vocabulary once each meeting's terms `was` are replaced by those it holds `now` (None: none)."""
+        held, moved = dict(self.held), set()
+        for m in set(was) | set(now):
+            before, after = set((was.get(m) or "").split(" ")) - {""}, set((now.get(m) or "").split(" ")) - {""}
+            for term in before - after:
+                if held.get(term, 0) < 1:
+                    raise ValueError(f"the kept vocabulary does not hold {term!r}")
+                held[term] -= 1
+                if not held[term]:
+                    del held[term]
+                    moved.add(term)
+            for term in after - before:
+                if term not in held:
+                    held[term] = 0
+                    moved.add(term)
+                held[term] += 1
+        moved.update(set(of_themes) ^ set(self.of_themes))
+        return Vocabulary._with(self.starts, held, tuple(of_themes), self.texts, moved)
+
+    @staticmethod
+    def _with(starts, held, of_themes, texts, moved) -> "Vocabulary":
+        """The vocabulary with each range's text made again where `moved` (terms that joined or left) falls,
+        or everywhere when there are no `texts` to keep."""
+        terms = set(held) | set(of_themes)
+        if texts is None or not _all_in_bmp(terms | moved):
+            touched = range(len(starts))
+        else:
+            touched = {bisect.bisect_right(starts, term) - 1 for term in moved}
+        texts = list(texts or [""] * len(starts))
+        if touched:
+            _, by_range = _sorted_by_range(terms, starts) if len(touched) > 1 else _one_range(terms, starts, next(iter(touched)))
+            for n in touched:
+                texts[n] = json.dumps(_front_coded(by_range[n]), ensure_ascii=False)
+        return Vocabulary(tuple(starts), held, tuple(of_themes), tuple(texts))
+
+    def kept_text(self) -> str:
+        return _json({"starts": self.starts, "held": self.held, "themes": self.of_themes, "texts": self.texts})
+
+    @staticmethod
+    def from_kept(text: str) -> "Vocabulary | None":
+        try:
+            data = json.loads(text)
+            return Vocabulary(tuple(data["starts"]), dict(data["held"]), tuple(data["themes"]), tuple(data["texts"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _one_range(terms, starts, n: int) -> tuple[None, dict[int, list[str]]]:
+    """The sorted terms of range `n` alone (every term in the basic plane, where Python sorts as JavaScript)."""
+    low, high = starts[n], starts[n + 1] if n + 1 < len(starts) else None
+    return None, {n: sorted(t for t in terms if t >= low and (high is None or t < high))}
 
 
 def _counted(text: str, field: str) -> list:
@@ -465,16 +550,18 @@ def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
     """Every search file, made from nothing kept: `item_texts(meeting)` gives each meeting's ItemTexts."""
     parts = {m.id: meeting_part(archive, m, item_texts(m)) for m in archive.meetings}
     summaries = {m: summary_line(part) for m, part in parts.items()}
-    return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})
+    return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})[0]
 
 
-def index_files(archive: Archive, summaries: dict[str, str], parts: dict[str, str], years: set[int], texts: set[str]) -> dict[str, bytes]:
-    """search/index.js from every meeting's summary line, and from the parts of their meetings, the term
-    files of `years` and the text files of the meetings in `texts`."""
-    main, words = main_and_words_scripts(archive, summaries)
+def index_files(archive: Archive, summaries: dict[str, str], parts: dict[str, str], years: set[int], texts: set[str],
+                kept: Vocabulary | None = None, changed: dict[str, str | None] | None = None) -> tuple[dict[str, bytes], Vocabulary]:
+    """search/index.js and the words files from every meeting's summary line (see main_and_words_scripts for
+    `kept` and `changed`), and from the parts of their meetings, the term files of `years` and the text files
+    of the meetings in `texts`; with the vocabulary the words files hold."""
+    main, words, vocabulary = main_and_words_scripts(archive, summaries, kept, changed)
     files = {MAIN: main, **words}
     for year, meetings in sorted(archive.years):
         if year in years:
             files.update(term_scripts(archive, year, meetings, parts))
     files.update({text_path(m): text_script(m, parts[m]) for m in texts})
-    return files
+    return files, vocabulary

@@ -288,7 +288,8 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     began = time.perf_counter()
     progress("Building the search index")
     parts = archivefiles.joined(kept, made.search, made.records)
-    files.update(rebuild.same_as_before(out_dir, archivefiles.make(archive, pages, base_url, stale, parts)))
+    made_whole, vocabulary = archivefiles.make(archive, pages, base_url, stale, parts)
+    files.update(rebuild.same_as_before(out_dir, made_whole))
     report.seconds["index"] = time.perf_counter() - began
     files.update(static_assets(paths, archive))
     report.pages, report.rendered = len(pages), len(to_render)
@@ -296,7 +297,7 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     progress("Writing the site")
     publish(files, out_dir)
     rebuild.write_manifest(out_dir, prints)
-    kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts)
+    kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts, vocabulary)
     rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts, known.kept)
     rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS}, {compiled})
     report.seconds["write"] = time.perf_counter() - began

@@ -1,4 +1,5 @@
 """An incremental build gives byte-for-byte the site a full build gives, after every kind of change."""
+import json
 import shutil
 from pathlib import Path
 
@@ -217,7 +218,8 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     site = tmp_path / "site"
     build(paths, site)
     kept = tmp_path / ".site.parts"
-    assert {p.name for p in kept.iterdir() if p.is_file()} == {"search-2019.parts", "search-summaries.parts", "meetings.parts", "parsed.parts"}
+    assert {p.name for p in kept.iterdir() if p.is_file()} == {"search-2019.parts", "search-summaries.parts", "search-words.parts", "meetings.parts", "parsed.parts"}
+    rebuild.write_parts(site, "search-words", {"vocabulary": ("not its key", "{}")})
     rebuild.write_parts(site, "search-2019", {"2019-04-30-monthly-assurance": ("not its key", "{}")})
     rebuild.write_parts(site, "search-summaries", {"2019-04-30-monthly-assurance": ("not its key", "[]")})
     (kept / "meetings.parts").write_bytes((kept / "meetings.parts").read_bytes()[:-100])  # cut short
@@ -227,6 +229,44 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     edit_meeting(content, None)  # May's file is as it was: only its broken kept meeting could stand in for it
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+def test_a_kept_vocabulary_that_cannot_be_read_is_made_again(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths, site = Paths(content=content), tmp_path / "site"
+    build(paths, site)
+    [(key, _)] = rebuild.read_parts(site, "search-words").values()
+    rebuild.write_parts(site, "search-words", {"vocabulary": (key, '{"starts": ["", "m"]}')})  # its own key, but not a vocabulary
+    edit_meeting(content, None)
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+def test_a_kept_vocabulary_that_does_not_add_up_is_made_again(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths, site = Paths(content=content), tmp_path / "site"
+    build(paths, site)
+    [(key, text)] = rebuild.read_parts(site, "search-words").values()
+    kept = json.loads(text)
+    kept["held"] = {}  # holds none of the words the edited meeting held before
+    rebuild.write_parts(site, "search-words", {"vocabulary": (key, json.dumps(kept))})
+    path = content / APRIL
+    path.write_text(path.read_text().replace("None were discussed.", "Nothing was discussed."))
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+def test_words_that_join_or_leave_the_archive_change_only_their_ranges_words_files(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths, site = Paths(content=content), tmp_path / "site"
+    build(paths, site)
+    path = content / APRIL
+    path.write_text(path.read_text().replace("None were discussed.", "None were discussed. Zeppelins and aardvarks were noted."))
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+    path.write_text(path.read_text().replace(" Zeppelins and aardvarks were noted.", ""))
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "again"))
 
 
 def test_a_build_handed_the_meetings_the_last_one_read_gives_the_same_site(tmp_path):

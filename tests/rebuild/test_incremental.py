@@ -231,29 +231,31 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
 
 
-def test_a_kept_vocabulary_that_cannot_be_read_is_made_again(tmp_path):
-    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
-    paths, site = Paths(content=content), tmp_path / "site"
-    build(paths, site)
-    [(key, _)] = rebuild.read_parts(site, "search-words").values()
-    rebuild.write_parts(site, "search-words", {"vocabulary": (key, '{"starts": ["", "m"]}')})  # its own key, but not a vocabulary
-    edit_meeting(content, None)
-    build(paths, site)
-    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
-
-
-def test_a_kept_vocabulary_that_does_not_add_up_is_made_again(tmp_path):
+def rebuilt_after_tampering_with_the_kept_vocabulary(tmp_path, tamper, old: str, new: str) -> tuple[Path, Path]:
+    """A site built, its kept vocabulary replaced (under its own key) by `tamper(kept text)`, April's
+    `old` words changed to `new`, and built again; with a full build of the same content."""
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
     paths, site = Paths(content=content), tmp_path / "site"
     build(paths, site)
     [(key, text)] = rebuild.read_parts(site, "search-words").values()
-    kept = json.loads(text)
-    kept["held"] = {}  # holds none of the words the edited meeting held before
-    rebuild.write_parts(site, "search-words", {"vocabulary": (key, json.dumps(kept))})
+    rebuild.write_parts(site, "search-words", {"vocabulary": (key, tamper(text))})
     path = content / APRIL
-    path.write_text(path.read_text().replace("None were discussed.", "Nothing was discussed."))
+    path.write_text(path.read_text().replace(old, new))
     build(paths, site)
-    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+    return site, build_fully(paths, tmp_path / "full")
+
+
+def test_a_kept_vocabulary_that_cannot_be_read_is_made_again(tmp_path):
+    site, full = rebuilt_after_tampering_with_the_kept_vocabulary(
+        tmp_path, lambda text: '{"starts": ["", "m"]}', "None were discussed.", "None were discussed at all.")
+    assert snapshot(site) == snapshot(full)
+
+
+def test_a_kept_vocabulary_that_does_not_add_up_is_made_again(tmp_path):
+    # It holds none of the words April held before, and "none" is one April no longer holds.
+    site, full = rebuilt_after_tampering_with_the_kept_vocabulary(
+        tmp_path, lambda text: json.dumps({**json.loads(text), "held": {}}), "None were discussed.", "Nothing was discussed.")
+    assert snapshot(site) == snapshot(full)
 
 
 def test_words_that_join_or_leave_the_archive_change_only_their_ranges_words_files(tmp_path):

@@ -44,7 +44,7 @@ import bisect
 import functools
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from lunr import __TARGET_JS_VERSION__
@@ -411,7 +411,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, str], kept: Vo
             vocabulary = kept.after({m: (was and json.loads(was)[-1]) for m, was in changed.items()},
                                     {m: held.get(m) for m in changed}, of_themes)
         except (ValueError, TypeError, IndexError):
-            vocabulary = None  # what was kept does not add up: the vocabulary is made again
+            pass  # what was kept does not add up: the vocabulary is made again
     if vocabulary is None:
         vocabulary = Vocabulary.of(held.values(), of_themes, starts)
     years, place = [], 0
@@ -449,11 +449,11 @@ class Vocabulary:
 
     @staticmethod
     def of(terms_by_meeting, of_themes, starts) -> "Vocabulary":
-        held: dict[str, int] = {}
+        held: Counter[str] = Counter()
         for terms in terms_by_meeting:
-            for term in terms.split(" ") if terms else ():
-                held[term] = held.get(term, 0) + 1
-        return Vocabulary._with(tuple(starts), held, tuple(of_themes), None, set())
+            if terms:
+                held.update(terms.split(" "))
+        return Vocabulary._with(tuple(starts), dict(held), tuple(of_themes), None, set())
 
     def after(self, was: dict[str, str | None], now: dict[str, str | None], of_themes) -> "Vocabulary":
         """This vocabulary once each meeting's terms `was` are replaced by those it holds `now` (None: none)."""
@@ -480,15 +480,13 @@ class Vocabulary:
         """The vocabulary with each range's text made again where `moved` (terms that joined or left) falls,
         or everywhere when there are no `texts` to keep."""
         terms = set(held) | set(of_themes)
-        if texts is None or not _all_in_bmp(terms | moved):
-            touched = range(len(starts))
-        else:
-            touched = {bisect.bisect_right(starts, term) - 1 for term in moved}
+        if texts is None or not (_all_in_bmp(terms) and _all_in_bmp(moved)):
+            by_range = dict(enumerate(_sorted_by_range(terms, starts)[1]))
+        else:  # in the basic plane Python sorts as JavaScript does, so a range is sorted on its own
+            by_range = {n: _range_terms(terms, starts, n) for n in {bisect.bisect_right(starts, term) - 1 for term in moved}}
         texts = list(texts or [""] * len(starts))
-        if touched:
-            _, by_range = _sorted_by_range(terms, starts) if len(touched) > 1 else _one_range(terms, starts, next(iter(touched)))
-            for n in touched:
-                texts[n] = json.dumps(_front_coded(by_range[n]), ensure_ascii=False)
+        for n, in_range in by_range.items():
+            texts[n] = json.dumps(_front_coded(in_range), ensure_ascii=False)
         return Vocabulary(tuple(starts), held, tuple(of_themes), tuple(texts))
 
     def kept_text(self) -> str:
@@ -503,10 +501,10 @@ class Vocabulary:
             return None
 
 
-def _one_range(terms, starts, n: int) -> tuple[None, dict[int, list[str]]]:
-    """The sorted terms of range `n` alone (every term in the basic plane, where Python sorts as JavaScript)."""
+def _range_terms(terms, starts, n: int) -> list[str]:
+    """The sorted terms of range `n` alone; for terms in the basic plane only, where Python sorts as JavaScript."""
     low, high = starts[n], starts[n + 1] if n + 1 < len(starts) else None
-    return None, {n: sorted(t for t in terms if t >= low and (high is None or t < high))}
+    return sorted(t for t in terms if t >= low and (high is None or t < high))
 
 
 def _counted(text: str, field: str) -> list:

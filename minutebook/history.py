@@ -10,6 +10,7 @@ is simply no history and the page leaves the section out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import subprocess
 from collections.abc import Callable, Mapping
@@ -132,9 +133,8 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
     except (OSError, subprocess.SubprocessError):
         return _no_history  # no git here
 
-    answer: list[dict[str, FileHistory]] = []
-
-    def read() -> dict[str, FileHistory]:
+    @functools.cache  # asked again, the same answer
+    def finish() -> dict[str, FileHistory]:
         try:
             out, _ = git.communicate(timeout=60)
         except subprocess.SubprocessError:
@@ -144,11 +144,6 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
         if git.returncode != 0:
             return {}  # not a repository, or nothing committed yet
         return parse_log(out, meeting_files(content_dir))
-
-    def finish() -> dict[str, FileHistory]:
-        if not answer:
-            answer.append(read())
-        return answer[0]
 
     return finish
 

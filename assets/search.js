@@ -77,8 +77,13 @@
    * removes ("ational" becomes "ate", which goes; "enci" becomes "ence", whose "e" goes), and what stands
    * before such an ending may go with it ("ic" + "ation": "ication" becomes "icate", then "ic", then
    * nothing). One removal may follow another ("ent" + "ative" in "representative"). A final "i" of the
-   * rules is a "y" in the word ("ability"), and an inflection may follow ("findings", "operating"). */
-  var REMOVED_ENDINGS = (function () {
+   * rules is a "y" in the word ("ability"), and an inflection may follow ("findings", "operating").
+   * Worked out the first time a search needs them, not while the page opens. */
+  var removedEndings = null;
+  function removedEndingsOnce() {
+    return removedEndings || (removedEndings = removedEndingsOf());
+  }
+  function removedEndingsOf() {
     var REWRITTEN = {
       ational: "ate", tional: "tion", enci: "ence", anci: "ance", izer: "ize", bli: "ble", alli: "al", entli: "ent",
       eli: "e", ousli: "ous", ization: "ize", ation: "ate", ator: "ate", alism: "al", iveness: "ive", fulness: "ful",
@@ -103,24 +108,25 @@
     }
     removed.slice().forEach(function (ending) { if (ending.slice(-1) === "i") add(ending.slice(0, -1) + "y"); });
     return [""].concat(removed);
-  })();
+  }
   var INFLECTIONS = ["", "s", "es", "d", "ed", "ing", "ings", "ies", "ied", "ly"];
 
   /* Whether `part` and what is left of a cut, `rest`, could line up: one begins the other. */
   function fits(part, rest) { return part.lastIndexOf(rest, 0) === 0 || rest.lastIndexOf(part, 0) === 0; }
 
   /* Whether some word `kept` + `doubled` + an ending that begins with `cut` stems to `kept`: an ending is
-   * one or two of REMOVED_ENDINGS and an inflection. Parts that cannot line up with the cut are never
+   * one or two of the removed endings and an inflection. Parts that cannot line up with the cut are never
    * tried, so few words go through the stemmer (`stem`). */
   function stemsTo(kept, doubled, cut, stem) {
-    for (var i = 0; i < REMOVED_ENDINGS.length; i++) {
-      var first = REMOVED_ENDINGS[i];
+    var endings = removedEndingsOnce();
+    for (var i = 0; i < endings.length; i++) {
+      var first = endings[i];
       if (!fits(first, cut)) continue;
       var afterFirst = cut.slice(Math.min(first.length, cut.length));
-      for (var j = 0; j < REMOVED_ENDINGS.length; j++) {
-        if (afterFirst && !fits(REMOVED_ENDINGS[j], afterFirst)) continue;
+      for (var j = 0; j < endings.length; j++) {
+        if (afterFirst && !fits(endings[j], afterFirst)) continue;
         for (var k = 0; k < INFLECTIONS.length; k++) {
-          var ending = first + REMOVED_ENDINGS[j] + INFLECTIONS[k];
+          var ending = first + endings[j] + INFLECTIONS[k];
           if ((ending || doubled) && ending.lastIndexOf(cut, 0) === 0 && stem(kept + doubled + ending) === kept) return true;
         }
       }

@@ -38,12 +38,14 @@ const show = pieces => pieces.map(p => p.mark ? '[' + p.text + ']' : p.text).joi
 function answer([text, filters]) {
   try {
     let found;
-    while ((found = engine.search(text, filters || {})).missing) load(found.missing);
+    const asked = [];  // what the search itself asked for, before the results shown need their texts
+    while ((found = engine.search(text, filters || {})).missing) { asked.push(...found.missing); load(found.missing); }
     load(engine.textsFor(found.results));
     return {
       mode: found.mode,
       unfiltered: found.unfiltered,
       loaded: Array.from(loaded).sort(),
+      asked: asked,
       results: found.results.map(r => {
         const d = engine.describe(r, found);
         return {url: d.url, kind: d.kind, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),

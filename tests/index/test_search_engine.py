@@ -36,7 +36,7 @@ def find(engine, *calls):
     answers = engine.searches(list(calls))
     assert not [a["error"] for a in answers if "error" in a]
     for answer in answers:
-        del answer["loaded"]  # what the page had loaded by then; see the tests of loading on demand
+        del answer["loaded"], answer["asked"]  # what the page had loaded by then; see the tests of loading on demand
     return answers if len(calls) > 1 else answers[0]
 
 
@@ -306,37 +306,27 @@ def test_files_already_loaded_are_not_asked_for_again(generated_page):
     assert "error" not in again and again["loaded"] == first["loaded"] and again["results"] == first["results"]
 
 
-# The files a search asks for before it can answer, as the page loads them: [query, index.js] on stdin.
-ASKED_FOR = """
-const lunr = require(%s);
-const path = require('path');
-global.window = {};
-const [query, data] = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-require(data);
-const files = {words: window.MINUTEBOOK_SEARCH_WORDS = {}, terms: window.MINUTEBOOK_SEARCH_TERMS = {}, texts: window.MINUTEBOOK_SEARCH_TEXTS = {}};
-const engine = require(%s).createEngine(lunr, window.MINUTEBOOK_SEARCH, files);
-const asked = [];
-let found;
-while ((found = engine.search(query, {})).missing) {
-  found.missing.forEach((p) => { asked.push(p); require(path.join(path.dirname(path.dirname(data)), p)); });
-}
-console.log(JSON.stringify({asked: asked, results: found.results.length}));
-"""
-
-
 def test_an_unfinished_word_reads_no_text_to_rule_out_a_shorter_word_it_cannot_become(generated_page):
     # "child" is held as a word of its own, but no word that begins with "children" is held as "child";
     # the documents with "child" alone are not read to find that out.
-    answer = node(ASKED_FOR % (json.dumps(str(LUNR_JS)), json.dumps(str(SEARCH_JS))), ["children", str(generated_page.data)])
-    assert answer["results"] and not [p for p in answer["asked"] if p.startswith("search/text/")]
+    fresh = SearchPage(generated_page.data)
+    try:
+        [answer] = fresh.searches(["children"])
+    finally:
+        fresh.close()
+    assert answer["results"] and answer["asked"] and not [p for p in answer["asked"] if p.startswith("search/text/")]
 
 
-# For each word, each beginning of it longer than its stem, and whether shorterStems lists that stem.
-SHORTER_STEMS = """
+# search.js's shorterStems, with lunr's stemmer and every beginning taken as a term.
+WITH_SHORTER_STEMS = """
 const lunr = require(%s);
 global.window = {};
 const { shorterStems } = require(%s);
 const stem = (word) => lunr.stemmer(new lunr.Token(word, {})).toString();
+""" % (json.dumps(str(LUNR_JS)), json.dumps(str(SEARCH_JS)))
+
+# For each word, each beginning of it longer than its stem, and whether shorterStems lists that stem.
+SHORTER_STEMS = WITH_SHORTER_STEMS + """
 const words = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const missed = [];
 for (const word of words) {
@@ -353,7 +343,7 @@ console.log(JSON.stringify(missed));
 def test_every_word_of_the_real_minutes_is_found_while_it_is_typed_though_held_as_a_shorter_stem():
     words = sorted({w for path in (ROOT / "content" / "meetings").glob("*.md") for w in re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower())})
     assert len(words) > 1000
-    assert node(SHORTER_STEMS % (json.dumps(str(LUNR_JS)), json.dumps(str(SEARCH_JS))), words) == []
+    assert node(SHORTER_STEMS, words) == []
 
 
 @pytest.mark.parametrize("typed, stem, tried", [
@@ -364,5 +354,5 @@ def test_every_word_of_the_real_minutes_is_found_while_it_is_typed_though_held_a
     ("outcomes", "out", False),
 ])
 def test_a_shorter_stem_is_tried_for_an_unfinished_word_only_if_a_word_beginning_with_it_can_have_it(typed, stem, tried):
-    script = SHORTER_STEMS.split("const words")[0] + "console.log(JSON.stringify(shorterStems(%s, 3, stem, () => true)));"
-    assert (stem in node(script % (json.dumps(str(LUNR_JS)), json.dumps(str(SEARCH_JS)), json.dumps(typed)), None)) is tried
+    script = WITH_SHORTER_STEMS + f"console.log(JSON.stringify(shorterStems({json.dumps(typed)}, 3, stem, () => true)));"
+    assert (stem in node(script, None)) is tried

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -45,14 +47,43 @@ FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A content file's text and its path relative to the content folder's parent."""
+    """A content file as read, and its path relative to the content folder's parent.
+
+    Its text is decoded only when asked for: a rebuild takes most meetings from what it kept,
+    knowing them by the hash of their bytes, and never needs their text."""
 
     path: str
-    text: str
+    data: bytes
+
+    @classmethod
+    def of_text(cls, path: str, text: str) -> SourceFile:
+        return cls(path, text.encode("utf-8"))
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The text, with a byte-order mark dropped (harmless) and every line ending made "\n";
+        raises UnicodeDecodeError for a file that is not UTF-8 (see `decoded`)."""
+        return self.data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+
+    @functools.cached_property
+    def digest(self) -> str:
+        return hashlib.blake2b(self.data, digest_size=16).hexdigest()
+
+
+def decoded(source: SourceFile, errors: list[ContentError]) -> str | None:
+    """The file's text, or None once the reason it cannot be read is in `errors`."""
+    try:
+        return source.text
+    except UnicodeDecodeError as exc:
+        at = exc.start + (3 if source.data.startswith(b"\xef\xbb\xbf") else 0)  # the mark is not counted
+        line = source.data[:at].count(b"\n") + 1
+        errors.append(ContentError(source.path, line, "", f"is not UTF-8 text (byte {at}); save the file as UTF-8"))
+        return None
 
 
 def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError]]:
-    """Read every content file once, refusing links that lead outside content/."""
+    """Read every content file once, refusing links that lead outside content/. Text that is not
+    UTF-8 is reported where the file is parsed (`decoded`)."""
     content_dir = Path(content_dir)
     root = content_dir.resolve()
     label_root = content_dir.parent
@@ -70,19 +101,9 @@ def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError
         if not path.is_file():
             continue
         try:
-            raw = path.read_bytes()
+            files.append(SourceFile(label, path.read_bytes()))
         except OSError as exc:
             errors.append(ContentError(label, 0, "", f"cannot be read: {exc.strerror}"))
-            continue
-        try:
-            text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: drop it
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            errors.append(
-                ContentError(label, line, "", f"is not UTF-8 text (byte {exc.start}); save the file as UTF-8")
-            )
-            continue
-        files.append(SourceFile(label, text.replace("\r\n", "\n").replace("\r", "\n")))
     return files, errors
 
 
@@ -118,8 +139,11 @@ def parse_content(sources: list[SourceFile], read_meeting=None) -> tuple[Content
             if required:
                 errors.append(ContentError(f"content/{name}", 0, "", "is missing; it is required"))
             return None, f"content/{name}"
+        text = decoded(source, errors)
+        if text is None:
+            return None, source.path
         try:
-            return yamltext.parse(source.text), source.path
+            return yamltext.parse(text), source.path
         except yamltext.YamlProblem as exc:
             errors.append(ContentError(source.path, exc.line, "", exc.message))
             return None, source.path
@@ -367,7 +391,9 @@ MEETING_FIELDS = (
 
 def split_front_matter(source: SourceFile, errors: list[ContentError]) -> tuple[object, str, int] | None:
     """Return (front matter data, body, line where the body starts), or None after reporting why."""
-    text = source.text
+    text = decoded(source, errors)
+    if text is None:
+        return None
     if not text.strip():
         errors.append(ContentError(source.path, 1, "", "is empty; expected front matter between two '---' lines, then the minutes"))
         return None

@@ -296,7 +296,7 @@ class KnownMeetings:
     def __call__(self, source, errors: list[ContentError]) -> Meeting | None:
         from .load import parse_meeting
 
-        key = digest(self.code, source.path, source.text)
+        key = digest(self.code, source.path, source.digest)
         entry = self.kept.get(source.path)
         if key in self.remembered and entry and entry[0] == key:
             kept_summary, meeting = self.read[key] = self.remembered[key]

@@ -98,7 +98,7 @@ def check_with_draft(content: Path, target: Path, text: str) -> list[ContentErro
     sources, errors = read_sources(content)
     inside = target.resolve().is_relative_to(content.resolve())
     if not inside:
-        sources.append(SourceFile(f"{content.name}/meetings/{target.name}", text))
+        sources.append(SourceFile.of_text(f"{content.name}/meetings/{target.name}", text))
     loaded, more = parse_content(sources)
     errors += more
     broken = {e.path for e in errors}

@@ -20,7 +20,7 @@ def december_text(december):
 
 def loaded(text: str, name: str = "2021-12-20-monthly-assurance.md"):
     errors = []
-    meeting = parse_meeting(SourceFile(f"content/meetings/{name}", text), errors)
+    meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{name}", text), errors)
     return meeting, errors
 
 

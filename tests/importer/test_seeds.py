@@ -58,7 +58,7 @@ class Imported:
 
 def load(path: Path) -> Meeting:
     errors: list = []
-    meeting = parse_meeting(SourceFile(f"content/meetings/{path.name}", path.read_text(encoding="utf-8")), errors)
+    meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{path.name}", path.read_text(encoding="utf-8")), errors)
     assert errors == [], errors
     return meeting
 

@@ -104,6 +104,26 @@ def test_text_that_is_not_utf8_is_named_with_its_line(small_content):
     assert any("is not UTF-8" in p and p.startswith(f"content/{APRIL}:") for p in found), found
 
 
+def test_a_reference_file_that_is_not_utf8_is_named_as_such_not_as_missing(small_content):
+    path = small_content / "themes.yml"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"\n", b"\n\xff", 1))
+    found = problems(small_content)
+    byte = data.index(b"\n") + 1
+    assert f"content/themes.yml:2: is not UTF-8 text (byte {byte});" in "\n".join(found), found
+    assert not any("is missing" in p for p in found), found
+
+
+def test_the_byte_named_in_a_file_with_a_byte_order_mark_counts_from_the_start_of_the_file(small_content):
+    path = small_content / APRIL
+    data = path.read_bytes()
+    at = data.index(b"Hindlip")
+    path.write_bytes(b"\xef\xbb\xbf" + data[:at] + b"\xe9" + data[at:])
+    found = problems(small_content)
+    line = data[:at].count(b"\n") + 1
+    assert f"content/{APRIL}:{line}: is not UTF-8 text (byte {at + 3});" in "\n".join(found), found
+
+
 def test_a_byte_order_mark_and_windows_line_endings_simply_work(small_content):
     path = small_content / APRIL
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))

@@ -8,7 +8,7 @@ from minutebook.model import Content, ContentError
 from tests.conftest import FIXTURES
 
 REFERENCE = [
-    SourceFile(f"content/{p.name}", p.read_text(encoding="utf-8"))
+    SourceFile.of_text(f"content/{p.name}", p.read_text(encoding="utf-8"))
     for p in sorted((FIXTURES / "small").glob("*.yml"))
 ]
 FIELDS = ["title", "date", "time", "type", "venue", "chair", "minute_taker", "attendees", "apologies",
@@ -24,7 +24,7 @@ bodies = st.one_of(st.text(max_size=200), st.lists(st.sampled_from(["## 1 Item",
 
 
 def outcome(text: str):
-    content, errors = parse_content(REFERENCE + [SourceFile("content/meetings/2019-04-30-monthly-assurance.md", text)])
+    content, errors = parse_content(REFERENCE + [SourceFile.of_text("content/meetings/2019-04-30-monthly-assurance.md", text)])
     assert isinstance(content, Content)
     assert all(isinstance(e, ContentError) and e.path and str(e) for e in errors)
     return content, errors

@@ -4,7 +4,7 @@ import dataclasses
 import pytest
 
 from minutebook import rebuild
-from minutebook.load import parse_content, read_sources
+from minutebook.load import SourceFile, parse_content, read_sources
 from minutebook.model import Meeting
 from tests.conftest import FIXTURES, ROOT
 
@@ -28,6 +28,27 @@ def test_a_kept_meeting_is_the_meeting_parsing_gives_origins_and_all(content):
     assert kept.meetings and [every_field(m) for m in kept.meetings] == [every_field(m) for m in parsed.meetings]
     assert second.summaries == first.summaries == {m.id: rebuild.summary(m) for m in parsed.meetings}
     assert second.parts == first.parts
+
+
+def test_a_kept_meeting_is_taken_without_decoding_its_file():
+    sources, _ = read_sources(FIXTURES / "small")
+    first = rebuild.KnownMeetings({}, "code")
+    parse_content(sources, first)
+    again, _ = read_sources(FIXTURES / "small")
+    parse_content(again, rebuild.KnownMeetings(first.parts, "code"))
+    meetings = [s for s in again if "/meetings/" in s.path]
+    assert meetings and not any("text" in vars(s) for s in meetings)  # decoding is most of reading a file
+
+
+def test_a_meeting_file_whose_bytes_changed_is_parsed_again_even_when_its_text_reads_the_same():
+    sources, _ = read_sources(FIXTURES / "small")
+    first = rebuild.KnownMeetings({}, "code")
+    parse_content(sources, first)
+    windows = [SourceFile(s.path, s.data.replace(b"\n", b"\r\n")) for s in sources]
+    again = rebuild.KnownMeetings(first.parts, "code")
+    parsed, _ = parse_content(windows, again)
+    assert parsed.meetings and all(again.parts[path][0] != key for path, (key, _) in first.parts.items())
+    assert all("text" in vars(s) for s in windows if "/meetings/" in s.path)
 
 
 def test_a_meeting_kept_by_other_code_is_parsed_again():
@@ -57,7 +78,7 @@ def test_a_remembered_meeting_whose_file_changed_is_parsed_again():
     sources, _ = read_sources(FIXTURES / "small")
     first = rebuild.KnownMeetings({}, "code")
     parse_content(sources, first)
-    edited = [dataclasses.replace(s, text=s.text.replace("None were discussed.", "None were raised.")) for s in sources]
+    edited = [SourceFile.of_text(s.path, s.text.replace("None were discussed.", "None were raised.")) for s in sources]
     second = rebuild.KnownMeetings(first.parts, "code", remembered=first.read)
     kept, _ = parse_content(edited, second)
     april = next(m for m in kept.meetings if m.id == "2019-04-30-monthly-assurance")

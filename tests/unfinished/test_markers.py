@@ -7,13 +7,13 @@ from tests.conftest import ROOT
 
 def test_a_to_do_in_a_value_is_listed_with_its_file_and_line():
     text = '---\ntitle: Monthly Assurance Meeting June 2019\nagenda:\n  - number: "2"\n    title: "TO DO: title of the first item"\n'
-    (found,) = markers([SourceFile("content/meetings/2019-06-25-monthly-assurance.md", text)])
+    (found,) = markers([SourceFile.of_text("content/meetings/2019-06-25-monthly-assurance.md", text)])
     assert str(found) == "content/meetings/2019-06-25-monthly-assurance.md:5: still marked for the editor: TO DO: title of the first item"
 
 
 def test_a_check_comment_and_a_check_note_in_the_text_are_listed():
     text = "venue: Room 1.38  # CHECK: read from a cut column\n\nThe Chief Constable said so. [CHECK: a line may be missing]\n"
-    found = markers([SourceFile("content/meetings/a.md", text)])
+    found = markers([SourceFile.of_text("content/meetings/a.md", text)])
     assert [(f.line, f.message) for f in found] == [
         (1, "still marked for the editor: CHECK: read from a cut column"),
         (3, "still marked for the editor: CHECK: a line may be missing"),
@@ -22,7 +22,7 @@ def test_a_check_comment_and_a_check_note_in_the_text_are_listed():
 
 def test_the_header_comment_that_explains_the_markers_is_not_itself_a_marker():
     text = "# Replace or check everything marked TO DO, then run 'python build.py check'.\n# Search for CHECK to find them.\n"
-    assert markers([SourceFile("content/meetings/a.md", text)]) == []
+    assert markers([SourceFile.of_text("content/meetings/a.md", text)]) == []
 
 
 def test_the_published_content_holds_no_markers():

@@ -646,12 +646,6 @@
       return fieldTokens(ref).some(function (tokens) { return phraseAt(tokens, phrase).length > 0; });
     }
 
-    function hasWordBeginning(ref, beginning) {
-      return fieldTokens(ref).some(function (tokens) {
-        return tokens.some(function (t) { return t.word.indexOf(beginning) === 0; });
-      });
-    }
-
     // ------------------------------------------------------------ the three ways of searching
 
     /* Every word must match; an unfinished last word also matches the words it begins. */
@@ -660,6 +654,7 @@
       if (last !== null && last.length < PREFIX_FROM) { words.push(last); last = null; }
       var required = words.concat(quoted(parsed)).filter(function (w) { return !isStopWord(w); }).map(stemOf);
       if (!required.length && last === null) return [];
+      var shorter = [];
       var results = query(function (q) {
         required.forEach(function (term) { q.term(term, { usePipeline: false, presence: REQUIRED }); });
         if (last === null) return;
@@ -669,13 +664,17 @@
         q.term(last, { usePipeline: false, wildcard: TRAILING });
         if (term !== last) q.term(term, { usePipeline: false, wildcard: TRAILING });
         // A stem can be shorter than what is typed so far: "operati" is on its way to "operational",
-        // which the index holds as "oper". Those are checked against the words themselves below.
-        shorterStems(last, 3, stemOf, inIndex).forEach(function (stem) { q.term(stem, { usePipeline: false }); });
+        // which the index holds as "oper". Such a stem matches as the finished word will: lunr gives
+        // "operational" every document with "oper". Checking each one's words for "operati" instead
+        // read the text of hundreds of meetings on that keystroke, to take out the few the word, once
+        // finished, would find anyway.
+        shorter = shorterStems(last, 3, stemOf, inIndex);
+        shorter.forEach(function (stem) { q.term(stem, { usePipeline: false }); });
       });
       if (last === null) return results;
-      function matchedBeginning(r) { return Object.keys(r.matchData.metadata).some(function (t) { return begins(t, last); }); }
-      needTexts(results.filter(function (r) { return !matchedBeginning(r); }).map(function (r) { return +r.ref; }));
-      return results.filter(function (r) { return matchedBeginning(r) || hasWordBeginning(+r.ref, last); });
+      // The other words are required; the unfinished one must match too, by a word it begins or a shorter stem.
+      function matchedLast(t) { return begins(t, last) || shorter.indexOf(t) !== -1; }
+      return results.filter(function (r) { return Object.keys(r.matchData.metadata).some(matchedLast); });
     }
 
     /* Whether an index term is one of the words an unfinished word may become. */

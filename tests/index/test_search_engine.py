@@ -317,6 +317,23 @@ def test_an_unfinished_word_reads_no_text_to_rule_out_a_shorter_word_it_cannot_b
     assert answer["results"] and answer["asked"] and not [p for p in answer["asked"] if p.startswith("search/text/")]
 
 
+def test_an_unfinished_word_held_as_a_shorter_stem_finds_what_the_finished_word_finds_without_reading_texts(generated_page):
+    # "operati" is on its way to "operational", held as "oper" with "operate" and "operations": lunr gives the
+    # finished word every document with "oper", and so does the unfinished one, with no meeting's text read.
+    fresh = SearchPage(generated_page.data)
+    try:
+        typing, finished = fresh.searches(["operati", "operational "])
+    finally:
+        fresh.close()
+    assert typing["results"] and {r["url"] for r in typing["results"]} == {r["url"] for r in finished["results"]}
+    assert not [p for p in typing["asked"] if p.startswith("search/text/")]
+
+
+def test_an_unfinished_word_must_itself_match_beside_the_words_before_it(engine):
+    assert urls(find(engine, "burglary operati")) == []
+    assert urls(find(engine, "roads operati")) == [ROADS]
+
+
 # search.js's shorterStems, with lunr's stemmer and every beginning taken as a term.
 WITH_SHORTER_STEMS = """
 const lunr = require(%s);

@@ -70,7 +70,7 @@ class Parts:
     """Each meeting's parts of the files being remade: meeting id -> text."""
 
     search: dict[str, str]  # whole search parts (index.py meeting_part), of the meetings whose year or text is remade
-    records: dict[str, str]
+    records: dict[str, bytes]  # open-data records (opendata.record_text), kept as bytes
     summaries: dict[str, str] = field(default_factory=dict)  # every meeting's summary line, when the search is remade
     # What each set of kept parts held when read, so a set that has not changed is not written again.
     read: dict[str, dict] = field(default_factory=dict)
@@ -105,7 +105,7 @@ def kept_parts(out_dir, archive: Archive, files: Plan, stale: set[str]) -> Parts
                 read = parts.read[search_parts_name(year)] = rebuild.read_parts(out_dir, search_parts_name(year))
                 parts.search.update(_still_good(read, [m.id for m in meetings], files.search_keys))
     if opendata.MEETINGS in stale:
-        read = parts.read[MEETING_PARTS] = rebuild.read_parts(out_dir, MEETING_PARTS)
+        read = parts.read[MEETING_PARTS] = rebuild.read_parts(out_dir, MEETING_PARTS, binary=True)
         parts.records.update(_still_good(read, [m.id for m in archive.meetings], files.record_keys))
     return parts
 
@@ -125,7 +125,7 @@ def wanted(archive: Archive, stale: set[str], kept: Parts) -> tuple[set[str], se
     return search, records
 
 
-def joined(kept: Parts, search: dict[str, str], records: dict[str, str]) -> Parts:
+def joined(kept: Parts, search: dict[str, str], records: dict[str, bytes]) -> Parts:
     """The kept parts with those just made."""
     summaries = {**kept.summaries, **{m: search_index.summary_line(part) for m, part in search.items()}}
     return Parts({**kept.search, **search}, {**kept.records, **records}, summaries, kept.read)
@@ -184,5 +184,5 @@ def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts, 
                 rebuild.write_parts(out_dir, name, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name))
     if opendata.MEETINGS in stale:
         rebuild.write_parts(out_dir, MEETING_PARTS, {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings},
-                            parts.read.get(MEETING_PARTS))
+                            parts.read.get(MEETING_PARTS), binary=True)
     return names

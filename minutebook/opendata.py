@@ -174,19 +174,20 @@ def _json(archive: Archive, key: str, records: list[dict]) -> bytes:
     return _joined(archive, key, [record_text(r) for r in records])
 
 
-def record_text(record: dict) -> str:
-    """One record as it stands in a data file's list, indented for its place there."""
-    return "    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")  # JSON strings hold no raw newline
+def record_text(record: dict) -> bytes:
+    """One record as it stands in a data file's list, indented for its place there, in UTF-8: kept as bytes,
+    a record is joined with the others without decoding and encoding megabytes again at each build."""
+    return ("    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")).encode("utf-8")  # JSON strings hold no raw newline
 
 
-def _joined(archive: Archive, key: str, texts: list[str]) -> bytes:
+def _joined(archive: Archive, key: str, texts: list[bytes]) -> bytes:
     """The data file json.dumps(..., indent=2) would write, from its records' texts: each record is made once and kept."""
     head = json.dumps({"title": archive.site.title, "publisher": archive.site.organisation}, ensure_ascii=False, indent=2)[:-2]
-    body = "[\n" + ",\n".join(texts) + "\n  ]" if texts else "[]"
-    return f"{head},\n  {json.dumps(key)}: {body}\n}}\n".encode("utf-8")
+    body = b"[\n" + b",\n".join(texts) + b"\n  ]" if texts else b"[]"
+    return f"{head},\n  {json.dumps(key)}: ".encode("utf-8") + body + b"\n}\n"
 
 
-def meetings_json(archive: Archive, texts: list[str]) -> bytes:
+def meetings_json(archive: Archive, texts: list[bytes]) -> bytes:
     """data/meetings.json from each meeting's `record_text(meeting_record(...))`, oldest first."""
     return _joined(archive, "meetings", texts)
 

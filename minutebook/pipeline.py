@@ -163,7 +163,7 @@ class Work:
 class Made:
     files: dict[str, bytes] = field(default_factory=dict)
     search: dict[str, str] = field(default_factory=dict)  # meeting id -> its search part
-    records: dict[str, str] = field(default_factory=dict)  # meeting id -> its open-data record
+    records: dict[str, bytes] = field(default_factory=dict)  # meeting id -> its open-data record (opendata.record_text)
 
 
 def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str) -> Made:

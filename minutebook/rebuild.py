@@ -187,23 +187,29 @@ class KeptParts(dict):
     size: int | None = None
 
 
-def read_parts(out_dir: Path, name: str) -> KeptParts:
-    """What was kept under `name`; nothing when it is missing or unreadable, so the parts are simply made again."""
+def _header(binary: bool) -> str:
+    return f"minutebook {'byte ' if binary else ''}parts {PARTS_VERSION}\n"
+
+
+def read_parts(out_dir: Path, name: str, binary: bool = False) -> KeptParts:
+    """What was kept under `name`; nothing when it is missing or unreadable, so the parts are simply made again.
+    `binary`: the texts are bytes (written with write_parts(binary=True)), read without decoding."""
     parts = KeptParts()
     try:
-        with open(parts_path(out_dir, name), encoding="utf-8", newline="") as kept:  # texts keep their \r
-            size = os.fstat(kept.fileno()).st_size
+        with open(parts_path(out_dir, name), "rb") if binary else open(parts_path(out_dir, name), encoding="utf-8", newline="") as kept:
+            size = os.fstat(kept.fileno()).st_size  # texts keep their \r
             data = kept.read()
     except (OSError, UnicodeDecodeError):
         return parts
-    header = f"minutebook parts {PARTS_VERSION}\n"
+    header, newline = (_header(binary).encode(), b"\n") if binary else (_header(binary), "\n")
     if not data.startswith(header):
         return parts
     at = len(header)
     try:
         while at < len(data):
-            end = data.index("\n", at)
-            key_name, key, length = data[at:end].split("\t")
+            end = data.index(newline, at)
+            line = data[at:end]
+            key_name, key, length = (line.decode("utf-8") if binary else line).split("\t")
             if length == "-":
                 parts.pop(key_name, None)
                 at = end + 1
@@ -212,16 +218,18 @@ def read_parts(out_dir: Path, name: str) -> KeptParts:
             if at > len(data):
                 raise ValueError("cut short")
             parts[key_name] = [key, data[start:at]]
-    except ValueError:
+    except ValueError:  # UnicodeDecodeError among them
         return KeptParts()  # damaged: all is made again
     parts.size = size
     return parts
 
 
-def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]], was: Mapping[str, list] | None = None) -> None:
+def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str | bytes]], was: Mapping[str, list] | None = None,
+                binary: bool = False) -> None:
     """Keep `parts` under `name`. `was`, what read_parts gave, saves rewriting the file: when a few
     parts changed, only they are added at its end (a part written later replaces one before it);
-    the whole is written again once what was replaced outweighs what is current."""
+    the whole is written again once what was replaced outweighs what is current. With `binary`,
+    the texts are bytes, and their lengths count bytes rather than characters."""
     target = parts_path(out_dir, name)
     names = [n for n in parts if "\t" not in n and "\n" not in n]  # others are made again next time
     was = was or {}
@@ -229,22 +237,31 @@ def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str]], 
     gone = [n for n in was if n not in parts]
     if was and not changed and not gone:
         return
+    empty = b"" if binary else ""
     read_size = getattr(was, "size", None)
     if was and read_size is not None and _unchanged_since_read(target, read_size):
-        added = "".join([_part(n, *parts[n]) for n in changed] + [f"{n}\t\t-\n" for n in gone])
+        added = empty.join([_part(n, *parts[n]) for n in changed] + [_line(f"{n}\t\t-\n", binary) for n in gone])
         if read_size + len(added) < 2 * sum(len(parts[n][1]) for n in names) + 65536:
-            with open(target, "a", encoding="utf-8", newline="") as kept:
+            with open(target, "ab") if binary else open(target, "a", encoding="utf-8", newline="") as kept:
                 kept.write(added)
             return
     target.parent.mkdir(exist_ok=True)
     temporary = target.with_name(target.name + f".{os.getpid()}")
-    whole = "".join([f"minutebook parts {PARTS_VERSION}\n", *(_part(n, *parts[n]) for n in names)])
-    temporary.write_text(whole, encoding="utf-8", newline="")
+    whole = empty.join([_line(_header(binary), binary), *(_part(n, *parts[n]) for n in names)])
+    if binary:
+        temporary.write_bytes(whole)
+    else:
+        temporary.write_text(whole, encoding="utf-8", newline="")
     os.replace(temporary, target)
 
 
-def _part(name: str, key: str, text: str) -> str:
-    return f"{name}\t{key}\t{len(text)}\n{text}"
+def _line(text: str, binary: bool) -> str | bytes:
+    return text.encode("utf-8") if binary else text
+
+
+def _part(name: str, key: str, text: str | bytes) -> str | bytes:
+    binary = isinstance(text, bytes)
+    return _line(f"{name}\t{key}\t{len(text)}\n", binary) + text
 
 
 def _unchanged_since_read(path: Path, size: int) -> bool:

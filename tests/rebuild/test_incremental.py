@@ -291,7 +291,7 @@ def test_an_edit_reads_and_writes_only_its_own_years_search_parts(tmp_path, monk
     kept_before = other_year.read_bytes()
     read = []
     reading = rebuild.read_parts
-    monkeypatch.setattr(rebuild, "read_parts", lambda out_dir, name: read.append(name) or reading(out_dir, name))
+    monkeypatch.setattr(rebuild, "read_parts", lambda out_dir, name, **how: read.append(name) or reading(out_dir, name, **how))
     edit_meeting(content, paths.templates)  # a 2019 meeting
     build(paths, site)
     assert "search-2019" in read and "search-2020" not in read

@@ -69,9 +69,10 @@ def plan(archive: Archive, inputs: rebuild.Inputs, base_url: str) -> Plan:
 class Parts:
     """Each meeting's parts of the files being remade: meeting id -> text."""
 
-    search: dict[str, str]  # whole search parts (index.py meeting_part), of the meetings whose year or text is remade
-    records: dict[str, bytes]  # open-data records (opendata.record_text), kept as bytes
-    summaries: dict[str, str] = field(default_factory=dict)  # every meeting's summary line, when the search is remade
+    # Kept as UTF-8 bytes: a rebuild joins megabytes of them, which need never be decoded.
+    search: dict[str, bytes]  # whole search parts (index.py meeting_part), of the meetings whose year or text is remade
+    records: dict[str, bytes]  # open-data records (opendata.record_text)
+    summaries: dict[str, bytes] = field(default_factory=dict)  # every meeting's summary line, when the search is remade
     # What each set of kept parts held when read, so a set that has not changed is not written again.
     read: dict[str, dict] = field(default_factory=dict)
 
@@ -96,13 +97,13 @@ def kept_parts(out_dir, archive: Archive, files: Plan, stale: set[str]) -> Parts
     """The parts earlier builds made that still hold, for the files to be remade now."""
     parts = Parts({}, {})
     if search_stale(archive, stale):
-        read = parts.read[SEARCH_SUMMARIES] = rebuild.read_parts(out_dir, SEARCH_SUMMARIES)
+        read = parts.read[SEARCH_SUMMARIES] = rebuild.read_parts(out_dir, SEARCH_SUMMARIES, binary=True)
         parts.summaries.update(_still_good(read, [m.id for m in archive.meetings], files.search_keys))
         parts.read[SEARCH_WORDS] = rebuild.read_parts(out_dir, SEARCH_WORDS)
         years = _stale_years(archive, stale)
         for year, meetings in archive.years:
             if year in years:
-                read = parts.read[search_parts_name(year)] = rebuild.read_parts(out_dir, search_parts_name(year))
+                read = parts.read[search_parts_name(year)] = rebuild.read_parts(out_dir, search_parts_name(year), binary=True)
                 parts.search.update(_still_good(read, [m.id for m in meetings], files.search_keys))
     if opendata.MEETINGS in stale:
         read = parts.read[MEETING_PARTS] = rebuild.read_parts(out_dir, MEETING_PARTS, binary=True)
@@ -125,7 +126,7 @@ def wanted(archive: Archive, stale: set[str], kept: Parts) -> tuple[set[str], se
     return search, records
 
 
-def joined(kept: Parts, search: dict[str, str], records: dict[str, bytes]) -> Parts:
+def joined(kept: Parts, search: dict[str, bytes], records: dict[str, bytes]) -> Parts:
     """The kept parts with those just made."""
     summaries = {**kept.summaries, **{m: search_index.summary_line(part) for m, part in search.items()}}
     return Parts({**kept.search, **search}, {**kept.records, **records}, summaries, kept.read)
@@ -136,7 +137,7 @@ def _vocabulary_key(keys) -> str:
     return rebuild.digest(*(f"{m}={key}" for m, key in sorted(keys)))
 
 
-def _kept_vocabulary(parts: Parts) -> tuple[search_index.Vocabulary | None, dict[str, str | None] | None]:
+def _kept_vocabulary(parts: Parts) -> tuple[search_index.Vocabulary | None, dict[str, bytes | None] | None]:
     """The vocabulary an earlier build kept, and the summary lines it was made from that differ now
     (meeting id -> its line then, or None); nothing when what was kept does not match what was read."""
     summaries, kept = parts.read.get(SEARCH_SUMMARIES) or {}, (parts.read.get(SEARCH_WORDS) or {}).get("vocabulary")
@@ -173,7 +174,7 @@ def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts, 
     if search_stale(archive, stale):
         keys = files.search_keys
         rebuild.write_parts(out_dir, SEARCH_SUMMARIES, {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
-                            parts.read.get(SEARCH_SUMMARIES))
+                            parts.read.get(SEARCH_SUMMARIES), binary=True)
         if vocabulary is not None:
             key = _vocabulary_key((m.id, keys[m.id]) for m in archive.meetings)
             rebuild.write_parts(out_dir, SEARCH_WORDS, {"vocabulary": (key, vocabulary.kept_text())}, parts.read.get(SEARCH_WORDS))
@@ -181,7 +182,7 @@ def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts, 
         for year, meetings in archive.years:
             if year in years:
                 name = search_parts_name(year)
-                rebuild.write_parts(out_dir, name, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name))
+                rebuild.write_parts(out_dir, name, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name), binary=True)
     if opendata.MEETINGS in stale:
         rebuild.write_parts(out_dir, MEETING_PARTS, {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings},
                             parts.read.get(MEETING_PARTS), binary=True)

@@ -323,16 +323,16 @@ def _js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def _lines(part: str) -> list[str]:
-    return part.split("\n")
+def _lines(part: bytes) -> list[bytes]:
+    return part.split(b"\n")
 
 
-def text_script(meeting_id: str, part: str) -> bytes:
+def text_script(meeting_id: str, part: bytes) -> bytes:
     """A meeting's stored text, fetched only when one of its documents is shown or read for a phrase."""
     return _script_text(f"(window.MINUTEBOOK_SEARCH_TEXTS=window.MINUTEBOOK_SEARCH_TEXTS||{{}})[{json.dumps(meeting_id)}]=", _lines(part)[1])
 
 
-def term_scripts(archive: Archive, year: int, meetings, parts: dict[str, str]) -> dict[str, bytes]:
+def term_scripts(archive: Archive, year: int, meetings, parts: dict[str, bytes]) -> dict[str, bytes]:
     """A year's term files: for each range of terms, its postings in each of the year's meetings.
 
     A file sets `window.MINUTEBOOK_SEARCH_TERMS["<year>-<range>"]` to a list with one entry per
@@ -340,7 +340,7 @@ def term_scripts(archive: Archive, year: int, meetings, parts: dict[str, str]) -
     lines = [_lines(parts[m.id]) for m in meetings]
     prefix = "(window.MINUTEBOOK_SEARCH_TERMS=window.MINUTEBOOK_SEARCH_TERMS||{})"
     return {
-        term_path(year, n): _script_text(f"{prefix}[{json.dumps(f'{year}-{n}')}]=", "[" + ",".join(meeting[2 + n] for meeting in lines) + "]")
+        term_path(year, n): _script_text(f"{prefix}[{json.dumps(f'{year}-{n}')}]=", b"[" + b",".join(meeting[2 + n] for meeting in lines) + b"]")
         for n in range(len(range_starts(archive)))
     }
 
@@ -359,13 +359,13 @@ def _entry(fields: dict[int, list]) -> list[list[int]]:
     return out
 
 
-def summary_line(part: str) -> str:
+def summary_line(part: bytes) -> bytes:
     """The first line of a meeting's part: all that search/index.js needs of it."""
-    return part[: part.find("\n")] if "\n" in part else part
+    return part[: part.find(b"\n")] if b"\n" in part else part
 
 
-def main_and_words_scripts(archive: Archive, summaries: dict[str, str], kept: Vocabulary | None = None,
-                           changed: dict[str, str | None] | None = None) -> tuple[bytes, dict[str, bytes], Vocabulary]:
+def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: Vocabulary | None = None,
+                           changed: dict[str, bytes | None] | None = None) -> tuple[bytes, dict[str, bytes], Vocabulary]:
     """search/index.js, the words files by path, and the vocabulary they hold, made from every meeting's summary line.
 
     `kept`, the vocabulary of an earlier build, saves reading every meeting's terms again: `changed` gives,
@@ -527,8 +527,11 @@ def _script(assignment: str, data) -> bytes:
     return _script_text(assignment, _json(data))
 
 
-def _script_text(assignment: str, text: str) -> bytes:
-    # `</` cannot appear inside the script, so no text in the minutes can end it early.
+def _script_text(assignment: str, text: str | bytes) -> bytes:
+    # `</` cannot appear inside the script, so no text in the minutes can end it early. In UTF-8 no
+    # byte of another character is "<" or "/", so kept parts are changed as bytes, never decoded.
+    if isinstance(text, bytes):
+        return assignment.encode("utf-8") + text.replace(b"</", b"<\\/") + b";\n"
     return (assignment + text.replace("</", "<\\/") + ";\n").encode("utf-8")
 
 
@@ -546,13 +549,13 @@ def outputs(archive: Archive) -> tuple[str, ...]:
 
 def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
     """Every search file, made from nothing kept: `item_texts(meeting)` gives each meeting's ItemTexts."""
-    parts = {m.id: meeting_part(archive, m, item_texts(m)) for m in archive.meetings}
+    parts = {m.id: meeting_part(archive, m, item_texts(m)).encode("utf-8") for m in archive.meetings}
     summaries = {m: summary_line(part) for m, part in parts.items()}
     return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})[0]
 
 
-def index_files(archive: Archive, summaries: dict[str, str], parts: dict[str, str], years: set[int], texts: set[str],
-                kept: Vocabulary | None = None, changed: dict[str, str | None] | None = None) -> tuple[dict[str, bytes], Vocabulary]:
+def index_files(archive: Archive, summaries: dict[str, bytes], parts: dict[str, bytes], years: set[int], texts: set[str],
+                kept: Vocabulary | None = None, changed: dict[str, bytes | None] | None = None) -> tuple[dict[str, bytes], Vocabulary]:
     """search/index.js and the words files from every meeting's summary line (see main_and_words_scripts for
     `kept` and `changed`), and from the parts of their meetings, the term files of `years` and the text files
     of the meetings in `texts`; with the vocabulary the words files hold."""

@@ -162,7 +162,7 @@ class Work:
 @dataclass
 class Made:
     files: dict[str, bytes] = field(default_factory=dict)
-    search: dict[str, str] = field(default_factory=dict)  # meeting id -> its search part
+    search: dict[str, bytes] = field(default_factory=dict)  # meeting id -> its search part (index.meeting_part), in UTF-8
     records: dict[str, bytes] = field(default_factory=dict)  # meeting id -> its open-data record (opendata.record_text)
 
 
@@ -180,7 +180,7 @@ def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str
             page = work.pages[page_number]
             made.files[page.path] = renderer.render(page).encode("utf-8")
         if meeting_id in work.search:
-            made.search[meeting_id] = search_index.meeting_part(renderer.archive, meeting, texts)
+            made.search[meeting_id] = search_index.meeting_part(renderer.archive, meeting, texts).encode("utf-8")
         if meeting_id in work.records:
             made.records[meeting_id] = opendata.record_text(opendata.meeting_record(renderer.archive, meeting, [t.text for t in texts], base_url))
         renderer.item_texts.pop(meeting_id, None)  # each meeting is visited once: its parsed text need not stay

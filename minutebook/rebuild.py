@@ -171,9 +171,10 @@ def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
 
 
 # Parts of files kept between builds (archivefiles.py, KnownMeetings): a file per kind, name -> (key, text).
-# Each entry is a line "name<TAB>key<TAB>length in characters" and then the text itself: the texts are
-# mostly JSON already, and writing them as JSON strings again would escape every quote in them. The
-# whole file is decoded, and encoded, at once: a rebuild reads and writes megabytes of parts.
+# Each entry is a line "name<TAB>key<TAB>length" and then the text itself: the texts are mostly JSON
+# already, and writing them as JSON strings again would escape every quote in them. A rebuild reads
+# megabytes of parts: those it only joins into files (the search's, the open data's) are kept as bytes
+# (`binary`, lengths in bytes) and never decoded; the others are decoded at once (lengths in characters).
 
 
 def parts_path(out_dir: Path, name: str) -> Path:

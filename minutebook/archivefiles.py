@@ -67,7 +67,7 @@ def plan(archive: Archive, inputs: rebuild.Inputs, base_url: str) -> Plan:
 
 @dataclass
 class Parts:
-    """Each meeting's parts of the files being remade: meeting id -> text."""
+    """Each meeting's parts of the files being remade: meeting id -> its part."""
 
     # Kept as UTF-8 bytes: a rebuild joins megabytes of them, which need never be decoded.
     search: dict[str, bytes]  # whole search parts (index.py meeting_part), of the meetings whose year or text is remade

@@ -85,33 +85,42 @@ def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError
     """Read every content file once, refusing links that lead outside content/. Text that is not
     UTF-8 is reported where the file is parsed (`decoded`)."""
     content_dir = Path(content_dir)
-    root = content_dir.resolve()
-    label_root = content_dir.parent
+    root = os.path.realpath(content_dir)
+    prefix = f"{content_dir.name}/" if content_dir.name else ""  # paths are labelled from the content folder's parent
     files, errors = [], []
-    candidates = sorted(
-        p for p in content_dir.rglob("*") if p.suffix in (".md", ".yml", ".yaml") or p.is_symlink()
-    )
-    for path in candidates:
-        label = _label(path, label_root)
-        if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(root):
+    for relative, entry in _candidates(os.fspath(content_dir)):
+        label = prefix + relative
+        if entry.is_symlink():
+            target = os.path.realpath(entry.path)
+            if os.path.commonpath([root, target]) != root:
                 errors.append(ContentError(label, 0, "", "is a link to a file outside content/; copy the file in instead"))
                 continue
-        if not path.is_file():
+        if not entry.is_file():
             continue
         try:
-            files.append(SourceFile(label, path.read_bytes()))
+            with open(entry.path, "rb") as source:
+                files.append(SourceFile(label, source.read()))
         except OSError as exc:
             errors.append(ContentError(label, 0, "", f"cannot be read: {exc.strerror}"))
     return files, errors
 
 
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.name
+def _candidates(top: str) -> list[tuple[str, os.DirEntry]]:
+    """Every Markdown or YAML file under `top`, and every link, by path from it, in the order of their
+    path's parts; linked folders are not entered. Strings and os.scandir rather than pathlib's rglob:
+    it is a third of the time a rebuild takes to read the files, for an archive of hundreds."""
+    found = []
+    pending = [""]
+    while pending:
+        here = pending.pop()
+        with os.scandir(f"{top}/{here}" if here else top) as entries:
+            for entry in entries:
+                relative = f"{here}/{entry.name}" if here else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(relative)
+                if entry.is_symlink() or os.path.splitext(entry.name)[1] in (".md", ".yml", ".yaml"):
+                    found.append((relative, entry))
+    return sorted(found, key=lambda pair: pair[0].split("/"))
 
 
 def load_content(content_dir: Path) -> Content:

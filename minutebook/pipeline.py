@@ -93,11 +93,12 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         raise InvalidContent(errors + more + _link_problems(content, errors + more))
     mid = time.perf_counter()
     archive = link(content)
-    meeting_sources = {Path(s.path).stem: s.digest for s in sources if "/meetings/" in f"/{s.path}"}
+    stems = {s.path: os.path.splitext(os.path.basename(s.path))[0] for s in sources}  # as Path.stem, without a Path each
+    meeting_sources = {stems[s.path]: s.digest for s in sources if "/meetings/" in f"/{s.path}"}
     reference = rebuild.digest(
         base_url,
         code,
-        *(f"{s.path}\n{s.digest}" for s in sources if Path(s.path).stem not in meeting_sources),
+        *(f"{s.path}\n{s.digest}" for s in sources if stems[s.path] not in meeting_sources),
     )
     waited = time.perf_counter()
     history = read_history() if read_history else {}

@@ -150,6 +150,16 @@ def test_a_link_out_of_the_content_folder_is_refused(small_content, tmp_path):
     assert any("is a link to a file outside content/" in p for p in problems(small_content))
 
 
+def test_a_link_to_a_folder_out_of_the_content_folder_is_refused_and_not_entered(small_content, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "2019-06-25-monthly-assurance.md").write_text("---\ntitle: secret\n---\n")
+    (small_content / "meetings/more").symlink_to(outside)
+    found = problems(small_content)
+    assert any(p.startswith("content/meetings/more:") and "is a link to a file outside content/" in p for p in found), found
+    assert not any("2019-06-25" in p for p in found), found
+
+
 def test_all_problems_of_a_run_are_reported_together_sorted_by_file_and_line(small_content):
     rewrite(small_content, "venue: Meeting Room 1.38 Hindlip", "venue: Meeting Room 1.38 Hindlip\natendees: []")
     rewrite(small_content, 'time: "10:00"', "time: ten")

@@ -12,16 +12,20 @@ Nothing depends on the clock, so the same archive always gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-import xml.etree.ElementTree as ET
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from .link import Archive
 from .model import Meeting, NextMeeting
 from .permalinks import absolute, link, normal_base, stable_id
 from .render import Page, long_date, meeting_path
 
-LONDON = ZoneInfo("Europe/London")
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+# The XML and time-zone modules are imported where they are used, not at the top: most builds
+# leave the feeds as they are, and these files are imported by every build.
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 FEED_PATH = "feed.xml"
@@ -32,7 +36,14 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)  # an empty archive's fe
 def meeting_start(day: dt.date, time: str) -> dt.datetime:
     """A local 'HH:MM' on a day, as an aware time in the UK."""
     hours, minutes = (int(part) for part in time.split(":")) if time else (0, 0)
-    return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=LONDON)
+    return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=_london())
+
+
+@functools.cache
+def _london():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/London")
 
 
 def meeting_summary(meeting: Meeting) -> str:
@@ -43,6 +54,8 @@ def meeting_summary(meeting: Meeting) -> str:
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
+    import xml.etree.ElementTree as ET
+
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
     element.text = text
     return element
@@ -50,6 +63,8 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
 
 def atom_feed(archive: Archive, base_url: str = "") -> str:
     """The meetings as an Atom feed, newest first; relative links resolve against the feed's own address."""
+    import xml.etree.ElementTree as ET
+
     site = archive.site
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
@@ -82,6 +97,8 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
 
 def sitemap(pages: list[Page], base_url: str) -> str:
     """Every page a visitor might land on, by absolute address (the protocol allows nothing else)."""
+    import xml.etree.ElementTree as ET
+
     ET.register_namespace("", SITEMAP)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
     for page in pages:

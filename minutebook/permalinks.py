@@ -11,13 +11,18 @@ the thing's own id, never from the URL.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
-import uuid
 
 from .render import url
 
-# A fixed namespace: the same organisation and id give the same UUID on every build, anywhere.
-MINUTEBOOK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:minutebook")
+
+@functools.cache
+def _namespace():
+    """A fixed namespace: the same organisation and id give the same UUID on every build, anywhere."""
+    import uuid  # here, not at the top: only the feeds name things for good, and most builds leave them as they are
+
+    return uuid.uuid5(uuid.NAMESPACE_URL, "urn:minutebook")
 
 
 def normal_base(base_url: str) -> str:
@@ -53,5 +58,7 @@ def link(path: str, from_file: str, base_url: str) -> str:
 
 def stable_id(organisation: str, kind: str, key: str) -> str:
     """A URN that names one thing for good: `urn:uuid:` of the organisation, the kind and the key."""
+    import uuid
+
     name = "\n".join((organisation, kind, key))
-    return f"urn:uuid:{uuid.uuid5(MINUTEBOOK_NAMESPACE, name)}"
+    return f"urn:uuid:{uuid.uuid5(_namespace(), name)}"

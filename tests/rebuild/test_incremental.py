@@ -1,6 +1,8 @@
 """An incremental build gives byte-for-byte the site a full build gives, after every kind of change."""
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -310,3 +312,24 @@ def test_compiled_templates_are_kept_for_the_next_build_and_those_of_other_code_
     edit_meeting(content, paths.templates)
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+# Builds in a fresh interpreter and says which of the modules only the feeds need it imported.
+FEEDS_ONLY = """
+import sys
+from pathlib import Path
+from minutebook.pipeline import Paths, build
+build(Paths(content=Path(sys.argv[1])), Path(sys.argv[2]))
+print(" ".join(m for m in ("xml.etree.ElementTree", "zoneinfo", "uuid", "icalendar") if m in sys.modules))
+"""
+
+
+def test_a_rebuild_that_leaves_the_feeds_as_they_are_does_not_import_what_only_they_need(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    site = tmp_path / "site"
+    run = [sys.executable, "-c", FEEDS_ONLY, str(content), str(site)]
+    first = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    edit_meeting(content, ROOT / "templates")  # the text of an item: the feeds show only the meetings' facts
+    again = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["xml.etree.ElementTree", "zoneinfo", "uuid", "icalendar"]
+    assert again.stdout.split() == []

@@ -174,7 +174,7 @@ def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts, 
     if search_stale(archive, stale):
         keys = files.search_keys
         rebuild.write_parts(out_dir, SEARCH_SUMMARIES, {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
-                            parts.read.get(SEARCH_SUMMARIES), binary=True)
+                            parts.read.get(SEARCH_SUMMARIES))
         if vocabulary is not None:
             key = _vocabulary_key((m.id, keys[m.id]) for m in archive.meetings)
             rebuild.write_parts(out_dir, SEARCH_WORDS, {"vocabulary": (key, vocabulary.kept_text())}, parts.read.get(SEARCH_WORDS))
@@ -182,8 +182,8 @@ def keep(out_dir, archive: Archive, files: Plan, stale: set[str], parts: Parts, 
         for year, meetings in archive.years:
             if year in years:
                 name = search_parts_name(year)
-                rebuild.write_parts(out_dir, name, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name), binary=True)
+                rebuild.write_parts(out_dir, name, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name))
     if opendata.MEETINGS in stale:
         rebuild.write_parts(out_dir, MEETING_PARTS, {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings},
-                            parts.read.get(MEETING_PARTS), binary=True)
+                            parts.read.get(MEETING_PARTS))
     return names

@@ -35,7 +35,7 @@ from .model import ContentError, Meeting
 from .render import Page
 
 MANIFEST_VERSION = 1
-PARTS_VERSION = 3  # 2: lengths in characters, not bytes; 3: entries appended after the first win, "-" removes
+PARTS_VERSION = 4  # 2: lengths in characters; 3: entries appended after the first win, "-" removes; 4: lengths in bytes again
 
 
 def digest(*parts: bytes | str) -> str:
@@ -171,10 +171,11 @@ def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
 
 
 # Parts of files kept between builds (archivefiles.py, KnownMeetings): a file per kind, name -> (key, text).
-# Each entry is a line "name<TAB>key<TAB>length" and then the text itself: the texts are mostly JSON
-# already, and writing them as JSON strings again would escape every quote in them. A rebuild reads
-# megabytes of parts: those it only joins into files (the search's, the open data's) are kept as bytes
-# (`binary`, lengths in bytes) and never decoded; the others are decoded at once (lengths in characters).
+# Each entry is a line "name<TAB>key<TAB>length in bytes" and then the text itself, in UTF-8: the texts
+# are mostly JSON already, and writing them as JSON strings again would escape every quote in them. A
+# rebuild reads megabytes of parts: those it only joins into files (the search's, the open data's) it
+# takes as bytes, never decoded (`binary`); the others are decoded entry by entry, which is quicker
+# than decoding the whole file at once.
 
 
 def parts_path(out_dir: Path, name: str) -> Path:
@@ -188,29 +189,24 @@ class KeptParts(dict):
     size: int | None = None
 
 
-def _header(binary: bool) -> str:
-    return f"minutebook {'byte ' if binary else ''}parts {PARTS_VERSION}\n"
-
-
 def read_parts(out_dir: Path, name: str, binary: bool = False) -> KeptParts:
     """What was kept under `name`; nothing when it is missing or unreadable, so the parts are simply made again.
-    `binary`: the texts are bytes (written with write_parts(binary=True)), read without decoding."""
+    With `binary`, the texts are given as the bytes kept, not decoded."""
     parts = KeptParts()
     try:
-        with open(parts_path(out_dir, name), "rb") if binary else open(parts_path(out_dir, name), encoding="utf-8", newline="") as kept:
-            size = os.fstat(kept.fileno()).st_size  # texts keep their \r
+        with open(parts_path(out_dir, name), "rb") as kept:
+            size = os.fstat(kept.fileno()).st_size
             data = kept.read()
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return parts
-    header, newline = (_header(binary).encode(), b"\n") if binary else (_header(binary), "\n")
+    header = f"minutebook parts {PARTS_VERSION}\n".encode()
     if not data.startswith(header):
         return parts
     at = len(header)
     try:
         while at < len(data):
-            end = data.index(newline, at)
-            line = data[at:end]
-            key_name, key, length = (line.decode("utf-8") if binary else line).split("\t")
+            end = data.index(b"\n", at)
+            key_name, key, length = data[at:end].decode("utf-8").split("\t")
             if length == "-":
                 parts.pop(key_name, None)
                 at = end + 1
@@ -218,19 +214,18 @@ def read_parts(out_dir: Path, name: str, binary: bool = False) -> KeptParts:
             start, at = end + 1, end + 1 + int(length)
             if at > len(data):
                 raise ValueError("cut short")
-            parts[key_name] = [key, data[start:at]]
+            text = data[start:at]  # texts keep their \r
+            parts[key_name] = [key, text if binary else text.decode("utf-8")]
     except ValueError:  # UnicodeDecodeError among them
         return KeptParts()  # damaged: all is made again
     parts.size = size
     return parts
 
 
-def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str | bytes]], was: Mapping[str, list] | None = None,
-                binary: bool = False) -> None:
-    """Keep `parts` under `name`. `was`, what read_parts gave, saves rewriting the file: when a few
-    parts changed, only they are added at its end (a part written later replaces one before it);
-    the whole is written again once what was replaced outweighs what is current. With `binary`,
-    the texts are bytes, and their lengths count bytes rather than characters."""
+def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str | bytes]], was: Mapping[str, list] | None = None) -> None:
+    """Keep `parts` under `name`; each text is a str, or bytes already in UTF-8. `was`, what read_parts gave,
+    saves rewriting the file: when a few parts changed, only they are added at its end (a part written
+    later replaces one before it); the whole is written again once what was replaced outweighs what is current."""
     target = parts_path(out_dir, name)
     names = [n for n in parts if "\t" not in n and "\n" not in n]  # others are made again next time
     was = was or {}
@@ -238,31 +233,22 @@ def write_parts(out_dir: Path, name: str, parts: Mapping[str, tuple[str, str | b
     gone = [n for n in was if n not in parts]
     if was and not changed and not gone:
         return
-    empty = b"" if binary else ""
     read_size = getattr(was, "size", None)
     if was and read_size is not None and _unchanged_since_read(target, read_size):
-        added = empty.join([_part(n, *parts[n]) for n in changed] + [_line(f"{n}\t\t-\n", binary) for n in gone])
+        added = b"".join([_part(n, *parts[n]) for n in changed] + [f"{n}\t\t-\n".encode() for n in gone])
         if read_size + len(added) < 2 * sum(len(parts[n][1]) for n in names) + 65536:
-            with open(target, "ab") if binary else open(target, "a", encoding="utf-8", newline="") as kept:
+            with open(target, "ab") as kept:
                 kept.write(added)
             return
     target.parent.mkdir(exist_ok=True)
     temporary = target.with_name(target.name + f".{os.getpid()}")
-    whole = empty.join([_line(_header(binary), binary), *(_part(n, *parts[n]) for n in names)])
-    if binary:
-        temporary.write_bytes(whole)
-    else:
-        temporary.write_text(whole, encoding="utf-8", newline="")
+    temporary.write_bytes(b"".join([f"minutebook parts {PARTS_VERSION}\n".encode(), *(_part(n, *parts[n]) for n in names)]))
     os.replace(temporary, target)
 
 
-def _line(text: str, binary: bool) -> str | bytes:
-    return text.encode("utf-8") if binary else text
-
-
-def _part(name: str, key: str, text: str | bytes) -> str | bytes:
-    binary = isinstance(text, bytes)
-    return _line(f"{name}\t{key}\t{len(text)}\n", binary) + text
+def _part(name: str, key: str, text: str | bytes) -> bytes:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return f"{name}\t{key}\t{len(data)}\n".encode() + data
 
 
 def _unchanged_since_read(path: Path, size: int) -> bool:

@@ -94,26 +94,33 @@ def test_kept_parts_come_back_exactly_line_endings_and_all(tmp_path):
 
 def test_parts_kept_as_bytes_come_back_as_the_same_bytes(tmp_path):
     parts = {"a": ("key-a", "first\r\nsecond – “é” 😀".encode()), "b": ("key-b", b"")}
-    rebuild.write_parts(tmp_path / "site", "records", parts, binary=True)
+    rebuild.write_parts(tmp_path / "site", "records", parts)
     assert rebuild.read_parts(tmp_path / "site", "records", binary=True) == {name: list(entry) for name, entry in parts.items()}
 
 
 def test_a_changed_part_kept_as_bytes_is_added_at_the_end_and_replaces_the_one_before(tmp_path):
     site = tmp_path / "site"
-    rebuild.write_parts(site, "records", {"a": ("key-a", "café".encode()), "b": ("key-b", b"b")}, binary=True)
+    rebuild.write_parts(site, "records", {"a": ("key-a", "café".encode()), "b": ("key-b", b"b")})
     before = rebuild.parts_path(site, "records").read_bytes()
     was = rebuild.read_parts(site, "records", binary=True)
-    rebuild.write_parts(site, "records", {"a": ("key-a2", "naïve café".encode()), "b": ("key-b", b"b")}, was=was, binary=True)
+    rebuild.write_parts(site, "records", {"a": ("key-a2", "naïve café".encode()), "b": ("key-b", b"b")}, was=was)
     assert rebuild.parts_path(site, "records").read_bytes().startswith(before)
     assert rebuild.read_parts(site, "records", binary=True) == {"a": ["key-a2", "naïve café".encode()], "b": ["key-b", b"b"]}
 
 
-def test_parts_kept_one_way_are_not_read_the_other(tmp_path):
-    # Lengths count characters in one and bytes in the other: a set kept the other way is made again.
-    rebuild.write_parts(tmp_path / "site", "texts", {"a": ("key-a", "café")})
-    rebuild.write_parts(tmp_path / "site", "records", {"a": ("key-a", "café".encode())}, binary=True)
-    assert rebuild.read_parts(tmp_path / "site", "texts", binary=True) == {}
-    assert rebuild.read_parts(tmp_path / "site", "records") == {}
+def test_parts_kept_as_text_or_as_bytes_are_one_format_read_either_way(tmp_path):
+    # Lengths count bytes whichever was kept: text is kept as its UTF-8.
+    rebuild.write_parts(tmp_path / "site", "texts", {"a": ("key-a", "café\r\n")})
+    rebuild.write_parts(tmp_path / "site", "records", {"a": ("key-a", "café\r\n".encode())})
+    assert rebuild.parts_path(tmp_path / "site", "texts").read_bytes() == rebuild.parts_path(tmp_path / "site", "records").read_bytes()
+    assert rebuild.read_parts(tmp_path / "site", "texts", binary=True) == {"a": ["key-a", "café\r\n".encode()]}
+    assert rebuild.read_parts(tmp_path / "site", "records") == {"a": ["key-a", "café\r\n"]}
+
+
+def test_parts_whose_bytes_are_not_utf8_are_made_again_when_read_as_text(tmp_path):
+    rebuild.write_parts(tmp_path / "site", "texts", {"a": ("key-a", b"caf\xe9")})
+    assert rebuild.read_parts(tmp_path / "site", "texts") == {}
+    assert rebuild.read_parts(tmp_path / "site", "texts", binary=True) == {"a": ["key-a", b"caf\xe9"]}
 
 
 def test_a_set_of_parts_that_has_not_changed_is_not_written_again(tmp_path):

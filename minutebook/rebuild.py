@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import walk
 from .model import ContentError, Meeting
 from .render import Page
 
@@ -51,8 +52,9 @@ def tree_digest(root: Path) -> str:
     """One hash for every file under `root` (templates, assets), names included.
 
     Compiled Python (__pycache__) is left out: it follows from the source, and Python rewrites it at will."""
-    files = sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return digest(*(part for p in files for part in (p.relative_to(root).as_posix(), p.read_bytes())))
+    files = sorted((path for path, entry in walk.entries(root) if entry.is_file() and "__pycache__" not in path.split("/")),
+                   key=lambda path: path.split("/"))  # in the order of their path's parts, as pathlib sorts them
+    return digest(*(part for path in files for part in (path, Path(root, path).read_bytes())))
 
 
 def facts(value) -> str:

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import walk
+
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -163,21 +165,13 @@ def _contents(root: Path) -> tuple[dict[str, int], set[str], list[str]]:
     files: dict[str, int] = {}
     folders: set[str] = set()
     strays: list[str] = []
-    top = os.fspath(root)
-    pending = [""]
-    while pending:
-        here = pending.pop()
-        prefix = f"{here}/" if here else ""
-        with os.scandir(top + "/" + here if here else top) as entries:  # strings: a Path per folder costs a third of the walk
-            for entry in entries:
-                path = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(path)
-                    pending.append(path)
-                elif entry.is_file(follow_symlinks=False):
-                    files[path] = entry.inode()
-                else:
-                    strays.append(path)
+    for path, entry in walk.entries(root):
+        if entry.is_dir(follow_symlinks=False):
+            folders.add(path)
+        elif entry.is_file(follow_symlinks=False):
+            files[path] = entry.inode()
+        else:
+            strays.append(path)
     return files, folders, strays
 
 

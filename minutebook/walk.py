@@ -1,0 +1,25 @@
+"""Walking a folder: every entry under it, named by its path from it. The content, the spare site
+folder and the templates are walked this way.
+Strings and os.scandir rather than pathlib: an archive or a site has thousands of
+entries, and a Path object for each costs more than the walk itself.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+
+def entries(top: str | os.PathLike) -> Iterator[tuple[str, os.DirEntry]]:
+    """Every entry under the folder `top`, as (its path from `top`, joined with "/"; its os.DirEntry).
+    A folder comes before what it holds; a linked folder is listed but not entered."""
+    top = os.fspath(top)
+    pending = [""]
+    while pending:
+        here = pending.pop()
+        prefix = f"{here}/" if here else ""
+        with os.scandir(f"{top}/{here}" if here else top) as listing:
+            for entry in listing:
+                path = prefix + entry.name
+                yield path, entry
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(path)

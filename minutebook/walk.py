@@ -1,5 +1,6 @@
 """Walking a folder: every entry under it, named by its path from it. The content, the spare site
 folder and the templates are walked this way.
+
 Strings and os.scandir rather than pathlib: an archive or a site has thousands of
 entries, and a Path object for each costs more than the walk itself.
 """

@@ -654,7 +654,12 @@
       if (last !== null && last.length < PREFIX_FROM) { words.push(last); last = null; }
       var required = words.concat(quoted(parsed)).filter(function (w) { return !isStopWord(w); }).map(stemOf);
       if (!required.length && last === null) return [];
-      var shorter = [];
+      // A stem can be shorter than what is typed so far: "operati" is on its way to "operational",
+      // which the index holds as "oper". Such a stem matches as the finished word will: lunr gives
+      // "operational" every document with "oper". Checking each one's words for "operati" instead
+      // read the text of hundreds of meetings on that keystroke, to take out the few the word, once
+      // finished, would find anyway.
+      var shorter = last === null ? [] : shorterStems(last, 3, stemOf, inIndex);
       var results = query(function (q) {
         required.forEach(function (term) { q.term(term, { usePipeline: false, presence: REQUIRED }); });
         if (last === null) return;
@@ -663,12 +668,6 @@
         if (!isStopWord(last)) q.term(term, { usePipeline: false, boost: 10 });
         q.term(last, { usePipeline: false, wildcard: TRAILING });
         if (term !== last) q.term(term, { usePipeline: false, wildcard: TRAILING });
-        // A stem can be shorter than what is typed so far: "operati" is on its way to "operational",
-        // which the index holds as "oper". Such a stem matches as the finished word will: lunr gives
-        // "operational" every document with "oper". Checking each one's words for "operati" instead
-        // read the text of hundreds of meetings on that keystroke, to take out the few the word, once
-        // finished, would find anyway.
-        shorter = shorterStems(last, 3, stemOf, inIndex);
         shorter.forEach(function (stem) { q.term(stem, { usePipeline: false }); });
       });
       if (last === null) return results;

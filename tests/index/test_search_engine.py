@@ -276,13 +276,18 @@ def files_ahead(attributes, queries):
     return node(FILES_AHEAD % json.dumps(str(SEARCH_AHEAD_JS)), [attributes, queries])
 
 
+def searched_afresh(page, *queries) -> list[dict]:
+    """What `queries`, one after the other, find on a copy of `page` that has loaded nothing yet."""
+    fresh = SearchPage(page.data)
+    try:
+        return fresh.searches(list(queries))
+    finally:
+        fresh.close()
+
+
 def index_files_searched(page, query):
     """The index files (not texts) a search for `query` loads on a page that has loaded nothing yet."""
-    searched = SearchPage(page.data)
-    try:
-        [answer] = searched.searches([query])
-    finally:
-        searched.close()
+    [answer] = searched_afresh(page, query)
     return {p for p in answer["loaded"] if not p.startswith("search/text/")}
 
 
@@ -309,22 +314,14 @@ def test_files_already_loaded_are_not_asked_for_again(generated_page):
 def test_an_unfinished_word_reads_no_text_to_rule_out_a_shorter_word_it_cannot_become(generated_page):
     # "child" is held as a word of its own, but no word that begins with "children" is held as "child";
     # the documents with "child" alone are not read to find that out.
-    fresh = SearchPage(generated_page.data)
-    try:
-        [answer] = fresh.searches(["children"])
-    finally:
-        fresh.close()
+    [answer] = searched_afresh(generated_page, "children")
     assert answer["results"] and answer["asked"] and not [p for p in answer["asked"] if p.startswith("search/text/")]
 
 
 def test_an_unfinished_word_held_as_a_shorter_stem_finds_what_the_finished_word_finds_without_reading_texts(generated_page):
     # "operati" is on its way to "operational", held as "oper" with "operate" and "operations": lunr gives the
     # finished word every document with "oper", and so does the unfinished one, with no meeting's text read.
-    fresh = SearchPage(generated_page.data)
-    try:
-        typing, finished = fresh.searches(["operati", "operational "])
-    finally:
-        fresh.close()
+    typing, finished = searched_afresh(generated_page, "operati", "operational ")
     assert typing["results"] and {r["url"] for r in typing["results"]} == {r["url"] for r in finished["results"]}
     assert not [p for p in typing["asked"] if p.startswith("search/text/")]
 

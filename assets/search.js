@@ -967,6 +967,8 @@
       if (text) params.set("q", text);
       FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
       var query = params.toString();
+      // Replacing an address with itself still costs the browser a same-document navigation.
+      if ((query ? "?" + query : "") === window.location.search) return;
       try {
         window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
       } catch (e) { /* some browsers refuse for pages opened from disk; the search still works */ }

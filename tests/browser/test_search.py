@@ -116,6 +116,16 @@ def test_typing_finds_words_by_their_beginning_and_keeps_the_address_shareable(p
     assert page.evaluate("history.length") == before  # the address was replaced, not added to
 
 
+def test_an_address_that_already_says_what_is_searched_is_left_as_it_is(page, real_server):
+    page.add_init_script("window.__replaced = 0; const was = history.replaceState.bind(history);"
+                         " history.replaceState = (...args) => { window.__replaced++; return was(...args); };")
+    search(page, real_server, "custody", kind="item")
+    assert page.evaluate("window.__replaced") == 0
+    page.select_option("#filter-kind", "")
+    page.wait_for_url(re.compile(r"\?q=custody$"))
+    assert page.evaluate("window.__replaced") == 1
+
+
 @pytest.mark.parametrize(
     "name, value, belongs",
     [

@@ -8,7 +8,8 @@
  * scripts and asks again. For the words in the address, search-ahead.js has
  * asked for them before this script arrived.
  * `open` makes, from the files loaded, exactly the postings and BM25 scores
- * lunr.py would have built; createEngine searches them with lunr and answers
+ * lunr.py would have built; `scorer` ranks them as lunr's Index.query would,
+ * with lunr's own query parser, stemmer and TokenSet; createEngine answers
  * what was typed with results as plain data; apart from telling lunr where
  * words split, it changes nothing outside itself, and the tests run it under
  * node. The page code below it loads files, reads the form and the address and
@@ -157,9 +158,8 @@
   /* The archive as search/index.js describes it, and the parts of lunr's index made from the words and
    * term files loaded so far (`files.words` by range, `files.terms` by "<year>-<range>"). Terms are
    * numbered so that numbers sort as the terms do, which is the order lunr.py adds up a score in; a
-   * posting and its scores are made when a search first reads the term, and only once every year's
-   * file of its range is there, so each score is the one lunr.py gives: a field vector holds only the
-   * terms read so far, but lunr scores a field against the query's terms alone. */
+   * term's postings are made when a search first reads it, and only once every year's file of its
+   * range is there, so that each of its scores (`weight`) is the one lunr.py's builder gives. */
   function open(data, files) {
     var fields = data.fields.map(function (f) { return f[0]; });
     var FIELD = {};
@@ -275,9 +275,7 @@
       return out;
     }
 
-    var read = new Map(); // term number -> {fields: [Map ref -> count], idf}
-    var held = new Map(); // "field/ref" -> [[term number, count], ...] of the terms read
-    var vectors = new Map(); // "field/ref" -> its lunr.Vector elements, until a term is added to it
+    var read = new Map(); // term number -> {counts: [Map ref -> count], idf, refs: [sorted refs, by field, once asked for]}
 
     /* A term's postings and idf, or null while one of its files has not been loaded. */
     function termOf(n) {
@@ -306,43 +304,38 @@
       var withTerm = 0;
       counts.forEach(function (byRef) { withTerm += byRef.size; });
       var x = (docs.length - withTerm + 0.5) / (withTerm + 0.5);
-      var made = { counts: counts, idf: Math.log(1 + Math.abs(x)) };
-      counts.forEach(function (byRef, f) {
-        byRef.forEach(function (count, ref) {
-          var key = fields[f] + "/" + ref;
-          if (!held.has(key)) held.set(key, []);
-          held.get(key).push([n, count]);
-          vectors.delete(key);
-        });
-      });
+      var made = { counts: counts, idf: Math.log(1 + Math.abs(x)), refs: [] };
       read.set(n, made);
       return made;
     }
 
-    /* A field's vector of BM25 scores, over the terms read so far, as lunr.py's Builder.build makes it. */
-    function vector(f, ref) {
-      var key = fields[f] + "/" + ref;
-      if (vectors.has(key)) return vectors.get(key);
-      var doc = docs[ref], boost = data.fields[f][1], docBoost = doc.k === "action" ? data.actionBoost : 1;
-      var norm = K1 * (1 - B + B * (doc.lengths[f] / average[f]));
-      var pairs = (held.get(key) || []).slice().sort(function (a, b) { return a[0] - b[0]; });
-      var elements = new Array(pairs.length * 2);
-      for (var j = 0; j < pairs.length; j++) {
-        var n = pairs[j][0], tf = pairs[j][1];
-        var score = read.get(n).idf * ((K1 + 1) * tf) / (norm + tf);
-        score *= boost;
-        score *= docBoost;
-        elements[2 * j] = n;
-        elements[2 * j + 1] = round3(score);
+    /* The documents whose field `f` holds term `n` (read), in the order lunr lists them: as numbers. */
+    function refsOf(n, f) {
+      var made = read.get(n);
+      if (!made.refs[f]) made.refs[f] = Array.from(made.counts[f].keys()).sort(function (a, b) { return a - b; });
+      return made.refs[f];
+    }
+
+    var norms = fields.map(function () { return new Map(); }); // ref -> BM25's length normalisation, once worked out
+
+    /* Term `n`'s element in field `f`'s vector of document `ref`: its BM25 score, as lunr.py's Builder.build
+     * works it out, step by step in the same order, so the rounding comes out the same. */
+    function weight(n, f, ref) {
+      var made = read.get(n), tf = made.counts[f].get(ref), norm = norms[f].get(ref);
+      if (norm === undefined) {
+        norm = K1 * (1 - B + B * (docs[ref].lengths[f] / average[f]));
+        norms[f].set(ref, norm);
       }
-      vectors.set(key, elements);
-      return elements;
+      var score = made.idf * ((K1 + 1) * tf) / (norm + tf);
+      score *= data.fields[f][1];
+      score *= docs[ref].k === "action" ? data.actionBoost : 1;
+      return round3(score);
     }
 
     return {
       version: data.version, fields: fields, docs: docs, meetings: meetings, ranges: data.ranges.length,
       filesFor: filesFor, wordsIn: wordsIn, placeOf: placeOf, rangesOf: rangesOf,
-      numberOf: numberOf, termAt: termAt, termOf: termOf, vector: vector
+      numberOf: numberOf, termAt: termAt, termOf: termOf, refsOf: refsOf, weight: weight
     };
   }
 
@@ -351,22 +344,24 @@
   function serialise(opened) {
     var numbers = [];
     for (var r = 0; r < opened.ranges; r++) opened.wordsIn(r).forEach(function (term, place) { numbers.push(r * RANGE_SPAN + place); });
-    var invertedIndex = numbers.map(function (n) {
-      var term = opened.termAt(n), made = opened.termOf(n), posting = {};
+    var vectors = opened.fields.map(function () { return new Map(); }); // by field: ref -> [term, score, ...]
+    var invertedIndex = numbers.map(function (n) { // in term order, so each vector's elements are too
+      var term = opened.termAt(n), posting = {};
+      opened.termOf(n);
       opened.fields.forEach(function (field, f) {
         var refs = {};
-        made.counts[f].forEach(function (count, ref) { refs[ref] = {}; });
+        opened.refsOf(n, f).forEach(function (ref) {
+          refs[ref] = {};
+          if (!vectors[f].has(ref)) vectors[f].set(ref, []);
+          vectors[f].get(ref).push(term, opened.weight(n, f, ref));
+        });
         posting[field] = refs;
       });
       return [term, posting];
     });
     var fieldVectors = [];
     opened.docs.forEach(function (doc, ref) {
-      opened.fields.forEach(function (field, f) {
-        var elements = opened.vector(f, ref), named = [];
-        for (var i = 0; i < elements.length; i += 2) named.push(opened.termAt(elements[i]), elements[i + 1]);
-        fieldVectors.push([field + "/" + ref, named]);
-      });
+      opened.fields.forEach(function (field, f) { fieldVectors.push([field + "/" + ref, vectors[f].get(ref) || []]); });
     });
     return { version: opened.version, fields: opened.fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex };
   }
@@ -436,50 +431,121 @@
   /* Thrown when answering needs files not yet loaded; `files` lists them as paths from the site root. */
   function Missing(files) { this.files = files; }
 
-  /* A lunr.Index over what is loaded. Reading a term whose files are missing records them in `missing`
-   * and finds nothing; the search is then run again once they are loaded. */
-  function lunrIndex(lunr, opened, tokenSet, missing) {
-    function known(term) {
-      if (typeof term !== "string") return -1;
-      var n = opened.numberOf(term);
-      if (n === null) opened.filesFor(term, true).forEach(function (path) { missing.add(path); });
-      return n === null ? -1 : n;
+  /* lunr.js 2.3.9's Index.query, over the postings `open` makes: the same clauses, expanded by the same
+   * TokenSet, matched, required and prohibited as lunr does it, and each score the same sum in the same
+   * order, so results and their order are lunr's to the last bit. What it leaves out are the objects lunr
+   * makes for every document a term is in (a FieldRef, a MatchData, a Vector of the field): for a common
+   * word that was most of a first search's 40 ms. Reading a term whose files are missing records them in
+   * `missing` and finds nothing; the search is then run again once they are loaded.
+   * Returns query(build): lunr's results, [{ref (a number), score, matchData: {metadata: {term: {}}}}]. */
+  function scorer(lunr, opened, tokenSet, missing) {
+    var fields = opened.fields, pipeline = lunr.Pipeline.load(["stemmer"]);
+    var REQUIRED = lunr.Query.presence.REQUIRED, PROHIBITED = lunr.Query.presence.PROHIBITED;
+    // lunr.Set's two special sets, here as null (every document) and an empty Set.
+    function intersect(a, b) {
+      if (a === null) return b;
+      if (b === null) return a;
+      var out = new Set();
+      a.forEach(function (ref) { if (b.has(ref)) out.add(ref); });
+      return out;
     }
-    var postings = new Map(); // term number -> its posting as lunr reads it (and never changes)
-    var invertedIndex = new Proxy(Object.create(null), {
-      get: function (_, term) {
-        var n = known(term);
-        if (n < 0) return undefined;
-        if (postings.has(n)) return postings.get(n); // a query reads a term once for each clause that matches it
-        var made = opened.termOf(n), posting = { _index: n };
-        opened.fields.forEach(function (field, f) {
-          var refs = {};
-          if (made) made.counts[f].forEach(function (count, ref) { refs[ref] = {}; });
-          posting[field] = refs;
-        });
-        if (!made) opened.filesFor(term, true).forEach(function (path) { missing.add(path); });
-        else postings.set(n, posting);
-        return posting;
-      },
-      has: function (_, term) { return known(term) >= 0; }
-    });
-    var FIELD_REF = /^([^\/]+)\/(\d+)$/;
-    var fieldVectors = new Proxy(Object.create(null), {
-      get: function (_, key) {
-        var match = typeof key === "string" && FIELD_REF.exec(key);
-        if (!match) return undefined;
-        return new lunr.Vector(opened.vector(opened.fields.indexOf(match[1]), +match[2]));
-      },
-      ownKeys: function () { // only a query of nothing but -words lists every field of every document
-        var keys = [];
-        opened.docs.forEach(function (doc, ref) { opened.fields.forEach(function (field) { keys.push(field + "/" + ref); }); });
-        return keys;
-      },
-      getOwnPropertyDescriptor: function (_, key) {
-        return { value: undefined, writable: true, enumerable: true, configurable: true };
+    function union(a, b) {
+      if (a === null || b === null) return null;
+      var out = new Set(a);
+      b.forEach(function (ref) { out.add(ref); });
+      return out;
+    }
+
+    return function query(build) {
+      var q = new lunr.Query(fields);
+      build.call(q, q);
+      var weights = fields.map(function () { return new Map(); }); // the query's vector per field: term number -> boost
+      var required = [], prohibited = [];
+      var pairs = [], seen = fields.map(function () { return new Set(); }); // [field, ref] as lunr first meets each
+      var metadata = new Map(); // ref -> {term: {}}
+      for (var i = 0; i < q.clauses.length; i++) {
+        var clause = q.clauses[i], clauseMatches = new Set();
+        var terms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        for (var m = 0; m < terms.length; m++) {
+          clause.term = terms[m];
+          var expanded = tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+          if (expanded.length === 0 && clause.presence === REQUIRED) {
+            clause.fields.forEach(function (field) { required[fields.indexOf(field)] = new Set(); });
+            break;
+          }
+          for (var j = 0; j < expanded.length; j++) {
+            var term = expanded[j], n = opened.numberOf(term), made = n === null ? null : opened.termOf(n);
+            if (!made) opened.filesFor(term, true).forEach(function (path) { missing.add(path); });
+            for (var k = 0; k < clause.fields.length; k++) {
+              var f = fields.indexOf(clause.fields[k]), refs = made ? opened.refsOf(n, f) : [];
+              if (clause.presence === REQUIRED) {
+                refs.forEach(function (ref) { clauseMatches.add(ref); });
+                if (required[f] === undefined) required[f] = null;
+              }
+              if (clause.presence === PROHIBITED) {
+                prohibited[f] = union(prohibited[f] || new Set(), new Set(refs));
+                continue;
+              }
+              weights[f].set(n, (weights[f].has(n) ? weights[f].get(n) : 0) + clause.boost);
+              // lunr skips a term and field it has met before; meeting them again here changes nothing.
+              for (var l = 0; l < refs.length; l++) {
+                var ref = refs[l];
+                if (!seen[f].has(ref)) { seen[f].add(ref); pairs.push(f, ref); }
+                if (!metadata.has(ref)) metadata.set(ref, Object.create(null));
+                metadata.get(ref)[term] = {};
+              }
+            }
+          }
+        }
+        if (clause.presence === REQUIRED) {
+          clause.fields.forEach(function (field) {
+            var f = fields.indexOf(field);
+            required[f] = intersect(required[f], clauseMatches);
+          });
+        }
       }
-    });
-    return new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: tokenSet, fields: opened.fields, pipeline: lunr.Pipeline.load(["stemmer"]) });
+      if (missing.size) return [];
+
+      var allRequired = null, allProhibited = new Set();
+      fields.forEach(function (field, f) {
+        if (required[f] !== undefined) allRequired = intersect(allRequired, required[f]);
+        if (prohibited[f]) allProhibited = union(allProhibited, prohibited[f]);
+      });
+      if (q.isNegated()) { // every field of every document, scored 0
+        pairs = [];
+        opened.docs.forEach(function (doc, ref) { fields.forEach(function (field, f) { pairs.push(f, ref); }); });
+      }
+
+      // Each field's dot products, adding term by term in term order as lunr.Vector.dot does,
+      // and the query vector's magnitude, squares added in that order too.
+      var dots = fields.map(function () { return new Map(); }), magnitudes = [];
+      weights.forEach(function (boosts, f) {
+        var numbers = Array.from(boosts.keys()).sort(function (a, b) { return a - b; }), squares = 0;
+        numbers.forEach(function (n) {
+          var boost = boosts.get(n);
+          squares += boost * boost;
+          opened.refsOf(n, f).forEach(function (ref) {
+            dots[f].set(ref, (dots[f].get(ref) || 0) + boost * opened.weight(n, f, ref));
+          });
+        });
+        magnitudes[f] = Math.sqrt(squares);
+      });
+
+      var results = [], byRef = new Map();
+      for (var p = 0; p < pairs.length; p += 2) {
+        var field = pairs[p], doc = pairs[p + 1];
+        if (allRequired !== null && !allRequired.has(doc)) continue;
+        if (allProhibited.has(doc)) continue;
+        var score = (dots[field].get(doc) || 0) / magnitudes[field] || 0, match = byRef.get(doc);
+        if (match) match.score += score;
+        else {
+          match = { ref: doc, score: score, matchData: { metadata: metadata.get(doc) || Object.create(null) } };
+          byRef.set(doc, match);
+          results.push(match);
+        }
+      }
+      return results.sort(function (a, b) { return b.score - a.score; });
+    };
   }
 
   /* `files` is where the words, term and text files put their data as they load: {words: {...}, terms: {...}, texts: {...}}. */
@@ -493,11 +559,11 @@
     var missing = new Set(), tokenSet = lookup(lunr, opened, missing);
     var docs = opened.docs, meetings = opened.meetings, themeNames = {};
     Object.keys(data.themes).forEach(function (slug) { themeNames[slug] = data.themes[slug].n; });
-    var index = lunrIndex(lunr, opened, tokenSet, missing);
+    var score = scorer(lunr, opened, tokenSet, missing);
 
-    /* index.query, or Missing when a term it read is in a file not yet loaded. */
+    /* lunr's Index.query, or Missing when a term it read is in a file not yet loaded. */
     function query(build) {
-      var results = index.query(build);
+      var results = score(build);
       if (missing.size) {
         var files = Array.from(missing);
         missing.clear();
@@ -536,8 +602,8 @@
     var stems = Object.create(null), docTokens = [];
     var FIELD = { title: 0, itemTitle: 1, text: 2, meeting: 3, people: 4, themes: 5 };
     // "title:" and the like, as lunr's query language names the fields of the index.
-    var FIELD_NAME = new RegExp("^(" + index.fields.join("|") + "):", "i");
-    var SPACED_FIELD = new RegExp("(^|\\s)(" + index.fields.join("|") + "):\\s+", "gi"); // "title: roads"
+    var FIELD_NAME = new RegExp("^(" + opened.fields.join("|") + "):", "i");
+    var SPACED_FIELD = new RegExp("(^|\\s)(" + opened.fields.join("|") + "):\\s+", "gi"); // "title: roads"
 
     /* A word as the query language cannot misread it: lower case, without edge punctuation. */
     function trim(word) {
@@ -881,7 +947,7 @@
       return textsNeeded(results.map(function (r) { return r.ref; }));
     }
 
-    return { search: search, describe: describe, textsFor: textsFor, parse: parse, index: index, opened: opened };
+    return { search: search, describe: describe, textsFor: textsFor, parse: parse, query: query, opened: opened };
   }
 
   // ================================================================ the page

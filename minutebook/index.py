@@ -4,8 +4,9 @@ One document per agenda item (a result lands on its anchor) and one per
 action. The search is lunr's: its pipeline (trimmer, stop words, stemmer) runs
 here, at build time, through lunr.py; what ships is each term's postings with
 their counts, and assets/search.js makes from them exactly the index lunr.py
-would build (same postings and BM25 scores; a test compares the two), which
-lunr.js then searches.
+would build (same postings and BM25 scores; a test compares the two), and
+ranks with it as lunr.js's Index.query does (a test compares those too), using
+lunr.js's query parser, stemmer and TokenSet.
 
 The index is split so a query fetches only what it needs (see
 main_and_words_scripts, term_scripts and text_script for the formats):
@@ -17,8 +18,8 @@ main_and_words_scripts, term_scripts and text_script for the formats):
   that is not a word's end loads them all;
 - `search/terms/<year>-<range>.js`: the postings of one range of terms in one
   year; a query loads its terms' range in every year, no more, and scores
-  with them: lunr scores a field only against the query's own terms, so a field
-  vector holding just the terms read so far ranks exactly as the whole one;
+  with them: lunr scores a field only against the query's own terms, so the
+  terms read so far rank exactly as the whole index would;
 - `search/text/<meeting>.js`: what a meeting's results show (titles, links,
   text for snippets and phrases), loaded only for results drawn.
 

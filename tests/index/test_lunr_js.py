@@ -46,6 +46,44 @@ process.stdout.write(JSON.stringify(search.serialise(opened)));
 """
 
 
+# The browser's own scoring beside lunr.js's Index.query over the index the browser makes: each query is
+# lunr's query language, or clauses as the search page builds them ({term, ...options}).
+SCORED_ALIKE = """
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const fs = require('fs'), path = require('path');
+const lunr = require(input.lunr);
+global.window = {};
+require(input.index);
+const site = path.dirname(path.dirname(input.index));
+for (const folder of ['words', 'terms']) {
+  for (const name of fs.readdirSync(path.join(site, 'search', folder))) require(path.join(site, 'search', folder, name));
+}
+const search = require(input.search);
+const engine = search.createEngine(lunr, window.MINUTEBOOK_SEARCH, {words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, texts: {}});
+const made = search.serialise(engine.opened), number = new Map();
+made.invertedIndex.forEach(([term, posting], n) => { number.set(term, n); posting._index = n; });
+made.fieldVectors = made.fieldVectors.map(([ref, v]) => [ref, v.map((x, i) => i % 2 ? x : number.get(x))]);
+made.pipeline = ['stemmer'];
+const index = lunr.Index.load(made);
+const builder = asked => q => typeof asked === 'string'
+  ? new lunr.QueryParser(asked, q).parse()
+  : asked.forEach(c => q.term(c.term, c));
+const shown = results => results.map(r => [+r.ref, r.score, Object.keys(r.matchData.metadata).sort()]);
+const out = input.queries.map(asked => ({asked, ours: shown(engine.query(builder(asked))), lunr: shown(index.query(builder(asked)))}));
+process.stdout.write(JSON.stringify(out));
+"""
+
+SCORED_QUERIES = [
+    "custody", "custody review", "+custody +review", "+custody -review", "-custody", "custod*", "*ody", "c*y",
+    "title:custody^5 text:review", "custdy~1", "recieve~2 budget", "+nosuchword custody", "people:chief",
+    "themes:custody meeting:board", "year:2019", "police performance plan", "+police performance -plan^3",
+    [{"term": "custodi", "usePipeline": False, "boost": 10}, {"term": "custody", "usePipeline": False, "wildcard": 2},
+     {"term": "custodi", "usePipeline": False, "wildcard": 2}, {"term": "custod", "usePipeline": False}],
+    [{"term": "polic", "usePipeline": False, "presence": 2}, {"term": "perf", "usePipeline": False, "wildcard": 2}],
+    [{"term": "budget", "usePipeline": False, "presence": 2, "editDistance": 1}, {"term": "plan", "usePipeline": False, "presence": 3}],
+]
+
+
 def named(serialised: dict) -> dict:
     """A serialised lunr index with each term's number replaced by the term: the numbers are the builder's
     own choice (lunr.py numbers terms as it meets them, the browser in sorted order) and rank nothing."""
@@ -97,3 +135,13 @@ def test_the_browser_makes_from_the_term_files_exactly_the_index_lunr_py_builds(
     content = generated if content == "generated" else content
     index_js = write_search_data(content, tmp_path / "search" / "index.js")
     assert named(node(ASSEMBLE, {"search": str(SEARCH_JS), "index": str(index_js)})) == named(lunr_py_index(content))
+
+
+@pytest.mark.parametrize("content", [ROOT / "content", "generated"])
+def test_the_browser_scores_every_query_exactly_as_lunr_js_does_over_the_same_index(content, generated, tmp_path):
+    content = generated if content == "generated" else content
+    index_js = write_search_data(content, tmp_path / "search" / "index.js")
+    answers = node(SCORED_ALIKE, {"lunr": str(LUNR_JS), "search": str(SEARCH_JS), "index": str(index_js), "queries": SCORED_QUERIES})
+    assert sum(1 for a in answers if a["lunr"]) >= len(SCORED_QUERIES) // 2  # most queries find something to rank
+    for answer in answers:
+        assert answer["ours"] == answer["lunr"], answer["asked"]

@@ -227,7 +227,17 @@ def pagefind(minutebook_site: Path, work: Path) -> dict:
     }
 
 
-def search_in_browser(results: dict, queries: list[str], timeout: float) -> None:
+def stubbed(minutebook_site: Path, work: Path) -> Path:
+    """A copy of the Minutebook site (hard links) whose search code is bench/stub_search.js: the search
+    page as it loads, with no searching, to show what loading it costs before any search work."""
+    site = fresh(work / "minutebook-stub")
+    shutil.copytree(minutebook_site, site, copy_function=os.link, dirs_exist_ok=True)
+    (site / "assets" / "search.js").unlink()  # a link: writing through it would change the real site
+    shutil.copyfile(BENCH / "stub_search.js", site / "assets" / "search.js")
+    return site
+
+
+def search_in_browser(results: dict, queries: list[str], timeout: float, work: Path) -> None:
     uis = [("minutebook", MINUTEBOOK_UI, MINUTEBOOK_HOOK), ("mkdocs", MKDOCS_UI, None), ("pagefind", PAGEFIND_UI, None)]
     with chromium_search.chromium() as browser:
         for key, ui, hook in uis:
@@ -237,6 +247,11 @@ def search_in_browser(results: dict, queries: list[str], timeout: float) -> None
             with chromium_search.serve(ROOT / results[key]["site"]) as (base, log):
                 times = chromium_search.measure(browser, base, log, ui, FIRST_RESULT_WORD, queries, timeout_s=timeout, hook=hook)
             results[key]["browser"] = asdict(times)
+            if key == "minutebook":
+                print("  Minutebook with a stub for its search code: first result in Chromium", flush=True)
+                with chromium_search.serve(stubbed(ROOT / results[key]["site"], work)) as (base, log):
+                    times = chromium_search.measure(browser, base, log, ui, FIRST_RESULT_WORD, [], timeout_s=timeout)
+                results[key]["browser_stub"] = asdict(times)
 
 
 # ---------------------------------------------------------------- the run
@@ -283,7 +298,7 @@ def run_size(size: int, args) -> dict:
         results["pagefind"] = attempt("Pagefind", lambda: pagefind(ROOT / results["minutebook"]["site"], work))
     if not args.skip_browser:
         try:
-            search_in_browser(results, queries, args.timeout)
+            search_in_browser(results, queries, args.timeout, work)
         except Exception as exc:  # a missing browser is reported, not fatal: the build figures still stand
             results["browser_error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()

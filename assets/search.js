@@ -309,7 +309,8 @@
       return made;
     }
 
-    /* The documents whose field `f` holds term `n` (read), in the order lunr lists them: as numbers. */
+    /* The documents whose field `f` holds term `n` (read), smallest first, as lunr goes through a
+     * posting (its keys are document numbers, which JavaScript lists in that order). */
     function refsOf(n, f) {
       var made = read.get(n);
       if (!made.refs[f]) made.refs[f] = Array.from(made.counts[f].keys()).sort(function (a, b) { return a - b; });

@@ -11,7 +11,10 @@
     item.textContent = "placeholder";
     document.getElementById("search-results").appendChild(item);
   }
-  if (!waiting) waiting = 1, arrived();
+  if (!waiting) { // nothing was asked for ahead: draw at once
+    waiting = 1;
+    arrived();
+  }
   Object.keys(ahead).forEach(function (path) {
     var script = ahead[path];
     if (script.getAttribute("data-state") === "loaded") arrived();

@@ -442,7 +442,7 @@
   function scorer(lunr, opened, tokenSet, missing) {
     var fields = opened.fields, pipeline = lunr.Pipeline.load(["stemmer"]);
     var REQUIRED = lunr.Query.presence.REQUIRED, PROHIBITED = lunr.Query.presence.PROHIBITED;
-    // lunr.Set's two special sets, here as null (every document) and an empty Set.
+    // lunr.Set.complete, the set of every document, here as null; other sets are Sets of refs.
     function intersect(a, b) {
       if (a === null) return b;
       if (b === null) return a;
@@ -450,12 +450,7 @@
       a.forEach(function (ref) { if (b.has(ref)) out.add(ref); });
       return out;
     }
-    function union(a, b) {
-      if (a === null || b === null) return null;
-      var out = new Set(a);
-      b.forEach(function (ref) { out.add(ref); });
-      return out;
-    }
+    function addAll(set, refs) { refs.forEach(function (ref) { set.add(ref); }); }
 
     return function query(build) {
       var q = new lunr.Query(fields);
@@ -480,11 +475,11 @@
             for (var k = 0; k < clause.fields.length; k++) {
               var f = fields.indexOf(clause.fields[k]), refs = made ? opened.refsOf(n, f) : [];
               if (clause.presence === REQUIRED) {
-                refs.forEach(function (ref) { clauseMatches.add(ref); });
+                addAll(clauseMatches, refs);
                 if (required[f] === undefined) required[f] = null;
               }
               if (clause.presence === PROHIBITED) {
-                prohibited[f] = union(prohibited[f] || new Set(), new Set(refs));
+                addAll(prohibited[f] = prohibited[f] || new Set(), refs);
                 continue;
               }
               weights[f].set(n, (weights[f].has(n) ? weights[f].get(n) : 0) + clause.boost);
@@ -510,7 +505,7 @@
       var allRequired = null, allProhibited = new Set();
       fields.forEach(function (field, f) {
         if (required[f] !== undefined) allRequired = intersect(allRequired, required[f]);
-        if (prohibited[f]) allProhibited = union(allProhibited, prohibited[f]);
+        if (prohibited[f]) addAll(allProhibited, prohibited[f]);
       });
       if (q.isNegated()) { // every field of every document, scored 0
         pairs = [];

@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamltext
-from . import walk
+from . import walk, yamltext
 from .model import (
     ACTION_STATUSES,
     Action,
@@ -111,7 +110,7 @@ def _candidates(top: str) -> list[tuple[str, os.DirEntry]]:
     path's parts; linked folders are not entered."""
     found = [(path, entry) for path, entry in walk.entries(top)
              if entry.is_symlink() or os.path.splitext(entry.name)[1] in (".md", ".yml", ".yaml")]
-    return sorted(found, key=lambda pair: pair[0].split("/"))
+    return sorted(found, key=lambda pair: walk.path_order(pair[0]))
 
 
 def load_content(content_dir: Path) -> Content:

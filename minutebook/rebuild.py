@@ -53,7 +53,7 @@ def tree_digest(root: Path) -> str:
 
     Compiled Python (__pycache__) is left out: it follows from the source, and Python rewrites it at will."""
     files = sorted((path for path, entry in walk.entries(root) if entry.is_file() and "__pycache__" not in path.split("/")),
-                   key=lambda path: path.split("/"))  # in the order of their path's parts, as pathlib sorts them
+                   key=walk.path_order)
     return digest(*(part for path in files for part in (path, Path(root, path).read_bytes())))
 
 

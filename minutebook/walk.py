@@ -24,3 +24,9 @@ def entries(top: str | os.PathLike) -> Iterator[tuple[str, os.DirEntry]]:
                 yield path, entry
                 if entry.is_dir(follow_symlinks=False):
                     pending.append(path)
+
+
+def path_order(path: str) -> list[str]:
+    """A sort key putting paths from `entries` in the order pathlib sorts them: part by part, so
+    "a/z.md" comes before "a-b/y.md" ("/" would sort after "-" compared as one string)."""
+    return path.split("/")

@@ -169,22 +169,22 @@
     var words = []; // range -> its sorted terms, once its file is loaded
 
     // Plain loops below, not forEach: this runs once per page, before the code is optimised, over
-    // every document, and the page waits for it.
+    // every document, and the page waits for it. So it makes only what every search needs; a
+    // document's themes and lengths are read from its entry when a search first asks for them.
     var itemCount = 0, place, ref, i;
     for (place = 0; place < data.meetings.length; place++) itemCount += data.meetings[place][6];
     var meetings = new Array(data.meetings.length), docs = new Array(data.docs.length), items = 0, actions = itemCount;
     for (place = 0; place < data.meetings.length; place++) {
       var row = data.meetings[place];
       var m = meetings[place] = { id: row[0], t: row[1], d: row[2], dl: row[3], y: row[4], ty: row[5], items: [items, items + row[6]], actions: [actions, actions + row[7]], lengths: row.slice(8) };
-      for (ref = m.items[0]; ref < m.items[1]; ref++) docs[ref] = { k: "item", m: place, local: ref - m.items[0], th: null, lengths: null };
-      for (ref = m.actions[0]; ref < m.actions[1]; ref++) docs[ref] = { k: "action", m: place, local: ref - m.actions[0], th: null, lengths: null };
+      for (ref = m.items[0]; ref < m.items[1]; ref++) docs[ref] = { k: "item", m: place, local: ref - m.items[0], th: null };
+      for (ref = m.actions[0]; ref < m.actions[1]; ref++) docs[ref] = { k: "action", m: place, local: ref - m.actions[0], th: null };
       items += row[6];
       actions += row[7];
     }
-    var themeLength = {}, themeTerms = new Map(), withTheme = {};
+    var themeLength = {}, themeTerms = new Map(), withTheme = null;
     Object.keys(data.themes).forEach(function (slug) {
       var w = data.themes[slug].w, length = 0;
-      withTheme[slug] = [];
       for (var i = 0; i < w.length; i++) {
         if (typeof w[i] === "number") continue;
         var count = typeof w[i + 1] === "number" ? w[i + 1] : 1;
@@ -194,23 +194,50 @@
       }
       themeLength[slug] = length;
     });
+    var placeLength = data.themeOrder.map(function (slug) { return themeLength[slug] || 0; }); // by theme place
+    // Each field's length over all documents, for BM25's average. Lengths are whole numbers, so the
+    // sums are exact in any order.
     var totals = fields.map(function () { return 0; });
+    for (place = 0; place < meetings.length; place++) {
+      var counted = meetings[place], shared = counted.lengths;
+      var inMeeting = counted.items[1] - counted.items[0] + counted.actions[1] - counted.actions[0];
+      for (i = 0; i < meetingFields.length; i++) totals[meetingFields[i]] += shared[i] * inMeeting;
+    }
     for (ref = 0; ref < docs.length; ref++) {
-      var entry = data.docs[ref], doc = docs[ref], shared = meetings[doc.m].lengths, lengths = new Array(fields.length), th = [];
-      for (i = 0; i < docFields.length; i++) lengths[docFields[i]] = entry[i];
-      for (i = 0; i < meetingFields.length; i++) lengths[meetingFields[i]] = shared[i];
-      lengths[FIELD.themes] = 0;
-      for (i = docFields.length; i < entry.length; i++) {
-        var slug = data.themeOrder[entry[i]];
-        th.push(slug);
-        lengths[FIELD.themes] += themeLength[slug] || 0;
-        if (withTheme[slug]) withTheme[slug].push(ref);
-      }
-      for (i = 0; i < lengths.length; i++) totals[i] += lengths[i];
-      doc.th = th;
-      doc.lengths = lengths;
+      var entry = data.docs[ref];
+      for (i = 0; i < docFields.length; i++) totals[docFields[i]] += entry[i];
+      for (i = docFields.length; i < entry.length; i++) totals[FIELD.themes] += placeLength[entry[i]];
     }
     var average = totals.map(function (total) { return total / docs.length; });
+
+    /* A document's theme slugs. */
+    function themesOf(ref) {
+      var doc = docs[ref];
+      if (!doc.th) doc.th = data.docs[ref].slice(docFields.length).map(function (p) { return data.themeOrder[p]; });
+      return doc.th;
+    }
+
+    /* Field `f`'s length in document `ref`, in terms. */
+    function lengthOf(ref, f) {
+      var entry = data.docs[ref], at = docFields.indexOf(f);
+      if (at !== -1) return entry[at];
+      if (f !== FIELD.themes) return meetings[docs[ref].m].lengths[meetingFields.indexOf(f)];
+      var length = 0;
+      for (var i = docFields.length; i < entry.length; i++) length += placeLength[entry[i]];
+      return length;
+    }
+
+    /* The documents with each theme, by slug: made the first time a search reads a theme's term. */
+    function documentsWithTheme() {
+      if (!withTheme) {
+        withTheme = {};
+        Object.keys(data.themes).forEach(function (slug) { withTheme[slug] = []; });
+        for (var ref = 0; ref < docs.length; ref++) {
+          themesOf(ref).forEach(function (slug) { if (withTheme[slug]) withTheme[slug].push(ref); });
+        }
+      }
+      return withTheme;
+    }
 
     var firstOfYear = data.years.map(function (y) { return y[1]; }); // the place of each year's first meeting
 
@@ -298,7 +325,7 @@
         });
       });
       (themeTerms.get(term) || []).forEach(function (pair) {
-        withTheme[pair[0]].forEach(function (ref) { add(FIELD.themes, ref, pair[1]); });
+        documentsWithTheme()[pair[0]].forEach(function (ref) { add(FIELD.themes, ref, pair[1]); });
       });
       // lunr counts a document once for each field the term is in.
       var withTerm = 0;
@@ -324,7 +351,7 @@
     function weight(n, f, ref) {
       var made = read.get(n), tf = made.counts[f].get(ref), norm = norms[f].get(ref);
       if (norm === undefined) {
-        norm = K1 * (1 - B + B * (docs[ref].lengths[f] / average[f]));
+        norm = K1 * (1 - B + B * (lengthOf(ref, f) / average[f]));
         norms[f].set(ref, norm);
       }
       var score = made.idf * ((K1 + 1) * tf) / (norm + tf);
@@ -334,7 +361,7 @@
     }
 
     return {
-      version: data.version, fields: fields, docs: docs, meetings: meetings, ranges: data.ranges.length,
+      version: data.version, fields: fields, docs: docs, meetings: meetings, ranges: data.ranges.length, themesOf: themesOf,
       filesFor: filesFor, wordsIn: wordsIn, placeOf: placeOf, rangesOf: rangesOf,
       numberOf: numberOf, termAt: termAt, termOf: termOf, refsOf: refsOf, weight: weight
     };
@@ -573,7 +600,7 @@
       var doc = docs[ref], stored = files.texts[meetings[doc.m].id];
       if (!stored) return null;
       var entry = stored[doc.k === "item" ? "items" : "actions"][doc.local];
-      return { k: doc.k, m: doc.m, th: doc.th, n: entry.n, t: entry.t, u: entry.u, x: entry.x, p: entry.p, it: entry.it, s: entry.s };
+      return { k: doc.k, m: doc.m, th: opened.themesOf(ref), n: entry.n, t: entry.t, u: entry.u, x: entry.x, p: entry.p, it: entry.it, s: entry.s };
     }
 
     function textFile(ref) { return "search/text/" + meetings[docs[ref].m].id + ".js"; }
@@ -773,10 +800,10 @@
 
     // ------------------------------------------------------------ filters
 
-    function passes(doc, filters) {
-      var m = meetings[doc.m];
+    function passes(ref, filters) {
+      var doc = docs[ref], m = meetings[doc.m];
       return (!filters.year || m.y === filters.year) && (!filters.type || m.ty === filters.type) &&
-        (!filters.kind || doc.k === filters.kind) && (!filters.theme || doc.th.indexOf(filters.theme) !== -1);
+        (!filters.kind || doc.k === filters.kind) && (!filters.theme || opened.themesOf(ref).indexOf(filters.theme) !== -1);
     }
 
     function filtering(filters) {
@@ -786,7 +813,7 @@
     /* Newest meeting first; within a meeting, items in agenda order, then actions. */
     function browse(filters) {
       var refs = [];
-      docs.forEach(function (doc, ref) { if (passes(doc, filters)) refs.push(ref); });
+      docs.forEach(function (doc, ref) { if (passes(ref, filters)) refs.push(ref); });
       refs.sort(function (a, b) {
         return docs[b].m - docs[a].m || (docs[a].k === "item" ? 0 : 1) - (docs[b].k === "item" ? 0 : 1) || a - b;
       });
@@ -836,7 +863,7 @@
         needTexts(found.map(function (r) { return +r.ref; }));
         found = found.filter(function (r) { return parsed.phrases.every(function (p) { return hasPhrase(+r.ref, p); }); });
       }
-      var results = found.filter(function (r) { return passes(docs[+r.ref], filters); }).map(function (r) {
+      var results = found.filter(function (r) { return passes(+r.ref, filters); }).map(function (r) {
         return { ref: +r.ref, score: r.score, terms: Object.keys(r.matchData.metadata) };
       });
       var unfinished = parsed.typing && mode === "words" ? parsed.words[parsed.words.length - 1] : "";

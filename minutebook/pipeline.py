@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rjsmin
+
 from . import archivefiles, history as file_history, opendata, rebuild, unfinished
 from . import index as search_index
 from .link import Archive, link
@@ -130,8 +132,16 @@ def _link_problems(content, load_errors) -> list:
     return []
 
 
+def shipped_asset(name: str, source: bytes) -> bytes:
+    """An asset as the site serves it. Scripts lose their comments and spaces (rjsmin), which make up
+    nearly half the gzipped bytes of the search code a visitor waits for; assets/ keeps them readable."""
+    if not name.endswith(".js"):
+        return source
+    return rjsmin.jsmin(source.decode("utf-8")).encode("utf-8")
+
+
 def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:
-    files = {f"assets/{p.name}": p.read_bytes() for p in sorted(paths.assets.iterdir()) if p.is_file()}
+    files = {f"assets/{p.name}": shipped_asset(p.name, p.read_bytes()) for p in sorted(paths.assets.iterdir()) if p.is_file()}
     lunr_js = paths.node_modules / "lunr" / "lunr.min.js"
     if not lunr_js.is_file():
         raise FileNotFoundError(f"{lunr_js.relative_to(paths.node_modules.parent)} is missing; run 'make site' (or 'npm ci') first")

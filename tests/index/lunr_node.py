@@ -90,12 +90,12 @@ def write_search_data(content: Path, out: Path) -> Path:
 
 
 class SearchPage:
-    """assets/search.js over one search/index.js and the files it loads, in a node process kept for many questions."""
+    """assets/search.js (or `script`) over one search/index.js and the files it loads, in a node process kept for many questions."""
 
-    def __init__(self, data: Path):
+    def __init__(self, data: Path, script: Path = SEARCH_JS):
         self.data = data
         self.process = subprocess.Popen(
-            [_node(), "-e", ENGINE, str(LUNR_JS), str(SEARCH_JS), str(data)],
+            [_node(), "-e", ENGINE, str(LUNR_JS), str(script), str(data)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )
 

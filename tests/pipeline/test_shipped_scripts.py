@@ -1,0 +1,62 @@
+"""The scripts as the site serves them: without their comments and spaces, and doing just what their source does."""
+import gzip
+
+import pytest
+
+from bench.generate import write_archive
+from minutebook.pipeline import shipped_asset
+from tests.conftest import FIXTURES
+from tests.index.lunr_node import SEARCH_AHEAD_JS, SEARCH_JS, SearchPage, write_search_data
+
+# Each way of searching: words, unfinished words, close spellings, phrases, the query language
+# (fields, presence, boosts, wildcards), broken syntax, and filters.
+QUERIES = [
+    "burglary", "burglary ", "camera", "burglery", '"community confidence"', '"roads', "title:roads", "+crime -roads",
+    "roads^10 crime", "bur*", "*ary", "crime~1", "title:", "+", "~~", "",
+    ["", {"year": "2019"}], ["crime", {"kind": "action"}], ["police", {"type": "Performance"}],
+    "custody", "custody ", "staff risk", '"the board"', "agenc", "board^5 -risk", "perf*", "comunication",
+]
+
+
+@pytest.fixture(scope="module")
+def shipped_search_js(tmp_path_factory):
+    """search.js as the build writes it, beside the search-ahead.js it requires under node."""
+    folder = tmp_path_factory.mktemp("assets")
+    for source in (SEARCH_JS, SEARCH_AHEAD_JS):
+        (folder / source.name).write_bytes(shipped_asset(source.name, source.read_bytes()))
+    return folder / SEARCH_JS.name
+
+
+@pytest.fixture(scope="module", params=["fixture", "generated"])
+def search_data(request, tmp_path_factory):
+    content = FIXTURES / "search"
+    if request.param == "generated":
+        content = write_archive(tmp_path_factory.mktemp("generated") / "content", 60, 11)
+    return write_search_data(content, tmp_path_factory.mktemp("site") / "search" / "index.js")
+
+
+def answers(data, script):
+    page = SearchPage(data, script)
+    try:
+        return page.searches(QUERIES)
+    finally:
+        page.close()
+
+
+def test_the_search_code_the_site_serves_finds_shows_and_loads_what_its_source_does(search_data, shipped_search_js):
+    served = answers(search_data, shipped_search_js)
+    assert not [a["error"] for a in served if "error" in a]
+    assert any(a["results"] for a in served)
+    assert served == answers(search_data, SEARCH_JS)
+
+
+@pytest.mark.parametrize("source", [SEARCH_JS, SEARCH_AHEAD_JS], ids=lambda p: p.name)
+def test_a_script_the_site_serves_is_at_most_two_thirds_of_its_source_gzipped(source):
+    served = shipped_asset(source.name, source.read_bytes())
+    assert b"/*" not in served
+    assert len(gzip.compress(served, 9)) <= len(gzip.compress(source.read_bytes(), 9)) * 2 / 3
+
+
+def test_other_assets_are_served_as_they_are():
+    style = b"/* kept */ body { margin: 0; }\n"
+    assert shipped_asset("style.css", style) == style

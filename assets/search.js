@@ -232,8 +232,10 @@
       if (!withTheme) {
         withTheme = {};
         Object.keys(data.themes).forEach(function (slug) { withTheme[slug] = []; });
+        var byPlace = data.themeOrder.map(function (slug) { return withTheme[slug]; });
         for (var ref = 0; ref < docs.length; ref++) {
-          themesOf(ref).forEach(function (slug) { if (withTheme[slug]) withTheme[slug].push(ref); });
+          var entry = data.docs[ref];
+          for (var i = docFields.length; i < entry.length; i++) if (byPlace[entry[i]]) byPlace[entry[i]].push(ref);
         }
       }
       return withTheme;
@@ -344,16 +346,14 @@
       return made.refs[f];
     }
 
-    var norms = fields.map(function () { return new Map(); }); // ref -> BM25's length normalisation, once worked out
+    // By field and document: BM25's length normalisation, once worked out (never 0, as B < 1).
+    var norms = fields.map(function () { return new Float64Array(docs.length); });
 
     /* Term `n`'s element in field `f`'s vector of document `ref`: its BM25 score, as lunr.py's Builder.build
      * works it out, step by step in the same order, so the rounding comes out the same. */
     function weight(n, f, ref) {
-      var made = read.get(n), tf = made.counts[f].get(ref), norm = norms[f].get(ref);
-      if (norm === undefined) {
-        norm = K1 * (1 - B + B * (lengthOf(ref, f) / average[f]));
-        norms[f].set(ref, norm);
-      }
+      var made = read.get(n), tf = made.counts[f].get(ref), norm = norms[f][ref];
+      if (norm === 0) norm = norms[f][ref] = K1 * (1 - B + B * (lengthOf(ref, f) / average[f]));
       var score = made.idf * ((K1 + 1) * tf) / (norm + tf);
       score *= data.fields[f][1];
       score *= docs[ref].k === "action" ? data.actionBoost : 1;
@@ -484,8 +484,10 @@
       build.call(q, q);
       var weights = fields.map(function () { return new Map(); }); // the query's vector per field: term number -> boost
       var required = [], prohibited = [];
-      var pairs = [], seen = fields.map(function () { return new Set(); }); // [field, ref] as lunr first meets each
-      var metadata = new Map(); // ref -> {term: {}}
+      // By field and document, in arrays rather than Maps: a common word is in thousands of documents.
+      var count = opened.docs.length;
+      var pairs = [], seen = fields.map(function () { return new Uint8Array(count); }); // [field, ref] as lunr first meets each
+      var metadata = new Array(count); // ref -> {term: {}}
       for (var i = 0; i < q.clauses.length; i++) {
         var clause = q.clauses[i], clauseMatches = new Set();
         var terms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
@@ -513,9 +515,8 @@
               // lunr skips a term and field it has met before; meeting them again here changes nothing.
               for (var l = 0; l < refs.length; l++) {
                 var ref = refs[l];
-                if (!seen[f].has(ref)) { seen[f].add(ref); pairs.push(f, ref); }
-                if (!metadata.has(ref)) metadata.set(ref, Object.create(null));
-                metadata.get(ref)[term] = {};
+                if (!seen[f][ref]) { seen[f][ref] = 1; pairs.push(f, ref); }
+                (metadata[ref] || (metadata[ref] = Object.create(null)))[term] = {};
               }
             }
           }
@@ -541,29 +542,28 @@
 
       // Each field's dot products, adding term by term in term order as lunr.Vector.dot does,
       // and the query vector's magnitude, squares added in that order too.
-      var dots = fields.map(function () { return new Map(); }), magnitudes = [];
+      var dots = fields.map(function () { return new Float64Array(count); }), magnitudes = [];
       weights.forEach(function (boosts, f) {
         var numbers = Array.from(boosts.keys()).sort(function (a, b) { return a - b; }), squares = 0;
         numbers.forEach(function (n) {
           var boost = boosts.get(n);
           squares += boost * boost;
-          opened.refsOf(n, f).forEach(function (ref) {
-            dots[f].set(ref, (dots[f].get(ref) || 0) + boost * opened.weight(n, f, ref));
-          });
+          var refs = opened.refsOf(n, f), dot = dots[f];
+          for (var r = 0; r < refs.length; r++) dot[refs[r]] += boost * opened.weight(n, f, refs[r]);
         });
         magnitudes[f] = Math.sqrt(squares);
       });
 
-      var results = [], byRef = new Map();
+      var results = [], byRef = new Array(count);
       for (var p = 0; p < pairs.length; p += 2) {
         var field = pairs[p], doc = pairs[p + 1];
         if (allRequired !== null && !allRequired.has(doc)) continue;
         if (allProhibited.has(doc)) continue;
-        var score = (dots[field].get(doc) || 0) / magnitudes[field] || 0, match = byRef.get(doc);
+        var score = dots[field][doc] / magnitudes[field] || 0, match = byRef[doc];
         if (match) match.score += score;
         else {
-          match = { ref: doc, score: score, matchData: { metadata: metadata.get(doc) || Object.create(null) } };
-          byRef.set(doc, match);
+          match = { ref: doc, score: score, matchData: { metadata: metadata[doc] || Object.create(null) } };
+          byRef[doc] = match;
           results.push(match);
         }
       }

@@ -195,6 +195,14 @@
       themeLength[slug] = length;
     });
     var placeLength = data.themeOrder.map(function (slug) { return themeLength[slug] || 0; }); // by theme place
+
+    /* The themes field's length in a document (its entry in search/index.js): its themes' names, in terms. */
+    function themesLength(entry) {
+      var length = 0;
+      for (var i = docFields.length; i < entry.length; i++) length += placeLength[entry[i]];
+      return length;
+    }
+
     // Each field's length over all documents, for BM25's average. Lengths are whole numbers, so the
     // sums are exact in any order.
     var totals = fields.map(function () { return 0; });
@@ -206,7 +214,7 @@
     for (ref = 0; ref < docs.length; ref++) {
       var entry = data.docs[ref];
       for (i = 0; i < docFields.length; i++) totals[docFields[i]] += entry[i];
-      for (i = docFields.length; i < entry.length; i++) totals[FIELD.themes] += placeLength[entry[i]];
+      totals[FIELD.themes] += themesLength(entry);
     }
     var average = totals.map(function (total) { return total / docs.length; });
 
@@ -222,9 +230,7 @@
       var entry = data.docs[ref], at = docFields.indexOf(f);
       if (at !== -1) return entry[at];
       if (f !== FIELD.themes) return meetings[docs[ref].m].lengths[meetingFields.indexOf(f)];
-      var length = 0;
-      for (var i = docFields.length; i < entry.length; i++) length += placeLength[entry[i]];
-      return length;
+      return themesLength(entry);
     }
 
     /* The documents with each theme, by slug: made the first time a search reads a theme's term. */

@@ -606,7 +606,7 @@
       var doc = docs[ref], stored = files.texts[meetings[doc.m].id];
       if (!stored) return null;
       var entry = stored[doc.k === "item" ? "items" : "actions"][doc.local];
-      return { k: doc.k, m: doc.m, th: opened.themesOf(ref), n: entry.n, t: entry.t, u: entry.u, x: entry.x, p: entry.p, it: entry.it, s: entry.s };
+      return { k: doc.k, m: doc.m, th: opened.themesOf(ref), n: entry.n, t: entry.t, u: entry.u, x: entry.x, p: entry.p, a: entry.a, it: entry.it, s: entry.s };
     }
 
     function textFile(ref) { return "search/text/" + meetings[docs[ref].m].id + ".js"; }
@@ -826,27 +826,35 @@
       return refs.map(function (ref) { return { ref: ref, score: 0, terms: [] }; });
     }
 
-    /* Everything a results list needs: {mode, words, phrases, results, unfiltered}.
-     * mode: "idle" (nothing asked), "browse" (filters only), "words", "fuzzy" (close
-     * spellings, as nothing matched exactly) or "syntax" (lunr's query language). */
-    function search(text, filters) {
+    /* Everything a results list needs: {mode, words, phrases, results, unfiltered, people, also, order}.
+     * mode: "idle" (nothing asked), "browse" (filters only), "common" (only words too common to
+     * search for), "words", "fuzzy" (close spellings, as nothing matched exactly), "some" (no
+     * document holds every word: those with most of them) or "syntax" (lunr's query language).
+     * people: the people whose name was asked for, whose pages come first; also: the abbreviations
+     * and expansions searched for beside what was typed. order: "" (relevance), "newest", "oldest". */
+    function search(text, filters, order) {
       try {
-        return searchLoaded(text, filters);
+        return searchLoaded(text, filters, order);
       } catch (e) {
         if (e instanceof Missing) return { missing: e.files };
         throw e;
       }
     }
 
-    function searchLoaded(text, filters) {
+    function searchLoaded(text, filters, order) {
       filters = filters || {};
+      order = order === "newest" || order === "oldest" ? order : "";
       text = (text || "").replace(SPACED_FIELD, "$1$2:");
-      var parsed = parse(text), mode = "words", found = null;
+      var parsed = parse(text), mode = "words", found = null, also = [], people = [];
       if (!text.trim()) {
-        var listed = filtering(filters) ? browse(filters) : [];
-        return { mode: filtering(filters) ? "browse" : "idle", words: [], phrases: [], results: listed, unfiltered: listed.length };
+        var listed = sorted(filtering(filters) ? browse(filters) : [], order || "newest");
+        return { mode: filtering(filters) ? "browse" : "idle", words: [], phrases: [], results: listed, unfiltered: listed.length, people: [], also: [], order: order };
       }
-      if (SYNTAX.test(parsed.rest)) {
+      var syntax = SYNTAX.test(parsed.rest);
+      if (!syntax && !meaningful(parsed).length) {
+        return { mode: "common", words: parsed.words, phrases: parsed.phrases, results: [], unfiltered: 0, people: [], also: [], order: order };
+      }
+      if (syntax) {
         try {
           // Quoted words are required here; that they stand together is checked below.
           found = withSyntax([parsed.rest].concat(quoted(parsed).filter(function (w) {
@@ -859,21 +867,158 @@
         }
       }
       if (found === null) {
+        people = filtering(filters) ? [] : peopleNamed(parsed);
         found = exact(parsed);
-        if (!found.length) {
-          found = fuzzy(parsed);
-          mode = found.length ? "fuzzy" : "words";
+        abbreviated(parsed).forEach(function (other) {
+          var more = exact(other.parsed);
+          if (more.length) also.push(other.shown);
+          found = merged(found, more);
+        });
+        if (parsed.phrases.length) found = withPhrases(found, parsed);
+        // A person's name needs no close spellings: their page answers it.
+        if (!found.length && !people.length) {
+          // When every word is in the minutes, just never all together, close spellings of them
+          // would only find other words: the documents with most of them answer better.
+          var some = meaningful(parsed).length > 1 && meaningful(parsed).every(held);
+          if (!some) {
+            found = fuzzy(parsed);
+            if (parsed.phrases.length) found = withPhrases(found, parsed);
+            mode = found.length ? "fuzzy" : "words";
+          }
+          // Words in quotes are meant together, so only loose words may be left out.
+          if (!found.length && !parsed.phrases.length && meaningful(parsed).length > 1) {
+            found = partial(parsed);
+            mode = found.length ? "some" : "words";
+          }
         }
-      }
-      if (parsed.phrases.length) {
-        needTexts(found.map(function (r) { return +r.ref; }));
-        found = found.filter(function (r) { return parsed.phrases.every(function (p) { return hasPhrase(+r.ref, p); }); });
+      } else if (parsed.phrases.length) {
+        found = withPhrases(found, parsed);
       }
       var results = found.filter(function (r) { return passes(+r.ref, filters); }).map(function (r) {
-        return { ref: +r.ref, score: r.score, terms: Object.keys(r.matchData.metadata) };
+        return { ref: +r.ref, score: r.score, terms: Object.keys(r.matchData.metadata), lacking: r.lacking || [] };
       });
-      var unfinished = parsed.typing && mode === "words" ? parsed.words[parsed.words.length - 1] : "";
-      return { mode: mode, words: parsed.words, phrases: parsed.phrases, unfinished: unfinished, results: results, unfiltered: found.length };
+      var unfinished = parsed.typing && (mode === "words" || mode === "some") ? parsed.words[parsed.words.length - 1] : "";
+      return {
+        mode: mode, words: parsed.words, phrases: parsed.phrases, unfinished: unfinished, results: sorted(results, order),
+        unfiltered: found.length, people: people, also: also, order: order
+      };
+    }
+
+    /* Only the documents where each quoted phrase's words stand together. */
+    function withPhrases(found, parsed) {
+      needTexts(found.map(function (r) { return +r.ref; }));
+      return found.filter(function (r) { return parsed.phrases.every(function (p) { return hasPhrase(+r.ref, p); }); });
+    }
+
+    /* The words that say what is looked for: stop words are left out of the index. */
+    function meaningful(parsed) {
+      var seen = Object.create(null);
+      return parsed.words.concat(quoted(parsed)).filter(function (w) {
+        if (isStopWord(w) || seen[w]) return false;
+        seen[w] = true;
+        return true;
+      });
+    }
+
+    /* Whether the index holds a word as typed, or, for the unfinished last word, a word it begins. */
+    function held(word) {
+      return inIndex(stemOf(word)) || inIndex(word);
+    }
+
+    /* Results in meeting order, newest or oldest first (within a meeting, items in agenda order, then
+     * actions), or as they are for relevance. */
+    function sorted(results, order) {
+      if (!order) return results;
+      var sign = order === "newest" ? -1 : 1;
+      return results.slice().sort(function (a, b) {
+        return sign * (docs[a.ref].m - docs[b.ref].m) || (docs[a.ref].k === "item" ? 0 : 1) - (docs[b.ref].k === "item" ? 0 : 1) || a.ref - b.ref;
+      });
+    }
+
+    /* Two result lists as one: a document in both keeps its better score and every term it matched. */
+    function merged(first, second) {
+      if (!second.length) return first;
+      var byRef = new Map();
+      first.concat(second).forEach(function (r) {
+        var had = byRef.get(r.ref);
+        if (!had) return byRef.set(r.ref, { ref: r.ref, score: r.score, matchData: { metadata: Object.assign(Object.create(null), r.matchData.metadata) } });
+        had.score = Math.max(had.score, r.score);
+        Object.assign(had.matchData.metadata, r.matchData.metadata);
+      });
+      return Array.from(byRef.values()).sort(function (a, b) { return b.score - a.score; });
+    }
+
+    /* Documents with any of the words, those with most of them first, then by score; each says
+     * which words it lacks. */
+    function partial(parsed) {
+      var words = meaningful(parsed), last = parsed.typing ? parsed.words[parsed.words.length - 1] : null;
+      var results = query(function (q) {
+        words.forEach(function (w) {
+          q.term(stemOf(w), { usePipeline: false });
+          if (w === last && w.length >= PREFIX_FROM) q.term(w, { usePipeline: false, wildcard: TRAILING });
+        });
+      });
+      results.forEach(function (r) {
+        var terms = Object.keys(r.matchData.metadata);
+        r.lacking = words.filter(function (w) {
+          return !terms.some(function (t) { return t === stemOf(w) || (w === last && begins(t, w)); });
+        });
+      });
+      return results.sort(function (a, b) { return a.lacking.length - b.lacking.length || b.score - a.score; });
+    }
+
+    // ------------------------------------------------------------ people and abbreviations
+
+    var people = (data.people || []).map(function (p) {
+      return { name: p[0], url: p[1], about: p[2], words: tokensOf(p[0]).map(function (t) { return t.word; }) };
+    });
+
+    /* The people whose name holds every word asked for (the last, while typed, as a beginning). */
+    function peopleNamed(parsed) {
+      var words = parsed.words.concat(quoted(parsed)), last = parsed.typing ? parsed.words[parsed.words.length - 1] : null;
+      if (!words.length) return [];
+      return people.filter(function (person) {
+        return words.every(function (w) {
+          return person.words.some(function (n) { return n === w || stemOf(n) === stemOf(w) || (w === last && w.length >= PREFIX_FROM && n.indexOf(w) === 0); });
+        });
+      }).map(function (person) { return { name: person.name, url: person.url, about: person.about }; });
+    }
+
+    // Each abbreviation with the words of what it stands for; "KSIs" is the plural of "KSI".
+    var glossary = (data.glossary || []).map(function (g) {
+      return { abbreviation: g[0], expansion: g[1], word: trim(g[0]), words: tokensOf(g[1]).map(function (t) { return t.word; }) };
+    });
+
+    /* Searches that differ from what was typed by an abbreviation in place of what it stands for, or
+     * the other way round: [{parsed, shown}], shown as "ANPR (Automatic Number Plate Recognition)". */
+    function abbreviated(parsed) {
+      var words = parsed.words, out = [], tried = Object.create(null);
+      function add(changed, entry) {
+        var key = changed.join(" ");
+        if (tried[key] || key === words.join(" ")) return;
+        tried[key] = true;
+        var typing = parsed.typing && changed[changed.length - 1] === words[words.length - 1];
+        out.push({ parsed: { rest: changed.join(" "), phrases: parsed.phrases, words: changed, typing: typing }, shown: entry.abbreviation + " (" + entry.expansion + ")" });
+      }
+      glossary.forEach(function (entry) {
+        if (!entry.word || !entry.words.length) return;
+        words.forEach(function (w, i) {
+          if (w === entry.word || w === entry.word + "s") add(words.slice(0, i).concat(entry.words, words.slice(i + 1)), entry);
+        });
+        var at = placeOfWords(words, entry.words);
+        if (at !== -1) add(words.slice(0, at).concat([entry.word], words.slice(at + entry.words.length)), entry);
+      });
+      return out;
+    }
+
+    /* Where `sought` stands in `words`, compared as index terms, or -1. */
+    function placeOfWords(words, sought) {
+      for (var i = 0; i + sought.length <= words.length; i++) {
+        var j = 0;
+        while (j < sought.length && stemOf(words[i + j]) === stemOf(sought[j])) j++;
+        if (j === sought.length) return i;
+      }
+      return -1;
     }
 
     // ------------------------------------------------------------ what a result shows
@@ -950,7 +1095,14 @@
       var doc = textOf(result.ref), m = meetings[doc.m], fields = fieldsOf(doc), tokens = fieldTokens(result.ref);
       function marks(field) { return markedTokens(tokens[field], result.terms, asked); }
       function whole(field) { return pieces(fields[field], tokens[field], marks(field), 0, fields[field].length); }
-      var people = whole(FIELD.people);
+      var people = whole(FIELD.people), text = marks(FIELD.text);
+      // A name matched among the people named: the text names them by their role's abbreviation
+      // ("The DCC said"), which is where the snippet should open.
+      var called = Object.create(null);
+      (doc.a || []).forEach(function (abbreviation, n) {
+        if (abbreviation && namedPersonMarked(tokens[FIELD.people], fields[FIELD.people], n, marks(FIELD.people))) called[trim(abbreviation)] = true;
+      });
+      tokens[FIELD.text].forEach(function (t, i) { if (called[t.word]) text[i] = true; });
       return {
         ref: result.ref,
         kind: doc.k,
@@ -967,8 +1119,18 @@
         themes: doc.th.slice(),
         // Who was named matters when a search for a name or role matched them.
         people: people.some(function (p) { return p.mark; }) ? people : [],
-        snippet: snippet(fields[FIELD.text], tokens[FIELD.text], marks(FIELD.text))
+        snippet: snippet(fields[FIELD.text], tokens[FIELD.text], text),
+        lacking: result.lacking || []
       };
+    }
+
+    /* Whether a marked word stands in the `n`th person of a people field ("Name, role; Name, role"). */
+    function namedPersonMarked(tokens, joined, n, marked) {
+      var start = 0;
+      for (var k = 0; k < n; k++) start = joined.indexOf("; ", start) + 2;
+      var end = joined.indexOf("; ", start);
+      if (end === -1) end = joined.length;
+      return tokens.some(function (t, i) { return marked[i] && t.start >= start && t.end <= end; });
     }
 
     /* The text files that drawing `results` needs and that are not loaded yet. */
@@ -1049,6 +1211,7 @@
     var shown = { found: null, drawn: 0 };
 
     function select(name) { return document.getElementById("filter-" + name); }
+    var order = document.getElementById("search-order");
 
     function chosen() {
       var out = {};
@@ -1057,10 +1220,11 @@
     }
 
     /* The address says what is shown, so it can be shared or bookmarked. */
-    function remember(text, filters) {
+    function remember(text, filters, sort) {
       var params = new URLSearchParams();
       if (text) params.set("q", text);
       FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
+      if (sort) params.set("sort", sort);
       var query = params.toString();
       // Replacing an address with itself still costs the browser a same-document navigation.
       if ((query ? "?" + query : "") === window.location.search) return;
@@ -1078,6 +1242,8 @@
         var known = Array.prototype.some.call(box.options, function (o) { return o.value === value; });
         box.value = known ? value : "";
       });
+      var sort = params.get("sort") || "";
+      order.value = sort === "newest" || sort === "oldest" ? sort : "";
     }
 
     // ------------------------------------------------------------ drawing
@@ -1111,8 +1277,17 @@
       meta.appendChild(el("time", { datetime: r.date }, r.dateShown));
       if (r.status) meta.appendChild(document.createTextNode(". Status: " + r.status));
       li.appendChild(meta);
-      if (r.people.length) highlighted(li.appendChild(el("p", { "class": "named" }, "People named: ")), r.people);
       if (r.snippet.length) li.appendChild(highlighted(el("p", { "class": "snippet" }), r.snippet));
+      if (r.people.length) highlighted(li.appendChild(el("p", { "class": "named" }, "People named: ")), r.people);
+      if (r.lacking.length) li.appendChild(el("p", { "class": "lacking" }, "Does not mention: " + r.lacking.join(", ")));
+      return li;
+    }
+
+    /* A person whose name was asked for: their page, with the roles they held and what they did. */
+    function personItem(person) {
+      var li = el("li", { "class": "result result-person" });
+      li.appendChild(el("h2", { "class": "result-title" })).appendChild(el("a", { href: root + person.url }, person.name));
+      li.appendChild(el("p", { "class": "meta" }, "Person. " + person.about));
       return li;
     }
 
@@ -1170,12 +1345,16 @@
     function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
     function statusText(text, found, filtered) {
-      var n = found.results.length, asked = "“" + text.trim() + "”", narrowed = filtered ? " with the filters chosen" : "";
+      var n = found.results.length + found.people.length, asked = "“" + text.trim() + "”", narrowed = filtered ? " with the filters chosen" : "";
+      var sorted = found.order ? (found.order === "newest" ? " Newest first." : " Oldest first.") : "";
       if (found.mode === "idle") return "";
-      if (found.mode === "browse") return plural(n, "agenda item or action matches", "agenda items and actions match") + " the filters chosen.";
+      if (found.mode === "browse") return plural(n, "agenda item or action matches", "agenda items and actions match") + " the filters chosen." + sorted;
+      if (found.mode === "common") return asked + " is made of words too common to search for, such as “the” and “of”. Add a word that says what you are looking for.";
       if (!n) return "No results for " + asked + narrowed + ".";
-      if (found.mode === "fuzzy") return "No exact matches for " + asked + "; " + plural(n, "result", "results") + " for close spellings" + narrowed + ".";
-      return plural(n, "result", "results") + " for " + asked + narrowed + ".";
+      if (found.mode === "fuzzy") return "No exact matches for " + asked + "; " + plural(n, "result", "results") + " for close spellings" + narrowed + "." + sorted;
+      if (found.mode === "some") return "No results with all your words. Results with some of them: " + plural(n, "result", "results") + " for " + asked + narrowed + "." + sorted;
+      var also = found.also.length ? " Also searched for " + found.also.join(", ") + "." : "";
+      return plural(n, "result", "results") + " for " + asked + narrowed + "." + also + sorted;
     }
 
     function help(found, filtered) {
@@ -1207,11 +1386,11 @@
     /* Searches for what the form says; loads the term and text files the answer needs first. */
     function run() {
       var began = window.performance.now(), asked = ++searches;
-      var text = input.value, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; });
-      remember(text, filters);
+      var text = input.value, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; }), sort = order.value;
+      remember(text, filters, sort);
       list.setAttribute("aria-busy", "true");
       (function attempt() {
-        var found = engine.search(text, filters);
+        var found = engine.search(text, filters, sort);
         if (found.missing) return load(found.missing, function () { if (asked === searches) attempt(); });
         show(text, found, filtered, began);
       })();
@@ -1225,7 +1404,8 @@
       while (list.firstChild) list.removeChild(list.firstChild);
       shown = { found: found, drawn: 0 };
       status.textContent = statusText(text, found, filtered);
-      if (!found.results.length && found.mode !== "idle") list.parentNode.insertBefore(help(found, filtered), list.nextSibling);
+      if (!found.results.length && !found.people.length && found.mode !== "idle") list.parentNode.insertBefore(help(found, filtered), list.nextSibling);
+      found.people.forEach(function (person) { list.appendChild(personItem(person)); });
       drawMore(function () {
         var now = window.performance.now();
         body.setAttribute("data-search-ms", (now - began).toFixed(2));
@@ -1247,6 +1427,7 @@
       run();
     });
     FILTERS.forEach(function (name) { select(name).addEventListener("change", run); });
+    order.addEventListener("change", run);
 
     // Up and down arrows move between the search box and the result links; Enter follows a link.
     document.addEventListener("keydown", function (event) {

@@ -53,11 +53,11 @@ from dataclasses import dataclass
 
 from lunr import __TARGET_JS_VERSION__
 
-from .link import Archive, TrackedAction, role_at
+from .link import Archive, PersonRecord, TrackedAction, role_at
 from .lunr_builder import Tokenizer
 from .lunr_builder import build_index as build_lunr_index
 from .model import Attendee, Meeting
-from .render import STATUS_LABELS, action_path, item_link, long_date
+from .render import STATUS_LABELS, action_path, item_link, long_date, person_path
 from .searchlayout import SEPARATORS, range_starts, separator_source
 
 MAIN = "search/index.js"
@@ -85,13 +85,13 @@ class SearchDocument:
     kind: str  # "item" or "action"
     key: str  # what it stands for: "<meeting id>#<anchor>" or "action:<id>"
     meeting: Meeting
-    number: str  # the agenda item's number
+    number: str  # the agenda item's number, in context: "2.1(d)" for item "d" under "2.1"
     title: str  # as a result shows it
     item_title: str  # the agenda item's title; for an item, its own title
     url: str
     text: str
     themes: tuple[str, ...]  # slugs
-    people: tuple[str, ...]  # "Name, role" of everyone the text names
+    people: tuple[tuple[str, str], ...]  # ("Name, role", abbreviation) of everyone the text names
     status: str = ""  # an action's current status
 
 
@@ -116,7 +116,7 @@ def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, s
             kind="item",
             key=f"{meeting.id}#{item.anchor}",
             meeting=meeting,
-            number=item.number,
+            number=meeting.number_in_context(item.number),
             title=item.title,
             item_title=item.title,
             url=item_link(meeting.id, item.anchor),
@@ -138,7 +138,7 @@ def action_document(archive: Archive, tracked: TrackedAction, names: dict[str, s
         kind="action",
         key=f"action:{action.id}",
         meeting=meeting,
-        number=action.item,
+        number=meeting.number_in_context(action.item),
         title=f"Action {action.id}",
         item_title=item.title if item else "",
         url=action_path(action.id),
@@ -149,18 +149,31 @@ def action_document(archive: Archive, tracked: TrackedAction, names: dict[str, s
     )
 
 
-def people_named(meeting: Meeting, text: str, owners, names: dict[str, str]) -> tuple[str, ...]:
-    """Who `text` names, and who owns what arose from it, each as "Name, role".
+def person_summary(record: PersonRecord) -> str:
+    """What a person's search result says of them: roles held over time, meetings attended, actions owned."""
+    roles = [f"{label}, {long_date(first.date)}" + ("" if first is last else f" to {long_date(last.date)}")
+             for label, first, last in record.role_spans]
+    counts = [f"{len(record.attended)} meeting{'s' * (len(record.attended) != 1)} attended"]
+    if record.minuted:
+        counts.append(f"{len(record.minuted)} minuted")
+    if record.owned:
+        counts.append(f"{len(record.owned)} action{'s' * (len(record.owned) != 1)} owned")
+    return "; ".join(roles + counts)
+
+
+def people_named(meeting: Meeting, text: str, owners, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Who `text` names, and who owns what arose from it, each as ("Name, role", the role's abbreviation).
 
     Minutes name people by the abbreviation of their role that day ("The DCC
-    said"), so a search for a name or a role finds what that person said."""
+    said"), so a search for a name or a role finds what that person said, and
+    its snippet can open where the abbreviation stands."""
     everyone: list[Attendee] = [*meeting.attendees, *meeting.apologies, meeting.minute_taker]
     named = [a for a in everyone if a.abbreviation and _names(text, a.abbreviation)]
     named += [role_at(meeting, slug) or Attendee(slug, "") for slug in owners]
     found = {}
     for attendee in named:
         name = names.get(attendee.person, "")
-        found.setdefault(attendee.person, f"{name}, {attendee.role}" if attendee.role else name)
+        found.setdefault(attendee.person, (f"{name}, {attendee.role}" if attendee.role else name, attendee.abbreviation))
     return tuple(found.values())
 
 
@@ -179,7 +192,7 @@ def field_texts(d: SearchDocument, theme_names: dict[str, str]) -> dict[str, str
     return {
         "title": d.item_title,
         "themes": " ".join(theme_names.get(t, t) for t in d.themes),
-        "people": "\n".join(d.people),
+        "people": "\n".join(named for named, _ in d.people),
         "text": d.text,
         **meeting_fields(d.meeting),
     }
@@ -220,7 +233,8 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
               document, items then actions, then every term it holds, sorted, in one string
               with spaces between (a list of strings takes several times longer to read back)
     text      {"items": [...], "actions": [...]}: n number, t title, u URL from the site root,
-              x text, p people named; actions add it the item's title and s the status
+              x text, p people named, a the abbreviation each is named by ("" for none);
+              actions add it the item's title and s the status
     then one line per range of terms (range_starts), its terms' postings in this meeting:
               {term: [[field place, document, -count when more than one, document, ...], ...]};
               documents are numbered items then actions from 0, and written as the difference
@@ -269,7 +283,7 @@ def _post(postings: dict, field: int, owner: int, text: str, name: str) -> int:
 
 def _stored(d: SearchDocument) -> dict:
     """What a result shows, and the text its snippet is cut from."""
-    entry = {"n": d.number, "t": d.title, "u": d.url, "x": d.text, "p": list(d.people)}
+    entry = {"n": d.number, "t": d.title, "u": d.url, "x": d.text, "p": [named for named, _ in d.people], "a": [called for _, called in d.people]}
     if d.kind == "action":
         entry.update(it=d.item_title, s=d.status)
     return entry
@@ -382,6 +396,9 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         themes      slug -> {n: name, w: its terms with counts ("a", "b", 3)}; the themes
                     field of a document is the names of its themes
         themeOrder  the theme slugs documents refer to by place
+        people      [name, URL from the site root, what their page says of them], for finding a
+                    person by name: their page is the answer, above what merely names them
+        glossary    [abbreviation, expansion], so either finds what says the other
         ranges      the first term of each range of terms (files search/words/<range>.js and
                     search/terms/<year>-<range>.js)
         years       [year, its first meeting's place], oldest first
@@ -429,6 +446,8 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         "actionBoost": ACTION_BOOST,
         "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
         "themeOrder": theme_order,
+        "people": [[p.person.name, person_path(p.person.slug), person_summary(p)] for p in archive.people],
+        "glossary": [[g.abbreviation, g.expansion] for g in archive.content.glossary],
         "ranges": list(range_starts(archive)),
         "years": years,
         "meetings": meetings,

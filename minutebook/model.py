@@ -142,6 +142,15 @@ class Meeting:
     def item(self, number: str) -> AgendaItem | None:
         return next((i for i in self.agenda if i.number == number), None)
 
+    def number_in_context(self, number: str) -> str:
+        """An item's number as a reader needs it away from the agenda: a lettered item ("d") under
+        "2.1" is "2.1(d)". Minutes letter the parts of the numbered item above them."""
+        if not number.isalpha():
+            return number
+        place = next((n for n, i in enumerate(self.agenda) if i.number == number), 0)
+        parent = next((i.number for i in reversed(self.agenda[:place]) if not i.number.isalpha()), "")
+        return f"{parent}({number})" if parent else number
+
 
 @dataclass(frozen=True)
 class Content:

@@ -231,7 +231,7 @@ def test_arrow_up_from_the_first_result_returns_to_the_search_box(page, real_ser
 
 def test_tab_reaches_the_results_after_the_form(page, real_server):
     search(page, real_server, "ANPR")
-    page.focus("#filter-kind")
+    page.focus("#search-order")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == links(page)[0]
 

@@ -35,20 +35,22 @@ function load(paths) {
   }
 }
 const show = pieces => pieces.map(p => p.mark ? '[' + p.text + ']' : p.text).join('');
-function answer([text, filters]) {
+function answer([text, filters, order]) {
   try {
     let found;
     const asked = [];  // what the search itself asked for, before the results shown need their texts
-    while ((found = engine.search(text, filters || {})).missing) { asked.push(...found.missing); load(found.missing); }
+    while ((found = engine.search(text, filters || {}, order)).missing) { asked.push(...found.missing); load(found.missing); }
     load(engine.textsFor(found.results));
     return {
       mode: found.mode,
       unfiltered: found.unfiltered,
+      people: found.people,
+      also: found.also,
       loaded: Array.from(loaded).sort(),
       asked: asked,
       results: found.results.map(r => {
         const d = engine.describe(r, found);
-        return {url: d.url, kind: d.kind, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
+        return {url: d.url, kind: d.kind, number: d.number, lacking: d.lacking, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
                 snippet: show(d.snippet), year: d.year, type: d.type, themes: d.themes};
       }),
     };
@@ -100,7 +102,7 @@ class SearchPage:
         )
 
     def searches(self, calls: list) -> list[dict]:
-        """What the page finds for each of `calls`: a text, or [text, filters]."""
+        """What the page finds for each of `calls`: a text, or [text, filters] or [text, filters, order]."""
         calls = [[c, {}] if isinstance(c, str) else list(c) for c in calls]
         self.process.stdin.write(json.dumps(calls) + "\n")
         self.process.stdin.flush()

@@ -51,8 +51,15 @@ def test_a_word_finds_every_document_that_has_it_best_first(engine):
 
 
 def test_every_word_must_be_found(engine):
-    assert urls(find(engine, "burglary victim ")) == [BURGLARY]
-    assert urls(find(engine, "burglary cameras ")) == []
+    found = find(engine, "burglary victim ")
+    assert urls(found) == [BURGLARY]
+    assert found["mode"] == "words"
+
+
+def test_when_no_document_has_every_word_those_with_some_of_them_are_shown_with_what_they_lack(engine):
+    found = find(engine, "burglary cameras ")
+    assert found["mode"] == "some"
+    assert {r["url"]: r["lacking"] for r in found["results"]} == {BURGLARY: ["cameras"], ROADS: ["burglary"]}
 
 
 def test_words_are_matched_by_their_stem(engine):
@@ -139,7 +146,7 @@ def test_a_fuzzy_search_is_limited_to_two_edits(engine):
 
 @pytest.mark.parametrize("query", ["title:", '"unclosed', "+", "~~", "foo^", "*:*", "-", "::", "^^^", "nofield:roads", 'title:"', "\\", "~2", "*", "+-", "a:b:c"])
 def test_broken_syntax_never_throws(engine, query):
-    assert find(engine, query)["mode"] in ("words", "fuzzy", "syntax")
+    assert find(engine, query)["mode"] in ("words", "fuzzy", "syntax", "common", "some")
 
 
 def test_broken_syntax_is_searched_as_plain_words(engine):
@@ -203,7 +210,7 @@ def test_filters_alone_list_everything_they_keep_newest_first(engine):
 
 
 def test_nothing_typed_and_no_filters_shows_nothing(engine):
-    assert find(engine, "  ") == {"mode": "idle", "unfiltered": 0, "results": []}
+    assert find(engine, "  ") == {"mode": "idle", "unfiltered": 0, "results": [], "people": [], "also": []}
 
 
 def test_the_snippet_is_the_stretch_with_the_most_matched_words(engine):
@@ -327,8 +334,9 @@ def test_an_unfinished_word_held_as_a_shorter_stem_finds_what_the_finished_word_
 
 
 def test_an_unfinished_word_must_itself_match_beside_the_words_before_it(engine):
-    assert urls(find(engine, "burglary operati")) == []
-    assert urls(find(engine, "roads operati")) == [ROADS]
+    without, matched = find(engine, "burglary operati", "roads operati")
+    assert (without["mode"], [r["lacking"] for r in without["results"]]) == ("some", [["operati"]])
+    assert (matched["mode"], urls(matched)) == ("words", [ROADS])
 
 
 # search.js's shorterStems, with lunr's stemmer and every beginning taken as a term.

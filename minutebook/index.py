@@ -1,12 +1,15 @@
 """Index: the search documents, and the files the browser searches them with.
 
 One document per agenda item (a result lands on its anchor) and one per
-action. The search is lunr's: its pipeline (trimmer, stop words, stemmer) runs
-here, at build time, through lunr.py; what ships is each term's postings with
-their counts, and assets/search.js makes from them exactly the index lunr.py
-would build (same postings and BM25 scores; a test compares the two), and
-ranks with it as lunr.js's Index.query does (a test compares those too), using
-lunr.js's query parser, stemmer and TokenSet.
+action. The search is lunr's. Words become terms here, at build time, as
+lunr.js's pipeline (trimmer, stop words, stemmer) makes them in the browser
+(terms.py ports it: lunr.py's own stemmer differs), so each word is held
+under the term a search looks it up under; what ships is each term's postings
+with their counts, and assets/search.js makes from them exactly the index
+lunr.py's Builder would build with those terms (same postings and BM25
+scores; a test compares the two), and ranks with it as lunr.js's Index.query
+does (a test compares those too), using lunr.js's query parser, stemmer and
+TokenSet.
 
 The index is split so a query fetches only what it needs (see
 main_and_words_scripts, term_scripts and text_script for the formats):
@@ -247,12 +250,12 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
     docs += [action_document(archive, tracked, names) for tracked in archive.actions_of(meeting.id)]
     postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # term -> field place -> [document, count, ...]
     shared = meeting_fields(meeting)
-    lengths = [_post(postings, FIELD_PLACE[name], 0, shared[name], name) for name in MEETING_FIELDS]
+    lengths = [_post(postings, FIELD_PLACE[name], 0, shared[name]) for name in MEETING_FIELDS]
     items = sum(1 for d in docs if d.kind == "item")
     summary: list = [[meeting.title, meeting.date.isoformat(), long_date(meeting.date), str(meeting.year), meeting.type, items, len(docs) - items, *lengths]]
     for n, d in enumerate(docs):
         fields = field_texts(d, theme_names)
-        summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name], name) for name in DOC_FIELDS), *d.themes])
+        summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name]) for name in DOC_FIELDS), *d.themes])
     terms, by_range = _sorted_by_range(postings, range_starts(archive))
     summary.append(" ".join(terms))
     stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
@@ -264,18 +267,18 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # never a line break: the part's lines stay three
 
 
-def _counts(text: str, field: str) -> dict[str, int]:
-    """A field's index terms and how often each occurs, in first-seen order."""
+def _counts(text: str) -> dict[str, int]:
+    """A field's index terms (terms.term of each word) and how often each occurs, in first-seen order."""
     global _tokenizer
-    if _tokenizer is None:  # made on first use, then kept: it remembers every word it has stemmed
+    if _tokenizer is None:  # made on first use, then kept: it remembers every word it has made a term
         _tokenizer = Tokenizer(SEPARATORS)
-    return _tokenizer.counts(text, field)
+    return _tokenizer.counts(text)
 
 
-def _post(postings: dict, field: int, owner: int, text: str, name: str) -> int:
+def _post(postings: dict, field: int, owner: int, text: str) -> int:
     """Add the terms of a field's text to `postings` under `owner`; returns the field's length in terms."""
     length = 0
-    for term, count in _counts(text, name).items():
+    for term, count in _counts(text).items():
         postings[term].setdefault(field, []).extend((owner, count))
         length += count
     return length
@@ -422,7 +425,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
             lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS):]
             used.update(themes)
             (items if n < head[5] else actions).append([*lengths, *(theme_place[t] for t in themes if t in theme_place)])
-    theme_terms = {t.theme.slug: _counted(t.theme.name, "themes") for t in archive.themes}
+    theme_terms = {t.theme.slug: _counted(t.theme.name) for t in archive.themes}
     # A theme no document has adds nothing to lunr's index.
     of_themes = sorted({t for slug in used for t in theme_terms.get(slug, ()) if t.__class__ is str})
     starts = range_starts(archive)
@@ -530,9 +533,9 @@ def _range_terms(terms, starts, n: int) -> list[str]:
     return sorted(t for t in terms if t >= low and (high is None or t < high))
 
 
-def _counted(text: str, field: str) -> list:
+def _counted(text: str) -> list:
     """A field's index terms with their counts, in first-seen order: a count of one is left out ["a", "b", 3]."""
-    return [part for term, count in _counts(text, field).items() for part in ((term,) if count == 1 else (term, count))]
+    return [part for term, count in _counts(text).items() for part in ((term,) if count == 1 else (term, count))]
 
 
 def _front_coded(vocabulary: list[str]) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 
-from lunr.stop_word_filter import WORDS as LUNR_STOP_WORDS
-
 from .link import Archive
+from .terms import STOP_WORDS
 
 # lunr splits words only at spaces and hyphens; minutes write "drink/drug" and "(KSIs)".
 # Not ':', which lunr's query syntax uses. The browser is sent the same set.
@@ -52,5 +51,5 @@ def ahead_attributes(archive: Archive) -> dict[str, str]:
         "data-ranges": json.dumps(list(range_starts(archive)), ensure_ascii=False, separators=(",", ":")),
         "data-years": json.dumps(sorted(str(year) for year, _ in archive.years), separators=(",", ":")),
         "data-separator": separator_source(),
-        "data-stop-words": " ".join(sorted(LUNR_STOP_WORDS)),
+        "data-stop-words": " ".join(sorted(STOP_WORDS)),  # lunr.js's, as the index leaves them out
     }

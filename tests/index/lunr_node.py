@@ -71,9 +71,9 @@ def _node() -> str:
     return executable
 
 
-def node(script: str, payload):
-    """Run `script` with `payload` as JSON on its stdin; its stdout, read as JSON."""
-    run = subprocess.run([_node(), "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=120)
+def node(script: str, payload, args=()):
+    """Run `script` (with `args` as process.argv[1:]) with `payload` as JSON on its stdin; its stdout, read as JSON."""
+    run = subprocess.run([_node(), "-e", script, *args], input=json.dumps(payload), capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
 

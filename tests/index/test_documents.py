@@ -61,8 +61,8 @@ def test_an_item_carries_its_title_number_themes_and_meeting(docs):
 def test_people_are_named_by_the_abbreviation_of_their_role_that_day(docs):
     # "The PCC said ..." and "The DCC to review ..."; the CC is not named, though "PCC" and "DCC" contain "CC".
     assert docs["2019-04-30-monthly-assurance#item-2-1"].people == (
-        "John Campion, Police and Crime Commissioner",
-        "Amanda Blakeman, Deputy Chief Constable",
+        ("John Campion, Police and Crime Commissioner", "PCC"),
+        ("Amanda Blakeman, Deputy Chief Constable", "DCC"),
     )
 
 
@@ -86,7 +86,7 @@ def test_an_action_has_its_current_status_and_the_notes_of_later_updates(docs):
 
 
 def test_an_actions_owner_is_named_with_the_role_they_held_when_it_arose(docs):
-    assert docs["action:2019-04-30-1"].people == ("Amanda Blakeman, Deputy Chief Constable",)
+    assert docs["action:2019-04-30-1"].people == (("Amanda Blakeman, Deputy Chief Constable", "DCC"),)
 
 
 def _read(script: bytes, prefix: str):
@@ -213,3 +213,19 @@ def test_the_words_of_one_range_are_in_javascript_order_when_made_and_when_updat
     assert json.loads(made.texts[0]) == words_in_js_order(terms)
     updated = made.after({"m": " ".join(terms)}, {"m": " ".join(terms + ["\U0001f600"])}, [])
     assert json.loads(updated.texts[0]) == words_in_js_order(terms + ["\U0001f600"])
+
+
+def test_a_lettered_item_is_numbered_in_the_context_of_the_item_above_it():
+    _, docs, _ = built(ROOT / "content")
+    by_key = {d.key: d for d in docs}
+    assert by_key["2018-02-27-monthly-assurance#item-d"].number == "2.1(d)"
+    assert by_key["2016-10-19-monthly-assurance#item-4a"].number == "4a"
+    assert by_key["2019-04-30-monthly-assurance#item-2-1"].number == "2.1"
+
+
+def test_search_index_names_each_person_with_their_page_and_roles_and_each_abbreviation(small):
+    archive = small[0]
+    data = shipped(archive)[0]
+    people = {name: (url, about) for name, url, about in data["people"]}
+    assert people["Amanda Blakeman"] == ("people/amanda-blakeman/index.html", "Deputy Chief Constable (DCC), 30 April 2019; 1 meeting attended; 1 action owned")
+    assert ["ANPR", "Automatic Number Plate Recognition"] in data["glossary"]

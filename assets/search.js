@@ -872,7 +872,7 @@
         abbreviated(parsed).forEach(function (other) {
           var more = exact(other.parsed);
           if (more.length) also.push(other.shown);
-          found = merged(found, more);
+          found = other.specific ? best(found, more) : merged(found, more);
         });
         if (parsed.phrases.length) found = withPhrases(found, parsed);
         // A person's name needs no close spellings: their page answers it.
@@ -935,17 +935,28 @@
       });
     }
 
-    /* Two result lists as one: a document in both keeps its better score and every term it matched. */
-    function merged(first, second) {
-      if (!second.length) return first;
-      var byRef = new Map();
-      first.concat(second).forEach(function (r) {
+    /* Two result lists as one, by score: a document in both keeps its better score and every term it matched. */
+    function best(first, second) {
+      var top = new Map();
+      first.concat(second).forEach(function (r) { top.set(r.ref, Math.max(r.score, top.has(r.ref) ? top.get(r.ref) : -Infinity)); });
+      return merged(first, second).map(function (r) {
+        return { ref: r.ref, score: top.get(r.ref), matchData: r.matchData };
+      }).sort(function (a, b) { return b.score - a.score; });
+    }
+
+    /* What was typed, then what an expansion added: a document in both keeps its place
+     * and score for what was typed, and every term it matched, so its snippet marks both. */
+    function merged(typed, added) {
+      if (!added.length) return typed;
+      var byRef = new Map(), out = [];
+      typed.concat(added).forEach(function (r) {
         var had = byRef.get(r.ref);
-        if (!had) return byRef.set(r.ref, { ref: r.ref, score: r.score, matchData: { metadata: Object.assign(Object.create(null), r.matchData.metadata) } });
-        had.score = Math.max(had.score, r.score);
-        Object.assign(had.matchData.metadata, r.matchData.metadata);
+        if (had) return Object.assign(had.matchData.metadata, r.matchData.metadata);
+        had = { ref: r.ref, score: r.score, matchData: { metadata: Object.assign(Object.create(null), r.matchData.metadata) } };
+        byRef.set(r.ref, had);
+        out.push(had);
       });
-      return Array.from(byRef.values()).sort(function (a, b) { return b.score - a.score; });
+      return out;
     }
 
     /* Documents with any of the words, those with most of them first, then by score; each says
@@ -990,23 +1001,26 @@
     });
 
     /* Searches that differ from what was typed by an abbreviation in place of what it stands for, or
-     * the other way round: [{parsed, shown}], shown as "ANPR (Automatic Number Plate Recognition)". */
+     * the other way round: [{parsed, shown, specific}], shown as "ANPR (Automatic Number Plate Recognition)".
+     * An abbreviation in place of its words is `specific`: what uses it is as good an answer as what was
+     * typed. Words in place of an abbreviation are common words ("roads", "partnership"), so what they
+     * find comes after what the abbreviation itself found. */
     function abbreviated(parsed) {
       var words = parsed.words, out = [], tried = Object.create(null);
-      function add(changed, entry) {
+      function add(changed, entry, specific) {
         var key = changed.join(" ");
         if (tried[key] || key === words.join(" ")) return;
         tried[key] = true;
         var typing = parsed.typing && changed[changed.length - 1] === words[words.length - 1];
-        out.push({ parsed: { rest: changed.join(" "), phrases: parsed.phrases, words: changed, typing: typing }, shown: entry.abbreviation + " (" + entry.expansion + ")" });
+        out.push({ parsed: { rest: changed.join(" "), phrases: parsed.phrases, words: changed, typing: typing }, shown: entry.abbreviation + " (" + entry.expansion + ")", specific: specific });
       }
       glossary.forEach(function (entry) {
         if (!entry.word || !entry.words.length) return;
         words.forEach(function (w, i) {
-          if (w === entry.word || w === entry.word + "s") add(words.slice(0, i).concat(entry.words, words.slice(i + 1)), entry);
+          if (w === entry.word || w === entry.word + "s") add(words.slice(0, i).concat(entry.words, words.slice(i + 1)), entry, false);
         });
         var at = placeOfWords(words, entry.words);
-        if (at !== -1) add(words.slice(0, at).concat([entry.word], words.slice(at + entry.words.length)), entry);
+        if (at !== -1) add(words.slice(0, at).concat([entry.word], words.slice(at + entry.words.length)), entry, true);
       });
       return out;
     }
@@ -1384,13 +1398,14 @@
     var searches = 0; // searches begun; each ends with data-search-done set to its number
 
     /* Searches for what the form says; loads the term and text files the answer needs first. */
-    function run() {
+    /* `finished`: asked for with Enter or by the address, so the last word is whole, not still being typed. */
+    function run(finished) {
       var began = window.performance.now(), asked = ++searches;
-      var text = input.value, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; }), sort = order.value;
+      var text = input.value, typed = finished === true && /\S$/.test(text) ? text + " " : text, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; }), sort = order.value;
       remember(text, filters, sort);
       list.setAttribute("aria-busy", "true");
       (function attempt() {
-        var found = engine.search(text, filters, sort);
+        var found = engine.search(typed, filters, sort);
         if (found.missing) return load(found.missing, function () { if (asked === searches) attempt(); });
         show(text, found, filtered, began);
       })();
@@ -1424,7 +1439,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       window.clearTimeout(timer);
-      run();
+      run(true);
     });
     FILTERS.forEach(function (name) { select(name).addEventListener("change", run); });
     order.addEventListener("change", run);
@@ -1443,7 +1458,7 @@
     });
 
     restore();
-    run();
+    run(true);
   }
 
   if (typeof module === "object" && module.exports) {

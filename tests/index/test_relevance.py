@@ -188,14 +188,12 @@ KNOWN_MISSES: dict[str, str] = {
     "Tracy Onslow": "names get no close spellings: Tracy is not Tracey, so no person page, only items naming Onslow (mode some)",
     "Chief Constable Pippa Mills": "a person's page needs every typed word in the name; the role's words keep it off the list",
     "Safer Roads Partnership": "Feb 2018 item d first: its shorter text and two themes (roads, partnership) outscore the long Apr 2019 2.1",
-    "SRP": "SRP alone ranks Apr 2019 2.1 first, but the expansion's higher score (roads, partnership themes) wins the merge",
-    "Business Operations Centre": "Apr 2019 2.1 first: the unfinished last word also matches central/centralised, and Ops adds Op SNAP",
-    "DEI": "Dec 2021 2.3 (Equality and human rights) first on the expansion's title and theme words; only item 2 says DEI",
+    "lead responsible officers": "Feb 2018 item c, which has all three words apart, outscores the item on LROs: no proximity",
     "internal survey": "Feb 2018 item a (internal focus; staff survey) beats the long Dec 2021 2.1 saying internal survey: no proximity",
 }
 
-# Measured 0.939 (92 of 98) and 0.984 (120 of 122) on the five meetings of content/.
-HITS_AT_1_FLOOR = 0.93
+# Measured 0.959 (94 of 98) and 0.984 (120 of 122) on the five meetings of content/.
+HITS_AT_1_FLOOR = 0.95
 HITS_AT_3_FLOOR = 0.98
 
 
@@ -204,7 +202,9 @@ def answers(tmp_path_factory):
     """Every case's query, searched once over the search files of the real archive."""
     page = SearchPage(write_search_data(ROOT / "content", tmp_path_factory.mktemp("site") / "search" / "index.js"))
     try:
-        found = page.searches([case.query for case in CASES])
+        # Searched as the page searches once Enter is pressed (or the address is opened): the last
+        # word is whole, no longer the beginning of a word still being typed.
+        found = page.searches([case.query + " " for case in CASES])
     finally:
         page.close()
     errors = {case.query: a["error"] for case, a in zip(CASES, found) if "error" in a}

@@ -124,3 +124,13 @@ def test_pressing_enter_searches_the_last_word_as_whole_not_as_a_beginning(page,
     # "Centre" alone, not also "central" and "centralised", which the unfinished word matched.
     assert links(page)[0] == "../meetings/2021-12-20-monthly-assurance/index.html#item-2-1"
     assert "central" not in marked(page)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("4P's", "../meetings/2021-03-23-monthly-assurance/index.html#item-1-2"),
+    ("1.38", "../meetings/2019-04-30-monthly-assurance/index.html#item-4"),
+])
+def test_a_word_with_an_apostrophe_or_a_dot_is_found_as_typed(page, real_server, query, expected):
+    search(page, real_server, query)
+    assert expected in links(page)
+    assert query.lower() in marked(page)

@@ -29,6 +29,7 @@
   var SNIPPET_LENGTH = 240; // characters
   var SNIPPET_LEAD = 70; // characters shown before the first highlighted word
   var PAGE_SIZE = 50; // results drawn at once; the rest on request
+  var TOGETHER_AMONG = 10; // the results read to put first those where several words typed stand together
   // lunr's own query language: +word -word field:word word~1 word^10 wor*
   var SYNTAX = /(^|\s)[+\-]\S|\S:\S|[~^*]/;
 
@@ -875,8 +876,8 @@
           found = other.specific ? best(found, more) : merged(found, more);
         });
         if (parsed.phrases.length) found = withPhrases(found, parsed);
-        // A person's name needs no close spellings: their page answers it.
-        if (!found.length && !people.length) {
+        else found = togetherFirst(found, parsed);
+        if (!found.length) {
           // When every word is in the minutes, just never all together, close spellings of them
           // would only find other words: the documents with most of them answer better.
           var some = meaningful(parsed).length > 1 && meaningful(parsed).every(held);
@@ -902,6 +903,19 @@
         mode: mode, words: parsed.words, phrases: parsed.phrases, unfinished: unfinished, results: sorted(results, order),
         unfiltered: found.length, people: people, also: also, order: order
       };
+    }
+
+    /* The best results reordered so that those where the words typed stand together, as typed, come
+     * first ("internal survey" said as such, above "internal focus" and "staff survey" far apart).
+     * Only the first few, whose texts the page is about to show anyway, are read for it. */
+    function togetherFirst(found, parsed) {
+      var words = parsed.typing ? parsed.words.slice(0, -1) : parsed.words;
+      if (words.filter(function (w) { return !isStopWord(w); }).length < 2 || found.length < 2) return found;
+      var top = found.slice(0, TOGETHER_AMONG);
+      needTexts(top.map(function (r) { return +r.ref; }));
+      var together = top.filter(function (r) { return hasPhrase(+r.ref, words); });
+      if (!together.length || together.length === top.length) return found;
+      return together.concat(top.filter(function (r) { return together.indexOf(r) === -1; }), found.slice(TOGETHER_AMONG));
     }
 
     /* Only the documents where each quoted phrase's words stand together. */
@@ -981,18 +995,47 @@
     // ------------------------------------------------------------ people and abbreviations
 
     var people = (data.people || []).map(function (p) {
-      return { name: p[0], url: p[1], about: p[2], words: tokensOf(p[0]).map(function (t) { return t.word; }) };
+      function words(text) { return tokensOf(text || "").map(function (t) { return t.word; }); }
+      return { name: p[0], url: p[1], about: p[2], words: words(p[0]), roles: words(p[3]) };
     });
 
-    /* The people whose name holds every word asked for (the last, while typed, as a beginning). */
+    /* The people asked for: every word typed is in their name (the last, while typed, as a beginning;
+     * a long one also by a close spelling, "Tracy" for "Tracey") or in a role they held, and at least
+     * one is in their name ("Chief Constable Pippa Mills"). Those named exactly come first. */
     function peopleNamed(parsed) {
-      var words = parsed.words.concat(quoted(parsed)), last = parsed.typing ? parsed.words[parsed.words.length - 1] : null;
+      var words = meaningful(parsed), last = parsed.typing ? parsed.words[parsed.words.length - 1] : null;
       if (!words.length) return [];
-      return people.filter(function (person) {
-        return words.every(function (w) {
-          return person.words.some(function (n) { return n === w || stemOf(n) === stemOf(w) || (w === last && w.length >= PREFIX_FROM && n.indexOf(w) === 0); });
+      var found = [];
+      people.forEach(function (person) {
+        var named = 0, close = 0;
+        var every = words.every(function (w) {
+          if (person.words.some(function (n) { return n === w || stemOf(n) === stemOf(w) || (w === last && w.length >= PREFIX_FROM && n.indexOf(w) === 0); })) return ++named;
+          if (w.length >= FUZZY_FROM && person.words.some(function (n) { return withinEdits(n, w, w.length > 6 ? 2 : 1); })) return ++named && ++close;
+          return person.roles.some(function (r) { return r === w || stemOf(r) === stemOf(w); });
         });
-      }).map(function (person) { return { name: person.name, url: person.url, about: person.about }; });
+        if (every && named) found.push({ person: person, close: close });
+      });
+      return found.sort(function (a, b) { return a.close - b.close; }).map(function (f) {
+        return { name: f.person.name, url: f.person.url, about: f.person.about };
+      });
+    }
+
+    /* Whether `a` becomes `b` with at most `most` letters added, removed or changed. */
+    function withinEdits(a, b, most) {
+      if (Math.abs(a.length - b.length) > most) return false;
+      var row = [];
+      for (var j = 0; j <= b.length; j++) row.push(j);
+      for (var i = 1; i <= a.length; i++) {
+        var diagonal = row[0], least = row[0] = i;
+        for (j = 1; j <= b.length; j++) {
+          var above = row[j];
+          row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+          diagonal = above;
+          least = Math.min(least, row[j]);
+        }
+        if (least > most) return false;
+      }
+      return row[b.length] <= most;
     }
 
     // Each abbreviation with the words of what it stands for; "KSIs" is the plural of "KSI".

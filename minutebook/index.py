@@ -399,8 +399,8 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         themes      slug -> {n: name, w: its terms with counts ("a", "b", 3)}; the themes
                     field of a document is the names of its themes
         themeOrder  the theme slugs documents refer to by place
-        people      [name, URL from the site root, what their page says of them], for finding a
-                    person by name: their page is the answer, above what merely names them
+        people      [name, URL from the site root, what their page says of them, the roles they held],
+                    for finding a person by name: their page is the answer, above what merely names them
         glossary    [abbreviation, expansion], so either finds what says the other
         ranges      the first term of each range of terms (files search/words/<range>.js and
                     search/terms/<year>-<range>.js)
@@ -449,7 +449,8 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         "actionBoost": ACTION_BOOST,
         "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
         "themeOrder": theme_order,
-        "people": [[p.person.name, person_path(p.person.slug), person_summary(p)] for p in archive.people],
+        "people": [[p.person.name, person_path(p.person.slug), person_summary(p), " ".join(dict.fromkeys(label for label, _, _ in p.role_spans))]
+                   for p in archive.people],
         "glossary": [[g.abbreviation, g.expansion] for g in archive.content.glossary],
         "ranges": list(range_starts(archive)),
         "years": years,

@@ -226,6 +226,10 @@ def test_a_lettered_item_is_numbered_in_the_context_of_the_item_above_it():
 def test_search_index_names_each_person_with_their_page_and_roles_and_each_abbreviation(small):
     archive = small[0]
     data = shipped(archive)[0]
-    people = {name: (url, about) for name, url, about in data["people"]}
-    assert people["Amanda Blakeman"] == ("people/amanda-blakeman/index.html", "Deputy Chief Constable (DCC), 30 April 2019; 1 meeting attended; 1 action owned")
+    people = {name: (url, about, roles) for name, url, about, roles in data["people"]}
+    assert people["Amanda Blakeman"] == (
+        "people/amanda-blakeman/index.html",
+        "Deputy Chief Constable (DCC), 30 April 2019; 1 meeting attended; 1 action owned",
+        "Deputy Chief Constable (DCC)",
+    )
     assert ["ANPR", "Automatic Number Plate Recognition"] in data["glossary"]

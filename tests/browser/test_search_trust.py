@@ -134,3 +134,8 @@ def test_a_word_with_an_apostrophe_or_a_dot_is_found_as_typed(page, real_server,
     search(page, real_server, query)
     assert expected in links(page)
     assert query.lower() in marked(page)
+
+
+def test_a_lettered_item_is_numbered_in_the_context_of_the_item_above_it(page, real_server):
+    search(page, real_server, "road traffic collisions")
+    assert results(page).first.locator(".result-title").inner_text() == "2.1(d) Road traffic collisions"

@@ -815,12 +815,11 @@
     function withSyntax(text) {
       return query(function (q) {
         new lunr.QueryParser(text, q).parse();
-        // Each clause once, at most MAX_WORDS, and none that is only "*": it would expand to every term.
+        // Each clause once, and at most MAX_WORDS: "* * *..." pasted long expanded every term each time.
         var seen = Object.create(null);
         q.clauses = q.clauses.filter(function (c) {
           var key = JSON.stringify([c.term, c.fields, c.presence, c.editDistance, c.wildcard, c.boost]);
-          if (seen[key] || !/[^*]/.test(c.term)) return false;
-          return (seen[key] = true);
+          return seen[key] ? false : (seen[key] = true);
         }).slice(0, MAX_WORDS);
         q.clauses.forEach(function (c) {
           if (c.editDistance > MAX_EDIT_DISTANCE) c.editDistance = MAX_EDIT_DISTANCE;

@@ -1,0 +1,25 @@
+"""Every published meeting keeps its source text in the repository, and every source text is a meeting's.
+
+sources/NAME.txt is the raw text of the PDF that content/meetings/NAME.md was made
+from: the provenance of the published record, which the faithfulness tests read.
+"""
+from tests.conftest import ROOT
+
+MEETINGS = ROOT / "content" / "meetings"
+SOURCES = ROOT / "sources"
+# What sources/ holds besides the texts: the note that says what they are.
+NOT_A_SOURCE_TEXT = {"README.md"}
+
+
+def test_every_meeting_has_its_source_text():
+    meetings = sorted(MEETINGS.glob("*.md"))
+    assert meetings, f"no meetings in {MEETINGS}"
+    missing = [f"sources/{m.stem}.txt" for m in meetings if not (SOURCES / f"{m.stem}.txt").is_file()]
+    assert missing == [], f"meetings without their source text (see sources/README.md): {missing}"
+
+
+def test_every_source_text_is_named_after_a_meeting_file():
+    texts = sorted(p for p in SOURCES.iterdir() if p.name not in NOT_A_SOURCE_TEXT)
+    assert texts, f"no source texts in {SOURCES}"
+    strays = [p.name for p in texts if p.suffix != ".txt" or not (MEETINGS / f"{p.stem}.md").is_file()]
+    assert strays == [], f"in sources/ but not the .txt of a file in content/meetings/: {strays}"

@@ -204,8 +204,9 @@ def damaged_copy(tmp_path: Path, name: str, change) -> Path:
     return copy
 
 
-# Every meeting of the archive, each against its own source text.
-EVERY_MEETING = pytest.mark.parametrize("name", sorted(path.stem for path in MEETINGS.glob("*.md")))
+# Every meeting of the archive made from a source document whose text is kept, each against its own.
+# A meeting typed up afresh (python build.py new) has no such text, and nothing to be faithful to.
+EVERY_MEETING = pytest.mark.parametrize("name", sorted(p.stem for p in MEETINGS.glob("*.md") if (SOURCES / f"{p.stem}.txt").is_file()))
 MARCH_2021 = "2021-03-23-monthly-assurance"
 
 

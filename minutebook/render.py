@@ -183,7 +183,7 @@ def time_since(earlier: dt.date, latest: dt.date) -> str:
         return "the latest meeting" if earlier == latest else "after the latest meeting"
     months = whole_months_between(earlier, latest)
     if months == 0:
-        return "less than a month before the latest meeting"
+        return "less than a month ago"
     years, months = divmod(months, 12)
     parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((years, "year"), (months, "month")) if n]
     return " and ".join(parts) + " ago"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from .link import Archive, ItemRef, role_at
+from .link import Archive, ItemRef, role_at, whole_months_between
 from .markup import Abbreviations, ItemText, make_parser, render_items
 from .model import ACTION_STATUSES, Meeting
 from .searchlayout import ahead_attributes
@@ -104,18 +104,18 @@ def plan(archive: Archive) -> list[Page]:
                 _clip(tracked.action.text, 150),
                 {"tracked": tracked},
                 depends_on=(),
-                summarises=_action_meetings(tracked),
+                summarises=_action_meetings(tracked, archive),
             )
         )
     for record in archive.themes:
-        shown = [ref.meeting.id for ref in record.items] + [m for tracked in record.actions for m in _action_meetings(tracked)]
+        shown = [ref.meeting.id for ref in record.items] + [m for tracked in record.actions for m in _action_meetings(tracked, archive)]
         pages.append(
             Page(theme_path(record.theme.slug), "theme.html", record.theme.name, record.theme.description, {"record": record},
                  depends_on=(), summarises=tuple(dict.fromkeys(shown)))
         )
     for record in archive.people:
         shown = [r.meeting.id for r in record.roles] + [m.id for m in record.chaired + record.minuted]
-        shown += [m for tracked in record.owned for m in _action_meetings(tracked)]
+        shown += [m for tracked in record.owned for m in _action_meetings(tracked, archive)]
         pages.append(
             Page(person_path(record.person.slug), "person.html", record.person.name, f"Roles held by {record.person.name}, meetings attended and actions owned.", {"record": record},
                  depends_on=(), summarises=tuple(dict.fromkeys(shown)))
@@ -147,9 +147,12 @@ def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...
     return tuple(m for m in dict.fromkeys(ids) if m != meeting.id)
 
 
-def _action_meetings(tracked) -> tuple[str, ...]:
-    """The meeting an action arose at and those that updated its status: all its page and its rows show."""
-    return (tracked.action.meeting_id, *tracked.updated_by)
+def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:
+    """The meeting an action arose at and those that updated its status: all its page and its rows show.
+    An open action also shows how long it has gone without an update as of the latest meeting, so a new
+    latest meeting, or a change to its date or title, must remake it."""
+    latest = (archive.latest_meeting.id,) if tracked.is_open else ()
+    return (tracked.action.meeting_id, *tracked.updated_by, *latest)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -172,6 +175,18 @@ def relative_path(path: str, folder: str) -> str:
 @functools.lru_cache(maxsize=65536)  # list pages show the same dates thousands of times, and strftime is slow
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def time_since(earlier: dt.date, latest: dt.date) -> str:
+    """How long before the latest meeting a date was, in plain words: "5 years and 2 months ago"."""
+    if earlier >= latest:
+        return "the latest meeting" if earlier == latest else "after the latest meeting"
+    months = whole_months_between(earlier, latest)
+    if months == 0:
+        return "less than a month ago"
+    years, months = divmod(months, 12)
+    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((years, "year"), (months, "month")) if n]
+    return " and ".join(parts) + " ago"
 
 
 def _compiled_templates(folder: Path) -> jinja2.FileSystemBytecodeCache:
@@ -197,7 +212,7 @@ class Renderer:
             lstrip_blocks=True,
             bytecode_cache=_compiled_templates(compiled) if compiled else None,
         )
-        self.env.filters.update(long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s))
+        self.env.filters.update(long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s), time_since=time_since)
         self.env.globals.update(
             archive=archive,
             site=archive.site,

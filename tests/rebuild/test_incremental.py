@@ -172,6 +172,21 @@ def add_meeting_in_2020(content: Path, templates: Path) -> None:
     (content / "meetings/2020-05-26-performance.md").write_text(text)
 
 
+def test_a_new_latest_meeting_remakes_the_pages_that_count_how_long_an_open_action_has_waited(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    may = content / MAY
+    may.write_text(may.read_text().replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", ""))
+    paths = Paths(content=content)
+    site = tmp_path / "site"
+    build(paths, site)
+    action = site / "actions/2019-04-30-1/index.html"
+    assert "(less than a month ago)" in action.read_text()
+    add_meeting_in_2020(content, None)  # says nothing of the action, but a year has passed by it
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+    assert "(1 year ago)" in action.read_text()
+
+
 def files_rewritten_by(change, tmp_path) -> set[str]:
     """Every file an incremental build wrote anew after `change`, assets aside (they are copied every time)."""
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")

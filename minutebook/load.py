@@ -25,6 +25,7 @@ from .model import (
     Attendee,
     Content,
     ContentError,
+    Correction,
     GlossaryEntry,
     InvalidContent,
     Meeting,
@@ -408,6 +409,7 @@ def parse_editor_update(f: Fields, origin: Origin) -> ActionUpdate | None:
 MEETING_FIELDS = (
     "title", "date", "time", "type", "venue", "chair", "minute_taker", "attendees", "apologies",
     "agenda", "actions", "action_updates", "next_meeting", "source", "editorial_notes",
+    "corrections",
 )  # fmt: skip
 
 
@@ -507,6 +509,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         source_title=source_title,
         source_url=source_url,
         editorial_notes=f.texts("editorial_notes"),
+        corrections=parse_corrections(f, day, errors),
         origin=Origin(path, 1),
         chair_line=f.line_of("chair"),
     )
@@ -643,6 +646,22 @@ def parse_meeting_updates(f: Fields, meeting_id: str, day, errors) -> tuple[Acti
         if action and status and day:
             updates.append(ActionUpdate(action, day, status, note, meeting_id, Origin(f.path, line)))
     return tuple(updates)
+
+
+def parse_corrections(f: Fields, day, errors) -> tuple[Correction, ...]:
+    """The corrections the editor recorded: only these are published as changes to the minutes."""
+    corrections = []
+    for index, (entry, line) in enumerate(f.list("corrections")):
+        g = Fields(entry, f.path, f"corrections[{index + 1}]", errors, line)
+        if not g.ok:
+            continue
+        g.only(("date", "note"))
+        when, note = g.date("date"), g.text("note")
+        if when and day and when < day:
+            g.error("date", f"{when.isoformat()} is before the meeting ({day.isoformat()}); expected the day the correction was made")
+        elif when and note:
+            corrections.append(Correction(when, note, Origin(f.path, line)))
+    return tuple(corrections)
 
 
 def parse_next_meeting(f: Fields, day, errors) -> NextMeeting | None:

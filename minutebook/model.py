@@ -105,6 +105,15 @@ class ActionUpdate:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change to published minutes, as the editor recorded it for the public."""
+
+    date: dt.date
+    note: str  # what changed and why, written for a reader
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
 class NextMeeting:
     date: dt.date
     time: str = ""
@@ -132,6 +141,7 @@ class Meeting:
     source_title: str
     source_url: str = ""
     editorial_notes: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # in the file's order; only these are shown as corrections
     origin: Origin = field(default=Origin(""), compare=False)
     chair_line: int = field(default=0, compare=False)  # where the chair is named, for errors found when linking
 

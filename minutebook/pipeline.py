@@ -84,7 +84,8 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     """The archive, and the hashes of what each page is made from.
 
     `known` holds the meetings an earlier build parsed; those whose files have not changed are not parsed again.
-    `read_history()` gives each meeting's corrections, which its page shows (a new commit re-renders it);
+    `read_history()` gives each meeting file's versions in git, from which its page shows its publication and
+    what its corrections changed (a new commit re-renders it);
     it is asked for only once the files are loaded and linked, so that `git log` runs meanwhile."""
     began = time.perf_counter()
     known = known or rebuild.KnownMeetings({}, rebuild.tree_digest(PACKAGE))
@@ -295,7 +296,11 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     search, records = archivefiles.wanted(archive, stale, kept)
     files: dict[str, bytes | Path] = dict(unchanged)
     compiled = rebuild.compiled_templates_path(out_dir, known.code)
-    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)), history, compiled)
+    shown = file_history.page_histories(  # only for the meeting pages being made: their corrections' before and after
+        paths.content, history, (p.context["meeting"] for p in to_render if p.template == "meeting.html"),
+        {p.slug: p.name for p in archive.content.people}, {t.slug: t.name for t in archive.content.themes},
+    )
+    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)), shown, compiled)
     files.update(made.files)
     began = time.perf_counter()
     progress("Building the search index")

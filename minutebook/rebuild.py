@@ -74,9 +74,9 @@ def summary(meeting: Meeting) -> str:
 
     Titles, dates, attendance, items' numbers, titles and themes, actions and their updates
     are all in it; only `AgendaItem.markdown` is left out, which only the meeting's own page,
-    the search index and the open data show."""
+    the search index and the open data show, and the corrections, which only its page shows."""
     agenda = tuple(dataclasses.replace(item, markdown="") for item in meeting.agenda)
-    return digest(facts(dataclasses.replace(meeting, agenda=agenda)))
+    return digest(facts(dataclasses.replace(meeting, agenda=agenda, corrections=())))
 
 
 @dataclass(frozen=True)

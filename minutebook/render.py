@@ -235,7 +235,7 @@ class Renderer:
         """`compiled` is a folder to keep compiled templates in between builds: compiling them is a
         good part of a one-meeting rebuild. It must belong to this version of Minutebook's code."""
         self.archive = archive
-        self.history = history or {}  # meeting id -> history.FileHistory, read from git by the build
+        self.history = history or {}  # meeting id -> history.PageHistory, read from git by the build
         self.base_url = base_url.rstrip("/") + "/" if base_url else ""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),

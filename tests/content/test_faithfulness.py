@@ -76,10 +76,11 @@ def front_matter_and_body(path: Path) -> tuple[dict, str]:
 
 
 def published_words(path: Path) -> list[str]:
-    """Every word the meeting publishes, except the editorial notes: they are our words
-    about the text, and they quote the very debris they repaired."""
+    """Every word the meeting publishes, except the editorial notes and the corrections: they are
+    our words about the text, and they quote the very debris or mistakes they repaired."""
     data, body = front_matter_and_body(path)
     data.pop("editorial_notes", None)
+    data.pop("corrections", None)
     return words(" ".join(strings(data)) + "\n" + body)
 
 

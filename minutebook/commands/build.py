@@ -11,7 +11,7 @@ from ..pipeline import Paths, Progress, build
 from ..write import PublishError
 from .check import report_invalid
 
-HELP = "build the site into site/ (the default command)"
+HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
 
 
 def add_arguments(parser) -> None:

@@ -7,7 +7,7 @@ from ..model import InvalidContent
 from .. import unfinished
 from ..pipeline import BuildReport, Paths, load_archive
 
-HELP = "check every content file, and every place still marked TO DO or CHECK, and report all problems as path:line: field: message"
+HELP = "check every content file and report every problem, and every place still marked TO DO or CHECK, as path:line: field: message"
 
 
 def add_arguments(parser) -> None:

@@ -74,28 +74,39 @@ class Progress:
             self.stream.write("\n")
 
 
-def load_archive(paths: Paths, report: BuildReport | None = None) -> Archive:
-    """Load and link; raises InvalidContent with every problem found."""
-    return load_with_inputs(paths, report)[0]
+def load_archive(paths: Paths, report: BuildReport | None = None, allow_unfinished: bool = False) -> Archive:
+    """Load and link; raises InvalidContent with every problem found (unfinished.Unfinished
+    when TO DO or CHECK markers remain, unless `allow_unfinished`)."""
+    return load_with_inputs(paths, report, allow_unfinished=allow_unfinished)[0]
 
 
 def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: str = "", known: rebuild.KnownMeetings | None = None,
-                     read_history: Callable[[], Mapping[str, file_history.FileHistory]] | None = None) -> tuple[Archive, rebuild.Inputs]:
+                     read_history: Callable[[], Mapping[str, file_history.FileHistory]] | None = None,
+                     allow_unfinished: bool = False) -> tuple[Archive, rebuild.Inputs]:
     """The archive, and the hashes of what each page is made from.
 
     `known` holds the meetings an earlier build parsed; those whose files have not changed are not parsed again.
     `read_history()` gives each meeting file's versions in git, from which its page shows its publication and
     what its corrections changed (a new commit re-renders it);
-    it is asked for only once the files are loaded and linked, so that `git log` runs meanwhile."""
+    it is asked for only once the files are loaded and linked, so that `git log` runs meanwhile.
+    A marker for the editor left in the content is a problem like any other, listed with the rest,
+    unless `allow_unfinished` (the preview, a deliberate local build): then it is only reported."""
     began = time.perf_counter()
     known = known or rebuild.KnownMeetings({}, rebuild.tree_digest(PACKAGE))
     code = known.code  # a new Minutebook parses and renders everything again
     sources, errors = read_sources(paths.content)
     content, more = parse_content(sources, known)
+    marked = unfinished.markers(sources)
+    refused = [] if allow_unfinished else marked
     if errors + more:
-        raise InvalidContent(errors + more + _link_problems(content, errors + more))
+        raise _refusal(errors + more + _link_problems(content, errors + more), refused)
     mid = time.perf_counter()
-    archive = link(content)
+    try:
+        archive = link(content)
+    except InvalidContent as exc:
+        raise _refusal(exc.errors, refused) from None
+    if refused:
+        raise _refusal([], refused)
     stems = {s.path: os.path.splitext(os.path.basename(s.path))[0] for s in sources}  # as Path.stem, without a Path each
     meeting_sources = {stems[s.path]: s.digest for s in sources if "/meetings/" in f"/{s.path}"}
     reference = rebuild.digest(
@@ -117,8 +128,12 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         report.seconds["load"] = mid - began
         report.seconds["link"] = time.perf_counter() - mid - waited
         report.meetings = len(archive.meetings)
-        report.unfinished = unfinished.markers(sources)
+        report.unfinished = marked
     return archive, inputs
+
+
+def _refusal(errors: list, marked: list) -> InvalidContent:
+    return unfinished.Unfinished(errors, marked) if marked else InvalidContent(errors)
 
 
 def _link_problems(content, load_errors) -> list:
@@ -273,16 +288,18 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
     return made
 
 
-def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, remembered: dict | None = None) -> BuildReport:
+def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, remembered: dict | None = None,
+          allow_unfinished: bool = False) -> BuildReport:
     """Build the whole site into `out_dir`, atomically; nothing is written on failure.
 
-    `remembered` is the `read` of the last report from this process: meetings already in memory."""
+    `remembered` is the `read` of the last report from this process: meetings already in memory.
+    Content still marked TO DO or CHECK is refused unless `allow_unfinished`: such a site is not for publication."""
     progress = progress or Progress(quiet=True)
     report = BuildReport()
     read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside a git checkout
     try:
         known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE), remembered)
-        archive, inputs = load_with_inputs(paths, report, base_url, known, read_history)
+        archive, inputs = load_with_inputs(paths, report, base_url, known, read_history, allow_unfinished)
     finally:
         history = read_history()  # waited for even when the content is refused, so no git is left behind
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one

@@ -221,7 +221,8 @@ class Preview:
         """Build into the preview folder; on failure keep the last good files and show the problems."""
         report, problems = None, ()
         try:
-            report = build(self.paths, self.site, progress=progress, remembered=self.read)
+            # A draft still marked TO DO or CHECK is previewed, markers and all: that is how the editor finishes it.
+            report = build(self.paths, self.site, progress=progress, remembered=self.read, allow_unfinished=True)
             self.read = report.read
         except Exception as failure:  # whatever stops a build, the server stays up to show it
             problems = describe(failure, self.paths.templates)

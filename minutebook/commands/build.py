@@ -5,19 +5,24 @@ import os
 import sys
 from pathlib import Path
 
+from .. import unfinished
 from ..model import InvalidContent
 from ..pipeline import Paths, Progress, build
 from ..write import PublishError
-from .check import report_invalid, report_unfinished
+from .check import report_invalid
 
-HELP = "build the site into site/ (the default command)"
+HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--out", metavar="DIR", default="site", help="the folder to build into (default: site/)")
     parser.add_argument("--base-url", metavar="URL", default="", help="the site's public address, for feeds, sitemap and canonical links")
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
-    parser.add_argument("--quiet", action="store_true", help="print only errors")
+    parser.add_argument("--quiet", action="store_true", help="print only errors and warnings")
+    parser.add_argument(
+        "--allow-unfinished", action="store_true",
+        help="build even though places are still marked TO DO or CHECK, for a look on this computer only; such a site must not be published",
+    )
 
 
 def run(args) -> int:
@@ -25,16 +30,20 @@ def run(args) -> int:
     out = Path(args.out)
     progress = Progress(quiet=args.quiet)
     try:
-        report = build(paths, out, base_url=args.base_url, progress=progress)
+        report = build(paths, out, base_url=args.base_url, progress=progress, allow_unfinished=args.allow_unfinished)
     except InvalidContent as exc:
         return report_invalid(exc)
     except (PublishError, FileNotFoundError) as exc:
         print(f"Build failed: {exc}", file=sys.stderr)
         return 1
     progress.done()
-    report_unfinished(report.unfinished)
     if not args.quiet:
         took = sum(report.seconds.values())
         print(f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into {os.path.relpath(out)}/")
-        print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")
+        if not report.unfinished:
+            print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")
+    if report.unfinished:  # only with --allow-unfinished: last, and even when quiet, so it cannot be missed
+        for place in report.unfinished:
+            print(place, file=sys.stderr)
+        print(unfinished.not_for_publication(report.unfinished), file=sys.stderr)
     return 0

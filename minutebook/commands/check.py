@@ -7,7 +7,7 @@ from ..model import InvalidContent
 from .. import unfinished
 from ..pipeline import BuildReport, Paths, load_archive
 
-HELP = "check every content file and report all problems as path:line: field: message"
+HELP = "check every content file and report every problem, and every place still marked TO DO or CHECK, as path:line: field: message"
 
 
 def add_arguments(parser) -> None:
@@ -18,8 +18,12 @@ def report_invalid(exc: InvalidContent, stream=None) -> int:
     stream = stream or sys.stderr  # looked up now: sys.stderr may have been replaced since import
     for error in exc.errors:
         print(error, file=stream)
-    count = len(exc.errors)
-    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=stream)
+    marked = exc.markers if isinstance(exc, unfinished.Unfinished) else []
+    count = len(exc.errors) - len(marked)
+    if count:
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=stream)
+    if marked:
+        print(unfinished.refusal(marked), file=stream)
     return 1
 
 
@@ -34,14 +38,4 @@ def run(args) -> int:
         f"Content is valid: {len(archive.meetings)} meetings, {len(archive.actions)} actions, "
         f"{len(archive.themes)} themes, {len(archive.people)} people."
     )
-    report_unfinished(report.unfinished)
     return 0
-
-
-def report_unfinished(found, stream=None) -> None:
-    """A warning, not a failure: a draft with its markers is valid content an editor may preview."""
-    if found:
-        stream = stream or sys.stderr
-        for place in found:
-            print(place, file=stream)
-        print(unfinished.summary(found), file=stream)

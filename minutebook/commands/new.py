@@ -5,7 +5,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..load import SLUG, TIME, parse_date, type_slug
+from .. import unfinished
+from ..load import SLUG, TIME, SourceFile, parse_date, type_slug
 from ..model import InvalidContent
 from ..pipeline import Paths, load_archive
 from ..skeleton import CannotStart, describe, file_name, make_skeleton
@@ -41,7 +42,7 @@ def run(args) -> int:
     if target.exists():  # checked first too, so the editor hears it before any content errors
         return refuse(target)
     try:
-        archive = load_archive(paths)
+        archive = load_archive(paths, allow_unfinished=True)  # another draft still being finished must not stop this one starting
     except InvalidContent as exc:
         return report_invalid(exc, sys.stderr)  # passed explicitly: the default was bound when check.py was imported
     try:
@@ -55,7 +56,10 @@ def run(args) -> int:
         return refuse(target)
     print(f"Wrote {os.path.relpath(target)}")
     print(describe(skeleton))
-    print("Replace or check everything marked TO DO in it, then run 'python build.py check'.")
+    marked = len(unfinished.markers([SourceFile.of_text(str(target), skeleton.text)]))
+    print(f"Replace or check everything marked TO DO in it ({marked} place{'s' if marked != 1 else ''}), then run 'python build.py check'.")
+    print("It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left. "
+          "Meanwhile 'python build.py serve' previews it.")
     return 0
 
 

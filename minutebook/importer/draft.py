@@ -282,4 +282,8 @@ def verdict(marked: int, problems: int) -> str:
     if not marked and not problems:
         return "The draft passes check; read it against the source before it is published."
     needs = [f"{plural(marked, 'CHECK marker')} to settle" if marked else "", f"{plural(problems, 'problem')} that check found" if problems else ""]
-    return f"The draft needs work before it is published: {' and '.join(filter(None, needs))}. Search it for CHECK."
+    said = f"The draft needs work before it is published: {' and '.join(filter(None, needs))}. Search it for CHECK."
+    if marked:
+        said += (" It cannot be published until every marker is settled and deleted: 'python build.py' and"
+                 " 'python build.py check' refuse it while one is left. Meanwhile 'python build.py serve' previews it.")
+    return said

@@ -1,4 +1,5 @@
-"""`build.py new` starts a meeting file from what the archive already knows, and it passes check as written.
+"""`build.py new` starts a meeting file from what the archive already knows; as written it is valid
+content, refused for publication only for its TO DO markers.
 
 The small fixture has a Monthly Assurance Meeting on 30 April 2019 (three
 attendees, action 2019-04-30-1 open, next meeting named for 28 May 2019) and a
@@ -28,7 +29,7 @@ def started(content: Path, date: str, *options: str):
     before = set((content / "meetings").iterdir())
     assert start(content, "--date", date, *options) == 0
     (written,) = set((content / "meetings").iterdir()) - before
-    return load_archive(Paths(content=content)).meeting(written.stem)
+    return load_archive(Paths(content=content), allow_unfinished=True).meeting(written.stem)
 
 
 def rewrite(content: Path, old: str, new: str, name: str = APRIL) -> None:
@@ -46,11 +47,14 @@ def test_it_writes_the_file_under_meetings_named_by_date_and_type(small_content)
     assert (small_content / "meetings" / "2019-06-25-monthly-assurance.md").is_file()
 
 
-def test_the_file_passes_check_as_written(small_content, capsys):
+def test_the_file_loads_as_written_and_check_refuses_it_only_for_its_markers(small_content, capsys):
     start(small_content, "--date", "2019-06-25")
     capsys.readouterr()
-    assert main(["check", "--content", str(small_content)]) == 0
-    assert "Content is valid: 3 meetings" in capsys.readouterr().out
+    assert len(load_archive(Paths(content=small_content), allow_unfinished=True).meetings) == 3
+    assert main(["check", "--content", str(small_content)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err and all("still marked for the editor" in line for line in err[:-1])
+    assert err[-1].startswith("14 places still marked TO DO or CHECK; nothing was built.")
 
 
 def test_the_front_matter_has_the_date_type_and_a_title_in_the_house_style(small_content):
@@ -138,6 +142,19 @@ def test_it_says_what_it_pre_filled_and_reminds_the_editor_to_check(small_conten
     assert "2019-05-28-monthly-assurance.md" in out
     assert "Pre-filled from 2019-04-30-monthly-assurance.md: 3 attendees, the chair and minute-taker, 1 open action, time and venue from its next-meeting line." in out
     assert "python build.py check" in out
+
+
+def test_it_says_how_many_places_are_marked_and_that_the_file_cannot_be_published_until_they_are_settled(small_content, capsys):
+    start(small_content, "--date", "2019-06-25")
+    out = capsys.readouterr().out
+    assert "Replace or check everything marked TO DO in it (14 places)" in out
+    assert "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left." in out
+
+
+def test_another_draft_still_marked_to_do_does_not_stop_a_meeting_being_started(small_content):
+    start(small_content, "--date", "2019-06-25")
+    assert start(small_content, "--date", "2019-07-30") == 0
+    assert (small_content / "meetings" / "2019-07-30-monthly-assurance.md").is_file()
 
 
 def test_with_no_earlier_meeting_of_the_type_it_writes_a_minimal_skeleton_and_says_so(small_content, capsys):

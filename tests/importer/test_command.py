@@ -95,6 +95,12 @@ def test_it_ends_by_checking_the_content_with_the_draft_in_it(content, capsys):
     assert "The draft needs work before it is published" in out  # CHECK markers remain
 
 
+def test_it_says_the_draft_cannot_be_published_until_its_markers_are_settled(content, capsys):
+    run(str(EXTRACT), "--content", str(content))
+    out = capsys.readouterr().out
+    assert "It cannot be published until every marker is settled and deleted: 'python build.py' and 'python build.py check' refuse it" in out
+
+
 def test_a_draft_check_finds_problems_in_is_still_written_and_exits_0(content, capsys):
     people = content / "people.yml"
     people.write_text(people.read_text(encoding="utf-8").replace("- slug: beth-bridges\n  name: Beth Bridges\n", ""), encoding="utf-8")

@@ -92,3 +92,20 @@ def test_the_pre_commit_hook_checks_the_content_when_content_changes():
 def test_pre_commit_itself_accepts_the_hook_configuration():
     run = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def recipe(target: str) -> str:
+    found = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    return found[1]
+
+
+def test_make_check_and_make_site_run_the_commands_that_refuse_unfinished_minutes():
+    # `check` and `build` refuse a meeting still marked TO DO or CHECK (tests/unfinished/test_publishing.py),
+    # so the Check workflow (make check), the Publish workflow (make site) and the hook refuse it too.
+    assert recipe("check").strip() == "$(BIN)/python build.py check"
+    assert recipe("site").strip() == "$(BIN)/python build.py $(BUILD_ARGS)"
+
+
+def test_nothing_that_checks_or_publishes_lets_unfinished_minutes_through():
+    files = [ROOT / "Makefile", ROOT / ".pre-commit-config.yaml", *sorted(WORKFLOWS.glob("*.yml"))]
+    assert [path.name for path in files if "--allow-unfinished" in path.read_text(encoding="utf-8")] == []

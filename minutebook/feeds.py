@@ -61,6 +61,15 @@ def meeting_summary(meeting: Meeting) -> str:
     return f"Draft minutes: not yet approved. {summary}" if meeting.status == "draft" else summary
 
 
+def entry_updated(meeting: Meeting) -> dt.datetime:
+    """When a meeting's entry last changed: the day its minutes were approved, where that is recorded, so a
+    reader that showed the draft shows the approved minutes again; else the meeting itself. Never the build
+    time, so builds stay identical."""
+    if meeting.approved_on:
+        return meeting_start(meeting.approved_on, "")
+    return meeting_start(meeting.date, meeting.time)
+
+
 def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
     import xml.etree.ElementTree as ET
 
@@ -77,7 +86,7 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
     newest = sorted(archive.meetings, key=lambda m: (m.date, m.time, m.id), reverse=True)
-    updated = meeting_start(newest[0].date, newest[0].time) if newest else EPOCH
+    updated = max((entry_updated(m) for m in newest), default=EPOCH)
     _text(feed, "id", stable_id(site.organisation, "feed", "meetings"))
     _text(feed, "title", site.title)
     _text(feed, "subtitle", site.description)
@@ -95,7 +104,7 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
         _text(entry, "title", TITLE_PREFIXES.get(meeting.status, "") + meeting.title)
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)})
         _text(entry, "published", when)
-        _text(entry, "updated", when)  # minutes are not revised after publication; a fixed date keeps builds identical
+        _text(entry, "updated", entry_updated(meeting).isoformat())
         _text(entry, "summary", meeting_summary(meeting), type="text")
         for slug in dict.fromkeys(s for item in meeting.agenda for s in item.themes):
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": slug, "label": themes[slug]})

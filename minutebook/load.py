@@ -457,6 +457,9 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     actions = parse_actions(f, meeting_id, {i.number for i in agenda}, errors)
     updates = parse_meeting_updates(f, meeting_id, day, errors)
     next_meeting = parse_next_meeting(f, day, errors)
+    for key in ("actions", "action_updates") if not held else ():
+        if f.data.get(key):
+            f.error(key, "is given for a cancelled meeting; a meeting that did not take place raised and updated no actions: remove them")
     if approved_on and day and approved_on <= day:
         f.error("approved", f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); minutes are approved at a later meeting")
 

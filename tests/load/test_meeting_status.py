@@ -62,6 +62,20 @@ def test_each_status_mistake_is_named_with_file_line_and_field(small_content, wh
     assert named[0].startswith(f"content/{APRIL}:{line_of(path, held_by)}: {field}: "), named
 
 
+@pytest.mark.parametrize("field, lines", [
+    ("actions", 'actions:\n  - id: 2019-06-25-1\n    item: "1"\n    text: The CC to report.\n    status: open'),
+    ("action_updates", "action_updates:\n  - action: 2019-05-28-1\n    status: completed"),
+])
+def test_a_cancelled_meeting_that_lists_actions_is_named(tmp_path, field, lines):
+    content = copy_content(STATUS, tmp_path / "content")
+    name = "meetings/2019-06-25-monthly-assurance.md"
+    path = rewrite(content, "status: cancelled\n", f"status: cancelled\n{lines}\n", name)
+    assert problems(content) == [
+        f"content/{name}:{line_of(path, field + ':')}: {field}: is given for a cancelled meeting; "
+        "a meeting that did not take place raised and updated no actions: remove them"
+    ]
+
+
 def test_an_approval_date_that_names_a_cancelled_meeting_is_named(tmp_path):
     content = copy_content(STATUS, tmp_path / "content")
     path = rewrite(content, "approved: 2019-05-28", "approved: 2019-06-25")

@@ -77,9 +77,14 @@ def labels_beside(page: Path, meeting_id: str) -> list[list[str]]:
     return [e["labels"] for e in entries(page) if e["meetings"] == {meeting_id}]
 
 
+def text_of_html(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
 def banner(page: Path) -> str:
+    """The words of the page's status banner, a note to every reader; empty when there is none."""
     found = re.search(r'<div class="minutes-banner[^"]*" role="note">(.*?)</div>', page.read_text(encoding="utf-8"), re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else ""
+    return text_of_html(found.group(1)) if found else ""
 
 
 def meeting_page(site: Path, meeting_id: str) -> Path:
@@ -170,7 +175,3 @@ def test_the_links_to_the_previous_and_next_meeting_label_a_draft_and_a_cancelle
     html = meeting_page(site, MAY).read_text(encoding="utf-8")
     pager = text_of_html(html[html.index('<nav class="pager"'):])
     assert "Previous meeting Monthly Assurance Meeting April 2019 Next meeting Monthly Assurance Meeting June 2019 Cancelled" in pager
-
-
-def text_of_html(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())

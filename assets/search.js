@@ -25,6 +25,7 @@
 
   var FUZZY_FROM = 4; // letters; a close spelling of a shorter word is usually just another word
   var MAX_EDIT_DISTANCE = 2; // lunr's fuzzy matching grows exponentially with the distance
+  var MAX_WORDS = 10; // words (or clauses of lunr's query language) a search reads; the rest are passed over
   var PREFIX_FROM = 2; // letters typed before an unfinished last word is matched as a beginning
   var SNIPPET_LENGTH = 240; // characters
   var SNIPPET_LEAD = 70; // characters shown before the first highlighted word
@@ -489,6 +490,7 @@
     return function query(build) {
       var q = new lunr.Query(fields);
       build.call(q, q);
+      if (!q.clauses.length) return []; // lunr would read no clause as a query that only excludes
       var weights = fields.map(function () { return new Map(); }); // the query's vector per field: term number -> boost
       var required = [], prohibited = [];
       // By field and document, in arrays rather than Maps: a common word is in thousands of documents.
@@ -630,6 +632,7 @@
 
     var REQUIRED = lunr.Query.presence.REQUIRED, TRAILING = lunr.Query.wildcard.TRAILING;
     var stems = Object.create(null), docTokens = [];
+    var longest = typeof data.longest === "number" ? data.longest : Infinity;
     var FIELD = { title: 0, itemTitle: 1, text: 2, meeting: 3, people: 4, themes: 5 };
     // "title:" and the like, as lunr's query language names the fields of the index.
     var FIELD_NAME = new RegExp("^(" + opened.fields.join("|") + "):", "i");
@@ -681,12 +684,25 @@
     function parse(text) {
       var phrases = [];
       var rest = text.replace(/"([^"]*)("|$)/g, function (_, inner) {
-        var words = wordsOf(inner);
-        if (words.length) phrases.push(words);
+        var words = wordsOf(inner).slice(0, MAX_WORDS);
+        if (words.length && phrases.length < MAX_WORDS) phrases.push(words);
         return " ";
       });
-      var words = wordsOf(rest);
-      return { rest: rest, phrases: phrases, words: words, typing: words.length > 0 && /[^\s\-]$/.test(rest) };
+      // A loose word longer than any term, by more than a close spelling allows, can match nothing;
+      // looking for its close spellings would take seconds, so it is passed over (and named, with
+      // everything typed, in what the page says).
+      var words = wordsOf(rest), kept = bounded(words.filter(function (w) { return !tooLong(w); }));
+      return { rest: rest, phrases: phrases, words: kept, overlong: words.length - kept.length, typing: kept.length > 0 && /[^\s\-]$/.test(rest) };
+    }
+
+    /* Each word once, and no more than MAX_WORDS of them: a query pasted a page long must still
+     * answer at once, and what it asks beyond that many words changes little. */
+    function bounded(words) {
+      return words.filter(function (w, i) { return words.indexOf(w) === i; }).slice(0, MAX_WORDS);
+    }
+
+    function tooLong(word) {
+      return word.length > longest + MAX_EDIT_DISTANCE && stemOf(word).length > longest + MAX_EDIT_DISTANCE;
     }
 
     function quoted(parsed) {
@@ -799,8 +815,15 @@
     function withSyntax(text) {
       return query(function (q) {
         new lunr.QueryParser(text, q).parse();
+        // Each clause once, and at most MAX_WORDS: "* * *..." pasted long expanded every term each time.
+        var seen = Object.create(null);
+        q.clauses = q.clauses.filter(function (c) {
+          var key = JSON.stringify([c.term, c.fields, c.presence, c.editDistance, c.wildcard, c.boost]);
+          return seen[key] ? false : (seen[key] = true);
+        }).slice(0, MAX_WORDS);
         q.clauses.forEach(function (c) {
           if (c.editDistance > MAX_EDIT_DISTANCE) c.editDistance = MAX_EDIT_DISTANCE;
+          if (c.term.length > longest + c.editDistance) c.editDistance = 0; // it can match nothing anyway
         });
       });
     }
@@ -853,7 +876,7 @@
       }
       var syntax = SYNTAX.test(parsed.rest);
       if (!syntax && !meaningful(parsed).length) {
-        return { mode: "common", words: parsed.words, phrases: parsed.phrases, results: [], unfiltered: 0, people: [], also: [], order: order };
+        return { mode: parsed.overlong ? "words" : "common", words: parsed.words, phrases: parsed.phrases, results: [], unfiltered: 0, people: [], also: [], order: order };
       }
       if (syntax) {
         try {

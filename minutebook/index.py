@@ -395,7 +395,8 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
     search/index.js tells how to score, the meetings and documents, and which files hold what.
 
     It sets `window.MINUTEBOOK_SEARCH` to
-        version, separator, fields ([name, boost], in lunr's order), actionBoost
+        version, separator, fields ([name, boost], in lunr's order), actionBoost, longest (the
+                    longest index term's length)
         themes      slug -> {n: name, w: its terms with counts ("a", "b", 3)}; the themes
                     field of a document is the names of its themes
         themeOrder  the theme slugs documents refer to by place
@@ -447,6 +448,9 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         "separator": separator_source(),
         "fields": [[f["field_name"], f.get("boost", 1)] for f in FIELDS],
         "actionBoost": ACTION_BOOST,
+        # In UTF-16 code units, as JavaScript counts: a word whose term is longer, by more than a close
+        # spelling allows, matches nothing, and the search passes it over rather than spell it out.
+        "longest": max((len(t.encode("utf-16-le")) // 2 for t in (*vocabulary.held, *vocabulary.of_themes)), default=0),
         "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
         "themeOrder": theme_order,
         "people": [[p.person.name, person_path(p.person.slug), person_summary(p), " ".join(dict.fromkeys(label for label, _, _ in p.role_spans))]

@@ -53,6 +53,16 @@ class TrackedAction:
     def updated_by(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.meeting_id for c in self.history[1:] if c.meeting_id))
 
+    @property
+    def last_change(self) -> StatusChange:
+        return self.history[-1]
+
+    @property
+    def last_heard_at(self) -> str:
+        """The meeting that recorded its latest status: where it arose, or the last meeting to update it;
+        empty when an editor recorded that status between meetings."""
+        return self.last_change.meeting_id if len(self.history) > 1 else self.action.meeting_id
+
 
 @dataclass(frozen=True)
 class ItemRef:
@@ -144,6 +154,22 @@ class Archive:
 
     def updates_at(self, meeting_id: str) -> tuple[TrackedAction, ...]:
         return self._updated.get(meeting_id, ())
+
+    @property
+    def latest_meeting(self) -> Meeting | None:
+        """How long ago is counted to this meeting, never to the day of the build: the same content
+        must always give the same site. A meeting that was cancelled recorded nothing, so it is passed over."""
+        return next((m for m in reversed(self.meetings) if m.status != "cancelled"), None)
+
+    def unchanged_for_over_a_year(self, tracked: TrackedAction) -> bool:
+        latest = self.latest_meeting
+        return tracked.is_open and latest is not None and a_year_after(tracked.last_change.date) < latest.date
+
+    @property
+    def without_update_for_a_year(self) -> tuple[TrackedAction, ...]:
+        """Open actions whose latest status is over a year older than the latest meeting, longest unchanged first."""
+        quiet = (t for t in self.actions if self.unchanged_for_over_a_year(t))
+        return tuple(sorted(quiet, key=lambda t: t.last_change.date))
 
     def __post_init__(self):
         # Lookup tables, derived once; the dataclass stays frozen.
@@ -316,6 +342,17 @@ def _approving_meetings(meetings, errors: list[ContentError]) -> dict:
                                        f"{meeting.approved_on.isoformat()} is the date of {cancelled.id}, which was cancelled; "
                                        "give the date of the meeting that approved these minutes"))
     return found
+
+
+def a_year_after(day: dt.date) -> dt.date:
+    return day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else dt.date(day.year + 1, 3, 1)
+
+
+def whole_months_between(earlier: dt.date, later: dt.date) -> int:
+    """Calendar months from one date to another, counting only those completed: 19 October 2016
+    to 20 December 2021 is 62 months; to 18 December 2021, 61."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
 
 
 def role_at(meeting: Meeting, slug: str) -> Attendee | None:

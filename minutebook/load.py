@@ -19,6 +19,7 @@ from . import walk, yamltext
 from .model import (
     ACTION_STATUSES,
     MEETING_STATUSES,
+    AboutPage,
     Action,
     ActionUpdate,
     AgendaItem,
@@ -153,6 +154,7 @@ def parse_content(sources: list[SourceFile], read_meeting=None) -> tuple[Content
     people = parse_list(*reference("people.yml"), errors, parse_person)
     glossary = parse_list(*reference("glossary.yml"), errors, parse_glossary_entry)
     updates = parse_list(*reference("action-updates.yml", required=False), errors, parse_editor_update)
+    about = parse_about(by_name["about.md"], errors) if "about.md" in by_name else None
 
     meetings = []
     for source in sources:
@@ -172,6 +174,7 @@ def parse_content(sources: list[SourceFile], read_meeting=None) -> tuple[Content
         glossary=tuple(glossary),
         meetings=tuple(meetings),
         action_updates=tuple(updates),
+        about=about,
     )
     return content, errors
 
@@ -339,6 +342,26 @@ def parse_site(data, path: str, errors: list[ContentError]) -> SiteSettings | No
         logo=logo,
         base_url=f.text("base_url", required=False),
     )
+
+
+ABOUT_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | None:
+    """content/about.md: a '# ' heading for the page's title on its first line, then Markdown."""
+    text = decoded(source, errors)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        errors.append(ContentError(source.path, 1, "", "is empty; expected a '# ' heading with the page's title, then what the meetings are"))
+        return None
+    heading = ABOUT_HEADING.match(lines[first].strip())
+    if not heading:
+        errors.append(ContentError(source.path, first + 1, "title", "the first line is not a '# ' heading; start the file with the page's title, such as '# About these meetings'"))
+        return None
+    return AboutPage(heading.group(1), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
 
 
 def parse_list(data, path: str, errors: list[ContentError], parse_entry) -> list:

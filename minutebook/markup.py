@@ -27,26 +27,20 @@ class ItemText:
     text: str
 
 
-def make_parser() -> MarkdownIt:
+def make_parser(top_heading: int = 3) -> MarkdownIt:
+    """`top_heading` is the level the text's own headings start at: 3 inside an agenda item,
+    whose heading is an <h2>; 2 on a page of its own under the page's <h1> (the About page)."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["image", "html_block", "html_inline"])
     md.validateLink = lambda url: bool(SAFE_LINK.match(url.strip()))
     # Item headings are <h2> on the page; anything inside an item sits below them.
-    md.add_render_rule("heading_open", _heading_open)
-    md.add_render_rule("heading_close", _heading_close)
+    md.add_render_rule("heading_open", lambda self, tokens, idx, options, env: f"<{_level(tokens[idx], top_heading)}>")
+    md.add_render_rule("heading_close", lambda self, tokens, idx, options, env: f"</{_level(tokens[idx], top_heading)}>\n")
     return md
 
 
-def _level(token: Token) -> str:
-    return f"h{max(3, int(token.tag[1]))}"
-
-
-def _heading_open(self, tokens, idx, options, env):
-    return f"<{_level(tokens[idx])}>"
-
-
-def _heading_close(self, tokens, idx, options, env):
-    return f"</{_level(tokens[idx])}>\n"
+def _level(token: Token, top: int) -> str:
+    return f"h{max(top, int(token.tag[1]))}"
 
 
 class Abbreviations:
@@ -87,6 +81,16 @@ def render_items(md: MarkdownIt, meeting: Meeting, abbreviations: Abbreviations)
         html = md.renderer.render(tokens, md.options, {})
         rendered.append(ItemText(html, text))
     return tuple(rendered)
+
+
+def render_document(md: MarkdownIt, markdown: str, abbreviations: Abbreviations) -> str:
+    """A page of prose (the About page) as safe HTML, abbreviations marked at their first use."""
+    tokens = md.parse(markdown)
+    seen: set[str] = set()
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            token.children = _abbreviate(token.children, abbreviations, seen)
+    return md.renderer.render(tokens, md.options, {})
 
 
 def _abbreviate(children: list[Token], abbreviations: Abbreviations, seen: set[str]) -> list[Token]:

@@ -159,6 +159,15 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class AboutPage:
+    """content/about.md: what the meetings are and who holds them, in the editors' own words."""
+
+    title: str  # from the file's first line, a '# ' heading
+    markdown: str  # the rest of the file
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything under content/, validated but not yet cross-referenced."""
 
@@ -168,6 +177,7 @@ class Content:
     glossary: tuple[GlossaryEntry, ...]
     meetings: tuple[Meeting, ...]
     action_updates: tuple[ActionUpdate, ...] = ()
+    about: AboutPage | None = None  # None: the archive has no About page yet
 
 
 @dataclass(frozen=True, order=True)

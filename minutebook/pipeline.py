@@ -23,7 +23,7 @@ from . import index as search_index
 from .link import Archive, link
 from .load import parse_content, read_sources
 from .model import InvalidContent
-from .render import Page, Renderer, plan
+from .render import Page, Renderer, names_meeting_types, plan
 from .write import publish
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,8 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     history = read_history() if read_history else {}
     waited = time.perf_counter() - waited  # for git, which is not linking
     inputs = rebuild.Inputs(
-        rebuild.digest(reference, rebuild.tree_digest(paths.templates)),
+        # Whether lists name meetings' types follows from every meeting: a page listing one meeting depends on it too.
+        rebuild.digest(reference, rebuild.tree_digest(paths.templates), f"names types: {names_meeting_types(archive)}"),
         {m.id: rebuild.digest(meeting_sources[m.id], file_history.digest_text(history, m.id)) for m in archive.meetings},
         {m.id: known.summaries[m.id] for m in archive.meetings},
         reference,

@@ -30,6 +30,8 @@ RELOAD_SCRIPT = "/__minutebook/reload.js"
 VERSION = "/__minutebook/version"
 PROBLEMS_STYLE = "/__minutebook/problems.css"
 STRICT_CSP = "default-src 'self'; img-src 'self' data:"  # as strict as any host may be: a violation shows here first
+IDLE_SECONDS = 10  # a connection that sends nothing for this long is closed, so idle ones cannot pile up
+LISTEN_BACKLOG = 128  # connections waiting to be accepted; the standard library's 5 drops a browser's burst
 
 # Asks which build the server is showing; the page's own build comes from its script tag.
 RELOAD_JS = b"""// Minutebook preview: reload this page when the site has been rebuilt.
@@ -88,6 +90,15 @@ def is_page(url_path: str) -> bool:
     """Whether an address asks for a page (rather than a stylesheet, script or data file)."""
     name = url_path.rsplit("/", 1)[-1]
     return "." not in name or name.endswith((".html", ".htm"))
+
+
+def same_origin_request(fetch_site: str | None) -> bool:
+    """Whether the browser says the request comes from the preview's own pages or from the editor
+    (typing the address, a bookmark). Another website can include the preview's files as scripts
+    (search/index.js, search/text/*.js hold the draft minutes) and read them: the Host header is
+    127.0.0.1 all the same, but browsers send Sec-Fetch-Site. Without the header (an older browser,
+    a command-line client) the request is answered, as nothing but a browser page can be misled."""
+    return fetch_site in (None, "same-origin", "none")
 
 
 def trusted_host(host: str | None, port: int) -> bool:
@@ -239,6 +250,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def _answer(self, send_body: bool) -> None:
         if not trusted_host(self.headers.get("Host"), self.server.server_address[1]):
             return self._send(403, "text/plain; charset=utf-8", b"This preview answers only to 127.0.0.1 and localhost.\n", send_body)
+        if not same_origin_request(self.headers.get("Sec-Fetch-Site")):
+            return self._send(403, "text/plain; charset=utf-8", b"This preview answers only its own pages, not other websites.\n", send_body)
+        try:
+            self._answer_trusted(send_body)
+        except ValueError:  # an address no file can have, such as one with a NUL byte ("/%00")
+            self._send(400, "text/plain; charset=utf-8", b"This address cannot name a file.\n", send_body)
+
+    def _answer_trusted(self, send_body: bool) -> None:
         path = urllib.parse.urlsplit(self.path).path
         showing = self.preview.showing
         if path == RELOAD_SCRIPT:
@@ -279,6 +298,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")  # a reload must fetch the new build
         self.send_header("Content-Security-Policy", STRICT_CSP)
+        # Browsers that send no Sec-Fetch-Site still refuse to hand these files to another site's page.
+        self.send_header("Cross-Origin-Resource-Policy", "same-origin")
         super().end_headers()
 
     def _send(self, status: int, content_type: str, body: bytes, send_body: bool) -> None:
@@ -295,6 +316,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
 
     def handle_error(self, request, client_address):
         if isinstance(sys.exc_info()[1], ConnectionError):
@@ -302,7 +324,7 @@ class Server(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(preview: Preview, port: int) -> Server:
+def make_server(preview: Preview, port: int, idle_seconds: float = IDLE_SECONDS) -> Server:
     """Listen on 127.0.0.1 only: the preview is for this computer, not the network."""
-    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    handler = type("PreviewHandler", (Handler,), {"preview": preview, "timeout": idle_seconds})
     return Server(("127.0.0.1", port), handler)

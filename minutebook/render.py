@@ -16,11 +16,13 @@ from pathlib import Path
 
 import jinja2
 
-from .link import Archive, ItemRef, role_at
-from .markup import Abbreviations, ItemText, make_parser, render_items
+from .link import Archive, ItemRef, role_at, whole_months_between
+from .markup import Abbreviations, ItemText, make_parser, render_document, render_items
 from .model import ACTION_STATUSES, Meeting
 from .searchlayout import ahead_attributes
 
+ABOUT_PATH = "about/index.html"
+TOPICS_SHOWN = 3  # a list names this many of a meeting's topics, then "and N more"
 STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "completed": "Completed", "closed": "Closed"}
 
 
@@ -83,6 +85,9 @@ def plan(archive: Archive) -> list[Page]:
         Page("404.html", "404.html", "Page not found", "The page you asked for is not here.", **none),
         Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": _datasets()}, **every),
     ]
+    if archive.content.about:  # content/about.md, in the shared fingerprint as every reference file is
+        about = archive.content.about
+        pages.append(Page(ABOUT_PATH, "about.html", about.title, f"What the meetings in the {site.title} archive are, and who holds them.", {"about": about}, **none))
     for meeting in archive.meetings:
         pages.append(
             Page(
@@ -104,18 +109,18 @@ def plan(archive: Archive) -> list[Page]:
                 _clip(tracked.action.text, 150),
                 {"tracked": tracked},
                 depends_on=(),
-                summarises=_action_meetings(tracked),
+                summarises=_action_meetings(tracked, archive),
             )
         )
     for record in archive.themes:
-        shown = [ref.meeting.id for ref in record.items] + [m for tracked in record.actions for m in _action_meetings(tracked)]
+        shown = [ref.meeting.id for ref in record.items] + [m for tracked in record.actions for m in _action_meetings(tracked, archive)]
         pages.append(
             Page(theme_path(record.theme.slug), "theme.html", record.theme.name, record.theme.description, {"record": record},
                  depends_on=(), summarises=tuple(dict.fromkeys(shown)))
         )
     for record in archive.people:
         shown = [r.meeting.id for r in record.roles] + [m.id for m in record.chaired + record.minuted]
-        shown += [m for tracked in record.owned for m in _action_meetings(tracked)]
+        shown += [m for tracked in record.owned for m in _action_meetings(tracked, archive)]
         pages.append(
             Page(person_path(record.person.slug), "person.html", record.person.name, f"Roles held by {record.person.name}, meetings attended and actions owned.", {"record": record},
                  depends_on=(), summarises=tuple(dict.fromkeys(shown)))
@@ -126,6 +131,34 @@ def plan(archive: Archive) -> list[Page]:
                  depends_on=(), summarises=tuple(m.id for m in meetings))
         )
     return pages
+
+
+def topics(archive: Archive, meeting: Meeting) -> tuple[str, ...]:
+    """What a meeting discussed, as a list of meetings shows it: the names of the themes its agenda
+    items carry, those on most items first (ties in agenda order). Editors give themes to the items
+    where something was discussed, so the procedural ones (apologies, last minutes, the date of the
+    next meeting) add nothing; an AOB item with themes had substance, and its themes count."""
+    counts: dict[str, int] = {}
+    for item in meeting.agenda:
+        for slug in item.themes:
+            counts[slug] = counts.get(slug, 0) + 1
+    ranked = sorted(counts, key=lambda slug: -counts[slug])  # stable: ties keep their first appearance
+    return tuple(archive.theme(slug).name for slug in ranked)
+
+
+def in_brief(names: tuple[str, ...], shown: int = TOPICS_SHOWN) -> str:
+    """'A; B; C; and 4 more', or all of them when only one would be left over. Semicolons, as theme
+    names hold commas and "and" ("Equality, diversity and inclusion", "Workforce and wellbeing")."""
+    if len(names) > shown + 1:
+        return "; ".join(names[:shown]) + f"; and {len(names) - shown} more"
+    return "; ".join(names)
+
+
+def names_meeting_types(archive: Archive) -> bool:
+    """Whether lists name each meeting's type: only when the archive holds more than one, as saying
+    "Monthly Assurance Meeting" beside every meeting tells a reader nothing. It depends on every
+    meeting, so it is part of every page's fingerprint (pipeline.load_with_inputs)."""
+    return len({m.type for m in archive.meetings}) > 1
 
 
 def _datasets():
@@ -157,9 +190,12 @@ def meeting_description(meeting: Meeting) -> str:
     return f"{draft} of the {meeting.type} held on {long_date(meeting.date)}."
 
 
-def _action_meetings(tracked) -> tuple[str, ...]:
-    """The meeting an action arose at and those that updated its status: all its page and its rows show."""
-    return (tracked.action.meeting_id, *tracked.updated_by)
+def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:
+    """The meeting an action arose at and those that updated its status: all its page and its rows show.
+    An open action also shows how long it has gone without an update as of the latest meeting, so a new
+    latest meeting, or a change to its date or title, must remake it."""
+    latest = (archive.latest_meeting.id,) if tracked.is_open else ()
+    return (tracked.action.meeting_id, *tracked.updated_by, *latest)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -182,6 +218,18 @@ def relative_path(path: str, folder: str) -> str:
 @functools.lru_cache(maxsize=65536)  # list pages show the same dates thousands of times, and strftime is slow
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def time_since(earlier: dt.date, latest: dt.date) -> str:
+    """How long before the latest meeting a date was, in plain words: "5 years and 2 months ago"."""
+    if earlier >= latest:
+        return "the latest meeting" if earlier == latest else "after the latest meeting"
+    months = whole_months_between(earlier, latest)
+    if months == 0:
+        return "less than a month ago"
+    years, months = divmod(months, 12)
+    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((years, "year"), (months, "month")) if n]
+    return " and ".join(parts) + " ago"
 
 
 def _compiled_templates(folder: Path) -> jinja2.FileSystemBytecodeCache:
@@ -207,7 +255,7 @@ class Renderer:
             lstrip_blocks=True,
             bytecode_cache=_compiled_templates(compiled) if compiled else None,
         )
-        self.env.filters.update(long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s))
+        self.env.filters.update(long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s), time_since=time_since)
         self.env.globals.update(
             archive=archive,
             site=archive.site,
@@ -219,7 +267,12 @@ class Renderer:
             person_path=person_path,
             year_path=year_path,
             item_link=item_link,
+            about_path=ABOUT_PATH,
+            names_types=names_meeting_types(archive),
         )
+        self.env.filters.update(in_brief=in_brief)
+        self.env.globals.update(topics=self.topics)
+        self._topics: dict[str, tuple[str, ...]] = {}  # meeting id -> its topics: people's pages list the same meetings again and again
         self.md = make_parser()
         self.abbreviations = Abbreviations(archive.content.glossary)
         self.item_texts = item_texts if item_texts is not None else {}
@@ -229,6 +282,11 @@ class Renderer:
         if meeting.id not in self.item_texts:
             self.item_texts[meeting.id] = render_items(self.md, meeting, self.abbreviations)
         return self.item_texts[meeting.id]
+
+    def topics(self, meeting: Meeting) -> tuple[str, ...]:
+        if meeting.id not in self._topics:
+            self._topics[meeting.id] = topics(self.archive, meeting)
+        return self._topics[meeting.id]
 
     def render(self, page: Page) -> str:
         here = posixpath.dirname(page.path)
@@ -244,6 +302,10 @@ class Renderer:
         if "meeting" in context:
             context["texts"] = self.texts(context["meeting"])
             context["history"] = self.history.get(context["meeting"].id)  # None: the page says nothing of changes
+        if "about" in context:
+            context["about_html"] = render_document(make_parser(top_heading=2), context["about"].markdown, self.abbreviations)
         canonical = self.base_url + url(page.path) if self.base_url and page.path != "404.html" else ""  # an error page has no address of its own
         template = self.env.get_template(page.template)
-        return template.render(page=page, rel=rel, canonical=canonical, ItemRef=ItemRef, **context)
+        # Printed, a page names where it came from: its address, or failing that its path within the site.
+        address = canonical or "/" + url(page.path)
+        return template.render(page=page, rel=rel, canonical=canonical, address=address, ItemRef=ItemRef, **context)

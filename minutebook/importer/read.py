@@ -1,8 +1,8 @@
 """Read: a minutes file to lines of text, one per paragraph or table row, cells separated by tabs.
 
-That is how the plain-text seeds already look, so Word and PDF files are brought
-to the same shape and everything after this step works on one format. Only
-`read_lines` touches the file; the conversions are pure.
+That is how the source texts in sources/ already look, so Word and PDF
+files are brought to the same shape and everything after this step works on one
+format. Only `read_lines` touches the file; the conversions are pure.
 """
 from __future__ import annotations
 

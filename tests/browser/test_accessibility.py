@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "search": "search/index.html?q=ANPR",
     "404": "404.html",
     "open data": "data/index.html",
+    "about": "about/index.html",
 }
 
 
@@ -160,13 +161,48 @@ def test_printed_links_that_leave_the_site_show_their_address(tab, real_server):
     assert "https://example.org/report.pdf" in tab.evaluate("getComputedStyle(document.getElementById('out'), '::after').content")
 
 
-def test_a_printed_page_gives_its_own_address_when_the_site_has_one(tab, addressed_site):
+ORGANISATION_LINE = "From West Mercia PCC meeting minutes, published by the Office of the Police and Crime Commissioner for West Mercia."
+
+
+def test_a_printed_page_names_its_organisation_and_its_address_when_the_site_has_one(tab, addressed_site):
     with serve(addressed_site) as base:
         open_page(tab, base, MEETING)
-        hidden_on_screen = printed(tab, ".print-only")
         tab.emulate_media(media="print")
-        assert hidden_on_screen == ["none"] and printed(tab, ".print-only") == ["block"]
-        assert tab.inner_text(".print-only") == f"Online at {PUBLIC_ADDRESS}meetings/2019-04-30-monthly-assurance/"
+        assert printed(tab, ".print-origin") == ["block"]
+        assert tab.inner_text(".print-origin").split("\n\n") == [
+            ORGANISATION_LINE, f"Online at {PUBLIC_ADDRESS}meetings/2019-04-30-monthly-assurance/",
+        ]
+
+
+def test_a_printed_page_of_a_site_without_an_address_gives_its_path_within_the_site(tab, real_server):
+    open_page(tab, real_server, MEETING)
+    tab.emulate_media(media="print")
+    assert tab.inner_text(".print-origin").split("\n\n") == [
+        ORGANISATION_LINE, "Address within the site: /meetings/2019-04-30-monthly-assurance/",
+    ]
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_the_print_origin_is_hidden_on_screen(tab, real_server, name):
+    open_page(tab, real_server, PAGE_TYPES[name])
+    assert printed(tab, ".print-origin") == ["none"]
+    assert tab.evaluate("document.querySelector('.print-origin').getBoundingClientRect().height") == 0
+
+
+def test_a_meeting_printed_to_pdf_names_the_organisation_and_the_pages_address(tab, real_server):
+    import unicodedata
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    open_page(tab, real_server, MEETING)
+    tab.emulate_media(media="print")  # as Chromium's own print does; open_page chose the screen
+    pdf = PdfReader(BytesIO(tab.pdf(format="A4")))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    text = unicodedata.normalize("NFKC", text)  # the serif font's ligatures ("ﬃ") back to letters
+    assert ORGANISATION_LINE in text
+    assert "Address within the site: /meetings/2019-04-30-monthly-assurance/" in text
+    assert "Monthly Assurance Meeting April 2019" in text and "Skip to main content" not in text
 
 
 def test_the_axe_check_notices_a_violation(tab, real_server):

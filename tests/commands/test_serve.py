@@ -387,3 +387,68 @@ def test_the_problems_page_has_no_wcag_a_or_aa_violations(serving, small_content
         assert axe_violations(tab) == []
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- other websites, bad requests, idle connections
+
+
+def fetch_with(url: str, headers: dict) -> tuple[int, dict]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            return answer.status, dict(answer.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+@pytest.mark.parametrize("fetch_site", ["cross-site", "same-site"])
+def test_another_website_cannot_read_the_draft_minutes_through_the_preview(shared, fetch_site):
+    # A page on any other site could include search/index.js or search/text/*.js as scripts and read them.
+    for path in ("search/index.js", APRIL_PAGE):
+        assert fetch_with(shared.url + path, {"Sec-Fetch-Site": fetch_site})[0] == 403
+
+
+@pytest.mark.parametrize("fetch_site", ["same-origin", "none"])
+def test_the_previews_own_pages_and_the_editors_typed_addresses_are_answered(shared, fetch_site):
+    assert fetch_with(shared.url + "search/index.js", {"Sec-Fetch-Site": fetch_site})[0] == 200
+
+
+def test_every_answer_is_for_the_previews_own_origin_only(shared):
+    for path in (APRIL_PAGE, "search/index.js", "no-such-page", "__minutebook/version"):
+        assert fetch_with(shared.url + path, {})[1]["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_an_address_no_file_can_have_gets_bad_request_and_the_server_stays_up(shared):
+    assert fetch_with(shared.url + "%00", {})[0] == 400
+    assert shared.page()[0] == 200
+
+
+@pytest.fixture
+def in_process(tmp_path):
+    """The preview's server in this process, closing idle connections after half a second."""
+    from minutebook.preview import make_server
+
+    preview = Preview(Paths(content=FIXTURES / "small"), tmp_path / "site")
+    preview.rebuild()
+    server = make_server(preview, 0, idle_seconds=0.5)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_connection_that_sends_nothing_is_closed(in_process):
+    with socket.create_connection(in_process.server_address, timeout=5) as idle:
+        assert idle.recv(1) == b""  # closed by the server, not by our timeout
+
+
+def test_a_burst_of_connections_is_answered_in_full(in_process):
+    # A page and its scripts open many connections at once; the standard backlog of 5 drops some.
+    url = "http://127.0.0.1:%d/search/index.js" % in_process.server_address[1]
+    answers: list[int] = []
+    threads = [threading.Thread(target=lambda: answers.append(fetch(url)[0])) for _ in range(64)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert answers == [200] * 64

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 EXTRACT = ROOT / "tests" / "fixtures" / "import" / "2021-12-20-extract.txt"
 DRAFT = "meetings/2021-12-20-monthly-assurance.md"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCE = ROOT / "sources" / "2021-12-20-monthly-assurance.txt"
 
 
 @pytest.fixture
@@ -116,10 +116,8 @@ def test_the_command_is_listed_in_the_help(capsys):
     assert "import" in capsys.readouterr().out
 
 
-def test_build_py_imports_a_seed_in_a_subprocess(content, tmp_path):
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed texts are not at {SEEDS} (../shared/seeds beside the repository)")
-    seed = Path(shutil.copy(SEEDS / "002_39cf77166eea17f9.txt", tmp_path / "minutes.txt"))
+def test_build_py_imports_a_source_text_in_a_subprocess(content, tmp_path):
+    seed = Path(shutil.copy(SOURCE, tmp_path / "minutes.txt"))
     done = subprocess.run(
         [sys.executable, "build.py", "import", str(seed), "--content", str(content)], cwd=ROOT, capture_output=True, text=True, timeout=120
     )

@@ -1,6 +1,7 @@
 """The header gives the meeting's facts and its people; what is not certain is doubted aloud.
 
-Snippets are quoted from the seeds; the larger extracts are in tests/fixtures/import/.
+Snippets are quoted from the source texts in sources/; the larger extracts are in
+tests/fixtures/import/.
 """
 import pytest
 

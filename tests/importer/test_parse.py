@@ -1,6 +1,7 @@
 """Parse reads the agenda, its text, the actions and the next meeting, and doubts aloud.
 
-Snippets are quoted from the seeds; the larger extracts are in tests/fixtures/import/.
+Snippets are quoted from the source texts in sources/; the larger extracts are in
+tests/fixtures/import/.
 """
 from minutebook.importer.found import Reference
 from minutebook.importer.repair import HEADING, without_markers

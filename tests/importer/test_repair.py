@@ -1,6 +1,6 @@
 """Repair mends layout debris only where one reading is possible, and never touches a word.
 
-Every snippet is quoted from the seeds in ../shared/seeds (the raw text of the
+Every snippet is quoted from the source texts in sources/ (the raw text of the
 published minutes' PDFs); the larger extracts are in tests/fixtures/import/.
 """
 from minutebook.importer.repair import (

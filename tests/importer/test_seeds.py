@@ -1,8 +1,9 @@
 """Each seed imported on its own, compared field by field with the meeting file an editor curated from it.
 
-The seeds (../shared/seeds, beside the repository) are the raw text of the published
-minutes; content/meetings/ holds what an editor made of them. Each seed is imported
-into a copy of content/ without its own meeting, as if it were new to the archive.
+The seeds are the source texts in sources/, the raw text of the published minutes
+(sources/NAME.txt for content/meetings/NAME.md); content/meetings/ holds what an
+editor made of them. Each seed is imported into a copy of content/ without its own
+meeting, as if it were new to the archive.
 
 Where the importer cannot reach what the editor did, the check is marked
 xfail(strict=True) with the reason: a record of the importer's limits that fails
@@ -26,15 +27,9 @@ from minutebook.load import SourceFile, parse_meeting
 from minutebook.model import Meeting
 from tests.conftest import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
-SEED_OF_MEETING = {
-    "2019-04-30": "000",
-    "2018-02-27": "001",
-    "2021-12-20": "002",
-    "2016-10-19": "003",
-    "2021-03-23": "004",
-}
-DATES = sorted(SEED_OF_MEETING)
+SOURCES = ROOT / "sources"
+# The meetings whose source texts the importer was built against; the limits below are theirs.
+DATES = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
 
 
 def limit(date: str, reason: str):
@@ -64,8 +59,8 @@ def load(path: Path) -> Meeting:
 
 
 def import_seed(date: str, folder: Path) -> Imported:
-    (seed,) = SEEDS.glob(f"{SEED_OF_MEETING[date]}_*.txt")
     (curated,) = (ROOT / "content" / "meetings").glob(f"{date}-*.md")
+    seed = SOURCES / f"{curated.stem}.txt"
     content = folder / "content"
     shutil.copytree(ROOT / "content", content, ignore=lambda _, names: [n for n in names if n.startswith(date)])
     copy = Path(shutil.copy(seed, folder / seed.name))
@@ -78,8 +73,6 @@ def import_seed(date: str, folder: Path) -> Imported:
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed texts are not at {SEEDS} (../shared/seeds beside the repository)")
     done: dict[str, Imported] = {}
 
     def of(date: str) -> Imported:

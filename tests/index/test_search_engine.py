@@ -392,3 +392,24 @@ def test_a_word_lunr_py_stems_otherwise_than_lunr_js_is_found_where_it_stands(re
     # lunr.py's stemmer makes "dai", "kei", "tracei" and "try" of these, lunr.js "day", "key", "tracey" and "tri".
     found = find(real_page, typed)
     assert any(marked in r["title"] + r["people"] + r["snippet"] for r in found["results"])
+
+
+def test_a_word_longer_than_any_term_is_passed_over_and_finds_nothing(engine):
+    # Its close spellings would be looked for in lunr's automaton, which grows with the word:
+    # 600 letters took over 40 s in a browser tab. No term is that long, so none can match.
+    import time
+
+    started = time.monotonic()
+    found = find(engine, "x" * 1000 + " burglary", "x" * 1000, "y" * 1000 + "~2")
+    assert time.monotonic() - started < 5  # generous: the point is seconds against minutes
+    assert [(f["mode"], urls(f)) for f in found] == [("words", [BURGLARY]), ("words", []), ("syntax", [])]
+
+
+def test_a_word_typed_many_times_is_searched_once(engine):
+    once, many = find(engine, "burglary ", "burglary " * 300)
+    assert urls(many) == urls(once) == [BURGLARY]
+
+
+def test_a_clause_typed_many_times_is_read_once(engine):
+    once, many = find(engine, "*", "* " * 300)
+    assert urls(many) == urls(once) and len(urls(once)) > 3

@@ -71,6 +71,18 @@ def change_a_role(content: Path, templates: Path) -> None:
     path.write_text(path.read_text().replace("role: Deputy Chief Constable", "role: Acting Deputy Chief Constable"))
 
 
+def add_about_page(content: Path, templates: Path) -> None:
+    (content / "about.md").write_text("# About these meetings\n\nThe PCC holds them.\n", encoding="utf-8")
+
+
+def add_meeting_of_a_new_type(content: Path, templates: Path) -> None:
+    """Another type in another year: whether lists name meetings' types depends on every meeting."""
+    text = (content / MAY).read_text().replace("2019-05-28", "2020-01-14").replace("May 2019", "January 2020")
+    text = text.replace("type: Performance", "type: Public Meeting")
+    text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    (content / "meetings/2020-01-14-public.md").write_text(text)
+
+
 def snapshot(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
@@ -79,7 +91,7 @@ def snapshot(site: Path) -> dict[str, bytes]:
     "change",
     [
         edit_meeting, add_meeting, delete_meeting, rename_meeting, rename_theme, change_template, update_action_between_meetings,
-        change_action_status, retitle_meeting, add_theme_to_item, change_a_role,
+        change_action_status, retitle_meeting, add_theme_to_item, change_a_role, add_about_page, add_meeting_of_a_new_type,
     ],
 )
 def test_incremental_build_matches_a_full_build(tmp_path, change):
@@ -92,6 +104,37 @@ def test_incremental_build_matches_a_full_build(tmp_path, change):
     build(paths, tmp_path / "full")
     assert snapshot(tmp_path / "incremental") == snapshot(tmp_path / "full")
     assert report.rendered > 0
+
+
+def test_editing_or_removing_the_about_page_gives_what_a_full_build_gives(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    add_about_page(content, None)
+    paths = Paths(content=content)
+    build(paths, tmp_path / "incremental")
+    (content / "about.md").write_text("# About these meetings\n\nThe PCC chairs them.\n", encoding="utf-8")
+    build(paths, tmp_path / "incremental")
+    assert snapshot(tmp_path / "incremental") == snapshot(build_fully(paths, tmp_path / "edited"))
+    (content / "about.md").unlink()
+    build(paths, tmp_path / "incremental")
+    assert snapshot(tmp_path / "incremental") == snapshot(build_fully(paths, tmp_path / "removed"))
+    assert not (tmp_path / "incremental/about").exists()
+
+
+def test_a_second_meeting_type_names_the_types_on_pages_that_list_neither_new_meeting(tmp_path):
+    """2019's page lists April alone; it names April's type once a meeting of another type joins in 2020."""
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    add_meeting_of_a_new_type(content, None)
+    public = content / "meetings/2020-01-14-public.md"
+    held, _ = public.read_text(), public.unlink()
+    delete_meeting(content, None)  # April alone: one type, not named beside it
+    paths = Paths(content=content)
+    build(paths, tmp_path / "incremental")
+    year = tmp_path / "incremental/years/2019/index.html"
+    assert "· Monthly Assurance Meeting" not in year.read_text(encoding="utf-8")
+    public.write_text(held)
+    build(paths, tmp_path / "incremental")
+    assert "· Monthly Assurance Meeting" in year.read_text(encoding="utf-8")
+    assert snapshot(tmp_path / "incremental") == snapshot(build_fully(paths, tmp_path / "full"))
 
 
 def test_editing_one_meeting_leaves_the_pages_that_do_not_show_it_untouched(tmp_path):
@@ -170,6 +213,21 @@ def add_meeting_in_2020(content: Path, templates: Path) -> None:
     text = (content / MAY).read_text().replace("2019-05-28", "2020-05-26").replace("May 2019", "May 2020")
     text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
     (content / "meetings/2020-05-26-performance.md").write_text(text)
+
+
+def test_a_new_latest_meeting_remakes_the_pages_that_count_how_long_an_open_action_has_waited(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    may = content / MAY
+    may.write_text(may.read_text().replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", ""))
+    paths = Paths(content=content)
+    site = tmp_path / "site"
+    build(paths, site)
+    action = site / "actions/2019-04-30-1/index.html"
+    assert "(less than a month ago)" in action.read_text()
+    add_meeting_in_2020(content, None)  # says nothing of the action, but a year has passed by it
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+    assert "(1 year ago)" in action.read_text()
 
 
 def files_rewritten_by(change, tmp_path) -> set[str]:

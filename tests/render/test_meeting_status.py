@@ -175,3 +175,8 @@ def test_the_links_to_the_previous_and_next_meeting_label_a_draft_and_a_cancelle
     html = meeting_page(site, MAY).read_text(encoding="utf-8")
     pager = text_of_html(html[html.index('<nav class="pager"'):])
     assert "Previous meeting Monthly Assurance Meeting April 2019 Next meeting Monthly Assurance Meeting June 2019 Cancelled" in pager
+
+
+def test_how_long_an_action_has_waited_is_counted_to_the_latest_meeting_that_took_place_not_a_cancelled_one(site):
+    words = text_of_html((site / "actions/2019-05-28-1/index.html").read_text(encoding="utf-8"))
+    assert "How long ago is counted to the latest meeting, Monthly Assurance Meeting May 2019 on 28 May 2019" in words

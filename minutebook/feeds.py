@@ -46,11 +46,28 @@ def _london():
     return ZoneInfo("Europe/London")
 
 
+# What a feed entry's title starts with, for minutes a reader must not take as the approved record.
+TITLE_PREFIXES = {"draft": "Draft: ", "cancelled": "Cancelled: "}
+
+
 def meeting_summary(meeting: Meeting) -> str:
-    """One plain-text paragraph: what, when, where, and the agenda."""
+    """One plain-text paragraph: what, when, where, and the agenda; a draft and a cancelled meeting say so first."""
+    day = f"{meeting.date:%A} {long_date(meeting.date)}"
+    if meeting.status == "cancelled":
+        return f"This meeting was cancelled: the {meeting.type} due on {day} did not take place."
     agenda = "; ".join(item.heading for item in meeting.agenda)
-    when = f"{meeting.date:%A} {long_date(meeting.date)} at {meeting.time}"
-    return f"Minutes of the {meeting.type} held on {when}, {meeting.venue}. Agenda: {agenda}."
+    when = f"{day} at {meeting.time}" if meeting.time else day
+    summary = f"Minutes of the {meeting.type} held on {when}, {meeting.venue}. Agenda: {agenda}."
+    return f"Draft minutes: not yet approved. {summary}" if meeting.status == "draft" else summary
+
+
+def entry_updated(meeting: Meeting) -> dt.datetime:
+    """When a meeting's entry last changed: the day its minutes were approved, where that is recorded, so a
+    reader that showed the draft shows the approved minutes again; else the meeting itself. Never the build
+    time, so builds stay identical."""
+    if meeting.approved_on:
+        return meeting_start(meeting.approved_on, "")
+    return meeting_start(meeting.date, meeting.time)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
@@ -69,7 +86,7 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
     newest = sorted(archive.meetings, key=lambda m: (m.date, m.time, m.id), reverse=True)
-    updated = meeting_start(newest[0].date, newest[0].time) if newest else EPOCH
+    updated = max((entry_updated(m) for m in newest), default=EPOCH)
     _text(feed, "id", stable_id(site.organisation, "feed", "meetings"))
     _text(feed, "title", site.title)
     _text(feed, "subtitle", site.description)
@@ -84,10 +101,10 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         when = meeting_start(meeting.date, meeting.time).isoformat()
         _text(entry, "id", stable_id(site.organisation, "meeting", meeting.id))
-        _text(entry, "title", meeting.title)
+        _text(entry, "title", TITLE_PREFIXES.get(meeting.status, "") + meeting.title)
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)})
         _text(entry, "published", when)
-        _text(entry, "updated", when)  # minutes are not revised after publication; a fixed date keeps builds identical
+        _text(entry, "updated", entry_updated(meeting).isoformat())
         _text(entry, "summary", meeting_summary(meeting), type="text")
         for slug in dict.fromkeys(s for item in meeting.agenda for s in item.themes):
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": slug, "label": themes[slug]})
@@ -149,6 +166,10 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
         event.add("location", named.venue)
     description = f"As minuted at the {meeting.title}: {named.as_minuted}" if named.as_minuted else f"Named in the minutes of the {meeting.title}."
     event.add("description", description)
+    held = archive.next_in_archive.get(meeting.id)
+    if held and archive.meeting(held).status == "cancelled":
+        event.add("status", "CANCELLED")
+        event.add("sequence", 1)  # a calendar that already holds the event takes the change only from a later sequence
     page = meeting_path(archive.next_in_archive.get(meeting.id, meeting.id))
     if base_url:  # the URL property takes an absolute address only
         event.add("url", absolute(page, base_url))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import (
     OPEN_STATUSES,
@@ -125,6 +125,7 @@ class Archive:
     people: tuple[PersonRecord, ...]
     years: tuple[tuple[int, tuple[Meeting, ...]], ...]  # newest first
     next_in_archive: dict  # meeting id -> id of the meeting its next-meeting line names
+    approved_at: dict = field(default_factory=dict)  # meeting id -> id of the meeting that approved its minutes, when in the archive
 
     @property
     def site(self):
@@ -157,8 +158,8 @@ class Archive:
     @property
     def latest_meeting(self) -> Meeting | None:
         """How long ago is counted to this meeting, never to the day of the build: the same content
-        must always give the same site."""
-        return self.meetings[-1] if self.meetings else None
+        must always give the same site. A meeting that was cancelled recorded nothing, so it is passed over."""
+        return next((m for m in reversed(self.meetings) if m.status != "cancelled"), None)
 
     def unchanged_for_over_a_year(self, tracked: TrackedAction) -> bool:
         latest = self.latest_meeting
@@ -228,6 +229,8 @@ def link(content: Content) -> Archive:
             continue
         history[action.id].append(StatusChange(update.date, update.status, update.note, update.meeting_id))
 
+    approvals = _approving_meetings(content.meetings, errors)
+
     if errors:
         raise InvalidContent(errors)
 
@@ -244,6 +247,7 @@ def link(content: Content) -> Archive:
         people=_person_records(content.people, meetings, tracked),
         years=_years(meetings),
         next_in_archive=_next_links(meetings),
+        approved_at=approvals,
     )
 
 
@@ -317,6 +321,27 @@ def _next_links(meetings) -> dict:
         if meeting.next_meeting and by_date.get(meeting.next_meeting.date):
             links[meeting.id] = by_date[meeting.next_meeting.date][0].id
     return links
+
+
+def _approving_meetings(meetings, errors: list[ContentError]) -> dict:
+    """Each approved meeting's approving meeting, found by the date its minutes give, when the archive holds it.
+    A meeting that was cancelled approved nothing, so a date that names only one is a mistake."""
+    by_date: dict[dt.date, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        by_date[meeting.date].append(meeting)
+    found = {}
+    for meeting in meetings:
+        if meeting.approved_on is None or not by_date.get(meeting.approved_on):
+            continue
+        held = [m for m in by_date[meeting.approved_on] if m.status != "cancelled"]
+        if held:
+            found[meeting.id] = held[0].id
+        else:
+            cancelled = by_date[meeting.approved_on][0]
+            errors.append(ContentError(meeting.origin.path, meeting.approved_line or meeting.origin.line, "approved",
+                                       f"{meeting.approved_on.isoformat()} is the date of {cancelled.id}, which was cancelled; "
+                                       "give the date of the meeting that approved these minutes"))
+    return found
 
 
 def a_year_after(day: dt.date) -> dt.date:

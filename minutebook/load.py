@@ -18,6 +18,7 @@ from pathlib import Path
 from . import walk, yamltext
 from .model import (
     ACTION_STATUSES,
+    MEETING_STATUSES,
     AboutPage,
     Action,
     ActionUpdate,
@@ -410,6 +411,7 @@ MEETING_FIELDS = (
     "title", "date", "time", "type", "venue", "chair", "minute_taker", "attendees", "apologies",
     "agenda", "actions", "action_updates", "next_meeting", "source", "editorial_notes",
     "corrections",
+    "status", "approved",
 )  # fmt: skip
 
 
@@ -456,6 +458,8 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     meeting_id = Path(path).stem
     f = Fields(data, path, "", errors, 2)
     f.only(MEETING_FIELDS)
+    status, approved_on = parse_status(f)
+    held = status != "cancelled"  # a meeting that did not take place has no attendance, agenda or minute-taker
 
     day = f.date("date")
     meeting_type = f.text("type")
@@ -470,14 +474,19 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         f.error("type", f"'{meeting_type}' does not match the file name; expected a file named {name.group(1)}-{type_slug(meeting_type)}.md")
 
     minute_taker = parse_attendee(data.get("minute_taker"), path, "minute_taker", f.line_of("minute_taker"), errors, abbreviation=False)
-    if "minute_taker" not in data:
+    if "minute_taker" not in data and held:
         f.error("minute_taker", "is missing; it is required", f.line)
 
-    agenda = parse_agenda(f, errors)
+    agenda = parse_agenda(f, errors, required=held)
     agenda = attach_body(agenda, body, body_line, path, errors)
     actions = parse_actions(f, meeting_id, {i.number for i in agenda}, errors)
     updates = parse_meeting_updates(f, meeting_id, day, errors)
     next_meeting = parse_next_meeting(f, day, errors)
+    for key in ("actions", "action_updates") if not held else ():
+        if f.data.get(key):
+            f.error(key, "is given for a cancelled meeting; a meeting that did not take place raised and updated no actions: remove them")
+    if approved_on and day and approved_on <= day:
+        f.error("approved", f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); minutes are approved at a later meeting")
 
     source_fields = Fields(data.get("source"), path, "source", errors, f.line_of("source")) if "source" in data else None
     if source_fields is None:
@@ -495,12 +504,12 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         id=meeting_id,
         title=f.text("title"),
         date=day or dt.date.min,
-        time=f.time("time"),
+        time=f.time("time", required=held),
         type=meeting_type,
-        venue=f.text("venue"),
+        venue=f.text("venue", required=held),
         chair=f.slug("chair", what="a person slug"),
         minute_taker=minute_taker or Attendee("", ""),
-        attendees=parse_attendees(f, "attendees", True, errors),
+        attendees=parse_attendees(f, "attendees", held, errors),
         apologies=parse_attendees(f, "apologies", False, errors),
         agenda=agenda,
         actions=actions,
@@ -512,8 +521,28 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         corrections=parse_corrections(f, day, errors),
         origin=Origin(path, 1),
         chair_line=f.line_of("chair"),
+        status=status,
+        approved_on=approved_on,
+        approved_line=f.line_of("approved"),
     )
     return meeting if len(errors) == before else None
+
+
+def parse_status(f: Fields) -> tuple[str, dt.date | None]:
+    """Where the minutes stand, and the date of the meeting that approved them. Without a `status`
+    the minutes are approved: see MEETING_STATUSES."""
+    if "status" not in f.data:
+        status = "approved"
+    elif f.data["status"] is None or f.data["status"] == "":
+        status = ""
+        f.error("status", f"is empty; expected one of: {', '.join(MEETING_STATUSES)}")
+    else:
+        status = f.choice("status", MEETING_STATUSES)
+    approved_on = f.date("approved", required=False)
+    if approved_on and status and status != "approved":
+        f.error("approved", f"is given, but the status is '{status}'; only approved minutes have an approval date: "
+                            "remove it, or set 'status: approved'")
+    return status, approved_on
 
 
 def parse_attendee(data, path, prefix, line, errors, abbreviation=True) -> Attendee | None:
@@ -539,9 +568,9 @@ def parse_attendees(f: Fields, key: str, required: bool, errors) -> tuple[Attend
     return tuple(found)
 
 
-def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
-    entries = f.list("agenda", required=True)
-    if f.ok and "agenda" in f.data and not entries:
+def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
+    entries = f.list("agenda", required=required)
+    if required and f.ok and "agenda" in f.data and not entries:
         f.error("agenda", "is empty; list the agenda items")
     items, seen = [], {}
     for index, (entry, line) in enumerate(entries):

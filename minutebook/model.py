@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 ACTION_STATUSES = ("open", "in-progress", "completed", "closed")
 OPEN_STATUSES = ("open", "in-progress")
+# Where a meeting's minutes stand. Absent from a file, the status is "approved": every file written before
+# statuses existed is minutes the body had already published as its record (docs/content-format.md).
+MEETING_STATUSES = ("draft", "approved", "cancelled")
 
 
 @dataclass(frozen=True, order=True)
@@ -144,6 +147,9 @@ class Meeting:
     corrections: tuple[Correction, ...] = ()  # in the file's order; only these are shown as corrections
     origin: Origin = field(default=Origin(""), compare=False)
     chair_line: int = field(default=0, compare=False)  # where the chair is named, for errors found when linking
+    status: str = "approved"  # one of MEETING_STATUSES
+    approved_on: dt.date | None = None  # the date of the meeting that approved these minutes, where known
+    approved_line: int = field(default=0, compare=False)  # where that date is given, for errors found when linking
 
     @property
     def year(self) -> int:

@@ -50,11 +50,13 @@ MEETING_FIELDS = (
     Field("id", "The meeting's permanent id: its date and type, such as 2019-04-30-monthly-assurance."),
     Field("title", "The meeting's title."),
     Field("date", "The date it was held, YYYY-MM-DD."),
-    Field("time", "The start time as minuted, 24-hour HH:MM, UK local time."),
+    Field("time", "The start time as minuted, 24-hour HH:MM, UK local time; empty for a cancelled meeting where none is given."),
     Field("type", "The type of meeting, such as Monthly Assurance Meeting."),
-    Field("venue", "Where it was held, as minuted."),
+    Field("venue", "Where it was held, as minuted; empty for a cancelled meeting where none is given."),
+    Field("status", "Where its minutes stand: draft (published, not yet approved), approved, or cancelled (the meeting did not take place)."),
+    Field("approved", "For approved minutes, the date of the meeting that approved them, YYYY-MM-DD; null where that is not recorded or the minutes are not approved."),
     Field("chair", "Who chaired it: id and name."),
-    Field("minute_taker", "Who took the minutes: id, name and role."),
+    Field("minute_taker", "Who took the minutes: id, name and role; null for a cancelled meeting with none named."),
     Field("attendees", "Everyone present: id, name, role held at this meeting and abbreviation as minuted (may be empty)."),
     Field("apologies", "Everyone who sent apologies, in the same form as attendees."),
     Field("agenda", "The agenda items in the order taken: number, title, theme ids, the minuted text as plain text, and permalinks to the item."),
@@ -71,6 +73,7 @@ ACTION_FIELDS = (
     Field("id", "The action's permanent id: the date of the meeting where it arose and a counter."),
     Field("meeting_id", "The id of the meeting where it arose."),
     Field("meeting_date", "The date of that meeting, YYYY-MM-DD."),
+    Field("meeting_status", "Where that meeting's minutes stand: draft, approved or cancelled. An action from draft minutes may change when they are approved."),
     Field("item", "The number of the agenda item it arose under."),
     Field("item_title", "The title of that agenda item."),
     Field("owner_id", "The id of the person who owns it; empty where the minutes name no owner."),
@@ -113,8 +116,9 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
     for item, text in zip(meeting.agenda, item_texts):
         item_url, item_full = _link(item_link(meeting.id, item.anchor), here, base_url)
         agenda.append({"number": item.number, "title": item.title, "themes": list(item.themes), "text": text, "url": item_url, "absolute_url": item_full})
-    minute_taker = _person(archive, meeting.minute_taker)
-    del minute_taker["abbreviation"]
+    minute_taker = _person(archive, meeting.minute_taker) if meeting.minute_taker.person else None
+    if minute_taker:
+        del minute_taker["abbreviation"]
     return {
         "id": meeting.id,
         "title": meeting.title,
@@ -122,6 +126,8 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "time": meeting.time,
         "type": meeting.type,
         "venue": meeting.venue,
+        "status": meeting.status,
+        "approved": meeting.approved_on.isoformat() if meeting.approved_on else None,
         "chair": {"id": meeting.chair, "name": archive.person(meeting.chair).name},
         "minute_taker": minute_taker,
         "attendees": [_person(archive, a) for a in meeting.attendees],
@@ -149,6 +155,7 @@ def action_record(archive: Archive, tracked: TrackedAction, data_file: str, base
         "id": action.id,
         "meeting_id": meeting.id,
         "meeting_date": meeting.date.isoformat(),
+        "meeting_status": meeting.status,
         "item": action.item,
         "item_title": item.title if item else "",
         "owner_id": action.owner,

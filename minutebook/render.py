@@ -94,7 +94,7 @@ def plan(archive: Archive) -> list[Page]:
                 meeting_path(meeting.id),
                 "meeting.html",
                 meeting.title,
-                f"Minutes of the {meeting.type} held on {long_date(meeting.date)}.",
+                meeting_description(meeting),
                 {"meeting": meeting},
                 depends_on=(meeting.id,),
                 summarises=_meeting_neighbourhood(archive, meeting),
@@ -177,7 +177,17 @@ def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...
     ids += [m for a in archive.actions_of(meeting.id) for m in a.updated_by]  # later status changes
     if meeting.id in archive.next_in_archive:
         ids.append(archive.next_in_archive[meeting.id])
+    if meeting.id in archive.approved_at:
+        ids.append(archive.approved_at[meeting.id])  # the meeting its approval links to
     return tuple(m for m in dict.fromkeys(ids) if m != meeting.id)
+
+
+def meeting_description(meeting: Meeting) -> str:
+    """What a meeting's page is, in a sentence: a draft and a cancelled meeting say so first."""
+    if meeting.status == "cancelled":
+        return f"The {meeting.type} due on {long_date(meeting.date)} was cancelled."
+    draft = "Draft minutes, not yet approved," if meeting.status == "draft" else "Minutes"
+    return f"{draft} of the {meeting.type} held on {long_date(meeting.date)}."
 
 
 def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:

@@ -59,9 +59,9 @@ def file_name(day: dt.date, meeting_type: str) -> str:
 
 
 def previous_meeting(meetings: tuple[Meeting, ...], meeting_type: str, day: dt.date) -> Meeting | None:
-    """The latest meeting of this type before `day`; types match as file names do."""
+    """The latest meeting of this type before `day` that took place; types match as file names do."""
     slug = type_slug(meeting_type)
-    earlier = [m for m in meetings if type_slug(m.type) == slug and m.date < day]
+    earlier = [m for m in meetings if type_slug(m.type) == slug and m.date < day and m.status != "cancelled"]
     return earlier[-1] if earlier else None  # meetings come oldest first
 
 
@@ -122,6 +122,7 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         f"date: {day.isoformat()}",
         f"time: {_scalar(time, quote=True)}{notes['time']}",
         f"type: {_scalar(meeting_type)}",
+        "status: draft  # new minutes are a draft until a later meeting approves them",
         f"venue: {_scalar(venue)}{notes['venue']}",
         f"chair: {chair}  # {TO_DO}: {'check' if previous else 'the person slug of the chair'}",
         f"minute_taker:  # {TO_DO}: {'check' if previous else 'who took the minutes, and their role'}",

@@ -1196,6 +1196,7 @@
         dateShown: m.dl,
         year: m.y,
         type: m.ty,
+        minutes: (data.minutes || {})[m.id] || "approved",
         themes: doc.th.slice(),
         // Who was named matters when a search for a name or role matched them.
         people: people.some(function (p) { return p.mark; }) ? people : [],
@@ -1355,6 +1356,8 @@
       }
       meta.appendChild(document.createTextNode(r.meeting + ", "));
       meta.appendChild(el("time", { datetime: r.date }, r.dateShown));
+      // Draft minutes may still change: a reader must know before quoting them.
+      if (r.minutes === "draft") meta.appendChild(el("strong", { "class": "minutes-label minutes-label-draft" }, "Draft minutes: not yet approved"));
       if (r.status) meta.appendChild(document.createTextNode(". Status: " + r.status));
       li.appendChild(meta);
       if (r.snippet.length) li.appendChild(highlighted(el("p", { "class": "snippet" }), r.snippet));

@@ -403,6 +403,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         people      [name, URL from the site root, what their page says of them, the roles they held],
                     for finding a person by name: their page is the answer, above what merely names them
         glossary    [abbreviation, expansion], so either finds what says the other
+        minutes     meeting id -> "draft" or "cancelled", for the meetings whose minutes are not approved
         ranges      the first term of each range of terms (files search/words/<range>.js and
                     search/terms/<year>-<range>.js)
         years       [year, its first meeting's place], oldest first
@@ -456,6 +457,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         "people": [[p.person.name, person_path(p.person.slug), person_summary(p), " ".join(dict.fromkeys(label for label, _, _ in p.role_spans))]
                    for p in archive.people],
         "glossary": [[g.abbreviation, g.expansion] for g in archive.content.glossary],
+        "minutes": {m.id: m.status for m in archive.meetings if m.status != "approved"},
         "ranges": list(range_starts(archive)),
         "years": years,
         "meetings": meetings,

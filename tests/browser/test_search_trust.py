@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.test_search import links, nothing_goes_wrong, results, search, settled, status  # noqa: F401
+from tests.conftest import FIXTURES, build_site, serve
 
 pytestmark = pytest.mark.browser
 
@@ -139,3 +140,20 @@ def test_a_word_with_an_apostrophe_or_a_dot_is_found_as_typed(page, real_server,
 def test_a_lettered_item_is_numbered_in_the_context_of_the_item_above_it(page, real_server):
     search(page, real_server, "road traffic collisions")
     assert results(page).first.locator(".result-title").inner_text() == "2.1(d) Road traffic collisions"
+
+
+@pytest.fixture(scope="module")
+def status_server(tmp_path_factory):
+    """tests/fixtures/status: April approved at the May meeting, May a draft, June cancelled."""
+    with serve(build_site(FIXTURES / "status", tmp_path_factory.mktemp("status") / "site")) as url:
+        yield url
+
+
+def test_a_result_from_draft_minutes_says_they_are_not_yet_approved(page, status_server):
+    search(page, status_server, "*", sort="newest")
+    labels = {
+        li.locator("time").get_attribute("datetime"): li.locator(".minutes-label").all_inner_texts()
+        for li in results(page).all()
+    }
+    assert labels["2019-05-28"] == ["Draft minutes: not yet approved"]
+    assert labels["2019-04-30"] == []

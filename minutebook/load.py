@@ -391,8 +391,10 @@ def parse_person(f: Fields, origin: Origin) -> Person:
 
 
 def parse_glossary_entry(f: Fields, origin: Origin) -> GlossaryEntry:
-    f.only(("abbreviation", "expansion"))
-    return GlossaryEntry(f.text("abbreviation"), f.text("expansion"))
+    f.only(("abbreviation", "expansion", "plural"))
+    # One plural ("plural: KSIs"), or a list when the minutes write it more than one way.
+    plurals = f.texts("plural") if isinstance(f.data.get("plural"), list) else tuple(p for p in [f.text("plural", required=False)] if p)
+    return GlossaryEntry(f.text("abbreviation"), f.text("expansion"), plurals, origin)
 
 
 def parse_editor_update(f: Fields, origin: Origin) -> ActionUpdate | None:

@@ -385,6 +385,13 @@ def summary_line(part: bytes) -> bytes:
     return part[: part.find(b"\n")] if b"\n" in part else part
 
 
+def glossary_pairs(glossary) -> list[list[str]]:
+    """[abbreviation, expansion] for the search. search.js takes a typed word that is an abbreviation
+    and "s" as its plural ("KSIs"); any other plural ("4P's") goes in as an abbreviation of its own."""
+    return [[form, g.expansion] for g in glossary
+            for form in (g.abbreviation, *(p for p in g.plurals if p.lower() != g.abbreviation.lower() + "s"))]
+
+
 def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: Vocabulary | None = None,
                            changed: dict[str, bytes | None] | None = None) -> tuple[bytes, dict[str, bytes], Vocabulary]:
     """search/index.js, the words files by path, and the vocabulary they hold, made from every meeting's summary line.
@@ -402,7 +409,8 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         themeOrder  the theme slugs documents refer to by place
         people      [name, URL from the site root, what their page says of them, the roles they held],
                     for finding a person by name: their page is the answer, above what merely names them
-        glossary    [abbreviation, expansion], so either finds what says the other
+        glossary    [abbreviation, expansion], so either finds what says the other; a plural
+                    other than the abbreviation and "s" ("4P's") is a pair of its own
         minutes     meeting id -> "draft" or "cancelled", for the meetings whose minutes are not approved
         ranges      the first term of each range of terms (files search/words/<range>.js and
                     search/terms/<year>-<range>.js)
@@ -456,7 +464,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         "themeOrder": theme_order,
         "people": [[p.person.name, person_path(p.person.slug), person_summary(p), " ".join(dict.fromkeys(label for label, _, _ in p.role_spans))]
                    for p in archive.people],
-        "glossary": [[g.abbreviation, g.expansion] for g in archive.content.glossary],
+        "glossary": glossary_pairs(archive.content.glossary),
         "minutes": {m.id: m.status for m in archive.meetings if m.status != "approved"},
         "ranges": list(range_starts(archive)),
         "years": years,

@@ -192,7 +192,7 @@ def link(content: Content) -> Archive:
     errors: list[ContentError] = []
     people = _unique(content.people, "slug", "person", errors)
     themes = _unique(content.themes, "slug", "theme", errors)
-    _unique(content.glossary, "abbreviation", "abbreviation", errors)
+    _check_glossary(content.glossary, errors)
 
     def need_person(slug: str, origin, field: str) -> None:
         if slug and slug not in people:
@@ -260,6 +260,30 @@ def _unique(entries, key: str, what: str, errors: list[ContentError]) -> dict:
             errors.append(ContentError(origin.path if origin else "", origin.line if origin else 0, key, f"{what} '{value}' is defined twice; keep one"))
         seen[value] = entry
     return seen
+
+
+def _check_glossary(glossary, errors: list[ContentError]) -> None:
+    """Each way of writing an abbreviation leads to one entry, and each entry has an id of its own."""
+    forms: dict = {}  # each way of writing an abbreviation -> its entry
+    anchors: dict = {}
+    for entry in glossary:
+        for field, form in [("abbreviation", entry.abbreviation)] + [("plural", p) for p in entry.plurals]:
+            first = forms.get(form)
+            if first is None:
+                forms[form] = entry
+                continue
+            if first is entry:
+                message = f"'{form}' is already written in this entry; list each form once"
+            elif field == "abbreviation" and first.abbreviation == form:
+                message = f"abbreviation '{form}' is defined twice (first at {first.origin}); keep one"
+            else:
+                message = f"'{form}' is already in the glossary at {first.origin}; keep one entry for it, with its plural under plural:"
+            errors.append(ContentError(entry.origin.path, entry.origin.line, field, message))
+        other = anchors.setdefault(entry.anchor, entry)
+        if other is not entry and other.abbreviation != entry.abbreviation:
+            errors.append(ContentError(entry.origin.path, entry.origin.line, "abbreviation",
+                                       f"'{entry.abbreviation}' would share the glossary's address #{entry.anchor} with '{other.abbreviation}' at {other.origin}; "
+                                       "make them differ in more than punctuation"))
 
 
 def _theme_records(themes, meetings, tracked) -> tuple[ThemeRecord, ...]:

@@ -392,8 +392,15 @@ def parse_person(f: Fields, origin: Origin) -> Person:
 
 
 def parse_glossary_entry(f: Fields, origin: Origin) -> GlossaryEntry:
-    f.only(("abbreviation", "expansion"))
-    return GlossaryEntry(f.text("abbreviation"), f.text("expansion"))
+    f.only(("abbreviation", "expansion", "plural"))
+    plural, plurals = f.data.get("plural"), ()
+    if isinstance(plural, list):  # when the minutes write it more than one way
+        plurals = f.texts("plural")
+    elif isinstance(plural, str):
+        plurals = (plural.strip(),) if plural.strip() else ()
+    elif plural is not None:
+        f.error("plural", f"is {_kind(plural)}; expected the plural as the minutes write it, such as KSIs, or a list of them")
+    return GlossaryEntry(f.text("abbreviation"), f.text("expansion"), plurals, origin)
 
 
 def parse_editor_update(f: Fields, origin: Origin) -> ActionUpdate | None:

@@ -3,7 +3,7 @@
 Raw HTML in the minutes is never passed through (markdown-it's `html` option
 is off, so tags show as text), links may only be web or mail addresses, and
 images are not part of minutes. The first use of each abbreviation on a page
-is wrapped in <abbr title="...">.
+links to its glossary entry (see Abbreviations).
 """
 from __future__ import annotations
 
@@ -44,25 +44,41 @@ def _level(token: Token, top: int) -> str:
 
 
 class Abbreviations:
-    """Finds glossary abbreviations in text; remembers which a page has shown."""
+    """Finds glossary abbreviations, and their plurals, in text; remembers which a page has shown.
 
-    def __init__(self, glossary: tuple[GlossaryEntry, ...]):
-        self.expansions = {g.abbreviation: g.expansion for g in glossary}
-        terms = sorted(self.expansions, key=len, reverse=True)
+    The first use of each on a page links to its glossary entry: a link is reached by Tab and by
+    touch, where a title shows only to a mouse, and its accessible name says the expansion. The
+    minutes' words are left exactly as written, on screen and when copied: "armed response vehicles
+    (ARVs)" would read twice over with an expansion put after it, and the record would seem to say
+    what it does not. Later uses are plain text, as written."""
+
+    def __init__(self, glossary: tuple[GlossaryEntry, ...], glossary_page: str):
+        """`glossary_page` is the glossary's address relative to the pages the text is shown on."""
+        self.entries = {form: entry for entry in glossary for form in entry.forms}
+        self.glossary_page = glossary_page
+        terms = sorted(self.entries, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")(?![\w])") if terms else None
 
-    def mark(self, text: str, seen: set[str]) -> str:
-        """Escape `text`, wrapping each abbreviation's first use on the page."""
+    def mark(self, text: str, seen: set[str], link: bool = True) -> str:
+        """Escape `text`, linking each abbreviation's first use on the page to its entry.
+
+        Where a link may not stand (`link` false: in a heading), the first use is only an <abbr>
+        and the next use outside one gets the link."""
         if self.pattern is None:
             return escape(text, quote=False)
         out, last = [], 0
         for match in self.pattern.finditer(text):
-            term = match.group(1)
-            if term in seen:
+            form = match.group(1)
+            entry = self.entries[form]
+            if entry.abbreviation in seen:
                 continue
-            seen.add(term)
             out.append(escape(text[last : match.start()], quote=False))
-            out.append(f'<abbr title="{escape(self.expansions[term])}">{escape(term)}</abbr>')
+            explained = f'<abbr title="{escape(entry.expansion)}">{escape(form)}</abbr>'
+            if link:
+                seen.add(entry.abbreviation)
+                href = f"{self.glossary_page}#{entry.anchor}"
+                explained = f'<a class="abbreviation" href="{escape(href)}" aria-label="{escape(f"{form} ({entry.expansion})")}">{explained}</a>'
+            out.append(explained)
             last = match.end()
         out.append(escape(text[last:], quote=False))
         return "".join(out)
@@ -75,9 +91,7 @@ def render_items(md: MarkdownIt, meeting: Meeting, abbreviations: Abbreviations)
     for item in meeting.agenda:
         tokens = md.parse(item.markdown)
         text = plain_text(tokens)
-        for token in tokens:
-            if token.type == "inline" and token.children:
-                token.children = _abbreviate(token.children, abbreviations, seen)
+        _abbreviate_tokens(tokens, abbreviations, seen)
         html = md.renderer.render(tokens, md.options, {})
         rendered.append(ItemText(html, text))
     return tuple(rendered)
@@ -86,20 +100,24 @@ def render_items(md: MarkdownIt, meeting: Meeting, abbreviations: Abbreviations)
 def render_document(md: MarkdownIt, markdown: str, abbreviations: Abbreviations) -> str:
     """A page of prose (the About page) as safe HTML, abbreviations marked at their first use."""
     tokens = md.parse(markdown)
-    seen: set[str] = set()
-    for token in tokens:
-        if token.type == "inline" and token.children:
-            token.children = _abbreviate(token.children, abbreviations, seen)
+    _abbreviate_tokens(tokens, abbreviations, set())
     return md.renderer.render(tokens, md.options, {})
 
 
-def _abbreviate(children: list[Token], abbreviations: Abbreviations, seen: set[str]) -> list[Token]:
+def _abbreviate_tokens(tokens: list[Token], abbreviations: Abbreviations, seen: set[str]) -> None:
+    for before, token in zip([None, *tokens], tokens):
+        if token.type == "inline" and token.children:
+            in_heading = before is not None and before.type == "heading_open"
+            token.children = _abbreviate(token.children, abbreviations, seen, link=not in_heading)
+
+
+def _abbreviate(children: list[Token], abbreviations: Abbreviations, seen: set[str], link: bool) -> list[Token]:
     out, in_link = [], 0
     for child in children:
         in_link += child.type == "link_open"
         in_link -= child.type == "link_close"
-        if child.type == "text" and not in_link:
-            marked = abbreviations.mark(child.content, seen)
+        if child.type == "text" and not in_link:  # an abbreviation inside a link stays as it is: links do not nest
+            marked = abbreviations.mark(child.content, seen, link)
             if marked != escape(child.content, quote=False):
                 token = Token("html_inline", "", 0)
                 token.content = marked  # already escaped by Abbreviations.mark

@@ -6,6 +6,7 @@ changes them, so any function's signature tells you everything it can affect.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 ACTION_STATUSES = ("open", "in-progress", "completed", "closed")
@@ -56,6 +57,18 @@ class Person:
 class GlossaryEntry:
     abbreviation: str
     expansion: str
+    plurals: tuple[str, ...] = ()  # how the minutes write its plural ("KSIs"): the same entry, not another
+    origin: Origin = field(default=Origin(""), compare=False)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way the minutes write it, each shown as this entry."""
+        return (self.abbreviation, *self.plurals)
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the glossary page. Letter case is kept: CEX and CEx are different abbreviations."""
+        return "abbr-" + re.sub(r"\W+", "-", self.abbreviation).strip("-")
 
 
 @dataclass(frozen=True)

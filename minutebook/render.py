@@ -274,7 +274,8 @@ class Renderer:
         self.env.globals.update(topics=self.topics)
         self._topics: dict[str, tuple[str, ...]] = {}  # meeting id -> its topics: people's pages list the same meetings again and again
         self.md = make_parser()
-        self.abbreviations = Abbreviations(archive.content.glossary)
+        # Item text is shown on meeting pages only, so its links are relative to theirs.
+        self.abbreviations = Abbreviations(archive.content.glossary, relative_path("glossary/index.html", posixpath.dirname(meeting_path("_"))))
         self.item_texts = item_texts if item_texts is not None else {}
 
     def texts(self, meeting: Meeting) -> tuple[ItemText, ...]:
@@ -303,7 +304,8 @@ class Renderer:
             context["texts"] = self.texts(context["meeting"])
             context["history"] = self.history.get(context["meeting"].id)  # None: the page says nothing of changes
         if "about" in context:
-            context["about_html"] = render_document(make_parser(top_heading=2), context["about"].markdown, self.abbreviations)
+            about_abbreviations = Abbreviations(self.archive.content.glossary, relative_path("glossary/index.html", here))
+            context["about_html"] = render_document(make_parser(top_heading=2), context["about"].markdown, about_abbreviations)
         canonical = self.base_url + url(page.path) if self.base_url and page.path != "404.html" else ""  # an error page has no address of its own
         template = self.env.get_template(page.template)
         # Printed, a page names where it came from: its address, or failing that its path within the site.

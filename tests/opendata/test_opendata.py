@@ -24,7 +24,7 @@ def rows(site):
 
 
 def texts_of(archive):
-    md, abbreviations = make_parser(), Abbreviations(archive.content.glossary)
+    md, abbreviations = make_parser(), Abbreviations(archive.content.glossary, "../../glossary/index.html")
     return lambda meeting: render_items(md, meeting, abbreviations)
 
 

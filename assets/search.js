@@ -26,6 +26,7 @@
   var FUZZY_FROM = 4; // letters; a close spelling of a shorter word is usually just another word
   var MAX_EDIT_DISTANCE = 2; // lunr's fuzzy matching grows exponentially with the distance
   var MAX_WORDS = 10; // words (or clauses of lunr's query language) a search reads; the rest are passed over
+  var MAX_EXPANSION = 64; // terms a wildcard or a close spelling may stand for in a search
   var PREFIX_FROM = 2; // letters typed before an unfinished last word is matched as a beginning
   var SNIPPET_LENGTH = 240; // characters
   var SNIPPET_LEAD = 70; // characters shown before the first highlighted word
@@ -407,8 +408,16 @@
    * spellings, a leading or inner *) goes to a real lunr.TokenSet of every term, made the first time one is
    * needed. Words files not loaded yet are recorded in `missing`, with the postings a plain word will need,
    * and nothing is found until they are. */
-  function lookup(lunr, opened, missing) {
+  function lookup(lunr, opened, missing, most) {
     var full = null;
+    /* At most `most` of a clause's terms: the shortest, then in order. "p*" at 500 meetings is
+     * thousands of terms, and scoring them all took most of a second; the shortest are the
+     * words nearest to what was typed. */
+    function fewest(terms) {
+      if (terms.length <= most) return terms;
+      return terms.slice().sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); }).slice(0, most)
+        .sort(function (a, b) { return a < b ? -1 : 1; });
+    }
     function wordOf(set) { // [word, whether it ends in *], or null if `set` is not one of those two shapes
       var word = "", node = set;
       for (;;) {
@@ -443,7 +452,7 @@
     return {
       intersect: function (set) {
         var shape = wordOf(set);
-        if (shape && shape[1]) return found(beginning(shape[0]));
+        if (shape && shape[1]) { var begun = beginning(shape[0]); return found(begun && fewest(begun)); }
         if (shape) {
           var n = opened.numberOf(shape[0]);
           if (n === null) opened.filesFor(shape[0], true).forEach(function (path) { missing.add(path); });
@@ -459,7 +468,7 @@
           builder.finish();
           full = builder.root;
         }
-        return full.intersect(set);
+        return found(fewest(full.intersect(set).toArray()));
       }
     };
   }
@@ -588,14 +597,25 @@
     lunr.QueryLexer.termSeparator = separator;
 
     var opened = open(data, files);
-    var missing = new Set(), tokenSet = lookup(lunr, opened, missing);
+    var missing = new Set();
     var docs = opened.docs, meetings = opened.meetings, themeNames = {};
     Object.keys(data.themes).forEach(function (slug) { themeNames[slug] = data.themes[slug].n; });
-    var score = scorer(lunr, opened, tokenSet, missing);
+    // The page's searches expand a clause to at most MAX_EXPANSION terms; lunr's own, as the tests
+    // hold it to lunr.js, to every term it matches.
+    var score = scorer(lunr, opened, lookup(lunr, opened, missing, MAX_EXPANSION), missing);
+    var scoreAsLunr = scorer(lunr, opened, lookup(lunr, opened, missing, Infinity), missing);
 
-    /* lunr's Index.query, or Missing when a term it read is in a file not yet loaded. */
+    /* What a search scores with, or Missing when a term it read is in a file not yet loaded. */
     function query(build) {
-      var results = score(build);
+      return answered(score(build));
+    }
+
+    /* lunr's Index.query, every term a clause matches included. */
+    function queryAsLunr(build) {
+      return answered(scoreAsLunr(build));
+    }
+
+    function answered(results) {
       if (missing.size) {
         var files = Array.from(missing);
         missing.clear();
@@ -877,6 +897,12 @@
       var syntax = SYNTAX.test(parsed.rest);
       if (!syntax && !meaningful(parsed).length) {
         return { mode: parsed.overlong ? "words" : "common", words: parsed.words, phrases: parsed.phrases, results: [], unfiltered: 0, people: [], also: [], order: order };
+      }
+      if (syntax && /^[\s*]*$/.test(parsed.rest) && !parsed.phrases.length) {
+        // "*" alone matches every document equally: listing them needs no scoring of every term,
+        // which took most of a second at 500 meetings.
+        var listed = browse(filters);
+        return { mode: "syntax", words: [], phrases: [], results: sorted(listed, order), unfiltered: docs.length, people: [], also: [], order: order };
       }
       if (syntax) {
         try {
@@ -1219,7 +1245,7 @@
       return textsNeeded(results.map(function (r) { return r.ref; }));
     }
 
-    return { search: search, describe: describe, textsFor: textsFor, parse: parse, query: query, opened: opened };
+    return { search: search, describe: describe, textsFor: textsFor, parse: parse, query: queryAsLunr, opened: opened };
   }
 
   // ================================================================ the page

@@ -50,7 +50,7 @@ function answer([text, filters, order]) {
       asked: asked,
       results: found.results.map(r => {
         const d = engine.describe(r, found);
-        return {url: d.url, kind: d.kind, number: d.number, lacking: d.lacking, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
+        return {url: d.url, kind: d.kind, number: d.number, lacking: d.lacking, terms: r.terms, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
                 snippet: show(d.snippet), year: d.year, type: d.type, themes: d.themes};
       }),
     };

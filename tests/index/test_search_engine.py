@@ -413,3 +413,17 @@ def test_a_word_typed_many_times_is_searched_once(engine):
 def test_a_clause_typed_many_times_is_read_once(engine):
     once, many = find(engine, "*", "* " * 300)
     assert urls(many) == urls(once) and len(urls(once)) > 3
+
+
+def test_a_wildcard_stands_for_at_most_its_64_shortest_terms(generated_page):
+    # "p*" is thousands of terms at 500 meetings; scoring them all took most of a second.
+    found = generated_page.searches(["p*"])[0]
+    terms = {term for result in found["results"] for term in result["terms"]}
+    assert 0 < len(terms) <= 64 and all(term.startswith("p") for term in terms)
+
+
+def test_a_lone_star_lists_every_document_newest_first_without_scoring(engine):
+    found = find(engine, "*")
+    assert found["mode"] == "syntax" and len(urls(found)) == found["unfiltered"] > 4
+    assert urls(found)[:2] == [CONFIDENCE, PATROLS]  # the 2020 meeting, then 2019's
+    assert urls(found)[2:5] == [ROADS, BURGLARY, LETTER]

@@ -113,7 +113,8 @@ def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, s
     """A meeting's agenda items, given the plain text of each."""
     owners = {}
     for tracked in archive.actions_of(meeting.id):
-        owners.setdefault(tracked.action.item, []).append(tracked.action.owner)
+        if tracked.action.owner:  # the minutes may name no owner; then nobody is named for it
+            owners.setdefault(tracked.action.item, []).append(tracked.action.owner)
     return [
         SearchDocument(
             kind="item",

@@ -233,3 +233,9 @@ def test_search_index_names_each_person_with_their_page_and_roles_and_each_abbre
         "Deputy Chief Constable (DCC)",
     )
     assert ["ANPR", "Automatic Number Plate Recognition"] in data["glossary"]
+
+
+def test_an_action_with_no_owner_names_nobody_for_its_item():
+    _, docs, _ = built(ROOT / "content")
+    item = {d.key: d for d in docs}["2021-12-20-monthly-assurance#item-2-1"]  # its action names no owner
+    assert all(name for name, _ in item.people)

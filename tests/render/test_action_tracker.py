@@ -168,3 +168,9 @@ def test_the_home_page_links_to_the_actions_with_no_update_for_over_a_year(real_
 ])
 def test_time_since_the_latest_meeting_in_words(earlier, words):
     assert time_since(earlier, dt.date(2021, 12, 20)) == words
+
+
+def test_a_lettered_item_is_named_in_the_context_of_the_item_above_it(real_site):
+    # Action 2018-02-27-1 arose under item "c", which the minutes letter under "2.1".
+    assert "27 February 2018, item 2.1(c)" in (real_site / "actions" / "index.html").read_text(encoding="utf-8")
+    assert "item 2.1(c): Response" in (real_site / "actions" / "2018-02-27-1" / "index.html").read_text(encoding="utf-8")

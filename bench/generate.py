@@ -134,7 +134,7 @@ def site_yml(meetings: int) -> str:
         "short_name: Benchshire PCC\n"
         f"title: Benchshire PCC minutes ({meetings} synthetic meetings)\n"
         "description: Synthetic minutes generated for Minutebook's benchmarks; the text is meaningless.\n"
-        "contact_url: mailto:minutes@example.org\n"
+        "contact_url: https://www.example.org/contact/\n"
     )
 
 

@@ -12,9 +12,13 @@ import functools
 import hashlib
 import os
 import re
+import stat
+import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import logo as site_logo
 from . import walk, yamltext
 from .model import (
     ACTION_STATUSES,
@@ -29,6 +33,7 @@ from .model import (
     Correction,
     GlossaryEntry,
     InvalidContent,
+    Logo,
     Meeting,
     NextMeeting,
     Origin,
@@ -116,24 +121,60 @@ def _candidates(top: str) -> list[tuple[str, os.DirEntry]]:
     return sorted(found, key=lambda pair: walk.path_order(pair[0]))
 
 
+class UnreadableFile(Exception):
+    """Why a file named in the content (the logo) cannot be read, as the end of a sentence naming it."""
+
+
+def file_reader(content_dir: Path):
+    """`read(name)`: the bytes of the file `name` names inside `content_dir`, for a file a setting names
+    (the logo). Raises UnreadableFile for a missing file, a folder, or a link that leads out of content/."""
+    content_dir = os.fspath(content_dir)
+    root = os.path.realpath(content_dir)
+
+    def read(name: str) -> bytes:
+        path = os.path.join(content_dir, name)
+        real = os.path.realpath(path)
+        if os.path.commonpath([root, real]) != root:
+            raise UnreadableFile("leads outside content/ (through a link); copy the file into content/ instead")
+        try:
+            status = os.stat(real)
+        except FileNotFoundError:
+            raise UnreadableFile("does not exist in content/; check the name, or add the file") from None
+        except OSError as exc:  # a link that leads round in a loop, a folder we may not enter
+            raise UnreadableFile(f"cannot be read: {exc.strerror}") from None
+        if stat.S_ISDIR(status.st_mode):
+            raise UnreadableFile("is a folder; expected an image file")
+        if not stat.S_ISREG(status.st_mode):  # a pipe or a device would be read for ever
+            raise UnreadableFile("is not an ordinary file; expected an image file")
+        try:
+            with open(real, "rb") as file:
+                return file.read()
+        except OSError as exc:
+            raise UnreadableFile(f"cannot be read: {exc.strerror}") from None
+
+    return read
+
+
 def load_content(content_dir: Path) -> Content:
     """Read and validate everything under `content_dir`, or raise InvalidContent."""
     sources, errors = read_sources(Path(content_dir))
-    content, more = parse_content(sources)
+    content, more = parse_content(sources, read_file=file_reader(content_dir))
     errors += more
     if errors:
         raise InvalidContent(errors)
     return content
 
 
-def parse_content(sources: list[SourceFile], read_meeting=None) -> tuple[Content, list[ContentError]]:
+def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) -> tuple[Content, list[ContentError]]:
     """Pure: source texts to a Content model and the problems found in them.
 
     `read_meeting(source, errors)` stands in for `parse_meeting`, as the build's does to reuse
-    meetings it parsed before (rebuild.KnownMeetings)."""
+    meetings it parsed before (rebuild.KnownMeetings). `read_file(name)` gives the bytes of another
+    file a setting names (the logo; see `file_reader`); without it, only `sources` can be named."""
     read_meeting = read_meeting or parse_meeting
     errors: list[ContentError] = []
     by_name = {s.path.split("/", 1)[-1]: s for s in sources}
+    read_file = read_file or functools.partial(_source_bytes, by_name)
 
     def reference(name: str, required: bool = True):
         source = by_name.get(name)
@@ -150,7 +191,7 @@ def parse_content(sources: list[SourceFile], read_meeting=None) -> tuple[Content
             errors.append(ContentError(source.path, exc.line, "", exc.message))
             return None, source.path
 
-    site = parse_site(*reference("site.yml"), errors)
+    site = parse_site(*reference("site.yml"), errors, read_file)
     themes = parse_list(*reference("themes.yml"), errors, parse_theme)
     people = parse_list(*reference("people.yml"), errors, parse_person)
     glossary = parse_list(*reference("glossary.yml"), errors, parse_glossary_entry)
@@ -321,28 +362,109 @@ def type_slug(meeting_type: str) -> str:
 # ---------------------------------------------------------------- reference files
 
 
-def parse_site(data, path: str, errors: list[ContentError]) -> SiteSettings | None:
+SITE_FIELDS = ("organisation", "short_name", "title", "description", "contact_url", "logo", "base_url")
+MULTI_LINE_SITE_FIELDS = ("description",)  # the rest are one line: a title, a name, an address, a path
+URL_NEVER = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029<>\"`{}|\\^]")  # never in an address, unencoded
+
+
+def _source_bytes(by_name: dict, name: str) -> bytes:
+    if name not in by_name:
+        raise UnreadableFile("does not exist in content/; check the name, or add the file")
+    return by_name[name].data
+
+
+def control_character(value: str, multi_line: bool) -> str | None:
+    """Why `value` cannot be published, if it holds a control character: pages, the feed (XML), the
+    calendar and a terminal cannot all carry one. A tab or line break is allowed only in a value that
+    may run over several lines; U+2028 and U+2029 are line breaks too."""
+    for at, character in enumerate(value, 1):
+        if multi_line and character in "\t\n":
+            continue
+        if unicodedata.category(character) in ("Cc", "Zl", "Zp"):
+            kind = "a line break" if character in "\n\r\u2028\u2029\x85" else "a tab" if character == "\t" else "a control character"
+            where = "" if multi_line else "; this field is one line"
+            return f"holds {kind} (U+{ord(character):04X}) at character {at}{where}; delete it"
+    return None
+
+
+def web_address(value: str, base: bool = False) -> str:
+    """An absolute http:// or https:// address, or raise ValueError saying what is wrong with `value`.
+    With `base` (the site's own address) it may hold no query or fragment, and comes back ending in '/'."""
+    example = "https://www.example.gov.uk/minutes/" if base else "https://www.example.gov.uk/contact/"
+    bad = URL_NEVER.search(value)
+    if bad:
+        character = bad.group()
+        what = "a space" if character == " " else f"the character U+{ord(character):04X}" if not character.isprintable() else f"'{character}'"
+        raise ValueError(f"holds {what}, which no web address can; expected an address such as {example}")
+    try:
+        parts = urllib.parse.urlsplit(value)
+        parts.port  # raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError:
+        raise ValueError(f"'{_short(value)}' is not a web address; expected one such as {example}") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{_short(value)}' is not a full web address; expected one starting with https:// or http://, such as {example}")
+    if "@" in parts.netloc:
+        raise ValueError(f"'{_short(value)}' holds a user name or password (before '@'); give the address alone, such as {example}")
+    if not parts.hostname:
+        raise ValueError(f"'{_short(value)}' names no website after '//'; expected an address such as {example}")
+    if base and ("?" in value or "#" in value):
+        raise ValueError(f"'{_short(value)}' has a query ('?') or fragment ('#'); the site's address is a folder, such as {example}")
+    return value.rstrip("/") + "/" if base else value
+
+
+def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> SiteSettings | None:
     if data is None:
+        if not any(e.path == path for e in errors):  # not missing or unreadable, both reported already: empty
+            errors.append(ContentError(path, 1, "", "is empty; expected the site's settings, one per line, such as 'title: ...' (see docs/content-format.md)"))
+        return None
+    if not isinstance(data, dict):
+        errors.append(ContentError(path, getattr(data, "line", 1), "", f"is {_kind(data)}; expected the site's settings, one per line, such as 'title: ...'"))
         return None
     f = Fields(data, path, "", errors, 1)
-    f.only(("organisation", "short_name", "title", "description", "contact_url", "logo", "base_url"))
-    contact = f.text("contact_url", required=False)
-    if contact and not re.match(r"^(https?://|mailto:)", contact):
-        f.error("contact_url", "must start with https://, http:// or mailto:")
-        contact = ""
-    logo = f.text("logo", required=False)
-    if logo and (logo.startswith("/") or ".." in logo.split("/") or "\\" in logo):
-        f.error("logo", "must be a path inside content/, such as assets/logo.svg")
-        logo = ""
+    f.only(SITE_FIELDS)
+    unsafe = set()
+    for key, value in data.items():  # every value as written, before stripping could hide a character
+        problem = control_character(value, key in MULTI_LINE_SITE_FIELDS) if isinstance(value, str) else None
+        if problem:
+            f.error(key, problem)
+            unsafe.add(key)
+
+    def address(key: str, base: bool) -> str:
+        value = "" if key in unsafe else f.text(key, required=False)
+        try:
+            return web_address(value, base) if value else ""
+        except ValueError as exc:
+            f.error(key, str(exc))
+            return ""
+
     return SiteSettings(
         organisation=f.text("organisation"),
         title=f.text("title"),
         description=f.text("description"),
         short_name=f.text("short_name", required=False),
-        contact_url=contact,
-        logo=logo,
-        base_url=f.text("base_url", required=False),
+        contact_url=address("contact_url", base=False),
+        logo=None if "logo" in unsafe else parse_logo(f, read_file),
+        base_url=address("base_url", base=True),
     )
+
+
+def parse_logo(f: Fields, read_file) -> Logo | None:
+    """The logo site.yml names: an image file inside content/, known by what it holds."""
+    name = f.text("logo", required=False)
+    if not name:
+        return None
+    parts = name.split("/")
+    if name.startswith("/") or "\\" in name or ".." in parts or re.match(r"^[A-Za-z]:", name):
+        f.error("logo", "must be a path inside content/, such as assets/logo.svg")
+        return None
+    name = "/".join(part for part in parts if part not in ("", "."))
+    try:
+        data = (read_file or functools.partial(_source_bytes, {}))(name)
+        extension = site_logo.image_type(data)
+    except (UnreadableFile, site_logo.NotALogo) as exc:
+        f.error("logo", f"'{_short(name)}' {exc}")
+        return None
+    return Logo(site_logo.published_path(data, extension), data)
 
 
 ABOUT_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")

@@ -28,14 +28,22 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The site's logo as published: `path` is made from its bytes (minutebook/logo.py), never from its file's name."""
+
+    path: str  # such as logo/3f2a9c0d1b7e6a54.png
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     organisation: str
     title: str
     description: str
     short_name: str = ""
     contact_url: str = ""
-    logo: str = ""
-    base_url: str = ""
+    logo: Logo | None = None
+    base_url: str = ""  # an absolute http(s) address ending in '/', or ''
 
 
 @dataclass(frozen=True)

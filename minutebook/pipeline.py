@@ -21,7 +21,7 @@ import rjsmin
 from . import archivefiles, history as file_history, opendata, rebuild, unfinished
 from . import index as search_index
 from .link import Archive, link
-from .load import parse_content, read_sources
+from .load import file_reader, parse_content, read_sources
 from .model import InvalidContent
 from .render import Page, Renderer, names_meeting_types, plan
 from .write import publish
@@ -95,7 +95,7 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
     known = known or rebuild.KnownMeetings({}, rebuild.tree_digest(PACKAGE))
     code = known.code  # a new Minutebook parses and renders everything again
     sources, errors = read_sources(paths.content)
-    content, more = parse_content(sources, known)
+    content, more = parse_content(sources, known, file_reader(paths.content))
     marked = unfinished.markers(sources)
     refused = [] if allow_unfinished else marked
     if errors + more:
@@ -113,6 +113,7 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         base_url,
         code,
         *(f"{s.path}\n{s.digest}" for s in sources if stems[s.path] not in meeting_sources),
+        f"logo: {archive.site.logo.path if archive.site.logo else ''}",  # every page shows it, and its name is its digest
     )
     waited = time.perf_counter()
     history = read_history() if read_history else {}
@@ -163,10 +164,11 @@ def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:
     if not lunr_js.is_file():
         raise FileNotFoundError(f"{lunr_js.relative_to(paths.node_modules.parent)} is missing; run 'make site' (or 'npm ci') first")
     files["assets/lunr.min.js"] = lunr_js.read_bytes()
-    if archive.site.logo:
-        logo = paths.content / archive.site.logo
-        if logo.resolve().is_relative_to(paths.content.resolve()) and logo.is_file():
-            files[f"assets/{logo.name}"] = logo.read_bytes()
+    logo = archive.site.logo
+    if logo:  # its own folder and a name made from its bytes (logo.py): it can never be one of the files above
+        if logo.path in files:
+            raise ValueError(f"the logo's published name {logo.path} is one of the site's own assets")
+        files[logo.path] = logo.data
     return files
 
 

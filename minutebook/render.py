@@ -22,6 +22,8 @@ from .model import ACTION_STATUSES, Meeting
 from .searchlayout import ahead_attributes
 
 ABOUT_PATH = "about/index.html"
+# Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.
+CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:"
 TOPICS_SHOWN = 3  # a list names this many of a meeting's topics, then "and N more"
 STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "completed": "Completed", "closed": "Closed"}
 
@@ -268,6 +270,7 @@ class Renderer:
             year_path=year_path,
             item_link=item_link,
             about_path=ABOUT_PATH,
+            content_security_policy=CONTENT_SECURITY_POLICY,
             names_types=names_meeting_types(archive),
         )
         self.env.filters.update(in_brief=in_brief)

@@ -1,11 +1,13 @@
 """`build.py build` (the default): validate, then write the whole site atomically."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
 
 from .. import unfinished
+from ..load import web_address
 from ..model import InvalidContent
 from ..pipeline import Paths, Progress, build
 from ..write import PublishError
@@ -14,9 +16,18 @@ from .check import report_invalid
 HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
 
 
+def site_address(text: str) -> str:
+    """--base-url, checked as site.yml's base_url is."""
+    try:
+        return web_address(text, base=True) if text else ""
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("--out", metavar="DIR", default="site", help="the folder to build into (default: site/)")
-    parser.add_argument("--base-url", metavar="URL", default="", help="the site's public address, for feeds, sitemap and canonical links")
+    parser.add_argument("--base-url", metavar="URL", default="", type=site_address,
+                        help="the site's public address (https:// or http://), for feeds, sitemap and canonical links")
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
     parser.add_argument("--quiet", action="store_true", help="print only errors and warnings")
     parser.add_argument(

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..link import link
-from ..load import SourceFile, parse_content, read_sources
+from ..load import SourceFile, file_reader, parse_content, read_sources
 from ..model import ContentError, InvalidContent
 from ..pipeline import Paths
 from ..importer import draft as drafting
@@ -99,7 +99,7 @@ def check_with_draft(content: Path, target: Path, text: str) -> list[ContentErro
     inside = target.resolve().is_relative_to(content.resolve())
     if not inside:
         sources.append(SourceFile.of_text(f"{content.name}/meetings/{target.name}", text))
-    loaded, more = parse_content(sources)
+    loaded, more = parse_content(sources, read_file=file_reader(content))
     errors += more
     broken = {e.path for e in errors}
     try:

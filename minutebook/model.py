@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .characters import printable
+
 ACTION_STATUSES = ("open", "in-progress", "completed", "closed")
 OPEN_STATUSES = ("open", "in-progress")
 
@@ -53,6 +55,7 @@ class Person:
 class GlossaryEntry:
     abbreviation: str
     expansion: str
+    origin: Origin = field(default=Origin(""), compare=False)
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,8 @@ class ContentError:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # A control character in a name or a value is shown as an escape, never obeyed by the terminal.
+        return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
 
 
 class InvalidContent(Exception):

@@ -3,8 +3,9 @@
 PyYAML's own loaders forget where a value came from, keep the last of two
 duplicate keys, expand aliases (a "billion laughs" document exhausts memory)
 and guess types (`10:30` becomes the integer 630). Editors need none of that:
-every scalar here stays a string, aliases and duplicate keys are refused, and
-every mapping and list knows the line of each of its entries.
+every scalar here stays a string (None where no value is written), aliases and
+duplicate keys are refused, and every mapping and list knows the line of each
+of its entries.
 
 PyYAML parses with its C library (libyaml) where it was built with it, and in
 Python otherwise; the two disagree in places (see `parse`), and a file must mean
@@ -62,20 +63,21 @@ def _line(mark, offset: int) -> int:
 
 
 def parse(text: str, line_offset: int = 0, parser: str | None = None):
-    """Parse one YAML document into YMap / YList / str / None, strictly; the same with every parser.
+    """Parse one YAML document into YMap / YList / str / None, strictly, and the same with every parser.
 
     `parser` names one of PARSERS (the tests force each); by default the fastest. Where libyaml and
-    PyYAML's Python parser differ, this settles it one way:
-    - unquoted, untagged `~`, `null`, `Null`, `NULL` and nothing at all are "no value" (None);
-      libyaml marks plain values differently, and read naively they came out as that text;
-    - a tab outside quotes and block text: Python's parser refuses it almost anywhere, libyaml takes it
-      into the value; so a text holding a tab, or a comment straight after a block scalar's `|` or `>`,
-      is always read by Python's parser;
-    - a byte-order mark (U+FEFF) anywhere but at the start is refused (libyaml skips it at a line's start);
-    - what libyaml refuses is read again by Python's parser, whose words and line are given;
-    - control characters and U+0085, U+2028, U+2029 as they are in the text, and more than MAX_DEPTH
-      lists and mappings within each other, are refused with their line before either parser sees them;
-    - a `%YAML` version other than 1.1 or 1.2 is refused (libyaml refuses 1.3, Python's parser reads it);
+    PyYAML's Python parser differ, this settles it one way for both:
+    - unquoted, untagged `~`, `null`, `Null`, `NULL` and nothing at all are "no value" (None): libyaml
+      marks plain values with "" where Python's parser gives None, and read naively they stayed text;
+    - libyaml takes a tab outside quotes and block text into the value, and reads a comment straight
+      after a block's `|` or `>`; Python's parser refuses both. A text holding either is read by Python's;
+    - what libyaml refuses is read again by Python's parser, whose words and line are given (and which
+      reads a `%YAML 1.3` line or an escape naming half a character, refused here or by the loader);
+    - control characters, U+0085, U+2028 and U+2029 (line breaks to YAML, not to an editor) and a
+      byte-order mark past the start (libyaml skips one at a line's start) are refused by their line
+      before either parser sees the text; lists and mappings nested deeper than MAX_DEPTH are refused
+      as they are read, before libyaml's limit or Python's stack is reached;
+    - a `%YAML` version other than 1.1 or 1.2 is refused;
     - the line of a syntax error is never past the text's last line (libyaml's can be).
     """
     try:

@@ -257,7 +257,9 @@ def _unique(entries, key: str, what: str, errors: list[ContentError]) -> dict:
         value = getattr(entry, key)
         if value in seen:
             origin = getattr(entry, "origin", None)
-            errors.append(ContentError(origin.path if origin else "", origin.line if origin else 0, key, f"{what} '{value}' is defined twice; keep one"))
+            first = getattr(seen[value], "origin", None)
+            place = f" (first at {first})" if first and first.path else ""  # both places, so the editor can choose
+            errors.append(ContentError(origin.path if origin else "", origin.line if origin else 0, key, f"{what} '{value}' is defined twice{place}; keep one"))
         seen[value] = entry
     return seen
 

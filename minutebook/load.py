@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import functools
 import hashlib
 import os
@@ -15,11 +16,13 @@ import re
 import stat
 import unicodedata
 import urllib.parse
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import logo as site_logo
 from . import walk, yamltext
+from .characters import code, first_unpublishable, unprintable
 from .model import (
     ACTION_STATUSES,
     MEETING_STATUSES,
@@ -48,6 +51,10 @@ TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
+# The years a date may fall in: every output can carry them (the calendar needs the year after the last
+# as well), and a year outside them is a slip of the keyboard in minutes.
+FIRST_YEAR, LAST_YEAR = 1800, 2999
 
 
 # ---------------------------------------------------------------- reading
@@ -96,28 +103,57 @@ def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError
     root = os.path.realpath(content_dir)
     prefix = f"{content_dir.name}/" if content_dir.name else ""  # paths are labelled from the content folder's parent
     files, errors = [], []
-    for relative, entry in _candidates(os.fspath(content_dir)):
+    for relative, entry in _candidates(os.fspath(content_dir), prefix, errors):
         label = prefix + relative
-        if entry.is_symlink():
-            target = os.path.realpath(entry.path)
-            if os.path.commonpath([root, target]) != root:
-                errors.append(ContentError(label, 0, "", "is a link to a file outside content/; copy the file in instead"))
-                continue
-        if not entry.is_file():
-            continue
         try:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if os.path.commonpath([root, target]) != root:
+                    errors.append(ContentError(label, 0, "", "is a link to a file outside content/; copy the file in instead"))
+                    continue
+            if not entry.is_file():  # a folder, or a link to nothing (an editor's lock file)
+                continue
             with open(entry.path, "rb") as source:
                 files.append(SourceFile(label, source.read()))
         except OSError as exc:
-            errors.append(ContentError(label, 0, "", f"cannot be read: {exc.strerror}"))
+            errors.append(ContentError(label, 0, "", _unreadable(exc)))
     return files, errors
 
 
-def _candidates(top: str) -> list[tuple[str, os.DirEntry]]:
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "is a link that leads round in a circle (a link to itself, or to a link back to it); delete it or point it at a real file"
+    return f"cannot be read: {exc.strerror or exc}"
+
+
+def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple[str, os.DirEntry]]:
     """Every Markdown or YAML file under `top`, and every link, by path from it, in the order of their
-    path's parts; linked folders are not entered."""
-    found = [(path, entry) for path, entry in walk.entries(top)
-             if entry.is_symlink() or os.path.splitext(entry.name)[1] in (".md", ".yml", ".yaml")]
+    path's parts; linked folders are not entered.
+
+    A name holding a control character (a new line, a tab) is refused, with all beneath it: it would
+    become a broken address on the site. So is a content file whose ending is not in lower case: it
+    would be read on one computer and not on the next (`.MD` and `.md` are one file on Windows and
+    macOS), and every tool that finds meetings (the history, `new`, the preview) looks for `.md`."""
+    found, refused = [], []
+
+    def unreadable(path: str, exc: OSError) -> None:
+        errors.append(ContentError(prefix + path if path else prefix.rstrip("/") or top, 0, "", f"folder {_unreadable(exc)}"))
+
+    for path, entry in walk.entries(top, unreadable):
+        if any(path.startswith(folder) for folder in refused):
+            continue
+        suffix = os.path.splitext(entry.name)[1]
+        candidate = entry.is_symlink() or suffix.lower() in CONTENT_SUFFIXES
+        control = unprintable(entry.name)
+        if control and (candidate or entry.is_dir(follow_symlinks=False)):
+            errors.append(ContentError(prefix + path, 0, "", f"the name holds a control character ({code(control.group())}); rename it with letters, digits and hyphens only"))
+            refused.append(path + "/")
+            continue
+        if suffix.lower() in CONTENT_SUFFIXES and suffix not in CONTENT_SUFFIXES and not entry.is_dir(follow_symlinks=False):
+            errors.append(ContentError(prefix + path, 0, "", f"ends in '{suffix}'; rename it to end in '{suffix.lower()}', in lower case, or it is not read"))
+            continue
+        if entry.is_symlink() or suffix in CONTENT_SUFFIXES:
+            found.append((path, entry))
     return sorted(found, key=lambda pair: walk.path_order(pair[0]))
 
 
@@ -186,7 +222,8 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
         if text is None:
             return None, source.path
         try:
-            return yamltext.parse(text), source.path
+            with reading(source.path):
+                return yamltext.parse(text), source.path
         except yamltext.YamlProblem as exc:
             errors.append(ContentError(source.path, exc.line, "", exc.message))
             return None, source.path
@@ -199,15 +236,25 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
     about = parse_about(by_name["about.md"], errors) if "about.md" in by_name else None
 
     meetings = []
+    by_id: dict[str, str] = {}  # meeting id -> the file that has it
     for source in sources:
         relative = source.path.split("/", 1)[-1]
-        if relative.startswith("meetings/"):
-            if not source.path.endswith(".md"):
-                errors.append(ContentError(source.path, 0, "", "is not a meeting file; meeting files end in .md"))
-                continue
+        if not relative.startswith("meetings/"):
+            if source.path.endswith(".md") and MEETING_FILE.match(Path(source.path).stem):
+                errors.append(ContentError(source.path, 0, "", "is named like a meeting file but is not in content/meetings/, so it would not be published; move it there"))
+            continue
+        if not source.path.endswith(".md"):
+            errors.append(ContentError(source.path, 0, "", "is not a meeting file; meeting files end in .md"))
+            continue
+        meeting_id = Path(source.path).stem
+        if meeting_id in by_id:  # one id, one page: the second would silently replace the first
+            errors.append(ContentError(source.path, 0, "", f"has the meeting id '{meeting_id}' of {by_id[meeting_id]}; each meeting needs a file name of its own, in any folder under content/meetings/"))
+            continue
+        by_id[meeting_id] = source.path
+        with reading(source.path):
             meeting = read_meeting(source, errors)
-            if meeting is not None:
-                meetings.append(meeting)
+        if meeting is not None:
+            meetings.append(meeting)
     meetings.sort(key=lambda m: (m.date, m.time, m.id))
     content = Content(
         site=site or SiteSettings("", "", ""),
@@ -219,6 +266,20 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
         about=about,
     )
     return content, errors
+
+
+READING = "while reading "  # how `reading` names the file in an exception's notes
+
+
+@contextmanager
+def reading(path: str):
+    """Name the file being read in any exception that escapes, so that even a fault in Minutebook
+    is reported against the file that met it (commands/check.py, report_unexpected)."""
+    try:
+        yield
+    except Exception as exc:
+        exc.add_note(READING + path)
+        raise
 
 
 # ---------------------------------------------------------------- fields
@@ -254,8 +315,19 @@ class Fields:
     def raw(self, key: str, required: bool):
         value = self.data.get(key)
         if value is None and required and self.ok:
-            self.error(key, "is missing; it is required", self.line)
+            if key in self.data:  # written with no value, `~` or `null`
+                self.error(key, "is empty; it is required")
+            else:
+                self.error(key, "is missing; it is required", self.line)
         return value
+
+    def publishable(self, key: str, value: str, line: int | None = None, field: str = "") -> bool:
+        """Whether `value` holds no character an output cannot carry; reported, with the field, when it does."""
+        found = first_unpublishable(value)
+        if found:
+            message = f"holds an invisible control character ({code(found.group())}), which cannot be published; expected plain text (in quotes, an escape such as \\x01 makes one)"
+            self.errors.append(ContentError(self.path, self.line_of(key) if line is None else line, field or self.name(key), message))
+        return not found
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
         value = self.raw(key, required)
@@ -263,6 +335,8 @@ class Fields:
             return default
         if not isinstance(value, str):
             self.error(key, f"is {_kind(value)}; expected text")
+            return default
+        if not self.publishable(key, value):
             return default
         if required and not value.strip():
             self.error(key, "is empty; it is required")
@@ -308,7 +382,8 @@ class Fields:
         out = []
         for index, (value, line) in enumerate(self.list(key)):
             if isinstance(value, str) and value.strip():
-                out.append(value.strip())
+                if self.publishable(key, value, line, f"{self.name(key)}[{index + 1}]"):
+                    out.append(value.strip())
             else:
                 self.errors.append(
                     ContentError(self.path, line, f"{self.name(key)}[{index + 1}]", f"is {_kind(value)}; expected text")
@@ -321,10 +396,14 @@ def parse_date(value: str, report) -> dt.date | None:
         report(f"'{_short(value)}' is not a date in the form YYYY-MM-DD, such as 2019-04-30")
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         report(f"'{value}' is not a real date; expected YYYY-MM-DD with a valid month and day")
         return None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        report(f"'{value}' is not a year this archive can publish; expected a year from {FIRST_YEAR} to {LAST_YEAR}")
+        return None
+    return day
 
 
 def _kind(value) -> str:
@@ -423,8 +502,12 @@ def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> S
     f = Fields(data, path, "", errors, 1)
     f.only(SITE_FIELDS)
     unsafe = set()
-    for key, value in data.items():  # every value as written, before stripping could hide a character
-        problem = control_character(value, key in MULTI_LINE_SITE_FIELDS) if isinstance(value, str) else None
+    # Every value as written, before stripping could hide a character. What no output can carry is
+    # refused by Fields.text for every file; here, only the line breaks and tabs a one-line setting
+    # cannot hold, which minutes text may.
+    for key, value in data.items():
+        one_line = isinstance(value, str) and key not in MULTI_LINE_SITE_FIELDS and not first_unpublishable(value)
+        problem = control_character(value, False) if one_line else None
         if problem:
             f.error(key, problem)
             unsafe.add(key)
@@ -483,6 +566,8 @@ def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | N
     heading = ABOUT_HEADING.match(lines[first].strip())
     if not heading:
         errors.append(ContentError(source.path, first + 1, "title", "the first line is not a '# ' heading; start the file with the page's title, such as '# About these meetings'"))
+        return None
+    if not check_publishable(text, 1, source.path, "", errors):
         return None
     return AboutPage(heading.group(1), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
 
@@ -607,6 +692,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         f.error("minute_taker", "is missing; it is required", f.line)
 
     agenda = parse_agenda(f, errors, required=held)
+    check_publishable(body, body_line, path, "body", errors)
     agenda = attach_body(agenda, body, body_line, path, errors)
     actions = parse_actions(f, meeting_id, {i.number for i in agenda}, errors)
     updates = parse_meeting_updates(f, meeting_id, day, errors)
@@ -687,7 +773,7 @@ def parse_attendee(data, path, prefix, line, errors, abbreviation=True) -> Atten
 
 def parse_attendees(f: Fields, key: str, required: bool, errors) -> tuple[Attendee, ...]:
     entries = f.list(key, required)
-    if required and f.ok and key in f.data and not entries:
+    if required and f.ok and isinstance(f.data.get(key), list) and not entries:
         f.error(key, "is empty; list at least one person")
     found = []
     for index, (entry, line) in enumerate(entries):
@@ -699,7 +785,7 @@ def parse_attendees(f: Fields, key: str, required: bool, errors) -> tuple[Attend
 
 def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
     entries = f.list("agenda", required=required)
-    if required and f.ok and "agenda" in f.data and not entries:
+    if required and f.ok and isinstance(f.data.get("agenda"), list) and not entries:
         f.error("agenda", "is empty; list the agenda items")
     items, seen = [], {}
     for index, (entry, line) in enumerate(entries):
@@ -726,6 +812,18 @@ def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
             seen[number] = line
             items.append(AgendaItem(number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line), tuple(theme_lines)))
     return items
+
+
+def check_publishable(text: str, first_line: int, path: str, field: str, errors: list[ContentError]) -> bool:
+    """Report each line of Markdown holding a character no output can carry; True when there are none.
+    The text is the record, so it is never changed here: the editor deletes the character."""
+    if not first_unpublishable(text):  # the usual case, in one pass
+        return True
+    for offset, line in enumerate(text.split("\n")):
+        found = first_unpublishable(line)
+        if found:
+            errors.append(ContentError(path, first_line + offset, field, f"holds an invisible control character ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it"))
+    return False
 
 
 def split_body(body: str, first_line: int) -> list[tuple[str, int, list[str]]]:

@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .characters import printable
+
 ACTION_STATUSES = ("open", "in-progress", "completed", "closed")
 OPEN_STATUSES = ("open", "in-progress")
 # Where a meeting's minutes stand. Absent from a file, the status is "approved": every file written before
@@ -222,7 +224,8 @@ class ContentError:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # A control character in a name or a value is shown as an escape, never obeyed by the terminal.
+        return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
 
 
 class InvalidContent(Exception):

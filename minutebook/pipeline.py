@@ -9,6 +9,7 @@ and its open-data record.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -24,7 +25,7 @@ from .link import Archive, link
 from .load import file_reader, parse_content, read_sources
 from .model import InvalidContent
 from .render import Page, Renderer, names_meeting_types, plan
-from .write import publish
+from .write import PublishedIncompletely, os_reason, publish
 
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -131,6 +132,18 @@ def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: 
         report.meetings = len(archive.meetings)
         report.unfinished = marked
     return archive, inputs
+
+
+def _incomplete(out_dir: Path, exc: Exception) -> PublishedIncompletely:
+    """The new site is in place but its record for the next build is not: that record is dropped, so the
+    next build makes everything again rather than trust a stale one."""
+    with contextlib.suppress(OSError):
+        rebuild.manifest_path(out_dir).unlink(missing_ok=True)
+    reason = os_reason(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
+    return PublishedIncompletely(
+        f"{os.path.abspath(out_dir)}: the new site is in place (the site did change), but what the next build "
+        f"reuses could not be saved beside it: {reason}. Fix that and build again; the next build makes every page anew."
+    )
 
 
 def _refusal(errors: list, marked: list) -> InvalidContent:
@@ -332,10 +345,13 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     began = time.perf_counter()
     progress("Writing the site")
     publish(files, out_dir)
-    rebuild.write_manifest(out_dir, prints)
-    kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts, vocabulary)
-    rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts, known.kept)
-    rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS}, {compiled})
+    try:
+        rebuild.write_manifest(out_dir, prints)
+        kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts, vocabulary)
+        rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts, known.kept)
+        rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS}, {compiled})
+    except Exception as exc:  # after the swap the site has changed: say so, whatever went wrong
+        raise _incomplete(out_dir, exc) from exc
     report.seconds["write"] = time.perf_counter() - began
     report.files, report.read = len(files), known.read
     return report

@@ -7,18 +7,28 @@ entries, and a Path object for each costs more than the walk itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
-def entries(top: str | os.PathLike) -> Iterator[tuple[str, os.DirEntry]]:
+def entries(top: str | os.PathLike, unreadable: Callable[[str, OSError], None] | None = None) -> Iterator[tuple[str, os.DirEntry]]:
     """Every entry under the folder `top`, as (its path from `top`, joined with "/"; its os.DirEntry).
-    A folder comes before what it holds; a linked folder is listed but not entered."""
+    A folder comes before what it holds; a linked folder is listed but not entered.
+
+    A folder that cannot be listed raises OSError, or with `unreadable` is passed to it, by its path
+    from `top` ("" for `top` itself), and left out."""
     top = os.fspath(top)
     pending = [""]
     while pending:
         here = pending.pop()
         prefix = f"{here}/" if here else ""
-        with os.scandir(f"{top}/{here}" if here else top) as listing:
+        try:
+            listing = os.scandir(f"{top}/{here}" if here else top)
+        except OSError as exc:
+            if unreadable is None:
+                raise
+            unreadable(here, exc)
+            continue
+        with listing:
             for entry in listing:
                 path = prefix + entry.name
                 yield path, entry

@@ -35,6 +35,21 @@ class PublishError(Exception):
     """The site could not be written; the previous site is unchanged."""
 
 
+class PublishedIncompletely(PublishError):
+    """The new site is in place, but what the next build reuses could not be saved beside it."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a write failed, in the editor's words."""
+    return {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the folder is on a read-only file system",
+        errno.EACCES: "permission was refused",
+        errno.EPERM: "permission was refused",
+        errno.EDQUOT: "the disk quota is used up",
+    }.get(exc.errno, exc.strerror or str(exc))
+
+
 def safe_relative(path: str) -> str:
     """Refuse any output path that could land outside the output folder.
 

@@ -3,17 +3,40 @@
 PyYAML's own loaders forget where a value came from, keep the last of two
 duplicate keys, expand aliases (a "billion laughs" document exhausts memory)
 and guess types (`10:30` becomes the integer 630). Editors need none of that:
-every scalar here stays a string, aliases and duplicate keys are refused, and
-every mapping and list knows the line of each of its entries.
+every scalar here stays a string (None where no value is written), aliases and
+duplicate keys are refused, and every mapping and list knows the line of each
+of its entries.
+
+PyYAML parses with its C library (libyaml) where it was built with it, and in
+Python otherwise; the two disagree in places (see `parse`), and a file must mean
+the same on every computer, so those places are settled here, one way for both.
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 
-try:  # the C parser is much faster; it emits the same events
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader
+from .characters import code
+
+# The parsers PyYAML may have, fastest first; only their events are used.
+PARSERS = {"python": yaml.SafeLoader}
+if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on how PyYAML was built
+    PARSERS = {"libyaml": yaml.CSafeLoader, **PARSERS}
+PREFERRED = next(iter(PARSERS))
+
+NULLS = ("", "~", "null", "Null", "NULL")  # YAML's ways of writing "no value", unquoted
+MAX_DEPTH = 50  # lists and mappings within each other; a content file needs four
+# What libyaml reads and Python's parser refuses: a tab, and a comment straight after a block scalar's `|` or `>`.
+_LENIENT_IN_LIBYAML = re.compile(r"\t|[|>][-+0-9]*#")
+# The characters a YAML file may not hold as they are: the control characters YAML itself refuses, and those it
+# takes for a line break (U+0085, U+2028, U+2029), which would put every line number after them out of step
+# with the editor's. Tab and carriage return are left to the parser.
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+# A byte-order mark is skipped at the start of the text; libyaml skips one at the start of a line too, Python's
+# parser keeps it in the value. Invisible, and never meant, so refused there.
+_BYTE_ORDER_MARK = re.compile("\ufeff")
 
 
 class YamlProblem(Exception):
@@ -39,15 +62,49 @@ def _line(mark, offset: int) -> int:
     return mark.line + 1 + offset
 
 
-def parse(text: str, line_offset: int = 0):
-    """Parse one YAML document into YMap / YList / str / None, strictly."""
-    loader = _BaseLoader(text)
+def parse(text: str, line_offset: int = 0, parser: str | None = None):
+    """Parse one YAML document into YMap / YList / str / None, strictly, and the same with every parser.
+
+    `parser` names one of PARSERS (the tests force each); by default the fastest. Where libyaml and
+    PyYAML's Python parser differ, this settles it one way for both:
+    - unquoted, untagged `~`, `null`, `Null`, `NULL` and nothing at all are "no value" (None): libyaml
+      marks plain values with "" where Python's parser gives None, and read naively they stayed text;
+    - libyaml takes a tab outside quotes and block text into the value, and reads a comment straight
+      after a block's `|` or `>`; Python's parser refuses both. A text holding either is read by Python's;
+    - what libyaml refuses is read again by Python's parser, whose words and line are given (and which
+      reads a `%YAML 1.3` line or an escape naming half a character, refused here or by the loader);
+    - control characters, U+0085, U+2028 and U+2029 (line breaks to YAML, not to an editor) and a
+      byte-order mark past the start (libyaml skips one at a line's start) are refused by their line
+      before either parser sees the text; lists and mappings nested deeper than MAX_DEPTH are refused
+      as they are read, before libyaml's limit or Python's stack is reached;
+    - a `%YAML` version other than 1.1 or 1.2 is refused;
+    - the line of a syntax error is never past the text's last line (libyaml's can be).
+    """
+    try:
+        return _parse(text, line_offset, "python" if _LENIENT_IN_LIBYAML.search(text) else parser or PREFERRED)
+    except YamlProblem:
+        if (parser or PREFERRED) == "python":
+            raise
+        # Where libyaml refuses, Python's parser says why (its words, its line) or, where it reads the text after
+        # all (a %YAML 1.3 line, an escape naming half a character), the checks here answer: one answer for both.
+        return _parse(text, line_offset, "python")
+
+
+def _parse(text: str, line_offset: int, name: str):
+    refused = _REFUSED.search(text) or _BYTE_ORDER_MARK.search(text, 1)
+    if refused:
+        line = line_offset + 1 + text.count("\n", 0, refused.start())
+        raise YamlProblem(line, f"holds an invisible control character ({code(refused.group())}), which cannot be published; delete it")
+    loader = PARSERS[name](text)
+    last_line = line_offset + 1 + text.count("\n")
     try:
         loader.get_event()  # StreamStart
         if loader.check_event(yaml.StreamEndEvent):
             return None
-        loader.get_event()  # DocumentStart
-        value = _build(loader, line_offset)
+        start = loader.get_event()  # DocumentStart
+        if start.version and start.version not in ((1, 1), (1, 2)):
+            raise YamlProblem(_line(start.start_mark, line_offset), f"%YAML {start.version[0]}.{start.version[1]} is not a YAML version this reads; expected 1.1 or 1.2, or no %YAML line")
+        value = _build(loader, line_offset, 0)
         loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.peek_event()
@@ -55,24 +112,30 @@ def parse(text: str, line_offset: int = 0):
         return value
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = _line(mark, line_offset) if mark else line_offset + 1
-        raise YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+        line = min(_line(mark, line_offset), last_line) if mark else line_offset + 1
+        problem = exc.problem or exc.context or ""
+        if "cannot start any token" in problem and "\t" in text.split("\n")[line - line_offset - 1]:
+            problem = "a tab where YAML expects spaces or a value; use spaces, or put the value in quotes"
+        raise YamlProblem(line, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(line_offset + 1, f"YAML error: {exc}") from None
     finally:
         loader.dispose()
 
 
-def _build(loader, offset: int):
+def _build(loader, offset: int, depth: int):
     event = loader.get_event()
     line = _line(event.start_mark, offset)
+    if depth > MAX_DEPTH:
+        # Before the parser reads deeper (libyaml stops at 1,000; Python's reader would exhaust the stack).
+        raise YamlProblem(line, f"lists and mappings are nested more than {MAX_DEPTH} deep; a content file needs no more than four")
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         # Refused outright, before any expansion, so alias bombs cost nothing.
         raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed; write the value out in full")
     if isinstance(event, yaml.ScalarEvent):
         if event.tag not in (None, "!", "tag:yaml.org,2002:str") and not event.tag.startswith("tag:yaml.org,2002:"):
             raise YamlProblem(line, f"YAML tag {event.tag} is not allowed")
-        if event.style is None and event.value in ("", "~", "null", "Null", "NULL"):
+        if not event.style and event.tag is None and event.value in NULLS:  # plain: None from Python's parser, "" from libyaml
             return None
         return event.value
     if isinstance(event, yaml.SequenceStartEvent):
@@ -80,7 +143,7 @@ def _build(loader, offset: int):
         items.line, items.lines = line, []
         while not loader.check_event(yaml.SequenceEndEvent):
             items.lines.append(_line(loader.peek_event().start_mark, offset))
-            items.append(_build(loader, offset))
+            items.append(_build(loader, offset, depth + 1))
         loader.get_event()
         return items
     if isinstance(event, yaml.MappingStartEvent):
@@ -88,7 +151,7 @@ def _build(loader, offset: int):
         mapping.line, mapping.lines = line, {}
         while not loader.check_event(yaml.MappingEndEvent):
             key_line = _line(loader.peek_event().start_mark, offset)
-            key = _build(loader, offset)
+            key = _build(loader, offset, depth + 1)
             if not isinstance(key, str):
                 raise YamlProblem(key_line, "a key must be a plain word, not a list or mapping")
             if key in mapping:
@@ -96,7 +159,7 @@ def _build(loader, offset: int):
                     key_line, f"duplicate key '{key}' (first given on line {mapping.lines[key]}); give each key once"
                 )
             mapping.lines[key] = key_line
-            mapping[key] = _build(loader, offset)
+            mapping[key] = _build(loader, offset, depth + 1)
         loader.get_event()
         return mapping
     raise YamlProblem(line, f"unexpected YAML content ({type(event).__name__})")

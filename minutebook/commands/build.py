@@ -10,8 +10,9 @@ from .. import unfinished
 from ..load import web_address
 from ..model import InvalidContent
 from ..pipeline import Paths, Progress, build
-from ..write import PublishError
-from .check import report_invalid
+from ..characters import printable
+from ..write import PublishedIncompletely, PublishError
+from .check import report_invalid, report_unexpected
 
 HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
 
@@ -44,9 +45,14 @@ def run(args) -> int:
         report = build(paths, out, base_url=args.base_url, progress=progress, allow_unfinished=args.allow_unfinished)
     except InvalidContent as exc:
         return report_invalid(exc)
-    except (PublishError, FileNotFoundError) as exc:
-        print(f"Build failed: {exc}", file=sys.stderr)
+    except PublishedIncompletely as exc:
+        print(printable(f"Built, with a problem: {exc}"), file=sys.stderr)
         return 1
+    except (PublishError, FileNotFoundError) as exc:
+        print(printable(f"Build failed: {exc}"), file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
+        return report_unexpected(exc, "nothing was built and the previous site is unchanged")
     progress.done()
     if not args.quiet:
         took = sum(report.seconds.values())

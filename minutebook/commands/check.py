@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sys
 
+from ..characters import printable
+from ..load import READING
 from ..model import InvalidContent
 from .. import unfinished
 from ..pipeline import BuildReport, Paths, load_archive
@@ -27,6 +29,18 @@ def report_invalid(exc: InvalidContent, stream=None) -> int:
     return 1
 
 
+def report_unexpected(exc: Exception, outcome: str, stream=None) -> int:
+    """Any other failure, as one line naming the file it met (when known) rather than a traceback;
+    `outcome` says what became of the site."""
+    stream = stream or sys.stderr
+    where = next((note.removeprefix(READING) for note in getattr(exc, "__notes__", ()) if note.startswith(READING)), "")
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    at, file = (f"{where}: ", ", with this file") if where else ("", "")
+    print(printable(f"{at}Minutebook stopped on an error it did not expect ({reason}); {outcome}. "
+                    f"This is a fault in Minutebook: please report it{file}."), file=stream)
+    return 1
+
+
 def run(args) -> int:
     paths = Paths(content=args.content) if args.content else Paths()
     report = BuildReport()
@@ -34,6 +48,8 @@ def run(args) -> int:
         archive = load_archive(paths, report)
     except InvalidContent as exc:
         return report_invalid(exc)
+    except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
+        return report_unexpected(exc, "the content was not fully checked")
     print(
         f"Content is valid: {len(archive.meetings)} meetings, {len(archive.actions)} actions, "
         f"{len(archive.themes)} themes, {len(archive.people)} people."

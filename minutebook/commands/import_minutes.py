@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..characters import printable
 from ..link import link
 from ..load import SourceFile, file_reader, parse_content, read_sources
 from ..model import ContentError, InvalidContent
@@ -48,7 +49,7 @@ def run(args) -> int:
     draft = parse(lines, reference(paths.content))
     target = Path(args.out) if args.out else default_target(paths.content, draft)
     if target is None:
-        print(f"Found in {source.name}:", *drafting.report(draft), sep="\n")
+        print(printable(f"Found in {source.name}:"), *map(printable, drafting.report(draft)), sep="\n")  # the document's text, shown, never obeyed
         print("Cannot name the draft: its date or meeting type was not found. Give --out PATH to write it anyway.", file=sys.stderr)
         return 1
     if target.exists():
@@ -62,8 +63,9 @@ def run(args) -> int:
         print(f"Cannot write {target}: {exc.strerror}", file=sys.stderr)
         return 1
 
-    print(f"Found in {source.name}:", *drafting.report(draft), sep="\n")
+    print(printable(f"Found in {source.name}:"), *map(printable, drafting.report(draft)), sep="\n")  # the document's text, shown, never obeyed
     for slug, name in drafting.new_people(draft):
+        name = printable(name)
         print(f"Not in people.yml: {name}. If the name is right, add to {paths.content / 'people.yml'}:\n- slug: {slug}\n  name: {name}")
     marked = drafting.check_count(text)
     print(f"Wrote {os.path.relpath(target)}, a draft with {drafting.plural(marked, 'place')} marked CHECK.")

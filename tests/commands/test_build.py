@@ -21,7 +21,7 @@ def add_setting(content: Path, line: str) -> int:
 @pytest.mark.parametrize("setting, message", [
     ("logo: search.js", "logo: 'search.js' is not a PNG, JPEG, GIF, WebP or SVG image"),
     ("base_url: javascript:alert(1)//", "base_url: 'javascript:alert(1)//' is not a full web address"),
-    ('title: "Testshire\\x01 minutes"', "title: holds a control character (U+0001)"),
+    ('title: "Testshire\\x01 minutes"', "title: holds an invisible control character (U+0001)"),
 ])
 def test_a_wrong_setting_is_listed_by_check_and_the_build_leaves_the_old_site(small_content, tmp_path, capsys, setting, message):
     site = tmp_path / "site"

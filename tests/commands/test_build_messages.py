@@ -1,0 +1,55 @@
+"""`build.py` (build) ends every run in a message saying what became of the site, never a traceback."""
+import errno
+import hashlib
+import os
+from pathlib import Path
+
+from minutebook import pipeline, rebuild
+from minutebook.cli import main
+
+APRIL = "meetings/2019-04-30-monthly-assurance.md"
+
+
+def fingerprint(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def retitle(content: Path) -> None:
+    path = content / APRIL
+    path.write_text(path.read_text().replace("title: Monthly Assurance Meeting April 2019", "title: Assurance Meeting April 2019"))
+
+
+def test_an_error_minutebook_did_not_expect_says_the_previous_site_is_unchanged(small_content, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "site"
+    assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 0
+    before = fingerprint(out)
+    retitle(small_content)
+
+    def failing(paths, archive):
+        raise ValueError("an asset no test foresaw")
+
+    monkeypatch.setattr(pipeline, "static_assets", failing)
+    assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 1
+    assert capsys.readouterr().err == (
+        "Minutebook stopped on an error it did not expect (ValueError: an asset no test foresaw); nothing was built and "
+        "the previous site is unchanged. This is a fault in Minutebook: please report it.\n"
+    )
+    assert fingerprint(out) == before
+
+
+def test_a_full_disk_after_the_swap_says_the_site_did_change(small_content, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "site"
+    assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    retitle(small_content)
+
+    def full(out_dir, prints):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(rebuild, "write_manifest", full)
+    assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 1
+    assert capsys.readouterr().err == (
+        f"Built, with a problem: {out}: the new site is in place (the site did change), but what the next build reuses "
+        "could not be saved beside it: the disk is full. Fix that and build again; the next build makes every page anew.\n"
+    )
+    assert "Assurance Meeting April 2019" in (out / "meetings/2019-04-30-monthly-assurance/index.html").read_text()

@@ -292,8 +292,12 @@ def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
     """The folders `--out` must never name (write.check_target): what the build reads, where nothing
     inside may be replaced either, and places a slip of the keyboard could name."""
     inputs = {"the content folder": paths.content, "the templates folder": paths.templates, "the assets folder": paths.assets}
-    places = {"Minutebook's own folder, which holds build.py": PROJECT, "the folder you are working in": Path.cwd(),
-              "your home folder": Path.home()}
+    places = {"Minutebook's own folder, which holds build.py": PROJECT}
+    for what, where in (("your home folder", Path.home), ("the folder you are working in", Path.cwd)):
+        try:
+            places[what] = where()
+        except (OSError, RuntimeError):
+            pass  # none known (no HOME), or deleted from under us: nothing there to replace
     return inputs, places
 
 

@@ -72,7 +72,7 @@ def site_id(out_dir: Path) -> str | None:
 def shown(path: Path) -> str:
     """A folder as whoever typed --out would recognise it: from the working folder when it is inside it."""
     relative = os.path.relpath(path)
-    return str(path) if relative == "." or relative.startswith("..") else f"{relative}/"
+    return (str(path) if relative == "." or relative.startswith("..") else relative).rstrip("/") + "/"
 
 
 def _within(path: str, folder: str) -> bool:
@@ -87,10 +87,12 @@ def check_target(out_dir: Path, inputs: Mapping[str, Path] = {}, places: Mapping
     folder: refused, and so is any folder above them. What is left must be new, empty, or a marked site."""
     real = os.path.realpath(out_dir)
     advice = "a build replaces everything in its folder. Choose a folder of its own with --out, such as site/"
-    for what, folder, inside_too in [*((w, f, True) for w, f in inputs.items()), *((w, f, False) for w, f in places.items())]:
-        held = os.path.realpath(folder)
+    refused = [(what, os.path.realpath(folder), True) for what, folder in inputs.items()]
+    refused += [(what, os.path.realpath(folder), False) for what, folder in places.items()]
+    for what, held, _ in refused:  # the folder itself first: home holding the content is named as home
         if real == held:
             raise PublishError(f"refusing to build into {shown(out_dir)}: it is {what}; {advice}")
+    for what, held, inside_too in refused:
         if _within(held, real):
             raise PublishError(f"refusing to build into {shown(out_dir)}: it holds {what} ({shown(Path(held))}); {advice}")
         if inside_too and _within(real, held):

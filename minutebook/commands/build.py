@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import unfinished
 from ..model import InvalidContent
 from ..pipeline import Paths, Progress, build
-from ..write import PublishError
+from ..write import PublishError, shown
 from .check import report_invalid
 
 HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
@@ -50,7 +50,7 @@ def run(args) -> int:
     progress = Progress(quiet=args.quiet)
 
     def waiting() -> None:  # even when quiet: a build that seems to hang must say why
-        print(f"Another build is writing {os.path.relpath(out)}/; waiting for it to finish…", file=sys.stderr, flush=True)
+        print(f"Another build is writing {shown(Path(os.path.abspath(out)))}; waiting for it to finish…", file=sys.stderr, flush=True)
 
     try:
         report = build(paths, out, base_url=args.base_url, progress=progress, allow_unfinished=args.allow_unfinished,

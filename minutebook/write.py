@@ -105,7 +105,7 @@ def refuse_unless_ours(out_dir: Path) -> None:
     if not os.path.lexists(out_dir):
         return
     if not os.path.isdir(out_dir):
-        raise PublishError(f"{shown(out_dir)} exists and is not a folder; move it away or choose another --out")
+        raise PublishError(f"{shown(out_dir).rstrip('/')} exists and is not a folder; move it away or choose another --out")
     if not os.listdir(out_dir):
         return
     try:

@@ -25,7 +25,7 @@ from .link import Archive, link
 from .load import file_reader, parse_content, read_sources
 from .model import InvalidContent
 from .render import Page, Renderer, names_meeting_types, plan
-from .write import PublishedIncompletely, os_reason, publish
+from .write import PublishedIncompletely, SiteLock, build_lock, check_target, os_reason, publish
 
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -303,14 +303,42 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
     return made
 
 
+def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
+    """The folders `--out` must never name (write.check_target): what the build reads, where nothing
+    inside may be replaced either, and places a slip of the keyboard could name."""
+    inputs = {"the content folder": paths.content, "the templates folder": paths.templates, "the assets folder": paths.assets}
+    places = {"Minutebook's own folder, which holds build.py": PROJECT}
+    for what, where in (("your home folder", Path.home), ("the folder you are working in", Path.cwd)):
+        try:
+            places[what] = where()
+        except (OSError, RuntimeError):
+            pass  # none known (no HOME), or deleted from under us: nothing there to replace
+    return inputs, places
+
+
 def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, remembered: dict | None = None,
-          allow_unfinished: bool = False) -> BuildReport:
+          allow_unfinished: bool = False, wait: float | None = None, waiting: Callable[[], None] | None = None) -> BuildReport:
     """Build the whole site into `out_dir`, atomically; nothing is written on failure.
 
     `remembered` is the `read` of the last report from this process: meetings already in memory.
-    Content still marked TO DO or CHECK is refused unless `allow_unfinished`: such a site is not for publication."""
+    Content still marked TO DO or CHECK is refused unless `allow_unfinished`: such a site is not for publication.
+    A folder that is not a site's (write.check_target) is refused before anything is done. The folder's lock
+    is held from reading what the last build kept to writing what the next will read: another build into
+    the same folder is waited for, up to `wait` seconds (None: as long as it takes; `waiting()` is called
+    once if that is more than a moment)."""
+    out_dir = Path(os.path.abspath(out_dir))
+    check_target(out_dir, *refused_folders(paths))
+    with build_lock(out_dir, wait, waiting) as lock:
+        return _build(paths, out_dir, lock, base_url, progress, remembered, allow_unfinished)
+
+
+def _build(paths: Paths, out_dir: Path, lock: SiteLock, base_url: str, progress, remembered: dict | None,
+           allow_unfinished: bool) -> BuildReport:
     progress = progress or Progress(quiet=True)
     report = BuildReport()
+    manifest = rebuild.read_manifest(out_dir)
+    if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
+        rebuild.forget(out_dir)
     read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside a git checkout
     try:
         known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE), remembered)
@@ -321,7 +349,7 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     pages = plan(archive)
     whole = archivefiles.plan(archive, inputs, base_url)
     prints = {**rebuild.fingerprints(pages, inputs), **whole.prints}
-    unchanged = rebuild.reusable(out_dir, prints, rebuild.read_manifest(out_dir))
+    unchanged = rebuild.reusable(out_dir, prints, manifest or {})
     to_render = [p for p in pages if p.path not in unchanged]
     stale = {path for path in whole.prints if path not in unchanged}
     kept = archivefiles.kept_parts(out_dir, archive, whole, stale)
@@ -340,16 +368,18 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
     made_whole, vocabulary = archivefiles.make(archive, pages, base_url, stale, parts)
     files.update(rebuild.same_as_before(out_dir, made_whole))
     report.seconds["index"] = time.perf_counter() - began
-    files.update(static_assets(paths, archive))
+    assets = static_assets(paths, archive)
+    files.update(assets)
     report.pages, report.rendered = len(pages), len(to_render)
     began = time.perf_counter()
     progress("Writing the site")
-    publish(files, out_dir)
+    site = rebuild.site_digest(prints, assets)
+    publish(files, out_dir, site, held=lock)
     try:
-        rebuild.write_manifest(out_dir, prints)
         kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts, vocabulary)
         rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts, known.kept)
         rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS}, {compiled})
+        rebuild.write_manifest(out_dir, prints, site)  # last: a manifest naming the site says all the rest was kept for it
     except Exception as exc:  # after the swap the site has changed: say so, whatever went wrong
         raise _incomplete(out_dir, exc) from exc
     report.seconds["write"] = time.perf_counter() - began

@@ -16,6 +16,12 @@ It stores, with each fingerprint, the identity of the file it describes
 (inode, size, modification time), so if the site and the manifest ever
 disagree (a build killed between the swap and the manifest write), the file
 simply fails the check and is rendered again: a wrong reuse is not possible.
+It also names the site it was written for (`site_digest`), as the site's own
+marker file does (write.MARKER); when the two differ (the site was replaced by
+hand, or by a build that did not finish), the manifest and every part kept
+beside the site are set aside (`forget`) and the site is made from scratch.
+The manifest is written last, after the parts, so one that names the site says
+that all of its parts were kept too.
 """
 from __future__ import annotations
 
@@ -31,11 +37,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import walk
+from . import walk, write
 from .model import ContentError, Meeting
 from .render import Page
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: names the site it describes
 PARTS_VERSION = 4  # 2: lengths in characters; 3: entries appended after the first win, "-" removes; 4: lengths in bytes again
 
 
@@ -122,12 +128,31 @@ def manifest_path(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.manifest.json"
 
 
-def read_manifest(out_dir: Path) -> dict[str, list]:
+def site_digest(prints: Mapping[str, str], assets: Mapping[str, bytes]) -> str:
+    """What names a site (in its marker and its manifest): a hash of every file's fingerprint and of the
+    assets copied as they are. It follows from what the site is made of, so a site built again from the
+    same inputs, incrementally or not, is the same to the byte, marker and all."""
+    return digest(*(f"{path}={fingerprint}\n" for path, fingerprint in sorted(prints.items())),
+                  *(part for path, data in sorted(assets.items()) for part in (path, data)))
+
+
+def read_manifest(out_dir: Path) -> dict[str, list] | None:
+    """The previous build's fingerprints, or None unless the manifest names the site beside it (`site_digest`)."""
     try:
         data = json.loads(manifest_path(out_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return data.get("files", {}) if data.get("version") == MANIFEST_VERSION else {}
+        return None
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION or not isinstance(data.get("files"), dict):
+        return None
+    site = write.site_id(out_dir)
+    return data["files"] if site is not None and data.get("site") == site else None
+
+
+def forget(out_dir: Path) -> None:
+    """Set aside everything kept beside `out_dir` (the manifest, the parts, the compiled templates):
+    they are trusted only beside the site they were kept with."""
+    manifest_path(out_dir).unlink(missing_ok=True)
+    shutil.rmtree(parts_path(out_dir, "x").parent, ignore_errors=True)
 
 
 def reusable(out_dir: Path, prints: Mapping[str, str], manifest: Mapping[str, list]) -> dict[str, Path]:
@@ -158,8 +183,8 @@ def same_as_before(out_dir: Path, made: Mapping[str, bytes]) -> dict[str, bytes 
     return out
 
 
-def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
-    """Record this build's fingerprints against the files now in `out_dir`."""
+def write_manifest(out_dir: Path, prints: Mapping[str, str], site: str) -> None:
+    """Record this build's fingerprints against the files now in `out_dir`, the site named `site`."""
     top = os.fspath(out_dir)
     files = {}
     for path, fingerprint in prints.items():
@@ -168,7 +193,7 @@ def write_manifest(out_dir: Path, prints: Mapping[str, str]) -> None:
             files[path] = [fingerprint, identity]
     target = manifest_path(out_dir)
     temporary = target.with_name(target.name + f".{os.getpid()}")
-    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "files": files}), encoding="utf-8")
+    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "site": site, "files": files}), encoding="utf-8")
     os.replace(temporary, target)
 
 

@@ -6,6 +6,12 @@ reader, or a build killed at any moment, sees either the whole old site or
 the whole new one. A lock file stops two builds writing the same folder, and
 the next build removes whatever a killed build left behind.
 
+A build replaces everything in its folder, so it writes only into a folder that
+does not exist, an empty one, or one an earlier build marked as its own with a
+file inside it (MARKER); anything else is refused before any change
+(`check_target`), as are the folders the build reads from and the places a
+slip of `--out` could name (the content, the working folder, home, /).
+
 The site replaced by the exchange is kept as the next build's spare folder
 (`.<site>.spare`; after a first build, hard links to the site it wrote), and
 brought up to date rather than written from nothing:
@@ -21,8 +27,10 @@ import errno
 import fcntl
 import os
 import shutil
-from collections.abc import Iterable, Mapping
-from contextlib import contextmanager
+import stat
+import time
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from . import walk
@@ -50,6 +58,83 @@ def os_reason(exc: OSError) -> str:
     }.get(exc.errno, exc.strerror or str(exc))
 
 
+# In every site a build writes. Its last line names the site (`marker`), so that what is kept beside
+# the folder between builds (rebuild.py) can be checked against the site actually in it.
+MARKER = ".minutebook-site"
+MARKER_TEXT = (
+    "This folder is a website built by Minutebook (python build.py).\n"
+    "Each build replaces everything in it: keep nothing else here.\n"
+    "Minutebook builds only into a new or empty folder, or one holding this file.\n"
+)
+WAIT_BEFORE_TELLING = 1.0  # seconds a build waits for another's lock before saying so
+
+
+def marker(site_id: str) -> bytes:
+    return f"{MARKER_TEXT}site: {site_id}\n".encode()
+
+
+def site_id(out_dir: Path) -> str | None:
+    """The id in the marker of the site in `out_dir`, or None when it holds no readable marker."""
+    try:
+        with open(os.path.join(out_dir, MARKER), "rb") as held:
+            text = held.read(4096).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    last = text.rstrip("\n").rpartition("\n")[2]
+    return last.removeprefix("site: ") if last.startswith("site: ") else None
+
+
+def shown(path: Path) -> str:
+    """A folder as whoever typed --out would recognise it: from the working folder when it is inside it."""
+    relative = os.path.relpath(path)
+    return (str(path) if relative == "." or relative.startswith("..") else relative).rstrip("/") + "/"
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def check_target(out_dir: Path, inputs: Mapping[str, Path] = {}, places: Mapping[str, Path] = {}) -> None:
+    """Refuse, before anything is written, a folder a build must not replace.
+
+    `inputs` (what it is -> folder) are what the build reads, such as the content folder: refused, and so
+    is any folder inside or above them. `places` are folders no site belongs in, such as the working
+    folder: refused, and so is any folder above them. What is left must be new, empty, or a marked site."""
+    real = os.path.realpath(out_dir)
+    advice = "a build replaces everything in its folder. Choose a folder of its own with --out, such as site/"
+    refused = [(what, os.path.realpath(folder), True) for what, folder in inputs.items()]
+    refused += [(what, os.path.realpath(folder), False) for what, folder in places.items()]
+    for what, held, _ in refused:  # the folder itself first: home holding the content is named as home
+        if real == held:
+            raise PublishError(f"refusing to build into {shown(out_dir)}: it is {what}; {advice}")
+    for what, held, inside_too in refused:
+        if _within(held, real):
+            raise PublishError(f"refusing to build into {shown(out_dir)}: it holds {what} ({shown(Path(held))}); {advice}")
+        if inside_too and _within(real, held):
+            raise PublishError(f"refusing to build into {shown(out_dir)}: it is inside {what}; {advice}")
+    refuse_unless_ours(out_dir)
+
+
+def refuse_unless_ours(out_dir: Path) -> None:
+    """Refuse a folder holding anything, unless an earlier build marked it as a site of its own."""
+    if not os.path.lexists(out_dir):
+        return
+    if not os.path.isdir(out_dir):
+        raise PublishError(f"{shown(out_dir).rstrip('/')} exists and is not a folder; move it away or choose another --out")
+    if not os.listdir(out_dir):
+        return
+    try:
+        if stat.S_ISREG(os.lstat(os.path.join(out_dir, MARKER)).st_mode):
+            return
+    except OSError:
+        pass
+    raise PublishError(
+        f"{shown(out_dir)} already holds files that Minutebook did not make, and a build replaces everything in its folder. "
+        f"Choose a new or empty folder with --out, or delete {shown(out_dir)} yourself if nothing in it is needed "
+        f"(a site built before Minutebook marked its folders with a {MARKER} file must be deleted once)"
+    )
+
+
 def safe_relative(path: str) -> str:
     """Refuse any output path that could land outside the output folder.
 
@@ -63,9 +148,19 @@ def _siblings(out_dir: Path, kind: str) -> Iterable[Path]:
     return out_dir.parent.glob(f".{out_dir.name}.{kind}-*")
 
 
+class SiteLock:
+    """Proof that the output folder's lock is held (`build_lock`)."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+
+
 @contextmanager
-def build_lock(out_dir: Path):
-    """Hold the output folder's lock, or refuse at once with a clear message."""
+def build_lock(out_dir: Path, wait: float | None = 0, waiting: Callable[[], None] | None = None):
+    """Hold the output folder's lock, waiting up to `wait` seconds for another build to let it go
+    (None: as long as it takes), or refuse with a clear message. `waiting()` is called once, if the
+    wait lasts more than a moment. The lock ends with the process, however it ends."""
+    out_dir = Path(os.path.abspath(out_dir))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     lock_path = out_dir.parent / f".{out_dir.name}.lock"
     try:
@@ -73,13 +168,24 @@ def build_lock(out_dir: Path):
     except OSError as exc:
         raise PublishError(f"cannot create the lock file {lock_path.name} beside {out_dir.name}/: {exc.strerror}") from None
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise PublishError(
-                f"another build is writing {out_dir.name}/ right now; wait for it to finish and try again"
-            ) from None
-        yield
+        began, told = time.monotonic(), False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                waited = time.monotonic() - began
+                if wait is not None and waited >= wait:
+                    raise PublishError(
+                        f"another build is writing {out_dir.name}/ right now"
+                        + (f" and has not finished within {wait:g} seconds" if wait else "")
+                        + "; wait for it to finish and try again"
+                    ) from None
+                if waiting and not told and waited >= WAIT_BEFORE_TELLING:
+                    waiting()
+                    told = True
+                time.sleep(0.05 if wait is None else max(0.0, min(0.05, wait - waited)))
+        yield SiteLock(out_dir)
     finally:
         handle.close()
 
@@ -204,15 +310,20 @@ def _leave_spare(out_dir: Path, spare: Path) -> None:
         shutil.rmtree(spare, ignore_errors=True)
 
 
-def publish(files: Mapping[str, bytes | Path], out_dir: Path) -> None:
-    """Replace `out_dir` with exactly `files`, atomically."""
+def publish(files: Mapping[str, bytes | Path], out_dir: Path, site: str = "", held: SiteLock | None = None) -> None:
+    """Replace `out_dir` with exactly `files` and the marker naming the site `site`, atomically.
+
+    `held` is the lock the caller already holds for `out_dir` (`build_lock`); without it, it is taken here."""
     out_dir = Path(os.path.abspath(out_dir))
-    if out_dir.exists() and not out_dir.is_dir():
-        raise PublishError(f"{out_dir.name} exists and is not a folder; move it away or choose another --out")
+    refuse_unless_ours(out_dir)
     for path in files:
         safe_relative(path)  # all refused before anything is written
-    with build_lock(out_dir):
+    files = {**files, MARKER: marker(site)}
+    with nullcontext(held) if held else build_lock(out_dir) as lock:
+        if lock.out_dir != out_dir:
+            raise ValueError(f"the lock held is for {lock.out_dir}, not {out_dir}")
         recover(out_dir)
+        refuse_unless_ours(out_dir)  # again, now that no other build can be changing it
         spare = spare_path(out_dir)
         try:
             if spare.is_symlink() or (spare.exists() and not spare.is_dir()):

@@ -11,7 +11,7 @@ from ..load import web_address
 from ..model import InvalidContent
 from ..pipeline import Paths, Progress, build
 from ..characters import printable
-from ..write import PublishedIncompletely, PublishError
+from ..write import PublishedIncompletely, PublishError, shown
 from .check import report_invalid, report_unexpected
 
 HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
@@ -25,8 +25,26 @@ def site_address(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 or more)")
+    return value
+
+
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", metavar="DIR", default="site", help="the folder to build into (default: site/)")
+    parser.add_argument(
+        "--out", metavar="DIR", default="site",
+        help="the folder to build into (default: site/): a new or empty folder, or one an earlier build made; "
+             "a folder holding anything else is refused, never emptied",
+    )
+    parser.add_argument(
+        "--wait", metavar="SECONDS", type=seconds,
+        help="if another build is writing the same folder, wait at most this long for it, then stop (default: wait until it finishes)",
+    )
     parser.add_argument("--base-url", metavar="URL", default="", type=site_address,
                         help="the site's public address (https:// or http://), for feeds, sitemap and canonical links")
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
@@ -41,8 +59,13 @@ def run(args) -> int:
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     out = Path(args.out)
     progress = Progress(quiet=args.quiet)
+
+    def waiting() -> None:  # even when quiet: a build that seems to hang must say why
+        print(f"Another build is writing {shown(Path(os.path.abspath(out)))}; waiting for it to finish…", file=sys.stderr, flush=True)
+
     try:
-        report = build(paths, out, base_url=args.base_url, progress=progress, allow_unfinished=args.allow_unfinished)
+        report = build(paths, out, base_url=args.base_url, progress=progress, allow_unfinished=args.allow_unfinished,
+                       wait=args.wait, waiting=waiting)
     except InvalidContent as exc:
         return report_invalid(exc)
     except PublishedIncompletely as exc:

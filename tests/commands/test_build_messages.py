@@ -43,7 +43,7 @@ def test_a_full_disk_after_the_swap_says_the_site_did_change(small_content, tmp_
     capsys.readouterr()
     retitle(small_content)
 
-    def full(out_dir, prints):
+    def full(out_dir, *what):  # the manifest is written last: every part before it has been kept
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(rebuild, "write_manifest", full)

@@ -78,13 +78,14 @@ def test_a_second_build_at_the_same_time_refuses_clearly(tmp_path):
             publish({"index.html": b"x"}, out)
 
 
-def test_a_second_build_process_refuses_with_a_message_and_leaves_the_site_whole(tmp_path, old_and_new):
+def test_a_second_build_process_told_not_to_wait_refuses_with_a_message_and_leaves_the_site_whole(tmp_path, old_and_new):
     old, new = old_and_new
     out = tmp_path / "site"
     build(Paths(content=old), out)
     old_print = fingerprint(out)
     with build_lock(out):
-        run = subprocess.run([sys.executable, "build.py", "--content", str(new), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+        run = subprocess.run([sys.executable, "build.py", "--content", str(new), "--out", str(out), "--wait", "0"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=120)
     assert run.returncode == 1 and "another build is writing" in run.stderr and "Traceback" not in run.stderr
     assert fingerprint(out) == old_print
 

@@ -3,9 +3,14 @@ import os
 import shutil
 
 from minutebook.pipeline import Paths, build
-from minutebook.write import publish, spare_path
+from minutebook.write import MARKER, marker, publish, spare_path
 from tests.conftest import FIXTURES
 from tests.rebuild.test_incremental import add_meeting, edit_meeting, rename_meeting, retitle_meeting, snapshot
+
+
+def marked(files: dict[str, bytes]) -> dict[str, bytes]:
+    """`files` as a site holds them: with the marker every build writes."""
+    return {**files, MARKER: marker("")}
 
 
 def test_build_after_build_gives_what_a_fresh_build_gives(tmp_path):
@@ -28,8 +33,8 @@ def test_a_first_build_leaves_a_spare_that_shares_every_file_with_the_site(tmp_p
     assert snapshot(spare) == snapshot(site)
     assert all((spare / path).stat().st_ino == (site / path).stat().st_ino for path in snapshot(site))
     publish({"index.html": b"one", "a/page.html": b"new"}, site)
-    assert snapshot(site) == {"index.html": b"one", "a/page.html": b"new"}
-    assert snapshot(spare) == {"index.html": b"one", "a/page.html": b"two"}  # the first site, as it was shown
+    assert snapshot(site) == marked({"index.html": b"one", "a/page.html": b"new"})
+    assert snapshot(spare) == marked({"index.html": b"one", "a/page.html": b"two"})  # the first site, as it was shown
 
 
 def test_whatever_the_spare_holds_the_site_comes_out_exact(tmp_path):
@@ -46,7 +51,7 @@ def test_whatever_the_spare_holds_the_site_comes_out_exact(tmp_path):
     (spare / "x" / "y").mkdir(parents=True)
     wanted = {"index.html": b"one", "a/page.html": b"new", "b/c/page.html": b"three"}
     publish(wanted, site)
-    assert snapshot(site) == wanted
+    assert snapshot(site) == marked(wanted)
     assert not (site / "x").exists() and not (site / "link").is_symlink()
 
 
@@ -72,4 +77,4 @@ def test_a_spare_that_is_a_link_is_not_followed(tmp_path):
     shutil.rmtree(spare_path(site))
     os.symlink(elsewhere, spare_path(site))
     publish({"index.html": b"two"}, site)
-    assert (elsewhere / "keep.txt").read_bytes() == b"mine" and snapshot(site) == {"index.html": b"two"}
+    assert (elsewhere / "keep.txt").read_bytes() == b"mine" and snapshot(site) == marked({"index.html": b"two"})

@@ -342,11 +342,4 @@ def publish(files: Mapping[str, bytes | Path], out_dir: Path, site: str = "", he
             os.rename(old, spare)
         except OSError as exc:
             shutil.rmtree(spare, ignore_errors=True)
-            reason = {
-                errno.ENOSPC: "the disk is full",
-                errno.EROFS: "the folder is on a read-only file system",
-                errno.EACCES: "permission was refused",
-                errno.EPERM: "permission was refused",
-                errno.EDQUOT: "the disk quota is used up",
-            }.get(exc.errno, exc.strerror or str(exc))
-            raise PublishError(f"could not write the site beside {out_dir.name}/: {reason}; the previous site is unchanged") from None
+            raise PublishError(f"could not write the site beside {out_dir.name}/: {os_reason(exc)}; the previous site is unchanged") from None

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.browser.test_accessibility import axe_violations, open_page
+from tests.browser.test_accessibility import open_page, violations_light_or_dark_wide_or_narrow
 from tests.conftest import FIXTURES, build_site, serve
 from tests.history.test_meeting_pages import APRIL_PAGE, edit, git, record_correction
 
@@ -54,14 +54,8 @@ def test_the_before_and_after_is_shown(tab, corrected_server):
 
 
 def test_axe_finds_no_wcag_a_or_aa_violations_in_the_corrections_light_or_dark_wide_or_narrow(tab, corrected_server):
-    problems = []
     open_page(tab, corrected_server, APRIL_PAGE)
-    for scheme in ("light", "dark"):
-        for width in (1280, 320):
-            tab.set_viewport_size({"width": width, "height": 900})
-            tab.emulate_media(color_scheme=scheme)
-            problems += [f"{scheme}, {width}px: {p}" for p in axe_violations(tab)]
-    assert problems == []
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
 
 
 def test_nothing_scrolls_sideways_at_320px(tab, corrected_server):

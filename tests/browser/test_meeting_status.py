@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_accessibility import axe_violations, open_page
+from tests.browser.test_accessibility import open_page, violations_light_or_dark_wide_or_narrow
 from tests.conftest import FIXTURES, build_site, serve
 
 pytestmark = pytest.mark.browser
@@ -34,14 +34,8 @@ def tab(browser):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_finds_no_violations_light_or_dark_wide_or_at_320px(tab, server, name):
-    problems = []
     open_page(tab, server, PAGES[name])
-    for scheme in ("light", "dark"):
-        for width in (1280, 320):
-            tab.set_viewport_size({"width": width, "height": 900})
-            tab.emulate_media(color_scheme=scheme)
-            problems += [f"{scheme}, {width}px: {p}" for p in axe_violations(tab)]
-    assert problems == []
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
 
 
 def test_the_draft_banner_is_on_screen_whole_at_320px_without_sideways_scrolling(tab, server):

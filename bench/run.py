@@ -163,13 +163,13 @@ STOCK_LUNR_UP_TO = 500  # meetings; lunr.py's own index of 5,000 takes minutes t
 
 def lunr_py_payload(content: Path) -> dict:
     """Bytes of lunr.py's serialised index of the same documents, fields and boosts (json.dumps, as lunr.py's
-    users write it), raw and gzip: minutebook.index.build_index, which tests hold equal to lunr.py's own."""
+    users write it), raw and gzip: minutebook.outputs.search.index.build_index, which tests hold equal to lunr.py's own."""
     import gzip
 
-    from minutebook import index
+    from minutebook.outputs.search import index
     from minutebook.link import link
-    from minutebook.load import load_content
-    from minutebook.render import Renderer
+    from minutebook.content.load import load_content
+    from minutebook.site.render import Renderer
 
     archive = link(load_content(content))
     docs = index.documents(archive, Renderer(archive, ROOT / "templates").texts)

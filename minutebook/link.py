@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import (
+from minutebook.model import (
     OPEN_STATUSES,
     Action,
     ActionUpdate,

@@ -9,10 +9,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .characters import printable
+from minutebook.characters import printable
 
 ACTION_STATUSES = ("open", "in-progress", "completed", "closed")
 OPEN_STATUSES = ("open", "in-progress")
+STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "completed": "Completed", "closed": "Closed"}
 # Where a meeting's minutes stand. Absent from a file, the status is "approved": every file written before
 # statuses existed is minutes the body had already published as its record (docs/content-format.md).
 MEETING_STATUSES = ("draft", "approved", "cancelled")

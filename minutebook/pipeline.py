@@ -19,13 +19,22 @@ from pathlib import Path
 
 import rjsmin
 
-from . import archivefiles, history as file_history, opendata, rebuild, unfinished
-from . import index as search_index
-from .link import Archive, link
-from .load import file_reader, parse_content, read_sources
-from .model import InvalidContent
-from .render import Page, Renderer, names_meeting_types, plan
-from .write import PublishedIncompletely, SiteLock, build_lock, check_target, os_reason, publish
+from minutebook.incremental import archivefiles
+
+from minutebook.content import history as file_history
+
+from minutebook.outputs import opendata
+
+from minutebook.incremental import rebuild
+
+from minutebook.content import unfinished
+from minutebook.outputs.search import index as search_index
+from minutebook.outputs.search.layout import ahead_attributes
+from minutebook.link import Archive, link
+from minutebook.content.load import file_reader, parse_content, read_sources
+from minutebook.model import InvalidContent
+from minutebook.site.render import Page, Renderer, names_meeting_types, plan
+from minutebook.write import PublishedIncompletely, SiteLock, build_lock, check_target, os_reason, publish
 
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -346,7 +355,7 @@ def _build(paths: Paths, out_dir: Path, lock: SiteLock, base_url: str, progress,
     finally:
         history = read_history()  # waited for even when the content is refused, so no git is left behind
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
-    pages = plan(archive)
+    pages = plan(archive, search_ahead=ahead_attributes(archive), datasets=opendata.DATASETS)
     whole = archivefiles.plan(archive, inputs, base_url)
     prints = {**rebuild.fingerprints(pages, inputs), **whole.prints}
     unchanged = rebuild.reusable(out_dir, prints, manifest or {})

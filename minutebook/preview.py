@@ -23,8 +23,8 @@ from pathlib import Path
 
 import jinja2
 
-from .model import InvalidContent
-from .pipeline import BuildReport, Paths, build
+from minutebook.model import InvalidContent
+from minutebook.pipeline import BuildReport, Paths, build
 
 RELOAD_SCRIPT = "/__minutebook/reload.js"
 VERSION = "/__minutebook/version"

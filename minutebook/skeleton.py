@@ -13,9 +13,9 @@ import json
 import re
 from dataclasses import dataclass
 
-from .link import Archive, TrackedAction
-from .load import type_slug
-from .model import OPEN_STATUSES, Action, Attendee, Meeting
+from minutebook.link import Archive, TrackedAction
+from minutebook.content.load import type_slug
+from minutebook.model import OPEN_STATUSES, Action, Attendee, Meeting
 
 TO_DO = "TO DO"  # one marker, so an editor can search the file for what is left
 MONTHS = (

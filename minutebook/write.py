@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from . import walk
+from minutebook.content import walk
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

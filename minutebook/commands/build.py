@@ -6,13 +6,13 @@ import os
 import sys
 from pathlib import Path
 
-from .. import unfinished
-from ..load import web_address
-from ..model import InvalidContent
-from ..pipeline import Paths, Progress, build
-from ..characters import printable
-from ..write import PublishedIncompletely, PublishError, shown
-from .check import report_invalid, report_unexpected
+from minutebook.content import unfinished
+from minutebook.content.load import web_address
+from minutebook.model import InvalidContent
+from minutebook.pipeline import Paths, Progress, build
+from minutebook.characters import printable
+from minutebook.write import PublishedIncompletely, PublishError, shown
+from minutebook.commands.check import report_invalid, report_unexpected
 
 HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import sys
 
-from ..characters import printable
-from ..load import READING
-from ..model import InvalidContent
-from .. import unfinished
-from ..pipeline import BuildReport, Paths, load_archive
+from minutebook.characters import printable
+from minutebook.content.load import READING
+from minutebook.model import InvalidContent
+from minutebook.content import unfinished
+from minutebook.pipeline import BuildReport, Paths, load_archive
 
 HELP = "check every content file and report every problem, and every place still marked TO DO or CHECK, as path:line: field: message"
 

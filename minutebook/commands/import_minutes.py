@@ -12,16 +12,16 @@ import os
 import sys
 from pathlib import Path
 
-from ..characters import printable
-from ..link import link
-from ..load import SourceFile, file_reader, parse_content, read_sources
-from ..model import ContentError, InvalidContent
-from ..pipeline import Paths
-from ..importer import draft as drafting
-from ..importer.found import Reference
-from ..importer.parse import parse
-from ..importer.read import CannotRead, read_lines
-from .new import write_new
+from minutebook.characters import printable
+from minutebook.link import link
+from minutebook.content.load import SourceFile, file_reader, parse_content, read_sources
+from minutebook.model import ContentError, InvalidContent
+from minutebook.pipeline import Paths
+from minutebook.importer import draft as drafting
+from minutebook.importer.found import Reference
+from minutebook.importer.parse import parse
+from minutebook.importer.read import CannotRead, read_lines
+from minutebook.commands.new import write_new
 
 HELP = "make a draft meeting file from old minutes (.txt, .docx or .pdf) for an editor to finish"
 

@@ -5,12 +5,12 @@ import os
 import sys
 from pathlib import Path
 
-from .. import unfinished
-from ..load import SLUG, TIME, SourceFile, parse_date, type_slug
-from ..model import InvalidContent
-from ..pipeline import Paths, load_archive
-from ..skeleton import CannotStart, describe, file_name, make_skeleton
-from .check import report_invalid
+from minutebook.content import unfinished
+from minutebook.content.load import SLUG, TIME, SourceFile, parse_date, type_slug
+from minutebook.model import InvalidContent
+from minutebook.pipeline import Paths, load_archive
+from minutebook.skeleton import CannotStart, describe, file_name, make_skeleton
+from minutebook.commands.check import report_invalid
 
 HELP = "start a new meeting file in content/meetings/, pre-filled from the last meeting of its type"
 DEFAULT_TYPE = "Monthly Assurance Meeting"

@@ -10,9 +10,9 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import unfinished
-from ..pipeline import Paths, Progress
-from ..preview import Preview, make_server, snapshot, watch
+from minutebook.content import unfinished
+from minutebook.pipeline import Paths, Progress
+from minutebook.preview import Preview, make_server, snapshot, watch
 
 HELP = "build the site and preview it at http://127.0.0.1:8000/, rebuilding and reloading the page on every change"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import re
 
-from ..load import type_slug
-from .found import Draft, Fact, Item, Member, NextFound
-from .repair import BULLET, CHECK, HEADING, NUMBERED, Block, marker, plain_markdown
-from . import repair
+from minutebook.content.load import type_slug
+from minutebook.importer.found import Draft, Fact, Item, Member, NextFound
+from minutebook.importer.repair import BULLET, CHECK, HEADING, NUMBERED, Block, marker, plain_markdown
+from minutebook.importer import repair
 
 PLAIN = re.compile(r"[^\W\d_][\w ,.()/&'’–-]*")  # letters first; nothing YAML reads specially
 YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .repair import Block
+from minutebook.importer.repair import Block
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from collections import Counter
 
-from . import repair
-from .found import Fact, Header, Member, Reference
+from minutebook.importer import repair
+from minutebook.importer.found import Fact, Header, Member, Reference
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",

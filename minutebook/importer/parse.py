@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from . import repair
-from .found import ActionFound, Draft, Item, Member, NextFound, Reference
-from .header import DATE, MONTHS, TIME, clock, name_at_start, normal, read_header
-from .repair import HEADING, NUMBERED, PARAGRAPH, Block, without_markers
+from minutebook.importer import repair
+from minutebook.importer.found import ActionFound, Draft, Item, Member, NextFound, Reference
+from minutebook.importer.header import DATE, MONTHS, TIME, clock, name_at_start, normal, read_header
+from minutebook.importer.repair import HEADING, NUMBERED, PARAGRAPH, Block, without_markers
 
 
 def parse(lines: list[str], reference: Reference = Reference()) -> Draft:

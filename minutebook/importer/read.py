@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import repair
+from minutebook.importer import repair
 
 FORMATS = (".txt", ".docx", ".pdf")
 

@@ -4,7 +4,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from minutebook import pipeline, rebuild
+from minutebook import pipeline
+
+from minutebook.incremental import rebuild
 from minutebook.cli import main
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"

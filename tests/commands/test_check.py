@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from minutebook import load
+from minutebook.content import load
 from minutebook.cli import main
 from tests.conftest import ROOT
 

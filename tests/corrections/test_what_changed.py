@@ -1,7 +1,7 @@
 """What a correction changed: only the changed words of the text a reader sees, with a little context."""
 import datetime as dt
 
-from minutebook.corrections import ADDED, REMOVED, SAME, Change, Passage, passages, what_changed
+from minutebook.content.corrections import ADDED, REMOVED, SAME, Change, Passage, passages, what_changed
 from minutebook.model import Correction
 from tests.conftest import FIXTURES
 

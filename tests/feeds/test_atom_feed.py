@@ -2,7 +2,7 @@
 import feedparser
 import pytest
 
-from minutebook.feeds import atom_feed
+from minutebook.outputs.feeds import atom_feed
 from minutebook.pipeline import Paths, load_archive
 from tests.conftest import PUBLIC_ADDRESS, ROOT
 

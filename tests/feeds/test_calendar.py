@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from minutebook.feeds import calendar
+from minutebook.outputs.feeds import calendar
 from minutebook.pipeline import Paths, load_archive
 from tests.conftest import PUBLIC_ADDRESS, ROOT
 

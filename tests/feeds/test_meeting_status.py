@@ -10,7 +10,7 @@ import feedparser
 import icalendar
 import pytest
 
-from minutebook.feeds import atom_feed, calendar
+from minutebook.outputs.feeds import atom_feed, calendar
 from minutebook.pipeline import Paths, load_archive
 from tests.conftest import FIXTURES
 

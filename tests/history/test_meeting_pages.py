@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook import history
+from minutebook.content import history
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, build, load_with_inputs
 from tests.conftest import FIXTURES

@@ -1,7 +1,7 @@
 """Reading a meeting file's history from `git log --raw`: its publication, each version, and renames."""
 import datetime as dt
 
-from minutebook.history import FIELD, RECORD, Change, digest_text, parse_log, parse_objects
+from minutebook.content.history import FIELD, RECORD, Change, digest_text, parse_log, parse_objects
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 FILES = {APRIL: "2019-04-30-monthly-assurance"}

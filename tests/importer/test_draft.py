@@ -1,10 +1,10 @@
 """The draft is a meeting file that loads as it stands, with every doubt marked CHECK where an editor will search."""
 import pytest
 
-from minutebook import yamltext
+from minutebook.content import yamltext
 from minutebook.importer.draft import check_count, file_name, render, report, scalar
 from minutebook.importer.found import Reference
-from minutebook.load import SourceFile, parse_meeting
+from minutebook.content.load import SourceFile, parse_meeting
 from tests.importer.snippets import PEOPLE, fixture
 
 

@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from minutebook.cli import main
-from minutebook.load import SourceFile, parse_meeting
+from minutebook.content.load import SourceFile, parse_meeting
 from minutebook.model import Meeting
 from tests.conftest import ROOT
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.index import search_files
+from minutebook.outputs.search.index import search_files
 from minutebook.link import link
-from minutebook.load import load_content
-from minutebook.render import Renderer
+from minutebook.content.load import load_content
+from minutebook.site.render import Renderer
 from tests.conftest import ROOT
 
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"

@@ -4,10 +4,10 @@ import json
 import pytest
 from lunr.index import Index
 
-from minutebook.index import build_index, documents, search_files
+from minutebook.outputs.search.index import build_index, documents, search_files
 from minutebook.link import link
-from minutebook.load import load_content
-from minutebook.render import Renderer
+from minutebook.content.load import load_content
+from minutebook.site.render import Renderer
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -190,8 +190,8 @@ def stored_title(docs, result):
     ["\ufb01x", "\U0001d538bc", "abc", "\uffefz", "\U0001f600"],  # beyond U+FFFF, JavaScript sorts by UTF-16 units
 ])
 def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_strings(terms):
-    from minutebook.index import _sorted_by_range
-    from minutebook.searchlayout import RANGE_STARTS
+    from minutebook.outputs.search.index import _sorted_by_range
+    from minutebook.outputs.search.layout import RANGE_STARTS
 
     in_js_order = sorted(terms, key=lambda t: t.encode("utf-16-be"))
     ordered, ranges = _sorted_by_range(set(terms), RANGE_STARTS)
@@ -203,7 +203,7 @@ def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_str
 
 
 def test_the_words_of_one_range_are_in_javascript_order_when_made_and_when_updated():
-    from minutebook.index import Vocabulary, _front_coded
+    from minutebook.outputs.search.index import Vocabulary, _front_coded
 
     def words_in_js_order(terms):
         return _front_coded(sorted(terms, key=lambda t: t.encode("utf-16-be")))

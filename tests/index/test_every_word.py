@@ -10,12 +10,12 @@ import re
 import pytest
 
 from bench.generate import vocabulary_for, write_archive
-from minutebook.index import documents, field_texts
+from minutebook.outputs.search.index import documents, field_texts
 from minutebook.link import link
-from minutebook.load import load_content
-from minutebook.render import Renderer
-from minutebook.searchlayout import SEPARATORS
-from minutebook.terms import STOP_WORDS
+from minutebook.content.load import load_content
+from minutebook.site.render import Renderer
+from minutebook.outputs.search.layout import SEPARATORS
+from minutebook.outputs.search.terms import STOP_WORDS
 from tests.conftest import ROOT, build_site
 from tests.index.lunr_node import LUNR_JS, node
 

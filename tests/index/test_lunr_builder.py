@@ -4,7 +4,7 @@ import json
 import pytest
 from lunr import get_default_builder, lunr
 
-from minutebook.lunr_builder import build_index, js_stemmer, js_stop_word_filter, js_trimmer
+from minutebook.outputs.search.lunr_builder import build_index, js_stemmer, js_stop_word_filter, js_trimmer
 
 FIELDS = [{"field_name": "title", "boost": 10}, {"field_name": "text"}]
 DOCUMENTS = [

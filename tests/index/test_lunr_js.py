@@ -4,12 +4,12 @@ from lunr.index import Index
 from lunr.pipeline import Pipeline
 
 from bench.generate import write_archive
-from minutebook.index import build_index, documents
-from minutebook.lunr_builder import js_stemmer
-from minutebook.searchlayout import SEPARATORS, separator_source
+from minutebook.outputs.search.index import build_index, documents
+from minutebook.outputs.search.lunr_builder import js_stemmer
+from minutebook.outputs.search.layout import SEPARATORS, separator_source
 from minutebook.link import link
-from minutebook.load import load_content
-from minutebook.render import Renderer
+from minutebook.content.load import load_content
+from minutebook.site.render import Renderer
 from tests.conftest import FIXTURES, ROOT
 from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node, write_search_data
 

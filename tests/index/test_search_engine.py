@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from bench.generate import write_archive
 from minutebook.link import link
-from minutebook.load import load_content
-from minutebook.searchlayout import ahead_attributes
+from minutebook.content.load import load_content
+from minutebook.outputs.search.layout import ahead_attributes
 from tests.conftest import FIXTURES
 from tests.index.lunr_node import LUNR_JS, ROOT, SEARCH_AHEAD_JS, SEARCH_JS, SearchPage, node, write_search_data
 

@@ -2,7 +2,7 @@
 
 The search page makes terms of what is typed with lunr.js 2.3.9's trimmer,
 stop-word filter and stemmer; the build makes terms of the minutes with
-minutebook.terms. Here lunr.js itself, under node, is asked for its answer on
+minutebook.outputs.search.terms. Here lunr.js itself, under node, is asked for its answer on
 every distinct word of the real archive and of the benchmark's generator, and
 on words chosen to be awkward, all in one node process.
 """
@@ -17,9 +17,9 @@ import pytest
 from bench import lexicon
 from bench.generate import archive_files, vocabulary_for
 from minutebook.link import link
-from minutebook.load import load_content
-from minutebook.searchlayout import SEPARATORS, ahead_attributes
-from minutebook.terms import STOP_WORDS, stem, term, trim
+from minutebook.content.load import load_content
+from minutebook.outputs.search.layout import SEPARATORS, ahead_attributes
+from minutebook.outputs.search.terms import STOP_WORDS, stem, term, trim
 from tests.conftest import ROOT
 from tests.index.lunr_node import LUNR_JS, node
 

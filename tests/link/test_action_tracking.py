@@ -2,7 +2,7 @@
 import pytest
 
 from minutebook.link import link, whole_months_between
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from tests.conftest import ROOT
 
 MAY = "meetings/2019-05-28-performance.md"

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from minutebook.link import link
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 from tests.conftest import FIXTURES
 

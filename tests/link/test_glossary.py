@@ -2,7 +2,7 @@
 import pytest
 
 from minutebook.link import link
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 
 KSI = "- abbreviation: KSI\n  expansion: Killed and seriously injured\n"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from minutebook.link import link
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 from tests.conftest import ROOT
 

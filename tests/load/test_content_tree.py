@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from minutebook import walk
+from minutebook.content import walk
 from minutebook.link import link
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 from tests.conftest import ROOT
 

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import Correction, InvalidContent
 from tests.conftest import FIXTURES
 

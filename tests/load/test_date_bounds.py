@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from minutebook.link import link
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, build
 from tests.conftest import ROOT

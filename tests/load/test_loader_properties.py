@@ -3,7 +3,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutebook.load import SourceFile, parse_content
+from minutebook.content.load import SourceFile, parse_content
 from minutebook.model import Content, ContentError
 from tests.conftest import FIXTURES
 

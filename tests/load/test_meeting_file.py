@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from minutebook.load import item_anchor, load_content, type_slug
+from minutebook.content.load import item_anchor, load_content, type_slug
 from tests.conftest import FIXTURES
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from tests.conftest import FIXTURES, copy_content
 from tests.load.test_bad_input import APRIL, line_of, problems, rewrite
 

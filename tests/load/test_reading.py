@@ -1,5 +1,5 @@
 """Reading the content folder: every Markdown and YAML file, once, in a stable order."""
-from minutebook.load import load_content, read_sources
+from minutebook.content.load import load_content, read_sources
 
 
 def test_a_link_to_a_file_inside_the_content_folder_is_read(small_content):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 from tests.images import SVG, png, svg
 

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutebook import yamltext
+from minutebook.content import yamltext
 from minutebook.link import link
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.model import InvalidContent
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"

@@ -1,7 +1,7 @@
 """A logo is known by what its file holds: an image's signature, or an SVG that runs nothing and refers to nothing outside itself."""
 import pytest
 
-from minutebook.logo import NotALogo, image_type, published_path
+from minutebook.content.logo import NotALogo, image_type, published_path
 from tests.images import SVG, png, svg
 
 

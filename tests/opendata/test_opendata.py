@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from minutebook.opendata import ACTION_FIELDS, CSV_FIELDS, DATASETS, MEETING_FIELDS, actions_csv, data_files, safe_cell
+from minutebook.outputs.opendata import ACTION_FIELDS, CSV_FIELDS, DATASETS, MEETING_FIELDS, actions_csv, data_files, safe_cell
 from minutebook.pipeline import Paths, load_archive
-from minutebook.markup import Abbreviations, make_parser, render_items
+from minutebook.site.markup import Abbreviations, make_parser, render_items
 from tests.conftest import PUBLIC_ADDRESS, ROOT
 
 TAG = re.compile(r"<[a-zA-Z/][^>]*>")

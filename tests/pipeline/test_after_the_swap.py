@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from minutebook import archivefiles, rebuild
+from minutebook.incremental import archivefiles
+
+from minutebook.incremental import rebuild
 from minutebook.pipeline import Paths, build
 from minutebook.write import PublishedIncompletely
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook import rebuild
+from minutebook.incremental import rebuild
 from minutebook.pipeline import Paths, build
 from minutebook.write import MARKER, spare_path
 from tests.conftest import FIXTURES, ROOT

@@ -3,8 +3,8 @@ import dataclasses
 
 import pytest
 
-from minutebook import rebuild
-from minutebook.load import SourceFile, parse_content, read_sources
+from minutebook.incremental import rebuild
+from minutebook.content.load import SourceFile, parse_content, read_sources
 from minutebook.model import Meeting
 from tests.conftest import FIXTURES, ROOT
 

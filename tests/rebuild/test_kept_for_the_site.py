@@ -2,7 +2,9 @@
 import os
 import shutil
 
-from minutebook import pipeline, rebuild
+from minutebook import pipeline
+
+from minutebook.incremental import rebuild
 from minutebook.pipeline import Paths, build
 from minutebook.write import MARKER
 from tests.conftest import FIXTURES

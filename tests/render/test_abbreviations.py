@@ -5,7 +5,7 @@ import lxml.html
 import pytest
 
 from minutebook.link import link
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from tests.conftest import FIXTURES, ROOT, build_site, copy_content
 
 APRIL = "meetings/2019-04-30-monthly-assurance/index.html"

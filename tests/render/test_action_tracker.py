@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from minutebook.link import link
-from minutebook.load import load_content
-from minutebook.render import time_since
+from minutebook.content.load import load_content
+from minutebook.site.render import time_since
 from tests.conftest import ROOT, build_site
 from tests.render.tables import read
 

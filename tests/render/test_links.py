@@ -8,9 +8,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from minutebook.load import load_content
+from minutebook.content.load import load_content
 from minutebook.link import link
-from minutebook.render import relative_path
+from minutebook.site.links import relative_path
 from tests.conftest import FIXTURES, ROOT
 
 

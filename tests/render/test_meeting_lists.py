@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.render import in_brief
+from minutebook.site.render import in_brief
 from tests.conftest import FIXTURES, build_site
 
 DECEMBER_2021 = "2021-12-20-monthly-assurance"

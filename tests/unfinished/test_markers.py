@@ -1,7 +1,7 @@
 """Places a draft still marks for the editor (TO DO from `new`, CHECK from `import`) are found, each
 with its file, line and field, and a message that says what to do."""
-from minutebook.load import SourceFile
-from minutebook.unfinished import markers
+from minutebook.content.load import SourceFile
+from minutebook.content.unfinished import markers
 from tests.conftest import ROOT
 
 MEETING = "content/meetings/2019-06-25-monthly-assurance.md"
@@ -91,7 +91,7 @@ def test_the_header_comment_that_explains_the_markers_is_not_itself_a_marker():
 
 
 def test_the_published_content_holds_no_markers():
-    from minutebook.load import read_sources
+    from minutebook.content.load import read_sources
 
     sources, _ = read_sources(ROOT / "content")
     assert markers(sources) == []

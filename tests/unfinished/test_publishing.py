@@ -139,7 +139,7 @@ def test_a_refused_build_into_a_new_folder_writes_nothing(small_content, tmp_pat
 
 
 def test_the_pipeline_refuses_unfinished_content_by_default(small_content, tmp_path, capsys):
-    from minutebook.unfinished import Unfinished
+    from minutebook.content.unfinished import Unfinished
 
     start_june(small_content, capsys)
     with pytest.raises(Unfinished) as refused:

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import feeds, opendata, rebuild
-from . import index as search_index
-from .link import Archive
-from .render import Page
+from minutebook.outputs import feeds
+
+from minutebook.outputs import opendata
+
+from minutebook.incremental import rebuild
+from minutebook.outputs.search import index as search_index
+from minutebook.link import Archive
+from minutebook.site.render import Page
 
 MEETING_PARTS = "meetings"  # the kept records of data/meetings.json
 SEARCH_SUMMARIES = "search-summaries"  # every meeting's summary line, which search/index.js is made from

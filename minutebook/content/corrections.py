@@ -15,10 +15,10 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import yamltext
-from .load import split_body
-from .markup import make_parser, plain_text
-from .model import Correction
+from minutebook.content import yamltext
+from minutebook.content.load import split_body
+from minutebook.site.markup import make_parser, plain_text
+from minutebook.model import Correction
 
 CONTEXT = 6  # unchanged words shown either side of a change: enough to find it on the page
 SAME, REMOVED, ADDED = "same", "removed", "added"

@@ -1,4 +1,7 @@
-"""Permalinks and stable identifiers for the files other programs read.
+"""Addresses: where each page is written, how one page links to another, and the permalinks and
+stable identifiers of the files other programs read.
+
+Pages link to each other relatively, so the site works at any sub-path and from disk.
 
 Feeds, the calendar and the open data name pages by address. With a base URL
 (`--base-url`, or `base_url` in site.yml) an address is absolute; without one
@@ -14,7 +17,48 @@ from __future__ import annotations
 import functools
 import posixpath
 
-from .render import url
+
+def url(path: str) -> str:
+    """The permalink of an output path: folders end in '/', as a server shows them."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def meeting_path(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}/index.html"
+
+
+def action_path(action_id: str) -> str:
+    return f"actions/{action_id}/index.html"
+
+
+def theme_path(slug: str) -> str:
+    return f"themes/{slug}/index.html"
+
+
+def person_path(slug: str) -> str:
+    return f"people/{slug}/index.html"
+
+
+def year_path(year: int) -> str:
+    return f"years/{year}/index.html"
+
+
+def item_link(meeting_id: str, anchor: str) -> str:
+    return f"{meeting_path(meeting_id)}#{anchor}"
+
+
+def relative_path(path: str, folder: str) -> str:
+    """posixpath.relpath(path, folder or ".") for two paths inside the site, as plain text.
+
+    relpath makes both absolute against the working folder first, which took a fifth of
+    all rendering: a page has a hundred links and more."""
+    into = folder.split("/") if folder else []
+    parts = path.split("/")
+    common = 0
+    while common < len(into) and common < len(parts) and into[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(into) - common) + parts[common:]) or "."
+
 
 
 @functools.cache
@@ -47,8 +91,8 @@ def relative(path: str, from_file: str) -> str:
     here = posixpath.dirname(from_file) or "."
     if not target:  # the home page
         return (posixpath.relpath(".", here) + "/" if here != "." else "./") + anchor
-    relative_path = posixpath.relpath(target, here)
-    return (relative_path + "/" if target.endswith("/") else relative_path) + anchor
+    path = relative_path(target.rstrip("/"), "" if here == "." else here)
+    return (path + "/" if target.endswith("/") else path) + anchor
 
 
 def link(path: str, from_file: str, base_url: str) -> str:

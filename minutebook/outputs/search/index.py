@@ -56,12 +56,14 @@ from dataclasses import dataclass
 
 from lunr import __TARGET_JS_VERSION__
 
-from .link import Archive, PersonRecord, TrackedAction, role_at
-from .lunr_builder import Tokenizer
-from .lunr_builder import build_index as build_lunr_index
-from .model import Attendee, Meeting
-from .render import STATUS_LABELS, action_path, item_link, long_date, person_path
-from .searchlayout import SEPARATORS, range_starts, separator_source
+from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
+from minutebook.outputs.search.lunr_builder import Tokenizer
+from minutebook.outputs.search.lunr_builder import build_index as build_lunr_index
+from minutebook.model import Attendee, Meeting
+from minutebook.model import STATUS_LABELS
+from minutebook.site.links import action_path, item_link, person_path
+from minutebook.site.render import long_date
+from minutebook.outputs.search.layout import SEPARATORS, range_starts, separator_source
 
 MAIN = "search/index.js"
 

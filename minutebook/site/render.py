@@ -16,16 +16,15 @@ from pathlib import Path
 
 import jinja2
 
-from .link import Archive, ItemRef, role_at, whole_months_between
-from .markup import Abbreviations, ItemText, make_parser, render_document, render_items
-from .model import ACTION_STATUSES, Meeting
-from .searchlayout import ahead_attributes
+from minutebook.link import Archive, ItemRef, role_at, whole_months_between
+from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
+from minutebook.model import ACTION_STATUSES, STATUS_LABELS, Meeting
+from minutebook.site.links import action_path, item_link, meeting_path, person_path, relative_path, theme_path, url, year_path
 
 ABOUT_PATH = "about/index.html"
 # Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.
 CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:"
 TOPICS_SHOWN = 3  # a list names this many of a meeting's topics, then "and N more"
-STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "completed": "Completed", "closed": "Closed"}
 
 
 @dataclass(frozen=True)
@@ -40,37 +39,10 @@ class Page:
     summarises: tuple[str, ...] = ()  # meetings of which it shows only facts, never the items' text (rebuild.summary)
 
 
-def url(path: str) -> str:
-    """The permalink of an output path: folders end in '/', as a server shows them."""
-    return path[: -len("index.html")] if path.endswith("index.html") else path
-
-
-def meeting_path(meeting_id: str) -> str:
-    return f"meetings/{meeting_id}/index.html"
-
-
-def action_path(action_id: str) -> str:
-    return f"actions/{action_id}/index.html"
-
-
-def theme_path(slug: str) -> str:
-    return f"themes/{slug}/index.html"
-
-
-def person_path(slug: str) -> str:
-    return f"people/{slug}/index.html"
-
-
-def year_path(year: int) -> str:
-    return f"years/{year}/index.html"
-
-
-def item_link(meeting_id: str, anchor: str) -> str:
-    return f"{meeting_path(meeting_id)}#{anchor}"
-
-
-def plan(archive: Archive) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> list[Page]:
+    """Every page of the site, in a stable order. The search page names the files its first word needs
+    (`search_ahead`) and the open-data page lists the `datasets`: both are made by the outputs, which
+    build on this module, so the pipeline hands them in."""
     site = archive.site
     latest = tuple(reversed(archive.meetings[-5:]))
     every = {"depends_on": (), "summarises": tuple(m.id for m in archive.meetings)}  # lists and counts: no item text
@@ -83,9 +55,9 @@ def plan(archive: Archive) -> list[Page]:
         Page("people/index.html", "people.html", "People", "Everyone who attended or sent apologies, with their roles over time.", **every),
         Page("years/index.html", "years.html", "Meetings by year", "The meetings held in each year.", **every),
         Page("glossary/index.html", "glossary.html", "Glossary of abbreviations", "What the abbreviations in the minutes stand for.", **none),
-        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive.", {"ahead": ahead_attributes(archive)}, **every),
+        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive.", {"ahead": search_ahead}, **every),
         Page("404.html", "404.html", "Page not found", "The page you asked for is not here.", **none),
-        Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": _datasets()}, **every),
+        Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": datasets}, **every),
     ]
     if archive.content.about:  # content/about.md, in the shared fingerprint as every reference file is
         about = archive.content.about
@@ -163,12 +135,6 @@ def names_meeting_types(archive: Archive) -> bool:
     return len({m.type for m in archive.meetings}) > 1
 
 
-def _datasets():
-    from .opendata import DATASETS  # opendata builds on this module's paths, so it is imported late
-
-    return DATASETS
-
-
 def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...]:
     """The other meetings a meeting's page names: its neighbours, whose titles the pager shows,
     the meetings of the actions it updated, the later meetings that updated its actions, and
@@ -202,19 +168,6 @@ def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def relative_path(path: str, folder: str) -> str:
-    """posixpath.relpath(path, folder or ".") for two paths inside the site, as plain text.
-
-    relpath makes both absolute against the working folder first, which took a fifth of
-    all rendering: a page has a hundred links and more."""
-    into = folder.split("/") if folder else []
-    parts = path.split("/")
-    common = 0
-    while common < len(into) and common < len(parts) and into[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(into) - common) + parts[common:]) or "."
 
 
 @functools.lru_cache(maxsize=65536)  # list pages show the same dates thousands of times, and strftime is slow

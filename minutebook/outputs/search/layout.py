@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from .link import Archive
-from .terms import STOP_WORDS
+from minutebook.link import Archive
+from minutebook.outputs.search.terms import STOP_WORDS
 
 # lunr splits words only at spaces and hyphens; minutes write "drink/drug" and "(KSIs)".
 # Not ':', which lunr's query syntax uses. The browser is sent the same set.

@@ -16,10 +16,10 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from .link import Archive
-from .model import Meeting, NextMeeting
-from .permalinks import absolute, link, normal_base, stable_id
-from .render import Page, long_date, meeting_path
+from minutebook.link import Archive
+from minutebook.model import Meeting, NextMeeting
+from minutebook.site.links import absolute, link, meeting_path, normal_base, stable_id
+from minutebook.site.render import Page, long_date
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET

@@ -20,10 +20,10 @@ import io
 import json
 from dataclasses import dataclass
 
-from .link import Archive, TrackedAction, role_at
-from .model import Attendee, Meeting
-from .permalinks import absolute, relative
-from .render import STATUS_LABELS, action_path, item_link, meeting_path
+from minutebook.link import Archive, TrackedAction, role_at
+from minutebook.model import Attendee, Meeting
+from minutebook.model import STATUS_LABELS
+from minutebook.site.links import absolute, action_path, item_link, meeting_path, relative
 
 DATA_DIR = "data"
 MEETINGS = f"{DATA_DIR}/meetings.json"  # the only file that carries the minutes' text

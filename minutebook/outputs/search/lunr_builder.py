@@ -2,7 +2,7 @@
 
 The browser looks words up with lunr.js's trimmer, stop-word filter and
 stemmer, so the index holds each word under the term those make of it
-(minutebook.terms, a port of them), not the one lunr.py's own pipeline makes:
+(minutebook.outputs.search.terms, a port of them), not the one lunr.py's own pipeline makes:
 its stemmer and trimmer differ from lunr.js's ("day" becomes "dai").
 
 lunr.py spends most of a build splitting text one character at a time and
@@ -23,7 +23,7 @@ from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer as lunr_py_stemmer
 from lunr.tokenizer import SEPARATOR_CHARS
 
-from .terms import STOP_WORDS, stem, term, trim
+from minutebook.outputs.search.terms import STOP_WORDS, stem, term, trim
 
 LUNR_SEPARATORS = SEPARATOR_CHARS
 

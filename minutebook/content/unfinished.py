@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from . import yamltext
-from .load import split_body
-from .model import ContentError, InvalidContent
+from minutebook.content import yamltext
+from minutebook.content.load import split_body
+from minutebook.model import ContentError, InvalidContent
 
 # "TO DO:" and "CHECK:" as new and import write them: in a value, in a YAML comment, or as
 # a bracketed note in the text. The colon keeps the explanatory header comments out.

@@ -20,10 +20,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import logo as site_logo
-from . import walk, yamltext
-from .characters import code, first_unpublishable, unprintable
-from .model import (
+from minutebook.content import logo as site_logo
+from minutebook.content import walk
+from minutebook.content import yamltext
+from minutebook.characters import code, first_unpublishable, unprintable
+from minutebook.model import (
     ACTION_STATUSES,
     MEETING_STATUSES,
     AboutPage,

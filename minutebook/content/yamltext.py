@@ -17,7 +17,7 @@ import re
 
 import yaml
 
-from .characters import code
+from minutebook.characters import code
 
 # The parsers PyYAML may have, fastest first; only their events are used.
 PARSERS = {"python": yaml.SafeLoader}

@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import corrections as text_changes
-from .model import Correction, Meeting
+from minutebook.content import corrections as text_changes
+from minutebook.model import Correction, Meeting
 
 # Fields of one commit, then its changed files. Only the date and git's own marks: never the message.
 RECORD, FIELD = "\x1e", "\x1f"

@@ -14,7 +14,7 @@ from html import escape
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import GlossaryEntry, Meeting
+from minutebook.model import GlossaryEntry, Meeting
 
 SAFE_LINK = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
 

@@ -37,9 +37,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import walk, write
-from .model import ContentError, Meeting
-from .render import Page
+from minutebook.content import walk
+
+from minutebook import write
+from minutebook.model import ContentError, Meeting
+from minutebook.site.render import Page
 
 MANIFEST_VERSION = 2  # 2: names the site it describes
 PARTS_VERSION = 4  # 2: lengths in characters; 3: entries appended after the first win, "-" removes; 4: lengths in bytes again
@@ -325,7 +327,7 @@ class KnownMeetings:
             self.encode = self.decode = None
 
     def __call__(self, source, errors: list[ContentError]) -> Meeting | None:
-        from .load import parse_meeting
+        from minutebook.content.load import parse_meeting
 
         key = digest(self.code, source.path, source.digest)
         entry = self.kept.get(source.path)

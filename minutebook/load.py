@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import logo as site_logo
 from . import walk, yamltext
-from .characters import code, first_unpublishable, unprintable
+from .characters import code, first_unpublishable, kind, unprintable
 from .model import (
     ACTION_STATUSES,
     MEETING_STATUSES,
@@ -325,7 +325,7 @@ class Fields:
         """Whether `value` holds no character an output cannot carry; reported, with the field, when it does."""
         found = first_unpublishable(value)
         if found:
-            message = f"holds an invisible control character ({code(found.group())}), which cannot be published; expected plain text (in quotes, an escape such as \\x01 makes one)"
+            message = f"holds {kind(found.group())} ({code(found.group())}), which cannot be published; expected plain text (in quotes, an escape such as \\x01 makes one)"
             self.errors.append(ContentError(self.path, self.line_of(key) if line is None else line, field or self.name(key), message))
         return not found
 
@@ -822,7 +822,7 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
     for offset, line in enumerate(text.split("\n")):
         found = first_unpublishable(line)
         if found:
-            errors.append(ContentError(path, first_line + offset, field, f"holds an invisible control character ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it"))
+            errors.append(ContentError(path, first_line + offset, field, f"holds {kind(found.group())} ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it"))
     return False
 
 

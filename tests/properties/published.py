@@ -96,7 +96,7 @@ class Archive:
     def replace(self, name: str, old: str, new: str) -> Archive:
         text = self.files[name]
         assert old in text, old
-        return Archive({**self.files, name: text.replace(old, new, 1)}, name)
+        return Archive({**self.files, name: text.replace(old, new, 1)}, self.edited or name)
 
 
 def small() -> Archive:
@@ -262,3 +262,40 @@ def feed_titles(site: dict[str, bytes]) -> list[str]:
 
 def action_rows(site: dict[str, bytes]) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(site["data/actions.csv"].decode("utf-8"), newline="")))
+
+
+def renamed(archive: Archive, old: str, new: str) -> Archive:
+    files = {new if name == old else name: text for name, text in archive.files.items()}
+    return Archive(files, new)
+
+
+def everywhere(archive: Archive, old: str, new: str, edited: str) -> Archive:
+    """`old` replaced by `new` in every file, as renaming a slug or an id everywhere it is used does."""
+    return Archive({name: text.replace(old, new) for name, text in archive.files.items()}, edited)
+
+
+# Dates: real ones across the years check allows and past them, the edges, and text that is no date.
+EDGES = ["1799-12-31", "1800-01-01", "1846-11-30", "1847-12-01", "1900-02-28", "2000-02-29", "2019-02-29",
+         "2999-12-31", "3000-01-01", "0000-01-01", "9999-12-31", "2019-4-30", "2019-04-30T10:00", "20190430"]
+dates = st.one_of(st.dates().map(lambda day: f"{day.year:04d}-{day.month:02d}-{day.day:02d}"), st.sampled_from(EDGES), texts)
+TIMES = ["00:00", "23:59", "24:00", "9:00", "09:60", "10:00:00", "10.00", "10:00am", "-1:00"]
+times = st.one_of(st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}"), st.sampled_from(TIMES), texts)
+# Slugs and ids: well-formed ones of every length, up to past what a file name can hold, and text that is none.
+slugs = st.one_of(
+    st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True),
+    st.integers(1, 300).map(lambda n: ("ab-" * n)[:n].strip("-") or "a"),
+    texts,
+)
+ITEM_NUMBERS = ["2.1(a)", "2.1(A)", "2.1a", "2.1A", "2.1.", ".2", "2..1", "ⅱ", "٢", "2.1 ", "1.1"]
+item_numbers = st.one_of(st.from_regex(r"[A-Za-z0-9]{1,4}(\.[A-Za-z0-9]{1,4}){0,3}", fullmatch=True), st.sampled_from(ITEM_NUMBERS), texts)
+# Addresses: well-formed ones with awkward paths, hosts and ports, the kinds that are not, and text.
+ADDRESSES = ["https://example.org/", "http://example.org", "https://example.org:8080/x?q=1#f", "https://ex ample.org/",
+             "https://", "https:///path", "ftp://example.org/", "javascript:alert(1)", "//example.org/", "example.org",
+             "https://user:pw@example.org/", "https://example.org:99999/", "https://[::1]/", "https://éxample.org/",
+             "https://example.org/a b", "https://example.org/\"><script>", "HTTPS://EXAMPLE.ORG/", "https://example.org/%zz"]
+addresses = st.one_of(
+    st.builds(lambda scheme, host, path: f"{scheme}://{host}/{path}", st.sampled_from(["https", "http", "HTTP", "ftp", ""]),
+              st.sampled_from(["example.org", "localhost", "127.0.0.1", "ex_ample.org", "", "example.org:443"]), texts),
+    st.sampled_from(ADDRESSES),
+    texts,
+)

@@ -1,5 +1,7 @@
 """Plain examples of what the properties found: each failed before its fix."""
-from tests.properties.published import APRIL, outcome, small
+import xml.etree.ElementTree as ET
+
+from tests.properties.published import APRIL, MAY, outcome, renamed, small
 
 
 def test_check_refuses_a_noncharacter_in_a_title_where_it_is():
@@ -11,3 +13,11 @@ def test_check_refuses_a_noncharacter_in_a_title_where_it_is():
 def test_check_refuses_a_noncharacter_beyond_the_first_plane_in_the_minutes():
     refused = outcome(small().replace(APRIL, "None were discussed.", "None were discussed.\U0010ffff"))
     assert refused.problems == [f"content/{APRIL}:45: body: holds a noncharacter (U+10FFFF) at column 21, which cannot be published; delete it"]
+
+
+def test_a_meeting_before_london_kept_greenwich_time_is_in_the_feed_in_utc():
+    archive = small().replace(APRIL, "date: 2019-04-30", "date: 1846-04-30")
+    published = outcome(renamed(archive, APRIL, "meetings/1846-04-30-monthly-assurance.md"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = next(e for e in ET.fromstring(published.site["feed.xml"]).iter(f"{atom}entry") if "1846" in e.findtext(f"{atom}published"))
+    assert entry.findtext(f"{atom}published") == "1846-04-30T10:01:15Z"  # 10:00 London mean time

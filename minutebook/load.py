@@ -55,6 +55,8 @@ CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 # The years a date may fall in: every output can carry them (the calendar needs the year after the last
 # as well), and a year outside them is a slip of the keyboard in minutes.
 FIRST_YEAR, LAST_YEAR = 1800, 2999
+# A slug or an action id names a folder on the site: far shorter than the 255 bytes a file name may take.
+LONGEST_SLUG = 100
 
 
 # ---------------------------------------------------------------- reading
@@ -346,6 +348,9 @@ class Fields:
         value = self.text(key, required)
         if value and not SLUG.match(value):
             self.error(key, f"'{_short(value)}' is not {what}; use lower-case letters, digits and single hyphens only")
+            return ""
+        if len(value) > LONGEST_SLUG:
+            self.error(key, f"'{_short(value)}' is {len(value)} characters long; {what} may have at most {LONGEST_SLUG}, as it names a page")
             return ""
         return value
 

@@ -1,7 +1,7 @@
 """Plain examples of what the properties found: each failed before its fix."""
 import xml.etree.ElementTree as ET
 
-from tests.properties.published import APRIL, MAY, outcome, renamed, small
+from tests.properties.published import APRIL, MAY, everywhere, outcome, renamed, small
 
 
 def test_check_refuses_a_noncharacter_in_a_title_where_it_is():
@@ -21,3 +21,13 @@ def test_a_meeting_before_london_kept_greenwich_time_is_in_the_feed_in_utc():
     atom = "{http://www.w3.org/2005/Atom}"
     entry = next(e for e in ET.fromstring(published.site["feed.xml"]).iter(f"{atom}entry") if "1846" in e.findtext(f"{atom}published"))
     assert entry.findtext(f"{atom}published") == "1846-04-30T10:01:15Z"  # 10:00 London mean time
+
+
+def test_check_refuses_an_action_id_too_long_to_name_its_page():
+    long_id = "a" * 101
+    refused = outcome(everywhere(small(), "2019-04-30-1", long_id, APRIL))
+    assert f"content/{APRIL}:28: actions[1].id: '{'a' * 59}…' is 101 characters long; an action id may have at most 100, as it names a page" in refused.problems
+
+
+def test_an_action_id_of_a_hundred_characters_is_published():
+    assert "actions/" + "a" * 100 + "/index.html" in outcome(everywhere(small(), "2019-04-30-1", "a" * 100, APRIL)).site

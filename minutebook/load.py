@@ -802,8 +802,14 @@ def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
         if number and not ITEM_NUMBER.match(number):
             g.error("number", f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, such as 2.1 or 4a")
             number = ""
-        if number in seen:
-            g.error("number", f"'{number}' is used twice (first on line {seen[number]}); item numbers must be unique")
+        # Two numbers differing only in case would share an anchor on the page: one link, two items.
+        anchor = item_anchor(number) if number else ""
+        if anchor in seen:
+            first, first_line = seen[anchor]
+            if first == number:
+                g.error("number", f"'{number}' is used twice (first on line {first_line}); item numbers must be unique")
+            else:
+                g.error("number", f"'{number}' differs from '{first}' (line {first_line}) only in case, and both would have one link; item numbers must differ in more than case")
             number = ""
         themes, theme_lines = [], []
         for t_index, (theme, t_line) in enumerate(g.list("themes")):
@@ -814,7 +820,7 @@ def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
                 errors.append(ContentError(f.path, t_line, f"{g.name('themes')}[{t_index + 1}]", f"{_kind(theme)} is not a theme slug; expected a slug from content/themes.yml"))
         title = g.text("title")
         if number:
-            seen[number] = line
+            seen[anchor] = (number, line)
             items.append(AgendaItem(number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line), tuple(theme_lines)))
     return items
 

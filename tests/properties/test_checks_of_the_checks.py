@@ -31,3 +31,10 @@ def test_check_refuses_an_action_id_too_long_to_name_its_page():
 
 def test_an_action_id_of_a_hundred_characters_is_published():
     assert "actions/" + "a" * 100 + "/index.html" in outcome(everywhere(small(), "2019-04-30-1", "a" * 100, APRIL)).site
+
+
+def test_check_refuses_item_numbers_differing_only_in_case_naming_both():
+    archive = small().replace(APRIL, '  - number: "1.1"', '  - number: "2.1A"').replace(APRIL, "## 1.1 Outstanding", "## 2.1A Outstanding")
+    archive = archive.replace(APRIL, '  - number: "2.1"', '  - number: "2.1a"').replace(APRIL, '    item: "2.1"', '    item: "2.1a"')
+    refused = outcome(archive.replace(APRIL, "## 2.1 Roads", "## 2.1a Roads"))
+    assert f"content/{APRIL}:24: agenda[2].number: '2.1a' differs from '2.1A' (line 22) only in case, and both would have one link; item numbers must differ in more than case" in refused.problems

@@ -49,7 +49,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ITEM_NUMBER = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$")
 TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
+HEADING = re.compile(r"^##(?!#)")  # the text is taken by `heading_text`: a pattern for it backtracks on a long line
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 # The years a date may fall in: every output can carry them (the calendar needs the year after the last
@@ -844,12 +844,16 @@ def split_body(body: str, first_line: int) -> list[tuple[str, int, list[str]]]:
     for offset, line in enumerate(body.split("\n")):
         if FENCE.match(line):
             fenced = not fenced
-        heading = None if fenced else HEADING.match(line)
-        if heading:
-            sections.append((heading.group(1), first_line + offset, []))
+        if not fenced and HEADING.match(line):
+            sections.append((heading_text(line), first_line + offset, []))
         else:
             sections[-1][2].append(line)
     return sections
+
+
+def heading_text(line: str) -> str:
+    """`## 2.1 Roads policing ##` -> `2.1 Roads policing`: spaces and any closing #s dropped, in linear time."""
+    return line[2:].strip().rstrip("#").rstrip()
 
 
 def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str, errors) -> tuple[AgendaItem, ...]:

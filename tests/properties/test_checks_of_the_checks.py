@@ -38,3 +38,9 @@ def test_check_refuses_item_numbers_differing_only_in_case_naming_both():
     archive = archive.replace(APRIL, '  - number: "2.1"', '  - number: "2.1a"').replace(APRIL, '    item: "2.1"', '    item: "2.1a"')
     refused = outcome(archive.replace(APRIL, "## 2.1 Roads", "## 2.1a Roads"))
     assert f"content/{APRIL}:24: agenda[2].number: '2.1a' differs from '2.1A' (line 22) only in case, and both would have one link; item numbers must differ in more than case" in refused.problems
+
+
+def test_a_long_line_of_spaces_after_a_heading_is_checked():
+    # Before, the heading pattern backtracked on such a line for longer than anyone would wait.
+    refused = outcome(small().replace(APRIL, "## 1.1 Outstanding matters / items brought forward", "## 1.1" + " " * 20_000 + "x"))
+    assert refused.problems[0].startswith(f"content/{APRIL}:43: body: heading '1.1")

@@ -716,8 +716,10 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         source_fields.only(("title", "url"))
         source_title = source_fields.text("title")
         source_url = source_fields.text("url", required=False)
-        if source_url and not re.match(r"^https?://", source_url):
-            source_fields.error("url", "must start with https:// or http://")
+        try:  # checked as the site's own addresses are: it becomes a link on the page and in the open data
+            source_url = web_address(source_url) if source_url else ""
+        except ValueError as exc:
+            source_fields.error("url", str(exc))
             source_url = ""
 
     meeting = Meeting(

@@ -44,3 +44,8 @@ def test_a_long_line_of_spaces_after_a_heading_is_checked():
     # Before, the heading pattern backtracked on such a line for longer than anyone would wait.
     refused = outcome(small().replace(APRIL, "## 1.1 Outstanding matters / items brought forward", "## 1.1" + " " * 20_000 + "x"))
     assert refused.problems[0].startswith(f"content/{APRIL}:43: body: heading '1.1")
+
+
+def test_check_refuses_a_source_address_holding_a_space_as_the_site_addresses_are():
+    refused = outcome(small().replace(APRIL, "  title: Monthly Assurance Meeting April 2019 – Meeting Notes", "  title: Notes\n  url: https://example.org/a b"))
+    assert refused.problems == [f"content/{APRIL}:41: source.url: holds a space, which no web address can; expected an address such as https://www.example.gov.uk/contact/"]

@@ -555,7 +555,14 @@ def parse_logo(f: Fields, read_file) -> Logo | None:
     return Logo(site_logo.published_path(data, extension), data)
 
 
-ABOUT_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+ABOUT_HEADING = re.compile(r"^#[ \t]+(.+)$")  # closing #s are dropped by `about_title`, as a pattern would backtrack
+
+
+def about_title(heading: str) -> str:
+    """`Title ##` -> `Title`: closing #s after a space are dropped, in linear time."""
+    text = heading.rstrip(" \t")
+    shorter = text.rstrip("#")
+    return shorter.rstrip(" \t") if shorter != text and shorter.endswith((" ", "\t")) else text
 
 
 def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | None:
@@ -574,7 +581,7 @@ def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | N
         return None
     if not check_publishable(text, 1, source.path, "", errors):
         return None
-    return AboutPage(heading.group(1), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
+    return AboutPage(about_title(heading.group(1)), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
 
 
 def parse_list(data, path: str, errors: list[ContentError], parse_entry) -> list:

@@ -1,7 +1,7 @@
 """Plain examples of what the properties found: each failed before its fix."""
 import xml.etree.ElementTree as ET
 
-from tests.properties.published import APRIL, MAY, everywhere, outcome, renamed, small
+from tests.properties.published import APRIL, MAY, Archive, everywhere, outcome, renamed, small
 
 
 def test_check_refuses_a_noncharacter_in_a_title_where_it_is():
@@ -49,3 +49,9 @@ def test_a_long_line_of_spaces_after_a_heading_is_checked():
 def test_check_refuses_a_source_address_holding_a_space_as_the_site_addresses_are():
     refused = outcome(small().replace(APRIL, "  title: Monthly Assurance Meeting April 2019 – Meeting Notes", "  title: Notes\n  url: https://example.org/a b"))
     assert refused.problems == [f"content/{APRIL}:41: source.url: holds a space, which no web address can; expected an address such as https://www.example.gov.uk/contact/"]
+
+
+def test_a_long_line_of_spaces_in_the_about_pages_title_is_checked():
+    # Before, the about page's heading pattern backtracked on such a line for longer than anyone would wait.
+    archive = Archive({**small().files, "about.md": "# About" + " " * 20_000 + "x ##\n\nThe meetings.\n"}, "about.md")
+    assert "About" + " " * 20_000 + "x" in outcome(archive).site["about/index.html"].decode()

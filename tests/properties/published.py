@@ -35,7 +35,7 @@ MAY = "meetings/2019-05-28-performance.md"
 SMALL = {p.relative_to(FIXTURES / "small").as_posix(): p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "small").rglob("*")) if p.is_file()}
 
 # Each build takes a tenth of a second or so: these keep the folder to about a minute on two busy cores.
-BOUNDED = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+BOUNDED = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 # What no output may hold raw: XML 1.0's forbidden characters, DEL and C1, the line and paragraph
 # separators a script reads as line ends, surrogates, and Unicode's noncharacters.

@@ -1,7 +1,7 @@
 """Plain examples of what the properties found: each failed before its fix."""
 import xml.etree.ElementTree as ET
 
-from tests.properties.published import APRIL, MAY, Archive, everywhere, outcome, renamed, small
+from tests.properties.published import APRIL, Archive, everywhere, outcome, renamed, small
 
 
 def test_check_refuses_a_noncharacter_in_a_title_where_it_is():

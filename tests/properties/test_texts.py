@@ -2,7 +2,7 @@
 refused by `check` with a located message, or published in every output, well-formed."""
 from hypothesis import given
 
-from tests.properties.published import APRIL, BOUNDED, action_rows, feed_titles, outcome, scalars, small, texts
+from tests.properties.published import APRIL, BOUNDED, action_rows, feed_titles, outcome, quoted, scalars, small, texts
 
 
 @BOUNDED
@@ -14,8 +14,6 @@ def test_a_meeting_title(value):
 @BOUNDED
 @given(texts)
 def test_a_meeting_title_check_accepts_is_the_feed_entry_title_as_written(value):
-    from tests.properties.published import quoted
-
     published = outcome(small().replace(APRIL, "title: Monthly Assurance Meeting April 2019", f"title: {quoted(value)}"))
     if published.accepted:
         assert value.strip() in feed_titles(published.site)
@@ -24,7 +22,7 @@ def test_a_meeting_title_check_accepts_is_the_feed_entry_title_as_written(value)
 @BOUNDED
 @given(texts)
 def test_an_agenda_item_title_and_its_heading(value):
-    archive = small().replace(APRIL, "    title: Roads policing", f"    title: {quoted_raw(value)}")
+    archive = small().replace(APRIL, "    title: Roads policing", f"    title: {quoted(value, raw=True)}")
     outcome(archive.replace(APRIL, "## 2.1 Roads policing", f"## 2.1 {value}"))
 
 
@@ -44,8 +42,6 @@ def test_an_action_text(value):
 @BOUNDED
 @given(texts)
 def test_an_action_text_check_accepts_is_the_open_data_text_as_written(value):
-    from tests.properties.published import quoted
-
     old = "    text: The DCC to review the success criteria in the ANPR business case to see if they have been achieved."
     published = outcome(small().replace(APRIL, old, f"    text: {quoted(value)}"))
     if published.accepted:
@@ -81,8 +77,3 @@ def test_the_organisation(value):
 def test_a_glossary_expansion(value):
     outcome(small().replace("glossary.yml", "  expansion: Chief Constable", f"  expansion: {value}"))
 
-
-def quoted_raw(value: str) -> str:
-    from tests.properties.published import quoted
-
-    return quoted(value, raw=True)

@@ -10,16 +10,25 @@ from __future__ import annotations
 
 import re
 
-# C0 but tab and new line, DEL, C1, U+2028/9, surrogates, and the two non-characters XML refuses.
-UNPUBLISHABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Unicode's 66 noncharacters, for a program's own use and never for interchange: XML refuses U+FFFE and
+# U+FFFF, and the HTML standard calls every one a parse error, so a page holding one is not well-formed.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+# C0 but tab and new line, DEL, C1, U+2028/9, surrogates, and the noncharacters.
+UNPUBLISHABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
 # In a name or a line printed to a terminal, tab and new line are escaped as well.
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def code(char: str) -> str:
     """`U+0001`: how a character is named in a message."""
     return f"U+{ord(char):04X}"
+
+
+def kind(char: str) -> str:
+    """What an unpublishable character is, for a message: most are control characters, some are not."""
+    return "a noncharacter" if _NONCHARACTER.match(char) else "an invisible control character"
 
 
 def first_unpublishable(text: str) -> re.Match | None:
@@ -34,4 +43,4 @@ def unprintable(name: str) -> re.Match | None:
 def printable(text: str) -> str:
     """`text` with every control character written out as an escape (`\\n`, `\\x01`, `\\u2028`), so a
     message shows it rather than the terminal obeying it."""
-    return UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
+    return UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000 else f"\\U{ord(m.group()):08x}"), text)

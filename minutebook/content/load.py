@@ -23,7 +23,7 @@ from pathlib import Path
 from minutebook.content import logo as site_logo
 from minutebook.content import walk
 from minutebook.content import yamltext
-from minutebook.characters import code, first_unpublishable, unprintable
+from minutebook.characters import code, first_unpublishable, kind, unprintable
 from minutebook.model import (
     ACTION_STATUSES,
     MEETING_STATUSES,
@@ -50,12 +50,14 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ITEM_NUMBER = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$")
 TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
+HEADING = re.compile(r"^##(?!#)")  # the text is taken by `heading_text`: a pattern for it backtracks on a long line
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 # The years a date may fall in: every output can carry them (the calendar needs the year after the last
 # as well), and a year outside them is a slip of the keyboard in minutes.
 FIRST_YEAR, LAST_YEAR = 1800, 2999
+# A slug or an action id names a folder on the site: far shorter than the 255 bytes a file name may take.
+LONGEST_SLUG = 100
 
 
 # ---------------------------------------------------------------- reading
@@ -326,7 +328,7 @@ class Fields:
         """Whether `value` holds no character an output cannot carry; reported, with the field, when it does."""
         found = first_unpublishable(value)
         if found:
-            message = f"holds an invisible control character ({code(found.group())}), which cannot be published; expected plain text (in quotes, an escape such as \\x01 makes one)"
+            message = f"holds {kind(found.group())} ({code(found.group())}), which cannot be published; expected plain text (in quotes, an escape such as \\x01 makes one)"
             self.errors.append(ContentError(self.path, self.line_of(key) if line is None else line, field or self.name(key), message))
         return not found
 
@@ -347,6 +349,9 @@ class Fields:
         value = self.text(key, required)
         if value and not SLUG.match(value):
             self.error(key, f"'{_short(value)}' is not {what}; use lower-case letters, digits and single hyphens only")
+            return ""
+        if len(value) > LONGEST_SLUG:
+            self.error(key, f"'{_short(value)}' is {len(value)} characters long; {what} may have at most {LONGEST_SLUG}, as it names a page")
             return ""
         return value
 
@@ -551,7 +556,14 @@ def parse_logo(f: Fields, read_file) -> Logo | None:
     return Logo(site_logo.published_path(data, extension), data)
 
 
-ABOUT_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+ABOUT_HEADING = re.compile(r"^#[ \t]+(.+)$")  # closing #s are dropped by `about_title`, as a pattern would backtrack
+
+
+def about_title(heading: str) -> str:
+    """`Title ##` -> `Title`: closing #s after a space are dropped, in linear time."""
+    text = heading.rstrip(" \t")
+    shorter = text.rstrip("#")
+    return shorter.rstrip(" \t") if shorter != text and shorter.endswith((" ", "\t")) else text
 
 
 def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | None:
@@ -570,7 +582,7 @@ def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | N
         return None
     if not check_publishable(text, 1, source.path, "", errors):
         return None
-    return AboutPage(heading.group(1), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
+    return AboutPage(about_title(heading.group(1)), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
 
 
 def parse_list(data, path: str, errors: list[ContentError], parse_entry) -> list:
@@ -712,8 +724,10 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         source_fields.only(("title", "url"))
         source_title = source_fields.text("title")
         source_url = source_fields.text("url", required=False)
-        if source_url and not re.match(r"^https?://", source_url):
-            source_fields.error("url", "must start with https:// or http://")
+        try:  # checked as the site's own addresses are: it becomes a link on the page and in the open data
+            source_url = web_address(source_url) if source_url else ""
+        except ValueError as exc:
+            source_fields.error("url", str(exc))
             source_url = ""
 
     meeting = Meeting(
@@ -798,8 +812,14 @@ def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
         if number and not ITEM_NUMBER.match(number):
             g.error("number", f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, such as 2.1 or 4a")
             number = ""
-        if number in seen:
-            g.error("number", f"'{number}' is used twice (first on line {seen[number]}); item numbers must be unique")
+        # Two numbers differing only in case would share an anchor on the page: one link, two items.
+        anchor = item_anchor(number) if number else ""
+        if anchor in seen:
+            first, first_line = seen[anchor]
+            if first == number:
+                g.error("number", f"'{number}' is used twice (first on line {first_line}); item numbers must be unique")
+            else:
+                g.error("number", f"'{number}' differs from '{first}' (line {first_line}) only in case, and both would have one link; item numbers must differ in more than case")
             number = ""
         themes, theme_lines = [], []
         for t_index, (theme, t_line) in enumerate(g.list("themes")):
@@ -810,7 +830,7 @@ def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
                 errors.append(ContentError(f.path, t_line, f"{g.name('themes')}[{t_index + 1}]", f"{_kind(theme)} is not a theme slug; expected a slug from content/themes.yml"))
         title = g.text("title")
         if number:
-            seen[number] = line
+            seen[anchor] = (number, line)
             items.append(AgendaItem(number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line), tuple(theme_lines)))
     return items
 
@@ -823,7 +843,7 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
     for offset, line in enumerate(text.split("\n")):
         found = first_unpublishable(line)
         if found:
-            errors.append(ContentError(path, first_line + offset, field, f"holds an invisible control character ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it"))
+            errors.append(ContentError(path, first_line + offset, field, f"holds {kind(found.group())} ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it"))
     return False
 
 
@@ -834,12 +854,16 @@ def split_body(body: str, first_line: int) -> list[tuple[str, int, list[str]]]:
     for offset, line in enumerate(body.split("\n")):
         if FENCE.match(line):
             fenced = not fenced
-        heading = None if fenced else HEADING.match(line)
-        if heading:
-            sections.append((heading.group(1), first_line + offset, []))
+        if not fenced and HEADING.match(line):
+            sections.append((heading_text(line), first_line + offset, []))
         else:
             sections[-1][2].append(line)
     return sections
+
+
+def heading_text(line: str) -> str:
+    """`## 2.1 Roads policing ##` -> `2.1 Roads policing`: spaces and any closing #s dropped, in linear time."""
+    return line[2:].strip().rstrip("#").rstrip()
 
 
 def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str, errors) -> tuple[AgendaItem, ...]:

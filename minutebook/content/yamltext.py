@@ -17,7 +17,7 @@ import re
 
 import yaml
 
-from minutebook.characters import code
+from minutebook.characters import NONCHARACTERS, code, kind
 
 # The parsers PyYAML may have, fastest first; only their events are used.
 PARSERS = {"python": yaml.SafeLoader}
@@ -32,7 +32,7 @@ _LENIENT_IN_LIBYAML = re.compile(r"\t|[|>][-+0-9]*#")
 # The characters a YAML file may not hold as they are: the control characters YAML itself refuses, and those it
 # takes for a line break (U+0085, U+2028, U+2029), which would put every line number after them out of step
 # with the editor's. Tab and carriage return are left to the parser.
-_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_REFUSED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
 
 # A byte-order mark is skipped at the start of the text; libyaml skips one at the start of a line too, Python's
 # parser keeps it in the value. Invisible, and never meant, so refused there.
@@ -94,7 +94,7 @@ def _parse(text: str, line_offset: int, name: str):
     refused = _REFUSED.search(text) or _BYTE_ORDER_MARK.search(text, 1)
     if refused:
         line = line_offset + 1 + text.count("\n", 0, refused.start())
-        raise YamlProblem(line, f"holds an invisible control character ({code(refused.group())}), which cannot be published; delete it")
+        raise YamlProblem(line, f"holds {kind(refused.group())} ({code(refused.group())}), which cannot be published; delete it")
     loader = PARSERS[name](text)
     last_line = line_offset + 1 + text.count("\n")
     try:

@@ -61,6 +61,14 @@ def meeting_summary(meeting: Meeting) -> str:
     return f"Draft minutes: not yet approved. {summary}" if meeting.status == "draft" else summary
 
 
+def rfc3339(moment: dt.datetime) -> str:
+    """An aware time as RFC 3339 writes it, which has no seconds in an offset: before 1847 London kept its
+    own mean time (-00:01:15), so such a time is written in UTC instead."""
+    if moment.utcoffset().seconds % 60:
+        return moment.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z")
+    return moment.isoformat()
+
+
 def entry_updated(meeting: Meeting) -> dt.datetime:
     """When a meeting's entry last changed: the day its minutes were approved, where that is recorded, so a
     reader that showed the draft shows the approved minutes again; else the meeting itself. Never the build
@@ -90,7 +98,7 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
     _text(feed, "id", stable_id(site.organisation, "feed", "meetings"))
     _text(feed, "title", site.title)
     _text(feed, "subtitle", site.description)
-    _text(feed, "updated", updated.isoformat())
+    _text(feed, "updated", rfc3339(updated))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": link(FEED_PATH, FEED_PATH, base_url)})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link("index.html", FEED_PATH, base_url)})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -99,12 +107,12 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
     themes = {t.theme.slug: t.theme.name for t in archive.themes}
     for meeting in newest:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        when = meeting_start(meeting.date, meeting.time).isoformat()
+        when = rfc3339(meeting_start(meeting.date, meeting.time))
         _text(entry, "id", stable_id(site.organisation, "meeting", meeting.id))
         _text(entry, "title", TITLE_PREFIXES.get(meeting.status, "") + meeting.title)
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)})
         _text(entry, "published", when)
-        _text(entry, "updated", entry_updated(meeting).isoformat())
+        _text(entry, "updated", rfc3339(entry_updated(meeting)))
         _text(entry, "summary", meeting_summary(meeting), type="text")
         for slug in dict.fromkeys(s for item in meeting.agenda for s in item.themes):
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": slug, "label": themes[slug]})

@@ -63,7 +63,7 @@ def test_a_javascript_source_link_is_refused_at_load(tmp_path):
     text = meeting.read_text()
     start = text.index("  url: ")
     meeting.write_text(text[:start] + "  url: javascript:alert(1)\n" + text[text.index("\n", start) + 1 :])
-    with pytest.raises(InvalidContent, match="source.url: must start with https://"):
+    with pytest.raises(InvalidContent, match=r"source.url: 'javascript:alert\(1\)' is not a full web address; expected one starting with https://"):
         build_site(content, tmp_path / "site")
 
 

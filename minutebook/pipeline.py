@@ -28,7 +28,7 @@ from minutebook.outputs import opendata
 from minutebook.incremental import rebuild
 
 from minutebook.content import unfinished
-from minutebook.outputs.search import index as search_index
+from minutebook.outputs.search import files as search_index
 from minutebook.outputs.search.layout import ahead_attributes
 from minutebook.link import Archive, link
 from minutebook.content.load import file_reader, parse_content, read_sources

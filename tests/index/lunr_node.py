@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.outputs.search.index import search_files
+from minutebook.outputs.search.files import search_files
 from minutebook.link import link
 from minutebook.content.load import load_content
 from minutebook.site.render import Renderer

@@ -105,7 +105,7 @@ def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
 
 
 def stored(data, terms, texts) -> tuple[list[dict], list[dict]]:
-    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search.js reads them)."""
+    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js reads them)."""
     meetings = [dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m)) for m in data["meetings"]]
     items = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["items"]]
     actions = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["actions"]]

@@ -148,6 +148,14 @@ def test_index_refs_are_places_in_the_store(small):
     assert stored_docs[int(index.search("confidence")[0]["ref"])]["t"] == "Confidence"
 
 
+@pytest.mark.parametrize("content", ["small", "search"])
+def test_the_words_files_hold_every_term_of_stock_lunrs_index_and_no_other(content):
+    archive, docs, theme_names = built(FIXTURES / content)
+    data = shipped(archive)[0]
+    held = [term for number in sorted(data["words"]) for term in wire.unfront_coded(data["words"][number])]
+    assert held == sorted(term for term, _ in reference_index(docs, theme_names)["invertedIndex"])
+
+
 def test_words_are_stemmed_and_stop_words_left_out(small):
     _, docs, theme_names = small
     terms = {term for term, _ in reference_index(docs, theme_names)["invertedIndex"]}

@@ -163,17 +163,18 @@ STOCK_LUNR_UP_TO = 500  # meetings; lunr.py's own index of 5,000 takes minutes t
 
 def lunr_py_payload(content: Path) -> dict:
     """Bytes of lunr.py's serialised index of the same documents, fields and boosts (json.dumps, as lunr.py's
-    users write it), raw and gzip: minutebook.outputs.search.index.build_index, which tests hold equal to lunr.py's own."""
+    users write it), raw and gzip: stock lunr() as the tests hold the search to (tests/index/stock_lunr.py)."""
     import gzip
 
-    from minutebook.outputs.search import index
+    from minutebook.outputs.search import documents as index
     from minutebook.link import link
     from minutebook.content.load import load_content
     from minutebook.site.render import Renderer
+    from tests.index.stock_lunr import reference_index
 
     archive = link(load_content(content))
     docs = index.documents(archive, Renderer(archive, ROOT / "templates").texts)
-    data = json.dumps(index.build_index(docs, {t.theme.slug: t.theme.name for t in archive.themes})).encode()
+    data = json.dumps(reference_index(docs, {t.theme.slug: t.theme.name for t in archive.themes})).encode()
     return {"documents": len(docs), "raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6, mtime=0))}
 
 

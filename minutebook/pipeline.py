@@ -28,8 +28,9 @@ from minutebook.outputs import opendata
 from minutebook.incremental import rebuild
 
 from minutebook.content import unfinished
-from minutebook.outputs.search import index as search_index
+from minutebook.outputs.search import files as search_index
 from minutebook.outputs.search.layout import ahead_attributes
+from minutebook.outputs.search.scripts import scripts as search_scripts
 from minutebook.link import Archive, link
 from minutebook.content.load import file_reader, parse_content, read_sources
 from minutebook.model import InvalidContent
@@ -182,6 +183,7 @@ def shipped_asset(name: str, source: bytes) -> bytes:
 
 def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:
     files = {f"assets/{p.name}": shipped_asset(p.name, p.read_bytes()) for p in sorted(paths.assets.iterdir()) if p.is_file()}
+    files.update({f"assets/{name}": shipped_asset(name, data) for name, data in search_scripts(paths.assets).items()})
     lunr_js = paths.node_modules / "lunr" / "lunr.min.js"
     if not lunr_js.is_file():
         raise FileNotFoundError(f"{lunr_js.relative_to(paths.node_modules.parent)} is missing; run 'make site' (or 'npm ci') first")

@@ -25,7 +25,7 @@ from minutebook.outputs import feeds
 from minutebook.outputs import opendata
 
 from minutebook.incremental import rebuild
-from minutebook.outputs.search import index as search_index
+from minutebook.outputs.search import files as search_index
 from minutebook.link import Archive
 from minutebook.site.render import Page
 

@@ -1,20 +1,36 @@
-"""lunr.js, and the browser's search engine (assets/search.js), run under node."""
+"""lunr.js, and the browser's search engine (assets/search/, joined as the build joins it), run under node."""
+import atexit
 import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from minutebook.outputs.search.index import search_files
+from minutebook.outputs.search.files import search_files
+from minutebook.outputs.search.scripts import scripts
 from minutebook.link import link
 from minutebook.content.load import load_content
 from minutebook.site.render import Renderer
 from tests.conftest import ROOT
 
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
-SEARCH_JS = ROOT / "assets" / "search.js"
-SEARCH_AHEAD_JS = ROOT / "assets" / "search-ahead.js"
+
+
+def _joined_scripts() -> Path:
+    """assets/search/ joined into search.js and search-ahead.js as the build joins them (not minified),
+    side by side, as search.js requires search-ahead.js under node; in a folder of this process's own."""
+    folder = Path(tempfile.mkdtemp(prefix="minutebook-search-js-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for name, data in scripts(ROOT / "assets").items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+SCRIPTS = _joined_scripts()
+SEARCH_JS = SCRIPTS / "search.js"
+SEARCH_AHEAD_JS = SCRIPTS / "search-ahead.js"
 
 # Loads search/index.js, then each words, term and text file when the engine asks for it, as the page does;
 # answers each line, [text, filters], with a line saying what the page would show.
@@ -92,7 +108,7 @@ def write_search_data(content: Path, out: Path) -> Path:
 
 
 class SearchPage:
-    """assets/search.js (or `script`) over one search/index.js and the files it loads, in a node process kept for many questions."""
+    """search.js (or `script`) over one search/index.js and the files it loads, in a node process kept for many questions."""
 
     def __init__(self, data: Path, script: Path = SEARCH_JS):
         self.data = data

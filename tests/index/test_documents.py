@@ -4,11 +4,14 @@ import json
 import pytest
 from lunr.index import Index
 
-from minutebook.outputs.search.index import build_index, documents, search_files
+from minutebook.outputs.search import wire
+from minutebook.outputs.search.documents import documents
+from minutebook.outputs.search.files import search_files
 from minutebook.link import link
 from minutebook.content.load import load_content
 from minutebook.site.render import Renderer
 from tests.conftest import FIXTURES, ROOT
+from tests.index.stock_lunr import reference_index
 
 
 def built(content):
@@ -26,7 +29,7 @@ def small():
 def search_fixture():
     """The documents of tests/fixtures/search and their index, loaded in lunr.py."""
     _, docs, theme_names = built(FIXTURES / "search")
-    return docs, Index.load(build_index(docs, theme_names))
+    return docs, Index.load(reference_index(docs, theme_names))
 
 
 @pytest.fixture(scope="module")
@@ -89,29 +92,20 @@ def test_an_actions_owner_is_named_with_the_role_they_held_when_it_arose(docs):
     assert docs["action:2019-04-30-1"].people == (("Amanda Blakeman, Deputy Chief Constable", "DCC"),)
 
 
-def _read(script: bytes, prefix: str):
-    text = script.decode()
-    assert text.startswith(prefix) and text.endswith(";\n")
-    return json.loads(text[len(prefix):-2])
-
-
 def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
     """What search/index.js (with the words files' under "words", by range), the term files and the text files set, read back."""
     files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
-    data = _read(files.pop("search/index.js"), "window.MINUTEBOOK_SEARCH=")
-    terms, texts, data["words"] = {}, {}, {}
+    _, _, data = wire.read(wire.MAIN, files.pop(wire.MAIN))
+    read = {wire.WORDS_GLOBAL: {}, wire.TERMS_GLOBAL: {}, wire.TEXTS_GLOBAL: {}}
     for path, script in files.items():
-        folder, name = path.removeprefix("search/").removesuffix(".js").split("/")
-        if folder == "words":  # numbered ranges
-            data["words"][int(name)] = _read(script, f"(window.MINUTEBOOK_SEARCH_WORDS=window.MINUTEBOOK_SEARCH_WORDS||{{}})[{name}]=")
-            continue
-        into, variable = (terms, "MINUTEBOOK_SEARCH_TERMS") if folder == "terms" else (texts, "MINUTEBOOK_SEARCH_TEXTS")
-        into[name] = _read(script, f"(window.{variable}=window.{variable}||{{}})[{json.dumps(name)}]=")
-    return data, terms, texts
+        name, key, value = wire.read(path, script)
+        read[name][key] = value
+    data["words"] = read[wire.WORDS_GLOBAL]
+    return data, read[wire.TERMS_GLOBAL], read[wire.TEXTS_GLOBAL]
 
 
 def stored(data, terms, texts) -> tuple[list[dict], list[dict]]:
-    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search.js reads them)."""
+    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js reads them)."""
     meetings = [dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m)) for m in data["meetings"]]
     items = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["items"]]
     actions = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["actions"]]
@@ -149,14 +143,22 @@ def test_each_year_has_its_own_term_files_and_each_meeting_its_own_text_file():
 
 def test_index_refs_are_places_in_the_store(small):
     archive, docs, theme_names = small
-    index = Index.load(build_index(docs, theme_names))
+    index = Index.load(reference_index(docs, theme_names))
     stored_docs = stored(*shipped(archive))[1]
     assert stored_docs[int(index.search("confidence")[0]["ref"])]["t"] == "Confidence"
 
 
+@pytest.mark.parametrize("content", ["small", "search"])
+def test_the_words_files_hold_every_term_of_stock_lunrs_index_and_no_other(content):
+    archive, docs, theme_names = built(FIXTURES / content)
+    data = shipped(archive)[0]
+    held = [term for number in sorted(data["words"]) for term in wire.unfront_coded(data["words"][number])]
+    assert held == sorted(term for term, _ in reference_index(docs, theme_names)["invertedIndex"])
+
+
 def test_words_are_stemmed_and_stop_words_left_out(small):
     _, docs, theme_names = small
-    terms = {term for term, _ in build_index(docs, theme_names)["invertedIndex"]}
+    terms = {term for term, _ in reference_index(docs, theme_names)["invertedIndex"]}
     assert {"achiev", "review", "polic", "anpr"} <= terms
     assert not {"the", "to", "if", "achieved"} & terms
 
@@ -190,7 +192,7 @@ def stored_title(docs, result):
     ["\ufb01x", "\U0001d538bc", "abc", "\uffefz", "\U0001f600"],  # beyond U+FFFF, JavaScript sorts by UTF-16 units
 ])
 def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_strings(terms):
-    from minutebook.outputs.search.index import _sorted_by_range
+    from minutebook.outputs.search.files import _sorted_by_range
     from minutebook.outputs.search.layout import RANGE_STARTS
 
     in_js_order = sorted(terms, key=lambda t: t.encode("utf-16-be"))
@@ -203,10 +205,10 @@ def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_str
 
 
 def test_the_words_of_one_range_are_in_javascript_order_when_made_and_when_updated():
-    from minutebook.outputs.search.index import Vocabulary, _front_coded
+    from minutebook.outputs.search.files import Vocabulary
 
     def words_in_js_order(terms):
-        return _front_coded(sorted(terms, key=lambda t: t.encode("utf-16-be")))
+        return wire.front_coded(sorted(terms, key=lambda t: t.encode("utf-16-be")))
 
     terms = ["\ufb01x", "\U0001d538bc", "abc", "\uffefz"]  # beyond U+FFFF, JavaScript sorts by UTF-16 units
     made = Vocabulary.of([" ".join(terms)], [], ("",))

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from bench.generate import vocabulary_for, write_archive
-from minutebook.outputs.search.index import documents, field_texts
+from minutebook.outputs.search.documents import documents, field_texts
 from minutebook.link import link
 from minutebook.content.load import load_content
 from minutebook.site.render import Renderer

@@ -1,5 +1,5 @@
 """What the search is told of the glossary: each abbreviation with its expansion, and any plural it cannot tell by rule."""
-from minutebook.outputs.search.index import glossary_pairs
+from minutebook.outputs.search.files import glossary_pairs
 from minutebook.model import GlossaryEntry
 
 KSI = GlossaryEntry("KSI", "Killed and seriously injured", ("KSIs",))

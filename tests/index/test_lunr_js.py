@@ -1,17 +1,17 @@
-"""The prebuilt index loads in lunr.js and ranks results as lunr.py does."""
+"""The index stock lunr.py builds loads in lunr.js and ranks as in lunr.py; the browser makes that index and ranks as lunr.js."""
 import pytest
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 
 from bench.generate import write_archive
-from minutebook.outputs.search.index import build_index, documents
-from minutebook.outputs.search.lunr_builder import js_stemmer
+from minutebook.outputs.search.documents import documents
 from minutebook.outputs.search.layout import SEPARATORS, separator_source
 from minutebook.link import link
 from minutebook.content.load import load_content
 from minutebook.site.render import Renderer
 from tests.conftest import FIXTURES, ROOT
 from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node, write_search_data
+from tests.index.stock_lunr import js_stemmer, reference_index
 
 QUERIES = ["ANPR", "armed policing", "coercive control", "roads", "SOCJAG chairs", "title:dogs", "victim satisfaction", "drones",
            "key survey days", "journey delays"]  # the last two: words lunr.py's own stemmer makes other terms of
@@ -106,7 +106,7 @@ def lunr_py_index(content):
     archive = link(load_content(content))
     renderer = Renderer(archive, ROOT / "templates")
     names = {t.theme.slug: t.theme.name for t in archive.themes}
-    return build_index(documents(archive, renderer.texts), names)
+    return reference_index(documents(archive, renderer.texts), names)
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,13 @@
 """The scripts as the site serves them: without their comments and spaces, and doing just what their source does."""
 import gzip
+import shutil
 
 import pytest
 
 from bench.generate import write_archive
+from minutebook.outputs.search.scripts import SCRIPTS, scripts
 from minutebook.pipeline import shipped_asset
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 from tests.index.lunr_node import SEARCH_AHEAD_JS, SEARCH_JS, SearchPage, write_search_data
 
 # Each way of searching: words, unfinished words, close spellings, phrases, the query language
@@ -60,3 +62,19 @@ def test_a_script_the_site_serves_is_at_most_two_thirds_of_its_source_gzipped(so
 def test_other_assets_are_served_as_they_are():
     style = b"/* kept */ body { margin: 0; }\n"
     assert shipped_asset("style.css", style) == style
+
+
+def test_a_search_module_no_served_script_lists_stops_the_build(tmp_path):
+    assets = tmp_path / "assets"
+    shutil.copytree(ROOT / "assets", assets)
+    (assets / "search" / "forgotten.js").write_text("function forgotten() {}\n")
+    with pytest.raises(ValueError, match="forgotten.js, which no script lists"):
+        scripts(assets)
+
+
+def test_each_served_search_script_runs_its_modules_in_one_strict_function_of_its_own():
+    for name, modules in SCRIPTS.items():
+        joined = scripts(ROOT / "assets")[name].decode()
+        assert joined.startswith('(function () {\n"use strict";') and joined.endswith("})();\n")
+        places = [joined.index((ROOT / "assets" / "search" / module).read_text()) for module in modules]
+        assert places == sorted(places)

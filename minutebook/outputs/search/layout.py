@@ -1,6 +1,6 @@
 """How the search files are laid out, which the index stage and the search page both need to know.
 
-The index stage (index.py) writes the files; the search page's first script
+The index stage (files.py) writes the files; the search page's first script
 (assets/search-ahead.js) asks for some of them before the rest of the search
 code has loaded, so the page carries, in that script tag's attributes, what it
 needs to name them: where each range of terms begins, the years, how words

@@ -168,3 +168,36 @@ def term(word: str) -> str | None:
     if not word or word in STOP_WORDS:
         return None
     return stem(word)
+
+
+class Tokenizer:
+    """Text to index terms: split at `separators`, lower-cased, each word made a term as `term` makes it.
+
+    lunr splits text one character at a time and stems every occurrence of every word; minutes reuse
+    a small vocabulary, so here words are split with one regular expression and each distinct word is
+    made a term once (a word's term depends neither on where it stands nor on the field)."""
+
+    def __init__(self, separators: str):
+        self.words = re.compile(f"[^{re.escape(separators)}]+").findall
+        self.known: dict[str, tuple[str, ...]] = {}  # word -> its terms: none or one
+
+    def terms(self, word: str) -> tuple[str, ...]:
+        """The terms of one lower-case word: none (a stop word, or nothing left once trimmed) or one."""
+        terms = self.known.get(word)
+        if terms is None:
+            made = term(word)
+            terms = self.known[word] = () if made is None else (made,)
+        return terms
+
+    def counts(self, text: str) -> dict[str, int]:
+        """Each term of `text` with how often it occurs, in first-seen order (lunr numbers terms in that order)."""
+        known = self.known
+        counts: dict[str, int] = {}
+        get = counts.get
+        for word in self.words(text.lower()):
+            terms = known.get(word)
+            if terms is None:
+                terms = self.terms(word)
+            for made in terms:
+                counts[made] = get(made, 0) + 1
+        return counts

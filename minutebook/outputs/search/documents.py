@@ -1,0 +1,158 @@
+"""What is searchable: one document per agenda item (a result lands on its anchor) and one per action.
+
+Each document has lunr's fields (FIELDS, with the boosts that rank a word in a
+title above the same word in a body); field_texts gives what each field holds.
+The index stage (files.py) makes terms of them and writes the files the
+browser searches (wire.py says how).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
+from minutebook.model import Attendee, Meeting
+from minutebook.model import STATUS_LABELS
+from minutebook.site.links import action_path, item_link
+from minutebook.site.render import long_date
+
+# An action repeats words of the item it arose under; the item is the better answer.
+ACTION_BOOST = 0.5
+
+# Titles and themes say what an item is about; the body only mentions things.
+FIELDS = (
+    {"field_name": "title", "boost": 10},
+    {"field_name": "themes", "boost": 5},
+    {"field_name": "meeting", "boost": 2},
+    {"field_name": "people", "boost": 2},
+    {"field_name": "text"},
+    {"field_name": "year"},
+    {"field_name": "type"},
+)
+FIELD_PLACE = {f["field_name"]: n for n, f in enumerate(FIELDS)}
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    kind: str  # "item" or "action"
+    key: str  # what it stands for: "<meeting id>#<anchor>" or "action:<id>"
+    meeting: Meeting
+    number: str  # the agenda item's number, in context: "2.1(d)" for item "d" under "2.1"
+    title: str  # as a result shows it
+    item_title: str  # the agenda item's title; for an item, its own title
+    url: str
+    text: str
+    themes: tuple[str, ...]  # slugs
+    people: tuple[tuple[str, str], ...]  # ("Name, role", abbreviation) of everyone the text names
+    status: str = ""  # an action's current status
+
+
+def documents(archive: Archive, item_texts) -> list[SearchDocument]:
+    """Every searchable thing, items then actions: `item_texts(meeting)` gives each item's plain text."""
+    names = person_names(archive)
+    items = [d for meeting in archive.meetings for d in item_documents(archive, meeting, item_texts(meeting), names)]
+    return items + [action_document(archive, tracked, names) for tracked in archive.actions]
+
+
+def person_names(archive: Archive) -> dict[str, str]:
+    return {p.person.slug: p.person.name for p in archive.people}
+
+
+def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, str]) -> list[SearchDocument]:
+    """A meeting's agenda items, given the plain text of each."""
+    owners = {}
+    for tracked in archive.actions_of(meeting.id):
+        if tracked.action.owner:  # the minutes may name no owner; then nobody is named for it
+            owners.setdefault(tracked.action.item, []).append(tracked.action.owner)
+    return [
+        SearchDocument(
+            kind="item",
+            key=f"{meeting.id}#{item.anchor}",
+            meeting=meeting,
+            number=meeting.number_in_context(item.number),
+            title=item.title,
+            item_title=item.title,
+            url=item_link(meeting.id, item.anchor),
+            text=text.text,
+            themes=item.themes,
+            people=people_named(meeting, f"{item.title}\n{text.text}", owners.get(item.number, ()), names),
+        )
+        for item, text in zip(meeting.agenda, texts)
+    ]
+
+
+def action_document(archive: Archive, tracked: TrackedAction, names: dict[str, str]) -> SearchDocument:
+    action = tracked.action
+    meeting = archive.meeting(action.meeting_id)
+    item = meeting.item(action.item)
+    # Notes added later say what became of the action; they are searched with it.
+    notes = [change.note for change in tracked.history[1:] if change.note]
+    return SearchDocument(
+        kind="action",
+        key=f"action:{action.id}",
+        meeting=meeting,
+        number=meeting.number_in_context(action.item),
+        title=f"Action {action.id}",
+        item_title=item.title if item else "",
+        url=action_path(action.id),
+        text="\n".join([action.text, *notes]),
+        themes=item.themes if item else (),
+        people=people_named(meeting, action.text, [action.owner] if action.owner else [], names),
+        status=STATUS_LABELS.get(tracked.status, tracked.status),
+    )
+
+
+def person_summary(record: PersonRecord) -> str:
+    """What a person's search result says of them: roles held over time, meetings attended, actions owned."""
+    roles = [f"{label}, {long_date(first.date)}" + ("" if first is last else f" to {long_date(last.date)}")
+             for label, first, last in record.role_spans]
+    counts = [f"{len(record.attended)} meeting{'s' * (len(record.attended) != 1)} attended"]
+    if record.minuted:
+        counts.append(f"{len(record.minuted)} minuted")
+    if record.owned:
+        counts.append(f"{len(record.owned)} action{'s' * (len(record.owned) != 1)} owned")
+    return "; ".join(roles + counts)
+
+
+def people_named(meeting: Meeting, text: str, owners, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Who `text` names, and who owns what arose from it, each as ("Name, role", the role's abbreviation).
+
+    Minutes name people by the abbreviation of their role that day ("The DCC
+    said"), so a search for a name or a role finds what that person said, and
+    its snippet can open where the abbreviation stands."""
+    everyone: list[Attendee] = [*meeting.attendees, *meeting.apologies, meeting.minute_taker]
+    named = [a for a in everyone if a.abbreviation and _names(text, a.abbreviation)]
+    named += [role_at(meeting, slug) or Attendee(slug, "") for slug in owners]
+    found = {}
+    for attendee in named:
+        name = names.get(attendee.person, "")
+        found.setdefault(attendee.person, (f"{name}, {attendee.role}" if attendee.role else name, attendee.abbreviation))
+    return tuple(found.values())
+
+
+def _names(text: str, abbreviation: str) -> bool:
+    return abbreviation in text and _naming(abbreviation)(text) is not None  # most texts lack most abbreviations: a plain look first
+
+
+@functools.lru_cache(maxsize=4096)
+def _naming(abbreviation: str):
+    """The search for an abbreviation standing as a word of its own; made once for each."""
+    return re.compile(rf"(?<![\w&]){re.escape(abbreviation)}(?!\w)").search
+
+
+def field_texts(d: SearchDocument, theme_names: dict[str, str]) -> dict[str, str]:
+    """What lunr indexes of a document, field by field."""
+    return {
+        "title": d.item_title,
+        "themes": " ".join(theme_names.get(t, t) for t in d.themes),
+        "people": "\n".join(named for named, _ in d.people),
+        "text": d.text,
+        **meeting_fields(d.meeting),
+    }
+
+
+def meeting_fields(meeting: Meeting) -> dict[str, str]:
+    """The fields every document of a meeting shares."""
+    return {"meeting": meeting.title, "year": str(meeting.year), "type": meeting.type}
+

@@ -1,0 +1,316 @@
+"""Writing the search files (wire.py says what they hold): each meeting's part, kept between builds,
+and the files joined from the parts."""
+from __future__ import annotations
+
+import bisect
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from minutebook.link import Archive
+from minutebook.model import Meeting
+from minutebook.outputs.search import wire
+from minutebook.outputs.search.documents import (
+    ACTION_BOOST, FIELD_PLACE, FIELDS, SearchDocument, action_document, field_texts, item_documents, meeting_fields,
+    person_names, person_summary,
+)
+from minutebook.outputs.search.layout import SEPARATORS, range_starts, separator_source
+from minutebook.outputs.search.terms import Tokenizer
+from minutebook.outputs.search.wire import DOC_FIELDS, MAIN, MEETING_FIELDS, term_path, text_path, words_path
+from minutebook.site.links import person_path
+from minutebook.site.render import long_date
+
+
+_tokenizer: Tokenizer | None = None
+
+
+def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
+    """A meeting's part of the search: lines of JSON (wire.py), its summary, its stored text and
+    its postings cut into the ranges of terms (range_starts), which the files are joined from.
+
+    `texts` are its items' ItemTexts. The part depends on the meeting, the reference files
+    and the meetings that updated its actions (notes and status), nothing else, so a build
+    keeps it until one of those changes: a year's term files are these lines joined, so an
+    edit costs no more than its own meeting. The summary's terms are one string with spaces
+    between, as a list of strings takes several times longer to read back."""
+    names = person_names(archive)
+    theme_names = {t.theme.slug: t.theme.name for t in archive.themes}
+    docs = item_documents(archive, meeting, texts, names)
+    docs += [action_document(archive, tracked, names) for tracked in archive.actions_of(meeting.id)]
+    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # term -> field place -> [document, count, ...]
+    shared = meeting_fields(meeting)
+    lengths = [_post(postings, FIELD_PLACE[name], 0, shared[name]) for name in MEETING_FIELDS]
+    items = sum(1 for d in docs if d.kind == "item")
+    summary: list = [[meeting.title, meeting.date.isoformat(), long_date(meeting.date), str(meeting.year), meeting.type, items, len(docs) - items, *lengths]]
+    for n, d in enumerate(docs):
+        fields = field_texts(d, theme_names)
+        summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name]) for name in DOC_FIELDS), *d.themes])
+    terms, by_range = _sorted_by_range(postings, range_starts(archive))
+    summary.append(" ".join(terms))
+    stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
+    ranges = [{term: wire.posting(postings[term]) for term in in_range} for in_range in by_range]
+    return "\n".join(wire.compact_json(piece) for piece in (summary, stored, *ranges))
+
+
+def _counts(text: str) -> dict[str, int]:
+    """A field's index terms (terms.term of each word) and how often each occurs, in first-seen order."""
+    global _tokenizer
+    if _tokenizer is None:  # made on first use, then kept: it remembers every word it has made a term
+        _tokenizer = Tokenizer(SEPARATORS)
+    return _tokenizer.counts(text)
+
+
+def _post(postings: dict, field: int, owner: int, text: str) -> int:
+    """Add the terms of a field's text to `postings` under `owner`; returns the field's length in terms."""
+    length = 0
+    for term, count in _counts(text).items():
+        postings[term].setdefault(field, []).extend((owner, count))
+        length += count
+    return length
+
+
+def _stored(d: SearchDocument) -> dict:
+    """What a result shows, and the text its snippet is cut from."""
+    entry = {"n": d.number, "t": d.title, "u": d.url, "x": d.text, "p": [named for named, _ in d.people], "a": [called for _, called in d.people]}
+    if d.kind == "action":
+        entry.update(it=d.item_title, s=d.status)
+    return entry
+
+
+
+def words_outputs(archive: Archive) -> list[str]:
+    """The words files: made, like search/index.js, from every meeting's summary."""
+    return [words_path(n) for n in range(len(range_starts(archive)))]
+
+
+def _sorted_by_range(terms, starts: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+    """`terms` in the order JavaScript sorts strings, which lunr's TokenSet wants, and shared out,
+    in that order, among the ranges that `starts` begin."""
+    ranges: list[list[str]] = [[] for _ in starts]
+    if _all_in_bmp(terms):  # the starts are too: as strings, they sort the same way
+        ordered, low = sorted(terms), 0
+        for n, start in enumerate(starts[1:], 1):  # each range is a run of the sorted terms
+            high = bisect.bisect_left(ordered, start, low)
+            ranges[n - 1], low = ordered[low:high], high
+        ranges[-1] = ordered[low:]
+        return ordered, ranges
+    keyed, keys = sorted((_js_order(term), term) for term in terms), [_js_order(start) for start in starts]
+    for key, term in keyed:  # each term's key made once, for the sort and the range alike
+        ranges[bisect.bisect_right(keys, key) - 1].append(term)
+    return [term for _, term in keyed], ranges
+
+
+def _all_in_bmp(terms) -> bool:
+    """Whether no term has a character beyond U+FFFF; for such strings, Python's order is JavaScript's."""
+    joined = "".join(terms)
+    return joined.isascii() or max(joined, default="") <= "\uffff"
+
+
+def _js_order(term: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units, and lunr's TokenSet wants its terms in that order."""
+    return term.encode("utf-16-be")
+
+
+def _lines(part: bytes) -> list[bytes]:
+    return part.split(b"\n")
+
+
+def text_script(meeting_id: str, part: bytes) -> bytes:
+    """A meeting's stored text, fetched only when one of its documents is shown or read for a phrase."""
+    return wire.script(wire.keyed_assignment(wire.TEXTS_GLOBAL, meeting_id), _lines(part)[wire.TEXT_LINE])
+
+
+def term_scripts(archive: Archive, year: int, meetings, parts: dict[str, bytes]) -> dict[str, bytes]:
+    """A year's term files: for each range of terms, its postings in each of the year's meetings,
+    which are that meeting's part's line for the range."""
+    lines = [_lines(parts[m.id]) for m in meetings]
+    return {
+        term_path(year, n): wire.script(wire.keyed_assignment(wire.TERMS_GLOBAL, wire.terms_key(year, n)),
+                                          b"[" + b",".join(meeting[wire.FIRST_RANGE_LINE + n] for meeting in lines) + b"]")
+        for n in range(len(range_starts(archive)))
+    }
+
+
+def summary_line(part: bytes) -> bytes:
+    """The first line of a meeting's part: all that search/index.js needs of it."""
+    return part[: part.find(b"\n")] if b"\n" in part else part
+
+
+def glossary_pairs(glossary) -> list[list[str]]:
+    """[abbreviation, expansion] for the search. search.js takes a typed word that is an abbreviation
+    and "s" as its plural ("KSIs"); any other plural ("4P's") goes in as an abbreviation of its own."""
+    return [[form, g.expansion] for g in glossary
+            for form in (g.abbreviation, *(p for p in g.plurals if p.lower() != g.abbreviation.lower() + "s"))]
+
+
+def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: Vocabulary | None = None,
+                           changed: dict[str, bytes | None] | None = None) -> tuple[bytes, dict[str, bytes], Vocabulary]:
+    """search/index.js, the words files by path, and the vocabulary they hold, made from every meeting's summary line
+    (wire.py says what each file holds).
+
+    `kept`, the vocabulary of an earlier build, saves reading every meeting's terms again: `changed` gives,
+    for each meeting whose summary line differs from that build's, its line then (None if it was not there).
+
+    search/index.js tells how to score, the meetings and documents, and which files hold what. Its
+    people are there for finding a person by name: their page is the answer, above what merely names
+    them; its glossary so that either an abbreviation or its expansion finds what says the other.
+    """
+    theme_order = [t.theme.slug for t in archive.themes]
+    theme_place = {slug: n for n, slug in enumerate(theme_order)}
+    meetings, items, actions, used, held = [], [], [], set(), {}
+    for meeting in archive.meetings:
+        summary = json.loads(summaries[meeting.id])
+        head, docs, held[meeting.id] = summary[0], summary[1:-1], summary[-1]
+        meetings.append([meeting.id, *head])
+        for n, doc in enumerate(docs):
+            lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS):]
+            used.update(themes)
+            (items if n < head[5] else actions).append([*lengths, *(theme_place[t] for t in themes if t in theme_place)])
+    theme_terms = {t.theme.slug: _counted(t.theme.name) for t in archive.themes}
+    # A theme no document has adds nothing to lunr's index.
+    of_themes = sorted({t for slug in used for t in theme_terms.get(slug, ()) if t.__class__ is str})
+    starts = range_starts(archive)
+    vocabulary = None
+    if kept is not None and changed is not None and kept.starts == starts:
+        try:
+            vocabulary = kept.after({m: (was and json.loads(was)[-1]) for m, was in changed.items()},
+                                    {m: held.get(m) for m in changed}, of_themes)
+        except (ValueError, TypeError, IndexError):
+            pass  # what was kept does not add up: the vocabulary is made again
+    if vocabulary is None:
+        vocabulary = Vocabulary.of(held.values(), of_themes, starts)
+    years, place = [], 0
+    for year, in_year in sorted(archive.years):
+        years.append([str(year), place])
+        place += len(in_year)
+    data = {
+        "version": wire.VERSION,
+        "separator": separator_source(),
+        "fields": [[f["field_name"], f.get("boost", 1)] for f in FIELDS],
+        "actionBoost": ACTION_BOOST,
+        # In UTF-16 code units, as JavaScript counts: a word whose term is longer, by more than a close
+        # spelling allows, matches nothing, and the search passes it over rather than spell it out.
+        "longest": max((len(t.encode("utf-16-le")) // 2 for t in (*vocabulary.held, *vocabulary.of_themes)), default=0),
+        "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
+        "themeOrder": theme_order,
+        "people": [[p.person.name, person_path(p.person.slug), person_summary(p), " ".join(dict.fromkeys(label for label, _, _ in p.role_spans))]
+                   for p in archive.people],
+        "glossary": glossary_pairs(archive.content.glossary),
+        "minutes": {m.id: m.status for m in archive.meetings if m.status != "approved"},
+        "ranges": list(range_starts(archive)),
+        "years": years,
+        "meetings": meetings,
+        "docs": items + actions,
+    }
+    words = {words_path(n): wire.script(wire.keyed_assignment(wire.WORDS_GLOBAL, n), text) for n, text in enumerate(vocabulary.texts)}
+    return wire.script(wire.main_assignment(), wire.compact_json(data)), words, vocabulary
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every index term, as the words files list it: how many meetings hold each term, the theme names'
+    terms, and each range's words as its file writes them. Kept between builds, it is updated with the
+    meetings that changed rather than made again from every meeting's terms, and a range no term
+    joined or left keeps its text."""
+
+    starts: tuple[str, ...]
+    held: dict[str, int]  # term -> how many meetings hold it
+    of_themes: tuple[str, ...]
+    texts: tuple[str, ...]  # per range: its words, front-coded, as JSON
+
+    @staticmethod
+    def of(terms_by_meeting, of_themes, starts) -> "Vocabulary":
+        held: Counter[str] = Counter()
+        for terms in terms_by_meeting:
+            if terms:
+                held.update(terms.split(" "))
+        return Vocabulary._with(tuple(starts), dict(held), tuple(of_themes), None, set())
+
+    def after(self, was: dict[str, str | None], now: dict[str, str | None], of_themes) -> "Vocabulary":
+        """This vocabulary once each meeting's terms `was` are replaced by those it holds `now` (None: none)."""
+        held, moved = dict(self.held), set()
+        for m in set(was) | set(now):
+            before, after = set((was.get(m) or "").split(" ")) - {""}, set((now.get(m) or "").split(" ")) - {""}
+            for term in before - after:
+                if held.get(term, 0) < 1:
+                    raise ValueError(f"the kept vocabulary does not hold {term!r}")
+                held[term] -= 1
+                if not held[term]:
+                    del held[term]
+                    moved.add(term)
+            for term in after - before:
+                if term not in held:
+                    held[term] = 0
+                    moved.add(term)
+                held[term] += 1
+        moved.update(set(of_themes) ^ set(self.of_themes))
+        return Vocabulary._with(self.starts, held, tuple(of_themes), self.texts, moved)
+
+    @staticmethod
+    def _with(starts, held, of_themes, texts, moved) -> "Vocabulary":
+        """The vocabulary with each range's text made again where `moved` (terms that joined or left) falls,
+        or everywhere when there are no `texts` to keep."""
+        terms = set(held) | set(of_themes)
+        if texts is None or not (_all_in_bmp(terms) and _all_in_bmp(moved)):
+            by_range = dict(enumerate(_sorted_by_range(terms, starts)[1]))
+        else:  # in the basic plane Python sorts as JavaScript does, so a range is sorted on its own
+            by_range = {n: _range_terms(terms, starts, n) for n in {bisect.bisect_right(starts, term) - 1 for term in moved}}
+        texts = list(texts or [""] * len(starts))
+        for n, in_range in by_range.items():
+            texts[n] = json.dumps(wire.front_coded(in_range), ensure_ascii=False)
+        return Vocabulary(tuple(starts), held, tuple(of_themes), tuple(texts))
+
+    def kept_text(self) -> str:
+        return wire.compact_json({"starts": self.starts, "held": self.held, "themes": self.of_themes, "texts": self.texts})
+
+    @staticmethod
+    def from_kept(text: str) -> "Vocabulary | None":
+        try:
+            data = json.loads(text)
+            return Vocabulary(tuple(data["starts"]), dict(data["held"]), tuple(data["themes"]), tuple(data["texts"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _range_terms(terms, starts, n: int) -> list[str]:
+    """The sorted terms of range `n` alone; for terms in the basic plane only, where Python sorts as JavaScript."""
+    low, high = starts[n], starts[n + 1] if n + 1 < len(starts) else None
+    return sorted(t for t in terms if t >= low and (high is None or t < high))
+
+
+def _counted(text: str) -> list:
+    """A field's index terms with their counts, in first-seen order (wire.counted)."""
+    return wire.counted(_counts(text))
+
+
+def index_outputs(archive: Archive) -> dict[str, list[str]]:
+    """Each year's term files, by year (made from the year's meetings)."""
+    count = len(range_starts(archive))
+    return {str(year): [term_path(year, n) for n in range(count)] for year, _ in archive.years}
+
+
+def outputs(archive: Archive) -> tuple[str, ...]:
+    """Every file the search is made of."""
+    terms = [path for paths in index_outputs(archive).values() for path in paths]
+    return (MAIN, *words_outputs(archive), *terms, *(text_path(m.id) for m in archive.meetings))
+
+
+def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
+    """Every search file, made from nothing kept: `item_texts(meeting)` gives each meeting's ItemTexts."""
+    parts = {m.id: meeting_part(archive, m, item_texts(m)).encode("utf-8") for m in archive.meetings}
+    summaries = {m: summary_line(part) for m, part in parts.items()}
+    return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})[0]
+
+
+def index_files(archive: Archive, summaries: dict[str, bytes], parts: dict[str, bytes], years: set[int], texts: set[str],
+                kept: Vocabulary | None = None, changed: dict[str, bytes | None] | None = None) -> tuple[dict[str, bytes], Vocabulary]:
+    """search/index.js and the words files from every meeting's summary line (see main_and_words_scripts for
+    `kept` and `changed`), and from the parts of their meetings, the term files of `years` and the text files
+    of the meetings in `texts`; with the vocabulary the words files hold."""
+    main, words, vocabulary = main_and_words_scripts(archive, summaries, kept, changed)
+    files = {MAIN: main, **words}
+    for year, meetings in sorted(archive.years):
+        if year in years:
+            files.update(term_scripts(archive, year, meetings, parts))
+    files.update({text_path(m): text_script(m, parts[m]) for m in texts})
+    return files, vocabulary

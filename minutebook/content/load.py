@@ -710,8 +710,8 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     if approved_on and day and approved_on <= day:
         f.error("approved", f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); minutes are approved at a later meeting")
 
-    source = f.raw("source")
-    source_fields = Fields(schema.SOURCE, source, path, "source", errors, f.line_of("source")) if source is not None else None
+    source_data = f.raw("source")
+    source_fields = Fields(schema.SOURCE, source_data, path, "source", errors, f.line_of("source")) if source_data is not None else None
     if source_fields is None:
         source_title = source_url = ""
     else:

@@ -7,7 +7,7 @@ BUILD_ARGS ?=
 # apt-get needs root: sudo for anyone else.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve bench browser clean
+.PHONY: site test check serve bench browser clean docs
 
 site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python build.py $(BUILD_ARGS)
@@ -17,6 +17,10 @@ check: $(VENV)/.installed
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python build.py serve
+
+# Write the field tables in docs/content-format.md from the declarations in minutebook/content/schema.py.
+docs: $(VENV)/.installed
+	$(BIN)/python -m minutebook.content.schema docs/content-format.md
 
 test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutebook.content import logo as site_logo
+from minutebook.content import schema
 from minutebook.content import walk
 from minutebook.content import yamltext
 from minutebook.characters import code, first_unpublishable, kind, unprintable
 from minutebook.model import (
-    ACTION_STATUSES,
-    MEETING_STATUSES,
     AboutPage,
     Action,
     ActionUpdate,
@@ -232,10 +231,10 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
             return None, source.path
 
     site = parse_site(*reference("site.yml"), errors, read_file)
-    themes = parse_list(*reference("themes.yml"), errors, parse_theme)
-    people = parse_list(*reference("people.yml"), errors, parse_person)
-    glossary = parse_list(*reference("glossary.yml"), errors, parse_glossary_entry)
-    updates = parse_list(*reference("action-updates.yml", required=False), errors, parse_editor_update)
+    themes = parse_list(*reference("themes.yml"), errors, schema.THEME, parse_theme)
+    people = parse_list(*reference("people.yml"), errors, schema.PERSON_RECORD, parse_person)
+    glossary = parse_list(*reference("glossary.yml"), errors, schema.GLOSSARY_ENTRY, parse_glossary_entry)
+    updates = parse_list(*reference("action-updates.yml", required=False), errors, schema.UPDATE_BETWEEN_MEETINGS, parse_editor_update)
     about = parse_about(by_name["about.md"], errors) if "about.md" in by_name else None
 
     meetings = []
@@ -289,10 +288,13 @@ def reading(path: str):
 
 
 class Fields:
-    """Reads one YAML mapping, knowing its file, its field path and each line."""
+    """Reads one YAML mapping as the record its schema declares, knowing its file, its field path
+    and each line. Whether a field is required, and what a message says was expected of it, come
+    from the declaration; reading a field the record does not declare is a fault in Minutebook."""
 
-    def __init__(self, data, path: str, prefix: str, errors: list[ContentError], line: int = 0):
-        self.path, self.prefix, self.errors = path, prefix, errors
+    def __init__(self, record: schema.Record, data, path: str, prefix: str, errors: list[ContentError], line: int = 0):
+        self.record, self.path, self.prefix, self.errors = record, path, prefix, errors
+        self.held = True  # False for a cancelled meeting, which needs none of the fields required `unless_cancelled`
         self.ok = isinstance(data, dict)
         self.data = data if self.ok else {}
         self.line = getattr(data, "line", line)
@@ -309,19 +311,31 @@ class Fields:
         field = self.name(key) if key else self.prefix
         self.errors.append(ContentError(self.path, self.line_of(key) if line is None else line, field, message))
 
-    def only(self, allowed: tuple[str, ...]) -> None:
+    def only(self) -> None:
+        """Report every field the record does not declare."""
+        allowed = self.record.names
         for key in self.data:
             if key not in allowed:
                 hint = _close_match(key, allowed)
                 self.error(key, f"is not a known field{hint}; expected one of: {', '.join(allowed)}")
 
-    def raw(self, key: str, required: bool):
+    def needed(self, key: str) -> bool:
+        """Whether the record must give `key`, as declared."""
+        declared = self.record[key]
+        return declared.required and (self.held or not declared.unless_cancelled)
+
+    def expected(self, key: str) -> str:
+        return self.record[key].kind.expected
+
+    def raw(self, key: str, required: bool | None = None):
+        """The value as written, or None; a required field left out or empty is reported."""
+        required = self.needed(key) if required is None else required
         value = self.data.get(key)
         if value is None and required and self.ok:
             if key in self.data:  # written with no value, `~` or `null`
-                self.error(key, "is empty; it is required")
+                self.error(key, f"is empty; it is required ({self.expected(key)})")
             else:
-                self.error(key, "is missing; it is required", self.line)
+                self.error(key, f"is missing; it is required ({self.expected(key)})", self.line)
         return value
 
     def publishable(self, key: str, value: str, line: int | None = None, field: str = "") -> bool:
@@ -332,50 +346,52 @@ class Fields:
             self.errors.append(ContentError(self.path, self.line_of(key) if line is None else line, field or self.name(key), message))
         return not found
 
-    def text(self, key: str, required: bool = True, default: str = "") -> str:
+    def text(self, key: str, required: bool | None = None, default: str = "") -> str:
+        required = self.needed(key) if required is None else required
         value = self.raw(key, required)
         if value is None:
             return default
         if not isinstance(value, str):
-            self.error(key, f"is {_kind(value)}; expected text")
+            self.error(key, f"is {_kind(value)}; expected {self.expected(key)}")
             return default
         if not self.publishable(key, value):
             return default
         if required and not value.strip():
-            self.error(key, "is empty; it is required")
+            self.error(key, f"is empty; it is required ({self.expected(key)})")
         return value.strip()
 
-    def slug(self, key: str, required: bool = True, what: str = "a slug") -> str:
+    def slug(self, key: str, required: bool | None = None) -> str:
         value = self.text(key, required)
         if value and not SLUG.match(value):
-            self.error(key, f"'{_short(value)}' is not {what}; use lower-case letters, digits and single hyphens only")
+            self.error(key, f"'{_short(value)}' is not {self.record[key].kind.name}; use lower-case letters, digits and single hyphens only")
             return ""
         if len(value) > LONGEST_SLUG:
-            self.error(key, f"'{_short(value)}' is {len(value)} characters long; {what} may have at most {LONGEST_SLUG}, as it names a page")
+            self.error(key, f"'{_short(value)}' is {len(value)} characters long; {self.record[key].kind.name} may have at most {LONGEST_SLUG}, as it names a page")
             return ""
         return value
 
-    def date(self, key: str, required: bool = True) -> dt.date | None:
+    def date(self, key: str, required: bool | None = None) -> dt.date | None:
         value = self.text(key, required)
         if not value:
             return None
         return parse_date(value, lambda message: self.error(key, message))
 
-    def time(self, key: str, required: bool = True) -> str:
+    def time(self, key: str, required: bool | None = None) -> str:
         value = self.text(key, required)
         if value and not TIME.match(value):
-            self.error(key, f"'{_short(value)}' is not a time; expected 24-hour HH:MM in quotes, such as \"14:30\"")
+            self.error(key, f"'{_short(value)}' is not a time; expected {self.record[key].kind.form}")
             return ""
         return value
 
-    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str:
+    def choice(self, key: str, required: bool | None = None) -> str:
+        options = self.record[key].kind.options
         value = self.text(key, required)
         if value and value not in options:
             self.error(key, f"'{_short(value)}' is not allowed; expected one of: {', '.join(options)}")
             return ""
         return value
 
-    def list(self, key: str, required: bool = False) -> list[tuple[object, int]]:
+    def list(self, key: str, required: bool | None = None) -> list[tuple[object, int]]:
         value = self.raw(key, required)
         if value is None:
             return []
@@ -447,8 +463,7 @@ def type_slug(meeting_type: str) -> str:
 # ---------------------------------------------------------------- reference files
 
 
-SITE_FIELDS = ("organisation", "short_name", "title", "description", "contact_url", "logo", "base_url")
-MULTI_LINE_SITE_FIELDS = ("description",)  # the rest are one line: a title, a name, an address, a path
+MULTI_LINE_SITE_FIELDS = tuple(f.name for f in schema.SITE.fields if f.kind.multi_line)  # the rest are one line
 URL_NEVER = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029<>\"`{}|\\^]")  # never in an address, unencoded
 
 
@@ -505,8 +520,8 @@ def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> S
     if not isinstance(data, dict):
         errors.append(ContentError(path, getattr(data, "line", 1), "", f"is {_kind(data)}; expected the site's settings, one per line, such as 'title: ...'"))
         return None
-    f = Fields(data, path, "", errors, 1)
-    f.only(SITE_FIELDS)
+    f = Fields(schema.SITE, data, path, "", errors, 1)
+    f.only()
     unsafe = set()
     # Every value as written, before stripping could hide a character. What no output can carry is
     # refused by Fields.text for every file; here, only the line breaks and tabs a one-line setting
@@ -519,7 +534,7 @@ def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> S
             unsafe.add(key)
 
     def address(key: str, base: bool) -> str:
-        value = "" if key in unsafe else f.text(key, required=False)
+        value = "" if key in unsafe else f.text(key)
         try:
             return web_address(value, base) if value else ""
         except ValueError as exc:
@@ -530,7 +545,7 @@ def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> S
         organisation=f.text("organisation"),
         title=f.text("title"),
         description=f.text("description"),
-        short_name=f.text("short_name", required=False),
+        short_name=f.text("short_name"),
         contact_url=address("contact_url", base=False),
         logo=None if "logo" in unsafe else parse_logo(f, read_file),
         base_url=address("base_url", base=True),
@@ -539,7 +554,7 @@ def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> S
 
 def parse_logo(f: Fields, read_file) -> Logo | None:
     """The logo site.yml names: an image file inside content/, known by what it holds."""
-    name = f.text("logo", required=False)
+    name = f.text("logo")
     if not name:
         return None
     parts = name.split("/")
@@ -585,7 +600,7 @@ def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | N
     return AboutPage(about_title(heading.group(1)), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
 
 
-def parse_list(data, path: str, errors: list[ContentError], parse_entry) -> list:
+def parse_list(data, path: str, errors: list[ContentError], record: schema.Record, parse_entry) -> list:
     if data is None:
         return []
     if not isinstance(data, list):
@@ -593,7 +608,7 @@ def parse_list(data, path: str, errors: list[ContentError], parse_entry) -> list
         return []
     entries = []
     for index, (entry, line) in enumerate(zip(data, data.lines)):
-        f = Fields(entry, path, f"[{index + 1}]", errors, line)
+        f = Fields(record, entry, path, f"[{index + 1}]", errors, line)
         if f.ok:
             value = parse_entry(f, Origin(path, line))
             if value is not None:
@@ -602,18 +617,18 @@ def parse_list(data, path: str, errors: list[ContentError], parse_entry) -> list
 
 
 def parse_theme(f: Fields, origin: Origin) -> Theme:
-    f.only(("slug", "name", "description"))
+    f.only()
     return Theme(f.slug("slug"), f.text("name"), f.text("description"), origin)
 
 
 def parse_person(f: Fields, origin: Origin) -> Person:
-    f.only(("slug", "name"))
+    f.only()
     return Person(f.slug("slug"), f.text("name"), origin)
 
 
 def parse_glossary_entry(f: Fields, origin: Origin) -> GlossaryEntry:
-    f.only(("abbreviation", "expansion", "plural"))
-    plural, plurals = f.data.get("plural"), ()
+    f.only()
+    plural, plurals = f.raw("plural"), ()
     if isinstance(plural, list):  # when the minutes write it more than one way
         plurals = f.texts("plural")
     elif isinstance(plural, str):
@@ -624,22 +639,15 @@ def parse_glossary_entry(f: Fields, origin: Origin) -> GlossaryEntry:
 
 
 def parse_editor_update(f: Fields, origin: Origin) -> ActionUpdate | None:
-    f.only(("action", "date", "status", "note"))
-    action, day = f.slug("action", what="an action id"), f.date("date")
-    status, note = f.choice("status", ACTION_STATUSES), f.text("note", required=False)
+    f.only()
+    action, day = f.slug("action"), f.date("date")
+    status, note = f.choice("status"), f.text("note")
     if action and day and status:
         return ActionUpdate(action, day, status, note, "", origin)
     return None
 
 
 # ---------------------------------------------------------------- meetings
-
-MEETING_FIELDS = (
-    "title", "date", "time", "type", "venue", "chair", "minute_taker", "attendees", "apologies",
-    "agenda", "actions", "action_updates", "next_meeting", "source", "editorial_notes",
-    "corrections",
-    "status", "approved",
-)  # fmt: skip
 
 
 def split_front_matter(source: SourceFile, errors: list[ContentError]) -> tuple[object, str, int] | None:
@@ -683,10 +691,10 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     data, body, body_line = split
     path = source.path
     meeting_id = Path(path).stem
-    f = Fields(data, path, "", errors, 2)
-    f.only(MEETING_FIELDS)
+    f = Fields(schema.MEETING, data, path, "", errors, 2)
+    f.only()
     status, approved_on = parse_status(f)
-    held = status != "cancelled"  # a meeting that did not take place has no attendance, agenda or minute-taker
+    held = f.held = status != "cancelled"  # a meeting that did not take place has no attendance, agenda or minute-taker
 
     day = f.date("date")
     meeting_type = f.text("type")
@@ -700,11 +708,9 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     elif meeting_type and name.group(2) != type_slug(meeting_type):
         f.error("type", f"'{meeting_type}' does not match the file name; expected a file named {name.group(1)}-{type_slug(meeting_type)}.md")
 
-    minute_taker = parse_attendee(data.get("minute_taker"), path, "minute_taker", f.line_of("minute_taker"), errors, abbreviation=False)
-    if "minute_taker" not in data and held:
-        f.error("minute_taker", "is missing; it is required", f.line)
+    minute_taker = parse_attendee(f.raw("minute_taker"), path, "minute_taker", f.line_of("minute_taker"), errors, schema.MINUTE_TAKER)
 
-    agenda = parse_agenda(f, errors, required=held)
+    agenda = parse_agenda(f, errors)
     check_publishable(body, body_line, path, "body", errors)
     agenda = attach_body(agenda, body, body_line, path, errors)
     actions = parse_actions(f, meeting_id, {i.number for i in agenda}, errors)
@@ -716,14 +722,14 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     if approved_on and day and approved_on <= day:
         f.error("approved", f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); minutes are approved at a later meeting")
 
-    source_fields = Fields(data.get("source"), path, "source", errors, f.line_of("source")) if "source" in data else None
+    source_data = f.raw("source")
+    source_fields = Fields(schema.SOURCE, source_data, path, "source", errors, f.line_of("source")) if source_data is not None else None
     if source_fields is None:
-        f.error("source", "is missing; it is required (the source document's title)", f.line)
         source_title = source_url = ""
     else:
-        source_fields.only(("title", "url"))
+        source_fields.only()
         source_title = source_fields.text("title")
-        source_url = source_fields.text("url", required=False)
+        source_url = source_fields.text("url")
         try:  # checked as the site's own addresses are: it becomes a link on the page and in the open data
             source_url = web_address(source_url) if source_url else ""
         except ValueError as exc:
@@ -734,13 +740,13 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         id=meeting_id,
         title=f.text("title"),
         date=day or dt.date.min,
-        time=f.time("time", required=held),
+        time=f.time("time"),
         type=meeting_type,
-        venue=f.text("venue", required=held),
-        chair=f.slug("chair", what="a person slug"),
+        venue=f.text("venue"),
+        chair=f.slug("chair"),
         minute_taker=minute_taker or Attendee("", ""),
-        attendees=parse_attendees(f, "attendees", held, errors),
-        apologies=parse_attendees(f, "apologies", False, errors),
+        attendees=parse_attendees(f, "attendees", errors),
+        apologies=parse_attendees(f, "apologies", errors),
         agenda=agenda,
         actions=actions,
         action_updates=updates,
@@ -765,29 +771,31 @@ def parse_status(f: Fields) -> tuple[str, dt.date | None]:
         status = "approved"
     elif f.data["status"] is None or f.data["status"] == "":
         status = ""
-        f.error("status", f"is empty; expected one of: {', '.join(MEETING_STATUSES)}")
+        f.error("status", f"is empty; expected one of: {', '.join(f.record['status'].kind.options)}")
     else:
-        status = f.choice("status", MEETING_STATUSES)
-    approved_on = f.date("approved", required=False)
+        status = f.choice("status")
+    approved_on = f.date("approved")
     if approved_on and status and status != "approved":
         f.error("approved", f"is given, but the status is '{status}'; only approved minutes have an approval date: "
                             "remove it, or set 'status: approved'")
     return status, approved_on
 
 
-def parse_attendee(data, path, prefix, line, errors, abbreviation=True) -> Attendee | None:
+def parse_attendee(data, path, prefix, line, errors, record: schema.Record = schema.ATTENDEE) -> Attendee | None:
+    """One person at a meeting, as an attendee or (with schema.MINUTE_TAKER) its minute-taker."""
     if data is None:
         return None
-    f = Fields(data, path, prefix, errors, line)
+    f = Fields(record, data, path, prefix, errors, line)
     if not f.ok:
         return None
-    f.only(("person", "role", "abbreviation") if abbreviation else ("person", "role"))
-    abbr = f.text("abbreviation", required=False) if abbreviation else ""
-    return Attendee(f.slug("person", what="a person slug"), f.text("role"), abbr, Origin(path, f.line))
+    f.only()
+    abbr = f.text("abbreviation") if "abbreviation" in record.names else ""
+    return Attendee(f.slug("person"), f.text("role"), abbr, Origin(path, f.line))
 
 
-def parse_attendees(f: Fields, key: str, required: bool, errors) -> tuple[Attendee, ...]:
-    entries = f.list(key, required)
+def parse_attendees(f: Fields, key: str, errors) -> tuple[Attendee, ...]:
+    required = f.needed(key)
+    entries = f.list(key)
     if required and f.ok and isinstance(f.data.get(key), list) and not entries:
         f.error(key, "is empty; list at least one person")
     found = []
@@ -798,16 +806,17 @@ def parse_attendees(f: Fields, key: str, required: bool, errors) -> tuple[Attend
     return tuple(found)
 
 
-def parse_agenda(f: Fields, errors, required: bool = True) -> list[AgendaItem]:
-    entries = f.list("agenda", required=required)
+def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
+    required = f.needed("agenda")
+    entries = f.list("agenda")
     if required and f.ok and isinstance(f.data.get("agenda"), list) and not entries:
         f.error("agenda", "is empty; list the agenda items")
     items, seen = [], {}
     for index, (entry, line) in enumerate(entries):
-        g = Fields(entry, f.path, f"agenda[{index + 1}]", errors, line)
+        g = Fields(schema.AGENDA_ITEM, entry, f.path, f"agenda[{index + 1}]", errors, line)
         if not g.ok:
             continue
-        g.only(("number", "title", "themes"))
+        g.only()
         number = g.text("number")
         if number and not ITEM_NUMBER.match(number):
             g.error("number", f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, such as 2.1 or 4a")
@@ -894,11 +903,11 @@ def _norm(text: str) -> str:
 def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tuple[Action, ...]:
     actions = []
     for index, (entry, line) in enumerate(f.list("actions")):
-        g = Fields(entry, f.path, f"actions[{index + 1}]", errors, line)
+        g = Fields(schema.ACTION, entry, f.path, f"actions[{index + 1}]", errors, line)
         if not g.ok:
             continue
-        g.only(("id", "item", "owner", "text", "status", "due"))
-        action_id = g.slug("id", what="an action id")
+        g.only()
+        action_id = g.slug("id")
         item = g.text("item")
         if item and numbers and item not in numbers:
             g.error("item", f"'{_short(item)}' is not an agenda item of this meeting; expected one of: {', '.join(sorted(numbers))}")
@@ -907,9 +916,9 @@ def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tupl
             meeting_id=meeting_id,
             item=item,
             text=g.text("text"),
-            status=g.choice("status", ACTION_STATUSES),
-            owner=g.slug("owner", required=False, what="a person slug"),
-            due=g.date("due", required=False),
+            status=g.choice("status"),
+            owner=g.slug("owner"),
+            due=g.date("due"),
             origin=Origin(f.path, line),
         )
         actions.append(action)
@@ -919,11 +928,11 @@ def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tupl
 def parse_meeting_updates(f: Fields, meeting_id: str, day, errors) -> tuple[ActionUpdate, ...]:
     updates = []
     for index, (entry, line) in enumerate(f.list("action_updates")):
-        g = Fields(entry, f.path, f"action_updates[{index + 1}]", errors, line)
+        g = Fields(schema.ACTION_UPDATE, entry, f.path, f"action_updates[{index + 1}]", errors, line)
         if not g.ok:
             continue
-        g.only(("action", "status", "note"))
-        action, status, note = g.slug("action", what="an action id"), g.choice("status", ACTION_STATUSES), g.text("note", required=False)
+        g.only()
+        action, status, note = g.slug("action"), g.choice("status"), g.text("note")
         if action and status and day:
             updates.append(ActionUpdate(action, day, status, note, meeting_id, Origin(f.path, line)))
     return tuple(updates)
@@ -933,10 +942,10 @@ def parse_corrections(f: Fields, day, errors) -> tuple[Correction, ...]:
     """The corrections the editor recorded: only these are published as changes to the minutes."""
     corrections = []
     for index, (entry, line) in enumerate(f.list("corrections")):
-        g = Fields(entry, f.path, f"corrections[{index + 1}]", errors, line)
+        g = Fields(schema.CORRECTION, entry, f.path, f"corrections[{index + 1}]", errors, line)
         if not g.ok:
             continue
-        g.only(("date", "note"))
+        g.only()
         when, note = g.date("date"), g.text("note")
         if when and day and when < day:
             g.error("date", f"{when.isoformat()} is before the meeting ({day.isoformat()}); expected the day the correction was made")
@@ -946,20 +955,20 @@ def parse_corrections(f: Fields, day, errors) -> tuple[Correction, ...]:
 
 
 def parse_next_meeting(f: Fields, day, errors) -> NextMeeting | None:
-    data = f.data.get("next_meeting")
+    data = f.raw("next_meeting")
     if data is None:
         return None
-    g = Fields(data, f.path, "next_meeting", errors, f.line_of("next_meeting"))
+    g = Fields(schema.NEXT_MEETING, data, f.path, "next_meeting", errors, f.line_of("next_meeting"))
     if not g.ok:
         return None
-    g.only(("date", "time", "type", "venue", "as_minuted"))
+    g.only()
     next_day = g.date("date")
     if next_day and day and next_day <= day:
         g.error("date", f"{next_day.isoformat()} is not after this meeting ({day.isoformat()}); the next meeting must come later")
-    time = g.time("time", required=False)
+    time = g.time("time")
     if next_day is None:
         return None
-    return NextMeeting(next_day, time, g.text("type", required=False), g.text("venue", required=False), g.text("as_minuted", required=False))
+    return NextMeeting(next_day, time, g.text("type"), g.text("venue"), g.text("as_minuted"))
 
 
 def within(root: Path, candidate: Path) -> bool:

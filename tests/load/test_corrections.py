@@ -49,7 +49,7 @@ def test_each_correction_is_read_with_its_date_and_sentence_in_the_files_order(c
 def test_a_correction_without_its_sentence_is_refused_at_its_line(content):
     path = with_corrections(content, "corrections:\n  - date: 2024-03-03\n")
     line = 1 + path.read_text(encoding="utf-8").split("\n").index("  - date: 2024-03-03")
-    assert problems(content) == [f"content/{APRIL}:{line}: corrections[1].note: is missing; it is required"]
+    assert problems(content) == [f"content/{APRIL}:{line}: corrections[1].note: is missing; it is required (text)"]
 
 
 def test_a_correction_dated_before_the_meeting_is_refused(content):

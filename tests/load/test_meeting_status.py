@@ -39,7 +39,8 @@ def test_a_meeting_that_took_place_still_needs_them_whatever_its_status(small_co
         "source:\n  title: Performance Meeting May 2019 – Meeting Notes\n---\n", encoding="utf-8")
     found = problems(small_content)
     for field in ("time", "venue", "minute_taker", "attendees", "agenda"):
-        assert f"content/meetings/2019-05-28-performance.md:2: {field}: is missing; it is required" in found, found
+        missing = f"content/meetings/2019-05-28-performance.md:2: {field}: is missing; it is required ("
+        assert any(p.startswith(missing) for p in found), found
 
 
 # (what is wrong, the front-matter lines put after the type, the line that holds it, field, words the message must contain)

@@ -132,7 +132,7 @@ def test_a_required_field_left_empty_is_named_alike_however_it_is_written(small_
     path.write_text(path.read_text().replace("venue: Meeting Room 1.38 Hindlip", written))
     with pytest.raises(InvalidContent) as raised:
         link(load_content(small_content))
-    assert [str(e) for e in raised.value.errors] == [f"content/{APRIL}:6: venue: is empty; it is required"]
+    assert [str(e) for e in raised.value.errors] == [f"content/{APRIL}:6: venue: is empty; it is required (text)"]
 
 
 @pytest.mark.parametrize("parser", PARSERS)

@@ -1,15 +1,16 @@
-"""The build, top to bottom: load, link, render, index, write.
+"""The build, top to bottom: load, link, render, outputs, write.
 
 Each stage is a function from data to data; file I/O happens only in the
 first (reading content and assets) and the last (publishing the site).
-Pages and archive files whose inputs did not change since the last build are
-taken from it (see rebuild.py and archivefiles.py); the rest are made on every
-core, each meeting's Markdown parsed once for its page, its part of the search
-and its open-data record.
+Incremental building is a layer around them (minutebook/incremental): the build
+cache is opened before loading, asked what is outdated once the pages are
+planned, and saved after writing; the pages and archive files it says are
+unchanged are taken from the last site. The rest are made on every core, each
+meeting's Markdown parsed once for its page, its part of the search and its
+open-data record.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import time
@@ -19,28 +20,23 @@ from pathlib import Path
 
 import rjsmin
 
-from minutebook.incremental import archivefiles
-
 from minutebook.content import history as file_history
-
-from minutebook.outputs import opendata
-
-from minutebook.incremental import rebuild
-
 from minutebook.content import unfinished
+from minutebook.content.load import SourceFile, file_reader, parse_content, read_sources
+from minutebook.incremental.cache import BuildCache
+from minutebook.link import Archive, link
+from minutebook.model import InvalidContent
+from minutebook.outputs import feeds, opendata
 from minutebook.outputs.search import files as search_index
+from minutebook.outputs.search import wire
 from minutebook.outputs.search.layout import ahead_attributes
 from minutebook.outputs.search.scripts import scripts as search_scripts
-from minutebook.link import Archive, link
-from minutebook.content.load import file_reader, parse_content, read_sources
-from minutebook.model import InvalidContent
-from minutebook.site.render import Page, Renderer, names_meeting_types, plan
+from minutebook.site.render import Page, Renderer, plan
 from minutebook.write import PublishedIncompletely, SiteLock, build_lock, check_target, os_reason, publish
 
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 PARALLEL_FROM = 150  # pages; below this, starting workers costs more than it saves
-KNOWN_MEETINGS = "parsed"  # the meetings parsed by the last build, kept beside the site
 
 
 @dataclass(frozen=True)
@@ -85,75 +81,55 @@ class Progress:
             self.stream.write("\n")
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """The content as loaded and linked, with what it was read from."""
+
+    archive: Archive
+    sources: list[SourceFile]
+    history: Mapping[str, file_history.FileHistory]  # each meeting file's versions in git
+
+
 def load_archive(paths: Paths, report: BuildReport | None = None, allow_unfinished: bool = False) -> Archive:
     """Load and link; raises InvalidContent with every problem found (unfinished.Unfinished
     when TO DO or CHECK markers remain, unless `allow_unfinished`)."""
-    return load_with_inputs(paths, report, allow_unfinished=allow_unfinished)[0]
+    return load(paths, report, allow_unfinished=allow_unfinished).archive
 
 
-def load_with_inputs(paths: Paths, report: BuildReport | None = None, base_url: str = "", known: rebuild.KnownMeetings | None = None,
-                     read_history: Callable[[], Mapping[str, file_history.FileHistory]] | None = None,
-                     allow_unfinished: bool = False) -> tuple[Archive, rebuild.Inputs]:
-    """The archive, and the hashes of what each page is made from.
+def load(paths: Paths, report: BuildReport | None = None, read_meeting=None,
+         read_history: Callable[[], Mapping[str, file_history.FileHistory]] | None = None, allow_unfinished: bool = False) -> Loaded:
+    """Read, parse and link the content.
 
-    `known` holds the meetings an earlier build parsed; those whose files have not changed are not parsed again.
+    `read_meeting` stands in for parsing a meeting file (the build cache's kept meetings).
     `read_history()` gives each meeting file's versions in git, from which its page shows its publication and
-    what its corrections changed (a new commit re-renders it);
-    it is asked for only once the files are loaded and linked, so that `git log` runs meanwhile.
+    what its corrections changed; it is asked for only once the files are loaded and linked, so that
+    `git log` runs meanwhile, and always, so that no git is left behind when the content is refused.
     A marker for the editor left in the content is a problem like any other, listed with the rest,
     unless `allow_unfinished` (the preview, a deliberate local build): then it is only reported."""
-    began = time.perf_counter()
-    known = known or rebuild.KnownMeetings({}, rebuild.tree_digest(PACKAGE))
-    code = known.code  # a new Minutebook parses and renders everything again
-    sources, errors = read_sources(paths.content)
-    content, more = parse_content(sources, known, file_reader(paths.content))
-    marked = unfinished.markers(sources)
-    refused = [] if allow_unfinished else marked
-    if errors + more:
-        raise _refusal(errors + more + _link_problems(content, errors + more), refused)
-    mid = time.perf_counter()
     try:
-        archive = link(content)
-    except InvalidContent as exc:
-        raise _refusal(exc.errors, refused) from None
-    if refused:
-        raise _refusal([], refused)
-    stems = {s.path: os.path.splitext(os.path.basename(s.path))[0] for s in sources}  # as Path.stem, without a Path each
-    meeting_sources = {stems[s.path]: s.digest for s in sources if "/meetings/" in f"/{s.path}"}
-    reference = rebuild.digest(
-        base_url,
-        code,
-        *(f"{s.path}\n{s.digest}" for s in sources if stems[s.path] not in meeting_sources),
-        f"logo: {archive.site.logo.path if archive.site.logo else ''}",  # every page shows it, and its name is its digest
-    )
-    waited = time.perf_counter()
-    history = read_history() if read_history else {}
-    waited = time.perf_counter() - waited  # for git, which is not linking
-    inputs = rebuild.Inputs(
-        # Whether lists name meetings' types follows from every meeting: a page listing one meeting depends on it too.
-        rebuild.digest(reference, rebuild.tree_digest(paths.templates), f"names types: {names_meeting_types(archive)}"),
-        {m.id: rebuild.digest(meeting_sources[m.id], file_history.digest_text(history, m.id)) for m in archive.meetings},
-        {m.id: known.summaries[m.id] for m in archive.meetings},
-        reference,
-    )
+        began = time.perf_counter()
+        sources, errors = read_sources(paths.content)
+        content, more = parse_content(sources, read_meeting, file_reader(paths.content))
+        marked = unfinished.markers(sources)
+        refused = [] if allow_unfinished else marked
+        if errors + more:
+            raise _refusal(errors + more + _link_problems(content, errors + more), refused)
+        mid = time.perf_counter()
+        try:
+            archive = link(content)
+        except InvalidContent as exc:
+            raise _refusal(exc.errors, refused) from None
+        if refused:
+            raise _refusal([], refused)
+        linked = time.perf_counter()
+    finally:
+        history = read_history() if read_history else {}
     if report is not None:
         report.seconds["load"] = mid - began
-        report.seconds["link"] = time.perf_counter() - mid - waited
+        report.seconds["link"] = linked - mid
         report.meetings = len(archive.meetings)
         report.unfinished = marked
-    return archive, inputs
-
-
-def _incomplete(out_dir: Path, exc: Exception) -> PublishedIncompletely:
-    """The new site is in place but its record for the next build is not: that record is dropped, so the
-    next build makes everything again rather than trust a stale one."""
-    with contextlib.suppress(OSError):
-        rebuild.manifest_path(out_dir).unlink(missing_ok=True)
-    reason = os_reason(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
-    return PublishedIncompletely(
-        f"{os.path.abspath(out_dir)}: the new site is in place (the site did change), but what the next build "
-        f"reuses could not be saved beside it: {reason}. Fix that and build again; the next build makes every page anew."
-    )
+    return Loaded(archive, sources, history)
 
 
 def _refusal(errors: list, marked: list) -> InvalidContent:
@@ -314,6 +290,25 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
     return made
 
 
+def outputs(archive: Archive, pages: list[Page], base_url: str, wanted: set[str], parts) -> dict[str, bytes]:
+    """The archive files in `wanted`: the feeds, the open data and the search index, joined from each
+    meeting's parts (`parts`: its record, its search part and summary line) for the files that need them;
+    `pages` is every page, for the sitemap."""
+    files: dict[str, bytes] = {}
+    if wanted & set(feeds.outputs(base_url)):
+        files.update(feeds.feed_files(archive, pages, base_url))
+    if wanted & set(opendata.ACTION_OUTPUTS):
+        files.update(opendata.action_files(archive, base_url))
+    if opendata.MEETINGS in wanted:
+        files[opendata.MEETINGS] = opendata.meetings_json(archive, [parts.records[m.id] for m in archive.meetings])
+    if any(path.startswith("search/") for path in wanted):
+        term_files = search_index.index_outputs(archive)
+        years = {year for year, _ in archive.years if wanted & set(term_files[str(year)])}
+        texts = {m.id for m in archive.meetings if wire.text_path(m.id) in wanted}
+        files.update(search_index.index_files(archive, parts.summaries, parts.search, years, texts))
+    return {path: data for path, data in files.items() if path in wanted}
+
+
 def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
     """The folders `--out` must never name (write.check_target): what the build reads, where nothing
     inside may be replaced either, and places a slip of the keyboard could name."""
@@ -347,52 +342,48 @@ def _build(paths: Paths, out_dir: Path, lock: SiteLock, base_url: str, progress,
            allow_unfinished: bool) -> BuildReport:
     progress = progress or Progress(quiet=True)
     report = BuildReport()
-    manifest = rebuild.read_manifest(out_dir)
-    if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
-        rebuild.forget(out_dir)
+    cache = BuildCache.open(out_dir, PACKAGE, remembered)
     read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside a git checkout
-    try:
-        known = rebuild.KnownMeetings(rebuild.read_parts(out_dir, KNOWN_MEETINGS), rebuild.tree_digest(PACKAGE), remembered)
-        archive, inputs = load_with_inputs(paths, report, base_url, known, read_history, allow_unfinished)
-    finally:
-        history = read_history()  # waited for even when the content is refused, so no git is left behind
+    loaded = load(paths, report, cache.meetings, read_history, allow_unfinished)
+    archive = loaded.archive
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(archive, search_ahead=ahead_attributes(archive), datasets=opendata.DATASETS)
-    whole = archivefiles.plan(archive, inputs, base_url)
-    prints = {**rebuild.fingerprints(pages, inputs), **whole.prints}
-    unchanged = rebuild.reusable(out_dir, prints, manifest or {})
-    to_render = [p for p in pages if p.path not in unchanged]
-    stale = {path for path in whole.prints if path not in unchanged}
-    kept = archivefiles.kept_parts(out_dir, archive, whole, stale)
-    search, records = archivefiles.wanted(archive, stale, kept)
-    files: dict[str, bytes | Path] = dict(unchanged)
-    compiled = rebuild.compiled_templates_path(out_dir, known.code)
+    todo = cache.outdated(archive, loaded.sources, loaded.history, pages, base_url, paths.templates)
+
     shown = file_history.page_histories(  # only for the meeting pages being made: their corrections' before and after
-        paths.content, history, (p.context["meeting"] for p in to_render if p.template == "meeting.html"),
+        paths.content, loaded.history, (p.context["meeting"] for p in todo.pages if p.template == "meeting.html"),
         {p.slug: p.name for p in archive.content.people}, {t.slug: t.name for t in archive.content.themes},
     )
-    made = render_site(archive, paths, base_url, report, progress, Work(to_render, frozenset(search), frozenset(records)), shown, compiled)
-    files.update(made.files)
+    made = render_site(archive, paths, base_url, report, progress, Work(todo.pages, todo.search, todo.records), shown,
+                       cache.compiled_templates)
+
     began = time.perf_counter()
     progress("Building the search index")
-    parts = archivefiles.joined(kept, made.search, made.records)
-    made_whole, vocabulary = archivefiles.make(archive, pages, base_url, stale, parts)
-    files.update(rebuild.same_as_before(out_dir, made_whole))
+    parts = todo.parts(made.search, made.records)
+    archive_files = cache.same_as_before(outputs(archive, pages, base_url, todo.outputs, parts))
     report.seconds["index"] = time.perf_counter() - began
+
     assets = static_assets(paths, archive)
-    files.update(assets)
-    report.pages, report.rendered = len(pages), len(to_render)
+    files = {**todo.reused, **made.files, **archive_files, **assets}
     began = time.perf_counter()
     progress("Writing the site")
-    site = rebuild.site_digest(prints, assets)
+    site = todo.site(assets)
     publish(files, out_dir, site, held=lock)
     try:
-        kept_names = archivefiles.keep(out_dir, archive, whole, stale, parts, vocabulary)
-        rebuild.write_parts(out_dir, KNOWN_MEETINGS, known.parts, known.kept)
-        rebuild.prune_parts(out_dir, {*kept_names, KNOWN_MEETINGS}, {compiled})
-        rebuild.write_manifest(out_dir, prints, site)  # last: a manifest naming the site says all the rest was kept for it
+        cache.save(archive, todo, parts, site)
     except Exception as exc:  # after the swap the site has changed: say so, whatever went wrong
         raise _incomplete(out_dir, exc) from exc
     report.seconds["write"] = time.perf_counter() - began
-    report.files, report.read = len(files), known.read
+    report.pages, report.rendered = len(pages), len(todo.pages)
+    report.files, report.read = len(files), cache.meetings.read
     return report
+
+
+def _incomplete(out_dir: Path, exc: Exception) -> PublishedIncompletely:
+    """The new site is in place but what the next build reuses is not (the cache dropped its record,
+    so the next build makes everything again rather than trust a stale one)."""
+    reason = os_reason(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
+    return PublishedIncompletely(
+        f"{os.path.abspath(out_dir)}: the new site is in place (the site did change), but what the next build "
+        f"reuses could not be saved beside it: {reason}. Fix that and build again; the next build makes every page anew."
+    )

@@ -17,7 +17,7 @@ import sys
 import threading
 import traceback
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,49 +155,56 @@ def _template_line(failure: BaseException, templates: Path) -> str:
 # ---------------------------------------------------------------- watching
 
 
-def _ignored(name: str) -> bool:
-    # Editors' swap, lock and backup files come and go while an editor is open.
-    return name.startswith((".", "#")) or name.endswith("~")
+def is_watched(name: str) -> bool:
+    """Whether a change to `name`, a path below a watched folder, calls for a rebuild: editors' swap, lock
+    and backup files come and go while an editor is open, and hidden files and folders are not the site's."""
+    return not any(part.startswith((".", "#")) or part.endswith("~") for part in Path(name).parts)
 
 
-def snapshot(roots: Iterable[Path]) -> dict[str, tuple[int, int]]:
-    """Each watched file's modification time and size; any edit, addition or removal changes this."""
-    seen = {}
+def _below(roots: list[str], path: str) -> str:
+    """`path` as seen from the watched folder it is in."""
     for root in roots:
-        for folder, subfolders, names in os.walk(root):
-            subfolders[:] = [name for name in subfolders if not _ignored(name)]
-            for name in names:
-                if _ignored(name):
-                    continue
-                path = os.path.join(folder, name)
-                try:
-                    status = os.stat(path)
-                except FileNotFoundError:  # removed while we looked
-                    continue
-                seen[path] = (status.st_mtime_ns, status.st_size)
-    return seen
+        if path.startswith(root + os.sep):
+            return path[len(root) + 1:]
+    return os.path.basename(path)
 
 
-def watch(roots: list[Path], on_change: Callable[[], None], stop: threading.Event, since: dict | None = None,
-          interval: float = 0.25, settle: float = 0.2) -> None:
-    """Call `on_change` once for each burst of edits under `roots`, until `stop` is set.
+def watch(roots: list[Path], on_change: Callable[[], None], stop: threading.Event, ready: threading.Event | None = None,
+          settle_ms: int = 200, force_polling: bool | None = None) -> None:
+    """Call `on_change` once for each burst of edits under `roots`, until `stop` is set; `ready` is set
+    once changes are being watched, so an edit made from then on is never missed.
 
-    Polling costs a few milliseconds for a few thousand files, needs no
-    dependency, and sees edits on network and virtual-machine shares where
-    change notifications never arrive."""
-    last = snapshot(roots) if since is None else since
-    while not stop.wait(interval):
-        now = snapshot(roots)
-        if now == last:
-            continue
-        # A save, or a git checkout, is several writes: build once they have stopped.
-        while not stop.wait(settle):
-            later = snapshot(roots)
-            if later == now:
-                break
-            now = later
-        last = now
-        if not stop.is_set():
+    watchfiles is told of changes by the system (inotify) where it can be, and polls where it cannot;
+    polling is forced with `force_polling`, or by setting WATCHFILES_FORCE_POLLING, for network and
+    virtual-machine shares, where notifications of another machine's edits never arrive. A save, or a
+    git checkout, is several writes: changes are gathered until none has come for `settle_ms`."""
+    roots = [os.path.abspath(root) for root in roots if Path(root).is_dir()]
+    if not roots:  # nothing to watch: the build says what is missing
+        if ready is not None:
+            ready.set()
+        stop.wait()
+        return
+    try:
+        _watch(roots, on_change, stop, ready, settle_ms, force_polling)
+    except (OSError, RuntimeError):  # no notifications to be had here (the system's limit on watches reached)
+        if force_polling or stop.is_set():
+            raise
+        _watch(roots, on_change, stop, ready, settle_ms, True)
+    finally:
+        if ready is not None:
+            ready.set()  # whatever happened, nobody waits for it for ever
+
+
+def _watch(roots, on_change, stop, ready, settle_ms, force_polling) -> None:
+    import watchfiles  # here: only the preview watches
+
+    changes = watchfiles.watch(*roots, watch_filter=lambda change, path: is_watched(_below(roots, path)), step=settle_ms, debounce=10 * settle_ms,
+                               stop_event=stop, rust_timeout=100, yield_on_timeout=True, force_polling=force_polling,
+                               raise_interrupt=False, ignore_permission_denied=True)
+    for changed in changes:  # an empty set when nothing changed for a tenth of a second
+        if ready is not None:
+            ready.set()
+        if changed and not stop.is_set():
             on_change()
 
 
@@ -213,22 +220,24 @@ class Preview:
         self.builds = 0
         self.showing = Showing(f"{self.session}-0")
         self.read: dict = {}  # the meetings the last good build read, so the next need not read them again
+        self.building = threading.Lock()  # one build at a time: the first, and the watcher's
 
     def watched(self) -> list[Path]:
         return [self.paths.content, self.paths.templates, self.paths.assets]
 
     def rebuild(self, progress=None) -> BuildReport | None:
         """Build into the preview folder; on failure keep the last good files and show the problems."""
-        report, problems = None, ()
-        try:
-            # A draft still marked TO DO or CHECK is previewed, markers and all: that is how the editor finishes it.
-            report = build(self.paths, self.site, progress=progress, remembered=self.read, allow_unfinished=True)
-            self.read = report.read
-        except Exception as failure:  # whatever stops a build, the server stays up to show it
-            problems = describe(failure, self.paths.templates)
-        self.builds += 1
-        self.showing = Showing(f"{self.session}-{self.builds}", problems)  # one assignment: handlers see old or new
-        return report
+        with self.building:
+            report, problems = None, ()
+            try:
+                # A draft still marked TO DO or CHECK is previewed, markers and all: that is how the editor finishes it.
+                report = build(self.paths, self.site, progress=progress, remembered=self.read, allow_unfinished=True)
+                self.read = report.read
+            except Exception as failure:  # whatever stops a build, the server stays up to show it
+                problems = describe(failure, self.paths.templates)
+            self.builds += 1
+            self.showing = Showing(f"{self.session}-{self.builds}", problems)  # one assignment: handlers see old or new
+            return report
 
 
 # ---------------------------------------------------------------- serving

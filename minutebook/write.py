@@ -59,7 +59,7 @@ def os_reason(exc: OSError) -> str:
 
 
 # In every site a build writes. Its last line names the site (`marker`), so that what is kept beside
-# the folder between builds (rebuild.py) can be checked against the site actually in it.
+# the folder between builds (incremental/kept.py) can be checked against the site actually in it.
 MARKER = ".minutebook-site"
 MARKER_TEXT = (
     "This folder is a website built by Minutebook (python build.py).\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from minutebook.content import unfinished
 from minutebook.pipeline import Paths, Progress
-from minutebook.preview import Preview, make_server, snapshot, watch
+from minutebook.preview import Preview, make_server, watch
 
 HELP = "build the site and preview it at http://127.0.0.1:8000/, rebuilding and reloading the page on every change"
 
@@ -86,20 +86,22 @@ def run(args) -> int:
             say(f"Cannot serve on port {args.port}: {exc.strerror}. Choose another with --port, or --port 0 for any free port.", sys.stderr)
             return 1
         with server:
-            before = snapshot(preview.watched())  # taken first, so an edit during the first build is not missed
+            stop, watching = threading.Event(), threading.Event()
+            threads = [
+                threading.Thread(target=watch, args=(preview.watched(), lambda: tell(preview, preview.rebuild(), first=False), stop, watching), name="watch"),
+                threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="serve"),
+            ]
+            threads[0].start()  # first, so an edit made during the first build is not missed: it is built next
+            watching.wait()
             progress = Progress()
             tell(preview, preview.rebuild(progress), first=True)
             progress.done()
-            stop = threading.Event()
-            threads = [
-                threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="serve"),
-                threading.Thread(target=watch, args=(preview.watched(), lambda: tell(preview, preview.rebuild(), first=False), stop, before), name="watch"),
-            ]
             if STOP_SIGNALS & signal.sigpending():  # Ctrl+C during the first build
+                stop.set()
+                threads[0].join()
                 say("Stopped.")
                 return 0
-            for thread in threads:
-                thread.start()
+            threads[1].start()
             say(f"Serving http://127.0.0.1:{server.server_address[1]}/ — press Ctrl+C to stop")
             try:
                 signal.sigwait(STOP_SIGNALS)

@@ -207,7 +207,7 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
     """Pure: source texts to a Content model and the problems found in them.
 
     `read_meeting(source, errors)` stands in for `parse_meeting`, as the build's does to reuse
-    meetings it parsed before (rebuild.KnownMeetings). `read_file(name)` gives the bytes of another
+    meetings it parsed before (incremental.meetings.KnownMeetings). `read_file(name)` gives the bytes of another
     file a setting names (the logo; see `file_reader`); without it, only `sources` can be named."""
     read_meeting = read_meeting or parse_meeting
     errors: list[ContentError] = []

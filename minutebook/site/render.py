@@ -34,9 +34,9 @@ class Page:
     title: str
     description: str = ""
     context: dict = field(default_factory=dict, compare=False, hash=False)
-    # The meetings a page is made from, so an edit re-renders only the pages that show it (rebuild.py).
+    # The meetings a page is made from, so an edit re-renders only the pages that show it (incremental/fingerprints.py).
     depends_on: tuple[str, ...] | None = None  # meetings whose minutes it shows, text and all; None = every meeting
-    summarises: tuple[str, ...] = ()  # meetings of which it shows only facts, never the items' text (rebuild.summary)
+    summarises: tuple[str, ...] = ()  # meetings of which it shows only facts, never the items' text (fingerprints.summary)
 
 
 def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> list[Page]:
@@ -131,7 +131,7 @@ def in_brief(names: tuple[str, ...], shown: int = TOPICS_SHOWN) -> str:
 def names_meeting_types(archive: Archive) -> bool:
     """Whether lists name each meeting's type: only when the archive holds more than one, as saying
     "Monthly Assurance Meeting" beside every meeting tells a reader nothing. It depends on every
-    meeting, so it is part of every page's fingerprint (pipeline.load_with_inputs)."""
+    meeting, so it is part of every page's fingerprint (fingerprints.inputs)."""
     return len({m.type for m in archive.meetings}) > 1
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from minutebook import pipeline
 
-from minutebook.incremental import rebuild
+from minutebook.incremental import kept
 from minutebook.cli import main
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
@@ -48,7 +48,7 @@ def test_a_full_disk_after_the_swap_says_the_site_did_change(small_content, tmp_
     def full(out_dir, *what):  # the manifest is written last: every part before it has been kept
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(rebuild, "write_manifest", full)
+    monkeypatch.setattr(kept, "write_manifest", full)
     assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 1
     assert capsys.readouterr().err == (
         f"Built, with a problem: {out}: the new site is in place (the site did change), but what the next build reuses "

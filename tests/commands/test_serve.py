@@ -22,7 +22,7 @@ import pytest
 
 from minutebook.cli import main
 from minutebook.pipeline import Paths
-from minutebook.preview import Preview, Showing, is_page, problems_page, snapshot, watch, with_reload
+from minutebook.preview import Preview, Showing, is_page, is_watched, problems_page, watch, with_reload
 from tests.conftest import FIXTURES, ROOT
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
@@ -345,28 +345,59 @@ def test_pages_are_told_from_other_files_by_their_address(path, page):
     assert is_page(path) is page
 
 
-def test_a_burst_of_edits_is_one_rebuild(tmp_path):
+@pytest.mark.parametrize("force_polling", [None, True], ids=["notified", "polling"])
+def test_a_burst_of_edits_is_one_rebuild(tmp_path, force_polling):
+    # Polling stands in where the system sends no notifications (network shares, full inotify).
     (tmp_path / "a.md").write_text("one")
-    changes, stop = [], threading.Event()
-    watcher = threading.Thread(target=watch, args=([tmp_path], lambda: changes.append(time.monotonic()), stop), kwargs={"interval": 0.05, "settle": 0.3})
+    changes, stop, ready = [], threading.Event(), threading.Event()
+    watcher = threading.Thread(target=watch, args=([tmp_path], lambda: changes.append(time.monotonic()), stop, ready),
+                               kwargs={"settle_ms": 400, "force_polling": force_polling})
     watcher.start()
     try:
-        time.sleep(0.2)
+        assert ready.wait(WAIT)
         for n in range(5):
             (tmp_path / f"b{n}.md").write_text("two")
             time.sleep(0.05)
         until(lambda: changes, "a rebuild", timeout=5)
-        time.sleep(0.5)
+        time.sleep(0.8)
     finally:
         stop.set()
         watcher.join()
     assert len(changes) == 1
 
 
-def test_editor_swap_and_backup_files_are_not_watched(tmp_path):
-    for name in (".a.md.swp", "a.md~", "#a.md#", "a.md"):
-        (tmp_path / name).write_text("x")
-    assert [Path(path).name for path in snapshot([tmp_path])] == ["a.md"]
+def test_an_edit_in_a_folder_inside_a_watched_one_is_seen(tmp_path):
+    (tmp_path / "meetings" / "2019").mkdir(parents=True)
+    changes, stop, ready = [], threading.Event(), threading.Event()
+    watcher = threading.Thread(target=watch, args=([tmp_path], lambda: changes.append(1), stop, ready))
+    watcher.start()
+    try:
+        assert ready.wait(WAIT)
+        (tmp_path / "meetings" / "2019" / "a.md").write_text("one")
+        until(lambda: changes, "a rebuild", timeout=5)
+    finally:
+        stop.set()
+        watcher.join()
+
+
+def test_editor_swap_and_backup_files_are_not_watched():
+    names = [".a.md.swp", "a.md~", "#a.md#", "a.md", ".git/index", "meetings/.#a.md", "meetings/2019/b.md"]
+    assert [name for name in names if is_watched(name)] == ["a.md", "meetings/2019/b.md"]
+
+
+def test_folders_above_the_watched_one_do_not_count_as_hidden(tmp_path):
+    hidden = tmp_path / ".cache" / "content"
+    hidden.mkdir(parents=True)
+    changes, stop, ready = [], threading.Event(), threading.Event()
+    watcher = threading.Thread(target=watch, args=([hidden], lambda: changes.append(1), stop, ready))
+    watcher.start()
+    try:
+        assert ready.wait(WAIT)
+        (hidden / "a.md").write_text("one")
+        until(lambda: changes, "a rebuild", timeout=5)
+    finally:
+        stop.set()
+        watcher.join()
 
 
 # ---------------------------------------------------------------- in a browser

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from minutebook.content import history
+from minutebook.incremental import fingerprints
 from minutebook.model import InvalidContent
-from minutebook.pipeline import Paths, build, load_with_inputs
+from minutebook.pipeline import Paths, build, load
 from tests.conftest import FIXTURES
 from tests.rebuild.test_incremental import snapshot
 
@@ -182,7 +183,10 @@ def test_the_rebuild_fingerprint_of_the_page_changes_when_a_correction_is_commit
     paths = Paths(content=repository / "content")
 
     def fingerprint() -> str:
-        return load_with_inputs(paths, read_history=history.start_reading_history(paths.content))[1].meetings["2019-04-30-monthly-assurance"]
+        loaded = load(paths, read_history=history.start_reading_history(paths.content))
+        summaries = {m.id: fingerprints.summary(m) for m in loaded.archive.meetings}
+        inputs = fingerprints.inputs(loaded.archive, loaded.sources, loaded.history, summaries, "", "code", paths.templates)
+        return inputs.meetings["2019-04-30-monthly-assurance"]
 
     edit(repository / "content", "None were discussed.", "None were raised.")
     record_correction(repository / "content", "2024-03-03", RAISED)

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.incremental import archivefiles
-
-from minutebook.incremental import rebuild
+from minutebook.incremental import kept, plan
 from minutebook.pipeline import Paths, build
 from minutebook.write import PublishedIncompletely
 
@@ -28,12 +26,12 @@ def edit(content: Path, old: str, new: str) -> None:
     path.write_text(path.read_text().replace(old, new))
 
 
-@pytest.mark.parametrize("step", ["write_manifest", "keep", "write_parts"])
+@pytest.mark.parametrize("step", ["write_manifest", "keep", "write_set"])
 def test_after_a_full_disk_past_the_swap_the_next_build_is_byte_for_byte_a_full_build(small_content, tmp_path, monkeypatch, step):
     out = tmp_path / "site"
     build(Paths(content=small_content), out)
     edit(small_content, "None were discussed.", "None were discussed at all.")
-    monkeypatch.setattr(archivefiles if step == "keep" else rebuild, step, disk_full)
+    monkeypatch.setattr(plan if step == "keep" else kept, step, disk_full)
     with pytest.raises(PublishedIncompletely, match="the site did change.*the disk is full"):
         build(Paths(content=small_content), out)
     monkeypatch.undo()

@@ -1,5 +1,5 @@
 """An incremental build gives byte-for-byte the site a full build gives, after every kind of change."""
-import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.incremental import rebuild
-from minutebook.pipeline import Paths, build
+from minutebook.incremental import kept
+from minutebook.incremental.fingerprints import tree_digest
+from minutebook.pipeline import PACKAGE, Paths, build
 from minutebook.write import MARKER, spare_path
 from tests.conftest import FIXTURES, ROOT
 
@@ -278,45 +279,18 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     paths = Paths(content=content)
     site = tmp_path / "site"
     build(paths, site)
-    kept = tmp_path / ".site.parts"
-    assert {p.name for p in kept.iterdir() if p.is_file()} == {"search-2019.parts", "search-summaries.parts", "search-words.parts", "meetings.parts", "parsed.parts"}
-    rebuild.write_parts(site, "search-words", {"vocabulary": ("not its key", "{}")})
-    rebuild.write_parts(site, "search-2019", {"2019-04-30-monthly-assurance": ("not its key", "{}")})
-    rebuild.write_parts(site, "search-summaries", {"2019-04-30-monthly-assurance": ("not its key", "[]")})
-    (kept / "meetings.parts").write_bytes((kept / "meetings.parts").read_bytes()[:-100])  # cut short
-    parsed = rebuild.read_parts(site, "parsed")
+    folder, code = kept.folder(site), tree_digest(PACKAGE)
+    assert {p.name for p in folder.iterdir() if p.is_file()} == {"search-2019.pickle", "search-summaries.pickle", "meetings.pickle", "parsed.pickle"}
+    kept.write_set(site, "search-2019", code, {"2019-04-30-monthly-assurance": ("not its key", b"{}")})
+    kept.write_set(site, "search-summaries", code, {"2019-04-30-monthly-assurance": ("not its key", b"[]")})
+    (folder / "meetings.pickle").write_bytes((folder / "meetings.pickle").read_bytes()[:-100])  # cut short
+    parsed = kept.read_set(site, "parsed", code)
     assert parsed
-    rebuild.write_parts(site, "parsed", {path: (key, '["the right key", [1, 2]]') for path, (key, _) in parsed.items()})  # a broken meeting
+    broken = pickle.dumps(("the right key", [1, 2]))  # a broken meeting
+    kept.write_set(site, "parsed", code, {path: (key, broken) for path, (key, _) in parsed.items()})
     edit_meeting(content, None)  # May's file is as it was: only its broken kept meeting could stand in for it
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
-
-
-def rebuilt_after_tampering_with_the_kept_vocabulary(tmp_path, tamper, old: str, new: str) -> tuple[Path, Path]:
-    """A site built, its kept vocabulary replaced (under its own key) by `tamper(kept text)`, April's
-    `old` words changed to `new`, and built again; with a full build of the same content."""
-    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
-    paths, site = Paths(content=content), tmp_path / "site"
-    build(paths, site)
-    [(key, text)] = rebuild.read_parts(site, "search-words").values()
-    rebuild.write_parts(site, "search-words", {"vocabulary": (key, tamper(text))})
-    path = content / APRIL
-    path.write_text(path.read_text().replace(old, new))
-    build(paths, site)
-    return site, build_fully(paths, tmp_path / "full")
-
-
-def test_a_kept_vocabulary_that_cannot_be_read_is_made_again(tmp_path):
-    site, full = rebuilt_after_tampering_with_the_kept_vocabulary(
-        tmp_path, lambda text: '{"starts": ["", "m"]}', "None were discussed.", "None were discussed at all.")
-    assert snapshot(site) == snapshot(full)
-
-
-def test_a_kept_vocabulary_that_does_not_add_up_is_made_again(tmp_path):
-    # It holds none of the words April held before, and "none" is one April no longer holds.
-    site, full = rebuilt_after_tampering_with_the_kept_vocabulary(
-        tmp_path, lambda text: json.dumps({**json.loads(text), "held": {}}), "None were discussed.", "Nothing was discussed.")
-    assert snapshot(site) == snapshot(full)
 
 
 def test_words_that_join_or_leave_the_archive_change_only_their_ranges_words_files(tmp_path):
@@ -348,11 +322,11 @@ def test_an_edit_reads_and_writes_only_its_own_years_search_parts(tmp_path, monk
     (content / "meetings/2020-05-26-performance.md").write_text(text)
     paths, site = Paths(content=content), tmp_path / "site"
     build(paths, site)
-    other_year = rebuild.parts_path(site, "search-2020")
+    other_year = kept.set_path(site, "search-2020")
     kept_before = other_year.read_bytes()
     read = []
-    reading = rebuild.read_parts
-    monkeypatch.setattr(rebuild, "read_parts", lambda out_dir, name, **how: read.append(name) or reading(out_dir, name, **how))
+    reading = kept.read_set
+    monkeypatch.setattr(kept, "read_set", lambda out_dir, name, code: read.append(name) or reading(out_dir, name, code))
     edit_meeting(content, paths.templates)  # a 2019 meeting
     build(paths, site)
     assert "search-2019" in read and "search-2020" not in read

@@ -4,7 +4,7 @@ import shutil
 
 from minutebook import pipeline
 
-from minutebook.incremental import rebuild
+from minutebook.incremental import kept
 from minutebook.pipeline import Paths, build
 from minutebook.write import MARKER
 from tests.conftest import FIXTURES
@@ -50,8 +50,8 @@ def test_kept_parts_are_set_aside_with_a_manifest_that_does_not_name_the_site(tm
     build(paths, site)
     (site / MARKER).write_text("site: another\n")  # as another build's site would say
     read = []
-    reading = rebuild.read_parts
-    monkeypatch.setattr(rebuild, "read_parts", lambda out_dir, name, **how: read.append(reading(out_dir, name, **how)) or read[-1])
+    reading = kept.read_set
+    monkeypatch.setattr(kept, "read_set", lambda out_dir, name, code: read.append(reading(out_dir, name, code)) or read[-1])
     build(paths, site)
     assert read and not any(read)  # every kept part read came back empty: none was trusted
-    assert rebuild.read_manifest(site) is not None  # and the build left a manifest naming its own site
+    assert kept.read_manifest(site) is not None  # and the build left a manifest naming its own site

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
 
 from minutebook.link import Archive
 from minutebook.model import Meeting
@@ -143,13 +142,9 @@ def glossary_pairs(glossary) -> list[list[str]]:
             for form in (g.abbreviation, *(p for p in g.plurals if p.lower() != g.abbreviation.lower() + "s"))]
 
 
-def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: Vocabulary | None = None,
-                           changed: dict[str, bytes | None] | None = None) -> tuple[bytes, dict[str, bytes], Vocabulary]:
-    """search/index.js, the words files by path, and the vocabulary they hold, made from every meeting's summary line
+def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tuple[bytes, dict[str, bytes]]:
+    """search/index.js and the words files by path, made from every meeting's summary line
     (wire.py says what each file holds).
-
-    `kept`, the vocabulary of an earlier build, saves reading every meeting's terms again: `changed` gives,
-    for each meeting whose summary line differs from that build's, its line then (None if it was not there).
 
     search/index.js tells how to score, the meetings and documents, and which files hold what. Its
     people are there for finding a person by name: their page is the answer, above what merely names
@@ -170,15 +165,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
     # A theme no document has adds nothing to lunr's index.
     of_themes = sorted({t for slug in used for t in theme_terms.get(slug, ()) if t.__class__ is str})
     starts = range_starts(archive)
-    vocabulary = None
-    if kept is not None and changed is not None and kept.starts == starts:
-        try:
-            vocabulary = kept.after({m: (was and json.loads(was)[-1]) for m, was in changed.items()},
-                                    {m: held.get(m) for m in changed}, of_themes)
-        except (ValueError, TypeError, IndexError):
-            pass  # what was kept does not add up: the vocabulary is made again
-    if vocabulary is None:
-        vocabulary = Vocabulary.of(held.values(), of_themes, starts)
+    terms = {term for in_meeting in held.values() if in_meeting for term in in_meeting.split(" ")} | set(of_themes)
     years, place = [], 0
     for year, in_year in sorted(archive.years):
         years.append([str(year), place])
@@ -190,7 +177,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         "actionBoost": ACTION_BOOST,
         # In UTF-16 code units, as JavaScript counts: a word whose term is longer, by more than a close
         # spelling allows, matches nothing, and the search passes it over rather than spell it out.
-        "longest": max((len(t.encode("utf-16-le")) // 2 for t in (*vocabulary.held, *vocabulary.of_themes)), default=0),
+        "longest": max((len(t.encode("utf-16-le")) // 2 for t in terms), default=0),
         "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
         "themeOrder": theme_order,
         "people": [[p.person.name, person_path(p.person.slug), person_summary(p), " ".join(dict.fromkeys(label for label, _, _ in p.role_spans))]
@@ -202,80 +189,9 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes], kept: 
         "meetings": meetings,
         "docs": items + actions,
     }
-    words = {words_path(n): wire.script(wire.keyed_assignment(wire.WORDS_GLOBAL, n), text) for n, text in enumerate(vocabulary.texts)}
-    return wire.script(wire.main_assignment(), wire.compact_json(data)), words, vocabulary
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Every index term, as the words files list it: how many meetings hold each term, the theme names'
-    terms, and each range's words as its file writes them. Kept between builds, it is updated with the
-    meetings that changed rather than made again from every meeting's terms, and a range no term
-    joined or left keeps its text."""
-
-    starts: tuple[str, ...]
-    held: dict[str, int]  # term -> how many meetings hold it
-    of_themes: tuple[str, ...]
-    texts: tuple[str, ...]  # per range: its words, front-coded, as JSON
-
-    @staticmethod
-    def of(terms_by_meeting, of_themes, starts) -> "Vocabulary":
-        held: Counter[str] = Counter()
-        for terms in terms_by_meeting:
-            if terms:
-                held.update(terms.split(" "))
-        return Vocabulary._with(tuple(starts), dict(held), tuple(of_themes), None, set())
-
-    def after(self, was: dict[str, str | None], now: dict[str, str | None], of_themes) -> "Vocabulary":
-        """This vocabulary once each meeting's terms `was` are replaced by those it holds `now` (None: none)."""
-        held, moved = dict(self.held), set()
-        for m in set(was) | set(now):
-            before, after = set((was.get(m) or "").split(" ")) - {""}, set((now.get(m) or "").split(" ")) - {""}
-            for term in before - after:
-                if held.get(term, 0) < 1:
-                    raise ValueError(f"the kept vocabulary does not hold {term!r}")
-                held[term] -= 1
-                if not held[term]:
-                    del held[term]
-                    moved.add(term)
-            for term in after - before:
-                if term not in held:
-                    held[term] = 0
-                    moved.add(term)
-                held[term] += 1
-        moved.update(set(of_themes) ^ set(self.of_themes))
-        return Vocabulary._with(self.starts, held, tuple(of_themes), self.texts, moved)
-
-    @staticmethod
-    def _with(starts, held, of_themes, texts, moved) -> "Vocabulary":
-        """The vocabulary with each range's text made again where `moved` (terms that joined or left) falls,
-        or everywhere when there are no `texts` to keep."""
-        terms = set(held) | set(of_themes)
-        if texts is None or not (_all_in_bmp(terms) and _all_in_bmp(moved)):
-            by_range = dict(enumerate(_sorted_by_range(terms, starts)[1]))
-        else:  # in the basic plane Python sorts as JavaScript does, so a range is sorted on its own
-            by_range = {n: _range_terms(terms, starts, n) for n in {bisect.bisect_right(starts, term) - 1 for term in moved}}
-        texts = list(texts or [""] * len(starts))
-        for n, in_range in by_range.items():
-            texts[n] = json.dumps(wire.front_coded(in_range), ensure_ascii=False)
-        return Vocabulary(tuple(starts), held, tuple(of_themes), tuple(texts))
-
-    def kept_text(self) -> str:
-        return wire.compact_json({"starts": self.starts, "held": self.held, "themes": self.of_themes, "texts": self.texts})
-
-    @staticmethod
-    def from_kept(text: str) -> "Vocabulary | None":
-        try:
-            data = json.loads(text)
-            return Vocabulary(tuple(data["starts"]), dict(data["held"]), tuple(data["themes"]), tuple(data["texts"]))
-        except (ValueError, KeyError, TypeError):
-            return None
-
-
-def _range_terms(terms, starts, n: int) -> list[str]:
-    """The sorted terms of range `n` alone; for terms in the basic plane only, where Python sorts as JavaScript."""
-    low, high = starts[n], starts[n + 1] if n + 1 < len(starts) else None
-    return sorted(t for t in terms if t >= low and (high is None or t < high))
+    words = {words_path(n): wire.script(wire.keyed_assignment(wire.WORDS_GLOBAL, n), json.dumps(wire.front_coded(in_range), ensure_ascii=False))
+             for n, in_range in enumerate(_sorted_by_range(terms, starts)[1])}
+    return wire.script(wire.main_assignment(), wire.compact_json(data)), words
 
 
 def _counted(text: str) -> list:
@@ -299,18 +215,17 @@ def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
     """Every search file, made from nothing kept: `item_texts(meeting)` gives each meeting's ItemTexts."""
     parts = {m.id: meeting_part(archive, m, item_texts(m)).encode("utf-8") for m in archive.meetings}
     summaries = {m: summary_line(part) for m, part in parts.items()}
-    return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})[0]
+    return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})
 
 
-def index_files(archive: Archive, summaries: dict[str, bytes], parts: dict[str, bytes], years: set[int], texts: set[str],
-                kept: Vocabulary | None = None, changed: dict[str, bytes | None] | None = None) -> tuple[dict[str, bytes], Vocabulary]:
-    """search/index.js and the words files from every meeting's summary line (see main_and_words_scripts for
-    `kept` and `changed`), and from the parts of their meetings, the term files of `years` and the text files
-    of the meetings in `texts`; with the vocabulary the words files hold."""
-    main, words, vocabulary = main_and_words_scripts(archive, summaries, kept, changed)
+def index_files(archive: Archive, summaries: dict[str, bytes], parts: dict[str, bytes], years: set[int],
+                texts: set[str]) -> dict[str, bytes]:
+    """search/index.js and the words files from every meeting's summary line, and from the parts of their
+    meetings, the term files of `years` and the text files of the meetings in `texts`."""
+    main, words = main_and_words_scripts(archive, summaries)
     files = {MAIN: main, **words}
     for year, meetings in sorted(archive.years):
         if year in years:
             files.update(term_scripts(archive, year, meetings, parts))
     files.update({text_path(m): text_script(m, parts[m]) for m in texts})
-    return files, vocabulary
+    return files

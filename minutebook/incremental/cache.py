@@ -1,0 +1,92 @@
+"""The build cache: what the last build into a folder left beside it, and what this build leaves.
+
+The pipeline opens it before loading (the meetings parsed last time stand in for
+parsing again), asks it what is outdated once the pages are planned, and saves it
+after the site is written. Everything else in this package is behind it:
+fingerprints.py (what each file is made from), kept.py (the manifest and the
+kept parts on disk), meetings.py (the kept meetings) and plan.py (the archive
+files and their parts).
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutebook.incremental import fingerprints, kept, plan
+from minutebook.incremental.meetings import KnownMeetings
+from minutebook.link import Archive
+from minutebook.model import Meeting
+from minutebook.site.render import Page
+
+MEETINGS = "parsed"  # the set of meetings parsed by the last build
+
+
+@dataclass
+class Outdated:
+    """What this build must make, and what it may take from the last one."""
+
+    pages: list[Page]  # to render
+    search: frozenset[str]  # meeting ids: their part of their year's search file
+    records: frozenset[str]  # meeting ids: their record in data/meetings.json
+    outputs: set[str]  # archive files (search, feeds, open data) to make
+    reused: dict[str, Path]  # files carried over from the last site, as they are
+    kept: plan.Parts  # the meetings' parts kept by earlier builds that still hold
+    prints: dict[str, str]  # every file's fingerprint
+    files: plan.Plan
+
+    def parts(self, search: Mapping[str, bytes], records: Mapping[str, bytes]) -> plan.Parts:
+        """Every part the outputs need: those kept, with those just made."""
+        return self.kept.joined(dict(search), dict(records))
+
+    def site(self, assets: Mapping[str, bytes]) -> str:
+        """The name of the site this build makes (fingerprints.site_digest)."""
+        return fingerprints.site_digest(self.prints, assets)
+
+
+class BuildCache:
+    def __init__(self, out_dir: Path, code: str, manifest: Mapping[str, list], meetings: KnownMeetings):
+        self.out_dir, self.code, self.manifest, self.meetings = out_dir, code, manifest, meetings
+
+    @classmethod
+    def open(cls, out_dir: Path, package: Path, remembered: Mapping[str, tuple[str, Meeting]] | None = None) -> BuildCache:
+        """What was kept beside `out_dir`, for this version of the code in `package`; nothing when it was not
+        kept for the site now in `out_dir`. `remembered`: the meetings the last build in this process read."""
+        manifest = kept.read_manifest(out_dir)
+        if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
+            kept.forget(out_dir)
+        code = fingerprints.tree_digest(package)  # a new Minutebook parses and renders everything again
+        return cls(out_dir, code, manifest or {}, KnownMeetings(kept.read_set(out_dir, MEETINGS, code), code, remembered))
+
+    @property
+    def compiled_templates(self) -> Path:
+        return kept.compiled_templates_path(self.out_dir, self.code)
+
+    def outdated(self, archive: Archive, sources, history, pages: list[Page], base_url: str, templates: Path) -> Outdated:
+        """What the last build did not make from the same inputs, of `pages` and the archive files."""
+        inputs = fingerprints.inputs(archive, sources, history, self.meetings.summaries, base_url, self.code, templates)
+        files = plan.plan(archive, inputs, base_url)
+        prints = {**fingerprints.pages(pages, inputs), **files.prints}
+        reused = kept.reusable(self.out_dir, prints, self.manifest)
+        stale = {path for path in files.prints if path not in reused}
+        parts = plan.kept_parts(self.out_dir, self.code, archive, files, stale)
+        search, records = plan.wanted(archive, stale, parts)
+        return Outdated([p for p in pages if p.path not in reused], frozenset(search), frozenset(records), stale, reused,
+                        parts, prints, files)
+
+    def same_as_before(self, made: Mapping[str, bytes]) -> dict[str, bytes | Path]:
+        return kept.same_as_before(self.out_dir, made)
+
+    def save(self, archive: Archive, outdated: Outdated, parts: plan.Parts, site: str) -> None:
+        """Keep what the next build reuses, for the site named `site` now in the folder. On any failure the
+        manifest goes, so the next build makes everything again rather than trust a stale record."""
+        try:
+            names = plan.keep(self.out_dir, self.code, archive, outdated.files, outdated.outputs, parts)
+            kept.write_set(self.out_dir, MEETINGS, self.code, self.meetings.parts, self.meetings.kept)
+            kept.prune(self.out_dir, {*names, MEETINGS}, {self.compiled_templates})
+            kept.write_manifest(self.out_dir, outdated.prints, site)  # last: a manifest naming the site says all the rest was kept for it
+        except BaseException:
+            with contextlib.suppress(OSError):
+                kept.manifest_path(self.out_dir).unlink(missing_ok=True)
+            raise

@@ -222,10 +222,11 @@ class Site:
     log: list[Sent]
     ui: SearchUI
     hook: str | None = None  # the page's own timing of its search, if it has one
+    typed: bool = True  # False for a page that cannot search (the stub), which would only wait out each query
 
 
 def measure(browser, base: str, log: list[Sent], ui: SearchUI, word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0, hook: str | None = None) -> SearchTimes:
-    return measure_alternating(browser, [Site("one", base, log, ui, hook)], word, queries, tries, timeout_s)["one"]
+    return measure_alternating(browser, [Site("one", base, log, ui, hook, typed=bool(queries))], word, queries, tries, timeout_s)["one"]
 
 
 def measure_alternating(browser, sites: list[Site], word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0) -> dict[str, SearchTimes]:
@@ -253,7 +254,7 @@ def measure_alternating(browser, sites: list[Site], word: str, queries: list[str
             if ms is None:  # a later try that timed out: the median is of the tries that finished
                 continue
             firsts[key].append(ms)
-            if attempt == 0:  # the typed queries run once, on the page that is already loaded
+            if attempt == 0 and site.typed:  # the typed queries run once, on the page that is already loaded
                 for query in queries:
                     took = page.evaluate(TYPE_QUERY, [site.ui.input, site.ui.results, site.ui.result, query, timeout_s * 1000])
                     if took is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .browser import FIRST_RESULT_TRIES
+from .schedule import within
 
 STAGES = ("load", "link", "render", "index", "write")
 
@@ -165,11 +166,12 @@ def _show(value, how: str, present: bool) -> str:
     return _num(value)
 
 
-def size_section(r: dict) -> str:
+def legacy_section(r: dict) -> str:
+    """A size measured before issue 25: one sample per figure, MkDocs with prebuild_index: python only."""
     mb, mk, pf = r.get("minutebook", {}), r.get("mkdocs", {}), r.get("pagefind", {})
     has_browser = "browser" in mb
     lines = [
-        f"## {r['size']:,} meetings",
+        f"## {r['size']:,} meetings (an earlier run: one sample per figure)",
         "",
         f"Run {r['date']} at commit `{r['machine']['commit']}`. Minutebook built {_get(mb, 'stages', 'pages') or '?':,} pages "
         f"({_get(mb, 'stages', 'files') or '?':,} files); MkDocs {mk.get('pages', '–') if 'error' not in mk else '–'} pages; "
@@ -216,6 +218,201 @@ def size_section(r: dict) -> str:
     if "browser_error" in r:
         notes.append(f"- Search in the browser could not be measured: {r['browser_error']}")
     if not has_browser and "browser_error" not in r:
+        notes.append("- Search in the browser was not measured in this run (`--skip-browser`).")
+    if notes:
+        lines += ["", *notes]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- alternated runs (issue 25 on)
+
+# (column, tool key, heading): the peers table's columns, left to right. Hugo and Pagefind alone are
+# parts of the Hugo + Pagefind tool's figures, shown beside their sum.
+PEER_COLUMNS = (
+    ("minutebook", "minutebook", "Minutebook"),
+    ("mkdocs", "mkdocs", "MkDocs, `prebuild_index: python`"),
+    ("mkdocs_default", "mkdocs_default", "MkDocs, default search"),
+    ("hugo_pagefind", "hugo_pagefind", "Hugo + Pagefind"),
+    ("hugo", "hugo_pagefind", "Hugo alone"),
+    ("pagefind_hugo", "hugo_pagefind", "Pagefind alone, on Hugo's site"),
+    ("pagefind", "pagefind", "Pagefind on Minutebook's site"),
+)
+RATIO_AFTER = ("mkdocs", "mkdocs_default", "hugo_pagefind")  # the peers a user would pick instead
+
+_BUILD = {key: ("figures", "build", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind")} | {
+    "hugo": ("figures", "hugo", "{}"), "pagefind_hugo": ("figures", "pagefind", "{}")}
+_REBUILD = {key: ("figures", "rebuild", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind")} | {
+    "hugo": ("figures", "hugo_rebuild", "{}"), "pagefind_hugo": ("figures", "pagefind_rebuild", "{}")}
+_PAYLOAD = {key: ("payload", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind_hugo", "pagefind")}
+_BROWSER = {key: ("browser", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind")}
+
+
+def _fill(paths: dict, value: str) -> dict:
+    return {column: tuple(value if part == "{}" else part for part in path) for column, path in paths.items()}
+
+
+# (label, how to show, {column: path into that column's tool}); "browser" rows need the browser run.
+PEER_ROWS = (
+    ("Full build, s", "s", _fill(_BUILD, "seconds")),
+    ("Full build, peak memory, MB", "n", _fill(_BUILD, "peak_rss_mb")),
+    ("Rebuild after one meeting changed, s", "s", _fill(_REBUILD, "seconds")),
+    ("Rebuild, peak memory, MB", "n", _fill(_REBUILD, "peak_rss_mb")),
+    ("Preview server's rebuild after one meeting changed, s", "s", {"minutebook": ("figures", "preview")}),
+    ("MkDocs's --dirty rebuild, s (its search index then holds only the changed page)", "s",
+     {"mkdocs": ("figures", "dirty", "seconds"), "mkdocs_default": ("figures", "dirty", "seconds")}),
+    ("Search payload, KB", "k", _fill(_PAYLOAD, "raw")),
+    ("Search payload gzipped, KB", "k", _fill(_PAYLOAD, "gzip")),
+    ("First result on fast 4G, ms", "n0", _fill(_BROWSER, "first_result_ms")),
+    ("First result with a stub for the search code (no searching), ms", "n0", {"minutebook": ("browser_stub", "first_result_ms")}),
+    ("Fetched before the first result, KB", "k", _fill(_BROWSER, "first_result_bytes")),
+    ("Typed query, median ms", "n0", _fill(_BROWSER, "typed_median_ms")),
+    ("Search and drawing alone (Minutebook's hook), median ms", "n", {"minutebook": ("browser", "engine_median_ms")}),
+)
+
+# The old-and-new table: (label, how to show, path into each Minutebook).
+OLD_NEW_ROWS = (
+    ("Full build, s", "s", ("figures", "build", "seconds")),
+    ("Full build, peak memory, MB", "n", ("figures", "build", "peak_rss_mb")),
+    ("Rebuild after one meeting changed, s", "s", ("figures", "rebuild", "seconds")),
+    ("Rebuild, peak memory, MB", "n", ("figures", "rebuild", "peak_rss_mb")),
+    ("Preview server's rebuild after one meeting changed, s", "s", ("figures", "preview")),
+    ("Search payload, KB", "k", ("payload", "raw")),
+    ("Search payload gzipped, KB", "k", ("payload", "gzip")),
+    ("First result on fast 4G, ms", "n0", ("browser", "first_result_ms")),
+    ("Fetched before the first result, KB", "k", ("browser", "first_result_bytes")),
+    ("Typed query, median ms", "n0", ("browser", "typed_median_ms")),
+    ("Search and drawing alone (Minutebook's hook), median ms", "n", ("browser", "engine_median_ms")),
+)
+
+
+def _median(figure):
+    """A figure's middle value: the median of a spread, or the figure itself."""
+    return figure.get("median") if isinstance(figure, dict) else figure
+
+
+def _cell(figure, how: str) -> str:
+    """A figure as shown: the median, and for repeated samples their least–greatest in brackets."""
+    if figure is None:
+        return "–"
+    shown = _show(_median(figure), how, True)
+    if isinstance(figure, dict) and figure.get("min") is not None and figure["min"] != figure["max"]:
+        shown += f" ({_show(figure['min'], how, True)}–{_show(figure['max'], how, True)})"
+    return shown
+
+
+def _first_result(tool: dict, key: str = "browser"):
+    """The first-result figure as a spread, from the samples the browser run kept."""
+    times = tool.get(key)
+    if not isinstance(times, dict) or times.get("first_result_ms") is None:
+        return None
+    samples = times.get("first_result_samples") or []
+    return {"median": times["first_result_ms"], "min": min(samples, default=None), "max": max(samples, default=None)}
+
+
+def _figure(tool: dict, path: tuple):
+    if path[-1] == "first_result_ms":
+        return _first_result(tool, path[0])
+    return _get(tool, *path)
+
+
+def _browser_row(label: str) -> bool:
+    return any(word in label for word in ("fast 4G", "stub", "Fetched", "Typed", "hook"))
+
+
+def peers_table(r: dict) -> list[str]:
+    tools = r.get("tools", {})
+    head, rule = [""], ["---"]
+    for column, key, heading in PEER_COLUMNS:
+        if key not in tools:
+            continue
+        version = tools[key].get("version", "")
+        head.append(heading + (f" ({version})" if column in ("mkdocs", "hugo_pagefind") and version else ""))
+        rule.append("---:")
+        if column in RATIO_AFTER:
+            head.append("Minutebook ÷ it")
+            rule.append("---:")
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |"]
+    ours_tool = tools.get("minutebook", {})
+    for label, how, paths in PEER_ROWS:
+        ours = _median(_figure(ours_tool, paths["minutebook"])) if "minutebook" in paths else None
+        cells = [label]
+        for column, key, _ in PEER_COLUMNS:
+            if key not in tools:
+                continue
+            tool = tools[key]
+            figure = _figure(tool, paths[column]) if column in paths and "error" not in tool else None
+            cells.append(_cell(figure, how))
+            if column in RATIO_AFTER:
+                cells.append(_ratio(ours, _median(figure)) if figure is not None else "–")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def old_new_table(r: dict) -> list[str]:
+    tools = r.get("tools", {})
+    old, new = tools.get("minutebook_old", {}), tools.get("minutebook", {})
+    sha = r.get("compare_commit") or "old"
+    lines = [
+        f"| | Minutebook at `{sha}` | Minutebook now (`{r['machine']['commit']}`) | now ÷ `{sha}` | within 10% of `{sha}` or better |",
+        "| --- | ---: | ---: | ---: | :---: |",
+    ]
+    for label, how, path in OLD_NEW_ROWS:
+        before, after = _figure(old, path), _figure(new, path)
+        ratio = _ratio(_median(after), _median(before))
+        lines.append(f"| {label} | {_cell(before, how)} | {_cell(after, how)} | {ratio} | {within(_median(after), _median(before))} |")
+    return lines
+
+
+def size_section(r: dict) -> str:
+    if "tools" not in r:
+        return legacy_section(r)
+    tools = r["tools"]
+    mb = tools.get("minutebook", {})
+    order = ", ".join(tools[key]["label"] for key in r.get("order", []) if key in tools)
+    counted = "; ".join(f"{t['label']} {t['pages'] if isinstance(t.get('pages'), str) else format(t.get('pages', 0), ',')} pages"
+                        + (f" (Pagefind indexed {t['indexed']})" if t.get("indexed") else "")
+                        for t in tools.values() if "pages" in t)
+    stages = r.get("incremental_stages")
+    lines = [
+        f"## {r['size']:,} meetings",
+        "",
+        f"Run {r['date']} at commit `{r['machine']['commit']}`. Each build figure is the median of {r['runs']} runs "
+        f"(least–greatest in brackets), the tools taking turns in every round: {order}. "
+        f"Search in the browser: the median of {FIRST_RESULT_TRIES} loads of each search page, the sites taking turns. "
+        f"Built: {counted}."
+        + (f" Minutebook's rebuild rendered {stages['rendered']:,} of {stages['pages']:,} pages." if stages else ""),
+        "",
+        "Minutebook beside its peers (ratios are Minutebook's median ÷ the peer's, from this run; below 1 is faster or smaller):",
+        "",
+        *peers_table(r),
+    ]
+    if "minutebook_old" in tools:
+        lines += ["", f"Minutebook at `{r.get('compare_commit')}` and now, taking turns in the same run:", "", *old_new_table(r)]
+    stock = r.get("lunr_py")
+    if stock and "documents" in stock and "index_payload" in mb:
+        index_kb, store_kb = mb["index_payload"]["gzip"], mb["store_payload"]["gzip"]
+        lines += [
+            "",
+            f"Search files beside stock lunr.py's serialised index of the same {stock['documents']:,} documents (gzip): "
+            f"Minutebook's index (`search/index.js`, `search/words/` and `search/terms/`) {_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's "
+            f"{_kb(stock['gzip'])} KB; with the result store (`search/text/`) {_kb(index_kb + store_kb)} KB, {_ratio(index_kb + store_kb, stock['gzip'])}.",
+        ]
+    if r.get("stages"):
+        lines += ["", "Minutebook's stages (`BuildReport.seconds`, one build each), seconds:", "", "| stage | full build | rebuild after one meeting changed |", "| --- | ---: | ---: |"]
+        for stage in STAGES:
+            lines.append(f"| {stage} | {_seconds(_get(r, 'stages', 'seconds', stage))} | {_seconds(_get(r, 'incremental_stages', 'seconds', stage))} |")
+    notes = []
+    for tool in tools.values():
+        if "error" in tool:
+            notes.append(f"- {tool['label']} could not be measured: {tool['error']}")
+        note = _get(tool, "browser", "note")
+        if note:
+            notes.append(f"- {tool['label']} in the browser: {note}.")
+    if _get(r, "lunr_py", "error"):
+        notes.append(f"- Stock lunr.py's index could not be made: {r['lunr_py']['error']}")
+    if "browser_error" in r:
+        notes.append(f"- Search in the browser could not be measured: {r['browser_error']}")
+    elif "browser" not in mb:
         notes.append("- Search in the browser was not measured in this run (`--skip-browser`).")
     if notes:
         lines += ["", *notes]

@@ -8,22 +8,37 @@ STAGES = ("load", "link", "render", "index", "write")
 
 COMMANDS = """\
 ```sh
-make bench                                   # all three sizes; or, in the venv:
-python -m bench.run --sizes 50,500           # [--skip-mkdocs] [--skip-pagefind] [--skip-browser] [--timeout 10]
+make bench BENCH_ARGS="--sizes 50,500 --runs 5 --compare-commit f622f9f"   # or, in the venv:
+python -m bench.run --sizes 50,500 --runs 5 --compare-commit f622f9f
+#   [--skip-mkdocs] [--skip-hugo] [--skip-pagefind] [--skip-browser] [--timeout 10]
 
-# what it runs for each size N, each timed in a fresh process:
+# what it runs for each size N; every command is timed in a fresh process, each round running
+# each tool's commands in turn (Minutebook, Minutebook at the old commit, MkDocs twice, Hugo + Pagefind, Pagefind):
 python -m bench.generate --meetings N --seed 1 --out bench/out/cN
 python build.py --content bench/out/cN --out bench/out/runN/minutebook --quiet    # full build, then again after editing one meeting
-python -m bench.stages bench/out/cN bench/out/runN/minutebook-stages            # the same build through minutebook.pipeline.build, printing BuildReport.seconds
-python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs/mkdocs.yml --site-dir bench/out/runN/mkdocs/site   # then with --dirty after editing the same meeting
+python -m bench.stages bench/out/cN bench/out/runN/minutebook-preview --preview-edit MEETING   # the preview server's rebuild
+git worktree add --detach bench/out/old-SHA SHA                                  # once; then the same two commands there, cwd and PYTHONPATH that folder
+python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs/mkdocs.yml --site-dir bench/out/runN/mkdocs/site   # again after editing the meeting, and with --dirty on a copy
+python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs_default/mkdocs.yml --site-dir bench/out/runN/mkdocs_default/site
+hugo --quiet --source bench/out/runN/hugo_pagefind --destination bench/out/runN/hugo_pagefind/public   # then Pagefind on public/; both again after the edit
 npm install --prefix bench/out/pagefind-npm pagefind@1                         # once; the npm package ships Pagefind's binary
 node bench/out/pagefind-npm/node_modules/pagefind/lib/runner/bin.cjs --site bench/out/runN/pagefind   # a copy of Minutebook's site
+python -m bench.stages bench/out/cN bench/out/runN/minutebook-stages            # once, after the rounds: BuildReport.seconds
 ```
 """
 
 METHOD = """\
 ## How each figure is measured
 
+- **Rounds**: every build figure is taken `--runs` times (5 by default), the
+  tools taking turns within each round (Minutebook, Minutebook at the old
+  commit, MkDocs with `prebuild_index: python`, MkDocs with its default search,
+  Hugo + Pagefind, Pagefind on Minutebook's site; then again), and the table
+  shows the median with the least and greatest in brackets. On a machine
+  shared with other work one build can take half as long again as the next;
+  taking turns lets a slow spell fall on every tool alike, so the ratios, all
+  of medians from the same run, are fair. Search payloads are measured once, on
+  the sites the last round left.
 - **Build time and peak memory**: wall-clock time of the command in a new
   process; peak memory is `ru_maxrss` from `os.wait4`, the resident set of the
   largest single process in the command's tree (the build's forked workers
@@ -38,16 +53,33 @@ METHOD = """\
   and make the feed, calendar and open data, as the pipeline reports it. `load`
   + `link` + `render` + `index` + `write` is less than the wall time, which also
   counts Python starting, imports and copying assets.
-- **Rebuild after one meeting changed**: one sentence is appended to the middle
-  meeting's file, and the same command is run into the same output folder;
-  whatever `python build.py` does today is what is measured (the "pages
-  rendered" row shows how much it re-rendered). Minutebook's figure is the
-  median of five such rebuilds, each after a different sentence, and its memory
-  the largest of the five. MkDocs is timed once the same way
-  (a full build, which is what gives a correct site) and, on a copy of its
-  site, with `--dirty`, its own incremental mode, which re-renders only the
-  changed page but then writes a search index of that page alone. The file is
-  restored afterwards.
+- **Rebuild after one meeting changed**: in each round, after the full build,
+  one sentence is appended to the middle meeting's file, and the same command
+  is run into the same output folder; whatever `python build.py` does is what
+  is measured (the line above each table says how many pages it re-rendered).
+  MkDocs is timed the same way (a full build, which is what gives a correct
+  site) and, on a copy of its site, with `--dirty`, its own incremental mode,
+  which re-renders only the changed page but then writes a search index of that
+  page alone. Hugo has no incremental mode outside its development server: its
+  rebuild is `hugo` and Pagefind again. The file is restored afterwards.
+- **MkDocs** is built twice over: with its search plugin's defaults (the
+  browser builds the lunr index from `search_index.json` when search is first
+  used) and with `prebuild_index: python`, which makes the index at build time
+  as Minutebook does and is most of MkDocs's build time. Both use the default
+  `mkdocs` theme; only the home page and one page per year are in the
+  navigation.
+- **Hugo + Pagefind**: Debian's `hugo` builds a project the benchmark writes
+  (`bench/hugo_project.py`: a page per meeting with its title and date as front
+  matter and its body as written, a list, minimal layouts, no theme), then
+  Pagefind indexes `public/`, only the meetings' main element marked
+  `data-pagefind-body`. The figure is the two commands' times added and the
+  larger peak memory; each is also shown alone.
+- **Minutebook at an older commit** (`--compare-commit`): the commit is checked
+  out with `git worktree add --detach` into `bench/out/old-SHA` (with this
+  checkout's `node_modules` linked beside it) and its own `build.py` and
+  `bench/stages.py` are run with the same Python, from that folder and with it
+  as `PYTHONPATH`, so it imports its own code. Old and new take turns in every
+  round and in the browser.
 - **Preview server's rebuild**: what `python build.py serve` does when an
   editor saves a file: `python -m bench.stages ... --preview-edit FILE` builds,
   adds the same sentence to the same meeting, and builds again in the same
@@ -70,11 +102,12 @@ METHOD = """\
   small server that gzips text files as a production server would.
   - *First result*: from the start of navigation to `search page?q=WORD` until
     the first result element is in the page (observed from the document's
-    start, so it is the time a visitor waits); median of {tries} tries. The result
+    start, so it is the time a visitor waits); median of {tries} tries, the
+    sites taking turns (least and greatest in brackets). The result
     elements are `#search-results li` (Minutebook), `#mkdocs-search-results
     article` (MkDocs's default theme, whose search runs in a Web Worker) and
     `.pagefind-ui__result-link` (Pagefind's default UI, on a page written into
-    the copy of the site). No result within the timeout is recorded as n/a.
+    the copy of Minutebook's site and into Hugo's `public/`). No result within the timeout is recorded as n/a.
   - *First result with a stub for the search code*: the same, on a copy of
     Minutebook's site whose `assets/search.js` is `bench/stub_search.js`. It
     runs where the search code would, waits for the files `search-ahead.js`
@@ -92,8 +125,11 @@ METHOD = """\
     waits 120 ms after the last key, Pagefind's UI 300 ms; MkDocs searches on
     every key-up). *Search and drawing alone* is Minutebook's own
     `data-search-ms` hook for the same queries.
-- **Ratios** divide the Minutebook figure by the MkDocs one: below 1 means
-  Minutebook is faster or smaller.
+- **Ratios** divide Minutebook's median by the peer's, or the new code's by the
+  old commit's, from the same run: below 1 means faster or smaller. "Within
+  10% or better" is a ratio of at most 1.10.
+- **Sizes measured before issue 25** (shown as "an earlier run") had one sample
+  per figure and only MkDocs with `prebuild_index: python`.
 """
 
 

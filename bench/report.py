@@ -1,5 +1,12 @@
-"""Results to Markdown: pure functions from the figures run.py keeps to the tables in RESULTS.md."""
+"""Results to Markdown: pure functions from the figures run.py keeps to the tables in RESULTS.md.
+
+    python -m bench.report    # writes bench/RESULTS.md again from bench/results/*.json, measuring nothing
+"""
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
 
 from .browser import FIRST_RESULT_TRIES
 from .schedule import within
@@ -404,7 +411,7 @@ def size_section(r: dict) -> str:
         return legacy_section(r)
     tools = r["tools"]
     mb = tools.get("minutebook", {})
-    order = ", ".join(tools[key]["label"] for key in r.get("order", []) if key in tools)
+    order = "; ".join(tools[key]["label"] for key in r.get("order", []) if key in tools)
     counted = "; ".join(f"{t['label']} {t['pages'] if isinstance(t.get('pages'), str) else format(t.get('pages', 0), ',')} pages"
                         + (f" (Pagefind indexed {t['indexed']})" if t.get("indexed") else "")
                         for t in tools.values() if "pages" in t)
@@ -493,3 +500,14 @@ def document(results: list[dict]) -> str:
         parts.append(size_section(r))
     parts.append(METHOD.replace("{tries}", str(FIRST_RESULT_TRIES)))
     return "\n".join(parts)
+
+
+def main() -> int:
+    bench = Path(__file__).resolve().parent
+    everything = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((bench / "results").glob("*.json"), key=lambda p: int(p.stem))]
+    (bench / "RESULTS.md").write_text(document(everything), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

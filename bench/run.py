@@ -509,9 +509,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run_size(size, args)
         (RESULTS_DIR / f"{size}.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(report.size_section(results), flush=True)
-    everything = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS_DIR.glob("*.json"), key=lambda p: int(p.stem))]
-    (BENCH / "RESULTS.md").write_text(report.document(everything), encoding="utf-8")
-    print(f"Wrote {BENCH.relative_to(ROOT) / 'RESULTS.md'} ({', '.join(str(r['size']) for r in everything)} meetings)")
+    report.main()
+    print(f"Wrote {BENCH.relative_to(ROOT) / 'RESULTS.md'} from bench/results/*.json")
     return 0
 
 

@@ -88,3 +88,7 @@ def test_a_size_measured_before_issue_25_still_renders():
               "minutebook": {"build": {"seconds": 41.6, "peak_rss_mb": 1000.0}, "stages": {"pages": 14433, "files": 21557}}, "mkdocs": {"build": {"seconds": 180.7, "peak_rss_mb": 3000.0}}}
     text = report.size_section(legacy)
     assert "5,000 meetings (an earlier run" in text and "0.23×" in text
+
+
+def test_the_order_of_a_round_is_listed_without_ambiguity():
+    assert "Minutebook; Minutebook at f622f9f; MkDocs, prebuild_index: python; MkDocs, default search; Hugo + Pagefind" in report.size_section(results())

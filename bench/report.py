@@ -50,6 +50,10 @@ METHOD = """\
   process; peak memory is `ru_maxrss` from `os.wait4`, the resident set of the
   largest single process in the command's tree (the build's forked workers
   included, one at a time, not summed: they share most pages with the parent).
+  CPU time is user plus system time from the same `os.wait4`, summed over the
+  command's processes (the build's workers included): it is what the work
+  costs, and it moves far less than wall time when other work shares the
+  cores, so it tells a slow spell on the machine from slower code.
   Minutebook's modules are byte-compiled first (`compileall`), as Python does on
   any first run and as pip did for MkDocs and every library at install; where
   `PYTHONDONTWRITEBYTECODE` is set, each run would otherwise compile them again.
@@ -297,8 +301,10 @@ def _fill(paths: dict, value: str) -> dict:
 # (label, how to show, {column: path into that column's tool}); "browser" rows need the browser run.
 PEER_ROWS = (
     ("Full build, s", "s", _fill(_BUILD, "seconds")),
+    ("Full build, CPU time (user + system), s", "s", _fill(_BUILD, "cpu_seconds")),
     ("Full build, peak memory, MB", "n", _fill(_BUILD, "peak_rss_mb")),
     ("Rebuild after one meeting changed, s", "s", _fill(_REBUILD, "seconds")),
+    ("Rebuild, CPU time (user + system), s", "s", _fill(_REBUILD, "cpu_seconds")),
     ("Rebuild, peak memory, MB", "n", _fill(_REBUILD, "peak_rss_mb")),
     ("Preview server's rebuild after one meeting changed, s", "s", {"minutebook": ("figures", "preview")}),
     ("MkDocs's --dirty rebuild, s (its search index then holds only the changed page)", "s",
@@ -315,8 +321,10 @@ PEER_ROWS = (
 # The old-and-new table: (label, how to show, path into each Minutebook).
 OLD_NEW_ROWS = (
     ("Full build, s", "s", ("figures", "build", "seconds")),
+    ("Full build, CPU time (user + system), s", "s", ("figures", "build", "cpu_seconds")),
     ("Full build, peak memory, MB", "n", ("figures", "build", "peak_rss_mb")),
     ("Rebuild after one meeting changed, s", "s", ("figures", "rebuild", "seconds")),
+    ("Rebuild, CPU time (user + system), s", "s", ("figures", "rebuild", "cpu_seconds")),
     ("Rebuild, peak memory, MB", "n", ("figures", "rebuild", "peak_rss_mb")),
     ("Preview server's rebuild after one meeting changed, s", "s", ("figures", "preview")),
     ("Search payload, KB", "k", ("payload", "raw")),

@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import traceback
@@ -138,7 +139,8 @@ def pages_indexed(run: Run) -> str:
 
 def both(first: Run, then: Run) -> Run:
     """Two commands run one after the other as one figure: their times added, the larger peak."""
-    return Run(first.seconds + then.seconds, max(first.peak_rss_mb, then.peak_rss_mb), then.stdout)
+    cpu = first.cpu_seconds + then.cpu_seconds if first.cpu_seconds is not None and then.cpu_seconds is not None else None
+    return Run(first.seconds + then.seconds, max(first.peak_rss_mb, then.peak_rss_mb), then.stdout, cpu)
 
 
 class Tool:
@@ -299,6 +301,8 @@ def figures(samples: list[dict]) -> dict:
         values = [s[name] for s in samples]
         if isinstance(values[0], Run):
             made[name] = {"seconds": schedule.spread([v.seconds for v in values]), "peak_rss_mb": schedule.spread([v.peak_rss_mb for v in values])}
+            if all(v.cpu_seconds is not None for v in values):
+                made[name]["cpu_seconds"] = schedule.spread([v.cpu_seconds for v in values])
         else:
             made[name] = schedule.spread(values)
     return made
@@ -501,6 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true", help="do not measure search in Chromium")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a search result before recording n/a (default: 10)")
     args = parser.parse_args(argv)
+    # Stopped with SIGTERM, the run unwinds as from Ctrl-C, so an edited meeting is put back as it was.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]

@@ -7,7 +7,8 @@ def spread(median, low, high):
 
 
 def command(seconds, memory):
-    return {"seconds": spread(seconds, seconds * 0.9, seconds * 1.2), "peak_rss_mb": spread(memory, memory, memory)}
+    return {"seconds": spread(seconds, seconds * 0.9, seconds * 1.2), "peak_rss_mb": spread(memory, memory, memory),
+            "cpu_seconds": spread(seconds * 2, seconds * 2, seconds * 2)}
 
 
 def minutebook(seconds, browser_ms):
@@ -71,6 +72,7 @@ def test_old_and_new_side_by_side_with_the_ratio_and_whether_within_ten_percent(
     assert "| | Minutebook at `f622f9f` | Minutebook now (`abc1234`) | now ÷ `f622f9f` | within 10% of `f622f9f` or better |" in text
     old_new = text.split("Minutebook at `f622f9f` and now", 1)[1]
     assert table_row(old_new, "Full build, s")[1:] == ["1.05 (0.95–1.26)", "1.00 (0.90–1.20)", "0.95×", "yes |"]
+    assert table_row(old_new, "Full build, CPU time (user + system), s")[1:] == ["2.10", "2.00", "0.95×", "yes |"]
     assert table_row(old_new, "First result on fast 4G, ms")[3:] == ["0.70×", "yes |"]
     slower = results()
     slower["tools"]["minutebook"]["figures"]["rebuild"] = command(0.5, 40.0)

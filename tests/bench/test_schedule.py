@@ -72,3 +72,8 @@ def test_the_browser_takes_turns_between_sites_and_types_queries_once_each(monke
     assert times["a"].first_result_samples == [101.0, 104.0, 106.0] and times["a"].first_result_ms == 104.0
     assert typed == ["q1", "q2"] and times["a"].typed_measured == 2 and times["stub"].typed_measured == 0
     assert times["slow"].first_result_ms is None and "no result" in times["slow"].note
+
+
+def test_two_commands_as_one_figure_add_their_times_and_keep_the_larger_peak():
+    joined = run.both(Run(1.0, 50.0, "", 0.5), Run(2.0, 40.0, "out", 1.5))
+    assert (joined.seconds, joined.peak_rss_mb, joined.cpu_seconds) == (3.0, 50.0, 2.0)

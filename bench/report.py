@@ -431,7 +431,8 @@ def size_section(r: dict) -> str:
         f"(least–greatest in brackets), the tools taking turns in every round: {order}. "
         f"Search in the browser: the median of {FIRST_RESULT_TRIES} loads of each search page, the sites taking turns. "
         f"Built: {counted}."
-        + (f" Minutebook's rebuild rendered {stages['rendered']:,} of {stages['pages']:,} pages." if stages else ""),
+        + (f" Minutebook's rebuild rendered {stages['rendered']:,} of {stages['pages']:,} pages." if stages else "")
+        + (" Load average (1 minute) at the start and the end: " + " and ".join(f"{x:.1f}" for x in r["load_average"]) + f" on {r['machine']['cores']} cores." if r.get("load_average") else ""),
         "",
         "Minutebook beside its peers (ratios are Minutebook's median ÷ the peer's, from this run; below 1 is faster or smaller):",
         "",

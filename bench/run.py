@@ -468,6 +468,7 @@ def run_size(size: int, args) -> dict:
         "queries": queries,
         "edited": edited_meeting(content).name,
         "timeout_s": args.timeout,
+        "load_average": [os.getloadavg()[0]],  # how busy the shared machine was, at the start and the end
     }
     results["tools"] = measure_tools(tools, args.runs)
     if "error" not in results["tools"]["minutebook"]:
@@ -481,6 +482,7 @@ def run_size(size: int, args) -> dict:
         except Exception as exc:  # a missing browser is reported, not fatal: the build figures still stand
             results["browser_error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc()
+    results["load_average"].append(os.getloadavg()[0])
     return results
 
 

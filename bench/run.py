@@ -475,7 +475,11 @@ def run_size(size: int, args) -> dict:
         print("  Minutebook: stages of a full build and of a rebuild", flush=True)
         results |= stages(content, work)
         if STOCK_LUNR_UP_TO >= size:
-            results["lunr_py"] = lunr_py_payload(content)
+            # In a child process: made here, the index would grow this process, and every command it
+            # starts afterwards (the next size's builds) would report that memory as its own peak.
+            made = [PYTHON, "-c", "import json, sys; from pathlib import Path; from bench.run import lunr_py_payload; "
+                    "print(json.dumps(lunr_py_payload(Path(sys.argv[1]))))", str(content)]
+            results["lunr_py"] = json.loads(subprocess.run(made, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
     if not args.skip_browser:
         try:
             search_in_browser(results["tools"], tools, queries, args.timeout, work)

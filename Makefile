@@ -4,10 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Options for the build, for example: make site BUILD_ARGS="--base-url https://example.gov.uk/minutes/"
 BUILD_ARGS ?=
+# Options for the benchmark, for example: make bench BENCH_ARGS="--sizes 50,500 --runs 3 --compare-commit f622f9f"
+BENCH_ARGS ?=
 # apt-get needs root: sudo for anyone else.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve bench browser clean docs
+.PHONY: site test check serve bench browser hugo clean docs
 
 site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python build.py $(BUILD_ARGS)
@@ -25,8 +27,8 @@ docs: $(VENV)/.installed
 test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-bench: $(VENV)/.bench-installed node_modules/.installed browser
-	$(BIN)/python -m bench.run
+bench: $(VENV)/.bench-installed node_modules/.installed browser hugo
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +54,11 @@ node_modules/.installed: package.json package-lock.json
 browser:
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+
+# Debian's Hugo, for the benchmark's Hugo + Pagefind comparison only (not needed by make test).
+hugo:
+	@command -v hugo >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
 
 clean:
 	rm -rf site .site.* .pytest_cache

@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -137,6 +137,7 @@ class SearchTimes:
     typed_measured: int  # queries that showed results in time
     engine_median_ms: float | None = None  # the page's own hook (Minutebook's data-search-ms), if it has one
     note: str = ""
+    first_result_samples: list[float] = field(default_factory=list)  # every try's, in the order taken
 
 
 # Records, from the very start of each document, when the first result appears: performance.now()
@@ -197,11 +198,13 @@ def first_result(browser, base: str, log: list[Sent], ui: SearchUI, word: str, t
     log.clear()
     navigated = time.monotonic()
     page.goto(f"{base}{ui.page}?q={quote(word)}", wait_until="commit", timeout=timeout_s * 1000)
-    try:
-        page.wait_for_function("window.__benchFirstResult !== undefined", timeout=timeout_s * 1000, polling=50)
+    # Polled from here, not with wait_for_function: that evaluates its test with eval, which a page's own
+    # Content-Security-Policy forbids, and the policy stays on so each page loads as visitors get it.
+    deadline, ms = navigated + timeout_s, None
+    while ms is None and time.monotonic() < deadline:
         ms = page.evaluate("window.__benchFirstResult")
-    except Exception:  # no result in time: recorded as n/a, never a failure of the whole run
-        ms = None
+        if ms is None:
+            page.wait_for_timeout(50)
     cutoff = navigated + (ms / 1000 if ms is not None else timeout_s)
     fetched = [s for s in list(log) if s.at <= cutoff]
     return ms, sum(s.bytes for s in fetched), len(fetched), context, page
@@ -212,35 +215,68 @@ def first_result(browser, base: str, log: list[Sent], ui: SearchUI, word: str, t
 FIRST_RESULT_TRIES = 9
 
 
+@dataclass(frozen=True)
+class Site:
+    """One search page to time: a served site and where its parts are."""
+
+    key: str
+    base: str
+    log: list[Sent]
+    ui: SearchUI
+    hook: str | None = None  # the page's own timing of its search, if it has one
+    typed: bool = True  # False for a page that cannot search (the stub), which would only wait out each query
+
+
 def measure(browser, base: str, log: list[Sent], ui: SearchUI, word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0, hook: str | None = None) -> SearchTimes:
-    firsts, bytes_, requests, typed, engine = [], 0, 0, [], []
-    for attempt in range(tries):
-        ms, fetched, count, context, page = first_result(browser, base, log, ui, word, timeout_s)
+    return measure_alternating(browser, [Site("one", base, log, ui, hook, typed=bool(queries))], word, queries, tries, timeout_s)["one"]
+
+
+def measure_alternating(browser, sites: list[Site], word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0) -> dict[str, SearchTimes]:
+    """Each site's first result, `tries` times, taking turns (A B C, A B C, ...) so a slow spell on a shared
+    machine falls on every site alike; the typed queries once per site, on its first loaded page."""
+    from .schedule import rounds
+
+    by_key = {site.key: site for site in sites}
+    firsts: dict[str, list[float]] = {key: [] for key in by_key}
+    fetched: dict[str, tuple[int, int]] = {}
+    typed: dict[str, list[float]] = {key: [] for key in by_key}
+    engine: dict[str, list[float]] = {key: [] for key in by_key}
+    gave_up: dict[str, str] = {}
+    for attempt, key in rounds(by_key, tries):
+        if key in gave_up:
+            continue
+        site = by_key[key]
+        ms, bytes_, count, context, page = first_result(browser, site.base, site.log, site.ui, word, timeout_s)
         try:
             if attempt == 0:
-                bytes_, requests = fetched, count
+                fetched[key] = (bytes_, count)
             if ms is None and attempt == 0:
-                return SearchTimes(None, bytes_, requests, None, 0, note=f"no result within {timeout_s:g} s")
+                gave_up[key] = f"no result within {timeout_s:g} s"
+                continue
             if ms is None:  # a later try that timed out: the median is of the tries that finished
                 continue
-            firsts.append(ms)
-            if attempt == 0:  # the typed queries run once, on the page that is already loaded
+            firsts[key].append(ms)
+            if attempt == 0 and site.typed:  # the typed queries run once, on the page that is already loaded
                 for query in queries:
-                    took = page.evaluate(TYPE_QUERY, [ui.input, ui.results, ui.result, query, timeout_s * 1000])
+                    took = page.evaluate(TYPE_QUERY, [site.ui.input, site.ui.results, site.ui.result, query, timeout_s * 1000])
                     if took is not None:
-                        typed.append(took)
-                        if hook:
-                            engine.append(float(page.evaluate(hook)))
+                        typed[key].append(took)
+                        if site.hook:
+                            engine[key].append(float(page.evaluate(site.hook)))
         finally:
             context.close()
-    return SearchTimes(
-        statistics.median(firsts),
-        bytes_,
-        requests,
-        statistics.median(typed) if typed else None,
-        len(typed),
-        statistics.median(engine) if engine else None,
-    )
+    return {
+        key: SearchTimes(
+            statistics.median(firsts[key]) if firsts[key] else None,
+            *fetched.get(key, (0, 0)),
+            statistics.median(typed[key]) if typed[key] else None,
+            len(typed[key]),
+            statistics.median(engine[key]) if engine[key] else None,
+            note=gave_up.get(key, ""),
+            first_result_samples=firsts[key],
+        )
+        for key in by_key
+    }
 
 
 @contextmanager

@@ -15,6 +15,9 @@ class Run:
     seconds: float
     peak_rss_mb: float  # the largest single process in the command's tree
     stdout: str
+    # User and system CPU time of the command's tree: on a shared machine it moves far less than the
+    # wall time does when other work takes turns on the cores, so it tells a slow spell from slower code.
+    cpu_seconds: float | None = None
 
 
 class CommandFailed(RuntimeError):
@@ -39,7 +42,7 @@ def timed(command: list[str], cwd: Path | None = None, env: dict | None = None) 
         printed, complaint = out.read(), err.read()
     if process.returncode != 0:
         raise CommandFailed(f"{' '.join(map(str, command))} exited {process.returncode}:\n{complaint[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, printed)
+    return Run(seconds, usage.ru_maxrss / 1024, printed, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ Each meeting becomes one page: its title as a heading, then its body exactly
 as written. Only the home page and one page per year are in the navigation:
 MkDocs's default theme repeats the whole navigation on every page, and listing
 thousands of meetings there would measure that rather than the build. The
-search plugin prebuilds its lunr index in Python, as Minutebook does.
+project is written in two configurations: the search plugin's defaults (the
+browser builds the lunr index from the documents when search is first used),
+and `prebuild_index: python`, where the build makes the lunr index, as
+Minutebook does, at the cost of most of MkDocs's build time.
 """
 from __future__ import annotations
 
@@ -22,9 +25,10 @@ theme:
 nav:
 {nav}
 plugins:
-  - search:
-      prebuild_index: python
-"""
+{search}"""
+
+SEARCH_DEFAULT = "  - search\n"
+SEARCH_PREBUILT = "  - search:\n      prebuild_index: python\n"
 
 
 def split_meeting(text: str) -> tuple[dict[str, str], str]:
@@ -38,7 +42,7 @@ def split_meeting(text: str) -> tuple[dict[str, str], str]:
     return fields, body.lstrip("\n")
 
 
-def project_files(content: Path) -> dict[str, str]:
+def project_files(content: Path, prebuild: bool = True) -> dict[str, str]:
     """Pure apart from reading `content`: every file of the MkDocs project, path -> text."""
     site_title = next(line.split(": ", 1)[1] for line in (content / "site.yml").read_text(encoding="utf-8").splitlines() if line.startswith("title: "))
     files: dict[str, str] = {}
@@ -52,14 +56,14 @@ def project_files(content: Path) -> dict[str, str]:
         files[f"docs/{year}.md"] = f"# Meetings in {year}\n\n{links}"
     files["docs/index.md"] = f"# {site_title}\n\n" + "".join(f"- [{year}]({year}.md)\n" for year in sorted(by_year))
     nav = "  - Home: index.md\n" + "".join(f"  - '{year}': {year}.md\n" for year in sorted(by_year))
-    files["mkdocs.yml"] = CONFIG.format(title=json.dumps(site_title), nav=nav)
+    files["mkdocs.yml"] = CONFIG.format(title=json.dumps(site_title), nav=nav, search=SEARCH_PREBUILT if prebuild else SEARCH_DEFAULT)
     return files
 
 
-def write_project(content: Path, root: Path) -> Path:
+def write_project(content: Path, root: Path, prebuild: bool = True) -> Path:
     if root.exists():
         shutil.rmtree(root)
-    for relative, text in project_files(content).items():
+    for relative, text in project_files(content, prebuild).items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

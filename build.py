@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Build the minutes site: `python build.py --help` lists the commands."""
+
 import gc
 import os
 import sys

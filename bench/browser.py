@@ -6,6 +6,7 @@ page fetched are counted on the wire, including what a Web Worker fetched.
 Chromium is Debian's, launched with the tests' arguments; the network is
 throttled through the DevTools protocol.
 """
+
 from __future__ import annotations
 
 import functools
@@ -227,11 +228,25 @@ class Site:
     typed: bool = True  # False for a page that cannot search (the stub), which would only wait out each query
 
 
-def measure(browser, base: str, log: list[Sent], ui: SearchUI, word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0, hook: str | None = None) -> SearchTimes:
-    return measure_alternating(browser, [Site("one", base, log, ui, hook, typed=bool(queries))], word, queries, tries, timeout_s)["one"]
+def measure(
+    browser,
+    base: str,
+    log: list[Sent],
+    ui: SearchUI,
+    word: str,
+    queries: list[str],
+    tries: int = FIRST_RESULT_TRIES,
+    timeout_s: float = 10.0,
+    hook: str | None = None,
+) -> SearchTimes:
+    return measure_alternating(
+        browser, [Site("one", base, log, ui, hook, typed=bool(queries))], word, queries, tries, timeout_s
+    )["one"]
 
 
-def measure_alternating(browser, sites: list[Site], word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0) -> dict[str, SearchTimes]:
+def measure_alternating(
+    browser, sites: list[Site], word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0
+) -> dict[str, SearchTimes]:
     """Each site's first result, `tries` times, taking turns (A B C, A B C, ...) so a slow spell on a shared
     machine falls on every site alike; the typed queries once per site, on its first loaded page."""
     from .schedule import rounds
@@ -258,7 +273,9 @@ def measure_alternating(browser, sites: list[Site], word: str, queries: list[str
             firsts[key].append(ms)
             if attempt == 0 and site.typed:  # the typed queries run once, on the page that is already loaded
                 for query in queries:
-                    took = page.evaluate(TYPE_QUERY, [site.ui.input, site.ui.results, site.ui.result, query, timeout_s * 1000])
+                    took = page.evaluate(
+                        TYPE_QUERY, [site.ui.input, site.ui.results, site.ui.result, query, timeout_s * 1000]
+                    )
                     if took is not None:
                         typed[key].append(took)
                         if site.hook:

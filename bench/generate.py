@@ -14,6 +14,7 @@ pseudo-words) drawn with Zipf frequencies, so the search index grows with the
 archive the way a real one does. Everything comes from one seeded random
 generator, so the same seed writes byte-identical files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -139,7 +140,10 @@ def site_yml(meetings: int) -> str:
 
 
 def themes_yml() -> str:
-    return "".join(f"- slug: {slug}\n  name: {yaml_text(name)}\n  description: {yaml_text(text)}\n" for slug, name, text in lexicon.THEMES)
+    return "".join(
+        f"- slug: {slug}\n  name: {yaml_text(name)}\n  description: {yaml_text(text)}\n"
+        for slug, name, text in lexicon.THEMES
+    )
 
 
 def people_yml(people: list[Person]) -> str:
@@ -149,7 +153,9 @@ def people_yml(people: list[Person]) -> str:
 def glossary_yml() -> str:
     entries = dict((abbr, role) for role, abbr in lexicon.ROLES)
     entries.update(lexicon.GLOSSARY)
-    return "".join(f"- abbreviation: {yaml_text(abbr)}\n  expansion: {yaml_text(text)}\n" for abbr, text in entries.items())
+    return "".join(
+        f"- abbreviation: {yaml_text(abbr)}\n  expansion: {yaml_text(text)}\n" for abbr, text in entries.items()
+    )
 
 
 # ---------------------------------------------------------------- prose
@@ -171,7 +177,9 @@ class Prose:
         out = []
         for i, word in enumerate(content):
             if i and rng.random() < 0.35:
-                out.append(rng.choice(lexicon.PREPOSITIONS) if rng.random() < 0.5 else rng.choice(lexicon.FUNCTION_WORDS))
+                out.append(
+                    rng.choice(lexicon.PREPOSITIONS) if rng.random() < 0.5 else rng.choice(lexicon.FUNCTION_WORDS)
+                )
             if rng.random() < 0.25:
                 out.append(rng.choice(lexicon.DETERMINERS))
             out.append(word)
@@ -181,7 +189,14 @@ class Prose:
 
     def figure(self) -> str:
         rng = self.rng
-        return rng.choice((f"{rng.randint(2, 95)}%", str(rng.randint(3, 2400)), f"£{rng.randint(1, 40)}m", f"{rng.randint(2, 60)} officers"))
+        return rng.choice(
+            (
+                f"{rng.randint(2, 95)}%",
+                str(rng.randint(3, 2400)),
+                f"£{rng.randint(1, 40)}m",
+                f"{rng.randint(2, 60)} officers",
+            )
+        )
 
     def sentence(self, speakers: list[str], glossary: list[str]) -> str:
         rng = self.rng
@@ -267,7 +282,9 @@ def long_date(day: dt.date) -> str:
     return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
 
 
-def meeting_file(rng: random.Random, vocabulary: Vocabulary, people: list[Person], index: int, day: dt.date, book: ActionBook) -> tuple[str, str]:
+def meeting_file(
+    rng: random.Random, vocabulary: Vocabulary, people: list[Person], index: int, day: dt.date, book: ActionBook
+) -> tuple[str, str]:
     """One meeting: its file name and text. Updates `book` with the actions it raises and finishes."""
     meeting_type, venues = rng.choice(lexicon.MEETING_TYPES)
     venue = rng.choice(venues)
@@ -314,7 +331,21 @@ def meeting_file(rng: random.Random, vocabulary: Vocabulary, people: list[Person
     del book.pending[:-200]  # old actions stop being discussed
 
     body = meeting_body(rng, vocabulary, agenda, actions, speakers, glossary, next_line)
-    front = front_matter(meeting_type, day, time, venue, holders[0], minute_taker(people, index), present, absent, agenda, actions, updates, next_day, next_line)
+    front = front_matter(
+        meeting_type,
+        day,
+        time,
+        venue,
+        holders[0],
+        minute_taker(people, index),
+        present,
+        absent,
+        agenda,
+        actions,
+        updates,
+        next_day,
+        next_line,
+    )
     return f"{meeting_id}.md", f"---\n{front}---\n\n{body}"
 
 
@@ -351,7 +382,9 @@ def meeting_body(rng, vocabulary, agenda, actions, speakers, glossary, next_line
     return "\n\n".join(sections) + "\n"
 
 
-def front_matter(meeting_type, day, time, venue, chair, taker, present, absent, agenda, actions, updates, next_day, next_line) -> str:
+def front_matter(
+    meeting_type, day, time, venue, chair, taker, present, absent, agenda, actions, updates, next_day, next_line
+) -> str:
     def person(entry, indent="  - "):
         (role, abbr), who = entry
         return f"{indent}person: {who.slug}\n    role: {yaml_text(role)}\n    abbreviation: {yaml_text(abbr)}\n"
@@ -376,7 +409,7 @@ def front_matter(meeting_type, day, time, venue, chair, taker, present, absent, 
     if actions:
         lines.append("actions:\n")
         for a in actions:
-            lines.append(f"  - id: {a['id']}\n    item: \"{a['item']}\"\n")
+            lines.append(f'  - id: {a["id"]}\n    item: "{a["item"]}"\n')
             if a["owner"]:
                 lines.append(f"    owner: {a['owner']}\n")
             lines.append(f"    text: {yaml_text(a['text'])}\n    status: {a['status']}\n")
@@ -387,7 +420,7 @@ def front_matter(meeting_type, day, time, venue, chair, taker, present, absent, 
         for u in updates:
             lines.append(f"  - action: {u['action']}\n    status: {u['status']}\n    note: {yaml_text(u['note'])}\n")
     lines.append(
-        f"next_meeting:\n  date: {next_day.isoformat()}\n  time: \"{time}\"\n  type: {yaml_text(meeting_type.removesuffix(' Meeting'))}\n"
+        f'next_meeting:\n  date: {next_day.isoformat()}\n  time: "{time}"\n  type: {yaml_text(meeting_type.removesuffix(" Meeting"))}\n'
         f"  venue: {yaml_text(venue)}\n  as_minuted: {yaml_text(next_line)}\n"
     )
     lines.append(f"source:\n  title: {yaml_text(title + ' – Meeting Notes')}\n")
@@ -431,8 +464,12 @@ def write_archive(out: Path, meetings: int, seed: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.generate", description="Write a synthetic content folder of meeting minutes.")
-    parser.add_argument("--meetings", type=int, default=10 * REAL_ARCHIVE_MEETINGS, help="how many meetings (default: 50)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.generate", description="Write a synthetic content folder of meeting minutes."
+    )
+    parser.add_argument(
+        "--meetings", type=int, default=10 * REAL_ARCHIVE_MEETINGS, help="how many meetings (default: 50)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="the same seed writes byte-identical files (default: 1)")
     parser.add_argument("--out", type=Path, required=True, help="the content folder to write; replaced if it exists")
     args = parser.parse_args(argv)

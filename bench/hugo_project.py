@@ -7,6 +7,7 @@ write (no theme is downloaded): a page per meeting and a list. Only a meeting's
 main element carries `data-pagefind-body`, so Pagefind indexes the meetings and
 leaves the lists out, as its documentation advises for a site like this.
 """
+
 from __future__ import annotations
 
 import json
@@ -57,7 +58,11 @@ def front_matter(fields: dict[str, str]) -> str:
 
 def project_files(content: Path) -> dict[str, str]:
     """Pure apart from reading `content`: every file of the Hugo project, path -> text."""
-    site_title = next(line.split(": ", 1)[1] for line in (content / "site.yml").read_text(encoding="utf-8").splitlines() if line.startswith("title: "))
+    site_title = next(
+        line.split(": ", 1)[1]
+        for line in (content / "site.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("title: ")
+    )
     files = {
         "hugo.toml": CONFIG.format(title=json.dumps(site_title, ensure_ascii=False)),
         "layouts/_default/baseof.html": BASEOF,

@@ -62,7 +62,9 @@ DETERMINERS = "the the the a this each every its their our".split()
 PREPOSITIONS = "of in for across within against under between through about from with".split()
 
 # Verbs for who-said-what openings, so the text reads as minutes do.
-REPORTING_VERBS = "asked confirmed noted explained reported advised agreed queried stated updated highlighted acknowledged".split()
+REPORTING_VERBS = (
+    "asked confirmed noted explained reported advised agreed queried stated updated highlighted acknowledged".split()
+)
 ACTION_VERBS = "provide review share circulate present update confirm report prepare evaluate arrange consider".split()
 LINK_VERBS = ["shows", "has been", "remains", "will be", "is being", "was", "is not yet", "had been"]
 
@@ -107,10 +109,22 @@ MINUTE_TAKER_ROLE = "Policy Officer, OPCC"
 # (slug, name, description): the controlled list of themes.
 THEMES = [
     ("roads-policing", "Roads policing", "Road safety, collisions, casualties and enforcement on the roads."),
-    ("serious-organised-crime", "Serious and organised crime", "Organised crime groups, county lines and the regional response."),
-    ("public-confidence", "Public confidence", "How far the public trusts the police, and the work to earn that trust."),
+    (
+        "serious-organised-crime",
+        "Serious and organised crime",
+        "Organised crime groups, county lines and the regional response.",
+    ),
+    (
+        "public-confidence",
+        "Public confidence",
+        "How far the public trusts the police, and the work to earn that trust.",
+    ),
     ("victim-satisfaction", "Victim satisfaction", "The service victims receive and how satisfied they are with it."),
-    ("workforce-wellbeing", "Workforce and wellbeing", "Recruitment, shifts, training, health and welfare of officers and staff."),
+    (
+        "workforce-wellbeing",
+        "Workforce and wellbeing",
+        "Recruitment, shifts, training, health and welfare of officers and staff.",
+    ),
     ("equality-diversity", "Equality and diversity", "Fair treatment and a workforce that represents its communities."),
     ("performance", "Performance against the plan", "Measures of progress against the police and crime plan."),
     ("finance", "Finance and budget", "The budget, savings, reserves and the medium term financial plan."),
@@ -125,7 +139,11 @@ THEMES = [
     ("complaints-standards", "Complaints and standards", "Complaints, misconduct and professional standards."),
     ("inspection", "Inspection", "Inspectorate reports, their recommendations and progress on them."),
     ("partnership-working", "Partnership working", "Work with councils, health, probation and other partners."),
-    ("contact-management", "Contact management", "Emergency and non-emergency calls, online contact and response times."),
+    (
+        "contact-management",
+        "Contact management",
+        "Emergency and non-emergency calls, online contact and response times.",
+    ),
     ("criminal-justice", "Criminal justice", "Charging, case files, courts and outcomes for victims."),
 ]
 
@@ -173,5 +191,12 @@ STANDING_ITEMS = [
     "Chief Officer meeting and Executive Board update",
     "Any other business",
 ]
-ITEM_SUFFIXES = ["update", "quarterly report", "assurance report", "progress against the plan", "review", "position statement"]
+ITEM_SUFFIXES = [
+    "update",
+    "quarterly report",
+    "assurance report",
+    "progress against the plan",
+    "review",
+    "position statement",
+]
 SUB_HEADINGS = ["Findings", "Assurance sought", "Discussion", "Lessons learned", "Next steps", "Risks and issues"]

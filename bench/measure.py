@@ -1,4 +1,5 @@
 """Measuring a command: wall time and peak memory, in a fresh process each time."""
+
 from __future__ import annotations
 
 import gzip
@@ -31,7 +32,10 @@ def timed(command: list[str], cwd: Path | None = None, env: dict | None = None) 
     reaped, and ru_maxrss of that is the largest of them: the build's worker
     processes are counted, one at a time, not summed (forked workers share most
     of their pages with the parent, so a sum would overstate)."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:  # files, so a chatty command never blocks
+    with (
+        tempfile.TemporaryFile("w+") as out,
+        tempfile.TemporaryFile("w+") as err,
+    ):  # files, so a chatty command never blocks
         began = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
         _, status, usage = os.wait4(process.pid, 0)

@@ -9,13 +9,13 @@ browser builds the lunr index from the documents when search is first used),
 and `prebuild_index: python`, where the build makes the lunr index, as
 Minutebook does, at the cost of most of MkDocs's build time.
 """
+
 from __future__ import annotations
 
 import json
 import shutil
 from collections import defaultdict
 from pathlib import Path
-
 
 CONFIG = """\
 site_name: {title}
@@ -44,7 +44,11 @@ def split_meeting(text: str) -> tuple[dict[str, str], str]:
 
 def project_files(content: Path, prebuild: bool = True) -> dict[str, str]:
     """Pure apart from reading `content`: every file of the MkDocs project, path -> text."""
-    site_title = next(line.split(": ", 1)[1] for line in (content / "site.yml").read_text(encoding="utf-8").splitlines() if line.startswith("title: "))
+    site_title = next(
+        line.split(": ", 1)[1]
+        for line in (content / "site.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("title: ")
+    )
     files: dict[str, str] = {}
     by_year: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for path in sorted((content / "meetings").glob("*.md")):
@@ -56,7 +60,9 @@ def project_files(content: Path, prebuild: bool = True) -> dict[str, str]:
         files[f"docs/{year}.md"] = f"# Meetings in {year}\n\n{links}"
     files["docs/index.md"] = f"# {site_title}\n\n" + "".join(f"- [{year}]({year}.md)\n" for year in sorted(by_year))
     nav = "  - Home: index.md\n" + "".join(f"  - '{year}': {year}.md\n" for year in sorted(by_year))
-    files["mkdocs.yml"] = CONFIG.format(title=json.dumps(site_title), nav=nav, search=SEARCH_PREBUILT if prebuild else SEARCH_DEFAULT)
+    files["mkdocs.yml"] = CONFIG.format(
+        title=json.dumps(site_title), nav=nav, search=SEARCH_PREBUILT if prebuild else SEARCH_DEFAULT
+    )
     return files
 
 

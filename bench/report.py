@@ -1,7 +1,8 @@
 """Results to Markdown: pure functions from the figures run.py keeps to the tables in RESULTS.md.
 
-    python -m bench.report    # writes bench/RESULTS.md again from bench/results/*.json, measuring nothing
+python -m bench.report    # writes bench/RESULTS.md again from bench/results/*.json, measuring nothing
 """
+
 from __future__ import annotations
 
 import json
@@ -182,20 +183,86 @@ def comparison_rows(r: dict) -> list[tuple[str, object, object, object, str]]:
     rendered = f"{stages['rendered']:,} of {stages['pages']:,}" if stages else None
     typed_n = lambda tool: _get(tool, "browser", "typed_measured")  # noqa: E731
     return [
-        ("Full build, s", _get(mb, "build", "seconds"), _get(mk, "build", "seconds"), _get(pf, "index", "seconds"), "s"),
-        ("Full build, peak memory, MB", _get(mb, "build", "peak_rss_mb"), _get(mk, "build", "peak_rss_mb"), _get(pf, "index", "peak_rss_mb"), "n"),
-        ("Rebuild after one meeting changed, s", _get(mb, "incremental", "seconds"), _get(mk, "incremental", "seconds"), None, "s"),
+        (
+            "Full build, s",
+            _get(mb, "build", "seconds"),
+            _get(mk, "build", "seconds"),
+            _get(pf, "index", "seconds"),
+            "s",
+        ),
+        (
+            "Full build, peak memory, MB",
+            _get(mb, "build", "peak_rss_mb"),
+            _get(mk, "build", "peak_rss_mb"),
+            _get(pf, "index", "peak_rss_mb"),
+            "n",
+        ),
+        (
+            "Rebuild after one meeting changed, s",
+            _get(mb, "incremental", "seconds"),
+            _get(mk, "incremental", "seconds"),
+            None,
+            "s",
+        ),
         ("Preview server's rebuild after one meeting changed, s", _get(mb, "preview", "wall"), None, None, "s"),
-        ("Rebuild, peak memory, MB", _get(mb, "incremental", "peak_rss_mb"), _get(mk, "incremental", "peak_rss_mb"), None, "n"),
-        ("MkDocs's --dirty rebuild, s (its search index then holds only the changed page)", None, _get(mk, "dirty", "seconds"), None, "s"),
+        (
+            "Rebuild, peak memory, MB",
+            _get(mb, "incremental", "peak_rss_mb"),
+            _get(mk, "incremental", "peak_rss_mb"),
+            None,
+            "n",
+        ),
+        (
+            "MkDocs's --dirty rebuild, s (its search index then holds only the changed page)",
+            None,
+            _get(mk, "dirty", "seconds"),
+            None,
+            "s",
+        ),
         ("Pages rendered in the rebuild", rendered, None, None, "t"),
         ("Search payload, KB", _get(mb, "payload", "raw"), _get(mk, "payload", "raw"), _get(pf, "payload", "raw"), "k"),
-        ("Search payload gzipped, KB", _get(mb, "payload", "gzip"), _get(mk, "payload", "gzip"), _get(pf, "payload", "gzip"), "k"),
-        ("First result on fast 4G, ms", _get(mb, "browser", "first_result_ms"), _get(mk, "browser", "first_result_ms"), _get(pf, "browser", "first_result_ms"), "n0"),
-        ("First result with a stub for the search code (no searching), ms", _get(mb, "browser_stub", "first_result_ms"), None, None, "n0"),
-        ("Fetched before the first result, KB", _get(mb, "browser", "first_result_bytes"), _get(mk, "browser", "first_result_bytes"), _get(pf, "browser", "first_result_bytes"), "k"),
-        (f"Typed query, median ms (of {typed_n(mb) or 0} / {typed_n(mk) or 0} / {typed_n(pf) or 0} queries)", _get(mb, "browser", "typed_median_ms"), _get(mk, "browser", "typed_median_ms"), _get(pf, "browser", "typed_median_ms"), "n0"),
-        ("Search and drawing alone (Minutebook's hook), median ms", _get(mb, "browser", "engine_median_ms"), None, None, "n"),
+        (
+            "Search payload gzipped, KB",
+            _get(mb, "payload", "gzip"),
+            _get(mk, "payload", "gzip"),
+            _get(pf, "payload", "gzip"),
+            "k",
+        ),
+        (
+            "First result on fast 4G, ms",
+            _get(mb, "browser", "first_result_ms"),
+            _get(mk, "browser", "first_result_ms"),
+            _get(pf, "browser", "first_result_ms"),
+            "n0",
+        ),
+        (
+            "First result with a stub for the search code (no searching), ms",
+            _get(mb, "browser_stub", "first_result_ms"),
+            None,
+            None,
+            "n0",
+        ),
+        (
+            "Fetched before the first result, KB",
+            _get(mb, "browser", "first_result_bytes"),
+            _get(mk, "browser", "first_result_bytes"),
+            _get(pf, "browser", "first_result_bytes"),
+            "k",
+        ),
+        (
+            f"Typed query, median ms (of {typed_n(mb) or 0} / {typed_n(mk) or 0} / {typed_n(pf) or 0} queries)",
+            _get(mb, "browser", "typed_median_ms"),
+            _get(mk, "browser", "typed_median_ms"),
+            _get(pf, "browser", "typed_median_ms"),
+            "n0",
+        ),
+        (
+            "Search and drawing alone (Minutebook's hook), median ms",
+            _get(mb, "browser", "engine_median_ms"),
+            None,
+            None,
+            "n",
+        ),
     ]
 
 
@@ -235,7 +302,9 @@ def legacy_section(r: dict) -> str:
         if label.startswith("Full build") and pf_shown != "–":
             pf_shown += " (indexing only)"
         ratio = _ratio(ours, theirs) if present and how != "t" else "–"
-        measured_then = not label.startswith("First result with a stub") or "browser_stub" in mb  # a row added after some runs
+        measured_then = (
+            not label.startswith("First result with a stub") or "browser_stub" in mb
+        )  # a row added after some runs
         ours_shown = _show(ours, how, present and measured_then and not label.startswith("MkDocs's"))
         lines.append(f"| {label} | {ours_shown} | {mk_shown} | {ratio} | {pf_shown} |")
     stock = mb.get("lunr_py")
@@ -248,13 +317,23 @@ def legacy_section(r: dict) -> str:
             f"{_kb(stock['gzip'])} KB; with the result store (`search/text/`, every result's title, link and text, "
             f"fetched only for results shown) {_kb(index_kb + store_kb)} KB, {_ratio(index_kb + store_kb, stock['gzip'])}.",
         ]
-    lines += ["", "Minutebook's stages (`BuildReport.seconds`), seconds:", "", "| stage | full build | rebuild after one meeting changed |", "| --- | ---: | ---: |"]
+    lines += [
+        "",
+        "Minutebook's stages (`BuildReport.seconds`), seconds:",
+        "",
+        "| stage | full build | rebuild after one meeting changed |",
+        "| --- | ---: | ---: |",
+    ]
     for stage in STAGES:
-        lines.append(f"| {stage} | {_seconds(_get(mb, 'stages', 'seconds', stage))} | {_seconds(_get(mb, 'incremental_stages', 'seconds', stage))} |")
+        lines.append(
+            f"| {stage} | {_seconds(_get(mb, 'stages', 'seconds', stage))} | {_seconds(_get(mb, 'incremental_stages', 'seconds', stage))} |"
+        )
     notes = []
     tries = _get(mb, "incremental", "tries")
     if tries:
-        notes.append(f"- Minutebook's rebuilds after one meeting changed, in the order run, s: {', '.join(_seconds(t) for t in tries)} (the table gives their median).")
+        notes.append(
+            f"- Minutebook's rebuilds after one meeting changed, in the order run, s: {', '.join(_seconds(t) for t in tries)} (the table gives their median)."
+        )
     for name, tool in (("MkDocs", mk), ("Pagefind", pf)):
         if "error" in tool:
             notes.append(f"- {name} could not be measured: {tool['error']}")
@@ -286,11 +365,16 @@ PEER_COLUMNS = (
 )
 RATIO_AFTER = ("mkdocs", "mkdocs_default", "hugo_pagefind")  # the peers a user would pick instead
 
-_BUILD = {key: ("figures", "build", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind")} | {
-    "hugo": ("figures", "hugo", "{}"), "pagefind_hugo": ("figures", "pagefind", "{}")}
-_REBUILD = {key: ("figures", "rebuild", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind")} | {
-    "hugo": ("figures", "hugo_rebuild", "{}"), "pagefind_hugo": ("figures", "pagefind_rebuild", "{}")}
-_PAYLOAD = {key: ("payload", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind_hugo", "pagefind")}
+_BUILD = {
+    key: ("figures", "build", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind")
+} | {"hugo": ("figures", "hugo", "{}"), "pagefind_hugo": ("figures", "pagefind", "{}")}
+_REBUILD = {
+    key: ("figures", "rebuild", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind")
+} | {"hugo": ("figures", "hugo_rebuild", "{}"), "pagefind_hugo": ("figures", "pagefind_rebuild", "{}")}
+_PAYLOAD = {
+    key: ("payload", "{}")
+    for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind_hugo", "pagefind")
+}
 _BROWSER = {key: ("browser", "{}") for key in ("minutebook", "mkdocs", "mkdocs_default", "hugo_pagefind", "pagefind")}
 
 
@@ -307,12 +391,19 @@ PEER_ROWS = (
     ("Rebuild, CPU time (user + system), s", "s", _fill(_REBUILD, "cpu_seconds")),
     ("Rebuild, peak memory, MB", "n", _fill(_REBUILD, "peak_rss_mb")),
     ("Preview server's rebuild after one meeting changed, s", "s", {"minutebook": ("figures", "preview")}),
-    ("MkDocs's --dirty rebuild, s (its search index then holds only the changed page)", "s",
-     {"mkdocs": ("figures", "dirty", "seconds"), "mkdocs_default": ("figures", "dirty", "seconds")}),
+    (
+        "MkDocs's --dirty rebuild, s (its search index then holds only the changed page)",
+        "s",
+        {"mkdocs": ("figures", "dirty", "seconds"), "mkdocs_default": ("figures", "dirty", "seconds")},
+    ),
     ("Search payload, KB", "k", _fill(_PAYLOAD, "raw")),
     ("Search payload gzipped, KB", "k", _fill(_PAYLOAD, "gzip")),
     ("First result on fast 4G, ms", "n0", _fill(_BROWSER, "first_result_ms")),
-    ("First result with a stub for the search code (no searching), ms", "n0", {"minutebook": ("browser_stub", "first_result_ms")}),
+    (
+        "First result with a stub for the search code (no searching), ms",
+        "n0",
+        {"minutebook": ("browser_stub", "first_result_ms")},
+    ),
     ("Fetched before the first result, KB", "k", _fill(_BROWSER, "first_result_bytes")),
     ("Typed query, median ms", "n0", _fill(_BROWSER, "typed_median_ms")),
     ("Search and drawing alone (Minutebook's hook), median ms", "n", {"minutebook": ("browser", "engine_median_ms")}),
@@ -410,7 +501,9 @@ def old_new_table(r: dict) -> list[str]:
     for label, how, path in OLD_NEW_ROWS:
         before, after = _figure(old, path), _figure(new, path)
         ratio = _ratio(_median(after), _median(before))
-        lines.append(f"| {label} | {_cell(before, how)} | {_cell(after, how)} | {ratio} | {within(_median(after), _median(before))} |")
+        lines.append(
+            f"| {label} | {_cell(before, how)} | {_cell(after, how)} | {ratio} | {within(_median(after), _median(before))} |"
+        )
     return lines
 
 
@@ -420,9 +513,12 @@ def size_section(r: dict) -> str:
     tools = r["tools"]
     mb = tools.get("minutebook", {})
     order = "; ".join(tools[key]["label"] for key in r.get("order", []) if key in tools)
-    counted = "; ".join(f"{t['label']} {t['pages'] if isinstance(t.get('pages'), str) else format(t.get('pages', 0), ',')} pages"
-                        + (f" (Pagefind indexed {t['indexed']})" if t.get("indexed") else "")
-                        for t in tools.values() if "pages" in t)
+    counted = "; ".join(
+        f"{t['label']} {t['pages'] if isinstance(t.get('pages'), str) else format(t.get('pages', 0), ',')} pages"
+        + (f" (Pagefind indexed {t['indexed']})" if t.get("indexed") else "")
+        for t in tools.values()
+        if "pages" in t
+    )
     stages = r.get("incremental_stages")
     lines = [
         f"## {r['size']:,} meetings",
@@ -432,14 +528,25 @@ def size_section(r: dict) -> str:
         f"Search in the browser: the median of {FIRST_RESULT_TRIES} loads of each search page, the sites taking turns. "
         f"Built: {counted}."
         + (f" Minutebook's rebuild rendered {stages['rendered']:,} of {stages['pages']:,} pages." if stages else "")
-        + (" Load average (1 minute) at the start and the end: " + " and ".join(f"{x:.1f}" for x in r["load_average"]) + f" on {r['machine']['cores']} cores." if r.get("load_average") else ""),
+        + (
+            " Load average (1 minute) at the start and the end: "
+            + " and ".join(f"{x:.1f}" for x in r["load_average"])
+            + f" on {r['machine']['cores']} cores."
+            if r.get("load_average")
+            else ""
+        ),
         "",
         "Minutebook beside its peers (ratios are Minutebook's median ÷ the peer's, from this run; below 1 is faster or smaller):",
         "",
         *peers_table(r),
     ]
     if "minutebook_old" in tools:
-        lines += ["", f"Minutebook at `{r.get('compare_commit')}` and now, taking turns in the same run:", "", *old_new_table(r)]
+        lines += [
+            "",
+            f"Minutebook at `{r.get('compare_commit')}` and now, taking turns in the same run:",
+            "",
+            *old_new_table(r),
+        ]
     stock = r.get("lunr_py")
     if stock and "documents" in stock and "index_payload" in mb:
         index_kb, store_kb = mb["index_payload"]["gzip"], mb["store_payload"]["gzip"]
@@ -450,9 +557,17 @@ def size_section(r: dict) -> str:
             f"{_kb(stock['gzip'])} KB; with the result store (`search/text/`) {_kb(index_kb + store_kb)} KB, {_ratio(index_kb + store_kb, stock['gzip'])}.",
         ]
     if r.get("stages"):
-        lines += ["", "Minutebook's stages (`BuildReport.seconds`, one build each), seconds:", "", "| stage | full build | rebuild after one meeting changed |", "| --- | ---: | ---: |"]
+        lines += [
+            "",
+            "Minutebook's stages (`BuildReport.seconds`, one build each), seconds:",
+            "",
+            "| stage | full build | rebuild after one meeting changed |",
+            "| --- | ---: | ---: |",
+        ]
         for stage in STAGES:
-            lines.append(f"| {stage} | {_seconds(_get(r, 'stages', 'seconds', stage))} | {_seconds(_get(r, 'incremental_stages', 'seconds', stage))} |")
+            lines.append(
+                f"| {stage} | {_seconds(_get(r, 'stages', 'seconds', stage))} | {_seconds(_get(r, 'incremental_stages', 'seconds', stage))} |"
+            )
     notes = []
     for tool in tools.values():
         if "error" in tool:
@@ -479,8 +594,21 @@ def machine_lines(results: list[dict]) -> list[str]:
         if key in seen:
             continue
         seen.add(key)
-        sizes = ", ".join(f"{x['size']:,}" for x in results if (x["machine"]["cpu"], x["machine"]["cores"], x["machine"]["ram_gib"], x["machine"]["python"], x["machine"]["chromium"]) == key)
-        lines.append(f"- {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM; Python {m['python']}; {m['chromium']}; Node {m['node']} (sizes: {sizes})")
+        sizes = ", ".join(
+            f"{x['size']:,}"
+            for x in results
+            if (
+                x["machine"]["cpu"],
+                x["machine"]["cores"],
+                x["machine"]["ram_gib"],
+                x["machine"]["python"],
+                x["machine"]["chromium"],
+            )
+            == key
+        )
+        lines.append(
+            f"- {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM; Python {m['python']}; {m['chromium']}; Node {m['node']} (sizes: {sizes})"
+        )
     return lines
 
 
@@ -513,7 +641,10 @@ def document(results: list[dict]) -> str:
 
 def main() -> int:
     bench = Path(__file__).resolve().parent
-    everything = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((bench / "results").glob("*.json"), key=lambda p: int(p.stem))]
+    everything = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((bench / "results").glob("*.json"), key=lambda p: int(p.stem))
+    ]
     (bench / "RESULTS.md").write_text(document(everything), encoding="utf-8")
     return 0
 

@@ -13,6 +13,7 @@ more column, so old and new are timed side by side. Each size's figures are
 kept in bench/results/<size>.json; bench/RESULTS.md is rewritten from all of
 them, so sizes can be run at different times.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,12 @@ RUNS = 5
 from .stages import EDIT  # the same sentence for every rebuild measured
 
 MINUTEBOOK_UI = chromium_search.SearchUI("Minutebook", "search/index.html", "#search-results", "li", "#q")
-MKDOCS_UI = chromium_search.SearchUI("MkDocs", "index.html", "#mkdocs-search-results", "article", "#mkdocs-search-query")
-PAGEFIND_UI = chromium_search.SearchUI("Pagefind", "pagefind-search.html", "#search", ".pagefind-ui__result-link", ".pagefind-ui__search-input")
+MKDOCS_UI = chromium_search.SearchUI(
+    "MkDocs", "index.html", "#mkdocs-search-results", "article", "#mkdocs-search-query"
+)
+PAGEFIND_UI = chromium_search.SearchUI(
+    "Pagefind", "pagefind-search.html", "#search", ".pagefind-ui__result-link", ".pagefind-ui__search-input"
+)
 MINUTEBOOK_HOOK = "document.body.getAttribute('data-search-ms')"  # assets/search.js: the search and drawing alone
 
 # Pagefind's default UI on a page of its own, opened with ?q= like the other two.
@@ -125,7 +130,12 @@ def pagefind_runner() -> Path:
     runner = npm_root / "node_modules" / "pagefind" / "lib" / "runner" / "bin.cjs"
     if not runner.is_file():
         print("  Pagefind: npm install --prefix bench/out/pagefind-npm pagefind@1", flush=True)
-        subprocess.run(["npm", "install", "--prefix", str(npm_root), "pagefind@1", "--no-audit", "--no-fund", "--loglevel=error"], check=True, capture_output=True, text=True)
+        subprocess.run(
+            ["npm", "install", "--prefix", str(npm_root), "pagefind@1", "--no-audit", "--no-fund", "--loglevel=error"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     return runner
 
 
@@ -139,7 +149,9 @@ def pages_indexed(run: Run) -> str:
 
 def both(first: Run, then: Run) -> Run:
     """Two commands run one after the other as one figure: their times added, the larger peak."""
-    cpu = first.cpu_seconds + then.cpu_seconds if first.cpu_seconds is not None and then.cpu_seconds is not None else None
+    cpu = (
+        first.cpu_seconds + then.cpu_seconds if first.cpu_seconds is not None and then.cpu_seconds is not None else None
+    )
     return Run(first.seconds + then.seconds, max(first.peak_rss_mb, then.peak_rss_mb), then.stdout, cpu)
 
 
@@ -181,7 +193,15 @@ class Minutebook(Tool):
         full = timed(build, cwd=self.code, env=self.env)
         with Edit(edited_meeting(self.content)):
             rebuild = timed(build, cwd=self.code, env=self.env)
-        preview = [PYTHON, "-m", "bench.stages", str(self.content), str(fresh(self.preview_site)), "--preview-edit", str(edited_meeting(self.content))]
+        preview = [
+            PYTHON,
+            "-m",
+            "bench.stages",
+            str(self.content),
+            str(fresh(self.preview_site)),
+            "--preview-edit",
+            str(edited_meeting(self.content)),
+        ]
         preview_wall = json.loads(timed(preview, cwd=self.code, env=self.env).stdout)["wall"]
         return {"build": full, "rebuild": rebuild, "preview": preview_wall}
 
@@ -192,7 +212,11 @@ class Minutebook(Tool):
             "payload": asdict(payload(searched)),
             "payload_files": [str(p.relative_to(self.site)) for p in searched],
             # The index (what ranks) apart from the store (what results show), beside stock lunr.py's index.
-            "index_payload": asdict(payload([self.site / "search" / "index.js", self.site / "search" / "words", self.site / "search" / "terms"])),
+            "index_payload": asdict(
+                payload(
+                    [self.site / "search" / "index.js", self.site / "search" / "words", self.site / "search" / "terms"]
+                )
+            ),
             "store_payload": asdict(payload([self.site / "search" / "text"])),
         }
 
@@ -221,7 +245,9 @@ class MkDocs(Tool):
         return {"build": full, "rebuild": rebuild, "dirty": dirty}
 
     def finish(self) -> dict:
-        version = subprocess.run([PYTHON, "-m", "mkdocs", "--version"], capture_output=True, text=True, check=True).stdout
+        version = subprocess.run(
+            [PYTHON, "-m", "mkdocs", "--version"], capture_output=True, text=True, check=True
+        ).stdout
         return {
             "pages": sum(1 for _ in self.site.rglob("*.html")),
             "payload": asdict(payload([self.site / "search"])),
@@ -258,8 +284,14 @@ class HugoPagefind(Tool):
         # Hugo has no incremental mode outside its server: a rebuild is the same two commands again.
         with Edit(self.root / "content" / "meetings" / edited_meeting(self.content).name):
             hugo_again, indexed_again = self._build()
-        return {"build": both(hugo, indexed), "hugo": hugo, "pagefind": indexed,
-                "rebuild": both(hugo_again, indexed_again), "hugo_rebuild": hugo_again, "pagefind_rebuild": indexed_again}
+        return {
+            "build": both(hugo, indexed),
+            "hugo": hugo,
+            "pagefind": indexed,
+            "rebuild": both(hugo_again, indexed_again),
+            "hugo_rebuild": hugo_again,
+            "pagefind_rebuild": indexed_again,
+        }
 
     def finish(self) -> dict:
         version = subprocess.run(["hugo", "version"], capture_output=True, text=True, check=True).stdout.split()
@@ -286,12 +318,18 @@ class PagefindOnMinutebook(Tool):
     def sample(self, n: int) -> dict:
         shutil.copytree(self.source, fresh(self.site), dirs_exist_ok=True)
         indexed = timed(["node", str(self.runner), "--site", str(self.site)], cwd=self.site)
-        (self.site / "pagefind-search.html").write_text(PAGEFIND_PAGE, encoding="utf-8")  # after indexing, so it is not itself indexed
+        (self.site / "pagefind-search.html").write_text(
+            PAGEFIND_PAGE, encoding="utf-8"
+        )  # after indexing, so it is not itself indexed
         self.indexed = pages_indexed(indexed)
         return {"build": indexed}
 
     def finish(self) -> dict:
-        return {"pages": self.indexed, "payload": asdict(payload([self.site / "pagefind"])), "version": f"Pagefind {pagefind_version()}"}
+        return {
+            "pages": self.indexed,
+            "payload": asdict(payload([self.site / "pagefind"])),
+            "version": f"Pagefind {pagefind_version()}",
+        }
 
 
 def figures(samples: list[dict]) -> dict:
@@ -300,7 +338,10 @@ def figures(samples: list[dict]) -> dict:
     for name in samples[0]:
         values = [s[name] for s in samples]
         if isinstance(values[0], Run):
-            made[name] = {"seconds": schedule.spread([v.seconds for v in values]), "peak_rss_mb": schedule.spread([v.peak_rss_mb for v in values])}
+            made[name] = {
+                "seconds": schedule.spread([v.seconds for v in values]),
+                "peak_rss_mb": schedule.spread([v.peak_rss_mb for v in values]),
+            }
             if all(v.cpu_seconds is not None for v in values):
                 made[name]["cpu_seconds"] = schedule.spread([v.cpu_seconds for v in values])
         else:
@@ -311,11 +352,19 @@ def figures(samples: list[dict]) -> dict:
 def old_checkout(commit: str) -> Path:
     """The commit's code in bench/out/old-<sha> (a detached git worktree, made once), with this
     checkout's node_modules beside it, as its build reads lunr from there."""
-    sha = subprocess.run(["git", "rev-parse", "--short", f"{commit}^{{commit}}"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", "--short", f"{commit}^{{commit}}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
     folder = OUT / f"old-{sha}"
     if not (folder / "build.py").is_file():
         OUT.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["git", "worktree", "add", "--detach", str(folder), sha], cwd=ROOT, check=True, capture_output=True, text=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(folder), sha],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     modules = folder / "node_modules"
     if not modules.exists():
         modules.symlink_to((ROOT / "node_modules").resolve())
@@ -328,7 +377,9 @@ def tools_for(content: Path, work: Path, args) -> list[Tool]:
     tools: list[Tool] = [new]
     if args.compare_commit:
         folder = old_checkout(args.compare_commit)
-        tools.append(Minutebook("minutebook_old", f"Minutebook at {folder.name.removeprefix('old-')}", folder, content, work))
+        tools.append(
+            Minutebook("minutebook_old", f"Minutebook at {folder.name.removeprefix('old-')}", folder, content, work)
+        )
     if not args.skip_mkdocs:
         tools.append(MkDocs("mkdocs", "MkDocs, prebuild_index: python", True, content, work))
         tools.append(MkDocs("mkdocs_default", "MkDocs, default search", False, content, work))
@@ -362,7 +413,11 @@ def measure_tools(tools: list[Tool], runs: int) -> dict:
             samples[key].append(sampled["value"])
     for tool in tools:
         if "error" not in results[tool.key]:
-            results[tool.key] |= {"site": str(tool.site.relative_to(ROOT)), "figures": figures(samples[tool.key]), **tool.finish()}
+            results[tool.key] |= {
+                "site": str(tool.site.relative_to(ROOT)),
+                "figures": figures(samples[tool.key]),
+                **tool.finish(),
+            }
     return results
 
 
@@ -432,10 +487,19 @@ def lunr_py_payload(content: Path) -> dict:
 def machine() -> dict:
     cpuinfo = Path("/proc/cpuinfo").read_text()
     meminfo = Path("/proc/meminfo").read_text()
-    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), platform.processor())
+    model = next(
+        (line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+        platform.processor(),
+    )
     kib = int(next(line.split()[1] for line in meminfo.splitlines() if line.startswith("MemTotal")))
-    chromium_version = subprocess.run([chromium_search.CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip() if Path(chromium_search.CHROMIUM).exists() else "missing"
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    chromium_version = (
+        subprocess.run([chromium_search.CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+        if Path(chromium_search.CHROMIUM).exists()
+        else "missing"
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     return {
         "cpu": model,
         "cores": os.cpu_count(),
@@ -460,7 +524,9 @@ def run_size(size: int, args) -> dict:
         "machine": machine(),
         "runs": args.runs,
         "order": [t.key for t in tools],
-        "compare_commit": tools[1].code.name.removeprefix("old-") if len(tools) > 1 and isinstance(tools[1], Minutebook) else None,
+        "compare_commit": tools[1].code.name.removeprefix("old-")
+        if len(tools) > 1 and isinstance(tools[1], Minutebook)
+        else None,
         "network": chromium_search.NETWORK_LABEL,
         "first_result_word": FIRST_RESULT_WORD,
         "queries": queries,
@@ -475,9 +541,16 @@ def run_size(size: int, args) -> dict:
         if STOCK_LUNR_UP_TO >= size:
             # In a child process: made here, the index would grow this process, and every command it
             # starts afterwards (the next size's builds) would report that memory as its own peak.
-            made = [PYTHON, "-c", "import json, sys; from pathlib import Path; from bench.run import lunr_py_payload; "
-                    "print(json.dumps(lunr_py_payload(Path(sys.argv[1]))))", str(content)]
-            results["lunr_py"] = json.loads(subprocess.run(made, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+            made = [
+                PYTHON,
+                "-c",
+                "import json, sys; from pathlib import Path; from bench.run import lunr_py_payload; "
+                "print(json.dumps(lunr_py_payload(Path(sys.argv[1]))))",
+                str(content),
+            ]
+            results["lunr_py"] = json.loads(
+                subprocess.run(made, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+            )
     if not args.skip_browser:
         try:
             search_in_browser(results["tools"], tools, queries, args.timeout, work)
@@ -500,14 +573,30 @@ def attempt(name: str, measure, *args) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="meeting counts, comma-separated (default: 50,500,5000)")
-    parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds: each build figure is the median of this many runs, the tools taking turns (default: {RUNS})")
-    parser.add_argument("--compare-commit", metavar="COMMIT", help="also time Minutebook as it was at COMMIT (checked out in bench/out/old-SHA), taking turns with this checkout")
+    parser.add_argument(
+        "--sizes", default=",".join(map(str, SIZES)), help="meeting counts, comma-separated (default: 50,500,5000)"
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=RUNS,
+        help=f"rounds: each build figure is the median of this many runs, the tools taking turns (default: {RUNS})",
+    )
+    parser.add_argument(
+        "--compare-commit",
+        metavar="COMMIT",
+        help="also time Minutebook as it was at COMMIT (checked out in bench/out/old-SHA), taking turns with this checkout",
+    )
     parser.add_argument("--skip-mkdocs", action="store_true", help="do not build the MkDocs comparisons")
     parser.add_argument("--skip-hugo", action="store_true", help="do not build the Hugo + Pagefind comparison")
     parser.add_argument("--skip-pagefind", action="store_true", help="do not index Minutebook's site with Pagefind")
     parser.add_argument("--skip-browser", action="store_true", help="do not measure search in Chromium")
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a search result before recording n/a (default: 10)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help="seconds to wait for a search result before recording n/a (default: 10)",
+    )
     args = parser.parse_args(argv)
     # Stopped with SIGTERM, the run unwinds as from Ctrl-C, so an edited meeting is put back as it was.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -517,7 +606,9 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS_DIR.mkdir(exist_ok=True)
     for size in sizes:
         results = run_size(size, args)
-        (RESULTS_DIR / f"{size}.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (RESULTS_DIR / f"{size}.json").write_text(
+            json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print(report.size_section(results), flush=True)
     report.main()
     print(f"Wrote {BENCH.relative_to(ROOT) / 'RESULTS.md'} from bench/results/*.json")

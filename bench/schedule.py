@@ -4,6 +4,7 @@ On a shared machine one run of a build can take half as long again as the
 next; timing each tool several times, taking turns within each round, spreads
 that noise over every tool alike, so ratios of medians from one run are fair.
 """
+
 from __future__ import annotations
 
 import statistics

@@ -10,6 +10,7 @@ FILE, build again in the same process with the meetings the first build read
 (`build(remembered=)`), and report that second build, timed from its start to
 its end (`wall`); FILE is put back as it was.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,16 @@ EDIT = " This sentence was added to measure a rebuild after one meeting changed.
 
 
 def summary(report: BuildReport, **more) -> str:
-    return json.dumps({"pages": report.pages, "files": report.files, "meetings": report.meetings,
-                       "rendered": report.rendered, "seconds": report.seconds, **more})
+    return json.dumps(
+        {
+            "pages": report.pages,
+            "files": report.files,
+            "meetings": report.meetings,
+            "rendered": report.rendered,
+            "seconds": report.seconds,
+            **more,
+        }
+    )
 
 
 def main(argv: list[str]) -> int:

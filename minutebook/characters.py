@@ -6,13 +6,16 @@ write most control characters, a lone surrogate cannot be encoded as UTF-8 at al
 editor sees none or reach a reader's terminal as commands. So they are refused in every text
 value, file name and line of minutes, and escaped in everything printed.
 """
+
 from __future__ import annotations
 
 import re
 
 # Unicode's 66 noncharacters, for a program's own use and never for interchange: XML refuses U+FFFE and
 # U+FFFF, and the HTML standard calls every one a parse error, so a page holding one is not well-formed.
-NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
 # C0 but tab and new line, DEL, C1, U+2028/9, surrogates, and the noncharacters.
 UNPUBLISHABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
 # In a name or a line printed to a terminal, tab and new line are escaped as well.
@@ -43,4 +46,14 @@ def unprintable(name: str) -> re.Match | None:
 def printable(text: str) -> str:
     """`text` with every control character written out as an escape (`\\n`, `\\x01`, `\\u2028`), so a
     message shows it rather than the terminal obeying it."""
-    return UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000 else f"\\U{ord(m.group()):08x}"), text)
+    return UNPRINTABLE.sub(
+        lambda m: _NAMED.get(
+            m.group(),
+            f"\\x{ord(m.group()):02x}"
+            if ord(m.group()) < 0x100
+            else f"\\u{ord(m.group()):04x}"
+            if ord(m.group()) < 0x10000
+            else f"\\U{ord(m.group()):08x}",
+        ),
+        text,
+    )

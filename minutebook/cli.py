@@ -1,4 +1,5 @@
 """The command line: `python build.py [command] [options]`."""
+
 from __future__ import annotations
 
 import argparse

@@ -4,6 +4,7 @@ Actions meet their meetings and later updates, themes meet their items, people
 meet their roles and attendance. Anything referenced but not defined is an
 error here, with the line that referenced it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -125,7 +126,9 @@ class Archive:
     people: tuple[PersonRecord, ...]
     years: tuple[tuple[int, tuple[Meeting, ...]], ...]  # newest first
     next_in_archive: dict  # meeting id -> id of the meeting its next-meeting line names
-    approved_at: dict = field(default_factory=dict)  # meeting id -> id of the meeting that approved its minutes, when in the archive
+    approved_at: dict = field(
+        default_factory=dict
+    )  # meeting id -> id of the meeting that approved its minutes, when in the archive
 
     @property
     def site(self):
@@ -196,7 +199,14 @@ def link(content: Content) -> Archive:
 
     def need_person(slug: str, origin, field: str) -> None:
         if slug and slug not in people:
-            errors.append(ContentError(origin.path, origin.line, field, f"person '{slug}' is not in content/people.yml; add them there or correct the slug"))
+            errors.append(
+                ContentError(
+                    origin.path,
+                    origin.line,
+                    field,
+                    f"person '{slug}' is not in content/people.yml; add them there or correct the slug",
+                )
+            )
 
     actions: dict[str, Action] = {}
     for meeting in content.meetings:
@@ -207,25 +217,57 @@ def link(content: Content) -> Archive:
         for item in meeting.agenda:
             for slug, line in zip(item.themes, item.theme_lines or [item.origin.line] * len(item.themes)):
                 if slug not in themes:
-                    errors.append(ContentError(item.origin.path, line, f"agenda item {item.number}: themes", f"theme '{slug}' is not in content/themes.yml; expected one of its slugs"))
+                    errors.append(
+                        ContentError(
+                            item.origin.path,
+                            line,
+                            f"agenda item {item.number}: themes",
+                            f"theme '{slug}' is not in content/themes.yml; expected one of its slugs",
+                        )
+                    )
         for action in meeting.actions:
             need_person(action.owner, action.origin, f"action {action.id}: owner")
             if action.id in actions:
                 first = actions[action.id].origin
-                errors.append(ContentError(action.origin.path, action.origin.line, "actions: id", f"'{action.id}' is already used at {first}; action ids must be unique across the archive"))
+                errors.append(
+                    ContentError(
+                        action.origin.path,
+                        action.origin.line,
+                        "actions: id",
+                        f"'{action.id}' is already used at {first}; action ids must be unique across the archive",
+                    )
+                )
             else:
                 actions[action.id] = action
 
     dates = {m.id: m.date for m in content.meetings}
-    history: dict[str, list[StatusChange]] = {a.id: [StatusChange(dates[a.meeting_id], a.status, "", "")] for a in actions.values()}
-    all_updates: list[ActionUpdate] = [u for m in content.meetings for u in m.action_updates] + list(content.action_updates)
+    history: dict[str, list[StatusChange]] = {
+        a.id: [StatusChange(dates[a.meeting_id], a.status, "", "")] for a in actions.values()
+    }
+    all_updates: list[ActionUpdate] = [u for m in content.meetings for u in m.action_updates] + list(
+        content.action_updates
+    )
     for update in sorted(all_updates, key=lambda u: (u.date, u.origin)):
         action = actions.get(update.action)
         if action is None:
-            errors.append(ContentError(update.origin.path, update.origin.line, "action_updates: action", f"'{update.action}' is not the id of any action in the archive"))
+            errors.append(
+                ContentError(
+                    update.origin.path,
+                    update.origin.line,
+                    "action_updates: action",
+                    f"'{update.action}' is not the id of any action in the archive",
+                )
+            )
             continue
         if update.date < history[action.id][0].date:
-            errors.append(ContentError(update.origin.path, update.origin.line, "action_updates", f"update to {action.id} is dated before the meeting where it arose"))
+            errors.append(
+                ContentError(
+                    update.origin.path,
+                    update.origin.line,
+                    "action_updates",
+                    f"update to {action.id} is dated before the meeting where it arose",
+                )
+            )
             continue
         history[action.id].append(StatusChange(update.date, update.status, update.note, update.meeting_id))
 
@@ -237,7 +279,9 @@ def link(content: Content) -> Archive:
     meetings = content.meetings  # already oldest first
     tracked = tuple(TrackedAction(a, tuple(history[a.id])) for a in actions.values())
     by_id = {m.id: m for m in meetings}
-    tracked = tuple(sorted(tracked, key=lambda t: (by_id[t.action.meeting_id].date, t.action.meeting_id, t.action.origin.line)))
+    tracked = tuple(
+        sorted(tracked, key=lambda t: (by_id[t.action.meeting_id].date, t.action.meeting_id, t.action.origin.line))
+    )
 
     return Archive(
         content=content,
@@ -259,7 +303,14 @@ def _unique(entries, key: str, what: str, errors: list[ContentError]) -> dict:
             origin = getattr(entry, "origin", None)
             first = getattr(seen[value], "origin", None)
             place = f" (first at {first})" if first and first.path else ""  # both places, so the editor can choose
-            errors.append(ContentError(origin.path if origin else "", origin.line if origin else 0, key, f"{what} '{value}' is defined twice{place}; keep one"))
+            errors.append(
+                ContentError(
+                    origin.path if origin else "",
+                    origin.line if origin else 0,
+                    key,
+                    f"{what} '{value}' is defined twice{place}; keep one",
+                )
+            )
         seen[value] = entry
     return seen
 
@@ -283,9 +334,15 @@ def _check_glossary(glossary, errors: list[ContentError]) -> None:
             errors.append(ContentError(entry.origin.path, entry.origin.line, field, message))
         other = anchors.setdefault(entry.anchor, entry)
         if other is not entry and other.abbreviation != entry.abbreviation:
-            errors.append(ContentError(entry.origin.path, entry.origin.line, "abbreviation",
-                                       f"'{entry.abbreviation}' would share the glossary's address #{entry.anchor} with '{other.abbreviation}' at {other.origin}; "
-                                       "make them differ in more than punctuation"))
+            errors.append(
+                ContentError(
+                    entry.origin.path,
+                    entry.origin.line,
+                    "abbreviation",
+                    f"'{entry.abbreviation}' would share the glossary's address #{entry.anchor} with '{other.abbreviation}' at {other.origin}; "
+                    "make them differ in more than punctuation",
+                )
+            )
 
 
 def _theme_records(themes, meetings, tracked) -> tuple[ThemeRecord, ...]:
@@ -364,9 +421,15 @@ def _approving_meetings(meetings, errors: list[ContentError]) -> dict:
             found[meeting.id] = held[0].id
         else:
             cancelled = by_date[meeting.approved_on][0]
-            errors.append(ContentError(meeting.origin.path, meeting.approved_line or meeting.origin.line, "approved",
-                                       f"{meeting.approved_on.isoformat()} is the date of {cancelled.id}, which was cancelled; "
-                                       "give the date of the meeting that approved these minutes"))
+            errors.append(
+                ContentError(
+                    meeting.origin.path,
+                    meeting.approved_line or meeting.origin.line,
+                    "approved",
+                    f"{meeting.approved_on.isoformat()} is the date of {cancelled.id}, which was cancelled; "
+                    "give the date of the meeting that approved these minutes",
+                )
+            )
     return found
 
 
@@ -383,4 +446,3 @@ def whole_months_between(earlier: dt.date, later: dt.date) -> int:
 
 def role_at(meeting: Meeting, slug: str) -> Attendee | None:
     return next((a for a in meeting.attendees + meeting.apologies if a.person == slug), None)
-

@@ -3,6 +3,7 @@
 Every object is frozen. The loader builds them from files; nothing downstream
 changes them, so any function's signature tells you everything it can affect.
 """
+
 from __future__ import annotations
 
 import datetime as dt

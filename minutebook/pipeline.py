@@ -9,6 +9,7 @@ unchanged are taken from the last site. The rest are made on every core, each
 meeting's Markdown parsed once for its page, its part of the search and its
 open-data record.
 """
+
 from __future__ import annotations
 
 import os
@@ -96,8 +97,13 @@ def load_archive(paths: Paths, report: BuildReport | None = None, allow_unfinish
     return load(paths, report, allow_unfinished=allow_unfinished).archive
 
 
-def load(paths: Paths, report: BuildReport | None = None, read_meeting=None,
-         read_history: Callable[[], Mapping[str, file_history.FileHistory]] | None = None, allow_unfinished: bool = False) -> Loaded:
+def load(
+    paths: Paths,
+    report: BuildReport | None = None,
+    read_meeting=None,
+    read_history: Callable[[], Mapping[str, file_history.FileHistory]] | None = None,
+    allow_unfinished: bool = False,
+) -> Loaded:
     """Read, parse and link the content.
 
     `read_meeting` stands in for parsing a meeting file (the build cache's kept meetings).
@@ -145,7 +151,11 @@ def _link_problems(content, load_errors) -> list:
     try:
         link(content)
     except InvalidContent as exc:
-        return [e for e in exc.errors if e.path not in broken and not (broken and "is not the id of any action" in e.message)]
+        return [
+            e
+            for e in exc.errors
+            if e.path not in broken and not (broken and "is not the id of any action" in e.message)
+        ]
     return []
 
 
@@ -158,11 +168,15 @@ def shipped_asset(name: str, source: bytes) -> bytes:
 
 
 def static_assets(paths: Paths, archive: Archive) -> dict[str, bytes]:
-    files = {f"assets/{p.name}": shipped_asset(p.name, p.read_bytes()) for p in sorted(paths.assets.iterdir()) if p.is_file()}
+    files = {
+        f"assets/{p.name}": shipped_asset(p.name, p.read_bytes()) for p in sorted(paths.assets.iterdir()) if p.is_file()
+    }
     files.update({f"assets/{name}": shipped_asset(name, data) for name, data in search_scripts(paths.assets).items()})
     lunr_js = paths.node_modules / "lunr" / "lunr.min.js"
     if not lunr_js.is_file():
-        raise FileNotFoundError(f"{lunr_js.relative_to(paths.node_modules.parent)} is missing; run 'make site' (or 'npm ci') first")
+        raise FileNotFoundError(
+            f"{lunr_js.relative_to(paths.node_modules.parent)} is missing; run 'make site' (or 'npm ci') first"
+        )
     files["assets/lunr.min.js"] = lunr_js.read_bytes()
     logo = archive.site.logo
     if logo:  # its own folder and a name made from its bytes (logo.py): it can never be one of the files above
@@ -186,13 +200,17 @@ class Work:
         own_page = {page.context["meeting"].id: n for n, page in enumerate(self.pages) if "meeting" in page.context}
         ids = [m.id for m in archive.meetings if m.id in own_page or m.id in self.search or m.id in self.records]
         # Meetings first: they take longest, so workers finish together.
-        return [("meeting", m, own_page.get(m)) for m in ids] + [("page", n) for n, page in enumerate(self.pages) if "meeting" not in page.context]
+        return [("meeting", m, own_page.get(m)) for m in ids] + [
+            ("page", n) for n, page in enumerate(self.pages) if "meeting" not in page.context
+        ]
 
 
 @dataclass
 class Made:
     files: dict[str, bytes] = field(default_factory=dict)
-    search: dict[str, bytes] = field(default_factory=dict)  # meeting id -> its search part (index.meeting_part), in UTF-8
+    search: dict[str, bytes] = field(
+        default_factory=dict
+    )  # meeting id -> its search part (index.meeting_part), in UTF-8
     records: dict[str, bytes] = field(default_factory=dict)  # meeting id -> its open-data record (opendata.record_text)
 
 
@@ -212,7 +230,9 @@ def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str
         if meeting_id in work.search:
             made.search[meeting_id] = search_index.meeting_part(renderer.archive, meeting, texts).encode("utf-8")
         if meeting_id in work.records:
-            made.records[meeting_id] = opendata.record_text(opendata.meeting_record(renderer.archive, meeting, [t.text for t in texts], base_url))
+            made.records[meeting_id] = opendata.record_text(
+                opendata.meeting_record(renderer.archive, meeting, [t.text for t in texts], base_url)
+            )
         renderer.item_texts.pop(meeting_id, None)  # each meeting is visited once: its parsed text need not stay
     return made
 
@@ -247,8 +267,16 @@ def _slices(total: int, parts: int) -> list[tuple[int, int]]:
     return [(i, min(total, i + step)) for i in range(0, total, step)]
 
 
-def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildReport, progress, work: Work, history: dict | None = None,
-                compiled: Path | None = None) -> Made:
+def render_site(
+    archive: Archive,
+    paths: Paths,
+    base_url: str,
+    report: BuildReport,
+    progress,
+    work: Work,
+    history: dict | None = None,
+    compiled: Path | None = None,
+) -> Made:
     """Render the pages and make the meetings' parts that `work` asks for, on every core when it pays.
     `compiled` is where compiled templates are kept between builds (Renderer)."""
     global _inherited
@@ -276,7 +304,9 @@ def render_site(archive: Archive, paths: Paths, base_url: str, report: BuildRepo
     made = Made()
     try:
         progress("Rendering pages and the search index")
-        with ProcessPoolExecutor(workers, mp_context=fork, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=fork, initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             jobs = [pool.submit(_make_slice, a, b) for a, b in _slices(len(units), workers * 8)]
             for done, job in enumerate(jobs, 1):
                 part = job.result()
@@ -312,7 +342,11 @@ def outputs(archive: Archive, pages: list[Page], base_url: str, wanted: set[str]
 def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
     """The folders `--out` must never name (write.check_target): what the build reads, where nothing
     inside may be replaced either, and places a slip of the keyboard could name."""
-    inputs = {"the content folder": paths.content, "the templates folder": paths.templates, "the assets folder": paths.assets}
+    inputs = {
+        "the content folder": paths.content,
+        "the templates folder": paths.templates,
+        "the assets folder": paths.assets,
+    }
     places = {"Minutebook's own folder, which holds build.py": PROJECT}
     for what, where in (("your home folder", Path.home), ("the folder you are working in", Path.cwd)):
         try:
@@ -322,8 +356,16 @@ def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
     return inputs, places
 
 
-def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, remembered: dict | None = None,
-          allow_unfinished: bool = False, wait: float | None = None, waiting: Callable[[], None] | None = None) -> BuildReport:
+def build(
+    paths: Paths,
+    out_dir: Path,
+    base_url: str = "",
+    progress=None,
+    remembered: dict | None = None,
+    allow_unfinished: bool = False,
+    wait: float | None = None,
+    waiting: Callable[[], None] | None = None,
+) -> BuildReport:
     """Build the whole site into `out_dir`, atomically; nothing is written on failure.
 
     `remembered` is the `read` of the last report from this process: meetings already in memory.
@@ -338,8 +380,15 @@ def build(paths: Paths, out_dir: Path, base_url: str = "", progress=None, rememb
         return _build(paths, out_dir, lock, base_url, progress, remembered, allow_unfinished)
 
 
-def _build(paths: Paths, out_dir: Path, lock: SiteLock, base_url: str, progress, remembered: dict | None,
-           allow_unfinished: bool) -> BuildReport:
+def _build(
+    paths: Paths,
+    out_dir: Path,
+    lock: SiteLock,
+    base_url: str,
+    progress,
+    remembered: dict | None,
+    allow_unfinished: bool,
+) -> BuildReport:
     progress = progress or Progress(quiet=True)
     report = BuildReport()
     cache = BuildCache.open(out_dir, PACKAGE, remembered)
@@ -351,11 +400,22 @@ def _build(paths: Paths, out_dir: Path, lock: SiteLock, base_url: str, progress,
     todo = cache.outdated(archive, loaded.sources, loaded.history, pages, base_url, paths.templates)
 
     shown = file_history.page_histories(  # only for the meeting pages being made: their corrections' before and after
-        paths.content, loaded.history, (p.context["meeting"] for p in todo.pages if p.template == "meeting.html"),
-        {p.slug: p.name for p in archive.content.people}, {t.slug: t.name for t in archive.content.themes},
+        paths.content,
+        loaded.history,
+        (p.context["meeting"] for p in todo.pages if p.template == "meeting.html"),
+        {p.slug: p.name for p in archive.content.people},
+        {t.slug: t.name for t in archive.content.themes},
     )
-    made = render_site(archive, paths, base_url, report, progress, Work(todo.pages, todo.search, todo.records), shown,
-                       cache.compiled_templates)
+    made = render_site(
+        archive,
+        paths,
+        base_url,
+        report,
+        progress,
+        Work(todo.pages, todo.search, todo.records),
+        shown,
+        cache.compiled_templates,
+    )
 
     began = time.perf_counter()
     progress("Building the search index")

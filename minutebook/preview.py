@@ -7,6 +7,7 @@ each HTML page it sends, and that script asks the server which build it is
 showing and reloads the page when the answer changes. While the content cannot
 be built, pages are answered with the list of problems instead.
 """
+
 from __future__ import annotations
 
 import html
@@ -165,12 +166,18 @@ def _below(roots: list[str], path: str) -> str:
     """`path` as seen from the watched folder it is in."""
     for root in roots:
         if path.startswith(root + os.sep):
-            return path[len(root) + 1:]
+            return path[len(root) + 1 :]
     return os.path.basename(path)
 
 
-def watch(roots: list[Path], on_change: Callable[[], None], stop: threading.Event, ready: threading.Event | None = None,
-          settle_ms: int = 200, force_polling: bool | None = None) -> None:
+def watch(
+    roots: list[Path],
+    on_change: Callable[[], None],
+    stop: threading.Event,
+    ready: threading.Event | None = None,
+    settle_ms: int = 200,
+    force_polling: bool | None = None,
+) -> None:
     """Call `on_change` once for each burst of edits under `roots`, until `stop` is set; `ready` is set
     once changes are being watched, so an edit made from then on is never missed.
 
@@ -198,9 +205,18 @@ def watch(roots: list[Path], on_change: Callable[[], None], stop: threading.Even
 def _watch(roots, on_change, stop, ready, settle_ms, force_polling) -> None:
     import watchfiles  # here: only the preview watches
 
-    changes = watchfiles.watch(*roots, watch_filter=lambda change, path: is_watched(_below(roots, path)), step=settle_ms, debounce=10 * settle_ms,
-                               stop_event=stop, rust_timeout=100, yield_on_timeout=True, force_polling=force_polling,
-                               raise_interrupt=False, ignore_permission_denied=True)
+    changes = watchfiles.watch(
+        *roots,
+        watch_filter=lambda change, path: is_watched(_below(roots, path)),
+        step=settle_ms,
+        debounce=10 * settle_ms,
+        stop_event=stop,
+        rust_timeout=100,
+        yield_on_timeout=True,
+        force_polling=force_polling,
+        raise_interrupt=False,
+        ignore_permission_denied=True,
+    )
     for changed in changes:  # an empty set when nothing changed for a tenth of a second
         if ready is not None:
             ready.set()
@@ -259,9 +275,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def _answer(self, send_body: bool) -> None:
         if not trusted_host(self.headers.get("Host"), self.server.server_address[1]):
-            return self._send(403, "text/plain; charset=utf-8", b"This preview answers only to 127.0.0.1 and localhost.\n", send_body)
+            return self._send(
+                403, "text/plain; charset=utf-8", b"This preview answers only to 127.0.0.1 and localhost.\n", send_body
+            )
         if not same_origin_request(self.headers.get("Sec-Fetch-Site")):
-            return self._send(403, "text/plain; charset=utf-8", b"This preview answers only its own pages, not other websites.\n", send_body)
+            return self._send(
+                403,
+                "text/plain; charset=utf-8",
+                b"This preview answers only its own pages, not other websites.\n",
+                send_body,
+            )
         try:
             self._answer_trusted(send_body)
         except ValueError:  # an address no file can have, such as one with a NUL byte ("/%00")
@@ -281,7 +304,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         page = self._page_file(path)
         if page is not None:
             try:
-                return self._send(200, "text/html; charset=utf-8", with_reload(page.read_bytes(), showing.version), send_body)
+                return self._send(
+                    200, "text/html; charset=utf-8", with_reload(page.read_bytes(), showing.version), send_body
+                )
             except OSError:  # replaced by a rebuild between looking and reading
                 pass
         super().do_GET() if send_body else super().do_HEAD()

@@ -6,6 +6,7 @@ the last meeting of the same type; the actions still open become the first
 agenda item; the rest is left for the editor, marked TO DO. The draft must
 pass `build.py check` as it stands, so every placeholder is a valid value.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +14,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from minutebook.link import Archive, TrackedAction
 from minutebook.content.load import type_slug
+from minutebook.link import Archive, TrackedAction
 from minutebook.model import OPEN_STATUSES, Action, Attendee, Meeting
 
 TO_DO = "TO DO"  # one marker, so an editor can search the file for what is left
@@ -96,21 +97,35 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
     """The draft file for a meeting of `meeting_type` on `day`; `time` and `venue` override guesses."""
     previous = previous_meeting(archive.meetings, meeting_type, day)
     meeting_type = archive_spelling(archive.meetings, meeting_type)
-    announced = previous.next_meeting if previous and previous.next_meeting and previous.next_meeting.date == day else None
+    announced = (
+        previous.next_meeting if previous and previous.next_meeting and previous.next_meeting.date == day else None
+    )
     time, time_from = _first(
-        (time, GIVEN), (announced and announced.time, NEXT_LINE), (previous and previous.time, PREVIOUS), (PLACEHOLDER_TIME, PLACEHOLDER)
+        (time, GIVEN),
+        (announced and announced.time, NEXT_LINE),
+        (previous and previous.time, PREVIOUS),
+        (PLACEHOLDER_TIME, PLACEHOLDER),
     )
     venue, venue_from = _first(
-        (venue, GIVEN), (announced and announced.venue, NEXT_LINE), (previous and previous.venue, PREVIOUS), (f"{TO_DO}: venue", PLACEHOLDER)
+        (venue, GIVEN),
+        (announced and announced.venue, NEXT_LINE),
+        (previous and previous.venue, PREVIOUS),
+        (f"{TO_DO}: venue", PLACEHOLDER),
     )
     if previous is not None:
         chair, minute_taker, attendees = previous.chair, previous.minute_taker, previous.attendees
     elif archive.people:
         # Any real person keeps the draft valid; the editor replaces them.
         someone = archive.people[0].person.slug
-        chair, minute_taker, attendees = someone, Attendee(someone, f"{TO_DO}: role"), (Attendee(someone, f"{TO_DO}: role"),)
+        chair, minute_taker, attendees = (
+            someone,
+            Attendee(someone, f"{TO_DO}: role"),
+            (Attendee(someone, f"{TO_DO}: role"),),
+        )
     else:
-        raise CannotStart("content/people.yml lists nobody; add the chair, the minute-taker and the attendees there first")
+        raise CannotStart(
+            "content/people.yml lists nobody; add the chair, the minute-taker and the attendees there first"
+        )
     outstanding = outstanding_actions(archive, day)
     title = meeting_title(meeting_type, day)
     notes = {"time": _note(time_from, previous, "the start time"), "venue": _note(venue_from, previous, "")}
@@ -132,7 +147,11 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         *_people(attendees),
         f"apologies: []  # {TO_DO}: anyone who sent apologies, in the same form as attendees",
         f"agenda:  # {TO_DO}: the agenda as printed; keep the headings below in the same order",
-        *(line for number, heading, _ in AGENDA for line in (f'  - number: "{number}"', f"    title: {_scalar(heading)}")),
+        *(
+            line
+            for number, heading, _ in AGENDA
+            for line in (f'  - number: "{number}"', f"    title: {_scalar(heading)}")
+        ),
         *_update_template(outstanding),
         "source:",
         f"  title: {_scalar(title + ' – Meeting Notes')}  # {TO_DO}: the document's title exactly as printed",
@@ -158,7 +177,11 @@ AGENDA = (
     ("1", "Outstanding matters", ""),
     ("2", f"{TO_DO}: title of the first item", f"{TO_DO}: the minutes of this item."),
     ("3", "AOB", f"{TO_DO}: the minutes of this item, or 'There was none.'"),
-    ("4", "Confirmation of next meeting type / date / time / venue", f"{TO_DO}: the next meeting as minuted; also add next_meeting at the top of the file."),
+    (
+        "4",
+        "Confirmation of next meeting type / date / time / venue",
+        f"{TO_DO}: the next meeting as minuted; also add next_meeting at the top of the file.",
+    ),
 )
 
 
@@ -168,7 +191,11 @@ def describe(skeleton: Skeleton) -> str:
     previous = skeleton.previous
     if previous is None:
         guessed = ["the chair", "the minute-taker", "the attendees"]
-        guessed += [f for f, source in (("the time", skeleton.time_from), ("the venue", skeleton.venue_from)) if source == PLACEHOLDER]
+        guessed += [
+            f
+            for f, source in (("the time", skeleton.time_from), ("the venue", skeleton.venue_from))
+            if source == PLACEHOLDER
+        ]
         return (
             f"No earlier {_as_meeting(skeleton.meeting_type)} in the archive, so this is a minimal skeleton: "
             f"{_join(guessed)} are placeholders; {actions} listed."

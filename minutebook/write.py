@@ -20,6 +20,7 @@ that changed one page makes one file, where a fresh folder would make every
 folder of the site again. A file in the spare is never written into, only
 removed and made anew, since it may be the very file the live site shows.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -109,7 +110,9 @@ def check_target(out_dir: Path, inputs: Mapping[str, Path] = {}, places: Mapping
             raise PublishError(f"refusing to build into {shown(out_dir)}: it is {what}; {advice}")
     for what, held, inside_too in refused:
         if _within(held, real):
-            raise PublishError(f"refusing to build into {shown(out_dir)}: it holds {what} ({shown(Path(held))}); {advice}")
+            raise PublishError(
+                f"refusing to build into {shown(out_dir)}: it holds {what} ({shown(Path(held))}); {advice}"
+            )
         if inside_too and _within(real, held):
             raise PublishError(f"refusing to build into {shown(out_dir)}: it is inside {what}; {advice}")
     refuse_unless_ours(out_dir)
@@ -120,7 +123,9 @@ def refuse_unless_ours(out_dir: Path) -> None:
     if not os.path.lexists(out_dir):
         return
     if not os.path.isdir(out_dir):
-        raise PublishError(f"{shown(out_dir).rstrip('/')} exists and is not a folder; move it away or choose another --out")
+        raise PublishError(
+            f"{shown(out_dir).rstrip('/')} exists and is not a folder; move it away or choose another --out"
+        )
     if not os.listdir(out_dir):
         return
     try:
@@ -166,7 +171,9 @@ def build_lock(out_dir: Path, wait: float | None = 0, waiting: Callable[[], None
     try:
         handle = open(lock_path, "a+")
     except OSError as exc:
-        raise PublishError(f"cannot create the lock file {lock_path.name} beside {out_dir.name}/: {exc.strerror}") from None
+        raise PublishError(
+            f"cannot create the lock file {lock_path.name} beside {out_dir.name}/: {exc.strerror}"
+        ) from None
     try:
         began, told = time.monotonic(), False
         while True:
@@ -342,4 +349,6 @@ def publish(files: Mapping[str, bytes | Path], out_dir: Path, site: str = "", he
             os.rename(old, spare)
         except OSError as exc:
             shutil.rmtree(spare, ignore_errors=True)
-            raise PublishError(f"could not write the site beside {out_dir.name}/: {os_reason(exc)}; the previous site is unchanged") from None
+            raise PublishError(
+                f"could not write the site beside {out_dir.name}/: {os_reason(exc)}; the previous site is unchanged"
+            ) from None

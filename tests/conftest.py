@@ -1,4 +1,5 @@
 """Shared fixtures: built sites, a local server that sends a strict CSP, and Debian's Chromium."""
+
 from __future__ import annotations
 
 import functools
@@ -116,7 +117,9 @@ class PageProblems:
     def __init__(self, page):
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(f"console {m.type}: {m.text}"))
+        page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.errors.append(f"console {m.type}: {m.text}")
+        )
         page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         page.on("dialog", self._dialog)
 

@@ -1,4 +1,5 @@
 """Small, real image files for the tests of the logo, made here rather than kept as binary fixtures."""
+
 from __future__ import annotations
 
 import struct

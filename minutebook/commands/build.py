@@ -1,4 +1,5 @@
 """`build.py build` (the default): validate, then write the whole site atomically."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,13 +7,13 @@ import os
 import sys
 from pathlib import Path
 
+from minutebook.characters import printable
+from minutebook.commands.check import report_invalid, report_unexpected
 from minutebook.content import unfinished
 from minutebook.content.load import web_address
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, Progress, build
-from minutebook.characters import printable
 from minutebook.write import PublishedIncompletely, PublishError, shown
-from minutebook.commands.check import report_invalid, report_unexpected
 
 HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
 
@@ -37,20 +38,30 @@ def seconds(text: str) -> float:
 
 def add_arguments(parser) -> None:
     parser.add_argument(
-        "--out", metavar="DIR", default="site",
+        "--out",
+        metavar="DIR",
+        default="site",
         help="the folder to build into (default: site/): a new or empty folder, or one an earlier build made; "
-             "a folder holding anything else is refused, never emptied",
+        "a folder holding anything else is refused, never emptied",
     )
     parser.add_argument(
-        "--wait", metavar="SECONDS", type=seconds,
+        "--wait",
+        metavar="SECONDS",
+        type=seconds,
         help="if another build is writing the same folder, wait at most this long for it, then stop (default: wait until it finishes)",
     )
-    parser.add_argument("--base-url", metavar="URL", default="", type=site_address,
-                        help="the site's public address (https:// or http://), for feeds, sitemap and canonical links")
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        default="",
+        type=site_address,
+        help="the site's public address (https:// or http://), for feeds, sitemap and canonical links",
+    )
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
     parser.add_argument("--quiet", action="store_true", help="print only errors and warnings")
     parser.add_argument(
-        "--allow-unfinished", action="store_true",
+        "--allow-unfinished",
+        action="store_true",
         help="build even though places are still marked TO DO or CHECK, for a look on this computer only; such a site must not be published",
     )
 
@@ -61,11 +72,22 @@ def run(args) -> int:
     progress = Progress(quiet=args.quiet)
 
     def waiting() -> None:  # even when quiet: a build that seems to hang must say why
-        print(f"Another build is writing {shown(Path(os.path.abspath(out)))}; waiting for it to finish…", file=sys.stderr, flush=True)
+        print(
+            f"Another build is writing {shown(Path(os.path.abspath(out)))}; waiting for it to finish…",
+            file=sys.stderr,
+            flush=True,
+        )
 
     try:
-        report = build(paths, out, base_url=args.base_url, progress=progress, allow_unfinished=args.allow_unfinished,
-                       wait=args.wait, waiting=waiting)
+        report = build(
+            paths,
+            out,
+            base_url=args.base_url,
+            progress=progress,
+            allow_unfinished=args.allow_unfinished,
+            wait=args.wait,
+            waiting=waiting,
+        )
     except InvalidContent as exc:
         return report_invalid(exc)
     except PublishedIncompletely as exc:
@@ -79,7 +101,9 @@ def run(args) -> int:
     progress.done()
     if not args.quiet:
         took = sum(report.seconds.values())
-        print(f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into {os.path.relpath(out)}/")
+        print(
+            f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into {os.path.relpath(out)}/"
+        )
         if not report.unfinished:
             print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")
     if report.unfinished:  # only with --allow-unfinished: last, and even when quiet, so it cannot be missed

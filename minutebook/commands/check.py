@@ -1,12 +1,13 @@
 """`build.py check`: validate content/ and report every problem at once."""
+
 from __future__ import annotations
 
 import sys
 
 from minutebook.characters import printable
+from minutebook.content import unfinished
 from minutebook.content.load import READING
 from minutebook.model import InvalidContent
-from minutebook.content import unfinished
 from minutebook.pipeline import BuildReport, Paths, load_archive
 
 HELP = "check every content file and report every problem, and every place still marked TO DO or CHECK, as path:line: field: message"
@@ -36,8 +37,13 @@ def report_unexpected(exc: Exception, outcome: str, stream=None) -> int:
     where = next((note.removeprefix(READING) for note in getattr(exc, "__notes__", ()) if note.startswith(READING)), "")
     reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     at, file = (f"{where}: ", ", with this file") if where else ("", "")
-    print(printable(f"{at}Minutebook stopped on an error it did not expect ({reason}); {outcome}. "
-                    f"This is a fault in Minutebook: please report it{file}."), file=stream)
+    print(
+        printable(
+            f"{at}Minutebook stopped on an error it did not expect ({reason}); {outcome}. "
+            f"This is a fault in Minutebook: please report it{file}."
+        ),
+        file=stream,
+    )
     return 1
 
 

@@ -6,6 +6,7 @@ checking the content folder with the draft in it, and prints what check finds. I
 exits 0 whenever the draft was written, problems or not, because the draft is
 meant to be finished by an editor; it exits 1 only when nothing was written.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,23 +14,31 @@ import sys
 from pathlib import Path
 
 from minutebook.characters import printable
-from minutebook.link import link
+from minutebook.commands.new import write_new
 from minutebook.content.load import SourceFile, file_reader, parse_content, read_sources
-from minutebook.model import ContentError, InvalidContent
-from minutebook.pipeline import Paths
 from minutebook.importer import draft as drafting
 from minutebook.importer.found import Reference
 from minutebook.importer.parse import parse
 from minutebook.importer.read import CannotRead, read_lines
-from minutebook.commands.new import write_new
+from minutebook.link import link
+from minutebook.model import ContentError, InvalidContent
+from minutebook.pipeline import Paths
 
 HELP = "make a draft meeting file from old minutes (.txt, .docx or .pdf) for an editor to finish"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("file", metavar="FILE", help="the minutes to import: a .txt, .docx (Word) or .pdf file")
-    parser.add_argument("--out", metavar="PATH", help="where to write the draft (default: content/meetings/<date>-<type>.md, named from what the minutes say)")
-    parser.add_argument("--content", metavar="DIR", help="the content folder: its people.yml names people, and it is checked with the draft (default: content/)")
+    parser.add_argument(
+        "--out",
+        metavar="PATH",
+        help="where to write the draft (default: content/meetings/<date>-<type>.md, named from what the minutes say)",
+    )
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        help="the content folder: its people.yml names people, and it is checked with the draft (default: content/)",
+    )
 
 
 def run(args) -> int:
@@ -49,8 +58,13 @@ def run(args) -> int:
     draft = parse(lines, reference(paths.content))
     target = Path(args.out) if args.out else default_target(paths.content, draft)
     if target is None:
-        print(printable(f"Found in {source.name}:"), *map(printable, drafting.report(draft)), sep="\n")  # the document's text, shown, never obeyed
-        print("Cannot name the draft: its date or meeting type was not found. Give --out PATH to write it anyway.", file=sys.stderr)
+        print(
+            printable(f"Found in {source.name}:"), *map(printable, drafting.report(draft)), sep="\n"
+        )  # the document's text, shown, never obeyed
+        print(
+            "Cannot name the draft: its date or meeting type was not found. Give --out PATH to write it anyway.",
+            file=sys.stderr,
+        )
         return 1
     if target.exists():
         return refuse(target)
@@ -63,10 +77,14 @@ def run(args) -> int:
         print(f"Cannot write {target}: {exc.strerror}", file=sys.stderr)
         return 1
 
-    print(printable(f"Found in {source.name}:"), *map(printable, drafting.report(draft)), sep="\n")  # the document's text, shown, never obeyed
+    print(
+        printable(f"Found in {source.name}:"), *map(printable, drafting.report(draft)), sep="\n"
+    )  # the document's text, shown, never obeyed
     for slug, name in drafting.new_people(draft):
         name = printable(name)
-        print(f"Not in people.yml: {name}. If the name is right, add to {paths.content / 'people.yml'}:\n- slug: {slug}\n  name: {name}")
+        print(
+            f"Not in people.yml: {name}. If the name is right, add to {paths.content / 'people.yml'}:\n- slug: {slug}\n  name: {name}"
+        )
     marked = drafting.check_count(text)
     print(f"Wrote {os.path.relpath(target)}, a draft with {drafting.plural(marked, 'place')} marked CHECK.")
     problems = check_with_draft(paths.content, target, text)
@@ -77,7 +95,10 @@ def run(args) -> int:
 
 
 def refuse(target: Path) -> int:
-    print(f"{os.path.relpath(target)} already exists; nothing was written. Give another --out PATH, or edit that file.", file=sys.stderr)
+    print(
+        f"{os.path.relpath(target)} already exists; nothing was written. Give another --out PATH, or edit that file.",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -91,7 +112,10 @@ def reference(content: Path) -> Reference:
     """The people and agenda titles the archive already has; whatever of it loads is used."""
     sources, _ = read_sources(content)
     loaded, _ = parse_content(sources)
-    return Reference(tuple((p.slug, p.name) for p in loaded.people), tuple(dict.fromkeys(i.title for m in loaded.meetings for i in m.agenda)))
+    return Reference(
+        tuple((p.slug, p.name) for p in loaded.people),
+        tuple(dict.fromkeys(i.title for m in loaded.meetings for i in m.agenda)),
+    )
 
 
 def check_with_draft(content: Path, target: Path, text: str) -> list[ContentError]:

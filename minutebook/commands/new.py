@@ -1,16 +1,17 @@
 """`build.py new`: start a meeting file, pre-filled from the archive, without touching any other."""
+
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
 
+from minutebook.commands.check import report_invalid
 from minutebook.content import unfinished
 from minutebook.content.load import SLUG, TIME, SourceFile, parse_date, type_slug
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, load_archive
 from minutebook.skeleton import CannotStart, describe, file_name, make_skeleton
-from minutebook.commands.check import report_invalid
 
 HELP = "start a new meeting file in content/meetings/, pre-filled from the last meeting of its type"
 DEFAULT_TYPE = "Monthly Assurance Meeting"
@@ -19,8 +20,15 @@ DEFAULT_TYPE = "Monthly Assurance Meeting"
 def add_arguments(parser) -> None:
     parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the meeting's date")
     parser.add_argument("--type", default=DEFAULT_TYPE, help=f"the meeting type (default: {DEFAULT_TYPE})")
-    parser.add_argument("--time", default="", metavar="HH:MM", help="the start time, 24-hour (default: as the last meeting of the type announced or held it)")
-    parser.add_argument("--venue", default="", help="where it is held (default: as the last meeting of the type announced or held it)")
+    parser.add_argument(
+        "--time",
+        default="",
+        metavar="HH:MM",
+        help="the start time, 24-hour (default: as the last meeting of the type announced or held it)",
+    )
+    parser.add_argument(
+        "--venue", default="", help="where it is held (default: as the last meeting of the type announced or held it)"
+    )
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
 
 
@@ -42,7 +50,9 @@ def run(args) -> int:
     if target.exists():  # checked first too, so the editor hears it before any content errors
         return refuse(target)
     try:
-        archive = load_archive(paths, allow_unfinished=True)  # another draft still being finished must not stop this one starting
+        archive = load_archive(
+            paths, allow_unfinished=True
+        )  # another draft still being finished must not stop this one starting
     except InvalidContent as exc:
         return report_invalid(exc, sys.stderr)  # passed explicitly: the default was bound when check.py was imported
     try:
@@ -57,9 +67,13 @@ def run(args) -> int:
     print(f"Wrote {os.path.relpath(target)}")
     print(describe(skeleton))
     marked = len(unfinished.markers([SourceFile.of_text(str(target), skeleton.text)]))
-    print(f"Replace or check everything marked TO DO in it ({marked} place{'s' if marked != 1 else ''}), then run 'python build.py check'.")
-    print("It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left. "
-          "Meanwhile 'python build.py serve' previews it.")
+    print(
+        f"Replace or check everything marked TO DO in it ({marked} place{'s' if marked != 1 else ''}), then run 'python build.py check'."
+    )
+    print(
+        "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left. "
+        "Meanwhile 'python build.py serve' previews it."
+    )
     return 0
 
 
@@ -74,7 +88,9 @@ def refuse(target: Path) -> int:
 def write_new(path: Path, text: str) -> None:
     """Create `path` with `text`; never replaces a file, and leaves nothing half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="\n") as stream:  # 'x': fails if the file exists, even one made a moment ago
+    with open(
+        path, "x", encoding="utf-8", newline="\n"
+    ) as stream:  # 'x': fails if the file exists, even one made a moment ago
         try:
             stream.write(text)
         except BaseException:

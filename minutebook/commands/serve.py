@@ -1,4 +1,5 @@
 """`build.py serve`: preview the site on this computer, rebuilt and reloaded on every change."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,9 @@ def port_number(text: str) -> int:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--port", type=port_number, default=8000, help="the port to serve on (default: 8000; 0 picks any free port)")
+    parser.add_argument(
+        "--port", type=port_number, default=8000, help="the port to serve on (default: 8000; 0 picks any free port)"
+    )
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
 
 
@@ -41,11 +44,16 @@ def tell(preview: Preview, report, first: bool) -> None:
         for problem in preview.showing.problems:
             say(problem, sys.stderr)
         count = len(preview.showing.problems)
-        say(f"{stamp}{count} problem{'s' if count != 1 else ''} found; the preview shows them until they are fixed.", sys.stderr)
+        say(
+            f"{stamp}{count} problem{'s' if count != 1 else ''} found; the preview shows them until they are fixed.",
+            sys.stderr,
+        )
     elif first:
         say(f"Built {report.pages} pages from {report.meetings} meetings in {sum(report.seconds.values()):.1f}s.")
     else:
-        say(f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s ({report.rendered} of {report.pages} pages changed); the page reloads.")
+        say(
+            f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s ({report.rendered} of {report.pages} pages changed); the page reloads."
+        )
     if report is not None and report.unfinished:
         for place in report.unfinished:
             say(str(place), sys.stderr)
@@ -63,7 +71,9 @@ def stop_signals_held():
     Blocked before any thread starts, so every thread and forked renderer
     inherits the block: a signal is never run by a thread that cannot act on
     it, nor lost while one is busy, and no build is interrupted half-way."""
-    previous = {number: signal.signal(number, signal.SIG_DFL) for number in STOP_SIGNALS}  # an ignored signal is never pending
+    previous = {
+        number: signal.signal(number, signal.SIG_DFL) for number in STOP_SIGNALS
+    }  # an ignored signal is never pending
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
@@ -83,12 +93,19 @@ def run(args) -> int:
         try:
             server = make_server(preview, args.port)
         except OSError as exc:
-            say(f"Cannot serve on port {args.port}: {exc.strerror}. Choose another with --port, or --port 0 for any free port.", sys.stderr)
+            say(
+                f"Cannot serve on port {args.port}: {exc.strerror}. Choose another with --port, or --port 0 for any free port.",
+                sys.stderr,
+            )
             return 1
         with server:
             stop, watching = threading.Event(), threading.Event()
             threads = [
-                threading.Thread(target=watch, args=(preview.watched(), lambda: tell(preview, preview.rebuild(), first=False), stop, watching), name="watch"),
+                threading.Thread(
+                    target=watch,
+                    args=(preview.watched(), lambda: tell(preview, preview.rebuild(), first=False), stop, watching),
+                    name="watch",
+                ),
                 threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="serve"),
             ]
             threads[0].start()  # first, so an edit made during the first build is not missed: it is built next

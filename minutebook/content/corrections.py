@@ -8,6 +8,7 @@ slug) and the words of the minutes, not YAML keys or Markdown marks. The
 `corrections` list itself is left out: recording a correction does not change
 the minutes.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from minutebook.content import yamltext
 from minutebook.content.load import split_body
-from minutebook.site.markup import make_parser, plain_text
+from minutebook.content.markdown import parser, plain_text
 from minutebook.model import Correction
 
 CONTEXT = 6  # unchanged words shown either side of a change: enough to find it on the page
@@ -55,8 +56,9 @@ class Passage:
         return " ".join(words for _, words in self.pieces)
 
 
-def what_changed(corrections: Sequence[Correction], changes: Sequence[Change], people: Mapping[str, str],
-                 themes: Mapping[str, str]) -> dict[Correction, tuple[Passage, ...]]:
+def what_changed(
+    corrections: Sequence[Correction], changes: Sequence[Change], people: Mapping[str, str], themes: Mapping[str, str]
+) -> dict[Correction, tuple[Passage, ...]]:
     """For each correction, the passages changed by the commit that recorded it; `changes` oldest first.
 
     The commit that recorded a correction is the one after which the file lists more corrections of its
@@ -69,8 +71,13 @@ def what_changed(corrections: Sequence[Correction], changes: Sequence[Change], p
     for correction in corrections:
         day, note = correction.date.isoformat(), _words(correction.note)
         same_day = [c for c in corrections if c.date == correction.date]
-        adding = [c for c in changes if c.before is not None and c.after is not None
-                  and _count(recorded(c.after), day) > _count(recorded(c.before), day)]
+        adding = [
+            c
+            for c in changes
+            if c.before is not None
+            and c.after is not None
+            and _count(recorded(c.after), day) > _count(recorded(c.before), day)
+        ]
         exact = [c for c in adding if (day, note) in recorded(c.after) and (day, note) not in recorded(c.before)]
         if exact:
             change = exact[0]
@@ -102,7 +109,7 @@ def _front_matter(text: str) -> tuple[object, str] | None:
         data = yamltext.parse("\n".join(lines[1:end]))
     except yamltext.YamlProblem:
         return None
-    return (data, "\n".join(lines[end + 1:])) if isinstance(data, dict) else None
+    return (data, "\n".join(lines[end + 1 :])) if isinstance(data, dict) else None
 
 
 def _recorded(text: str) -> tuple[tuple[str, str], ...]:
@@ -119,7 +126,9 @@ def _recorded(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _reader_text(text: str | None, people: Mapping[str, str], themes: Mapping[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _reader_text(
+    text: str | None, people: Mapping[str, str], themes: Mapping[str, str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A version's text as a reader sees it: (part of the page, its words), in the file's order."""
     if text is None:
         return ()
@@ -127,17 +136,22 @@ def _reader_text(text: str | None, people: Mapping[str, str], themes: Mapping[st
     if split is None:  # unreadable: compared as written, so no change goes unseen
         return (("Minutes", tuple(text.split())),)
     data, body = split
-    parts = [(PLACES.get(key, key.replace("_", " ").capitalize()), tuple(_values(value, key, people, themes)))
-             for key, value in data.items() if key != "corrections"]
+    parts = [
+        (PLACES.get(key, key.replace("_", " ").capitalize()), tuple(_values(value, key, people, themes)))
+        for key, value in data.items()
+        if key != "corrections"
+    ]
     # An item's heading is its agenda title, which the loader holds to the one in the front matter: compared there.
     for heading, _, lines in split_body(body, 0):
-        parts.append((f"Item {heading}" if heading else "Minutes", tuple(plain_text(_parser().parse("\n".join(lines))).split())))
+        parts.append(
+            (f"Item {heading}" if heading else "Minutes", tuple(plain_text(_parser().parse("\n".join(lines))).split()))
+        )
     return tuple(parts)
 
 
 @functools.cache
 def _parser():
-    return make_parser()
+    return parser()
 
 
 def _values(value, key: str, people: Mapping[str, str], themes: Mapping[str, str]) -> Iterable[str]:
@@ -153,8 +167,9 @@ def _values(value, key: str, people: Mapping[str, str], themes: Mapping[str, str
         yield from names.get(value.strip(), value).split()
 
 
-def passages(before: Sequence[tuple[str, Sequence[str]]], after: Sequence[tuple[str, Sequence[str]]],
-             context: int = CONTEXT) -> tuple[Passage, ...]:
+def passages(
+    before: Sequence[tuple[str, Sequence[str]]], after: Sequence[tuple[str, Sequence[str]]], context: int = CONTEXT
+) -> tuple[Passage, ...]:
     """The changed passages between two versions' (part of the page, words), each with up to `context`
     unchanged words either side, never reaching into another part of the page."""
     old = [(where, word) for where, words in before for word in words]

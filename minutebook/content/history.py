@@ -12,6 +12,7 @@ the edge and handed to the renderer as plain data. Outside a git checkout,
 without git, or for a file git does not track, there is no such history: the page
 still lists the recorded corrections, without their before and after.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -141,15 +142,36 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
     # Branches and tags are left out of %D, so "grafted" there can only be git's own mark.
     # --raw --no-abbrev: each change's file before and after, as git's full object ids.
     command = [
-        "git", "-c", "core.quotepath=off", "-c", "log.showSignature=false",
-        "log", "--no-color", "--root", "-M", "--decorate-refs-exclude=refs/*", "--decorate-refs-exclude=HEAD",
-        f"--format={LOG_FORMAT}", "--raw", "--no-abbrev", "--relative", "--", "meetings",
+        "git",
+        "-c",
+        "core.quotepath=off",
+        "-c",
+        "log.showSignature=false",
+        "log",
+        "--no-color",
+        "--root",
+        "-M",
+        "--decorate-refs-exclude=refs/*",
+        "--decorate-refs-exclude=HEAD",
+        f"--format={LOG_FORMAT}",
+        "--raw",
+        "--no-abbrev",
+        "--relative",
+        "--",
+        "meetings",
     ]
     env = _git_environment()
     try:
         git = subprocess.Popen(
-            command, cwd=content_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-            text=True, encoding="utf-8", errors="replace",
+            command,
+            cwd=content_dir,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
         )
     except (OSError, subprocess.SubprocessError):
         return _no_history  # no git here
@@ -177,8 +199,13 @@ def _git_environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in REPOSITORY_VARIABLES}
 
 
-def page_histories(content_dir: Path, histories: Mapping[str, FileHistory], meetings: Iterable[Meeting],
-                   people: Mapping[str, str], themes: Mapping[str, str]) -> dict[str, PageHistory]:
+def page_histories(
+    content_dir: Path,
+    histories: Mapping[str, FileHistory],
+    meetings: Iterable[Meeting],
+    people: Mapping[str, str],
+    themes: Mapping[str, str],
+) -> dict[str, PageHistory]:
     """What the pages of `meetings` show of their history: when each was published and, for each
     correction its file records, the passages the recording commit changed. One `git cat-file` reads
     every version those corrections compare; none runs when no page lists a correction.
@@ -203,8 +230,11 @@ def page_histories(content_dir: Path, histories: Mapping[str, FileHistory], meet
         history = histories[meeting.id]
         changed = {}
         if meeting.corrections:
-            changes = [text_changes.Change(texts.get(c.before) if c.before else None, texts.get(c.after) if c.after else None)
-                       for c in history.changes if (c.before in texts or not c.before) and (c.after in texts or not c.after)]
+            changes = [
+                text_changes.Change(texts.get(c.before) if c.before else None, texts.get(c.after) if c.after else None)
+                for c in history.changes
+                if (c.before in texts or not c.before) and (c.after in texts or not c.after)
+            ]
             last = texts.get(history.changes[-1].after)
             now = working.get(meeting.id)
             if last is not None and now is not None and now != last:
@@ -219,8 +249,12 @@ def read_objects(content_dir: Path, names: Iterable[str]) -> dict[str, str]:
     names = sorted(names)
     try:
         done = subprocess.run(
-            ["git", "cat-file", "--batch"], cwd=content_dir, env=_git_environment(), input="".join(f"{n}\n" for n in names).encode(),
-            capture_output=True, timeout=60,
+            ["git", "cat-file", "--batch"],
+            cwd=content_dir,
+            env=_git_environment(),
+            input="".join(f"{n}\n" for n in names).encode(),
+            capture_output=True,
+            timeout=60,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -240,7 +274,7 @@ def parse_objects(out: bytes) -> dict[str, str]:
             continue  # "<name> missing": nothing follows
         name, kind, size = header[0].decode(), header[1], int(header[2])
         if kind == b"blob":
-            found[name] = _as_loaded(out[at:at + size])
+            found[name] = _as_loaded(out[at : at + size])
         at += size + 1  # the object, then a newline
     return found
 

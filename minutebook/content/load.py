@@ -4,6 +4,7 @@ Every problem is collected, not raised at the first one, so an editor can fix
 a whole file in one pass. Cross-references between files (does this theme
 exist?) are checked later, by `link`, which sees everything at once.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,11 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.content import logo as site_logo
-from minutebook.content import schema
-from minutebook.content import walk
-from minutebook.content import yamltext
 from minutebook.characters import code, first_unpublishable, kind, unprintable
+from minutebook.content import logo as site_logo
+from minutebook.content import schema, walk, yamltext
 from minutebook.model import (
     AboutPage,
     Action,
@@ -111,7 +110,9 @@ def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError
             if entry.is_symlink():
                 target = os.path.realpath(entry.path)
                 if os.path.commonpath([root, target]) != root:
-                    errors.append(ContentError(label, 0, "", "is a link to a file outside content/; copy the file in instead"))
+                    errors.append(
+                        ContentError(label, 0, "", "is a link to a file outside content/; copy the file in instead")
+                    )
                     continue
             if not entry.is_file():  # a folder, or a link to nothing (an editor's lock file)
                 continue
@@ -139,7 +140,9 @@ def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple
     found, refused = [], []
 
     def unreadable(path: str, exc: OSError) -> None:
-        errors.append(ContentError(prefix + path if path else prefix.rstrip("/") or top, 0, "", f"folder {_unreadable(exc)}"))
+        errors.append(
+            ContentError(prefix + path if path else prefix.rstrip("/") or top, 0, "", f"folder {_unreadable(exc)}")
+        )
 
     for path, entry in walk.entries(top, unreadable):
         if any(path.startswith(folder) for folder in refused):
@@ -148,11 +151,29 @@ def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple
         candidate = entry.is_symlink() or suffix.lower() in CONTENT_SUFFIXES
         control = unprintable(entry.name)
         if control and (candidate or entry.is_dir(follow_symlinks=False)):
-            errors.append(ContentError(prefix + path, 0, "", f"the name holds a control character ({code(control.group())}); rename it with letters, digits and hyphens only"))
+            errors.append(
+                ContentError(
+                    prefix + path,
+                    0,
+                    "",
+                    f"the name holds a control character ({code(control.group())}); rename it with letters, digits and hyphens only",
+                )
+            )
             refused.append(path + "/")
             continue
-        if suffix.lower() in CONTENT_SUFFIXES and suffix not in CONTENT_SUFFIXES and not entry.is_dir(follow_symlinks=False):
-            errors.append(ContentError(prefix + path, 0, "", f"ends in '{suffix}'; rename it to end in '{suffix.lower()}', in lower case, or it is not read"))
+        if (
+            suffix.lower() in CONTENT_SUFFIXES
+            and suffix not in CONTENT_SUFFIXES
+            and not entry.is_dir(follow_symlinks=False)
+        ):
+            errors.append(
+                ContentError(
+                    prefix + path,
+                    0,
+                    "",
+                    f"ends in '{suffix}'; rename it to end in '{suffix.lower()}', in lower case, or it is not read",
+                )
+            )
             continue
         if entry.is_symlink() or suffix in CONTENT_SUFFIXES:
             found.append((path, entry))
@@ -234,7 +255,9 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
     themes = parse_list(*reference("themes.yml"), errors, schema.THEME, parse_theme)
     people = parse_list(*reference("people.yml"), errors, schema.PERSON_RECORD, parse_person)
     glossary = parse_list(*reference("glossary.yml"), errors, schema.GLOSSARY_ENTRY, parse_glossary_entry)
-    updates = parse_list(*reference("action-updates.yml", required=False), errors, schema.UPDATE_BETWEEN_MEETINGS, parse_editor_update)
+    updates = parse_list(
+        *reference("action-updates.yml", required=False), errors, schema.UPDATE_BETWEEN_MEETINGS, parse_editor_update
+    )
     about = parse_about(by_name["about.md"], errors) if "about.md" in by_name else None
 
     meetings = []
@@ -243,14 +266,28 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
         relative = source.path.split("/", 1)[-1]
         if not relative.startswith("meetings/"):
             if source.path.endswith(".md") and MEETING_FILE.match(Path(source.path).stem):
-                errors.append(ContentError(source.path, 0, "", "is named like a meeting file but is not in content/meetings/, so it would not be published; move it there"))
+                errors.append(
+                    ContentError(
+                        source.path,
+                        0,
+                        "",
+                        "is named like a meeting file but is not in content/meetings/, so it would not be published; move it there",
+                    )
+                )
             continue
         if not source.path.endswith(".md"):
             errors.append(ContentError(source.path, 0, "", "is not a meeting file; meeting files end in .md"))
             continue
         meeting_id = Path(source.path).stem
         if meeting_id in by_id:  # one id, one page: the second would silently replace the first
-            errors.append(ContentError(source.path, 0, "", f"has the meeting id '{meeting_id}' of {by_id[meeting_id]}; each meeting needs a file name of its own, in any folder under content/meetings/"))
+            errors.append(
+                ContentError(
+                    source.path,
+                    0,
+                    "",
+                    f"has the meeting id '{meeting_id}' of {by_id[meeting_id]}; each meeting needs a file name of its own, in any folder under content/meetings/",
+                )
+            )
             continue
         by_id[meeting_id] = source.path
         with reading(source.path):
@@ -343,7 +380,9 @@ class Fields:
         found = first_unpublishable(value)
         if found:
             message = f"holds {kind(found.group())} ({code(found.group())}), which cannot be published; expected plain text (in quotes, an escape such as \\x01 makes one)"
-            self.errors.append(ContentError(self.path, self.line_of(key) if line is None else line, field or self.name(key), message))
+            self.errors.append(
+                ContentError(self.path, self.line_of(key) if line is None else line, field or self.name(key), message)
+            )
         return not found
 
     def text(self, key: str, required: bool | None = None, default: str = "") -> str:
@@ -363,10 +402,16 @@ class Fields:
     def slug(self, key: str, required: bool | None = None) -> str:
         value = self.text(key, required)
         if value and not SLUG.match(value):
-            self.error(key, f"'{_short(value)}' is not {self.record[key].kind.name}; use lower-case letters, digits and single hyphens only")
+            self.error(
+                key,
+                f"'{_short(value)}' is not {self.record[key].kind.name}; use lower-case letters, digits and single hyphens only",
+            )
             return ""
         if len(value) > LONGEST_SLUG:
-            self.error(key, f"'{_short(value)}' is {len(value)} characters long; {self.record[key].kind.name} may have at most {LONGEST_SLUG}, as it names a page")
+            self.error(
+                key,
+                f"'{_short(value)}' is {len(value)} characters long; {self.record[key].kind.name} may have at most {LONGEST_SLUG}, as it names a page",
+            )
             return ""
         return value
 
@@ -481,7 +526,13 @@ def control_character(value: str, multi_line: bool) -> str | None:
         if multi_line and character in "\t\n":
             continue
         if unicodedata.category(character) in ("Cc", "Zl", "Zp"):
-            kind = "a line break" if character in "\n\r\u2028\u2029\x85" else "a tab" if character == "\t" else "a control character"
+            kind = (
+                "a line break"
+                if character in "\n\r\u2028\u2029\x85"
+                else "a tab"
+                if character == "\t"
+                else "a control character"
+            )
             where = "" if multi_line else "; this field is one line"
             return f"holds {kind} (U+{ord(character):04X}) at character {at}{where}; delete it"
     return None
@@ -494,7 +545,13 @@ def web_address(value: str, base: bool = False) -> str:
     bad = URL_NEVER.search(value)
     if bad:
         character = bad.group()
-        what = "a space" if character == " " else f"the character U+{ord(character):04X}" if not character.isprintable() else f"'{character}'"
+        what = (
+            "a space"
+            if character == " "
+            else f"the character U+{ord(character):04X}"
+            if not character.isprintable()
+            else f"'{character}'"
+        )
         raise ValueError(f"holds {what}, which no web address can; expected an address such as {example}")
     try:
         parts = urllib.parse.urlsplit(value)
@@ -502,23 +559,43 @@ def web_address(value: str, base: bool = False) -> str:
     except ValueError:
         raise ValueError(f"'{_short(value)}' is not a web address; expected one such as {example}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"'{_short(value)}' is not a full web address; expected one starting with https:// or http://, such as {example}")
+        raise ValueError(
+            f"'{_short(value)}' is not a full web address; expected one starting with https:// or http://, such as {example}"
+        )
     if "@" in parts.netloc:
-        raise ValueError(f"'{_short(value)}' holds a user name or password (before '@'); give the address alone, such as {example}")
+        raise ValueError(
+            f"'{_short(value)}' holds a user name or password (before '@'); give the address alone, such as {example}"
+        )
     if not parts.hostname:
         raise ValueError(f"'{_short(value)}' names no website after '//'; expected an address such as {example}")
     if base and ("?" in value or "#" in value):
-        raise ValueError(f"'{_short(value)}' has a query ('?') or fragment ('#'); the site's address is a folder, such as {example}")
+        raise ValueError(
+            f"'{_short(value)}' has a query ('?') or fragment ('#'); the site's address is a folder, such as {example}"
+        )
     return value.rstrip("/") + "/" if base else value
 
 
 def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> SiteSettings | None:
     if data is None:
         if not any(e.path == path for e in errors):  # not missing or unreadable, both reported already: empty
-            errors.append(ContentError(path, 1, "", "is empty; expected the site's settings, one per line, such as 'title: ...' (see docs/content-format.md)"))
+            errors.append(
+                ContentError(
+                    path,
+                    1,
+                    "",
+                    "is empty; expected the site's settings, one per line, such as 'title: ...' (see docs/content-format.md)",
+                )
+            )
         return None
     if not isinstance(data, dict):
-        errors.append(ContentError(path, getattr(data, "line", 1), "", f"is {_kind(data)}; expected the site's settings, one per line, such as 'title: ...'"))
+        errors.append(
+            ContentError(
+                path,
+                getattr(data, "line", 1),
+                "",
+                f"is {_kind(data)}; expected the site's settings, one per line, such as 'title: ...'",
+            )
+        )
         return None
     f = Fields(schema.SITE, data, path, "", errors, 1)
     f.only()
@@ -589,15 +666,31 @@ def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | N
     lines = text.split("\n")
     first = next((n for n, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        errors.append(ContentError(source.path, 1, "", "is empty; expected a '# ' heading with the page's title, then what the meetings are"))
+        errors.append(
+            ContentError(
+                source.path,
+                1,
+                "",
+                "is empty; expected a '# ' heading with the page's title, then what the meetings are",
+            )
+        )
         return None
     heading = ABOUT_HEADING.match(lines[first].strip())
     if not heading:
-        errors.append(ContentError(source.path, first + 1, "title", "the first line is not a '# ' heading; start the file with the page's title, such as '# About these meetings'"))
+        errors.append(
+            ContentError(
+                source.path,
+                first + 1,
+                "title",
+                "the first line is not a '# ' heading; start the file with the page's title, such as '# About these meetings'",
+            )
+        )
         return None
     if not check_publishable(text, 1, source.path, "", errors):
         return None
-    return AboutPage(about_title(heading.group(1)), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1))
+    return AboutPage(
+        about_title(heading.group(1)), "\n".join(lines[first + 1 :]).strip("\n"), Origin(source.path, first + 1)
+    )
 
 
 def parse_list(data, path: str, errors: list[ContentError], record: schema.Record, parse_entry) -> list:
@@ -634,7 +727,10 @@ def parse_glossary_entry(f: Fields, origin: Origin) -> GlossaryEntry:
     elif isinstance(plural, str):
         plurals = (plural.strip(),) if plural.strip() else ()
     elif plural is not None:
-        f.error("plural", f"is {_kind(plural)}; expected the plural as the minutes write it, such as KSIs, or a list of them")
+        f.error(
+            "plural",
+            f"is {_kind(plural)}; expected the plural as the minutes write it, such as KSIs, or a list of them",
+        )
     return GlossaryEntry(f.text("abbreviation"), f.text("expansion"), plurals, origin)
 
 
@@ -656,7 +752,11 @@ def split_front_matter(source: SourceFile, errors: list[ContentError]) -> tuple[
     if text is None:
         return None
     if not text.strip():
-        errors.append(ContentError(source.path, 1, "", "is empty; expected front matter between two '---' lines, then the minutes"))
+        errors.append(
+            ContentError(
+                source.path, 1, "", "is empty; expected front matter between two '---' lines, then the minutes"
+            )
+        )
         return None
     lines = text.split("\n")
     if lines[0].strip() != "---":
@@ -704,11 +804,18 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
             ContentError(path, 0, "", "file name must be YYYY-MM-DD-<type>.md, such as 2019-04-30-monthly-assurance.md")
         )
     elif day and name.group(1) != day.isoformat():
-        f.error("date", f"{day.isoformat()} does not match the date in the file name ({name.group(1)}); make them agree")
+        f.error(
+            "date", f"{day.isoformat()} does not match the date in the file name ({name.group(1)}); make them agree"
+        )
     elif meeting_type and name.group(2) != type_slug(meeting_type):
-        f.error("type", f"'{meeting_type}' does not match the file name; expected a file named {name.group(1)}-{type_slug(meeting_type)}.md")
+        f.error(
+            "type",
+            f"'{meeting_type}' does not match the file name; expected a file named {name.group(1)}-{type_slug(meeting_type)}.md",
+        )
 
-    minute_taker = parse_attendee(f.raw("minute_taker"), path, "minute_taker", f.line_of("minute_taker"), errors, schema.MINUTE_TAKER)
+    minute_taker = parse_attendee(
+        f.raw("minute_taker"), path, "minute_taker", f.line_of("minute_taker"), errors, schema.MINUTE_TAKER
+    )
 
     agenda = parse_agenda(f, errors)
     check_publishable(body, body_line, path, "body", errors)
@@ -718,12 +825,22 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     next_meeting = parse_next_meeting(f, day, errors)
     for key in ("actions", "action_updates") if not held else ():
         if f.data.get(key):
-            f.error(key, "is given for a cancelled meeting; a meeting that did not take place raised and updated no actions: remove them")
+            f.error(
+                key,
+                "is given for a cancelled meeting; a meeting that did not take place raised and updated no actions: remove them",
+            )
     if approved_on and day and approved_on <= day:
-        f.error("approved", f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); minutes are approved at a later meeting")
+        f.error(
+            "approved",
+            f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); minutes are approved at a later meeting",
+        )
 
     source_data = f.raw("source")
-    source_fields = Fields(schema.SOURCE, source_data, path, "source", errors, f.line_of("source")) if source_data is not None else None
+    source_fields = (
+        Fields(schema.SOURCE, source_data, path, "source", errors, f.line_of("source"))
+        if source_data is not None
+        else None
+    )
     if source_fields is None:
         source_title = source_url = ""
     else:
@@ -776,8 +893,11 @@ def parse_status(f: Fields) -> tuple[str, dt.date | None]:
         status = f.choice("status")
     approved_on = f.date("approved")
     if approved_on and status and status != "approved":
-        f.error("approved", f"is given, but the status is '{status}'; only approved minutes have an approval date: "
-                            "remove it, or set 'status: approved'")
+        f.error(
+            "approved",
+            f"is given, but the status is '{status}'; only approved minutes have an approval date: "
+            "remove it, or set 'status: approved'",
+        )
     return status, approved_on
 
 
@@ -819,7 +939,10 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
         g.only()
         number = g.text("number")
         if number and not ITEM_NUMBER.match(number):
-            g.error("number", f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, such as 2.1 or 4a")
+            g.error(
+                "number",
+                f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, such as 2.1 or 4a",
+            )
             number = ""
         # Two numbers differing only in case would share an anchor on the page: one link, two items.
         anchor = item_anchor(number) if number else ""
@@ -828,7 +951,10 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
             if first == number:
                 g.error("number", f"'{number}' is used twice (first on line {first_line}); item numbers must be unique")
             else:
-                g.error("number", f"'{number}' differs from '{first}' (line {first_line}) only in case, and both would have one link; item numbers must differ in more than case")
+                g.error(
+                    "number",
+                    f"'{number}' differs from '{first}' (line {first_line}) only in case, and both would have one link; item numbers must differ in more than case",
+                )
             number = ""
         themes, theme_lines = [], []
         for t_index, (theme, t_line) in enumerate(g.list("themes")):
@@ -836,11 +962,22 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
                 themes.append(theme.strip())
                 theme_lines.append(t_line)
             else:
-                errors.append(ContentError(f.path, t_line, f"{g.name('themes')}[{t_index + 1}]", f"{_kind(theme)} is not a theme slug; expected a slug from content/themes.yml"))
+                errors.append(
+                    ContentError(
+                        f.path,
+                        t_line,
+                        f"{g.name('themes')}[{t_index + 1}]",
+                        f"{_kind(theme)} is not a theme slug; expected a slug from content/themes.yml",
+                    )
+                )
         title = g.text("title")
         if number:
             seen[anchor] = (number, line)
-            items.append(AgendaItem(number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line), tuple(theme_lines)))
+            items.append(
+                AgendaItem(
+                    number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line), tuple(theme_lines)
+                )
+            )
     return items
 
 
@@ -852,7 +989,14 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
     for offset, line in enumerate(text.split("\n")):
         found = first_unpublishable(line)
         if found:
-            errors.append(ContentError(path, first_line + offset, field, f"holds {kind(found.group())} ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it"))
+            errors.append(
+                ContentError(
+                    path,
+                    first_line + offset,
+                    field,
+                    f"holds {kind(found.group())} ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it",
+                )
+            )
     return False
 
 
@@ -881,18 +1025,46 @@ def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str,
     preamble = sections.pop(0)
     if any(line.strip() for line in preamble[2]):
         line = preamble[1] + next(i for i, text in enumerate(preamble[2]) if text.strip())
-        errors.append(ContentError(path, line, "body", "has text before the first agenda item; start the minutes with '## <number> <title>'"))
+        errors.append(
+            ContentError(
+                path,
+                line,
+                "body",
+                "has text before the first agenda item; start the minutes with '## <number> <title>'",
+            )
+        )
     result = []
     for index, item in enumerate(agenda):
         if index >= len(sections):
-            errors.append(ContentError(path, item.origin.line, f"agenda[{index + 1}]", f"item {item.number} has no heading in the body; expected '## {item.heading}'"))
+            errors.append(
+                ContentError(
+                    path,
+                    item.origin.line,
+                    f"agenda[{index + 1}]",
+                    f"item {item.number} has no heading in the body; expected '## {item.heading}'",
+                )
+            )
             continue
         heading, line, lines = sections[index]
         if _norm(heading) != _norm(item.heading):
-            errors.append(ContentError(path, line, "body", f"heading '{_short(heading)}' does not match agenda item {index + 1}; expected '## {item.heading}' (same order as the agenda)"))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    "body",
+                    f"heading '{_short(heading)}' does not match agenda item {index + 1}; expected '## {item.heading}' (same order as the agenda)",
+                )
+            )
         result.append(dataclasses.replace(item, markdown="\n".join(lines).strip("\n")))
     for heading, line, _ in sections[len(agenda) :]:
-        errors.append(ContentError(path, line, "body", f"heading '{_short(heading)}' is not in the agenda; add it to 'agenda' or make it a '###' sub-heading"))
+        errors.append(
+            ContentError(
+                path,
+                line,
+                "body",
+                f"heading '{_short(heading)}' is not in the agenda; add it to 'agenda' or make it a '###' sub-heading",
+            )
+        )
     return tuple(result)
 
 
@@ -910,7 +1082,10 @@ def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tupl
         action_id = g.slug("id")
         item = g.text("item")
         if item and numbers and item not in numbers:
-            g.error("item", f"'{_short(item)}' is not an agenda item of this meeting; expected one of: {', '.join(sorted(numbers))}")
+            g.error(
+                "item",
+                f"'{_short(item)}' is not an agenda item of this meeting; expected one of: {', '.join(sorted(numbers))}",
+            )
         action = Action(
             id=action_id,
             meeting_id=meeting_id,
@@ -948,7 +1123,10 @@ def parse_corrections(f: Fields, day, errors) -> tuple[Correction, ...]:
         g.only()
         when, note = g.date("date"), g.text("note")
         if when and day and when < day:
-            g.error("date", f"{when.isoformat()} is before the meeting ({day.isoformat()}); expected the day the correction was made")
+            g.error(
+                "date",
+                f"{when.isoformat()} is before the meeting ({day.isoformat()}); expected the day the correction was made",
+            )
         elif when and note:
             corrections.append(Correction(when, note, Origin(f.path, line)))
     return tuple(corrections)
@@ -964,7 +1142,10 @@ def parse_next_meeting(f: Fields, day, errors) -> NextMeeting | None:
     g.only()
     next_day = g.date("date")
     if next_day and day and next_day <= day:
-        g.error("date", f"{next_day.isoformat()} is not after this meeting ({day.isoformat()}); the next meeting must come later")
+        g.error(
+            "date",
+            f"{next_day.isoformat()} is not after this meeting ({day.isoformat()}); the next meeting must come later",
+        )
     time = g.time("time")
     if next_day is None:
         return None

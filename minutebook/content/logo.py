@@ -10,6 +10,7 @@ bytes, inside a folder that nothing else in the site uses: what the editor
 names in site.yml never decides where the file lands, so it can never replace
 the site's own assets (assets/search.js, assets/style.css, ...) or any page.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -68,14 +69,18 @@ def check_svg(data: bytes) -> None:
         raise NotALogo("is an SVG that declares entities; delete them")
 
     def instruction(target, _):
-        raise NotALogo(f"is an SVG with a processing instruction (<?{target} ...?>), which can load other files; delete it")
+        raise NotALogo(
+            f"is an SVG with a processing instruction (<?{target} ...?>), which can load other files; delete it"
+        )
 
     def start(name, attributes):
         nonlocal depth, in_style
         namespace, _, local = name.rpartition(" ")
         if depth == 0 and (local != "svg" or namespace != SVG_NAMESPACE):
             if local == "svg":
-                raise NotALogo(f'is an SVG without its namespace; its first element must be <svg xmlns="{SVG_NAMESPACE}">')
+                raise NotALogo(
+                    f'is an SVG without its namespace; its first element must be <svg xmlns="{SVG_NAMESPACE}">'
+                )
             raise NotALogo(NOT_AN_IMAGE)
         depth += 1
         if local.lower() in ACTIVE_ELEMENTS:
@@ -87,9 +92,13 @@ def check_svg(data: bytes) -> None:
             if attribute.startswith("on"):
                 raise NotALogo(f"is an SVG with an event handler ({attribute}), which can run code; delete it")
             if attribute == "href" and not value.strip().startswith("#"):
-                raise NotALogo("is an SVG that refers to another file or address; an SVG logo must hold everything it shows")
+                raise NotALogo(
+                    "is an SVG that refers to another file or address; an SVG logo must hold everything it shows"
+                )
             if CSS_REFERENCE.search(value):
-                raise NotALogo("is an SVG whose style refers to another file or address; an SVG logo must hold everything it shows")
+                raise NotALogo(
+                    "is an SVG whose style refers to another file or address; an SVG logo must hold everything it shows"
+                )
         if local == "style":
             in_style += 1
 
@@ -100,7 +109,9 @@ def check_svg(data: bytes) -> None:
 
     def text(data):
         if in_style and CSS_REFERENCE.search(data):
-            raise NotALogo("is an SVG whose style refers to another file or address; an SVG logo must hold everything it shows")
+            raise NotALogo(
+                "is an SVG whose style refers to another file or address; an SVG logo must hold everything it shows"
+            )
 
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = refuse_entity

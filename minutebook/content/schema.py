@@ -7,6 +7,7 @@ must have, and what to say was expected; docs/content-format.md takes its field 
 (`python -m minutebook.content.schema docs/content-format.md` writes them in; a test holds the
 document to it).
 """
+
 from __future__ import annotations
 
 import re
@@ -88,7 +89,9 @@ SLUG = Kind("a slug", "lower-case letters, digits and single hyphens, at most 10
 PERSON = Kind("a person slug", "from content/people.yml, such as john-campion")
 ACTION_ID = Kind("an action id", "lower-case letters, digits and single hyphens, at most 100, such as 2019-04-30-1")
 ITEM_NUMBER = Kind("an item number", 'letters and digits separated by dots, in quotes, such as "2.1" or "4a"')
-WEB_ADDRESS = Kind("a web address", "starting https:// or http://, a space or a quote written %20 or %22", multi_line=False)
+WEB_ADDRESS = Kind(
+    "a web address", "starting https:// or http://, a space or a quote written %20 or %22", multi_line=False
+)
 IMAGE_PATH = Kind("a path", "to an image file inside content/, such as assets/logo.svg", multi_line=False)
 TEXTS = Kind("a list of text", "lines starting with '- '")
 TEXT_OR_TEXTS = Kind("text, or a list of text")
@@ -108,7 +111,7 @@ def list_of(record: Record) -> Kind:
 
 
 def _field_names(record: Record) -> str:
-    """"date, and optionally time, type": the fields a message names as expected."""
+    """ "date, and optionally time, type": the fields a message names as expected."""
     required = [f.name for f in record.fields if f.required]
     optional = [f.name for f in record.fields if not f.required]
     names = " and ".join([", ".join(required[:-1]), required[-1]] if len(required) > 1 else required)

@@ -8,6 +8,7 @@ a marker left in a published page is a visible mistake in a public record. So
 as `path:line: field: message`; `serve`, and `build --allow-unfinished`, build
 it anyway and list the same places as a warning.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,8 @@ def markers(sources: Iterable) -> list[ContentError]:
             seen.add(number)
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.start())
-            line = text[line_start: None if line_end == -1 else line_end]
-            note = line[match.start() - line_start:].strip().lstrip("#[").strip().rstrip('"]')
+            line = text[line_start : None if line_end == -1 else line_end]
+            note = line[match.start() - line_start :].strip().lstrip("#[").strip().rstrip('"]')
             found.append(ContentError(source.path, number, field_of(number, line), message(note)))
     return sorted(found, key=lambda e: (e.path, e.line))
 
@@ -75,7 +76,7 @@ def field_names(path: str, text: str) -> Callable[[int, str], str]:
         if end is None:
             return lambda number, line: ""
         yaml_text, offset = "\n".join(lines[1:end]), 1
-        body = split_body("\n".join(lines[end + 1:]), end + 2)
+        body = split_body("\n".join(lines[end + 1 :]), end + 2)
     else:
         return lambda number, line: ""
     try:
@@ -149,5 +150,7 @@ def not_for_publication(found: list[ContentError]) -> str:
 
 def summary(found: list[ContentError]) -> str:
     """The preview's warning: the draft is shown, but cannot be published yet."""
-    return (f"{places(len(found))}; settle each and delete its marker: until then 'python build.py' and "
-            "'python build.py check' refuse the minutes.")
+    return (
+        f"{places(len(found))}; settle each and delete its marker: until then 'python build.py' and "
+        "'python build.py check' refuse the minutes."
+    )

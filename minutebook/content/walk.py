@@ -4,13 +4,16 @@ folder and the templates are walked this way.
 Strings and os.scandir rather than pathlib: an archive or a site has thousands of
 entries, and a Path object for each costs more than the walk itself.
 """
+
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
 
 
-def entries(top: str | os.PathLike, unreadable: Callable[[str, OSError], None] | None = None) -> Iterator[tuple[str, os.DirEntry]]:
+def entries(
+    top: str | os.PathLike, unreadable: Callable[[str, OSError], None] | None = None
+) -> Iterator[tuple[str, os.DirEntry]]:
     """Every entry under the folder `top`, as (its path from `top`, joined with "/"; its os.DirEntry).
     A folder comes before what it holds; a linked folder is listed but not entered.
 

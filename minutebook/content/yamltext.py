@@ -11,6 +11,7 @@ PyYAML parses with its C library (libyaml) where it was built with it, and in
 Python otherwise; the two disagree in places (see `parse`), and a file must mean
 the same on every computer, so those places are settled here, one way for both.
 """
+
 from __future__ import annotations
 
 import re
@@ -94,7 +95,9 @@ def _parse(text: str, line_offset: int, name: str):
     refused = _REFUSED.search(text) or _BYTE_ORDER_MARK.search(text, 1)
     if refused:
         line = line_offset + 1 + text.count("\n", 0, refused.start())
-        raise YamlProblem(line, f"holds {kind(refused.group())} ({code(refused.group())}), which cannot be published; delete it")
+        raise YamlProblem(
+            line, f"holds {kind(refused.group())} ({code(refused.group())}), which cannot be published; delete it"
+        )
     loader = PARSERS[name](text)
     last_line = line_offset + 1 + text.count("\n")
     try:
@@ -103,7 +106,10 @@ def _parse(text: str, line_offset: int, name: str):
             return None
         start = loader.get_event()  # DocumentStart
         if start.version and start.version not in ((1, 1), (1, 2)):
-            raise YamlProblem(_line(start.start_mark, line_offset), f"%YAML {start.version[0]}.{start.version[1]} is not a YAML version this reads; expected 1.1 or 1.2, or no %YAML line")
+            raise YamlProblem(
+                _line(start.start_mark, line_offset),
+                f"%YAML {start.version[0]}.{start.version[1]} is not a YAML version this reads; expected 1.1 or 1.2, or no %YAML line",
+            )
         value = _build(loader, line_offset, 0)
         loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
@@ -128,14 +134,18 @@ def _build(loader, offset: int, depth: int):
     line = _line(event.start_mark, offset)
     if depth > MAX_DEPTH:
         # Before the parser reads deeper (libyaml stops at 1,000; Python's reader would exhaust the stack).
-        raise YamlProblem(line, f"lists and mappings are nested more than {MAX_DEPTH} deep; a content file needs no more than four")
+        raise YamlProblem(
+            line, f"lists and mappings are nested more than {MAX_DEPTH} deep; a content file needs no more than four"
+        )
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         # Refused outright, before any expansion, so alias bombs cost nothing.
         raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed; write the value out in full")
     if isinstance(event, yaml.ScalarEvent):
         if event.tag not in (None, "!", "tag:yaml.org,2002:str") and not event.tag.startswith("tag:yaml.org,2002:"):
             raise YamlProblem(line, f"YAML tag {event.tag} is not allowed")
-        if not event.style and event.tag is None and event.value in NULLS:  # plain: None from Python's parser, "" from libyaml
+        if (
+            not event.style and event.tag is None and event.value in NULLS
+        ):  # plain: None from Python's parser, "" from libyaml
             return None
         return event.value
     if isinstance(event, yaml.SequenceStartEvent):

@@ -5,15 +5,16 @@ YAML comment (`# CHECK: reason`) and every doubt about the minutes text is a
 visible `[CHECK: reason]` at the end of its paragraph. A value that was not
 found is left empty, never guessed, so `check` names it too.
 """
+
 from __future__ import annotations
 
 import json
 import re
 
 from minutebook.content.load import type_slug
+from minutebook.importer import repair
 from minutebook.importer.found import Draft, Fact, Item, Member, NextFound
 from minutebook.importer.repair import BULLET, CHECK, HEADING, NUMBERED, Block, marker, plain_markdown
-from minutebook.importer import repair
 
 PLAIN = re.compile(r"[^\W\d_][\w ,.()/&'’–-]*")  # letters first; nothing YAML reads specially
 YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
@@ -22,10 +23,10 @@ YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 REPAIR_NOTES = {
     repair.TAGS: "Stray HTML tags printed in the source are removed; the paragraphs, lists and underlined headings they marked are kept.",
     repair.ENTITIES: "HTML character codes printed in the source (such as &amp;) are shown as the characters they stand for.",
-    repair.HEADERS: "The source's table column headers (such as \"Name: Capacity:\", \"No. Item\" and \"ACTION\") are left out.",
+    repair.HEADERS: 'The source\'s table column headers (such as "Name: Capacity:", "No. Item" and "ACTION") are left out.',
     repair.SENTENCES: "Sentences split by page or column breaks are rejoined.",
     repair.FRAGMENTS: "Words cut apart by the left-hand column are rejoined where only one reading was possible.",
-    repair.ORDINALS: "Ordinals printed apart, such as \"12 th\", are joined.",
+    repair.ORDINALS: 'Ordinals printed apart, such as "12 th", are joined.',
 }
 
 
@@ -77,7 +78,10 @@ def front_matter(draft: Draft, source: str) -> list[str]:
         fact_line("venue", draft.venue),
         f"chair: {scalar(draft.chair.value)}{comment(draft.chair.checks or (() if draft.chair.value else ('chair not found',)))}",
         *minute_taker(draft.minute_taker),
-        *[f"# {CHECK}: printed in the heading but not understood, so not used: {json.dumps(line, ensure_ascii=False)}" for line in draft.leftovers],
+        *[
+            f"# {CHECK}: printed in the heading but not understood, so not used: {json.dumps(line, ensure_ascii=False)}"
+            for line in draft.leftovers
+        ],
         *members("attendees", draft.attendees, "no attendance table found"),
         *apologies(draft),
         *agenda(draft.agenda),
@@ -93,7 +97,11 @@ def front_matter(draft: Draft, source: str) -> list[str]:
 def minute_taker(taker: Member | None) -> list[str]:
     if taker is None:
         return [f"minute_taker:  # {CHECK}: no Minutes line found", '  person: ""', '  role: ""']
-    return [f"minute_taker:{comment(taker.checks)}", f"  person: {scalar(taker.person)}", f"  role: {scalar(taker.role)}"]
+    return [
+        f"minute_taker:{comment(taker.checks)}",
+        f"  person: {scalar(taker.person)}",
+        f"  role: {scalar(taker.role)}",
+    ]
 
 
 def members(key: str, people: tuple[Member, ...], missing: str) -> list[str]:
@@ -113,7 +121,9 @@ def apologies(draft: Draft) -> list[str]:
         return members("apologies", draft.apologies, "")
     printed = draft.apologies_line.printed
     if printed:
-        return [f"apologies: []  # {CHECK}: printed {json.dumps(printed, ensure_ascii=False)}, which could not be read as names and roles"]
+        return [
+            f"apologies: []  # {CHECK}: printed {json.dumps(printed, ensure_ascii=False)}, which could not be read as names and roles"
+        ]
     return ["apologies: []"]
 
 
@@ -162,10 +172,14 @@ def editorial_notes(draft: Draft) -> list[str]:
     if any(item.dotted for item in draft.agenda):
         notes.append("Item numbers are shown without the full stops printed after them.")
     if draft.date.note.startswith("the Date line gives no year"):
-        notes.append(f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); the title dates the meeting.")
+        notes.append(
+            f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); the title dates the meeting."
+        )
     if not notes:
         return []
-    return ["editorial_notes:  # the importer's repairs, shown on the meeting page; add your own"] + [f"  - {scalar(note)}" for note in notes]
+    return ["editorial_notes:  # the importer's repairs, shown on the meeting page; add your own"] + [
+        f"  - {scalar(note)}" for note in notes
+    ]
 
 
 # ---------------------------------------------------------------- body
@@ -198,20 +212,38 @@ def report(draft: Draft) -> list[str]:
     """One line per field: found, CHECK (found, but look again) or NOT FOUND, and what."""
     rows = [
         ("title", draft.title, draft.title.value),
-        ("date", draft.date, f"{draft.date.value} (printed \"{draft.date.printed}\")" if draft.date.value else draft.date.printed),
+        (
+            "date",
+            draft.date,
+            f'{draft.date.value} (printed "{draft.date.printed}")' if draft.date.value else draft.date.printed,
+        ),
         ("time", draft.time, draft.time.value),
         ("venue", draft.venue, draft.venue.value),
         ("chair", draft.chair, f"{draft.chair.value} ({draft.chair.printed})" if draft.chair.value else ""),
     ]
     lines = [field_line(name, status(fact.value, fact.checks), shown, fact.checks) for name, fact, shown in rows]
     taker = draft.minute_taker
-    lines.append(field_line("minute-taker", status(taker and taker.person, taker.checks if taker else ()), f"{taker.person}, {taker.role}" if taker else "no Minutes line", taker.checks if taker else ()))
+    lines.append(
+        field_line(
+            "minute-taker",
+            status(taker and taker.person, taker.checks if taker else ()),
+            f"{taker.person}, {taker.role}" if taker else "no Minutes line",
+            taker.checks if taker else (),
+        )
+    )
     if draft.leftovers:
-        lines.append(field_line("heading", CHECK, f"{len(draft.leftovers)} line(s) not understood, kept as comments: " + "; ".join(f'"{x}"' for x in draft.leftovers)))
+        lines.append(
+            field_line(
+                "heading",
+                CHECK,
+                f"{len(draft.leftovers)} line(s) not understood, kept as comments: "
+                + "; ".join(f'"{x}"' for x in draft.leftovers),
+            )
+        )
     lines.append(people_line("attendees", draft.attendees, "no attendance table"))
     printed = draft.apologies_line.printed
     if draft.apologies or printed:
-        lines.append(people_line("apologies", draft.apologies, f"could not read \"{printed}\""))
+        lines.append(people_line("apologies", draft.apologies, f'could not read "{printed}"'))
     else:
         lines.append(field_line("apologies", "found", "none printed"))
     lines.append(agenda_line(draft.agenda))
@@ -233,7 +265,10 @@ def field_line(name: str, state: str, shown: str, checks: tuple[str, ...] = ()) 
 def people_line(name: str, people: tuple[Member, ...], missing: str) -> str:
     if not people:
         return field_line(name, "NOT FOUND", missing)
-    shown = ", ".join(f"{p.abbreviation or '-'} {p.person}{'' if p.known else ' (new)'}{' [CHECK]' if p.checks else ''}" for p in people)
+    shown = ", ".join(
+        f"{p.abbreviation or '-'} {p.person}{'' if p.known else ' (new)'}{' [CHECK]' if p.checks else ''}"
+        for p in people
+    )
     return field_line(name, CHECK if any(p.checks for p in people) else "found", f"{len(people)}: {shown}")
 
 
@@ -241,28 +276,40 @@ def agenda_line(items: tuple[Item, ...]) -> str:
     if not items:
         return field_line("agenda", "NOT FOUND", "no numbered agenda items")
     shown = ", ".join(f"{i.number}{' [CHECK]' if i.checks or i.title_checks else ''}" for i in items)
-    return field_line("agenda", CHECK if any(i.checks or i.title_checks for i in items) else "found", f"{len(items)} items: {shown}")
+    return field_line(
+        "agenda", CHECK if any(i.checks or i.title_checks for i in items) else "found", f"{len(items)} items: {shown}"
+    )
 
 
 def actions_line(draft: Draft) -> str:
     if not draft.actions:
-        return field_line("actions", "found", "none (no \"Action:\" or \"Actions arising\" with an action after it)")
-    shown = "; ".join(f"under {a.item}, owner {a.owner or 'none'}{' [CHECK]' if a.checks else ''}" for a in draft.actions)
-    return field_line("actions", CHECK if any(a.checks for a in draft.actions) else "found", f"{len(draft.actions)}: {shown}")
+        return field_line("actions", "found", 'none (no "Action:" or "Actions arising" with an action after it)')
+    shown = "; ".join(
+        f"under {a.item}, owner {a.owner or 'none'}{' [CHECK]' if a.checks else ''}" for a in draft.actions
+    )
+    return field_line(
+        "actions", CHECK if any(a.checks for a in draft.actions) else "found", f"{len(draft.actions)}: {shown}"
+    )
 
 
 def next_line(found: NextFound | None) -> str:
     if found is None:
         return field_line("next meeting", "NOT FOUND", "no dated next meeting")
     shown = ", ".join(filter(None, (found.date, found.time, found.type, found.venue)))
-    return field_line("next meeting", CHECK if found.checks else "found", shown, tuple(f"{k}: {r}" for k, r in found.checks))
+    return field_line(
+        "next meeting", CHECK if found.checks else "found", shown, tuple(f"{k}: {r}" for k, r in found.checks)
+    )
 
 
 def text_line(draft: Draft) -> str:
     repaired = ", ".join(f"{n} {name}" for name, n in sorted(draft.repairs.items(), key=lambda kv: -kv[1]))
     doubts = sum(len(b.checks) for item in draft.agenda for b in item.blocks)
     state = CHECK if doubts else "found"
-    return field_line("text", state, f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {plural(doubts, 'place')} marked {CHECK}")
+    return field_line(
+        "text",
+        state,
+        f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {plural(doubts, 'place')} marked {CHECK}",
+    )
 
 
 def new_people(draft: Draft) -> list[tuple[str, str]]:
@@ -281,9 +328,14 @@ def verdict(marked: int, problems: int) -> str:
     """The last word to the editor: a draft is never ready as imported."""
     if not marked and not problems:
         return "The draft passes check; read it against the source before it is published."
-    needs = [f"{plural(marked, 'CHECK marker')} to settle" if marked else "", f"{plural(problems, 'problem')} that check found" if problems else ""]
+    needs = [
+        f"{plural(marked, 'CHECK marker')} to settle" if marked else "",
+        f"{plural(problems, 'problem')} that check found" if problems else "",
+    ]
     said = f"The draft needs work before it is published: {' and '.join(filter(None, needs))}. Search it for CHECK."
     if marked:
-        said += (" It cannot be published until every marker is settled and deleted: 'python build.py' and"
-                 " 'python build.py check' refuse it while one is left. Meanwhile 'python build.py serve' previews it.")
+        said += (
+            " It cannot be published until every marker is settled and deleted: 'python build.py' and"
+            " 'python build.py check' refuse it while one is left. Meanwhile 'python build.py serve' previews it."
+        )
     return said

@@ -3,6 +3,7 @@
 Frozen, like the archive's own model: `parse` makes them from the minutes and
 `draft` writes them out; nothing changes them in between.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -114,4 +115,3 @@ class Draft:
     @property
     def people(self) -> tuple[Member, ...]:
         return tuple(p for p in (self.minute_taker, *self.attendees, *self.apologies) if p)
-

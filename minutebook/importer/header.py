@@ -4,6 +4,7 @@ The title line, then Date, Chair, Minutes (the minute-taker) and Venue lines, an
 attendance table of names and capacities, and Apologies. Names are matched to
 people.yml; a name it lacks gets a slug made from it and a doubt.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,9 @@ DATE = re.compile(
     rf"(?:\b(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+)?\b(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?P<month>{MONTH})\b,?(?:\s+(?P<year>\d{{4}})\b)?",
     re.I,
 )
-TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>am|pm)\b|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b", re.I)
+TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>am|pm)\b|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b", re.I
+)
 
 
 LABEL = re.compile(r"^[\s\-•*]*(Date|Chair|Minutes|Venue|Attendance|Apologies)\b[ \t]*:?[ \t]*(.*)$", re.I | re.S)
@@ -70,7 +73,11 @@ def read_header(lines: list[str], reference: Reference) -> Header:
         meeting_type=meeting_type,
         date=date,
         time=read_time(label_lines.get("date", "")),
-        venue=Fact(label_lines.get("venue", ""), label_lines.get("venue", ""), () if label_lines.get("venue") else ("no Venue line found",)),
+        venue=Fact(
+            label_lines.get("venue", ""),
+            label_lines.get("venue", ""),
+            () if label_lines.get("venue") else ("no Venue line found",),
+        ),
         chair=read_chair(label_lines.get("chair", ""), reference),
         minute_taker=read_minute_taker(label_lines.get("minutes", ""), reference),
         attendees=tuple(attendees),
@@ -98,7 +105,7 @@ def read_date(printed: str, title: Fact) -> Fact:
         return Fact(checks=("no Date line found",))
     found = DATE.search(printed)
     if not found:
-        return Fact("", printed, (f"no date found in \"{printed}\"",))
+        return Fact("", printed, (f'no date found in "{printed}"',))
     day, month = int(found.group("day")), MONTHS.index(found.group("month").lower()) + 1
     year, checks, note = found.group("year"), [], ""
     if not year:
@@ -107,11 +114,11 @@ def read_date(printed: str, title: Fact) -> Fact:
             year = in_title.group("year")
             note = "the Date line gives no year; it is the title's"
         else:
-            return Fact("", printed, (f"the Date line \"{printed}\" gives no year",))
+            return Fact("", printed, (f'the Date line "{printed}" gives no year',))
     try:
         value = dt.date(int(year), month, day)
     except ValueError:
-        return Fact("", printed, (f"\"{printed}\" is not a real date",))
+        return Fact("", printed, (f'"{printed}" is not a real date',))
     weekday = found.group("weekday")
     if weekday and WEEKDAYS.index(weekday.lower()) != value.weekday():
         checks.append(f"printed as a {weekday}, but {value.isoformat()} is a {WEEKDAYS[value.weekday()].title()}")
@@ -126,7 +133,7 @@ def read_time(printed: str) -> Fact:
     if not printed:
         return Fact(checks=("no Date line found, so no start time",))
     found = DATE.search(printed)
-    after = printed[found.end():] if found else printed
+    after = printed[found.end() :] if found else printed
     time, check = clock(after)
     if not time:
         return Fact("", printed, ("no start time found in the Date line",))
@@ -143,7 +150,11 @@ def clock(text: str) -> tuple[str, str]:
         return (f"{hour:02d}:{minute:02d}", "") if hour < 24 and minute < 60 else ("", "")
     hour, minute, half = int(found.group("h")), int(found.group("m") or 0), found.group("half").lower()
     if hour > 12:  # "14:00pm": a 24-hour time with a needless pm
-        return (f"{hour:02d}:{minute:02d}", f"printed \"{found.group(0)}\"; read as {hour:02d}:{minute:02d}") if hour < 24 else ("", "")
+        return (
+            (f"{hour:02d}:{minute:02d}", f'printed "{found.group(0)}"; read as {hour:02d}:{minute:02d}')
+            if hour < 24
+            else ("", "")
+        )
     hour = hour % 12 + (12 if half == "pm" else 0)
     return f"{hour:02d}:{minute:02d}", ""
 
@@ -168,7 +179,7 @@ def person(name: str, reference: Reference) -> tuple[str, bool]:
 
 
 def unknown_check(name: str, slug: str) -> str:
-    return f"\"{name}\" is not in content/people.yml; add them there as {slug}, or correct the slug"
+    return f'"{name}" is not in content/people.yml; add them there as {slug}, or correct the slug'
 
 
 def name_at_start(text: str, reference: Reference) -> tuple[str, str, str] | None:
@@ -178,7 +189,7 @@ def name_at_start(text: str, reference: Reference) -> tuple[str, str, str] | Non
         pattern = re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?=$|[\s,;:])", re.I)
         found = pattern.match(text)
         if found and (best is None or found.end() > len(best[0])):
-            best = (found.group(0), slug, text[found.end():].lstrip(" ,;:\t"))
+            best = (found.group(0), slug, text[found.end() :].lstrip(" ,;:\t"))
     return best
 
 
@@ -187,7 +198,7 @@ def capacity(text: str) -> tuple[str, str, tuple[str, ...]]:
     found = CAPACITY.match(text.strip())
     if not found:
         return " ".join(text.split()), "", ()
-    checks = (f"printed \"{text.strip()}\"; the extra bracket is left out",) if found.group("stray") else ()
+    checks = (f'printed "{text.strip()}"; the extra bracket is left out',) if found.group("stray") else ()
     return found.group("role").strip(" ,"), found.group("abbreviation"), checks
 
 
@@ -226,9 +237,9 @@ def people_line(text: str, reference: Reference, table: str) -> list[Member] | N
         return None
     roles = [r for r in re.split(r"(?<=\))\s+", rest.strip()) if r.strip()] if rest.strip() else []
     if len(roles) != len(names):
-        checks = (f"printed \"{text}\"; the names and roles could not be paired",)
+        checks = (f'printed "{text}"; the names and roles could not be paired',)
         return [member(n, "", reference, checks) for n in names]
-    paired = (f"printed \"{text}\"; each role is given to a name in the order printed",) if len(names) > 1 else ()
+    paired = (f'printed "{text}"; each role is given to a name in the order printed',) if len(names) > 1 else ()
     return [member(n, r, reference, paired) for n, r in zip(names, roles)]
 
 
@@ -249,4 +260,3 @@ def read_minute_taker(printed: str, reference: Reference) -> Member | None:
     name, _, role = printed.partition(",")
     slug = make_slug(name)
     return Member(slug, name.strip(), role.strip(), known=False, checks=(unknown_check(name.strip(), slug),))
-

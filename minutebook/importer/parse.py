@@ -5,6 +5,7 @@ as a table of two or three columns: the item number, the text, and sometimes an
 ACTION column naming each action's owner. Everything found is kept with where it
 came from and, where the reading is not certain, why the editor must check it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -101,7 +102,11 @@ def read_body(lines: list[str], reference: Reference, known: set[str]) -> tuple[
             last_letter = number if len(number) == 1 and number.isalpha() else last_letter
             title, blocks, checks, note, mended = title_and_text(row.text, reference)
             repairs += mended
-            items.append(Opened(number, title, f"{bare(row.number)} {bare(row.text)}", checks, note, bare(row.number).endswith(".")))
+            items.append(
+                Opened(
+                    number, title, f"{bare(row.number)} {bare(row.text)}", checks, note, bare(row.number).endswith(".")
+                )
+            )
             blocks = with_action_cell(blocks, row.action, repairs)
         else:
             blocks = with_action_cell(row_blocks(row, known, repairs), row.action, repairs)
@@ -127,7 +132,7 @@ def row_blocks(row: repair.Row, known: set[str], repairs: Counter) -> list[Block
     # with the list marker of the text after it, if it had one.
     blocks = repair.blocks_of(row.text) or [Block(PARAGRAPH, "")]
     first = blocks[0]
-    doubt = f"\"{fragment}\" was printed in the number column here; it may be the cut-off part of a word"
+    doubt = f'"{fragment}" was printed in the number column here; it may be the cut-off part of a word'
     if first.kind == HEADING:
         return [replace(first, checks=first.checks + (doubt,))] + blocks[1:]
     text = " ".join(filter(None, (fragment, first.marker if first.kind != PARAGRAPH else "", first.text)))
@@ -172,7 +177,7 @@ def finish_item(item: Opened) -> Item:
         if block.kind != HEADING and not dated_lines and repair.ends_open(block.text):
             checks += ("stops without a full stop; the rest may be printed elsewhere",)
         blocks.append(replace(block, checks=checks))
-    note = "; ".join(filter(None, (item.note, f"printed \"{item.number}.\"" if item.dotted else "")))
+    note = "; ".join(filter(None, (item.note, f'printed "{item.number}."' if item.dotted else "")))
     return Item(
         item.number, item.title, item.printed, tuple(blocks),
         note=note, title_checks=item.title_checks, dotted=item.dotted, respelled=bool(item.note),
@@ -227,7 +232,11 @@ def split_title(text: str, reference: Reference) -> tuple[str, str, tuple[str, .
             title, rest = text[:cut].strip(), text[cut:].strip()
             # "N/A" after the title is its text; "– Force Operations" goes on with the title
             if normal(title) == normal(known) and rest[:1].isalnum():
-                return title, rest, (f"read as the title \"{title}\" (as in earlier meetings) followed by the text \"{rest}\"",)
+                return (
+                    title,
+                    rest,
+                    (f'read as the title "{title}" (as in earlier meetings) followed by the text "{rest}"',),
+                )
     return text, "", ()
 
 
@@ -244,7 +253,7 @@ def spelled(title: str, reference: Reference) -> tuple[str, tuple[str, ...], str
         return title, (), ""
     for known in reference.titles:
         if normal(known) == normal(title) and not is_capitals(known):
-            return known, (), f"printed in capitals as \"{title}\"; spelled as in earlier meetings"
+            return known, (), f'printed in capitals as "{title}"; spelled as in earlier meetings'
     return title, ("printed in capitals; write it as the archive does, in sentence case",), ""
 
 
@@ -252,7 +261,9 @@ def spelled(title: str, reference: Reference) -> tuple[str, tuple[str, ...], str
 
 ARISING = re.compile(r"^Actions?\s+arising\b\s*:?\s*(.*)$", re.I | re.S)
 ACTION_LINE = re.compile(r"^Action\s*:\s*(.+)$", re.I | re.S)
-NOTHING = re.compile(r"^(?:none|nil|n/?a|no actions?(?: arising)?|there (?:were|are|was) no actions?(?: arising)?)\W*$", re.I)
+NOTHING = re.compile(
+    r"^(?:none|nil|n/?a|no actions?(?: arising)?|there (?:were|are|was) no actions?(?: arising)?)\W*$", re.I
+)
 SUBJECT = re.compile(r"^(?:The\s+)?(?P<who>[A-Z][A-Za-z/]*[A-Z][A-Za-z]*)(?:['’]s)?\s+to\s+(?P<passive>be\s+)?")
 
 
@@ -280,7 +291,12 @@ def actions_in(item: Item, members: tuple[Member, ...]) -> list[tuple[int, Actio
             found.append((index, action(item, plain, first, members)))
             index += 1
             expected = 2
-            while first.kind == NUMBERED and index < len(blocks) and blocks[index].kind == NUMBERED and blocks[index].marker.startswith(f"{expected}"):
+            while (
+                first.kind == NUMBERED
+                and index < len(blocks)
+                and blocks[index].kind == NUMBERED
+                and blocks[index].marker.startswith(f"{expected}")
+            ):
                 found.append((index, action(item, without_markers(blocks[index].text), blocks[index], members)))
                 index, expected = index + 1, expected + 1
     return found
@@ -289,7 +305,7 @@ def actions_in(item: Item, members: tuple[Member, ...]) -> list[tuple[int, Actio
 def unclaimed_owner_cells(item: Item, claimed: set[int]) -> Item:
     """What the ACTION column held beside text that is not an action stays visible to the editor."""
     blocks = tuple(
-        replace(b, checks=b.checks + (f"\"{b.owner_cell}\" was printed beside this in the ACTION column",))
+        replace(b, checks=b.checks + (f'"{b.owner_cell}" was printed beside this in the ACTION column',))
         if b.owner_cell and index not in claimed
         else b
         for index, b in enumerate(item.blocks)
@@ -309,7 +325,7 @@ def by_abbreviation(abbreviation: str, members: tuple[Member, ...]) -> tuple[Mem
         return exact[0], ""
     loose = [m for m in members if m.abbreviation and m.abbreviation.casefold() == abbreviation.casefold()]
     if len(loose) == 1:
-        return loose[0], f"\"{abbreviation}\" read as {loose[0].abbreviation}, {loose[0].name}"
+        return loose[0], f'"{abbreviation}" read as {loose[0].abbreviation}, {loose[0].name}'
     return None, ""
 
 
@@ -318,18 +334,36 @@ def owner_of(text: str, cell: str, members: tuple[Member, ...]) -> tuple[str, st
     if cell:
         who, doubt = by_abbreviation(cell, members)
         if who:
-            return who.person, f"\"{cell}\" in the ACTION column", (doubt,) if doubt else ()
-        return "", "", (f"the ACTION column says \"{cell}\", which is no attendee's abbreviation; add the owner if the minutes name one",)
+            return who.person, f'"{cell}" in the ACTION column', (doubt,) if doubt else ()
+        return (
+            "",
+            "",
+            (
+                f'the ACTION column says "{cell}", which is no attendee\'s abbreviation; add the owner if the minutes name one',
+            ),
+        )
     subject = SUBJECT.match(text)
     if subject:
         who, doubt = by_abbreviation(subject.group("who"), members)
         if who:
-            passive = (f"the action says \"{subject.group(0).strip()}\": is the {subject.group('who')} its owner?",) if subject.group("passive") else ()
-            return who.person, f"\"{subject.group(0).strip()}\" at the start of the action", ((doubt,) if doubt else ()) + passive
+            passive = (
+                (f'the action says "{subject.group(0).strip()}": is the {subject.group("who")} its owner?',)
+                if subject.group("passive")
+                else ()
+            )
+            return (
+                who.person,
+                f'"{subject.group(0).strip()}" at the start of the action',
+                ((doubt,) if doubt else ()) + passive,
+            )
     named = name_at_start(text, Reference(tuple((m.person, m.name) for m in members)))
     if named:
-        return named[1], f"\"{named[0]}\" at the start of the action", ()
-    return "", "", ("no owner is named in the action or an ACTION column; leave the owner out only if the minutes name none",)
+        return named[1], f'"{named[0]}" at the start of the action', ()
+    return (
+        "",
+        "",
+        ("no owner is named in the action or an ACTION column; leave the owner out only if the minutes name none",),
+    )
 
 
 # ---------------------------------------------------------------- the next meeting
@@ -349,22 +383,26 @@ def next_meeting_of(items: tuple[Item, ...], day: dt.date | None) -> NextFound |
     date_day, month = int(found.group("day")), MONTHS.index(found.group("month").lower()) + 1
     year = int(found.group("year")) if found.group("year") else None
     if year is None:
-        year = day.year if day and (month, date_day) > (day.month, day.day) else (day.year + 1 if day else dt.date.today().year)
-        checks.append(("date", f"\"{found.group(0)}\" gives no year; {year} is assumed"))
+        year = (
+            day.year
+            if day and (month, date_day) > (day.month, day.day)
+            else (day.year + 1 if day else dt.date.today().year)
+        )
+        checks.append(("date", f'"{found.group(0)}" gives no year; {year} is assumed'))
     try:
         date = dt.date(year, month, date_day)
     except ValueError:
         return None
     if day and date <= day:
         checks.append(("date", "is not after this meeting"))
-    time, doubt = clock(line[found.end():])
+    time, doubt = clock(line[found.end() :])
     if doubt:
         checks.append(("time", doubt))
     before = line[: found.start()].strip(" ,.;:–-")
     others = [other for n, other in enumerate(lines) if n != index]
     meeting_type = before or (others[0].strip() if len(others) == 1 else "")
     after_time = TIME.search(line, found.end())
-    venue = line[after_time.end() if after_time else found.end():].strip(" ,.;:–-")
+    venue = line[after_time.end() if after_time else found.end() :].strip(" ,.;:–-")
     if meeting_type:
         checks.append(("type", "read from the next-meeting text; check it"))
     if venue:

@@ -4,6 +4,7 @@ That is how the source texts in sources/ already look, so Word and PDF
 files are brought to the same shape and everything after this step works on one
 format. Only `read_lines` touches the file; the conversions are pure.
 """
+
 from __future__ import annotations
 
 import re
@@ -115,7 +116,11 @@ def pdf_lines(pages: list[str]) -> list[str]:
         cells = tabbed(line)
         if previous and wrapped(previous, line, margin) and "\t" not in cells.lstrip("\t"):
             joined, certain = repair.join_wrapped(lines[-1], cells.lstrip("\t"), known)
-            lines[-1] = joined if certain else f"{joined} {repair.marker('a hyphen at a line end was kept; is it part of the word?')}"
+            lines[-1] = (
+                joined
+                if certain
+                else f"{joined} {repair.marker('a hyphen at a line end was kept; is it part of the word?')}"
+            )
         else:
             lines.append(cells)
         previous = line

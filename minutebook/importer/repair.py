@@ -7,6 +7,7 @@ reading is possible; anything else is left as printed for `parse` to mark CHECK.
 Every function is pure, and those that repair also count what they did, so the
 editor can be told.
 """
+
 from __future__ import annotations
 
 import re
@@ -254,7 +255,9 @@ def continues(previous: str, following: str) -> bool:
     return bool(previous.strip()) and not ends_sentence(previous) and following[:1].islower()
 
 
-OPEN_ENDED_WORDS = 12  # shorter unpunctuated lines are sub-headings ("Working with partners to understand and respond to SOC threats")
+OPEN_ENDED_WORDS = (
+    12  # shorter unpunctuated lines are sub-headings ("Working with partners to understand and respond to SOC threats")
+)
 
 
 def ends_open(text: str) -> bool:
@@ -289,7 +292,7 @@ def plain_markdown(text: str) -> str:
     "2016. Can the CC…" would otherwise become a list numbered from 2016."""
     numbered = LIST_LIKE.match(text)
     if numbered:
-        return f"{numbered.group(1)}\\{numbered.group(2)}{text[numbered.end():]}"
+        return f"{numbered.group(1)}\\{numbered.group(2)}{text[numbered.end() :]}"
     if re.match(r"^(?:[-+*](?=\s|$)|>|#+(?=\s|$))", text):
         return "\\" + text
     return text

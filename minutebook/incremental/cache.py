@@ -7,6 +7,7 @@ fingerprints.py (what each file is made from), kept.py (the manifest and the
 kept parts on disk), meetings.py (the kept meetings) and plan.py (the archive
 files and their parts).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -50,20 +51,26 @@ class BuildCache:
         self.out_dir, self.code, self.manifest, self.meetings = out_dir, code, manifest, meetings
 
     @classmethod
-    def open(cls, out_dir: Path, package: Path, remembered: Mapping[str, tuple[str, Meeting]] | None = None) -> BuildCache:
+    def open(
+        cls, out_dir: Path, package: Path, remembered: Mapping[str, tuple[str, Meeting]] | None = None
+    ) -> BuildCache:
         """What was kept beside `out_dir`, for this version of the code in `package`; nothing when it was not
         kept for the site now in `out_dir`. `remembered`: the meetings the last build in this process read."""
         manifest = kept.read_manifest(out_dir)
         if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
             kept.forget(out_dir)
         code = fingerprints.tree_digest(package)  # a new Minutebook parses and renders everything again
-        return cls(out_dir, code, manifest or {}, KnownMeetings(kept.read_set(out_dir, MEETINGS, code), code, remembered))
+        return cls(
+            out_dir, code, manifest or {}, KnownMeetings(kept.read_set(out_dir, MEETINGS, code), code, remembered)
+        )
 
     @property
     def compiled_templates(self) -> Path:
         return kept.compiled_templates_path(self.out_dir, self.code)
 
-    def outdated(self, archive: Archive, sources, history, pages: list[Page], base_url: str, templates: Path) -> Outdated:
+    def outdated(
+        self, archive: Archive, sources, history, pages: list[Page], base_url: str, templates: Path
+    ) -> Outdated:
         """What the last build did not make from the same inputs, of `pages` and the archive files."""
         inputs = fingerprints.inputs(archive, sources, history, self.meetings.summaries, base_url, self.code, templates)
         files = plan.plan(archive, inputs, base_url)
@@ -72,8 +79,16 @@ class BuildCache:
         stale = {path for path in files.prints if path not in reused}
         parts = plan.kept_parts(self.out_dir, self.code, archive, files, stale)
         search, records = plan.wanted(archive, stale, parts)
-        return Outdated([p for p in pages if p.path not in reused], frozenset(search), frozenset(records), stale, reused,
-                        parts, prints, files)
+        return Outdated(
+            [p for p in pages if p.path not in reused],
+            frozenset(search),
+            frozenset(records),
+            stale,
+            reused,
+            parts,
+            prints,
+            files,
+        )
 
     def same_as_before(self, made: Mapping[str, bytes]) -> dict[str, bytes | Path]:
         return kept.same_as_before(self.out_dir, made)
@@ -85,7 +100,9 @@ class BuildCache:
             names = plan.keep(self.out_dir, self.code, archive, outdated.files, outdated.outputs, parts)
             kept.write_set(self.out_dir, MEETINGS, self.code, self.meetings.parts, self.meetings.kept)
             kept.prune(self.out_dir, {*names, MEETINGS}, {self.compiled_templates})
-            kept.write_manifest(self.out_dir, outdated.prints, site)  # last: a manifest naming the site says all the rest was kept for it
+            kept.write_manifest(
+                self.out_dir, outdated.prints, site
+            )  # last: a manifest naming the site says all the rest was kept for it
         except BaseException:
             with contextlib.suppress(OSError):
                 kept.manifest_path(self.out_dir).unlink(missing_ok=True)

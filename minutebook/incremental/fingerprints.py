@@ -11,6 +11,7 @@ text (`summary`), for the pages that only list it, its items or its actions.
 Correcting a sentence then re-renders the meeting's own page, not every list
 that names it.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -41,8 +42,10 @@ def tree_digest(root: Path) -> str:
     """One hash for every file under `root` (templates, Minutebook's own code), names included.
 
     Compiled Python (__pycache__) is left out: it follows from the source, and Python rewrites it at will."""
-    files = sorted((path for path, entry in walk.entries(root) if entry.is_file() and "__pycache__" not in path.split("/")),
-                   key=walk.path_order)
+    files = sorted(
+        (path for path, entry in walk.entries(root) if entry.is_file() and "__pycache__" not in path.split("/")),
+        key=walk.path_order,
+    )
     return digest(*(part for path in files for part in (path, Path(root, path).read_bytes())))
 
 
@@ -82,11 +85,20 @@ class Inputs:
         return digest(self.shared, *(f"{k}={v}" for k, v in sorted(self.meetings.items())))
 
 
-def inputs(archive: Archive, sources, history: Mapping[str, file_history.FileHistory], summaries: Mapping[str, str],
-           base_url: str, code: str, templates: Path) -> Inputs:
+def inputs(
+    archive: Archive,
+    sources,
+    history: Mapping[str, file_history.FileHistory],
+    summaries: Mapping[str, str],
+    base_url: str,
+    code: str,
+    templates: Path,
+) -> Inputs:
     """The hashes of what the pages are made from: `sources` as read (load.SourceFile), each meeting's
     history in git (a new commit re-renders its page), `summaries` by meeting id, and Minutebook's `code`."""
-    stems = {s.path: os.path.splitext(os.path.basename(s.path))[0] for s in sources}  # as Path.stem, without a Path each
+    stems = {
+        s.path: os.path.splitext(os.path.basename(s.path))[0] for s in sources
+    }  # as Path.stem, without a Path each
     meeting_sources = {stems[s.path]: s.digest for s in sources if "/meetings/" in f"/{s.path}"}
     reference = digest(
         base_url,
@@ -124,5 +136,7 @@ def site_digest(prints: Mapping[str, str], assets: Mapping[str, bytes]) -> str:
     """What names a site (in its marker and its manifest): a hash of every file's fingerprint and of the
     assets copied as they are. It follows from what the site is made of, so a site built again from the
     same inputs, incrementally or not, is the same to the byte, marker and all."""
-    return digest(*(f"{path}={fingerprint}\n" for path, fingerprint in sorted(prints.items())),
-                  *(part for path, data in sorted(assets.items()) for part in (path, data)))
+    return digest(
+        *(f"{path}={fingerprint}\n" for path, fingerprint in sorted(prints.items())),
+        *(part for path, data in sorted(assets.items()) for part in (path, data)),
+    )

@@ -15,6 +15,7 @@ The parts (`.site.parts/`) are sets of entries, name -> (key, bytes), one
 pickle file per set, each written whole and atomically. An entry is used only
 when its key, a hash of everything it was made from, is the one wanted now.
 """
+
 from __future__ import annotations
 
 import json
@@ -141,7 +142,9 @@ def read_set(out_dir: Path, name: str, code: str) -> dict[str, tuple[str, bytes]
     return entries if isinstance(entries, dict) else {}
 
 
-def write_set(out_dir: Path, name: str, code: str, entries: Mapping[str, tuple[str, bytes]], was: Mapping | None = None) -> None:
+def write_set(
+    out_dir: Path, name: str, code: str, entries: Mapping[str, tuple[str, bytes]], was: Mapping | None = None
+) -> None:
     """Keep `entries` under `name`, unless they are what was read (`was`): an unchanged set is not written again."""
     entries = dict(entries)
     if was is not None and entries == was:

@@ -1,4 +1,5 @@
 """Meetings parsed by earlier builds, kept so an unchanged file is not parsed again."""
+
 from __future__ import annotations
 
 import pickle
@@ -15,7 +16,12 @@ class KnownMeetings:
     only when its key (the file's path and bytes, and Minutebook's own `code`) matches, so it is exactly
     what parsing would give, origins and all; only those are unpickled."""
 
-    def __init__(self, kept: Mapping[str, tuple[str, bytes]], code: str, remembered: Mapping[str, tuple[str, Meeting]] | None = None):
+    def __init__(
+        self,
+        kept: Mapping[str, tuple[str, bytes]],
+        code: str,
+        remembered: Mapping[str, tuple[str, Meeting]] | None = None,
+    ):
         self.kept, self.code = kept, code
         # A process that builds again and again (the preview server) hands back what its last
         # build read, `read` below: an unchanged meeting is then taken as it is, not unpickled.

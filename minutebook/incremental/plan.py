@@ -16,6 +16,7 @@ edited meeting's year, and its text file. The words files' vocabulary is made
 again from every summary line each time: keeping it saved a few hundredths of a
 second at 500 meetings.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -55,7 +56,9 @@ def plan(archive: Archive, inputs: Inputs, base_url: str) -> Plan:
     search_keys = {}
     for meeting in archive.meetings:
         updaters = dict.fromkeys(m for tracked in archive.actions_of(meeting.id) for m in tracked.updated_by)
-        search_keys[meeting.id] = digest(inputs.reference, ranges, inputs.meetings[meeting.id], *(f"{m}={inputs.summaries[m]}" for m in updaters))
+        search_keys[meeting.id] = digest(
+            inputs.reference, ranges, inputs.meetings[meeting.id], *(f"{m}={inputs.summaries[m]}" for m in updaters)
+        )
     prints[wire.MAIN] = digest(inputs.reference, ranges, *(f"{m}={search_keys[m]}" for m in ids))
     prints.update(dict.fromkeys(search_index.words_outputs(archive), prints[wire.MAIN]))
     term_files = search_index.index_outputs(archive)
@@ -92,8 +95,11 @@ def search_stale(stale: set[str]) -> bool:
 def _stale_years(archive: Archive, stale: set[str]) -> set[int]:
     """The years with a term file or a meeting's text file to remake: those need their meetings' whole parts."""
     term_files = search_index.index_outputs(archive)
-    return {year for year, meetings in archive.years
-            if stale & set(term_files[str(year)]) or any(wire.text_path(m.id) in stale for m in meetings)}
+    return {
+        year
+        for year, meetings in archive.years
+        if stale & set(term_files[str(year)]) or any(wire.text_path(m.id) in stale for m in meetings)
+    }
 
 
 def kept_parts(out_dir, code: str, archive: Archive, files: Plan, stale: set[str]) -> Parts:
@@ -120,8 +126,12 @@ def wanted(archive: Archive, stale: set[str], parts: Parts) -> tuple[set[str], s
     search = set()
     if search_stale(stale):
         years = _stale_years(archive, stale)
-        search = {m.id for year, meetings in archive.years for m in meetings
-                  if m.id not in parts.summaries or (year in years and m.id not in parts.search)}
+        search = {
+            m.id
+            for year, meetings in archive.years
+            for m in meetings
+            if m.id not in parts.summaries or (year in years and m.id not in parts.search)
+        }
     records = {m.id for m in archive.meetings if m.id not in parts.records} if opendata.MEETINGS in stale else set()
     return search, records
 
@@ -130,14 +140,30 @@ def keep(out_dir, code: str, archive: Archive, files: Plan, stale: set[str], par
     """Keep the parts of the files just remade for the next build; returns the names of every set kept."""
     if search_stale(stale):
         keys = files.search_keys
-        kept.write_set(out_dir, SEARCH_SUMMARIES, code, {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
-                   parts.read.get(SEARCH_SUMMARIES))
+        kept.write_set(
+            out_dir,
+            SEARCH_SUMMARIES,
+            code,
+            {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
+            parts.read.get(SEARCH_SUMMARIES),
+        )
         years = _stale_years(archive, stale)
         for year, meetings in archive.years:
             if year in years:
                 name = search_parts_name(year)
-                kept.write_set(out_dir, name, code, {m.id: (keys[m.id], parts.search[m.id]) for m in meetings}, parts.read.get(name))
+                kept.write_set(
+                    out_dir,
+                    name,
+                    code,
+                    {m.id: (keys[m.id], parts.search[m.id]) for m in meetings},
+                    parts.read.get(name),
+                )
     if opendata.MEETINGS in stale:
-        kept.write_set(out_dir, MEETING_PARTS, code, {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings},
-                   parts.read.get(MEETING_PARTS))
+        kept.write_set(
+            out_dir,
+            MEETING_PARTS,
+            code,
+            {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings},
+            parts.read.get(MEETING_PARTS),
+        )
     return {SEARCH_SUMMARIES, MEETING_PARTS, *(search_parts_name(year) for year, _ in archive.years)}

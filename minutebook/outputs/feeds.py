@@ -9,6 +9,7 @@
 Every function here is data to text; `feed_files` gathers them for the build.
 Nothing depends on the clock, so the same archive always gives the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +31,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 FEED_PATH = "feed.xml"
 CALENDAR_PATH = "calendar.ics"
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)  # an empty archive's feed still needs a date
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # an empty archive's feed still needs a date
 
 
 def meeting_start(day: dt.date, time: str) -> dt.datetime:
@@ -65,7 +66,7 @@ def rfc3339(moment: dt.datetime) -> str:
     """An aware time as RFC 3339 writes it, which has no seconds in an offset: before 1847 London kept its
     own mean time (-00:01:15), so such a time is written in UTC instead."""
     if moment.utcoffset().seconds % 60:
-        return moment.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z")
+        return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
     return moment.isoformat()
 
 
@@ -99,8 +100,16 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
     _text(feed, "title", site.title)
     _text(feed, "subtitle", site.description)
     _text(feed, "updated", rfc3339(updated))
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": link(FEED_PATH, FEED_PATH, base_url)})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link("index.html", FEED_PATH, base_url)})
+    ET.SubElement(
+        feed,
+        f"{{{ATOM}}}link",
+        {"rel": "self", "type": "application/atom+xml", "href": link(FEED_PATH, FEED_PATH, base_url)},
+    )
+    ET.SubElement(
+        feed,
+        f"{{{ATOM}}}link",
+        {"rel": "alternate", "type": "text/html", "href": link("index.html", FEED_PATH, base_url)},
+    )
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site.organisation)
     _text(feed, "generator", "Minutebook")
@@ -110,7 +119,11 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
         when = rfc3339(meeting_start(meeting.date, meeting.time))
         _text(entry, "id", stable_id(site.organisation, "meeting", meeting.id))
         _text(entry, "title", TITLE_PREFIXES.get(meeting.status, "") + meeting.title)
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)})
+        ET.SubElement(
+            entry,
+            f"{{{ATOM}}}link",
+            {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)},
+        )
         _text(entry, "published", when)
         _text(entry, "updated", rfc3339(entry_updated(meeting)))
         _text(entry, "summary", meeting_summary(meeting), type="text")
@@ -160,9 +173,12 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
     import icalendar
 
     event = icalendar.Event()
-    event.add("uid", stable_id(archive.site.organisation, "meeting", next_meeting_id(archive, meeting)).removeprefix("urn:uuid:"))
+    event.add(
+        "uid",
+        stable_id(archive.site.organisation, "meeting", next_meeting_id(archive, meeting)).removeprefix("urn:uuid:"),
+    )
     # When this entry came to be: the day the minutes named it. Never the build time, so builds stay identical.
-    event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.timezone.utc))
+    event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.UTC))
     if named.time:
         event.add("dtstart", meeting_start(named.date, named.time))
     else:
@@ -172,7 +188,11 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
     event.add("summary", f"{owner}: {named.type or 'meeting'}")
     if named.venue:
         event.add("location", named.venue)
-    description = f"As minuted at the {meeting.title}: {named.as_minuted}" if named.as_minuted else f"Named in the minutes of the {meeting.title}."
+    description = (
+        f"As minuted at the {meeting.title}: {named.as_minuted}"
+        if named.as_minuted
+        else f"Named in the minutes of the {meeting.title}."
+    )
     event.add("description", description)
     held = archive.next_in_archive.get(meeting.id)
     if held and archive.meeting(held).status == "cancelled":

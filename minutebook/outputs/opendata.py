@@ -13,6 +13,7 @@ The fields are declared once, here, with what each means; the data page and
 docs/open-data.md show the same descriptions, and a test holds the records to
 them.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,7 @@ import json
 from dataclasses import dataclass
 
 from minutebook.link import Archive, TrackedAction, role_at
-from minutebook.model import Attendee, Meeting
-from minutebook.model import STATUS_LABELS
+from minutebook.model import STATUS_LABELS, Attendee, Meeting
 from minutebook.site.links import absolute, action_path, item_link, meeting_path, relative
 
 DATA_DIR = "data"
@@ -50,16 +50,30 @@ MEETING_FIELDS = (
     Field("id", "The meeting's permanent id: its date and type, such as 2019-04-30-monthly-assurance."),
     Field("title", "The meeting's title."),
     Field("date", "The date it was held, YYYY-MM-DD."),
-    Field("time", "The start time as minuted, 24-hour HH:MM, UK local time; empty for a cancelled meeting where none is given."),
+    Field(
+        "time",
+        "The start time as minuted, 24-hour HH:MM, UK local time; empty for a cancelled meeting where none is given.",
+    ),
     Field("type", "The type of meeting, such as Monthly Assurance Meeting."),
     Field("venue", "Where it was held, as minuted; empty for a cancelled meeting where none is given."),
-    Field("status", "Where its minutes stand: draft (published, not yet approved), approved, or cancelled (the meeting did not take place)."),
-    Field("approved", "For approved minutes, the date of the meeting that approved them, YYYY-MM-DD; null where that is not recorded or the minutes are not approved."),
+    Field(
+        "status",
+        "Where its minutes stand: draft (published, not yet approved), approved, or cancelled (the meeting did not take place).",
+    ),
+    Field(
+        "approved",
+        "For approved minutes, the date of the meeting that approved them, YYYY-MM-DD; null where that is not recorded or the minutes are not approved.",
+    ),
     Field("chair", "Who chaired it: id and name."),
     Field("minute_taker", "Who took the minutes: id, name and role; null for a cancelled meeting with none named."),
-    Field("attendees", "Everyone present: id, name, role held at this meeting and abbreviation as minuted (may be empty)."),
+    Field(
+        "attendees", "Everyone present: id, name, role held at this meeting and abbreviation as minuted (may be empty)."
+    ),
     Field("apologies", "Everyone who sent apologies, in the same form as attendees."),
-    Field("agenda", "The agenda items in the order taken: number, title, theme ids, the minuted text as plain text, and permalinks to the item."),
+    Field(
+        "agenda",
+        "The agenda items in the order taken: number, title, theme ids, the minuted text as plain text, and permalinks to the item.",
+    ),
     Field("actions", "The ids of the actions that arose at this meeting (see actions.json)."),
     Field("actions_updated", "The ids of earlier actions whose status this meeting updated."),
     Field("next_meeting", "The next meeting as minuted (date, time, type, venue and the line as printed), or null."),
@@ -73,7 +87,10 @@ ACTION_FIELDS = (
     Field("id", "The action's permanent id: the date of the meeting where it arose and a counter."),
     Field("meeting_id", "The id of the meeting where it arose."),
     Field("meeting_date", "The date of that meeting, YYYY-MM-DD."),
-    Field("meeting_status", "Where that meeting's minutes stand: draft, approved or cancelled. An action from draft minutes may change when they are approved."),
+    Field(
+        "meeting_status",
+        "Where that meeting's minutes stand: draft, approved or cancelled. An action from draft minutes may change when they are approved.",
+    ),
     Field("item", "The number of the agenda item it arose under."),
     Field("item_title", "The title of that agenda item."),
     Field("owner_id", "The id of the person who owns it; empty where the minutes name no owner."),
@@ -85,17 +102,41 @@ ACTION_FIELDS = (
     Field("due", "The due date as minuted, YYYY-MM-DD; empty where none was minuted."),
     Field("last_updated", "The date of its latest status, YYYY-MM-DD."),
     Field("themes", "The theme ids of the item it arose under; in the CSV, separated by semicolons."),
-    Field("history", "Every status it has had, oldest first: date, status, note and the id of the meeting that recorded it (empty for updates made between meetings). JSON only."),
+    Field(
+        "history",
+        "Every status it has had, oldest first: date, status, note and the id of the meeting that recorded it (empty for updates made between meetings). JSON only.",
+    ),
     Field("url", "The action's page, relative to this file."),
-    Field("absolute_url", "The action's page as a full web address; null (empty in the CSV) when the site was built without one."),
+    Field(
+        "absolute_url",
+        "The action's page as a full web address; null (empty in the CSV) when the site was built without one.",
+    ),
 )
 
 CSV_FIELDS = tuple(f for f in ACTION_FIELDS if f.name != "history")
 
 DATASETS = (
-    Dataset(f"{DATA_DIR}/meetings.json", "Meetings", "JSON", "Every meeting: attendance, agenda and the text of each item.", MEETING_FIELDS),
-    Dataset(f"{DATA_DIR}/actions.json", "Actions", "JSON", "Every action, with its owner, current status and whole history.", ACTION_FIELDS),
-    Dataset(f"{DATA_DIR}/actions.csv", "Actions (spreadsheet)", "CSV", "The actions again, one row each, without the history.", CSV_FIELDS),
+    Dataset(
+        f"{DATA_DIR}/meetings.json",
+        "Meetings",
+        "JSON",
+        "Every meeting: attendance, agenda and the text of each item.",
+        MEETING_FIELDS,
+    ),
+    Dataset(
+        f"{DATA_DIR}/actions.json",
+        "Actions",
+        "JSON",
+        "Every action, with its owner, current status and whole history.",
+        ACTION_FIELDS,
+    ),
+    Dataset(
+        f"{DATA_DIR}/actions.csv",
+        "Actions (spreadsheet)",
+        "CSV",
+        "The actions again, one row each, without the history.",
+        CSV_FIELDS,
+    ),
 )
 
 
@@ -104,7 +145,12 @@ def _link(path: str, data_file: str, base_url: str) -> tuple[str, str | None]:
 
 
 def _person(archive: Archive, attendee: Attendee) -> dict:
-    return {"id": attendee.person, "name": archive.person(attendee.person).name, "role": attendee.role, "abbreviation": attendee.abbreviation}
+    return {
+        "id": attendee.person,
+        "name": archive.person(attendee.person).name,
+        "role": attendee.role,
+        "abbreviation": attendee.abbreviation,
+    }
 
 
 def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str = "") -> dict:
@@ -115,7 +161,16 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
     agenda = []
     for item, text in zip(meeting.agenda, item_texts):
         item_url, item_full = _link(item_link(meeting.id, item.anchor), here, base_url)
-        agenda.append({"number": item.number, "title": item.title, "themes": list(item.themes), "text": text, "url": item_url, "absolute_url": item_full})
+        agenda.append(
+            {
+                "number": item.number,
+                "title": item.title,
+                "themes": list(item.themes),
+                "text": text,
+                "url": item_url,
+                "absolute_url": item_full,
+            }
+        )
     minute_taker = _person(archive, meeting.minute_taker) if meeting.minute_taker.person else None
     if minute_taker:
         del minute_taker["abbreviation"]
@@ -137,7 +192,13 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "actions_updated": [t.action.id for t in archive.updates_at(meeting.id)],
         "next_meeting": None
         if named is None
-        else {"date": named.date.isoformat(), "time": named.time, "type": named.type, "venue": named.venue, "as_minuted": named.as_minuted},
+        else {
+            "date": named.date.isoformat(),
+            "time": named.time,
+            "type": named.type,
+            "venue": named.venue,
+            "as_minuted": named.as_minuted,
+        },
         "source": {"title": meeting.source_title, "url": meeting.source_url or None},
         "editorial_notes": list(meeting.editorial_notes),
         "url": url,
@@ -169,7 +230,12 @@ def action_record(archive: Archive, tracked: TrackedAction, data_file: str, base
         "themes": list(item.themes) if item else [],
         # The first entry is the status minuted where the action arose; later ones name the meeting that updated it.
         "history": [
-            {"date": c.date.isoformat(), "status": c.status, "note": c.note, "meeting_id": c.meeting_id or (meeting.id if i == 0 else "")}
+            {
+                "date": c.date.isoformat(),
+                "status": c.status,
+                "note": c.note,
+                "meeting_id": c.meeting_id or (meeting.id if i == 0 else ""),
+            }
             for i, c in enumerate(tracked.history)
         ],
         "url": url,
@@ -184,14 +250,18 @@ def _json(archive: Archive, key: str, records: list[dict]) -> bytes:
 def record_text(record: dict) -> bytes:
     """One record as it stands in a data file's list, indented for its place there, in UTF-8: kept as bytes,
     a record is joined with the others without decoding and encoding megabytes again at each build."""
-    return ("    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")).encode("utf-8")  # JSON strings hold no raw newline
+    return ("    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")).encode(
+        "utf-8"
+    )  # JSON strings hold no raw newline
 
 
 def _joined(archive: Archive, key: str, texts: list[bytes]) -> bytes:
     """The data file json.dumps(..., indent=2) would write, from its records' texts: each record is made once and kept."""
-    head = json.dumps({"title": archive.site.title, "publisher": archive.site.organisation}, ensure_ascii=False, indent=2)[:-2]
+    head = json.dumps(
+        {"title": archive.site.title, "publisher": archive.site.organisation}, ensure_ascii=False, indent=2
+    )[:-2]
     body = b"[\n" + b",\n".join(texts) + b"\n  ]" if texts else b"[]"
-    return f"{head},\n  {json.dumps(key)}: ".encode("utf-8") + body + b"\n}\n"
+    return f"{head},\n  {json.dumps(key)}: ".encode() + body + b"\n}\n"
 
 
 def meetings_json(archive: Archive, texts: list[bytes]) -> bytes:
@@ -224,7 +294,9 @@ def actions_csv(records: list[dict]) -> bytes:
 
 def data_files(archive: Archive, item_texts, base_url: str = "") -> dict[str, bytes]:
     """The three open-data files; `item_texts(meeting)` gives each item's rendered text (its `.text` is used)."""
-    meetings = [record_text(meeting_record(archive, m, [t.text for t in item_texts(m)], base_url)) for m in archive.meetings]
+    meetings = [
+        record_text(meeting_record(archive, m, [t.text for t in item_texts(m)], base_url)) for m in archive.meetings
+    ]
     return {MEETINGS: meetings_json(archive, meetings), **action_files(archive, base_url)}
 
 
@@ -232,4 +304,7 @@ def action_files(archive: Archive, base_url: str = "") -> dict[str, bytes]:
     """actions.json and actions.csv: made from the archive's facts alone, never the minutes' text."""
     # Both action files sit in data/, so one set of records, with links relative to that folder, serves both.
     actions = [action_record(archive, t, f"{DATA_DIR}/actions.json", base_url) for t in archive.actions]
-    return {f"{DATA_DIR}/actions.json": _json(archive, "actions", actions), f"{DATA_DIR}/actions.csv": actions_csv(actions)}
+    return {
+        f"{DATA_DIR}/actions.json": _json(archive, "actions", actions),
+        f"{DATA_DIR}/actions.csv": actions_csv(actions),
+    }

@@ -1,7 +1,7 @@
 """Markup: minutes Markdown to safe HTML and plain text, each item parsed once.
 
-Raw HTML in the minutes is never passed through (markdown-it's `html` option
-is off, so tags show as text), links may only be web or mail addresses, and
+The dialect is content/markdown.py's: raw HTML in the minutes is never passed
+through (tags show as text), links may only be web or mail addresses, and
 images are not part of minutes. The first use of each abbreviation on a page
 links to its glossary entry (see Abbreviations).
 """
@@ -14,10 +14,8 @@ from html import escape
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from minutebook.content.markdown import parser, plain_text
 from minutebook.model import GlossaryEntry, Meeting
-
-SAFE_LINK = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class ItemText:
@@ -30,9 +28,7 @@ class ItemText:
 def make_parser(top_heading: int = 3) -> MarkdownIt:
     """`top_heading` is the level the text's own headings start at: 3 inside an agenda item,
     whose heading is an <h2>; 2 on a page of its own under the page's <h1> (the About page)."""
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable(["image", "html_block", "html_inline"])
-    md.validateLink = lambda url: bool(SAFE_LINK.match(url.strip()))
+    md = parser()
     # Item headings are <h2> on the page; anything inside an item sits below them.
     md.add_render_rule("heading_open", lambda self, tokens, idx, options, env: f"<{_level(tokens[idx], top_heading)}>")
     md.add_render_rule("heading_close", lambda self, tokens, idx, options, env: f"</{_level(tokens[idx], top_heading)}>\n")
@@ -125,21 +121,6 @@ def _abbreviate(children: list[Token], abbreviations: Abbreviations, seen: set[s
                 continue
         out.append(child)
     return out
-
-
-def plain_text(tokens: list[Token]) -> str:
-    parts: list[str] = []
-    for token in tokens:
-        if token.type == "inline":
-            for child in token.children or ():
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append(" ")
-            parts.append("\n")
-        elif token.type in ("code_block", "fence"):
-            parts.append(token.content)
-    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
 
 
 def inline(md: MarkdownIt, text: str) -> str:

@@ -1,4 +1,5 @@
 """The benchmark's generator: the same seed gives the same archive, and the archive is valid content."""
+
 import hashlib
 import subprocess
 import sys
@@ -10,7 +11,11 @@ MEETINGS = 5
 
 
 def digests(folder):
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_the_same_seed_writes_byte_identical_files(tmp_path):
@@ -26,7 +31,9 @@ def test_another_seed_writes_other_minutes():
 
 def test_the_generated_archive_passes_check(tmp_path):
     content = write_archive(tmp_path / "content", MEETINGS, seed=1)
-    checked = subprocess.run([sys.executable, "build.py", "check", "--content", str(content)], cwd=ROOT, capture_output=True, text=True)
+    checked = subprocess.run(
+        [sys.executable, "build.py", "check", "--content", str(content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert checked.returncode == 0, checked.stderr
     assert f"{MEETINGS} meetings" in checked.stdout
 

@@ -1,4 +1,5 @@
 """The Hugo project the benchmark builds: the same meetings, with front matter Hugo can read."""
+
 import datetime as dt
 import tomllib
 

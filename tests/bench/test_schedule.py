@@ -1,4 +1,5 @@
 """Every figure is sampled in rounds, the tools taking turns, so noise falls on all of them alike."""
+
 from bench import browser, run, schedule
 from bench.measure import CommandFailed, Run
 
@@ -66,7 +67,11 @@ def test_the_browser_takes_turns_between_sites_and_types_queries_once_each(monke
 
     monkeypatch.setattr(browser, "first_result", first_result)
     ui = browser.SearchUI("X", "search/", "#r", "li", "#q")
-    sites = [browser.Site("a", "a", [], ui), browser.Site("slow", "slow", [], ui), browser.Site("stub", "stub", [], ui, typed=False)]
+    sites = [
+        browser.Site("a", "a", [], ui),
+        browser.Site("slow", "slow", [], ui),
+        browser.Site("stub", "stub", [], ui, typed=False),
+    ]
     times = browser.measure_alternating(None, sites, "word", ["q1", "q2"], tries=3)
     assert loads == ["a", "slow", "stub", "a", "stub", "a", "stub"]  # the slow site gave up after its first try
     assert times["a"].first_result_samples == [101.0, 104.0, 106.0] and times["a"].first_result_ms == 104.0

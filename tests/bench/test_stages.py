@@ -1,4 +1,5 @@
 """bench.stages measures the preview server's rebuild without leaving the edited file changed."""
+
 import json
 import shutil
 
@@ -12,5 +13,7 @@ def test_a_preview_edit_rebuilds_one_page_and_puts_the_file_back(tmp_path, capsy
     before = meeting.read_bytes()
     assert stages.main([str(content), str(tmp_path / "site"), "--preview-edit", str(meeting)]) == 0
     measured = json.loads(capsys.readouterr().out)
-    assert measured["rendered"] >= 1 and measured["wall"] > 0 and set(measured["seconds"]) >= {"load", "render", "write"}
+    assert (
+        measured["rendered"] >= 1 and measured["wall"] > 0 and set(measured["seconds"]) >= {"load", "render", "write"}
+    )
     assert meeting.read_bytes() == before

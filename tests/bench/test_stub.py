@@ -1,4 +1,5 @@
 """The stubbed copy of a site that the benchmark times the search page on, with no searching."""
+
 from bench import run
 
 

@@ -1,6 +1,6 @@
 """Abbreviations explain themselves to keyboard, touch and screen-reader users, not only to a mouse:
 the real site in Debian's Chromium, served with the strict CSP."""
-import re
+
 
 import pytest
 from playwright.sync_api import expect
@@ -91,10 +91,13 @@ def test_axe_finds_no_violation_with_a_first_use_focused_at_320px(tab, real_serv
     assert axe_violations(tab) == []
 
 
-@pytest.mark.parametrize("typed, shown", [
-    ("KSIs", "KSI (Killed and seriously injured)"),
-    ("ARVs", "ARV (Armed response vehicle)"),
-])
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("KSIs", "KSI (Killed and seriously injured)"),
+        ("ARVs", "ARV (Armed response vehicle)"),
+    ],
+)
 def test_search_still_knows_a_plural_that_is_no_longer_an_entry_of_its_own(page, real_server, typed, shown):
     search(page, real_server, typed)
     assert f"Also searched for {shown}" in status(page)

@@ -6,6 +6,7 @@ Playwright's `bypass_csp`: the server and the pages are exactly as published,
 and only our test script is let through. (The search tests check that the
 site's own scripts run under the CSP.)
 """
+
 from __future__ import annotations
 
 import pytest
@@ -59,7 +60,9 @@ def open_page(tab, base: str, path: str, width: int = 1280, scheme: str = "light
 def axe_violations(tab) -> list[str]:
     if not tab.evaluate("typeof axe !== 'undefined'"):
         tab.add_script_tag(path=str(AXE))
-    found = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+    found = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
+    )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}: {node.get('failureSummary', '')}"
         for v in found["violations"]
@@ -94,7 +97,9 @@ def test_nothing_scrolls_sideways_at_320px(tab, real_server, name):
 def test_the_first_tab_reaches_the_skip_link_and_it_moves_focus_to_the_content(tab, real_server):
     open_page(tab, real_server, MEETING)
     tab.keyboard.press("Tab")
-    skip = tab.evaluate("({text: document.activeElement.textContent, left: document.activeElement.getBoundingClientRect().left})")
+    skip = tab.evaluate(
+        "({text: document.activeElement.textContent, left: document.activeElement.getBoundingClientRect().left})"
+    )
     assert skip == {"text": "Skip to main content", "left": 0}  # on screen once focused
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.activeElement.id") == "main"
@@ -152,7 +157,15 @@ def printed(tab, selector: str) -> list[str]:
 def test_a_meeting_prints_as_minutes_without_header_navigation_or_search(tab, real_server):
     open_page(tab, real_server, MEETING)
     tab.emulate_media(media="print")
-    for selector in (".site-header", ".site-nav", "form[role=search]", ".skip-link", ".breadcrumbs", ".pager", ".site-footer"):
+    for selector in (
+        ".site-header",
+        ".site-nav",
+        "form[role=search]",
+        ".skip-link",
+        ".breadcrumbs",
+        ".pager",
+        ".site-footer",
+    ):
         assert set(printed(tab, selector)) == {"none"}, selector
     assert printed(tab, "main h1") == ["block"]
     assert "none" not in printed(tab, ".minutes .item")
@@ -160,9 +173,13 @@ def test_a_meeting_prints_as_minutes_without_header_navigation_or_search(tab, re
 
 def test_printed_links_that_leave_the_site_show_their_address(tab, real_server):
     open_page(tab, real_server, MEETING)
-    tab.evaluate("document.querySelector('.item-text p').insertAdjacentHTML('beforeend', ' <a id=\"out\" href=\"https://example.org/report.pdf\">report</a>')")
+    tab.evaluate(
+        "document.querySelector('.item-text p').insertAdjacentHTML('beforeend', ' <a id=\"out\" href=\"https://example.org/report.pdf\">report</a>')"
+    )
     tab.emulate_media(media="print")
-    assert "https://example.org/report.pdf" in tab.evaluate("getComputedStyle(document.getElementById('out'), '::after').content")
+    assert "https://example.org/report.pdf" in tab.evaluate(
+        "getComputedStyle(document.getElementById('out'), '::after').content"
+    )
 
 
 ORGANISATION_LINE = "From West Mercia PCC meeting minutes, published by the Office of the Police and Crime Commissioner for West Mercia."
@@ -174,7 +191,8 @@ def test_a_printed_page_names_its_organisation_and_its_address_when_the_site_has
         tab.emulate_media(media="print")
         assert printed(tab, ".print-origin") == ["block"]
         assert tab.inner_text(".print-origin").split("\n\n") == [
-            ORGANISATION_LINE, f"Online at {PUBLIC_ADDRESS}meetings/2019-04-30-monthly-assurance/",
+            ORGANISATION_LINE,
+            f"Online at {PUBLIC_ADDRESS}meetings/2019-04-30-monthly-assurance/",
         ]
 
 
@@ -182,7 +200,8 @@ def test_a_printed_page_of_a_site_without_an_address_gives_its_path_within_the_s
     open_page(tab, real_server, MEETING)
     tab.emulate_media(media="print")
     assert tab.inner_text(".print-origin").split("\n\n") == [
-        ORGANISATION_LINE, "Address within the site: /meetings/2019-04-30-monthly-assurance/",
+        ORGANISATION_LINE,
+        "Address within the site: /meetings/2019-04-30-monthly-assurance/",
     ]
 
 

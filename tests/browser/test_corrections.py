@@ -1,4 +1,5 @@
 """A meeting page's corrections in Debian's Chromium: the before and after meet WCAG 2.2 AA and never rely on colour."""
+
 from __future__ import annotations
 
 import shutil
@@ -11,8 +12,10 @@ from tests.history.test_meeting_pages import APRIL_PAGE, edit, git, record_corre
 
 pytestmark = pytest.mark.browser
 
-LONG = ("The PCC said that he had seen ANPR in action out in the policing areas and that it was great to see it used, "
-        "but questioned when the force would be connected to the National ANPR (NAS) system.")
+LONG = (
+    "The PCC said that he had seen ANPR in action out in the policing areas and that it was great to see it used, "
+    "but questioned when the force would be connected to the National ANPR (NAS) system."
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """A site opened from disk (file://, where no server sends a header) is held to its pages' own
 Content-Security-Policy: every page kind works under it, with no violation, and the policy is in force."""
+
 import pytest
 
 from tests.browser.test_accessibility import PAGE_TYPES

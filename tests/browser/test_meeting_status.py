@@ -1,5 +1,6 @@
 """Draft and cancelled meetings in Debian's Chromium: axe-core finds no WCAG A or AA violation on their pages
 or in the lists that label them, wide or at 320 px, light or dark, and the banner fits a small screen."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,7 +27,9 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tab(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # to inject axe; see test_accessibility
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )  # to inject axe; see test_accessibility
     page = context.new_page()
     yield page
     context.close()

@@ -1,6 +1,7 @@
 """The preview keeps unpublished minutes to the editor: in Chromium, a page of another website
 that includes the preview's search files as scripts gets nothing, while the preview's own search
 page still works."""
+
 import shutil
 
 import pytest

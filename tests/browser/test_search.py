@@ -1,4 +1,5 @@
 """The search page in Debian's Chromium: the real site served with a strict CSP, and opened from disk."""
+
 import re
 from urllib.parse import quote
 
@@ -117,8 +118,10 @@ def test_typing_finds_words_by_their_beginning_and_keeps_the_address_shareable(p
 
 
 def test_an_address_that_already_says_what_is_searched_is_left_as_it_is(page, real_server):
-    page.add_init_script("window.__replaced = 0; const was = history.replaceState.bind(history);"
-                         " history.replaceState = (...args) => { window.__replaced++; return was(...args); };")
+    page.add_init_script(
+        "window.__replaced = 0; const was = history.replaceState.bind(history);"
+        " history.replaceState = (...args) => { window.__replaced++; return was(...args); };"
+    )
     search(page, real_server, "custody", kind="item")
     assert page.evaluate("window.__replaced") == 0
     page.select_option("#filter-kind", "")
@@ -151,13 +154,20 @@ def test_the_meeting_type_filter_keeps_meetings_of_that_type(page, fixture_serve
     search(page, fixture_server, "PCC")
     page.select_option("#filter-type", "Performance")
     page.wait_for_url(re.compile(r"type=Performance"))
-    assert [m.split(", ")[0] for m in results(page).locator(".meta").all_inner_texts()] == ["Performance Meeting May 2020"] * 2
+    assert [m.split(", ")[0] for m in results(page).locator(".meta").all_inner_texts()] == [
+        "Performance Meeting May 2020"
+    ] * 2
 
 
 def test_a_deep_link_restores_the_form_and_the_results(page, real_server):
     search(page, real_server, "roads", year="2019", kind="item", theme="roads-policing")
     assert page.input_value("#q") == "roads"
-    assert [page.input_value(f"#filter-{n}") for n in ("year", "kind", "theme", "type")] == ["2019", "item", "roads-policing", ""]
+    assert [page.input_value(f"#filter-{n}") for n in ("year", "kind", "theme", "type")] == [
+        "2019",
+        "item",
+        "roads-policing",
+        "",
+    ]
     assert links(page) == [f"../{APRIL_2019}#item-2-1"]
 
 
@@ -257,7 +267,9 @@ def test_the_files_for_the_words_in_the_address_are_asked_for_once_by_the_first_
     search(page, real_server, "ANPR")
     index_files = [path for path in asked if path.startswith(("search/words/", "search/terms/"))]
     # Only search-ahead.js marks the scripts it adds with how they went; search.js waited for those.
-    marked = page.eval_on_selector_all("script[data-state]", "all => all.map(s => [s.getAttribute('src'), s.dataset.state])")
+    marked = page.eval_on_selector_all(
+        "script[data-state]", "all => all.map(s => [s.getAttribute('src'), s.dataset.state])"
+    )
     assert index_files and len(index_files) == len(set(index_files))
     assert sorted(src.removeprefix(real_server) for src, _ in marked) == sorted(index_files)
     assert {state for _, state in marked} == {"loaded"}

@@ -1,6 +1,7 @@
 """Search as a reader tries it, in Debian's Chromium under a strict CSP: words that are on the page
 are found, several words with one missing still answer, people are found by name, abbreviations
 both ways, results sorted by date, and a query of only common words says so."""
+
 import re
 from urllib.parse import quote
 
@@ -24,12 +25,17 @@ def test_a_word_ending_in_a_vowel_and_y_finds_the_items_that_say_it(page, real_s
     assert word.lower() in marked(page)
 
 
-@pytest.mark.parametrize("query, found, lacking", [
-    ("speed cameras", "speed", "cameras"),
-    ("anpr camera", "anpr", "camera"),
-    ("Covid-19", "covid", "19"),
-])
-def test_when_no_item_has_every_word_those_with_some_are_shown_under_a_plain_heading(page, real_server, query, found, lacking):
+@pytest.mark.parametrize(
+    "query, found, lacking",
+    [
+        ("speed cameras", "speed", "cameras"),
+        ("anpr camera", "anpr", "camera"),
+        ("Covid-19", "covid", "19"),
+    ],
+)
+def test_when_no_item_has_every_word_those_with_some_are_shown_under_a_plain_heading(
+    page, real_server, query, found, lacking
+):
     search(page, real_server, query)
     assert status(page).startswith("No results with all your words. Results with some of them:")
     first = results(page).first
@@ -44,7 +50,10 @@ def test_two_words_that_stand_together_in_the_minutes_need_no_fallback(page, rea
     assert "key" in marked(page) and "issues" in marked(page)
 
 
-@pytest.mark.parametrize("name, slug", [("Jackie Irvin", "jackie-irvin"), ("Charity Pearce", "charity-pearce"), ("Jack Taylor", "jack-taylor")])
+@pytest.mark.parametrize(
+    "name, slug",
+    [("Jackie Irvin", "jackie-irvin"), ("Charity Pearce", "charity-pearce"), ("Jack Taylor", "jack-taylor")],
+)
 def test_a_person_is_found_by_name_and_their_page_comes_first(page, real_server, name, slug):
     search(page, real_server, name)
     first = results(page).first
@@ -79,7 +88,11 @@ def test_an_abbreviation_finds_the_items_that_spell_it_out(page, real_server):
 
 
 def dates(page) -> list[str]:
-    return settled(page).locator("#search-results > li .meta time").evaluate_all("all => all.map(t => t.getAttribute('datetime'))")
+    return (
+        settled(page)
+        .locator("#search-results > li .meta time")
+        .evaluate_all("all => all.map(t => t.getAttribute('datetime'))")
+    )
 
 
 def test_results_can_be_sorted_newest_or_oldest_first_and_the_address_keeps_the_order(page, real_server):
@@ -99,7 +112,10 @@ def test_results_can_be_sorted_newest_or_oldest_first_and_the_address_keeps_the_
 def test_a_query_of_only_common_words_says_so_and_matches_nothing(page, real_server, query):
     search(page, real_server, query)
     assert results(page).count() == 0
-    assert status(page) == f"“{query}” is made of words too common to search for, such as “the” and “of”. Add a word that says what you are looking for."
+    assert (
+        status(page)
+        == f"“{query}” is made of words too common to search for, such as “the” and “of”. Add a word that says what you are looking for."
+    )
 
 
 def test_the_same_answers_opened_from_disk(page, real_site):
@@ -127,10 +143,13 @@ def test_pressing_enter_searches_the_last_word_as_whole_not_as_a_beginning(page,
     assert "central" not in marked(page)
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("4P's", "../meetings/2021-03-23-monthly-assurance/index.html#item-1-2"),
-    ("1.38", "../meetings/2019-04-30-monthly-assurance/index.html#item-4"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("4P's", "../meetings/2021-03-23-monthly-assurance/index.html#item-1-2"),
+        ("1.38", "../meetings/2019-04-30-monthly-assurance/index.html#item-4"),
+    ],
+)
 def test_a_word_with_an_apostrophe_or_a_dot_is_found_as_typed(page, real_server, query, expected):
     search(page, real_server, query)
     assert expected in links(page)

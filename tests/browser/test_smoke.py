@@ -1,4 +1,5 @@
 """The built site opens in Debian's Chromium under a strict CSP with nothing going wrong."""
+
 import pytest
 
 from tests.conftest import serve

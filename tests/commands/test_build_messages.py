@@ -1,27 +1,35 @@
 """`build.py` (build) ends every run in a message saying what became of the site, never a traceback."""
+
 import errno
 import hashlib
 import os
 from pathlib import Path
 
 from minutebook import pipeline
-
-from minutebook.incremental import kept
 from minutebook.cli import main
+from minutebook.incremental import kept
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 
 
 def fingerprint(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def retitle(content: Path) -> None:
     path = content / APRIL
-    path.write_text(path.read_text().replace("title: Monthly Assurance Meeting April 2019", "title: Assurance Meeting April 2019"))
+    path.write_text(
+        path.read_text().replace("title: Monthly Assurance Meeting April 2019", "title: Assurance Meeting April 2019")
+    )
 
 
-def test_an_error_minutebook_did_not_expect_says_the_previous_site_is_unchanged(small_content, tmp_path, monkeypatch, capsys):
+def test_an_error_minutebook_did_not_expect_says_the_previous_site_is_unchanged(
+    small_content, tmp_path, monkeypatch, capsys
+):
     out = tmp_path / "site"
     assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 0
     before = fingerprint(out)

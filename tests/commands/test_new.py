@@ -5,6 +5,7 @@ The small fixture has a Monthly Assurance Meeting on 30 April 2019 (three
 attendees, action 2019-04-30-1 open, next meeting named for 28 May 2019) and a
 Performance meeting on 28 May 2019 that marks that action completed.
 """
+
 import datetime as dt
 import subprocess
 import sys
@@ -59,7 +60,11 @@ def test_the_file_loads_as_written_and_check_refuses_it_only_for_its_markers(sma
 
 def test_the_front_matter_has_the_date_type_and_a_title_in_the_house_style(small_content):
     meeting = started(small_content, "2019-06-25")
-    assert (meeting.date, meeting.type, meeting.title) == (dt.date(2019, 6, 25), "Monthly Assurance Meeting", "Monthly Assurance Meeting June 2019")
+    assert (meeting.date, meeting.type, meeting.title) == (
+        dt.date(2019, 6, 25),
+        "Monthly Assurance Meeting",
+        "Monthly Assurance Meeting June 2019",
+    )
 
 
 def test_a_type_without_the_word_meeting_gets_it_in_the_title(small_content):
@@ -87,7 +92,11 @@ def test_attendees_chair_and_minute_taker_come_from_the_last_meeting_of_that_typ
         ("anthony-bangham", "Chief Constable", "CC"),
         ("amanda-blakeman", "Deputy Chief Constable", "DCC"),
     ]
-    assert (meeting.chair, meeting.minute_taker.person, meeting.minute_taker.role) == ("john-campion", "jackie-irvin", "Policy Officer, OPCC")
+    assert (meeting.chair, meeting.minute_taker.person, meeting.minute_taker.role) == (
+        "john-campion",
+        "jackie-irvin",
+        "Policy Officer, OPCC",
+    )
 
 
 def test_attendees_of_a_meeting_of_another_type_are_not_used(small_content):
@@ -104,7 +113,9 @@ def test_roles_are_copied_exactly_even_with_yaml_punctuation(small_content):
 def test_an_action_still_open_is_listed_under_outstanding_matters(small_content):
     item = started(small_content, "2019-05-14").agenda[0]
     assert (item.number, item.title) == ("1", "Outstanding matters")
-    assert "- 2019-04-30-1 (owner: Amanda Blakeman; status: open): The DCC to review the success criteria" in item.markdown
+    assert (
+        "- 2019-04-30-1 (owner: Amanda Blakeman; status: open): The DCC to review the success criteria" in item.markdown
+    )
 
 
 def test_an_action_completed_before_the_date_is_not_listed(small_content):
@@ -140,15 +151,23 @@ def test_it_says_what_it_pre_filled_and_reminds_the_editor_to_check(small_conten
     start(small_content, "--date", "2019-05-28")
     out = capsys.readouterr().out
     assert "2019-05-28-monthly-assurance.md" in out
-    assert "Pre-filled from 2019-04-30-monthly-assurance.md: 3 attendees, the chair and minute-taker, 1 open action, time and venue from its next-meeting line." in out
+    assert (
+        "Pre-filled from 2019-04-30-monthly-assurance.md: 3 attendees, the chair and minute-taker, 1 open action, time and venue from its next-meeting line."
+        in out
+    )
     assert "python build.py check" in out
 
 
-def test_it_says_how_many_places_are_marked_and_that_the_file_cannot_be_published_until_they_are_settled(small_content, capsys):
+def test_it_says_how_many_places_are_marked_and_that_the_file_cannot_be_published_until_they_are_settled(
+    small_content, capsys
+):
     start(small_content, "--date", "2019-06-25")
     out = capsys.readouterr().out
     assert "Replace or check everything marked TO DO in it (14 places)" in out
-    assert "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left." in out
+    assert (
+        "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left."
+        in out
+    )
 
 
 def test_another_draft_still_marked_to_do_does_not_stop_a_meeting_being_started(small_content):
@@ -192,7 +211,10 @@ def test_it_never_overwrites_an_existing_meeting_file(small_content, capsys):
 def test_a_bad_date_is_refused_with_a_clear_message(small_content, capsys, date, message):
     assert start(small_content, "--date", date) == 1
     assert message in capsys.readouterr().err
-    assert sorted(p.name for p in (small_content / "meetings").iterdir()) == ["2019-04-30-monthly-assurance.md", "2019-05-28-performance.md"]
+    assert sorted(p.name for p in (small_content / "meetings").iterdir()) == [
+        "2019-04-30-monthly-assurance.md",
+        "2019-05-28-performance.md",
+    ]
 
 
 def test_a_bad_time_is_refused_with_a_clear_message(small_content, capsys):
@@ -215,7 +237,9 @@ def test_invalid_content_is_reported_as_check_reports_it_and_nothing_is_written(
 def test_build_py_new_runs_as_a_command(small_content):
     run = subprocess.run(
         [sys.executable, "build.py", "new", "--date", "2019-06-25", "--content", str(small_content)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 0, run.stderr
     assert "Wrote " in run.stdout and "2019-06-25-monthly-assurance.md" in run.stdout

@@ -3,6 +3,7 @@
 Most tests run the real command in a subprocess against a copy of the small
 fixture and talk to it over HTTP, as a browser would.
 """
+
 from __future__ import annotations
 
 import os
@@ -65,8 +66,11 @@ class Serving:
         self.temp = temp
         self.process = subprocess.Popen(
             [sys.executable, "build.py", "serve", "--port", "0", "--content", str(content)],
-            cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)},  # the preview folder lands where the test can look
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=ROOT,
+            env={**os.environ, "TMPDIR": str(temp)},  # the preview folder lands where the test can look
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         self.lines: list[str] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -185,7 +189,12 @@ def test_folders_are_not_listed(shared):
 
 
 def test_an_edited_content_file_is_served_without_restarting(serving, small_content):
-    rewrite(small_content, APRIL, "title: Monthly Assurance Meeting April 2019", "title: Monthly Assurance Meeting April 2019 (revised)")
+    rewrite(
+        small_content,
+        APRIL,
+        "title: Monthly Assurance Meeting April 2019",
+        "title: Monthly Assurance Meeting April 2019 (revised)",
+    )
     until(lambda: "April 2019 (revised)" in serving.page()[2], "the edited title to be served")
 
 
@@ -210,7 +219,9 @@ def break_people(content: Path) -> None:
 
 def test_broken_content_is_shown_in_the_browser_instead_of_the_pages(serving, small_content):
     break_people(small_content)
-    status, _, text = until(lambda: (answer := serving.page()) and "YAML syntax error" in answer[2] and answer, "the problems page")
+    status, _, text = until(
+        lambda: (answer := serving.page()) and "YAML syntax error" in answer[2] and answer, "the problems page"
+    )
     assert status == 500
     assert "<h1>The site cannot be built</h1>" in text
     assert "content/people.yml:" in text and RELOAD_TAG in text
@@ -252,7 +263,9 @@ def test_the_problems_page_is_a_titled_english_page_with_a_heading_and_a_list():
 
 def test_a_broken_template_is_reported_with_its_file_and_line(small_content, tmp_path):
     templates = shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    (templates / "meeting.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{{ no_such_thing.title }}\n{% endblock %}\n", encoding="utf-8")
+    (templates / "meeting.html").write_text(
+        "{% extends 'base.html' %}\n{% block main %}\n{{ no_such_thing.title }}\n{% endblock %}\n", encoding="utf-8"
+    )
     preview = Preview(Paths(content=small_content, templates=templates), tmp_path / "preview")
     assert preview.rebuild() is None
     (problem,) = preview.showing.problems
@@ -272,7 +285,10 @@ def test_a_draft_still_marked_to_do_is_previewed_with_its_markers_shown(serving,
 
 def test_the_terminal_lists_each_marker_of_a_previewed_draft_as_check_does(serving, small_content, capsys):
     assert main(["new", "--date", "2019-06-25", "--content", str(small_content)]) == 0
-    until(lambda: "14 places still marked TO DO or CHECK; settle each and delete its marker" in serving.output, "the markers in the terminal")
+    until(
+        lambda: "14 places still marked TO DO or CHECK; settle each and delete its marker" in serving.output,
+        "the markers in the terminal",
+    )
     capsys.readouterr()
     main(["check", "--content", str(small_content)])
     listed = [line for line in capsys.readouterr().err.splitlines() if "still marked for the editor" in line]
@@ -291,7 +307,9 @@ def test_the_preview_files_on_disk_carry_no_reload_code(shared):
 
 def test_a_normal_build_carries_no_reload_code(small_content, tmp_path):
     assert main(["build", "--content", str(small_content), "--out", str(tmp_path / "site"), "--quiet"]) == 0
-    assert not [path for path in (tmp_path / "site").rglob("*") if path.is_file() and b"__minutebook" in path.read_bytes()]
+    assert not [
+        path for path in (tmp_path / "site").rglob("*") if path.is_file() and b"__minutebook" in path.read_bytes()
+    ]
 
 
 def test_the_preview_is_built_in_a_temporary_folder_of_its_own(shared):
@@ -324,8 +342,13 @@ def test_a_port_already_in_use_is_refused_with_a_clear_message(small_content):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "build.py", "serve", "--port", str(port), "--content", str(small_content)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=WAIT)
+        done = subprocess.run(
+            [sys.executable, "build.py", "serve", "--port", str(port), "--content", str(small_content)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
     assert done.returncode == 1
     assert f"Cannot serve on port {port}" in done.stderr and "--port 0" in done.stderr
 
@@ -339,8 +362,18 @@ def test_the_reload_script_goes_before_the_end_of_the_head():
     )
 
 
-@pytest.mark.parametrize("path, page", [("/", True), ("/meetings/", True), ("/meetings/x/index.html", True), ("/search", True),
-                                        ("/assets/style.css", False), ("/feed.xml", False), ("/search/index.js", False)])
+@pytest.mark.parametrize(
+    "path, page",
+    [
+        ("/", True),
+        ("/meetings/", True),
+        ("/meetings/x/index.html", True),
+        ("/search", True),
+        ("/assets/style.css", False),
+        ("/feed.xml", False),
+        ("/search/index.js", False),
+    ],
+)
 def test_pages_are_told_from_other_files_by_their_address(path, page):
     assert is_page(path) is page
 
@@ -350,8 +383,11 @@ def test_a_burst_of_edits_is_one_rebuild(tmp_path, force_polling):
     # Polling stands in where the system sends no notifications (network shares, full inotify).
     (tmp_path / "a.md").write_text("one")
     changes, stop, ready = [], threading.Event(), threading.Event()
-    watcher = threading.Thread(target=watch, args=([tmp_path], lambda: changes.append(time.monotonic()), stop, ready),
-                               kwargs={"settle_ms": 400, "force_polling": force_polling})
+    watcher = threading.Thread(
+        target=watch,
+        args=([tmp_path], lambda: changes.append(time.monotonic()), stop, ready),
+        kwargs={"settle_ms": 400, "force_polling": force_polling},
+    )
     watcher.start()
     try:
         assert ready.wait(WAIT)
@@ -407,13 +443,20 @@ def test_folders_above_the_watched_one_do_not_count_as_hidden(tmp_path):
 def test_an_open_page_reloads_itself_under_the_strict_csp_when_the_content_changes(serving, small_content, page):
     page.goto(serving.url + APRIL_PAGE)
     with page.expect_navigation(timeout=WAIT * 1000):  # the reload; nothing else navigates
-        rewrite(small_content, APRIL, "title: Monthly Assurance Meeting April 2019", "title: Monthly Assurance Meeting April 2019 (revised)")
+        rewrite(
+            small_content,
+            APRIL,
+            "title: Monthly Assurance Meeting April 2019",
+            "title: Monthly Assurance Meeting April 2019 (revised)",
+        )
     assert "(revised)" in page.title()
     assert page.problems.errors == []
 
 
 @pytest.mark.browser
-def test_the_problems_page_works_under_the_strict_csp_and_reloads_into_the_site_when_fixed(serving, small_content, page):
+def test_the_problems_page_works_under_the_strict_csp_and_reloads_into_the_site_when_fixed(
+    serving, small_content, page
+):
     break_people(small_content)
     until(lambda: serving.page()[0] == 500, "the problems page")
     page.goto(serving.url + APRIL_PAGE)

@@ -1,4 +1,5 @@
 """content/about.md says only what the archive itself says: every fact it states is in site.yml or the meetings."""
+
 from tests.conftest import ROOT
 
 ABOUT = (ROOT / "content/about.md").read_text(encoding="utf-8")
@@ -34,7 +35,10 @@ def test_the_agenda_items_it_names_are_on_the_agendas():
     for named, minuted in [
         ("outstanding matters", "title: Outstanding matters"),
         ('"Holding to account"', "title: Holding to account"),
-        ("operational and reputational opportunities and risks", "title: Operational and reputational opportunities and risks"),
+        (
+            "operational and reputational opportunities and risks",
+            "title: Operational and reputational opportunities and risks",
+        ),
         ("Her Majesty's Inspectorate of Constabulary (HMIC, later HMICFRS)", "title: HMICFRS inspection programme"),
         ("any other business", "title: AOB"),
         ("serious and organised crime", "title: Holding to account – Serious and Organised Crime (SOC)"),

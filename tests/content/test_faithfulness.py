@@ -7,6 +7,7 @@ of lower-case words: HTML tags, bullets, tabs, table headers and punctuation go,
 curly and straight apostrophes count alike, and a word hyphenated across a line
 break is joined. The sequences are then compared as runs of consecutive words.
 """
+
 from __future__ import annotations
 
 import re
@@ -207,7 +208,9 @@ def damaged_copy(tmp_path: Path, name: str, change) -> Path:
 
 # Every meeting of the archive made from a source document whose text is kept, each against its own.
 # A meeting typed up afresh (python build.py new) has no such text, and nothing to be faithful to.
-EVERY_MEETING = pytest.mark.parametrize("name", sorted(p.stem for p in MEETINGS.glob("*.md") if (SOURCES / f"{p.stem}.txt").is_file()))
+EVERY_MEETING = pytest.mark.parametrize(
+    "name", sorted(p.stem for p in MEETINGS.glob("*.md") if (SOURCES / f"{p.stem}.txt").is_file())
+)
 MARCH_2021 = "2021-03-23-monthly-assurance"
 
 
@@ -259,7 +262,9 @@ def test_a_sentence_split_by_a_page_break_is_found_in_its_two_parts():
 
 
 def test_a_page_break_rejoined_across_a_page_number_is_a_repair():
-    seed = words("He asked if there</p>\t\n\n3\n\n\t<p>were any tangible benefits associated with his investment so far.")
+    seed = words(
+        "He asked if there</p>\t\n\n3\n\n\t<p>were any tangible benefits associated with his investment so far."
+    )
     paragraph = words("He asked if there were any tangible benefits associated with his investment so far.")
     stretches = unsupported(seed, paragraph)
     assert stretches and all(is_repair(s, paragraph) for s in stretches)

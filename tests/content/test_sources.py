@@ -3,6 +3,7 @@
 sources/NAME.txt is the raw text of the PDF that content/meetings/NAME.md was made
 from: the provenance of the published record, which the faithfulness tests read.
 """
+
 from tests.conftest import ROOT
 
 MEETINGS = ROOT / "content" / "meetings"

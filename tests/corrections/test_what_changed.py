@@ -1,4 +1,5 @@
 """What a correction changed: only the changed words of the text a reader sees, with a little context."""
+
 import datetime as dt
 
 from minutebook.content.corrections import ADDED, REMOVED, SAME, Change, Passage, passages, what_changed
@@ -6,7 +7,12 @@ from minutebook.model import Correction
 from tests.conftest import FIXTURES
 
 APRIL = (FIXTURES / "small/meetings/2019-04-30-monthly-assurance.md").read_text(encoding="utf-8")
-PEOPLE = {"john-campion": "John Campion", "anthony-bangham": "Anthony Bangham", "amanda-blakeman": "Amanda Blakeman", "jackie-irvin": "Jackie Irvin"}
+PEOPLE = {
+    "john-campion": "John Campion",
+    "anthony-bangham": "Anthony Bangham",
+    "amanda-blakeman": "Amanda Blakeman",
+    "jackie-irvin": "Jackie Irvin",
+}
 THEMES = {"roads-policing": "Roads policing"}
 RAISED = Correction(dt.date(2024, 3, 3), "Item 1.1 said matters were discussed; none were raised.")
 
@@ -29,17 +35,24 @@ def shown(found: tuple[Passage, ...]) -> list[tuple[str, tuple]]:
 def test_a_correction_shows_the_words_it_removed_and_added_where_they_are_on_the_page():
     after = recorded(edited(APRIL, "None were discussed.", "None were raised."), RAISED)
     found = what_changed((RAISED,), [Change(None, APRIL), Change(APRIL, after)], PEOPLE, THEMES)
-    assert shown(found[RAISED]) == [(
-        "Item 1.1 Outstanding matters / items brought forward",
-        ((SAME, "None were"), (REMOVED, "discussed."), (ADDED, "raised.")),
-    )]
+    assert shown(found[RAISED]) == [
+        (
+            "Item 1.1 Outstanding matters / items brought forward",
+            ((SAME, "None were"), (REMOVED, "discussed."), (ADDED, "raised.")),
+        )
+    ]
 
 
 def test_only_six_unchanged_words_either_side_are_shown_and_the_cuts_are_marked():
     before = [("Item 2.1", "The PCC said that he had seen ANPR in action out in the policing areas".split())]
     after = [("Item 2.1", "The PCC said that he had seen ANPR working out in the policing areas".split())]
     [passage] = passages(before, after)
-    assert passage.pieces == ((SAME, "said that he had seen ANPR"), (REMOVED, "in action"), (ADDED, "working"), (SAME, "out in the policing areas"))
+    assert passage.pieces == (
+        (SAME, "said that he had seen ANPR"),
+        (REMOVED, "in action"),
+        (ADDED, "working"),
+        (SAME, "out in the policing areas"),
+    )
     assert passage.cut_before and not passage.cut_after
 
 
@@ -75,14 +88,20 @@ def test_recording_a_correction_is_not_itself_a_change_to_the_text():
 def test_a_correction_shows_only_what_its_own_commit_changed():
     unmarked = edited(APRIL, "Meeting Room 1.38 Hindlip", "Meeting Room 1.38, Hindlip")
     after = recorded(edited(unmarked, "None were discussed.", "None were raised."), RAISED)
-    found = what_changed((RAISED,), [Change(None, APRIL), Change(APRIL, unmarked), Change(unmarked, after)], PEOPLE, THEMES)
+    found = what_changed(
+        (RAISED,), [Change(None, APRIL), Change(APRIL, unmarked), Change(unmarked, after)], PEOPLE, THEMES
+    )
     assert [p.where for p in found[RAISED]] == ["Item 1.1 Outstanding matters / items brought forward"]
 
 
 def test_mending_the_wording_of_a_correction_later_keeps_the_before_and_after_of_the_correction():
     first = Correction(RAISED.date, "Item 1.1 said matters were discused.")
     corrected = edited(APRIL, "None were discussed.", "None were raised.")
-    changes = [Change(None, APRIL), Change(APRIL, recorded(corrected, first)), Change(recorded(corrected, first), recorded(corrected, RAISED))]
+    changes = [
+        Change(None, APRIL),
+        Change(APRIL, recorded(corrected, first)),
+        Change(recorded(corrected, first), recorded(corrected, RAISED)),
+    ]
     found = what_changed((RAISED,), changes, PEOPLE, THEMES)
     assert "raised." in found[RAISED][0].text()
 
@@ -90,10 +109,22 @@ def test_mending_the_wording_of_a_correction_later_keeps_the_before_and_after_of
 def test_each_of_two_corrections_shows_its_own_change():
     venue = Correction(dt.date(2024, 3, 9), "The room number of the venue was wrong.")
     once = recorded(edited(APRIL, "None were discussed.", "None were raised."), RAISED)
-    twice = recorded(edited(edited(APRIL, "None were discussed.", "None were raised."), "venue: Meeting Room 1.38", "venue: Meeting Room 1.39"), RAISED, venue)
-    found = what_changed((RAISED, venue), [Change(None, APRIL), Change(APRIL, once), Change(once, twice)], PEOPLE, THEMES)
+    twice = recorded(
+        edited(
+            edited(APRIL, "None were discussed.", "None were raised."),
+            "venue: Meeting Room 1.38",
+            "venue: Meeting Room 1.39",
+        ),
+        RAISED,
+        venue,
+    )
+    found = what_changed(
+        (RAISED, venue), [Change(None, APRIL), Change(APRIL, once), Change(once, twice)], PEOPLE, THEMES
+    )
     assert [p.where for p in found[RAISED]] == ["Item 1.1 Outstanding matters / items brought forward"]
-    assert shown(found[venue]) == [("Venue", ((SAME, "Meeting Room"), (REMOVED, "1.38"), (ADDED, "1.39"), (SAME, "Hindlip")))]
+    assert shown(found[venue]) == [
+        ("Venue", ((SAME, "Meeting Room"), (REMOVED, "1.38"), (ADDED, "1.39"), (SAME, "Hindlip")))
+    ]
 
 
 def test_a_correction_listed_since_the_file_was_added_has_no_before_and_after():

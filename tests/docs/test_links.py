@@ -1,4 +1,5 @@
 """Every link between the project's documents leads somewhere: a file that exists, and a heading that is there."""
+
 import re
 
 import pytest
@@ -28,4 +29,6 @@ def test_every_relative_link_finds_its_file_and_heading(document):
         linked = (document.parent / path).resolve() if path else document
         assert linked.exists(), f"{document.name}: {target} leads to no file"
         if anchor and linked.suffix == ".md":
-            assert anchor in anchors(linked.read_text(encoding="utf-8")), f"{document.name}: {target} leads to no heading"
+            assert anchor in anchors(linked.read_text(encoding="utf-8")), (
+                f"{document.name}: {target} leads to no heading"
+            )

@@ -1,4 +1,5 @@
 """feed.xml: a valid Atom feed of the meetings, newest first, with stable ids."""
+
 import feedparser
 import pytest
 
@@ -15,7 +16,9 @@ def archive():
 
 
 def parse(text: str, location: str = FEED_HOME):
-    return feedparser.parse(text, response_headers={"content-location": location, "content-type": "application/atom+xml"})
+    return feedparser.parse(
+        text, response_headers={"content-location": location, "content-type": "application/atom+xml"}
+    )
 
 
 def test_the_built_feed_is_well_formed_atom(real_site):

@@ -1,4 +1,5 @@
 """calendar.ics: every next meeting the minutes name, as valid iCalendar."""
+
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -39,7 +40,9 @@ def test_it_has_the_properties_every_calendar_needs(archive):
 def test_a_timed_meeting_starts_at_the_minuted_hour_in_london(archive):
     cal = icalendar.Calendar.from_ical(calendar(archive))
     assert [tz["tzid"] for tz in cal.walk("VTIMEZONE")] == ["Europe/London"]
-    performance = next(e for e in cal.walk("VEVENT") if "Performance" in e["summary"] and e.decoded("dtstart").year == 2019)
+    performance = next(
+        e for e in cal.walk("VEVENT") if "Performance" in e["summary"] and e.decoded("dtstart").year == 2019
+    )
     assert performance["dtstart"].params["TZID"] == "Europe/London"
     assert performance.decoded("dtstart") == dt.datetime(2019, 5, 28, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
@@ -52,7 +55,11 @@ def test_a_meeting_minuted_without_a_time_is_an_all_day_entry(archive):
 
 
 def test_summary_comes_from_the_type_and_location_from_the_venue(archive):
-    event = next(e for e in events(calendar(archive)) if e.decoded("dtstart") == dt.datetime(2019, 5, 28, 10, tzinfo=ZoneInfo("Europe/London")))
+    event = next(
+        e
+        for e in events(calendar(archive))
+        if e.decoded("dtstart") == dt.datetime(2019, 5, 28, 10, tzinfo=ZoneInfo("Europe/London"))
+    )
     assert str(event["summary"]).endswith("Performance")
     assert str(event["location"]) == "Room 1.38"
 

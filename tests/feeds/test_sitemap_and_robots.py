@@ -1,4 +1,5 @@
 """sitemap.xml only with a known address (the protocol wants absolute URLs); robots.txt always."""
+
 import xml.etree.ElementTree as ET
 
 from tests.conftest import PUBLIC_ADDRESS

@@ -1,4 +1,5 @@
 """A meeting page lists the corrections its editor recorded, with what each changed, and never an unmarked commit."""
+
 import os
 import re
 import shutil
@@ -50,7 +51,11 @@ def no_repository_above_tmp(tmp_path, monkeypatch):
 
 
 def git(repo: Path, *args: str, day: str | None = None) -> None:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}  # the tester's own settings play no part
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }  # the tester's own settings play no part
     if day:
         env.update(GIT_AUTHOR_DATE=f"{day}T12:00:00+00:00", GIT_COMMITTER_DATE=f"{day}T12:00:00+00:00")
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
@@ -185,7 +190,9 @@ def test_the_rebuild_fingerprint_of_the_page_changes_when_a_correction_is_commit
     def fingerprint() -> str:
         loaded = load(paths, read_history=history.start_reading_history(paths.content))
         summaries = {m.id: fingerprints.summary(m) for m in loaded.archive.meetings}
-        inputs = fingerprints.inputs(loaded.archive, loaded.sources, loaded.history, summaries, "", "code", paths.templates)
+        inputs = fingerprints.inputs(
+            loaded.archive, loaded.sources, loaded.history, summaries, "", "code", paths.templates
+        )
         return inputs.meetings["2019-04-30-monthly-assurance"]
 
     edit(repository / "content", "None were discussed.", "None were raised.")

@@ -1,4 +1,5 @@
 """Reading a meeting file's history from `git log --raw`: its publication, each version, and renames."""
+
 import datetime as dt
 
 from minutebook.content.history import FIELD, RECORD, Change, digest_text, parse_log, parse_objects
@@ -102,7 +103,9 @@ def test_a_rebase_that_keeps_the_versions_and_the_day_of_publication_keeps_the_f
     published = commit("2024-03-01", raw("A", NONE, V1, APRIL))
     corrected = parse_log(commit("2024-03-03", raw("M", V1, V2, APRIL)) + published, FILES)
     rebased = parse_log(commit("2024-03-20", raw("M", V1, V2, APRIL)) + published, FILES)
-    assert digest_text(corrected, "2019-04-30-monthly-assurance") == digest_text(rebased, "2019-04-30-monthly-assurance")
+    assert digest_text(corrected, "2019-04-30-monthly-assurance") == digest_text(
+        rebased, "2019-04-30-monthly-assurance"
+    )
 
 
 def test_the_versions_git_cat_file_gives_are_read_as_the_loader_reads_files():

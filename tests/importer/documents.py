@@ -1,5 +1,6 @@
 """Word and PDF minutes made from tab-separated text, laid out as the originals were:
 header lines as paragraphs, the attendance and agenda as tables of up to three columns."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -66,7 +67,9 @@ def write_pdf(lines: list[str], path: Path) -> Path:
             pdf.ln(height)
             continue
         cells = laid_out(line)
-        needed = max(pdf.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.HEIGHT) for (_, w), text in cells)
+        needed = max(
+            pdf.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.HEIGHT) for (_, w), text in cells
+        )
         if pdf.get_y() + needed > bottom_margin:
             pdf.add_page()
         top = pdf.get_y()

@@ -1,4 +1,5 @@
 """Snippets of the source texts (sources/) parsed with a small people.yml, shared by the importer's unit tests."""
+
 from pathlib import Path
 
 from minutebook.importer.found import Reference

@@ -3,6 +3,7 @@
 Most tests import tests/fixtures/import/2021-12-20-extract.txt into a content folder
 holding only the reference files of the real content/ (people, themes, glossary, site).
 """
+
 import shutil
 import subprocess
 import sys
@@ -84,7 +85,11 @@ def test_minutes_without_a_date_need_out_to_be_written(content, tmp_path, capsys
 def test_each_field_is_reported_found_check_or_not_found(content, capsys):
     run(str(EXTRACT), "--content", str(content))
     out = capsys.readouterr().out
-    for line in ("  date          found      2021-12-20", "  chair         found      john-campion (John Campion)", "  agenda        found      8 items"):
+    for line in (
+        "  date          found      2021-12-20",
+        "  chair         found      john-campion (John Campion)",
+        "  agenda        found      8 items",
+    ):
         assert line in out
 
 
@@ -98,12 +103,17 @@ def test_it_ends_by_checking_the_content_with_the_draft_in_it(content, capsys):
 def test_it_says_the_draft_cannot_be_published_until_its_markers_are_settled(content, capsys):
     run(str(EXTRACT), "--content", str(content))
     out = capsys.readouterr().out
-    assert "It cannot be published until every marker is settled and deleted: 'python build.py' and 'python build.py check' refuse it" in out
+    assert (
+        "It cannot be published until every marker is settled and deleted: 'python build.py' and 'python build.py check' refuse it"
+        in out
+    )
 
 
 def test_a_draft_check_finds_problems_in_is_still_written_and_exits_0(content, capsys):
     people = content / "people.yml"
-    people.write_text(people.read_text(encoding="utf-8").replace("- slug: beth-bridges\n  name: Beth Bridges\n", ""), encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("- slug: beth-bridges\n  name: Beth Bridges\n", ""), encoding="utf-8"
+    )
     assert run(str(EXTRACT), "--content", str(content)) == 0
     out = capsys.readouterr().out
     assert "person 'beth-bridges' is not in content/people.yml" in out
@@ -125,7 +135,11 @@ def test_the_command_is_listed_in_the_help(capsys):
 def test_build_py_imports_a_source_text_in_a_subprocess(content, tmp_path):
     seed = Path(shutil.copy(SOURCE, tmp_path / "minutes.txt"))
     done = subprocess.run(
-        [sys.executable, "build.py", "import", str(seed), "--content", str(content)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "build.py", "import", str(seed), "--content", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "Wrote " in done.stdout and (content / DRAFT).is_file()

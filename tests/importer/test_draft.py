@@ -1,10 +1,11 @@
 """The draft is a meeting file that loads as it stands, with every doubt marked CHECK where an editor will search."""
+
 import pytest
 
 from minutebook.content import yamltext
+from minutebook.content.load import SourceFile, parse_meeting
 from minutebook.importer.draft import check_count, file_name, render, report, scalar
 from minutebook.importer.found import Reference
-from minutebook.content.load import SourceFile, parse_meeting
 from tests.importer.snippets import PEOPLE, fixture
 
 
@@ -46,12 +47,25 @@ def test_a_doubt_about_a_front_matter_value_is_a_yaml_comment_saying_check(decem
 
 def test_a_doubt_in_the_minutes_text_is_a_visible_marker_at_the_end_of_its_paragraph():
     text = render(fixture("2016-10-19-columns.txt"), "minutes.txt")
-    assert 'Fir ndings: [CHECK: "Fir" was printed in the number column here; it may be the cut-off part of a word]' in text
+    assert (
+        'Fir ndings: [CHECK: "Fir" was printed in the number column here; it may be the cut-off part of a word]' in text
+    )
 
 
 def test_a_draft_without_a_header_still_loads_and_check_names_each_fact_not_found():
     _, errors = loaded(render(fixture("2019-04-30-page-order.txt"), "minutes.txt"), "2019-04-30-monthly-assurance.md")
-    assert {e.field for e in errors} == {"title", "date", "time", "type", "venue", "chair", "minute_taker.person", "minute_taker.role", "attendees", "source.title"}
+    assert {e.field for e in errors} == {
+        "title",
+        "date",
+        "time",
+        "type",
+        "venue",
+        "chair",
+        "minute_taker.person",
+        "minute_taker.role",
+        "attendees",
+        "source.title",
+    }
     assert all(e.message.startswith("is empty") for e in errors)
 
 
@@ -63,7 +77,10 @@ def test_a_fact_not_found_is_left_empty_and_marked_not_guessed():
 
 def test_a_person_missing_from_people_yml_is_marked_on_their_line():
     text = render(fixture("2021-12-20-extract.txt", Reference(PEOPLE.people[:-1])), "minutes.txt")
-    assert '  - person: beth-bridges  # CHECK: "Beth Bridges" is not in content/people.yml; add them there as beth-bridges, or correct the slug' in text
+    assert (
+        '  - person: beth-bridges  # CHECK: "Beth Bridges" is not in content/people.yml; add them there as beth-bridges, or correct the slug'
+        in text
+    )
 
 
 def test_the_repairs_made_are_listed_as_editorial_notes(december_text):
@@ -76,7 +93,9 @@ def test_the_header_comment_tells_the_editor_to_search_for_check(december_text):
     assert "# Search for CHECK" in december_text.splitlines()[2]
 
 
-@pytest.mark.parametrize("text", ["Public – Budget proposals", "Action: ChSupt", "no", "# not a comment", '"quoted"', "10:30", "  spaced "])
+@pytest.mark.parametrize(
+    "text", ["Public – Budget proposals", "Action: ChSupt", "no", "# not a comment", '"quoted"', "10:30", "  spaced "]
+)
 def test_a_value_reads_back_exactly_as_written(text):
     assert yamltext.parse(f"key: {scalar(text)}")["key"] == text
 

@@ -3,6 +3,7 @@
 The Word and PDF files are made here from tests/fixtures/import/2021-12-20-extract.txt,
 an extract of the December 2021 seed, so these tests run wherever the repository is.
 """
+
 import shutil
 from pathlib import Path
 
@@ -41,7 +42,16 @@ def meetings(tmp_path_factory):
 
 
 def header(meeting) -> tuple:
-    return (meeting.title, meeting.date, meeting.time, meeting.type, meeting.venue, meeting.chair, meeting.minute_taker, meeting.source_title)
+    return (
+        meeting.title,
+        meeting.date,
+        meeting.time,
+        meeting.type,
+        meeting.venue,
+        meeting.chair,
+        meeting.minute_taker,
+        meeting.source_title,
+    )
 
 
 def people(meeting) -> tuple:
@@ -57,7 +67,12 @@ FORMATS = pytest.mark.parametrize("kind", ["docx", "pdf"])
 
 def test_the_text_extract_gives_the_expected_header_and_agenda(meetings):
     meeting = meetings["txt"]
-    assert (meeting.date.isoformat(), meeting.time, meeting.venue, meeting.chair) == ("2021-12-20", "14:30", "West Mercia Police HQ", "john-campion")
+    assert (meeting.date.isoformat(), meeting.time, meeting.venue, meeting.chair) == (
+        "2021-12-20",
+        "14:30",
+        "West Mercia Police HQ",
+        "john-campion",
+    )
     assert [n for n, _ in agenda(meeting)] == ["1", "2", "2.1", "2.2", "2.3", "2.4", "3", "4"]
 
 
@@ -79,7 +94,10 @@ def test_the_agenda_is_that_of_the_text(meetings, kind):
 @FORMATS
 def test_the_actions_and_next_meeting_are_those_of_the_text(meetings, kind):
     actions = lambda m: [(a.item, a.owner, a.text) for a in m.actions]  # noqa: E731
-    assert (actions(meetings[kind]), meetings[kind].next_meeting) == (actions(meetings["txt"]), meetings["txt"].next_meeting)
+    assert (actions(meetings[kind]), meetings[kind].next_meeting) == (
+        actions(meetings["txt"]),
+        meetings["txt"].next_meeting,
+    )
 
 
 @FORMATS

@@ -3,12 +3,12 @@
 Snippets are quoted from the source texts in sources/; the larger extracts are in
 tests/fixtures/import/.
 """
+
 import pytest
 
 from minutebook.importer.found import Fact
 from minutebook.importer.header import read_date, read_time
 from tests.importer.snippets import document, fixture
-
 
 # ---------------------------------------------------------------- header facts
 

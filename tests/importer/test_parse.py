@@ -3,6 +3,7 @@
 Snippets are quoted from the source texts in sources/; the larger extracts are in
 tests/fixtures/import/.
 """
+
 from minutebook.importer.found import Reference
 from minutebook.importer.repair import HEADING, without_markers
 from tests.importer.snippets import FIXTURES, PEOPLE, document, fixture
@@ -24,7 +25,11 @@ def test_item_numbers_are_read_as_printed_without_a_trailing_full_stop():
 
 
 def test_numbers_with_letters_are_items():
-    draft = document("4.\tHOLDING TO ACCOUNT:\t", "4a\tPERFORMANCE AGAINST THE POLICE AND CRIME PLAN:\t", "4b\tDELIVERY OF STRATEGIC INITIATIVES:\t")
+    draft = document(
+        "4.\tHOLDING TO ACCOUNT:\t",
+        "4a\tPERFORMANCE AGAINST THE POLICE AND CRIME PLAN:\t",
+        "4b\tDELIVERY OF STRATEGIC INITIATIVES:\t",
+    )
     assert [n for n, _ in agenda(draft)] == ["4", "4a", "4b"]
 
 
@@ -59,7 +64,9 @@ def test_a_title_printed_in_capitals_with_its_text_is_split_where_the_sentence_s
 
 
 def test_a_title_ending_in_a_colon_is_split_there_and_the_colon_left_off():
-    (item,) = document("4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\t").agenda
+    (item,) = document(
+        "4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\t"
+    ).agenda
     assert item.title == "CONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE"
     assert text_of(item) == "Performance, Tuesday 28 May 2019, 10:00am Room 1.38"
 
@@ -99,7 +106,10 @@ def test_items_printed_out_of_order_are_doubted_where_the_order_breaks():
 
 def test_a_sentence_cut_by_a_page_break_is_rejoined():
     item = fixture("2021-12-20-extract.txt").agenda[1]
-    assert "whether the department is representative of the wider workforce and was told that it isn't at the moment" in text_of(item)
+    assert (
+        "whether the department is representative of the wider workforce and was told that it isn't at the moment"
+        in text_of(item)
+    )
 
 
 def test_a_column_fragment_with_one_reading_is_rejoined():
@@ -115,7 +125,10 @@ def test_a_column_fragment_without_one_reading_stays_verbatim_with_a_check():
 
 
 def test_a_column_fragment_before_a_list_entry_keeps_the_entrys_marker():
-    (item,) = document("2.\tOPERATIONAL AND REPUTATIONAL OPPORTUNITIES AND RISKS\t", "th\t• The police operation for the badger cull, now ended, had gone well.\t").agenda
+    (item,) = document(
+        "2.\tOPERATIONAL AND REPUTATIONAL OPPORTUNITIES AND RISKS\t",
+        "th\t• The police operation for the badger cull, now ended, had gone well.\t",
+    ).agenda
     assert item.blocks[0].text == "th • The police operation for the badger cull, now ended, had gone well."
 
 
@@ -130,7 +143,11 @@ def test_no_word_of_the_text_is_changed_by_parsing():
     source = (FIXTURES / "2021-12-20-extract.txt").read_text(encoding="utf-8")
     draft = fixture("2021-12-20-extract.txt")
     body = " ".join(without_markers(b.text) for item in draft.agenda for b in item.blocks)
-    for sentence in ("The PCC asked if the force had established the cost benefit", "There were none.", "Public – Budget proposals"):
+    for sentence in (
+        "The PCC asked if the force had established the cost benefit",
+        "There were none.",
+        "Public – Budget proposals",
+    ):
         assert sentence in body and sentence in source
 
 
@@ -144,18 +161,26 @@ def test_an_action_line_is_an_action_under_its_item():
 
 def test_the_action_after_actions_arising_is_an_action():
     (action,) = fixture("2019-04-30-page-order.txt").actions
-    assert action.text == "The DCC to review the success criteria in the ANPR business case to see if they have been achieved."
+    assert (
+        action.text
+        == "The DCC to review the success criteria in the ANPR business case to see if they have been achieved."
+    )
 
 
 def test_a_numbered_list_after_actions_arising_is_one_action_each():
     draft = document(
-        "a\t<p><u>Road traffic collisions</u></p> <p>Actions arising</p> <ol style=\"list-style-type: none\"> 1. The CEx to work with the Head of Force Ops to review the SRP governance model and work up proposals to reinvigorate local partner buy in. 2. The ACC to review and share the work on which officers can use the drugs testing kits. \t"
+        'a\t<p><u>Road traffic collisions</u></p> <p>Actions arising</p> <ol style="list-style-type: none"> 1. The CEx to work with the Head of Force Ops to review the SRP governance model and work up proposals to reinvigorate local partner buy in. 2. The ACC to review and share the work on which officers can use the drugs testing kits. \t'
     )
     assert [a.text[:12] for a in draft.actions] == ["The CEx to w", "The ACC to r"]
 
 
 def test_none_after_actions_arising_is_no_action():
-    draft = document("a\t<p><u>Athena</u></p> <p>Actions arising: None.</p>\t", "\tActions arising None\t", "\tActions arising:\t", "\tThere were no actions arising.\t")
+    draft = document(
+        "a\t<p><u>Athena</u></p> <p>Actions arising: None.</p>\t",
+        "\tActions arising None\t",
+        "\tActions arising:\t",
+        "\tThere were no actions arising.\t",
+    )
     assert draft.actions == ()
 
 
@@ -173,12 +198,24 @@ def test_the_owner_is_the_attendee_whose_abbreviation_the_action_column_gives():
 
 
 def test_the_owner_is_who_the_action_names_first():
-    draft = document("Title", "Attendance:\tMartin Evans\tAssistant Chief Constable (ACC)", "", "a\t<p><u>Response</u></p> <p>Actions arising ACC to share the findings of the Forces work on unresourced incident levels with the CC and the PCC.</p>\t")
+    draft = document(
+        "Title",
+        "Attendance:\tMartin Evans\tAssistant Chief Constable (ACC)",
+        "",
+        "a\t<p><u>Response</u></p> <p>Actions arising ACC to share the findings of the Forces work on unresourced incident levels with the CC and the PCC.</p>\t",
+    )
     assert draft.actions[0].owner == "martin-evans"
 
 
 def test_an_abbreviation_in_other_capitals_names_the_owner_with_a_doubt():
-    draft = document("Title", "Attendance:\tAndy Champness\tChief Executive for the Police and Crime Commissioner (CEX)", "", "a\tRoad traffic collisions\t", "\tActions arising:\t", "\tThe CEx to work with the Head of Force Ops to review the SRP governance model.\t")
+    draft = document(
+        "Title",
+        "Attendance:\tAndy Champness\tChief Executive for the Police and Crime Commissioner (CEX)",
+        "",
+        "a\tRoad traffic collisions\t",
+        "\tActions arising:\t",
+        "\tThe CEx to work with the Head of Force Ops to review the SRP governance model.\t",
+    )
     (action,) = draft.actions
     assert action.owner == "andy-champness"
     assert action.checks == ('"CEx" read as CEX, Andy Champness',)
@@ -194,7 +231,9 @@ def test_an_action_column_naming_nobody_leaves_the_owner_out_and_doubts_it():
 
 
 def test_the_next_meeting_is_read_from_its_item():
-    found = document("4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\t").next_meeting
+    found = document(
+        "4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\t"
+    ).next_meeting
     assert (found.date, found.time, found.type, found.venue) == ("2019-05-28", "10:00", "Performance", "Room 1.38")
     assert found.as_minuted == "Performance, Tuesday 28 May 2019, 10:00am Room 1.38"
 
@@ -206,7 +245,9 @@ def test_a_next_meeting_on_two_lines_takes_its_type_from_the_line_without_the_da
 
 
 def test_a_time_with_a_needless_pm_is_read_and_doubted():
-    found = document("<p>4.</p>\t<p>Confirmation of next meeting type / date / time / venue:</p> <p>Performance of Review of the year 2021</p> <p>27 April 2021 at 14:00pm</p>\t").next_meeting
+    found = document(
+        "<p>4.</p>\t<p>Confirmation of next meeting type / date / time / venue:</p> <p>Performance of Review of the year 2021</p> <p>27 April 2021 at 14:00pm</p>\t"
+    ).next_meeting
     assert found.time == "14:00"
     assert ("time", 'printed "14:00pm"; read as 14:00') in found.checks
 

@@ -1,4 +1,5 @@
 """Read brings text, Word and PDF minutes to one shape: a line per paragraph or table row, cells tab-separated."""
+
 from pathlib import Path
 
 import docx
@@ -69,7 +70,10 @@ def test_a_word_cell_of_several_paragraphs_keeps_them_in_its_column():
 
 
 def test_pdf_columns_set_apart_by_spaces_become_cells():
-    layout = "Attendance:          John Campion                 Police and Crime Commissioner (PCC)\n" "                     Tracey Onslow                Deputy Police and Crime Commissioner (DPCC)"
+    layout = (
+        "Attendance:          John Campion                 Police and Crime Commissioner (PCC)\n"
+        "                     Tracey Onslow                Deputy Police and Crime Commissioner (DPCC)"
+    )
     assert pdf_lines([layout]) == [
         "Attendance:\tJohn Campion\tPolice and Crime Commissioner (PCC)",
         "\tTracey Onslow\tDeputy Police and Crime Commissioner (DPCC)",
@@ -103,7 +107,9 @@ def test_a_word_hyphenated_at_a_pdf_line_end_is_rejoined_as_the_document_writes_
         "            There has been a reorganisation of the communications team which will mean there will be a reorgan-\n"
         "            isation of the communications team which will mean there will be dedicated locally based officers"
     )
-    assert "a reorganisation of the communications team which will mean there will be dedicated" in pdf_lines([layout])[0]
+    assert (
+        "a reorganisation of the communications team which will mean there will be dedicated" in pdf_lines([layout])[0]
+    )
 
 
 def test_a_pdf_made_from_minutes_reads_back_as_its_lines(tmp_path):

@@ -3,21 +3,22 @@
 Every snippet is quoted from the source texts in sources/ (the raw text of the
 published minutes' PDFs); the larger extracts are in tests/fixtures/import/.
 """
+
 from minutebook.importer.repair import (
     BULLET,
     HEADING,
     NUMBERED,
     PARAGRAPH,
     TAGS,
+    blocks_of,
     continues,
     ends_open,
+    html_rows,
     join_fragment,
     join_ordinals,
     join_wrapped,
     plain_markdown,
     split_row,
-    blocks_of,
-    html_rows,
     vocabulary,
 )
 
@@ -30,7 +31,9 @@ def kinds_and_texts(text: str) -> list[tuple[str, str]]:
 
 
 def test_paragraph_tags_become_paragraph_breaks_and_disappear():
-    snippet = "<p>Working with partners to understand and respond to SOC threats</p> <p>The CC and ACC responded that:</p>"
+    snippet = (
+        "<p>Working with partners to understand and respond to SOC threats</p> <p>The CC and ACC responded that:</p>"
+    )
     assert kinds_and_texts(snippet) == [
         (PARAGRAPH, "Working with partners to understand and respond to SOC threats"),
         (PARAGRAPH, "The CC and ACC responded that:"),
@@ -95,7 +98,9 @@ def test_a_less_than_sign_that_is_no_tag_stays():
 
 
 def test_a_row_has_the_number_the_text_and_the_action_column():
-    row = split_row("\tOnce the Talent Management strategy has been to Executive Board it is to be shared with the PCC.\tCC")
+    row = split_row(
+        "\tOnce the Talent Management strategy has been to Executive Board it is to be shared with the PCC.\tCC"
+    )
     assert (row.number, row.action) == ("", "CC")
     assert row.text.startswith("Once the Talent Management strategy")
 
@@ -122,7 +127,9 @@ def test_a_column_fragment_is_joined_when_only_the_joined_word_is_known():
 
 
 def test_a_column_fragment_that_is_a_word_of_its_own_is_kept_apart():
-    known = vocabulary(["An anticipation that future system changes would fix problems", "progress to be provided to the update"])
+    known = vocabulary(
+        ["An anticipation that future system changes would fix problems", "progress to be provided to the update"]
+    )
     assert join_fragment("An", "update on recovery plan progress", known) == "An update on recovery plan progress"
 
 
@@ -134,31 +141,45 @@ def test_a_column_fragment_with_no_certain_reading_is_left_alone():
 
 
 def test_a_sentence_cut_by_a_page_break_continues_in_lower_case():
-    assert continues("The PCC highlighted that there had been 7 months of delays in filling the role and asked if there", "were any tangible benefits")
+    assert continues(
+        "The PCC highlighted that there had been 7 months of delays in filling the role and asked if there",
+        "were any tangible benefits",
+    )
 
 
 def test_a_finished_sentence_is_not_continued():
-    assert not continues("The CC added that the CIU model is a national issue.", "said this was an example of good shared training")
+    assert not continues(
+        "The CC added that the CIU model is a national issue.", "said this was an example of good shared training"
+    )
 
 
 def test_a_capital_after_a_cut_is_not_taken_for_a_continuation():
-    assert not continues("Corporate Communications and Safer", "Neighbourhood Teams (SNTs) need to be actively involved")
+    assert not continues(
+        "Corporate Communications and Safer", "Neighbourhood Teams (SNTs) need to be actively involved"
+    )
 
 
 def test_a_long_paragraph_without_a_full_stop_is_open_and_a_short_heading_is_not():
-    assert ends_open("The PCC commented that there seemed to be a lot of positive activity around roads policing but that the KSI data did show an increase")
+    assert ends_open(
+        "The PCC commented that there seemed to be a lot of positive activity around roads policing but that the KSI data did show an increase"
+    )
     assert not ends_open("Road safety Team")
 
 
 def test_a_hyphen_at_a_line_end_goes_when_the_document_writes_the_word_whole():
-    assert join_wrapped("has been a reorgan-", "isation of the communications team", vocabulary(["reorganisation"])) == (
+    assert join_wrapped(
+        "has been a reorgan-", "isation of the communications team", vocabulary(["reorganisation"])
+    ) == (
         "has been a reorganisation of the communications team",
         True,
     )
 
 
 def test_a_hyphen_at_a_line_end_stays_when_the_document_writes_the_word_hyphenated():
-    assert join_wrapped("sufficient buy-", "in from front line officers", vocabulary(["buy-in"])) == ("sufficient buy-in from front line officers", True)
+    assert join_wrapped("sufficient buy-", "in from front line officers", vocabulary(["buy-in"])) == (
+        "sufficient buy-in from front line officers",
+        True,
+    )
 
 
 def test_a_hyphen_at_a_line_end_the_document_cannot_settle_is_kept_and_doubted():

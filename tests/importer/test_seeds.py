@@ -9,6 +9,7 @@ Where the importer cannot reach what the editor did, the check is marked
 xfail(strict=True) with the reason: a record of the importer's limits that fails
 the day one of them is lifted, so the mark is removed with it.
 """
+
 from __future__ import annotations
 
 import io
@@ -53,7 +54,9 @@ class Imported:
 
 def load(path: Path) -> Meeting:
     errors: list = []
-    meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{path.name}", path.read_text(encoding="utf-8")), errors)
+    meeting = parse_meeting(
+        SourceFile.of_text(f"content/meetings/{path.name}", path.read_text(encoding="utf-8")), errors
+    )
     assert errors == [], errors
     return meeting
 
@@ -68,7 +71,13 @@ def import_seed(date: str, folder: Path) -> Imported:
     with redirect_stdout(printed), redirect_stderr(printed):
         assert main(["import", str(copy), "--content", str(content)]) == 0
     written = content / "meetings" / curated.name
-    return Imported(load(written), load(curated), written.read_text(encoding="utf-8"), seed.read_text(encoding="utf-8"), printed.getvalue())
+    return Imported(
+        load(written),
+        load(curated),
+        written.read_text(encoding="utf-8"),
+        seed.read_text(encoding="utf-8"),
+        printed.getvalue(),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +98,11 @@ def imported(tmp_path_factory):
 @dates()
 def test_title_type_and_source_title(imported, date):
     both = imported(date)
-    assert (both.draft.title, both.draft.type, both.draft.source_title) == (both.curated.title, both.curated.type, both.curated.source_title)
+    assert (both.draft.title, both.draft.type, both.draft.source_title) == (
+        both.curated.title,
+        both.curated.type,
+        both.curated.source_title,
+    )
 
 
 @dates()
@@ -111,7 +124,10 @@ def test_chair(imported, date):
 @dates()
 def test_minute_taker_and_role(imported, date):
     both = imported(date)
-    assert (both.draft.minute_taker.person, both.draft.minute_taker.role) == (both.curated.minute_taker.person, both.curated.minute_taker.role)
+    assert (both.draft.minute_taker.person, both.draft.minute_taker.role) == (
+        both.curated.minute_taker.person,
+        both.curated.minute_taker.role,
+    )
 
 
 # ---------------------------------------------------------------- people
@@ -143,7 +159,9 @@ def test_agenda_numbers_whatever_their_order(imported, date):
     assert sorted(numbers(imported(date).draft)) == sorted(numbers(imported(date).curated))
 
 
-@dates(d2019_04_30="the second page was extracted bottom to top; the importer keeps the printed order (4, 3, 2.2) and marks it CHECK, the editor restored 2.2, 3, 4")
+@dates(
+    d2019_04_30="the second page was extracted bottom to top; the importer keeps the printed order (4, 3, 2.2) and marks it CHECK, the editor restored 2.2, 3, 4"
+)
 def test_agenda_numbers_in_order(imported, date):
     assert numbers(imported(date).draft) == numbers(imported(date).curated)
 
@@ -172,7 +190,9 @@ def test_action_count_items_and_owners(imported, date):
     assert owners(imported(date).draft) == owners(imported(date).curated)
 
 
-@dates(d2016_10_19="the action's last word is printed 'me' + 'eeting.' across the cut left-hand column; it stays verbatim, marked CHECK, where the editor wrote 'meeting.'")
+@dates(
+    d2016_10_19="the action's last word is printed 'me' + 'eeting.' across the cut left-hand column; it stays verbatim, marked CHECK, where the editor wrote 'meeting.'"
+)
 def test_action_texts(imported, date):
     texts = lambda m: [" ".join(a.text.replace("’", "'").split()) for a in m.actions]  # noqa: E731
     assert texts(imported(date).draft) == texts(imported(date).curated)
@@ -193,7 +213,9 @@ def test_next_meeting_type_and_venue(imported, date):
     assert nxt(imported(date).draft) == nxt(imported(date).curated)
 
 
-@dates(d2021_03_23="the next meeting is printed on two lines; the importer keeps the line break, the editor joined them with a dash")
+@dates(
+    d2021_03_23="the next meeting is printed on two lines; the importer keeps the line break, the editor joined them with a dash"
+)
 def test_next_meeting_as_minuted(imported, date):
     assert imported(date).draft.next_meeting.as_minuted == imported(date).curated.next_meeting.as_minuted
 

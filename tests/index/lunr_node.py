@@ -1,4 +1,5 @@
 """lunr.js, and the browser's search engine (assets/search/, joined as the build joins it), run under node."""
+
 import atexit
 import json
 import shutil
@@ -8,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.outputs.search.files import search_files
 from minutebook.outputs.search.scripts import scripts
-from minutebook.link import link
-from minutebook.content.load import load_content
 from minutebook.site.render import Renderer
 from tests.conftest import ROOT
 
@@ -89,7 +90,9 @@ def _node() -> str:
 
 def node(script: str, payload, args=()):
     """Run `script` (with `args` as process.argv[1:]) with `payload` as JSON on its stdin; its stdout, read as JSON."""
-    run = subprocess.run([_node(), "-e", script, *args], input=json.dumps(payload), capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [_node(), "-e", script, *args], input=json.dumps(payload), capture_output=True, text=True, timeout=600
+    )
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
 
@@ -114,7 +117,9 @@ class SearchPage:
         self.data = data
         self.process = subprocess.Popen(
             [_node(), "-e", ENGINE, str(LUNR_JS), str(script), str(data)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
 
     def searches(self, calls: list) -> list[dict]:

@@ -8,6 +8,7 @@ is lunr.js's (minutebook.outputs.search.terms, a port of it), registered as
 lunr.py's Pipeline asks. Words split where the build splits them (layout.SEPARATORS,
 more than lunr's spaces and hyphens): each such character is given to lunr as a space.
 """
+
 from __future__ import annotations
 
 from lunr import get_default_builder, lunr
@@ -57,6 +58,7 @@ def split_as_built(text: str | None) -> str | None:
 def stock_lunr(ref: str, fields: list[dict], documents: list, builder=None):
     """lunr.py's `lunr(ref, fields, documents)` with lunr.js's pipeline (`builder`, js_builder() by default),
     words split as the build splits them. As with lunr(), a document may be a (document, attributes) pair."""
+
     def as_built(doc: dict) -> dict:
         return {key: value if key == ref else split_as_built(value) for key, value in doc.items()}
 

@@ -3,11 +3,11 @@
 import pytest
 from lunr.index import Index
 
+from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.outputs.search import wire
 from minutebook.outputs.search.documents import documents
 from minutebook.outputs.search.files import search_files
-from minutebook.link import link
-from minutebook.content.load import load_content
 from minutebook.site.render import Renderer
 from tests.conftest import FIXTURES, ROOT
 from tests.index.stock_lunr import reference_index
@@ -45,7 +45,9 @@ def test_there_is_one_document_per_agenda_item_and_one_per_action(small):
 
 
 def test_an_item_links_to_its_anchor_on_its_meeting_page(docs):
-    assert docs["2019-04-30-monthly-assurance#item-2-1"].url == "meetings/2019-04-30-monthly-assurance/index.html#item-2-1"
+    assert (
+        docs["2019-04-30-monthly-assurance#item-2-1"].url == "meetings/2019-04-30-monthly-assurance/index.html#item-2-1"
+    )
 
 
 def test_an_items_text_is_its_own_section_of_the_minutes_as_plain_text(docs):
@@ -56,8 +58,17 @@ def test_an_items_text_is_its_own_section_of_the_minutes_as_plain_text(docs):
 
 def test_an_item_carries_its_title_number_themes_and_meeting(docs):
     item = docs["2019-04-30-monthly-assurance#item-2-1"]
-    assert (item.title, item.item_title, item.number, item.themes) == ("Roads policing", "Roads policing", "2.1", ("roads-policing",))
-    assert (item.meeting.title, item.meeting.year, item.meeting.type) == ("Monthly Assurance Meeting April 2019", 2019, "Monthly Assurance Meeting")
+    assert (item.title, item.item_title, item.number, item.themes) == (
+        "Roads policing",
+        "Roads policing",
+        "2.1",
+        ("roads-policing",),
+    )
+    assert (item.meeting.title, item.meeting.year, item.meeting.type) == (
+        "Monthly Assurance Meeting April 2019",
+        2019,
+        "Monthly Assurance Meeting",
+    )
 
 
 def test_people_are_named_by_the_abbreviation_of_their_role_that_day(docs):
@@ -75,7 +86,12 @@ def test_an_item_with_no_one_named_names_no_one(docs):
 def test_an_action_links_to_its_page_and_shows_the_item_it_arose_under(docs):
     action = docs["action:2019-04-30-1"]
     assert action.url == "actions/2019-04-30-1/index.html"
-    assert (action.title, action.number, action.item_title, action.themes) == ("Action 2019-04-30-1", "2.1", "Roads policing", ("roads-policing",))
+    assert (action.title, action.number, action.item_title, action.themes) == (
+        "Action 2019-04-30-1",
+        "2.1",
+        "Roads policing",
+        ("roads-policing",),
+    )
 
 
 def test_an_action_has_its_current_status_and_the_notes_of_later_updates(docs):
@@ -120,7 +136,13 @@ def test_each_meeting_is_stored_once_and_each_document_in_ref_order(small):
     meetings, stored_docs = stored(data, terms, texts)
     assert data["years"] == [["2019", 0]] and sorted(terms) == ["2019-0"]
     assert [m["t"] for m in meetings] == [m.title for m in archive.meetings]
-    assert {k: meetings[0][k] for k in ("t", "d", "dl", "y", "ty")} == {"t": "Monthly Assurance Meeting April 2019", "d": "2019-04-30", "dl": "30 April 2019", "y": "2019", "ty": "Monthly Assurance Meeting"}
+    assert {k: meetings[0][k] for k in ("t", "d", "dl", "y", "ty")} == {
+        "t": "Monthly Assurance Meeting April 2019",
+        "d": "2019-04-30",
+        "dl": "30 April 2019",
+        "y": "2019",
+        "ty": "Monthly Assurance Meeting",
+    }
     assert [d["u"] for d in stored_docs] == [d.url for d in docs]
     assert data["themes"]["roads-policing"]["n"] == "Roads policing"
 
@@ -128,7 +150,12 @@ def test_each_meeting_is_stored_once_and_each_document_in_ref_order(small):
 def test_a_stored_action_says_what_its_result_shows(small):
     action = stored(*shipped(small[0]))[1][-1]
     assert {k: action[k] for k in ("m", "n", "t", "it", "s", "th")} == {
-        "m": 0, "n": "2.1", "t": "Action 2019-04-30-1", "it": "Roads policing", "s": "Completed", "th": ["roads-policing"],
+        "m": 0,
+        "n": "2.1",
+        "t": "Action 2019-04-30-1",
+        "it": "Roads policing",
+        "s": "Completed",
+        "th": ["roads-policing"],
     }
 
 
@@ -137,7 +164,9 @@ def test_each_year_has_its_own_term_files_and_each_meeting_its_own_text_file():
     data, terms, texts = shipped(archive)
     assert data["years"] == [["2019", 0], ["2020", 1]] and sorted(terms) == ["2019-0", "2020-0"]
     assert sorted(texts) == [m.id for m in archive.meetings]
-    assert "2020" in terms["2020-0"][0] and "2020" not in terms["2019-0"][0]  # the year field, in each year's one meeting
+    assert (
+        "2020" in terms["2020-0"][0] and "2020" not in terms["2019-0"][0]
+    )  # the year field, in each year's one meeting
 
 
 def test_index_refs_are_places_in_the_store(small):
@@ -186,10 +215,13 @@ def stored_title(docs, result):
     return docs[int(result["ref"])].title
 
 
-@pytest.mark.parametrize("terms", [
-    ["zebra", "apple", "mango", "banana"],
-    ["\ufb01x", "\U0001d538bc", "abc", "\uffefz", "\U0001f600"],  # beyond U+FFFF, JavaScript sorts by UTF-16 units
-])
+@pytest.mark.parametrize(
+    "terms",
+    [
+        ["zebra", "apple", "mango", "banana"],
+        ["\ufb01x", "\U0001d538bc", "abc", "\uffefz", "\U0001f600"],  # beyond U+FFFF, JavaScript sorts by UTF-16 units
+    ],
+)
 def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_strings(terms):
     from minutebook.outputs.search.files import _sorted_by_range
     from minutebook.outputs.search.layout import RANGE_STARTS

@@ -5,17 +5,18 @@ whole lexicon.
 This checks what a reader sees, not that two parts agree: the word comes from the text a document
 shows, and the answer is read back from the documents listed, not from the index.
 """
+
 import re
 
 import pytest
 
 from bench.generate import vocabulary_for, write_archive
-from minutebook.outputs.search.documents import documents, field_texts
-from minutebook.link import link
 from minutebook.content.load import load_content
-from minutebook.site.render import Renderer
+from minutebook.link import link
+from minutebook.outputs.search.documents import documents, field_texts
 from minutebook.outputs.search.layout import SEPARATORS
 from minutebook.outputs.search.terms import STOP_WORDS
+from minutebook.site.render import Renderer
 from tests.conftest import ROOT, build_site
 from tests.index.lunr_node import LUNR_JS, node
 

@@ -1,20 +1,31 @@
 """The index stock lunr.py builds loads in lunr.js and ranks as in lunr.py; the browser makes that index and ranks as lunr.js."""
+
 import pytest
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 
 from bench.generate import write_archive
+from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.outputs.search.documents import documents
 from minutebook.outputs.search.layout import SEPARATORS, separator_source
-from minutebook.link import link
-from minutebook.content.load import load_content
 from minutebook.site.render import Renderer
 from tests.conftest import FIXTURES, ROOT
 from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node, write_search_data
 from tests.index.stock_lunr import js_stemmer, reference_index
 
-QUERIES = ["ANPR", "armed policing", "coercive control", "roads", "SOCJAG chairs", "title:dogs", "victim satisfaction", "drones",
-           "key survey days", "journey delays"]  # the last two: words lunr.py's own stemmer makes other terms of
+QUERIES = [
+    "ANPR",
+    "armed policing",
+    "coercive control",
+    "roads",
+    "SOCJAG chairs",
+    "title:dogs",
+    "victim satisfaction",
+    "drones",
+    "key survey days",
+    "journey delays",
+]  # the last two: words lunr.py's own stemmer makes other terms of
 
 SEARCH = """
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
@@ -77,13 +88,34 @@ process.stdout.write(JSON.stringify(out));
 """
 
 SCORED_QUERIES = [
-    "custody", "custody review", "+custody +review", "+custody -review", "-custody", "custod*", "*ody", "c*y",
-    "title:custody^5 text:review", "custdy~1", "recieve~2 budget", "+nosuchword custody", "people:chief",
-    "themes:custody meeting:board", "year:2019", "police performance plan", "+police performance -plan^3",
-    [{"term": "custodi", "usePipeline": False, "boost": 10}, {"term": "custody", "usePipeline": False, "wildcard": 2},
-     {"term": "custodi", "usePipeline": False, "wildcard": 2}, {"term": "custod", "usePipeline": False}],
+    "custody",
+    "custody review",
+    "+custody +review",
+    "+custody -review",
+    "-custody",
+    "custod*",
+    "*ody",
+    "c*y",
+    "title:custody^5 text:review",
+    "custdy~1",
+    "recieve~2 budget",
+    "+nosuchword custody",
+    "people:chief",
+    "themes:custody meeting:board",
+    "year:2019",
+    "police performance plan",
+    "+police performance -plan^3",
+    [
+        {"term": "custodi", "usePipeline": False, "boost": 10},
+        {"term": "custody", "usePipeline": False, "wildcard": 2},
+        {"term": "custodi", "usePipeline": False, "wildcard": 2},
+        {"term": "custod", "usePipeline": False},
+    ],
     [{"term": "polic", "usePipeline": False, "presence": 2}, {"term": "perf", "usePipeline": False, "wildcard": 2}],
-    [{"term": "budget", "usePipeline": False, "presence": 2, "editDistance": 1}, {"term": "plan", "usePipeline": False, "presence": 3}],
+    [
+        {"term": "budget", "usePipeline": False, "presence": 2, "editDistance": 1},
+        {"term": "plan", "usePipeline": False, "presence": 3},
+    ],
 ]
 
 
@@ -99,7 +131,12 @@ def named(serialised: dict) -> dict:
         vectors = serialised["fieldVectors"]
     # Within a vector, elements are in term order; the order of terms differs as their numbers do.
     vectors = {ref: dict(zip(v[::2], v[1::2])) for ref, v in vectors}
-    return {"version": serialised["version"], "fields": serialised["fields"], "fieldVectors": vectors, "invertedIndex": dict(inverted)}
+    return {
+        "version": serialised["version"],
+        "fields": serialised["fields"],
+        "fieldVectors": vectors,
+        "invertedIndex": dict(inverted),
+    }
 
 
 def lunr_py_index(content):
@@ -115,7 +152,9 @@ def serialised():
 
 
 def test_lunr_js_returns_the_same_top_results_as_lunr_py(serialised):
-    from_js = node(SEARCH, {"lunr": str(LUNR_JS), "index": serialised, "queries": QUERIES, "separator": separator_source()})
+    from_js = node(
+        SEARCH, {"lunr": str(LUNR_JS), "index": serialised, "queries": QUERIES, "separator": separator_source()}
+    )
     index = Index.load(serialised)
     # The index names its search pipeline "stemmer", which lunr.js loads as its own; lunr.py would load its
     # own stemmer, which is not lunr.js's ("days" -> "dai"), so it is given the port of lunr.js's.
@@ -148,7 +187,10 @@ def test_the_browser_makes_from_the_term_files_exactly_the_index_lunr_py_builds(
 def test_the_browser_scores_every_query_exactly_as_lunr_js_does_over_the_same_index(content, generated, tmp_path):
     content = generated if content == "generated" else content
     index_js = write_search_data(content, tmp_path / "search" / "index.js")
-    answers = node(SCORED_ALIKE, {"lunr": str(LUNR_JS), "search": str(SEARCH_JS), "index": str(index_js), "queries": SCORED_QUERIES})
+    answers = node(
+        SCORED_ALIKE,
+        {"lunr": str(LUNR_JS), "search": str(SEARCH_JS), "index": str(index_js), "queries": SCORED_QUERIES},
+    )
     assert sum(1 for a in answers if a["lunr"]) >= len(SCORED_QUERIES) // 2  # most queries find something to rank
     for answer in answers:
         assert answer["ours"] == answer["lunr"], answer["asked"]

@@ -15,6 +15,7 @@ Cases the engine currently gets wrong are listed in KNOWN_MISSES with the reason
 expected failures (strict), so one that starts to pass turns the suite red until it is taken off the list.
 test_hits_at_1_and_3 keeps the overall figures from sliding back.
 """
+
 from typing import NamedTuple
 
 import pytest
@@ -51,24 +52,58 @@ class Case(NamedTuple):
 
 CASES = [
     # ---------------------------------------------------------------- topics
-    Case("roads policing", item(APR19, "2.1"), FIRST, "the April 2019 item is titled Roads policing and given over to it"),
+    Case(
+        "roads policing", item(APR19, "2.1"), FIRST, "the April 2019 item is titled Roads policing and given over to it"
+    ),
     Case("custody", item(OCT16, "4b"), FIRST, "the one mention: forensic kiosks should be sited near custody suites"),
     Case("recruitment", item(MAR21, "1.2"), TOP3, "plans to recruit into the LPPT vacancies from April 2021"),
-    Case("recruiting female officers", item(DEC21, "2.3"), FIRST, "Equality item: attracting female recruits into Force Operations"),
-    Case("domestic abuse", item(DEC21, "2.2"), TOP3, "Operations supporting the crime and vulnerability department on domestic abuse (DA)"),
-    Case("domestic abuse risk assessment", item(OCT16, "4a"), FIRST, "coercive control added to the domestic abuse risk assessment forms (DASH)"),
+    Case(
+        "recruiting female officers",
+        item(DEC21, "2.3"),
+        FIRST,
+        "Equality item: attracting female recruits into Force Operations",
+    ),
+    Case(
+        "domestic abuse",
+        item(DEC21, "2.2"),
+        TOP3,
+        "Operations supporting the crime and vulnerability department on domestic abuse (DA)",
+    ),
+    Case(
+        "domestic abuse risk assessment",
+        item(OCT16, "4a"),
+        FIRST,
+        "coercive control added to the domestic abuse risk assessment forms (DASH)",
+    ),
     Case("organised crime groups", item(MAR21, "1.1"), FIRST, "item titled Organised Crime Group (OCG) management"),
-    Case("serious and organised crime", item(MAR21, "3"), TOP3, "the holding-to-account session on Serious and Organised Crime (SOC)"),
+    Case(
+        "serious and organised crime",
+        item(MAR21, "3"),
+        TOP3,
+        "the holding-to-account session on Serious and Organised Crime (SOC)",
+    ),
     Case("stalking and harassment", item(OCT16, "4a"), FIRST, "training on coercive control, stalking and harassment"),
     Case("coercive control", item(OCT16, "4a"), FIRST, "coercive control cases and prosecutions, October 2016"),
     Case("dangerous dogs", item(OCT16, "4a"), FIRST, "151 violent offences involved dangerous or out of control dogs"),
-    Case("dog section", item(DEC21, "2.1"), FIRST, "the Dogs part of Current Service Delivery: the dog section's new structure"),
+    Case(
+        "dog section",
+        item(DEC21, "2.1"),
+        FIRST,
+        "the Dogs part of Current Service Delivery: the dog section's new structure",
+    ),
     Case("drink driving", item(FEB18, "d"), FIRST, "winter drink/drug driving campaign under Road traffic collisions"),
-    Case("drugs testing kits", action("2018-02-27-3"), TOP3, "the action to review which officers can use drugs testing kits"),
+    Case(
+        "drugs testing kits",
+        action("2018-02-27-3"),
+        TOP3,
+        "the action to review which officers can use drugs testing kits",
+    ),
     Case("response times", item(FEB18, "c"), FIRST, "item Response: increase in average response times"),
     Case("unresourced calls", item(FEB18, "c"), FIRST, "item Response: unresourced calls in West Mercia"),
     Case("victim satisfaction", item(FEB18, "b"), FIRST, "item Satisfaction: no improvement in victim satisfaction"),
-    Case("public confidence", item(FEB18, "a"), FIRST, "item Confidence: the confidence strategy and public confidence"),
+    Case(
+        "public confidence", item(FEB18, "a"), FIRST, "item Confidence: the confidence strategy and public confidence"
+    ),
     Case("violent crime", item(OCT16, "4a"), FIRST, "15% rise in violent crime (VAP) and what drives it"),
     Case("homicides", item(FEB18, "3"), FIRST, "an unprecedented number of homicides, mostly domestic"),
     Case("body armour", item(FEB18, "3"), TOP3, "a programmed replacement of officers' body armour"),
@@ -77,21 +112,65 @@ CASES = [
     Case("crime bureau backlog", item(OCT16, "4a"), FIRST, "a backlog of 3,300 crimes in the Crime Bureau"),
     Case("badger cull", item(OCT16, "2"), FIRST, "the police operation for the badger cull"),
     Case("drones", item(DEC21, "2.4"), FIRST, "Future work: a drone capability of the force's own"),
-    Case("public order training", item(DEC21, "2.1"), FIRST, "Public order: officers trained, the internal survey on barriers"),
-    Case("Sarah Everard", item(MAR21, "2"), FIRST, "the PCC's question on violence towards women after the Sarah Everard case"),
-    Case("violence against women and girls", item(MAR21, "2"), FIRST, "the discussion of violence towards women and girls, March 2021"),
-    Case("night time economy", action("2021-03-23-1"), TOP3, "the action for plans for the night time economy as lockdown eases"),
+    Case(
+        "public order training",
+        item(DEC21, "2.1"),
+        FIRST,
+        "Public order: officers trained, the internal survey on barriers",
+    ),
+    Case(
+        "Sarah Everard",
+        item(MAR21, "2"),
+        FIRST,
+        "the PCC's question on violence towards women after the Sarah Everard case",
+    ),
+    Case(
+        "violence against women and girls",
+        item(MAR21, "2"),
+        FIRST,
+        "the discussion of violence towards women and girls, March 2021",
+    ),
+    Case(
+        "night time economy",
+        action("2021-03-23-1"),
+        TOP3,
+        "the action for plans for the night time economy as lockdown eases",
+    ),
     Case("courier fraud", item(MAR21, "1.4"), FIRST, "preventative comms on courier fraud"),
-    Case("trauma informed", item(MAR21, "1.3"), FIRST, "the force's intention to become a trauma informed organisation"),
-    Case("mental health", item(FEB18, "b"), FIRST, "the PCC's letter to the Policing minister on mental health support"),
+    Case(
+        "trauma informed", item(MAR21, "1.3"), FIRST, "the force's intention to become a trauma informed organisation"
+    ),
+    Case(
+        "mental health", item(FEB18, "b"), FIRST, "the PCC's letter to the Policing minister on mental health support"
+    ),
     Case("parking sensors", item(OCT16, "4a"), FIRST, "minor bumps put down to cars with and without parking sensors"),
-    Case("police vehicle damage", item(DEC21, "2.1"), FIRST, "Fleet management: the cost of police vehicle damage has fallen"),
+    Case(
+        "police vehicle damage",
+        item(DEC21, "2.1"),
+        FIRST,
+        "Fleet management: the cost of police vehicle damage has fallen",
+    ),
     Case("dash cam footage", item(APR19, "2.1"), FIRST, "Op SNAP lets people submit dash cam footage of bad driving"),
-    Case("Collision Investigation Unit", item(APR19, "2.1"), FIRST, "the workload and wellbeing of the Collision Investigation Unit"),
-    Case("ANPR business case", action("2019-04-30-1"), TOP3, "the action to check the ANPR business case's success criteria"),
+    Case(
+        "Collision Investigation Unit",
+        item(APR19, "2.1"),
+        FIRST,
+        "the workload and wellbeing of the Collision Investigation Unit",
+    ),
+    Case(
+        "ANPR business case",
+        action("2019-04-30-1"),
+        TOP3,
+        "the action to check the ANPR business case's success criteria",
+    ),
     Case("speeding", item(DEC21, "2.1"), TOP3, "postbag complaints about people's perceptions of speed"),
     Case('"Die to Drive"', item(DEC21, "2.1"), FIRST, "the Die to Drive scheme run with the fire service"),
-    Case("shift patterns firearms officers", item(DEC21, "2.1"), FIRST, "Armed policing: firearms officers' 12 hour shift pattern"),
+    Case(
+        "shift patterns firearms officers",
+        item(DEC21, "2.1"),
+        FIRST,
+        "Armed policing: firearms officers' 12 hour shift pattern",
+    ),
     Case("PEEL effectiveness report", item(FEB18, "4"), FIRST, "the embargoed PEEL Effectiveness report"),
     Case("fire governance", item(FEB18, "5"), FIRST, "AOB: the government decision on fire governance proposals"),
     Case("precept", item(FEB18, "c"), FIRST, "the resources the precept increase will provide"),
@@ -113,14 +192,38 @@ CASES = [
     Case("Warwickshire", item(FEB18, "c"), FIRST, "Warwickshire's use of the diary appointment system"),
     Case("Herefordshire", item(FEB18, "b"), FIRST, "satisfaction improving in Herefordshire"),
     Case("Telford EDL demonstration", item(OCT16, "2"), FIRST, "planning for an EDL demonstration in Telford"),
-    Case("Crown Prosecution Service", item(OCT16, "4b"), TOP3, "the CPS asked to clarify its evidence requirements for devices"),
+    Case(
+        "Crown Prosecution Service",
+        item(OCT16, "4b"),
+        TOP3,
+        "the CPS asked to clarify its evidence requirements for devices",
+    ),
     Case("HMICFRS", item(FEB18, "4"), TOP3, "the HMICFRS inspection programme item with the PEEL report"),
     Case("Safer Roads Partnership", item(APR19, "2.1"), FIRST, "the SRP's place in the force, discussed at length"),
-    Case("Regional Organised Crime Unit", item(MAR21, "1.2"), TOP3, "negative perceptions of the ROCU, regional resources for SOC"),
-    Case("Central Motorway Police Group", item(DEC21, "2.1"), TOP3, "whether the force misses anything outside the CMPG"),
-    Case("Hereford and Worcester Fire and Rescue", item(APR19, "2.1"), FIRST, "fast roads training with Hereford and Worcester Fire and Rescue"),
-    Case("Crime Reduction Board", item(MAR21, "3"), FIRST, "whether the Crime Reduction Board (CRB) could grip SOC issues earlier"),
-    Case("Business Operations Centre", item(DEC21, "2.1"), FIRST, "Duties: liaison with the Business Operations Centre"),
+    Case(
+        "Regional Organised Crime Unit",
+        item(MAR21, "1.2"),
+        TOP3,
+        "negative perceptions of the ROCU, regional resources for SOC",
+    ),
+    Case(
+        "Central Motorway Police Group", item(DEC21, "2.1"), TOP3, "whether the force misses anything outside the CMPG"
+    ),
+    Case(
+        "Hereford and Worcester Fire and Rescue",
+        item(APR19, "2.1"),
+        FIRST,
+        "fast roads training with Hereford and Worcester Fire and Rescue",
+    ),
+    Case(
+        "Crime Reduction Board",
+        item(MAR21, "3"),
+        FIRST,
+        "whether the Crime Reduction Board (CRB) could grip SOC issues earlier",
+    ),
+    Case(
+        "Business Operations Centre", item(DEC21, "2.1"), FIRST, "Duties: liaison with the Business Operations Centre"
+    ),
     # ---------------------------------------------------------------- abbreviations, both ways
     Case("ANPR", item(APR19, "2.1"), FIRST, "ANPR in action and the National ANPR Service"),
     Case("Automatic Number Plate Recognition", item(APR19, "2.1"), FIRST, "the same, spelt out"),
@@ -153,7 +256,9 @@ CASES = [
     # ---------------------------------------------------------------- phrases in double quotes
     Case('"force priority"', item(APR19, "2.1"), FIRST, "roads policing as a force priority"),
     Case('"organisational justice"', item(FEB18, "a"), FIRST, "the staff survey's issues of organisational justice"),
-    Case('"direct crime recording"', item(FEB18, "e"), FIRST, "item Athena: direct crime recording in the crime bureau"),
+    Case(
+        '"direct crime recording"', item(FEB18, "e"), FIRST, "item Athena: direct crime recording in the crime bureau"
+    ),
     Case('"victim recovery dogs"', item(DEC21, "2.1"), FIRST, "3 victim recovery dogs in the dog section"),
     Case('"road safety"', item(FEB18, "d"), TOP3, "enforce, educate and engineer road safety"),
     Case('"best practice database"', item(MAR21, "1.2"), FIRST, "LROs encouraged to use the best practice database"),
@@ -162,11 +267,25 @@ CASES = [
     # ---------------------------------------------------------------- several words, one not in the archive
     Case("custody suites CCTV", item(OCT16, "4b"), FIRST, "custody suites; CCTV is never mentioned", "some"),
     Case("badger cull farmers", item(OCT16, "2"), FIRST, "the badger cull; farmers are never mentioned", "some"),
-    Case("speed cameras", item(APR19, "2.1"), TOP3, "thinking wider than speed enforcement; cameras never mentioned", "some"),
+    Case(
+        "speed cameras",
+        item(APR19, "2.1"),
+        TOP3,
+        "thinking wider than speed enforcement; cameras never mentioned",
+        "some",
+    ),
     Case("drones helicopter", item(DEC21, "2.4"), FIRST, "the drone capability; no helicopter", "some"),
-    Case("Facebook Twitter TikTok", item(APR19, "2.1"), TOP3, "Twitter and Facebook as engagement tools; no TikTok", "some"),
+    Case(
+        "Facebook Twitter TikTok",
+        item(APR19, "2.1"),
+        TOP3,
+        "Twitter and Facebook as engagement tools; no TikTok",
+        "some",
+    ),
     Case("mental health ambulance", item(FEB18, "b"), FIRST, "mental health and health agencies; no ambulance", "some"),
-    Case("courier fraud elderly", item(MAR21, "1.4"), FIRST, "courier fraud; elderly victims are not mentioned", "some"),
+    Case(
+        "courier fraud elderly", item(MAR21, "1.4"), FIRST, "courier fraud; elderly victims are not mentioned", "some"
+    ),
     Case("Peterchurch police station closure", item(FEB18, "a"), FIRST, "the Peterchurch station; no closure", "some"),
     # ---------------------------------------------------------------- words ending in y after a vowel
     Case("CPD days", item(MAR21, "1.2"), FIRST, "whether the action on CPD days is enough for LROs"),
@@ -240,7 +359,11 @@ def test_hits_at_1_and_3(answers):
 
 
 def _param(case: Case):
-    marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_MISSES[case.query])] if case.query in KNOWN_MISSES else []
+    marks = (
+        [pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_MISSES[case.query])]
+        if case.query in KNOWN_MISSES
+        else []
+    )
     return pytest.param(case, id=case.query, marks=marks)
 
 
@@ -248,7 +371,9 @@ def _param(case: Case):
 def test_the_expected_answer_ranks_where_a_reader_would_put_it(answers, case):
     found = answers[case.query]
     shown = ranked(found)[:5]
-    assert hit(case, found), f"{case.query!r}: expected {case.expected} {case.rank} ({case.why}); listed {shown}, mode {found['mode']}"
+    assert hit(case, found), (
+        f"{case.query!r}: expected {case.expected} {case.rank} ({case.why}); listed {shown}, mode {found['mode']}"
+    )
     if case.expected.startswith("people/"):
         assert case.expected in [p["url"] for p in found["people"]]
     if case.mode:

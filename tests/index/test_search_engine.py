@@ -2,6 +2,7 @@
 
 Results are shown as the page shows them, with [brackets] where it highlights.
 """
+
 import json
 import re
 import shutil
@@ -11,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generate import write_archive
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.outputs.search.layout import ahead_attributes
 from tests.conftest import FIXTURES
 from tests.index.lunr_node import LUNR_JS, ROOT, SEARCH_AHEAD_JS, SEARCH_JS, SearchPage, node, write_search_data
@@ -144,7 +145,27 @@ def test_a_fuzzy_search_is_limited_to_two_edits(engine):
     assert urls(wide) == urls(two)
 
 
-@pytest.mark.parametrize("query", ["title:", '"unclosed', "+", "~~", "foo^", "*:*", "-", "::", "^^^", "nofield:roads", 'title:"', "\\", "~2", "*", "+-", "a:b:c"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "title:",
+        '"unclosed',
+        "+",
+        "~~",
+        "foo^",
+        "*:*",
+        "-",
+        "::",
+        "^^^",
+        "nofield:roads",
+        'title:"',
+        "\\",
+        "~2",
+        "*",
+        "+-",
+        "a:b:c",
+    ],
+)
 def test_broken_syntax_never_throws(engine, query):
     assert find(engine, query)["mode"] in ("words", "fuzzy", "syntax", "common", "some")
 
@@ -155,7 +176,13 @@ def test_broken_syntax_is_searched_as_plain_words(engine):
 
 
 @settings(max_examples=1, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from(list('abc roadsburglary:+-~^*"\\\'()<>/')), max_size=20), min_size=200, max_size=200))
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("abc roadsburglary:+-~^*\"\\'()<>/")), max_size=20),
+        min_size=200,
+        max_size=200,
+    )
+)
 def test_nothing_typed_makes_the_search_throw(engine, queries):
     assert all("error" not in answer for answer in engine.searches(queries))
 
@@ -173,7 +200,10 @@ def test_text_from_the_minutes_comes_back_as_text(engine):
 def test_a_name_finds_what_the_person_said_under_their_role(engine):
     found = find(engine, "blakeman ")
     assert urls(found) == [ROADS, ACTION]
-    assert found["results"][0]["people"] == "John Campion, Police and Crime Commissioner; Amanda [Blakeman], Deputy Chief Constable"
+    assert (
+        found["results"][0]["people"]
+        == "John Campion, Police and Crime Commissioner; Amanda [Blakeman], Deputy Chief Constable"
+    )
 
 
 def test_an_action_result_shows_the_item_it_arose_under(engine):
@@ -222,7 +252,11 @@ def test_a_long_text_is_cut_to_a_snippet_marked_where_it_was_cut(tmp_path):
     content = shutil.copytree(FIXTURES / "search", tmp_path / "content")
     meeting = content / "meetings/2020-05-28-performance.md"
     filler = " ".join(["The PCC asked for the survey to be repeated."] * 20)
-    meeting.write_text(meeting.read_text().replace("Public confidence in the police had risen.", f"{filler} Public trust had risen. {filler}"))
+    meeting.write_text(
+        meeting.read_text().replace(
+            "Public confidence in the police had risen.", f"{filler} Public trust had risen. {filler}"
+        )
+    )
     page = SearchPage(write_search_data(content, tmp_path / "search" / "index.js"))
     snippet = find(page, "trust ")["results"][0]["snippet"]
     page.close()
@@ -243,7 +277,9 @@ def generated_page(generated_content, tmp_path_factory):
     page.close()
 
 
-def test_a_word_loads_its_range_of_words_its_postings_in_each_year_and_the_text_of_the_meetings_it_shows(generated_page):
+def test_a_word_loads_its_range_of_words_its_postings_in_each_year_and_the_text_of_the_meetings_it_shows(
+    generated_page,
+):
     answer = generated_page.searches(["custody"])[0]
     words = [p for p in answer["loaded"] if p.startswith("search/words/")]
     terms = [p for p in answer["loaded"] if p.startswith("search/terms/")]
@@ -253,7 +289,9 @@ def test_a_word_loads_its_range_of_words_its_postings_in_each_year_and_the_text_
     assert len(ranges) == 1 and len(terms) == len(years) == 2
     assert words == [f"search/words/{ranges.pop().removesuffix('.js')}.js"]
     shown = {r["url"].split("/")[1] for r in answer["results"]}
-    assert answer["results"] and {p.removeprefix("search/text/").removesuffix(".js") for p in texts} <= shown | {r["url"] for r in answer["results"]}
+    assert answer["results"] and {p.removeprefix("search/text/").removesuffix(".js") for p in texts} <= shown | {
+        r["url"] for r in answer["results"]
+    }
 
 
 def test_a_close_spelling_reads_every_range_of_words_but_only_the_postings_of_the_words_it_finds(generated_page):
@@ -325,7 +363,9 @@ def test_an_unfinished_word_reads_no_text_to_rule_out_a_shorter_word_it_cannot_b
     assert answer["results"] and answer["asked"] and not [p for p in answer["asked"] if p.startswith("search/text/")]
 
 
-def test_an_unfinished_word_held_as_a_shorter_stem_finds_what_the_finished_word_finds_without_reading_texts(generated_page):
+def test_an_unfinished_word_held_as_a_shorter_stem_finds_what_the_finished_word_finds_without_reading_texts(
+    generated_page,
+):
     # "operati" is on its way to "operational", held as "oper" with "operate" and "operations": lunr gives the
     # finished word every document with "oper", and so does the unfinished one, with no meeting's text read.
     typing, finished = searched_afresh(generated_page, "operati", "operational ")
@@ -348,7 +388,9 @@ const stem = (word) => lunr.stemmer(new lunr.Token(word, {})).toString();
 """ % (json.dumps(str(LUNR_JS)), json.dumps(str(SEARCH_JS)))
 
 # For each word, each beginning of it longer than its stem, and whether shorterStems lists that stem.
-SHORTER_STEMS = WITH_SHORTER_STEMS + """
+SHORTER_STEMS = (
+    WITH_SHORTER_STEMS
+    + """
 const words = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const missed = [];
 for (const word of words) {
@@ -360,23 +402,37 @@ for (const word of words) {
 }
 console.log(JSON.stringify(missed));
 """
+)
 
 
 def test_every_word_of_the_real_minutes_is_found_while_it_is_typed_though_held_as_a_shorter_stem():
-    words = sorted({w for path in (ROOT / "content" / "meetings").glob("*.md") for w in re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower())})
+    words = sorted(
+        {
+            w
+            for path in (ROOT / "content" / "meetings").glob("*.md")
+            for w in re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower())
+        }
+    )
     assert len(words) > 1000
     assert node(SHORTER_STEMS, words) == []
 
 
-@pytest.mark.parametrize("typed, stem, tried", [
-    ("operati", "oper", True),  # operational
-    ("hopp", "hop", True),  # hopping
-    ("controlle", "control", True),  # controlled
-    ("children", "child", False),
-    ("outcomes", "out", False),
-])
-def test_a_shorter_stem_is_tried_for_an_unfinished_word_only_if_a_word_beginning_with_it_can_have_it(typed, stem, tried):
-    script = WITH_SHORTER_STEMS + f"console.log(JSON.stringify(shorterStems({json.dumps(typed)}, 3, stem, () => true)));"
+@pytest.mark.parametrize(
+    "typed, stem, tried",
+    [
+        ("operati", "oper", True),  # operational
+        ("hopp", "hop", True),  # hopping
+        ("controlle", "control", True),  # controlled
+        ("children", "child", False),
+        ("outcomes", "out", False),
+    ],
+)
+def test_a_shorter_stem_is_tried_for_an_unfinished_word_only_if_a_word_beginning_with_it_can_have_it(
+    typed, stem, tried
+):
+    script = (
+        WITH_SHORTER_STEMS + f"console.log(JSON.stringify(shorterStems({json.dumps(typed)}, 3, stem, () => true)));"
+    )
     assert (stem in node(script, None)) is tried
 
 
@@ -387,7 +443,9 @@ def real_page(tmp_path_factory):
     page.close()
 
 
-@pytest.mark.parametrize("typed, marked", [("days ", "[days]"), ("key ", "[key]"), ("Tracey ", "[Tracey]"), ("try ", "[try]")])
+@pytest.mark.parametrize(
+    "typed, marked", [("days ", "[days]"), ("key ", "[key]"), ("Tracey ", "[Tracey]"), ("try ", "[try]")]
+)
 def test_a_word_lunr_py_stems_otherwise_than_lunr_js_is_found_where_it_stands(real_page, typed, marked):
     # lunr.py's stemmer makes "dai", "kei", "tracei" and "try" of these, lunr.js "day", "key", "tracey" and "tri".
     found = find(real_page, typed)

@@ -6,18 +6,18 @@ minutebook.outputs.search.terms. Here lunr.js itself, under node, is asked for i
 every distinct word of the real archive and of the benchmark's generator, and
 on words chosen to be awkward, all in one node process.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
-from pathlib import Path
 
 import pytest
 
 from bench import lexicon
 from bench.generate import archive_files, vocabulary_for
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.outputs.search.layout import SEPARATORS, ahead_attributes
 from minutebook.outputs.search.terms import STOP_WORDS, stem, term, trim
 from tests.conftest import ROOT
@@ -71,7 +71,12 @@ generalizations oscillators
 
 def archive_words() -> set[str]:
     """Every distinct word of the real archive: each file under content/, split as the build splits, lower-cased."""
-    return {w.lower() for path in sorted((ROOT / "content").rglob("*")) if path.is_file() for w in PIECES(path.read_text(encoding="utf-8"))}
+    return {
+        w.lower()
+        for path in sorted((ROOT / "content").rglob("*"))
+        if path.is_file()
+        for w in PIECES(path.read_text(encoding="utf-8"))
+    }
 
 
 def _strings(value):
@@ -103,7 +108,9 @@ def lunr_js():
     words = archive_words() | {p.lower() for p in pieces} | set(STOP_WORDS)
     # The words stemmed alone are also stemmed once trimmed, as the pipeline stems them.
     words |= {trim(w) for w in words}
-    answers = node(LUNR_JS_TERMS, {"lunr": str(LUNR_JS), "words": sorted(words), "pieces": sorted(pieces | archive_words())})
+    answers = node(
+        LUNR_JS_TERMS, {"lunr": str(LUNR_JS), "words": sorted(words), "pieces": sorted(pieces | archive_words())}
+    )
     return answers
 
 
@@ -149,9 +156,18 @@ def test_python_lower_cases_every_piece_as_javascript_does(lunr_js):
     assert {p: p.lower() for p in lunr_js["lowered"]} == lunr_js["lowered"]
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("day", "day"), ("days", "day"), ("key", "key"), ("monday", "monday"), ("ways", "way"), ("tracey", "tracey"), ("survey", "survey"),
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("day", "day"),
+        ("days", "day"),
+        ("key", "key"),
+        ("monday", "monday"),
+        ("ways", "way"),
+        ("tracey", "tracey"),
+        ("survey", "survey"),
+    ],
+)
 def test_a_final_y_after_a_vowel_stays_as_lunr_js_keeps_it(word, expected):
     # lunr.py's stemmer would index these as "dai", "kei", "mondai", "wai", "tracei", "survei".
     assert term(word) == expected

@@ -1,6 +1,7 @@
 """Approved minutes meet the meeting that approved them, found by its date, when the archive holds it."""
-from minutebook.link import link
+
 from minutebook.content.load import load_content
+from minutebook.link import link
 from tests.conftest import FIXTURES, copy_content
 from tests.load.test_bad_input import rewrite
 

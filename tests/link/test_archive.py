@@ -1,10 +1,11 @@
 """Linking resolves every cross-reference once: actions, themes, people, years and next meetings."""
+
 import datetime as dt
 
 import pytest
 
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.model import InvalidContent
 from tests.conftest import FIXTURES
 
@@ -16,7 +17,10 @@ def archive():
 
 def test_an_actions_history_keeps_its_original_status_and_every_update(archive):
     tracked = archive.action("2019-04-30-1")
-    assert [(c.date, c.status) for c in tracked.history] == [(dt.date(2019, 4, 30), "open"), (dt.date(2019, 5, 28), "completed")]
+    assert [(c.date, c.status) for c in tracked.history] == [
+        (dt.date(2019, 4, 30), "open"),
+        (dt.date(2019, 5, 28), "completed"),
+    ]
     assert tracked.status == "completed" and not tracked.is_open
     assert tracked.updated_by == ("2019-05-28-performance",)
 

@@ -1,8 +1,9 @@
 """An entry defined twice in a reference file is named at both places, so the editor can choose which to keep."""
+
 import pytest
 
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.model import InvalidContent
 
 

@@ -1,4 +1,5 @@
 """content/about.md: optional; when present, a '# ' title line and then Markdown, or one clear error."""
+
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ def test_without_about_md_the_archive_has_no_about_page(small_content):
 
 
 def test_the_first_heading_is_the_title_and_the_rest_the_text(small_content):
-    (small_content / "about.md").write_text("\n# About these meetings\n\nThe Commissioner holds them.\n\n## Who attends\n\nThe CC.\n")
+    (small_content / "about.md").write_text(
+        "\n# About these meetings\n\nThe Commissioner holds them.\n\n## Who attends\n\nThe CC.\n"
+    )
     about = load_content(small_content).about
     assert about.title == "About these meetings"
     assert about.markdown == "The Commissioner holds them.\n\n## Who attends\n\nThe CC."

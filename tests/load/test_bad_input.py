@@ -1,4 +1,5 @@
 """Every way a content file can be wrong ends in one clear line: path:line: field: message."""
+
 import subprocess
 import sys
 import time
@@ -6,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.model import InvalidContent
 from tests.conftest import ROOT
 
@@ -38,22 +39,99 @@ CASES = [
     ("missing title", "title: Monthly Assurance Meeting April 2019\n", "", None, "title", "is missing"),
     ("impossible date", "date: 2019-04-30", "date: 2019-13-45", "date: 2019-13-45", "date", "not a real date"),
     ("British date", "date: 2019-04-30", "date: 30/04/2019", "date: 30/04/2019", "date", "YYYY-MM-DD"),
-    ("date differs from file name", "date: 2019-04-30", "date: 2019-04-29", "date: 2019-04-29", "date", "does not match the date in the file name"),
+    (
+        "date differs from file name",
+        "date: 2019-04-30",
+        "date: 2019-04-29",
+        "date: 2019-04-29",
+        "date",
+        "does not match the date in the file name",
+    ),
     ("time not HH:MM", 'time: "10:00"', "time: 10am", "time: 10am", "time", "HH:MM"),
     ("slug with a slash", "chair: john-campion", "chair: ../john", "chair: ../john", "chair", "lower-case letters"),
-    ("slug with a space", "    owner: amanda-blakeman", "    owner: amanda blakeman", "    owner: amanda blakeman", "actions[1].owner", "lower-case letters"),
-    ("id unsafe in URLs", "  - id: 2019-04-30-1", "  - id: 2019/04/30?1", "  - id: 2019/04/30?1", "actions[1].id", "not an action id"),
+    (
+        "slug with a space",
+        "    owner: amanda-blakeman",
+        "    owner: amanda blakeman",
+        "    owner: amanda blakeman",
+        "actions[1].owner",
+        "lower-case letters",
+    ),
+    (
+        "id unsafe in URLs",
+        "  - id: 2019-04-30-1",
+        "  - id: 2019/04/30?1",
+        "  - id: 2019/04/30?1",
+        "actions[1].id",
+        "not an action id",
+    ),
     ("undefined person", "chair: john-campion", "chair: jon-campion", None, "chair", "not in content/people.yml"),
-    ("undefined theme", "themes: [roads-policing]", "themes: [road-safety]", "    themes: [road-safety]", "themes", "not in content/themes.yml"),
-    ("action under no item", '    item: "2.1"', '    item: "9.9"', '    item: "9.9"', "actions[1].item", "not an agenda item"),
+    (
+        "undefined theme",
+        "themes: [roads-policing]",
+        "themes: [road-safety]",
+        "    themes: [road-safety]",
+        "themes",
+        "not in content/themes.yml",
+    ),
+    (
+        "action under no item",
+        '    item: "2.1"',
+        '    item: "9.9"',
+        '    item: "9.9"',
+        "actions[1].item",
+        "not an agenda item",
+    ),
     ("bad status", "    status: open", "    status: done", "    status: done", "actions[1].status", "expected one of"),
-    ("next meeting before this one", "  date: 2019-05-28", "  date: 2019-04-01", "  date: 2019-04-01", "next_meeting.date", "not after this meeting"),
-    ("duplicate key", "venue: Meeting Room 1.38 Hindlip", "venue: Meeting Room 1.38 Hindlip\nvenue: Room 2", "venue: Room 2", "", "duplicate key 'venue'"),
+    (
+        "next meeting before this one",
+        "  date: 2019-05-28",
+        "  date: 2019-04-01",
+        "  date: 2019-04-01",
+        "next_meeting.date",
+        "not after this meeting",
+    ),
+    (
+        "duplicate key",
+        "venue: Meeting Room 1.38 Hindlip",
+        "venue: Meeting Room 1.38 Hindlip\nvenue: Room 2",
+        "venue: Room 2",
+        "",
+        "duplicate key 'venue'",
+    ),
     ("YAML syntax error", "venue: Meeting Room 1.38 Hindlip", "venue: [Meeting Room", None, "", "YAML syntax error"),
-    ("anchor and alias", "venue: Meeting Room 1.38 Hindlip", "venue: &v Meeting Room\nsource_copy: *v", "venue: &v Meeting Room", "", "anchors and aliases"),
-    ("heading out of step with the agenda", "## 2.1 Roads policing", "## 2.1 Road policing", "## 2.1 Road policing", "body", "does not match agenda item"),
-    ("heading not on the agenda", "### Actions arising", "## 3 Actions arising", "## 3 Actions arising", "body", "not in the agenda"),
-    ("text before the first item", "\n## 1.1 Outstanding", "\nStray words.\n\n## 1.1 Outstanding", "Stray words.", "body", "before the first agenda item"),
+    (
+        "anchor and alias",
+        "venue: Meeting Room 1.38 Hindlip",
+        "venue: &v Meeting Room\nsource_copy: *v",
+        "venue: &v Meeting Room",
+        "",
+        "anchors and aliases",
+    ),
+    (
+        "heading out of step with the agenda",
+        "## 2.1 Roads policing",
+        "## 2.1 Road policing",
+        "## 2.1 Road policing",
+        "body",
+        "does not match agenda item",
+    ),
+    (
+        "heading not on the agenda",
+        "### Actions arising",
+        "## 3 Actions arising",
+        "## 3 Actions arising",
+        "body",
+        "not in the agenda",
+    ),
+    (
+        "text before the first item",
+        "\n## 1.1 Outstanding",
+        "\nStray words.\n\n## 1.1 Outstanding",
+        "Stray words.",
+        "body",
+        "before the first agenda item",
+    ),
 ]
 
 
@@ -72,7 +150,12 @@ def test_each_mistake_is_named_with_file_line_and_field(small_content, what, old
 
 
 def test_a_duplicate_action_id_across_meetings_is_named(small_content):
-    rewrite(small_content, "action_updates:", "actions:\n  - id: 2019-04-30-1\n    item: \"1\"\n    text: Again.\n    status: open\naction_updates:", "meetings/2019-05-28-performance.md")
+    rewrite(
+        small_content,
+        "action_updates:",
+        'actions:\n  - id: 2019-04-30-1\n    item: "1"\n    text: Again.\n    status: open\naction_updates:',
+        "meetings/2019-05-28-performance.md",
+    )
     assert any("is already used at content/meetings/2019-04-30" in p for p in problems(small_content))
 
 
@@ -132,10 +215,14 @@ def test_a_byte_order_mark_and_windows_line_endings_simply_work(small_content):
 
 
 def test_an_alias_bomb_is_refused_quickly(small_content):
-    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(9)
-    ) + "---\n"
+    bomb = (
+        "---\na: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+            for i in range(9)
+        )
+        + "---\n"
+    )
     (small_content / "meetings/2019-06-25-monthly-assurance.md").write_text(bomb)
     began = time.perf_counter()
     found = problems(small_content)
@@ -156,14 +243,18 @@ def test_a_link_to_a_folder_out_of_the_content_folder_is_refused_and_not_entered
     (outside / "2019-06-25-monthly-assurance.md").write_text("---\ntitle: secret\n---\n")
     (small_content / "meetings/more").symlink_to(outside)
     found = problems(small_content)
-    assert any(p.startswith("content/meetings/more:") and "is a link to a file outside content/" in p for p in found), found
+    assert any(p.startswith("content/meetings/more:") and "is a link to a file outside content/" in p for p in found), (
+        found
+    )
     assert not any("2019-06-25" in p for p in found), found
 
 
 def test_all_problems_of_a_run_are_reported_together_sorted_by_file_and_line(small_content):
     rewrite(small_content, "venue: Meeting Room 1.38 Hindlip", "venue: Meeting Room 1.38 Hindlip\natendees: []")
     rewrite(small_content, 'time: "10:00"', "time: ten")
-    rewrite(small_content, "title: Confidence", "title: Confidence\n    colour: red", "meetings/2019-05-28-performance.md")
+    rewrite(
+        small_content, "title: Confidence", "title: Confidence\n    colour: red", "meetings/2019-05-28-performance.md"
+    )
     found = problems(small_content)
     assert len(found) == 3
     keys = [(p.split(":")[0], int(p.split(":")[1])) for p in found]
@@ -172,13 +263,17 @@ def test_all_problems_of_a_run_are_reported_together_sorted_by_file_and_line(sma
 
 def test_check_prints_problems_without_a_traceback_and_exits_1(small_content):
     rewrite(small_content, "date: 2019-04-30", "date: 2019-13-45")
-    run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr and "not a real date" in run.stderr
 
 
 def test_check_summarises_valid_content_in_one_line(small_content):
-    run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 0
     assert run.stdout.strip() == "Content is valid: 2 meetings, 1 actions, 2 themes, 4 people."
 
@@ -186,5 +281,7 @@ def test_check_summarises_valid_content_in_one_line(small_content):
 def test_load_and_cross_reference_problems_are_reported_in_one_pass(small_content):
     rewrite(small_content, "date: 2019-04-30", "date: 2019-13-45")
     rewrite(small_content, "themes: [public-confidence]", "themes: [confidence]", "meetings/2019-05-28-performance.md")
-    run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert "not a real date" in run.stderr and "theme 'confidence' is not in content/themes.yml" in run.stderr

@@ -1,5 +1,6 @@
 """Which files under content/ are read, and which are refused by name: one meeting id is one file,
 endings are lower case, names hold no control characters, and a link that cannot be followed is named."""
+
 import errno
 import os
 import shutil
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from minutebook.content import walk
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.model import InvalidContent
 from tests.conftest import ROOT
 
@@ -46,14 +47,20 @@ def test_a_file_named_like_a_meeting_outside_the_meetings_folder_is_refused(smal
     (small_content / "old").mkdir()
     (small_content / MAY).rename(small_content / "old/2019-05-28-performance.md")
     found = problems(small_content)
-    assert "content/old/2019-05-28-performance.md: is named like a meeting file but is not in content/meetings/, so it would not be published; move it there" in found
+    assert (
+        "content/old/2019-05-28-performance.md: is named like a meeting file but is not in content/meetings/, so it would not be published; move it there"
+        in found
+    )
 
 
 @pytest.mark.parametrize("ending", [".MD", ".Md", ".mD"])
 def test_a_meeting_file_whose_ending_is_not_lower_case_is_refused_with_a_rename(small_content, ending):
     (small_content / MAY).rename(small_content / MAY.replace(".md", ending))
     found = problems(small_content)
-    assert f"content/meetings/2019-05-28-performance{ending}: ends in '{ending}'; rename it to end in '.md', in lower case, or it is not read" in found
+    assert (
+        f"content/meetings/2019-05-28-performance{ending}: ends in '{ending}'; rename it to end in '.md', in lower case, or it is not read"
+        in found
+    )
 
 
 def test_a_reference_file_whose_ending_is_not_lower_case_is_refused_with_a_rename(small_content):
@@ -70,7 +77,10 @@ def test_a_reference_file_whose_ending_is_not_lower_case_is_refused_with_a_renam
 def test_a_file_name_holding_a_control_character_is_refused_and_shown_escaped(small_content, character, shown):
     (small_content / MAY).rename(small_content / f"meetings/2019-05-28-performance{character}.md")
     found = problems(small_content)
-    assert any(p.startswith(f"content/meetings/2019-05-28-performance{shown}.md: the name holds a control character (U+") for p in found), found
+    assert any(
+        p.startswith(f"content/meetings/2019-05-28-performance{shown}.md: the name holds a control character (U+")
+        for p in found
+    ), found
     assert not any(character in p for p in found)
 
 
@@ -84,9 +94,13 @@ def test_a_folder_name_holding_a_new_line_is_refused_with_everything_in_it(small
 
 def test_check_prints_a_name_with_a_new_line_escaped_on_one_line(small_content):
     (small_content / MAY).rename(small_content / "meetings/2019-05-28-performance\n.md")
-    run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert run.stderr.splitlines()[0].endswith("meetings/2019-05-28-performance\\n.md: the name holds a control character (U+000A); rename it with letters, digits and hyphens only")
+    assert run.stderr.splitlines()[0].endswith(
+        "meetings/2019-05-28-performance\\n.md: the name holds a control character (U+000A); rename it with letters, digits and hyphens only"
+    )
 
 
 def test_links_that_lead_round_in_a_circle_are_named_not_a_crash(small_content):

@@ -1,4 +1,5 @@
 """A meeting's `corrections` list: what the editor records as a correction is read, and checked, from the file."""
+
 import datetime as dt
 import shutil
 
@@ -36,9 +37,12 @@ def test_a_meeting_never_corrected_has_no_corrections(content):
 
 
 def test_each_correction_is_read_with_its_date_and_sentence_in_the_files_order(content):
-    with_corrections(content, "corrections:\n"
-                     "  - date: 2024-03-03\n    note: Item 1.1 said matters were discussed; none were raised.\n"
-                     "  - date: 2024-02-01\n    note: The venue's room number was wrong.\n")
+    with_corrections(
+        content,
+        "corrections:\n"
+        "  - date: 2024-03-03\n    note: Item 1.1 said matters were discussed; none were raised.\n"
+        "  - date: 2024-02-01\n    note: The venue's room number was wrong.\n",
+    )
     april = next(m for m in load_content(content).meetings if m.id == "2019-04-30-monthly-assurance")
     assert april.corrections == (
         Correction(dt.date(2024, 3, 3), "Item 1.1 said matters were discussed; none were raised."),
@@ -55,7 +59,10 @@ def test_a_correction_without_its_sentence_is_refused_at_its_line(content):
 def test_a_correction_dated_before_the_meeting_is_refused(content):
     with_corrections(content, "corrections:\n  - date: 2019-03-01\n    note: The venue was wrong.\n")
     [problem] = problems(content)
-    assert "corrections[1].date: 2019-03-01 is before the meeting (2019-04-30); expected the day the correction was made" in problem
+    assert (
+        "corrections[1].date: 2019-03-01 is before the meeting (2019-04-30); expected the day the correction was made"
+        in problem
+    )
 
 
 def test_a_correction_date_must_be_a_date(content):

@@ -1,5 +1,6 @@
 """Dates are held to the years every output can carry (1800 to 2999): a date outside them is refused
 by `check` with path:line: field, and the first and last of them build every output well-formed."""
+
 import json
 import subprocess
 import sys
@@ -9,8 +10,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, build
 from tests.conftest import ROOT
@@ -28,8 +29,12 @@ def rewrite(content: Path, old: str, new: str, name: str = APRIL) -> int:
 
 def test_a_next_meeting_on_the_last_day_of_9999_is_refused_by_check_not_a_crash_of_the_build(small_content, tmp_path):
     line = rewrite(small_content, "  date: 2019-05-28", "  date: 9999-12-31")
-    run = subprocess.run([sys.executable, "build.py", "--content", str(small_content), "--out", str(tmp_path / "site")],
-                         cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "build.py", "--content", str(small_content), "--out", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1 and "Traceback" not in run.stderr and not (tmp_path / "site").exists()
     assert run.stderr.splitlines()[0] == (
         f"{small_content.name}/{APRIL}:{line}: next_meeting.date: '9999-12-31' is not a year this archive can publish; "
@@ -40,7 +45,13 @@ def test_a_next_meeting_on_the_last_day_of_9999_is_refused_by_check_not_a_crash_
 # (what is dated, the text replaced, the date outside the years in its place, its field, the line of the date in it)
 OUTSIDE = [
     ("an action's due date", "    status: open\n", "    status: open\n    due: 3000-01-01\n", "actions[1].due", 1),
-    ("a correction", "source:\n", "corrections:\n  - date: 0219-05-01\n    note: A slip.\nsource:\n", "corrections[1].date", 1),
+    (
+        "a correction",
+        "source:\n",
+        "corrections:\n  - date: 0219-05-01\n    note: A slip.\nsource:\n",
+        "corrections[1].date",
+        1,
+    ),
     ("the next meeting", "  date: 2019-05-28", "  date: 1799-12-31", "next_meeting.date", 0),
 ]
 
@@ -51,17 +62,26 @@ def test_a_date_outside_the_years_is_named_with_its_field(small_content, what, o
     with pytest.raises(InvalidContent) as raised:
         link(load_content(small_content))
     found = [str(e) for e in raised.value.errors]
-    assert any(p.startswith(f"content/{APRIL}:{line}: {field}: ") and "expected a year from 1800 to 2999" in p for p in found), found
+    assert any(
+        p.startswith(f"content/{APRIL}:{line}: {field}: ") and "expected a year from 1800 to 2999" in p for p in found
+    ), found
 
 
 def test_the_first_and_last_years_build_a_well_formed_feed_calendar_and_open_data(small_content, tmp_path):
     text = (small_content / APRIL).read_text()
-    early = text.replace("date: 2019-04-30", "date: 1800-01-01").replace("2019-04-30-1", "1800-01-01-1").replace("  date: 2019-05-28", "  date: 1800-02-03")
+    early = (
+        text.replace("date: 2019-04-30", "date: 1800-01-01")
+        .replace("2019-04-30-1", "1800-01-01-1")
+        .replace("  date: 2019-05-28", "  date: 1800-02-03")
+    )
     (small_content / "meetings/1800-01-01-monthly-assurance.md").write_text(early)
     rewrite(small_content, "  date: 2019-05-28", "  date: 2999-12-31")
     site = tmp_path / "site"
     build(Paths(content=small_content), site)
     ET.parse(site / "feed.xml")
-    starts = [event.decoded("dtstart").date() for event in icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes()).walk("VEVENT")]
+    starts = [
+        event.decoded("dtstart").date()
+        for event in icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes()).walk("VEVENT")
+    ]
     assert [(d.year, d.month, d.day) for d in sorted(starts)] == [(1800, 2, 3), (2999, 12, 31)]
     assert "1800-01-01" in [m["date"] for m in json.loads((site / "data/meetings.json").read_text())["meetings"]]

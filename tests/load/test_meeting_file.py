@@ -1,4 +1,5 @@
 """A valid meeting file becomes frozen model objects that keep every fact the editor wrote."""
+
 import dataclasses
 import datetime as dt
 
@@ -23,12 +24,21 @@ def test_the_meeting_id_is_the_file_name(april):
 
 
 def test_header_facts_are_read_as_written(april):
-    assert (april.date, april.time, april.venue, april.chair) == (dt.date(2019, 4, 30), "10:00", "Meeting Room 1.38 Hindlip", "john-campion")
+    assert (april.date, april.time, april.venue, april.chair) == (
+        dt.date(2019, 4, 30),
+        "10:00",
+        "Meeting Room 1.38 Hindlip",
+        "john-campion",
+    )
     assert (april.minute_taker.person, april.minute_taker.role) == ("jackie-irvin", "Policy Officer, OPCC")
 
 
 def test_attendees_keep_the_role_and_abbreviation_they_held_that_day(april):
-    assert [(a.person, a.role, a.abbreviation) for a in april.attendees][1] == ("anthony-bangham", "Chief Constable", "CC")
+    assert [(a.person, a.role, a.abbreviation) for a in april.attendees][1] == (
+        "anthony-bangham",
+        "Chief Constable",
+        "CC",
+    )
 
 
 def test_each_agenda_item_gets_its_own_part_of_the_body(april):
@@ -55,13 +65,23 @@ def test_model_objects_cannot_be_changed(april):
 def test_actions_know_their_meeting_item_and_owner(april):
     (action,) = april.actions
     assert (action.id, action.meeting_id, action.item, action.owner, action.status) == (
-        "2019-04-30-1", "2019-04-30-monthly-assurance", "2.1", "amanda-blakeman", "open")
+        "2019-04-30-1",
+        "2019-04-30-monthly-assurance",
+        "2.1",
+        "amanda-blakeman",
+        "open",
+    )
 
 
 def test_a_later_meeting_records_updates_to_earlier_actions(content):
     may = next(m for m in content.meetings if m.id == "2019-05-28-performance")
     (update,) = may.action_updates
-    assert (update.action, update.date, update.status, update.meeting_id) == ("2019-04-30-1", dt.date(2019, 5, 28), "completed", may.id)
+    assert (update.action, update.date, update.status, update.meeting_id) == (
+        "2019-04-30-1",
+        dt.date(2019, 5, 28),
+        "completed",
+        may.id,
+    )
 
 
 def test_meetings_are_ordered_oldest_first(content):

@@ -1,4 +1,5 @@
 """Reading the content folder: every Markdown and YAML file, once, in a stable order."""
+
 from minutebook.content.load import load_content, read_sources
 
 
@@ -17,4 +18,7 @@ def test_content_files_are_read_once_each_in_the_order_of_their_folders_then_nam
         (tmp_path / "content" / name).write_text(name)
     sources, errors = read_sources(tmp_path / "content")
     assert errors == [] and [(s.path, s.text) for s in sources] == [
-        ("content/a/z.md", "a/z.md"), ("content/a-b/y.md", "a-b/y.md"), ("content/a.yml", "a.yml")]
+        ("content/a/z.md", "a/z.md"),
+        ("content/a-b/y.md", "a-b/y.md"),
+        ("content/a.yml", "a.yml"),
+    ]

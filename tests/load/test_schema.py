@@ -5,6 +5,7 @@ The complete fixture is the small one with every declared field given somewhere:
 wrong in any of them is reported under its name, which shows the loader reads every field the
 schema declares; and as reading an undeclared field is a fault, the loader reads no other.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,13 +54,19 @@ def records(content: Path):
                 yield from within(value, (*place, field.name), f"{label}{field.name}.", kind.record)
             elif kind.record and isinstance(value, list):
                 for index, entry in enumerate(value):
-                    yield from within(entry, (*place, field.name, index), f"{label}{field.name}[{index + 1}].", kind.record)
+                    yield from within(
+                        entry, (*place, field.name, index), f"{label}{field.name}[{index + 1}].", kind.record
+                    )
 
     for path in sorted(content.rglob("*.yml")) + sorted(content.rglob("*.md")):
         name = path.relative_to(content).as_posix()
         data, _ = read(path)
         record = FILES.get(name, schema.MEETING)
-        entries = [((index,), f"[{index + 1}].", entry) for index, entry in enumerate(data)] if isinstance(data, list) else [((), "", data)]
+        entries = (
+            [((index,), f"[{index + 1}].", entry) for index, entry in enumerate(data)]
+            if isinstance(data, list)
+            else [((), "", data)]
+        )
         for place, label, entry in entries:
             for found in within(entry, place, label, record):
                 yield (name, *found)
@@ -67,7 +74,9 @@ def records(content: Path):
 
 def first_use(content: Path, record: schema.Record, field: str):
     """(file, place, label) of the first record of its kind that gives `field`."""
-    return next((name, place, label) for name, place, label, r, data in records(content) if r is record and field in data)
+    return next(
+        (name, place, label) for name, place, label, r, data in records(content) if r is record and field in data
+    )
 
 
 def at(data, place):
@@ -114,7 +123,11 @@ def test_the_complete_fixture_gives_every_declared_field_and_loads_without_a_pro
 @pytest.mark.parametrize("record, field", DECLARED, ids=[ids(pair) for pair in DECLARED])
 def test_every_declared_field_is_read_so_a_wrong_value_in_it_is_named(complete, record, field):
     name, place, label = first_use(complete, record, field.name)
-    wrong, words = (["wrong"], "is a list;") if field.kind.record and not field.kind.name.startswith("a list") else ({"wrong": "x"}, "is a mapping;")
+    wrong, words = (
+        (["wrong"], "is a list;")
+        if field.kind.record and not field.kind.name.startswith("a list")
+        else ({"wrong": "x"}, "is a mapping;")
+    )
     change(complete, name, place, lambda data: data.__setitem__(field.name, wrong))
     found = problems(complete)
     assert any(p.startswith(f"content/{name}:") and f": {label}{field.name}: {words}" in p for p in found), found
@@ -155,6 +168,8 @@ def test_a_cancelled_meeting_may_leave_out_just_the_fields_declared_required_unl
 
 def test_reading_a_field_the_schema_does_not_declare_is_a_fault_in_minutebook():
     errors = []
-    person = Fields(schema.PERSON_RECORD, {"slug": "john-campion", "name": "John Campion"}, "content/people.yml", "[1]", errors, 1)
+    person = Fields(
+        schema.PERSON_RECORD, {"slug": "john-campion", "name": "John Campion"}, "content/people.yml", "[1]", errors, 1
+    )
     with pytest.raises(KeyError, match="declares no field 'role'"):
         person.text("role")

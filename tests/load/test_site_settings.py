@@ -3,6 +3,7 @@
 The logo is an image file inside content/, known by what it holds; base_url and contact_url are
 absolute http(s) addresses; no value holds a control character; the file is never empty.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,7 @@ def with_setting(content: Path, field: str, yaml_value: str) -> int:
     settings = content / "site.yml"
     lines = settings.read_text(encoding="utf-8").splitlines()
     number = next((n for n, line in enumerate(lines) if line.startswith(f"{field}:")), len(lines))
-    lines[number:number + 1] = [f"{field}: {yaml_value}"]
+    lines[number : number + 1] = [f"{field}: {yaml_value}"]
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return number + 1
 
@@ -39,17 +40,20 @@ def the_problem(content: Path, line: int, field: str) -> str:
     assert len(found) == 1, found
     where = f"{SITE}:{line}: {field}: "
     assert found[0].startswith(where), found
-    return found[0][len(where):]
+    return found[0][len(where) :]
 
 
 # ---------------------------------------------------------------- the logo
 
 
-@pytest.mark.parametrize("name, text", [
-    ("search.js", "alert(document.cookie);\n"),
-    ("lunr.min.js", "window.lunr = function () { alert(1); };\n"),
-    ("style.css", "body { background: url(https://tracker.example/); }\n"),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("search.js", "alert(document.cookie);\n"),
+        ("lunr.min.js", "window.lunr = function () { alert(1); };\n"),
+        ("style.css", "body { background: url(https://tracker.example/); }\n"),
+    ],
+)
 def test_a_logo_named_after_one_of_the_sites_own_files_is_refused(small_content, name, text):
     (small_content / name).write_text(text)
     line = with_setting(small_content, "logo", name)
@@ -64,7 +68,10 @@ def test_a_logo_that_is_a_web_page_is_refused(small_content):
 
 def test_a_missing_logo_is_refused(small_content):
     line = with_setting(small_content, "logo", "assets/logo.png")
-    assert the_problem(small_content, line, "logo") == "'assets/logo.png' does not exist in content/; check the name, or add the file"
+    assert (
+        the_problem(small_content, line, "logo")
+        == "'assets/logo.png' does not exist in content/; check the name, or add the file"
+    )
 
 
 def test_a_folder_named_as_the_logo_is_refused(small_content):
@@ -77,10 +84,15 @@ def test_a_link_to_an_image_outside_content_is_refused(small_content, tmp_path):
     outside.write_bytes(png())
     os.symlink(outside, small_content / "logo.png")
     line = with_setting(small_content, "logo", "logo.png")
-    assert f"{SITE}:{line}: logo: 'logo.png' leads outside content/ (through a link); copy the file into content/ instead" in problems(small_content)
+    assert (
+        f"{SITE}:{line}: logo: 'logo.png' leads outside content/ (through a link); copy the file into content/ instead"
+        in problems(small_content)
+    )
 
 
-@pytest.mark.parametrize("path", ["/etc/passwd", "../site.yml", "assets/../../secret.png", "C:/logo.png", "assets\\logo.png"])
+@pytest.mark.parametrize(
+    "path", ["/etc/passwd", "../site.yml", "assets/../../secret.png", "C:/logo.png", "assets\\logo.png"]
+)
 def test_a_logo_path_that_leaves_content_is_refused(small_content, path):
     line = with_setting(small_content, "logo", f"'{path}'")
     assert the_problem(small_content, line, "logo") == "must be a path inside content/, such as assets/logo.svg"
@@ -95,7 +107,10 @@ def test_a_file_that_is_not_an_image_is_refused_whatever_its_name(small_content)
 def test_an_svg_logo_with_a_script_is_refused(small_content):
     (small_content / "logo.svg").write_text(svg("<script>alert(1)</script>"))
     line = with_setting(small_content, "logo", "logo.svg")
-    assert the_problem(small_content, line, "logo") == "'logo.svg' is an SVG with a <script> element, which can run code; delete it"
+    assert (
+        the_problem(small_content, line, "logo")
+        == "'logo.svg' is an SVG with a <script> element, which can run code; delete it"
+    )
 
 
 def test_a_png_logo_is_taken_with_a_name_of_its_own(small_content):
@@ -124,17 +139,20 @@ def test_a_logo_is_known_by_what_it_holds_not_by_its_name(small_content):
 
 
 @pytest.mark.parametrize("field", ["base_url", "contact_url"])
-@pytest.mark.parametrize("value, words", [
-    ("javascript:alert(1)//", "is not a full web address; expected one starting with https:// or http://"),
-    ("data:text/html,<script>alert(1)</script>", "holds '<', which no web address can"),
-    ("data:text/plain,hello", "is not a full web address"),
-    ("minutes/", "is not a full web address"),
-    ("//minutes.example.org/", "is not a full web address"),
-    ("ftp://minutes.example.org/", "is not a full web address"),
-    ("https://minutes.example.org/a b/", "holds a space, which no web address can"),
-    ("https://editor:secret@minutes.example.org/", "holds a user name or password"),
-    ("https:///minutes/", "is not a full web address"),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("javascript:alert(1)//", "is not a full web address; expected one starting with https:// or http://"),
+        ("data:text/html,<script>alert(1)</script>", "holds '<', which no web address can"),
+        ("data:text/plain,hello", "is not a full web address"),
+        ("minutes/", "is not a full web address"),
+        ("//minutes.example.org/", "is not a full web address"),
+        ("ftp://minutes.example.org/", "is not a full web address"),
+        ("https://minutes.example.org/a b/", "holds a space, which no web address can"),
+        ("https://editor:secret@minutes.example.org/", "holds a user name or password"),
+        ("https:///minutes/", "is not a full web address"),
+    ],
+)
 def test_an_address_that_is_not_an_absolute_http_address_is_refused(small_content, field, value, words):
     line = with_setting(small_content, field, f"'{value}'")
     assert words in the_problem(small_content, line, field)
@@ -173,7 +191,10 @@ def test_a_contact_address_may_hold_a_query(small_content):
 
 
 @pytest.mark.parametrize("field", ["title", "organisation"])
-@pytest.mark.parametrize("escape, code", [("\\x01", "0001"), ("\\x1b[2J", "001B"), ("\\x85", "0085"), ("\\u2028", "2028"), ("\\t", "0009"), ("\\n", "000A")])
+@pytest.mark.parametrize(
+    "escape, code",
+    [("\\x01", "0001"), ("\\x1b[2J", "001B"), ("\\x85", "0085"), ("\\u2028", "2028"), ("\\t", "0009"), ("\\n", "000A")],
+)
 def test_a_control_character_in_a_one_line_setting_is_refused(small_content, field, escape, code):
     line = with_setting(small_content, field, f'"Testshire{escape} minutes"')
     message = the_problem(small_content, line, field)
@@ -193,8 +214,9 @@ def test_the_description_may_run_over_several_lines_but_holds_no_control_charact
     with_setting(small_content, "description", '"Minutes used by\\nMinutebook\'s tests."')
     assert load_content(small_content).site.description == "Minutes used by\nMinutebook's tests."
     line = with_setting(small_content, "description", '"Minutes\\x00 used by the tests."')
-    assert the_problem(small_content, line, "description").startswith("holds an invisible control character (U+0000), which cannot be published")
-
+    assert the_problem(small_content, line, "description").startswith(
+        "holds an invisible control character (U+0000), which cannot be published"
+    )
 
 
 # ---------------------------------------------------------------- the file
@@ -210,4 +232,6 @@ def test_an_empty_site_yml_is_refused(small_content, text):
 
 def test_a_site_yml_that_is_a_list_is_refused(small_content):
     (small_content / "site.yml").write_text("- title: Testshire PCC minutes\n")
-    assert problems(small_content) == [f"{SITE}:1: is a list; expected the site's settings, one per line, such as 'title: ...'"]
+    assert problems(small_content) == [
+        f"{SITE}:1: is a list; expected the site's settings, one per line, such as 'title: ...'"
+    ]

@@ -1,5 +1,6 @@
 """A character no output can carry (a control character, from the file or from a YAML escape) is
 refused by `check` with path:line: field; what `check` accepts builds a well-formed feed."""
+
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, build
 from tests.conftest import ROOT
@@ -33,8 +34,12 @@ def rewrite(content: Path, name: str, old: str, new: str) -> int:
 
 
 def test_check_refuses_a_control_character_from_a_yaml_escape_in_a_title_and_prints_it_escaped(small_content):
-    rewrite(small_content, APRIL, "title: Monthly Assurance Meeting April 2019", 'title: "Monthly\\x01 Assurance Meeting"')
-    run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
+    rewrite(
+        small_content, APRIL, "title: Monthly Assurance Meeting April 2019", 'title: "Monthly\\x01 Assurance Meeting"'
+    )
+    run = subprocess.run(
+        [sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 1 and "\x01" not in run.stderr and "Traceback" not in run.stderr
     assert run.stderr.splitlines()[0].endswith(
         f"content/{APRIL}:2: title: holds an invisible control character (U+0001), which cannot be published; "
@@ -47,7 +52,12 @@ FIELDS = [
     (APRIL, "venue: Meeting Room 1.38 Hindlip", 'venue: "Room\\x1b[31m 1"', "venue"),
     (APRIL, "    title: Roads policing", '    title: "Roads\\u2028policing"', "agenda[2].title"),
     (APRIL, "    role: Chief Constable", '    role: "Chief\\x7fConstable"', "attendees[2].role"),
-    (APRIL, "  as_minuted: Performance, Tuesday 28 May 2019, 10:00am Room 1.38", '  as_minuted: "Performance\\x85"', "next_meeting.as_minuted"),
+    (
+        APRIL,
+        "  as_minuted: Performance, Tuesday 28 May 2019, 10:00am Room 1.38",
+        '  as_minuted: "Performance\\x85"',
+        "next_meeting.as_minuted",
+    ),
     (APRIL, "  title: Monthly Assurance Meeting April 2019 – Meeting Notes", '  title: "Notes\\0"', "source.title"),
     ("site.yml", "title: Testshire PCC minutes", 'title: "Testshire\\b minutes"', "title"),
     ("people.yml", "  name: John Campion", '  name: "John\\ud800 Campion"', "[1].name"),
@@ -59,13 +69,20 @@ FIELDS = [
 def test_every_kind_of_text_value_refuses_a_control_character_naming_its_field(small_content, name, old, new, field):
     line = rewrite(small_content, name, old, new)
     found = problems(small_content)
-    assert any(p.startswith(f"content/{name}:{line}: {field}: holds an invisible control character (U+") for p in found), found
+    assert any(
+        p.startswith(f"content/{name}:{line}: {field}: holds an invisible control character (U+") for p in found
+    ), found
 
 
 def test_an_item_of_a_list_of_texts_is_named_with_its_place(small_content):
-    line = rewrite(small_content, APRIL, "source:\n", 'editorial_notes:\n  - Fine.\n  - "Not\\x02 fine."\nsource:\n') + 2
+    line = (
+        rewrite(small_content, APRIL, "source:\n", 'editorial_notes:\n  - Fine.\n  - "Not\\x02 fine."\nsource:\n') + 2
+    )
     found = problems(small_content)
-    assert any(p.startswith(f"content/{APRIL}:{line}: editorial_notes[2]: holds an invisible control character (U+0002)") for p in found), found
+    assert any(
+        p.startswith(f"content/{APRIL}:{line}: editorial_notes[2]: holds an invisible control character (U+0002)")
+        for p in found
+    ), found
 
 
 def test_a_control_character_in_the_minutes_is_named_with_its_line_and_column(small_content):
@@ -90,8 +107,15 @@ def test_a_control_character_in_the_about_page_is_named_with_its_line(small_cont
 
 
 # Odd but printable (a noncharacter is not: tests/properties/test_checks_of_the_checks.py): what check accepts here must reach the feed intact and well-formed.
-ACCEPTED = ["Tab\there", "No-break\u00a0space", "Zero\u200bwidth", "Emoji 😀", "Private \ue000 use",
-            "Mark\ufeffinside", "<b>&amp;</b> \"quotes\" 'and' ]]>"]
+ACCEPTED = [
+    "Tab\there",
+    "No-break\u00a0space",
+    "Zero\u200bwidth",
+    "Emoji 😀",
+    "Private \ue000 use",
+    "Mark\ufeffinside",
+    "<b>&amp;</b> \"quotes\" 'and' ]]>",
+]
 
 
 @pytest.mark.parametrize("title", ACCEPTED, ids=range(len(ACCEPTED)))

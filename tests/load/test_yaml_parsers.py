@@ -1,19 +1,22 @@
 """The same YAML means the same with PyYAML's C library (libyaml) and without it: every value below
 is read through both parsers, forced in turn, and must come out as the table says."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minutebook.content import yamltext
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.model import InvalidContent
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 
 
 def parser_param(name):
-    return pytest.param(name, marks=pytest.mark.skipif(name not in yamltext.PARSERS, reason=f"PyYAML was built without {name}"))
+    return pytest.param(
+        name, marks=pytest.mark.skipif(name not in yamltext.PARSERS, reason=f"PyYAML was built without {name}")
+    )
 
 
 PARSERS = [parser_param("libyaml"), parser_param("python")]
@@ -112,9 +115,48 @@ def _lines(value):
     return None
 
 
-PIECES = ["key", "x y", ": ", ":", " ", "  ", "\n", "\n  ", "\n- ", "- ", "[", "]", "{", "}", ", ", '"a\\"b"', "'it''s'",
-          '"\\x01"', '"\\ud800"', "# note", "!!str ", "!x ", "? ", "|", ">-", "|#", "~", "null", "---\n", "...\n",
-          "%YAML 1.3\n", "\t", "é", "\ufeff", "\u2028", "10:00", "&a ", "*a", "0x1F", "<<: "]
+PIECES = [
+    "key",
+    "x y",
+    ": ",
+    ":",
+    " ",
+    "  ",
+    "\n",
+    "\n  ",
+    "\n- ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    '"a\\"b"',
+    "'it''s'",
+    '"\\x01"',
+    '"\\ud800"',
+    "# note",
+    "!!str ",
+    "!x ",
+    "? ",
+    "|",
+    ">-",
+    "|#",
+    "~",
+    "null",
+    "---\n",
+    "...\n",
+    "%YAML 1.3\n",
+    "\t",
+    "é",
+    "\ufeff",
+    "\u2028",
+    "10:00",
+    "&a ",
+    "*a",
+    "0x1F",
+    "<<: ",
+]
 
 
 @pytest.mark.skipif("libyaml" not in yamltext.PARSERS, reason="PyYAML was built without libyaml")

@@ -3,6 +3,7 @@
 The status fixture: April 2019 approved at the meeting of 28 May 2019, May 2019
 a draft, June 2019 cancelled with no attendance, agenda, minute-taker, time or venue.
 """
+
 import csv
 import io
 import json
@@ -28,7 +29,13 @@ def test_every_meeting_has_its_status_and_approved_minutes_the_date_they_were_ap
 
 def test_a_cancelled_meeting_has_no_minute_taker_attendance_agenda_time_or_venue(data):
     june = json.loads((data / "meetings.json").read_text(encoding="utf-8"))["meetings"][-1]
-    assert (june["minute_taker"], june["attendees"], june["agenda"], june["time"], june["venue"]) == (None, [], [], "", "")
+    assert (june["minute_taker"], june["attendees"], june["agenda"], june["time"], june["venue"]) == (
+        None,
+        [],
+        [],
+        "",
+        "",
+    )
 
 
 def test_each_action_carries_its_meetings_status_in_json_and_csv(data):

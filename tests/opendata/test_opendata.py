@@ -1,4 +1,5 @@
 """data/: meetings and actions as JSON and CSV, plain text, each record with its permalink."""
+
 import csv
 import io
 import json
@@ -7,7 +8,15 @@ import re
 
 import pytest
 
-from minutebook.outputs.opendata import ACTION_FIELDS, CSV_FIELDS, DATASETS, MEETING_FIELDS, actions_csv, data_files, safe_cell
+from minutebook.outputs.opendata import (
+    ACTION_FIELDS,
+    CSV_FIELDS,
+    DATASETS,
+    MEETING_FIELDS,
+    actions_csv,
+    data_files,
+    safe_cell,
+)
 from minutebook.pipeline import Paths, load_archive
 from minutebook.site.markup import Abbreviations, make_parser, render_items
 from tests.conftest import PUBLIC_ADDRESS, ROOT
@@ -74,7 +83,11 @@ def test_text_is_carried_as_plain_text_never_html(real_site):
 
 def test_markdown_formatting_is_taken_out_of_item_text(small_content):
     path = small_content / "meetings/2019-04-30-monthly-assurance.md"
-    path.write_text(path.read_text().replace("None were discussed.", "None were **discussed** at <b>all</b> & [more](https://example.org)."))
+    path.write_text(
+        path.read_text().replace(
+            "None were discussed.", "None were **discussed** at <b>all</b> & [more](https://example.org)."
+        )
+    )
     archive = load_archive(Paths(content=small_content))
     meetings = json.loads(data_files(archive, texts_of(archive))["data/meetings.json"])["meetings"]
     assert meetings[0]["agenda"][0]["text"] == "None were discussed at <b>all</b> & more."
@@ -82,13 +95,13 @@ def test_markdown_formatting_is_taken_out_of_item_text(small_content):
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_made_text(start):
-    assert safe_cell(f"{start}HYPERLINK(\"http://evil.example\")") == f"'{start}HYPERLINK(\"http://evil.example\")"
+    assert safe_cell(f'{start}HYPERLINK("http://evil.example")') == f'\'{start}HYPERLINK("http://evil.example")'
     assert safe_cell("Chief Constable") == "Chief Constable"
 
 
 def test_hostile_action_text_is_quoted_and_defused_in_the_csv(small_content):
     path = small_content / "meetings/2019-04-30-monthly-assurance.md"
-    hostile = '=cmd|\' /C calc\'!A0, "quoted", and\\nmore'
+    hostile = "=cmd|' /C calc'!A0, \"quoted\", and\\nmore"
     text = path.read_text().replace(
         "text: The DCC to review the success criteria in the ANPR business case to see if they have been achieved.",
         "text: " + json.dumps(hostile.replace("\\n", "\n")),
@@ -105,7 +118,9 @@ def test_the_data_page_links_to_every_file_and_is_linked_from_home_and_footer(re
     for dataset in DATASETS:
         assert f'href="{dataset.path.split("/")[-1]}"' in page
     assert 'href="data/index.html"' in (real_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../data/index.html"' in (real_site / "meetings/2019-04-30-monthly-assurance/index.html").read_text(encoding="utf-8")
+    assert 'href="../../data/index.html"' in (real_site / "meetings/2019-04-30-monthly-assurance/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("name, key", [("meetings.json", "meetings"), ("actions.json", "actions")])

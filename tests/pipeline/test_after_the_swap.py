@@ -1,4 +1,5 @@
 """A build that fails after its new site is swapped in says so, and leaves nothing a later build could trust wrongly."""
+
 import errno
 import hashlib
 import os
@@ -14,7 +15,11 @@ APRIL = "meetings/2019-04-30-monthly-assurance.md"
 
 
 def fingerprint(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def disk_full(*args, **kwargs):
@@ -27,7 +32,9 @@ def edit(content: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("step", ["write_manifest", "keep", "write_set"])
-def test_after_a_full_disk_past_the_swap_the_next_build_is_byte_for_byte_a_full_build(small_content, tmp_path, monkeypatch, step):
+def test_after_a_full_disk_past_the_swap_the_next_build_is_byte_for_byte_a_full_build(
+    small_content, tmp_path, monkeypatch, step
+):
     out = tmp_path / "site"
     build(Paths(content=small_content), out)
     edit(small_content, "None were discussed.", "None were discussed at all.")

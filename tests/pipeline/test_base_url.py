@@ -1,4 +1,5 @@
 """The site's address comes from --base-url, or else from site.yml."""
+
 from tests.conftest import build_site
 
 

@@ -1,5 +1,6 @@
 """The logo is published under a name made from its bytes, in a folder of its own, and shown on every page.
 No content file can take the place of one of the site's own files, whatever it is called."""
+
 import posixpath
 from pathlib import Path
 
@@ -36,7 +37,9 @@ def test_a_png_logo_is_published_under_its_own_name_and_shown_on_every_page(smal
     assert not list(site.rglob("crest.png"))
 
 
-@pytest.mark.parametrize("name", ["search.js", "assets/search.js", "lunr.min.js", "style.css", "assets/style.css", "favicon.svg"])
+@pytest.mark.parametrize(
+    "name", ["search.js", "assets/search.js", "lunr.min.js", "style.css", "assets/style.css", "favicon.svg"]
+)
 def test_an_image_named_like_one_of_the_sites_own_files_never_replaces_it(small_content, tmp_path, name):
     with_logo(small_content, name, png())
     site = build_site(small_content, tmp_path / "site")

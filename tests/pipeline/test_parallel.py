@@ -1,4 +1,5 @@
 """Rendering on several cores gives the same site as rendering on one."""
+
 import shutil
 
 from minutebook import pipeline

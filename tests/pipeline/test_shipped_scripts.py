@@ -1,4 +1,5 @@
 """The scripts as the site serves them: without their comments and spaces, and doing just what their source does."""
+
 import gzip
 import shutil
 
@@ -13,10 +14,33 @@ from tests.index.lunr_node import SEARCH_AHEAD_JS, SEARCH_JS, SearchPage, write_
 # Each way of searching: words, unfinished words, close spellings, phrases, the query language
 # (fields, presence, boosts, wildcards), broken syntax, and filters.
 QUERIES = [
-    "burglary", "burglary ", "camera", "burglery", '"community confidence"', '"roads', "title:roads", "+crime -roads",
-    "roads^10 crime", "bur*", "*ary", "crime~1", "title:", "+", "~~", "",
-    ["", {"year": "2019"}], ["crime", {"kind": "action"}], ["police", {"type": "Performance"}],
-    "custody", "custody ", "staff risk", '"the board"', "agenc", "board^5 -risk", "perf*", "comunication",
+    "burglary",
+    "burglary ",
+    "camera",
+    "burglery",
+    '"community confidence"',
+    '"roads',
+    "title:roads",
+    "+crime -roads",
+    "roads^10 crime",
+    "bur*",
+    "*ary",
+    "crime~1",
+    "title:",
+    "+",
+    "~~",
+    "",
+    ["", {"year": "2019"}],
+    ["crime", {"kind": "action"}],
+    ["police", {"type": "Performance"}],
+    "custody",
+    "custody ",
+    "staff risk",
+    '"the board"',
+    "agenc",
+    "board^5 -risk",
+    "perf*",
+    "comunication",
 ]
 
 

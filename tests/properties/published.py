@@ -9,6 +9,7 @@
 - or `check` accepts, the build succeeds silently, and every file it writes is well-formed: pages,
   feed, calendar, sitemap, open data and search files, with no script a value could have smuggled in.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -32,18 +33,26 @@ from tests.conftest import FIXTURES
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 MAY = "meetings/2019-05-28-performance.md"
-SMALL = {p.relative_to(FIXTURES / "small").as_posix(): p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "small").rglob("*")) if p.is_file()}
+SMALL = {
+    p.relative_to(FIXTURES / "small").as_posix(): p.read_text(encoding="utf-8")
+    for p in sorted((FIXTURES / "small").rglob("*"))
+    if p.is_file()
+}
 
 # Each build takes a tenth of a second or so: these keep the folder to about a minute on two busy cores.
-BOUNDED = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+BOUNDED = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 # What no output may hold raw: XML 1.0's forbidden characters, DEL and C1, the line and paragraph
 # separators a script reads as line ends, surrogates, and Unicode's noncharacters.
-RAW_NEVER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                       "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
-                       "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
-                       "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
-                       "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+RAW_NEVER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
+    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
+    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$")
 
 # ---------------------------------------------------------------- values
@@ -51,12 +60,75 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d
 # The characters and pieces of text most likely to break an output: markup, YAML and Markdown signs,
 # controls, separators, noncharacters, surrogates, characters outside the Basic Multilingual Plane.
 AWKWARD = [
-    "<", ">", "&", '"', "'", "\\", "`", "#", ":", "-", "*", "_", "[", "]", "{", "}", "|", "%", "@", "/", ";", ",",
-    " ", "  ", "\t", "\n", "\r", "\x00", "\x01", "\x1b", "\x7f", "\x85", "\xa0", "\u200b", "\u2028", "\u2029",
-    "\ufeff", "\ufdd0", "\ufdef", "\ufffd", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff", "\ud800", "\udfff",
-    "\u0301", "\U0001f600", "é", "ß", "İ", "ﬁ", "Ω",
-    "<script>alert(1)</script>", "</script>", "<!--", "]]>", "&amp;", "&#0;", "{{ x }}", "{% raw %}", "--- ",
-    "## 9 x", "javascript:", "\\x01", "\\u2028", "&#xFDD0;", "&#x1;", "&#x85;",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "\\",
+    "`",
+    "#",
+    ":",
+    "-",
+    "*",
+    "_",
+    "[",
+    "]",
+    "{",
+    "}",
+    "|",
+    "%",
+    "@",
+    "/",
+    ";",
+    ",",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r",
+    "\x00",
+    "\x01",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\xa0",
+    "\u200b",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufdd0",
+    "\ufdef",
+    "\ufffd",
+    "\ufffe",
+    "\uffff",
+    "\U0001fffe",
+    "\U0010ffff",
+    "\ud800",
+    "\udfff",
+    "\u0301",
+    "\U0001f600",
+    "é",
+    "ß",
+    "İ",
+    "ﬁ",
+    "Ω",
+    "<script>alert(1)</script>",
+    "</script>",
+    "<!--",
+    "]]>",
+    "&amp;",
+    "&#0;",
+    "{{ x }}",
+    "{% raw %}",
+    "--- ",
+    "## 9 x",
+    "javascript:",
+    "\\x01",
+    "\\u2028",
+    "&#xFDD0;",
+    "&#x1;",
+    "&#x85;",
 ]
 characters = st.one_of(st.characters(codec=None), st.sampled_from(AWKWARD))
 texts = st.lists(characters, min_size=1, max_size=12).map("".join)
@@ -203,7 +275,9 @@ class _Strict(HTMLParser):
             self.open.pop()
 
     def handle_endtag(self, tag):
-        assert self.open and self.open[-1] == tag, f"{self.name}: </{tag}> closes <{self.open[-1] if self.open else ''}>"
+        assert self.open and self.open[-1] == tag, (
+            f"{self.name}: </{tag}> closes <{self.open[-1] if self.open else ''}>"
+        )
         self.open.pop()
         self.script = False
 
@@ -229,7 +303,7 @@ def search_script(name: str, text: str) -> None:
     decoder, at = json.JSONDecoder(), start.end()
     if start.group(1):
         _, at = decoder.raw_decode(text, at)
-        assert text[at:at + 2] == "]=", name
+        assert text[at : at + 2] == "]=", name
         at += 2
     _, at = decoder.raw_decode(text, at)
     assert text[at:].strip() == ";", f"{name} goes on after its data"
@@ -275,9 +349,25 @@ def everywhere(archive: Archive, old: str, new: str, edited: str) -> Archive:
 
 
 # Dates: real ones across the years check allows and past them, the edges, and text that is no date.
-EDGES = ["1799-12-31", "1800-01-01", "1846-11-30", "1847-12-01", "1900-02-28", "2000-02-29", "2019-02-29",
-         "2999-12-31", "3000-01-01", "0000-01-01", "9999-12-31", "2019-4-30", "2019-04-30T10:00", "20190430"]
-dates = st.one_of(st.dates().map(lambda day: f"{day.year:04d}-{day.month:02d}-{day.day:02d}"), st.sampled_from(EDGES), texts)
+EDGES = [
+    "1799-12-31",
+    "1800-01-01",
+    "1846-11-30",
+    "1847-12-01",
+    "1900-02-28",
+    "2000-02-29",
+    "2019-02-29",
+    "2999-12-31",
+    "3000-01-01",
+    "0000-01-01",
+    "9999-12-31",
+    "2019-4-30",
+    "2019-04-30T10:00",
+    "20190430",
+]
+dates = st.one_of(
+    st.dates().map(lambda day: f"{day.year:04d}-{day.month:02d}-{day.day:02d}"), st.sampled_from(EDGES), texts
+)
 TIMES = ["00:00", "23:59", "24:00", "9:00", "09:60", "10:00:00", "10.00", "10:00am", "-1:00"]
 times = st.one_of(st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}"), st.sampled_from(TIMES), texts)
 # Slugs and ids: well-formed ones of every length, up to past what a file name can hold, and text that is none.
@@ -287,15 +377,37 @@ slugs = st.one_of(
     texts,
 )
 ITEM_NUMBERS = ["2.1(a)", "2.1(A)", "2.1a", "2.1A", "2.1.", ".2", "2..1", "ⅱ", "٢", "2.1 ", "1.1"]
-item_numbers = st.one_of(st.from_regex(r"[A-Za-z0-9]{1,4}(\.[A-Za-z0-9]{1,4}){0,3}", fullmatch=True), st.sampled_from(ITEM_NUMBERS), texts)
+item_numbers = st.one_of(
+    st.from_regex(r"[A-Za-z0-9]{1,4}(\.[A-Za-z0-9]{1,4}){0,3}", fullmatch=True), st.sampled_from(ITEM_NUMBERS), texts
+)
 # Addresses: well-formed ones with awkward paths, hosts and ports, the kinds that are not, and text.
-ADDRESSES = ["https://example.org/", "http://example.org", "https://example.org:8080/x?q=1#f", "https://ex ample.org/",
-             "https://", "https:///path", "ftp://example.org/", "javascript:alert(1)", "//example.org/", "example.org",
-             "https://user:pw@example.org/", "https://example.org:99999/", "https://[::1]/", "https://éxample.org/",
-             "https://example.org/a b", "https://example.org/\"><script>", "HTTPS://EXAMPLE.ORG/", "https://example.org/%zz"]
+ADDRESSES = [
+    "https://example.org/",
+    "http://example.org",
+    "https://example.org:8080/x?q=1#f",
+    "https://ex ample.org/",
+    "https://",
+    "https:///path",
+    "ftp://example.org/",
+    "javascript:alert(1)",
+    "//example.org/",
+    "example.org",
+    "https://user:pw@example.org/",
+    "https://example.org:99999/",
+    "https://[::1]/",
+    "https://éxample.org/",
+    "https://example.org/a b",
+    'https://example.org/"><script>',
+    "HTTPS://EXAMPLE.ORG/",
+    "https://example.org/%zz",
+]
 addresses = st.one_of(
-    st.builds(lambda scheme, host, path: f"{scheme}://{host}/{path}", st.sampled_from(["https", "http", "HTTP", "ftp", ""]),
-              st.sampled_from(["example.org", "localhost", "127.0.0.1", "ex_ample.org", "", "example.org:443"]), texts),
+    st.builds(
+        lambda scheme, host, path: f"{scheme}://{host}/{path}",
+        st.sampled_from(["https", "http", "HTTP", "ftp", ""]),
+        st.sampled_from(["example.org", "localhost", "127.0.0.1", "ex_ample.org", "", "example.org:443"]),
+        texts,
+    ),
     st.sampled_from(ADDRESSES),
     texts,
 )

@@ -1,5 +1,6 @@
 """Dates and times (a meeting's, an action's due date, the next meeting's): any value is refused by
 `check` with a located message, or published in every output, the feed's and calendar's times valid."""
+
 import re
 
 from hypothesis import given
@@ -10,9 +11,15 @@ from tests.properties.published import APRIL, BOUNDED, MAY, dates, outcome, quot
 @BOUNDED
 @given(dates, times)
 def test_a_meeting_date_and_time(day, time):
-    archive = small().replace(MAY, "date: 2019-05-28", f"date: {quoted(day)}").replace(MAY, 'time: "10:00"', f"time: {quoted(time)}")
+    archive = (
+        small()
+        .replace(MAY, "date: 2019-05-28", f"date: {quoted(day)}")
+        .replace(MAY, 'time: "10:00"', f"time: {quoted(time)}")
+    )
     # The file is named by its date: renamed when the date could name it, and refused as not matching it otherwise.
-    outcome(renamed(archive, MAY, f"meetings/{day}-performance.md") if re.fullmatch(r"\d{4}-\d\d-\d\d", day) else archive)
+    outcome(
+        renamed(archive, MAY, f"meetings/{day}-performance.md") if re.fullmatch(r"\d{4}-\d\d-\d\d", day) else archive
+    )
 
 
 @BOUNDED

@@ -1,5 +1,6 @@
 """Slugs, ids and item numbers, which become file names and anchors: any value is refused by `check`
 with a located message, or published in every output."""
+
 from hypothesis import given
 
 from tests.properties.published import APRIL, BOUNDED, everywhere, item_numbers, outcome, quoted, slugs, small, texts

@@ -1,5 +1,6 @@
 """Free text (titles, item titles, minutes, action text, names, roles, settings): any value is
 refused by `check` with a located message, or published in every output, well-formed."""
+
 from hypothesis import given
 
 from tests.properties.published import APRIL, BOUNDED, action_rows, feed_titles, outcome, quoted, scalars, small, texts
@@ -14,7 +15,9 @@ def test_a_meeting_title(value):
 @BOUNDED
 @given(texts)
 def test_a_meeting_title_check_accepts_is_the_feed_entry_title_as_written(value):
-    published = outcome(small().replace(APRIL, "title: Monthly Assurance Meeting April 2019", f"title: {quoted(value)}"))
+    published = outcome(
+        small().replace(APRIL, "title: Monthly Assurance Meeting April 2019", f"title: {quoted(value)}")
+    )
     if published.accepted:
         assert value.strip() in feed_titles(published.site)
 
@@ -35,14 +38,18 @@ def test_a_line_of_minutes(value):
 @BOUNDED
 @given(scalars)
 def test_an_action_text(value):
-    old = "    text: The DCC to review the success criteria in the ANPR business case to see if they have been achieved."
+    old = (
+        "    text: The DCC to review the success criteria in the ANPR business case to see if they have been achieved."
+    )
     outcome(small().replace(APRIL, old, f"    text: {value}"))
 
 
 @BOUNDED
 @given(texts)
 def test_an_action_text_check_accepts_is_the_open_data_text_as_written(value):
-    old = "    text: The DCC to review the success criteria in the ANPR business case to see if they have been achieved."
+    old = (
+        "    text: The DCC to review the success criteria in the ANPR business case to see if they have been achieved."
+    )
     published = outcome(small().replace(APRIL, old, f"    text: {quoted(value)}"))
     if published.accepted:
         assert [row["text"] for row in action_rows(published.site)] == [as_a_spreadsheet_shows(value.strip())]
@@ -74,11 +81,16 @@ def test_the_site_title(value):
 @BOUNDED
 @given(scalars)
 def test_the_organisation(value):
-    outcome(small().replace("site.yml", "organisation: Office of the Police and Crime Commissioner for Testshire", f"organisation: {value}"))
+    outcome(
+        small().replace(
+            "site.yml",
+            "organisation: Office of the Police and Crime Commissioner for Testshire",
+            f"organisation: {value}",
+        )
+    )
 
 
 @BOUNDED
 @given(scalars)
 def test_a_glossary_expansion(value):
     outcome(small().replace("glossary.yml", "  expansion: Chief Constable", f"  expansion: {value}"))
-

@@ -1,4 +1,5 @@
 """An incremental build gives byte-for-byte the site a full build gives, after every kind of change."""
+
 import pickle
 import shutil
 import subprocess
@@ -24,7 +25,10 @@ def edit_meeting(content: Path, templates: Path) -> None:
 
 def add_meeting(content: Path, templates: Path) -> None:
     text = (content / MAY).read_text().replace("2019-05-28", "2019-06-25").replace("May 2019", "June 2019")
-    text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    text = text.replace(
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "",
+    )
     (content / "meetings/2019-06-25-performance.md").write_text(text)
 
 
@@ -45,7 +49,9 @@ def rename_theme(content: Path, templates: Path) -> None:
 
 def change_template(content: Path, templates: Path) -> None:
     path = templates / "meeting.html"
-    path.write_text(path.read_text().replace("<h2 id=\"agenda\">Agenda</h2>", "<h2 id=\"agenda\">Agenda of the meeting</h2>"))
+    path.write_text(
+        path.read_text().replace('<h2 id="agenda">Agenda</h2>', '<h2 id="agenda">Agenda of the meeting</h2>')
+    )
 
 
 def update_action_between_meetings(content: Path, templates: Path) -> None:
@@ -59,12 +65,16 @@ def change_action_status(content: Path, templates: Path) -> None:
 
 def retitle_meeting(content: Path, templates: Path) -> None:
     path = content / MAY
-    path.write_text(path.read_text().replace("title: Performance Meeting May 2019\n", "title: Performance Meeting, May 2019\n"))
+    path.write_text(
+        path.read_text().replace("title: Performance Meeting May 2019\n", "title: Performance Meeting, May 2019\n")
+    )
 
 
 def add_theme_to_item(content: Path, templates: Path) -> None:
     path = content / MAY
-    path.write_text(path.read_text().replace("themes: [public-confidence]", "themes: [public-confidence, roads-policing]"))
+    path.write_text(
+        path.read_text().replace("themes: [public-confidence]", "themes: [public-confidence, roads-policing]")
+    )
 
 
 def change_a_role(content: Path, templates: Path) -> None:
@@ -80,7 +90,10 @@ def add_meeting_of_a_new_type(content: Path, templates: Path) -> None:
     """Another type in another year: whether lists name meetings' types depends on every meeting."""
     text = (content / MAY).read_text().replace("2019-05-28", "2020-01-14").replace("May 2019", "January 2020")
     text = text.replace("type: Performance", "type: Public Meeting")
-    text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    text = text.replace(
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "",
+    )
     (content / "meetings/2020-01-14-public.md").write_text(text)
 
 
@@ -91,8 +104,19 @@ def snapshot(site: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize(
     "change",
     [
-        edit_meeting, add_meeting, delete_meeting, rename_meeting, rename_theme, change_template, update_action_between_meetings,
-        change_action_status, retitle_meeting, add_theme_to_item, change_a_role, add_about_page, add_meeting_of_a_new_type,
+        edit_meeting,
+        add_meeting,
+        delete_meeting,
+        rename_meeting,
+        rename_theme,
+        change_template,
+        update_action_between_meetings,
+        change_action_status,
+        retitle_meeting,
+        add_theme_to_item,
+        change_a_role,
+        add_about_page,
+        add_meeting_of_a_new_type,
     ],
 )
 def test_incremental_build_matches_a_full_build(tmp_path, change):
@@ -195,31 +219,57 @@ def test_editing_only_the_text_of_an_item_re_renders_that_meeting_page_alone(tmp
 def test_changing_an_actions_status_re_renders_every_page_that_shows_the_action(tmp_path):
     rendered = pages_rendered_by(change_action_status, tmp_path)
     shows_it = {
-        "actions/index.html", "actions/2019-04-30-1/index.html", "index.html",
-        "meetings/2019-04-30-monthly-assurance/index.html", "themes/roads-policing/index.html", "people/amanda-blakeman/index.html",
+        "actions/index.html",
+        "actions/2019-04-30-1/index.html",
+        "index.html",
+        "meetings/2019-04-30-monthly-assurance/index.html",
+        "themes/roads-policing/index.html",
+        "people/amanda-blakeman/index.html",
     }
     assert shows_it <= rendered
     # A page that names April for other facts is rendered again too (a summary is all or nothing); one that never names it is not.
-    assert not {"glossary/index.html", "404.html", "themes/public-confidence/index.html", "meetings/2019-06-25-performance/index.html"} & rendered
+    assert (
+        not {
+            "glossary/index.html",
+            "404.html",
+            "themes/public-confidence/index.html",
+            "meetings/2019-06-25-performance/index.html",
+        }
+        & rendered
+    )
 
 
 def test_retitling_a_meeting_re_renders_the_lists_that_name_it_and_its_neighbours(tmp_path):
     rendered = pages_rendered_by(retitle_meeting, tmp_path)
-    assert {"meetings/index.html", "years/2019/index.html", "index.html", "themes/public-confidence/index.html",
-            "meetings/2019-04-30-monthly-assurance/index.html", "meetings/2019-06-25-performance/index.html"} <= rendered
+    assert {
+        "meetings/index.html",
+        "years/2019/index.html",
+        "index.html",
+        "themes/public-confidence/index.html",
+        "meetings/2019-04-30-monthly-assurance/index.html",
+        "meetings/2019-06-25-performance/index.html",
+    } <= rendered
     assert not {"glossary/index.html", "404.html"} & rendered
 
 
 def add_meeting_in_2020(content: Path, templates: Path) -> None:
     text = (content / MAY).read_text().replace("2019-05-28", "2020-05-26").replace("May 2019", "May 2020")
-    text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    text = text.replace(
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "",
+    )
     (content / "meetings/2020-05-26-performance.md").write_text(text)
 
 
 def test_a_new_latest_meeting_remakes_the_pages_that_count_how_long_an_open_action_has_waited(tmp_path):
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
     may = content / MAY
-    may.write_text(may.read_text().replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", ""))
+    may.write_text(
+        may.read_text().replace(
+            "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+            "",
+        )
+    )
     paths = Paths(content=content)
     site = tmp_path / "site"
     build(paths, site)
@@ -244,7 +294,11 @@ def files_rewritten_by(change, tmp_path) -> set[str]:
     change(content, None)
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
-    return {path for path, inode in before.items() if not path.startswith("assets/") and path != MARKER and (site / path).stat().st_ino != inode}
+    return {
+        path
+        for path, inode in before.items()
+        if not path.startswith("assets/") and path != MARKER and (site / path).stat().st_ino != inode
+    }
 
 
 def add_a_word(content: Path, templates: Path) -> None:
@@ -252,10 +306,16 @@ def add_a_word(content: Path, templates: Path) -> None:
     path.write_text(path.read_text().replace("None were discussed.", "None were discussed by the panel."))
 
 
-def test_a_new_word_remakes_its_page_its_search_text_its_years_terms_its_words_the_search_index_and_the_meetings_data(tmp_path):
+def test_a_new_word_remakes_its_page_its_search_text_its_years_terms_its_words_the_search_index_and_the_meetings_data(
+    tmp_path,
+):
     assert files_rewritten_by(add_a_word, tmp_path) == {
-        "meetings/2019-04-30-monthly-assurance/index.html", "search/index.js", "search/terms/2019-0.js",
-        "search/text/2019-04-30-monthly-assurance.js", "search/words/0.js", "data/meetings.json",
+        "meetings/2019-04-30-monthly-assurance/index.html",
+        "search/index.js",
+        "search/terms/2019-0.js",
+        "search/text/2019-04-30-monthly-assurance.js",
+        "search/words/0.js",
+        "data/meetings.json",
     }
 
 
@@ -280,7 +340,12 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     site = tmp_path / "site"
     build(paths, site)
     folder, code = kept.folder(site), tree_digest(PACKAGE)
-    assert {p.name for p in folder.iterdir() if p.is_file()} == {"search-2019.pickle", "search-summaries.pickle", "meetings.pickle", "parsed.pickle"}
+    assert {p.name for p in folder.iterdir() if p.is_file()} == {
+        "search-2019.pickle",
+        "search-summaries.pickle",
+        "meetings.pickle",
+        "parsed.pickle",
+    }
     kept.write_set(site, "search-2019", code, {"2019-04-30-monthly-assurance": ("not its key", b"{}")})
     kept.write_set(site, "search-summaries", code, {"2019-04-30-monthly-assurance": ("not its key", b"[]")})
     (folder / "meetings.pickle").write_bytes((folder / "meetings.pickle").read_bytes()[:-100])  # cut short
@@ -298,7 +363,9 @@ def test_words_that_join_or_leave_the_archive_change_only_their_ranges_words_fil
     paths, site = Paths(content=content), tmp_path / "site"
     build(paths, site)
     path = content / APRIL
-    path.write_text(path.read_text().replace("None were discussed.", "None were discussed. Zeppelins and aardvarks were noted."))
+    path.write_text(
+        path.read_text().replace("None were discussed.", "None were discussed. Zeppelins and aardvarks were noted.")
+    )
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
     path.write_text(path.read_text().replace(" Zeppelins and aardvarks were noted.", ""))
@@ -318,7 +385,10 @@ def test_a_build_handed_the_meetings_the_last_one_read_gives_the_same_site(tmp_p
 def test_an_edit_reads_and_writes_only_its_own_years_search_parts(tmp_path, monkeypatch):
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
     text = (content / MAY).read_text().replace("2019-05-28", "2020-05-26").replace("May 2019", "May 2020")
-    text = text.replace("action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    text = text.replace(
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "",
+    )
     (content / "meetings/2020-05-26-performance.md").write_text(text)
     paths, site = Paths(content=content), tmp_path / "site"
     build(paths, site)

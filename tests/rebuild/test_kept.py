@@ -1,4 +1,5 @@
 """Meetings and parts kept between builds come back exactly as they were made, and only for the code that made them."""
+
 import dataclasses
 import pickle
 
@@ -27,7 +28,9 @@ def test_a_kept_meeting_is_the_meeting_parsing_gives_origins_and_all(content):
     parsed, _ = parse_content(sources, first)
     second = KnownMeetings(first.parts, "code")
     kept_meetings, _ = parse_content(sources, second)
-    assert kept_meetings.meetings and [every_field(m) for m in kept_meetings.meetings] == [every_field(m) for m in parsed.meetings]
+    assert kept_meetings.meetings and [every_field(m) for m in kept_meetings.meetings] == [
+        every_field(m) for m in parsed.meetings
+    ]
     assert second.summaries == first.summaries == {m.id: summary(m) for m in parsed.meetings}
     assert second.parts == first.parts
 

@@ -1,9 +1,9 @@
 """What a build keeps beside its site (the manifest, the parts) is trusted only beside that very site."""
+
 import os
 import shutil
 
 from minutebook import pipeline
-
 from minutebook.incremental import kept
 from minutebook.pipeline import Paths, build
 from minutebook.write import MARKER
@@ -51,7 +51,9 @@ def test_kept_parts_are_set_aside_with_a_manifest_that_does_not_name_the_site(tm
     (site / MARKER).write_text("site: another\n")  # as another build's site would say
     read = []
     reading = kept.read_set
-    monkeypatch.setattr(kept, "read_set", lambda out_dir, name, code: read.append(reading(out_dir, name, code)) or read[-1])
+    monkeypatch.setattr(
+        kept, "read_set", lambda out_dir, name, code: read.append(reading(out_dir, name, code)) or read[-1]
+    )
     build(paths, site)
     assert read and not any(read)  # every kept part read came back empty: none was trusted
     assert kept.read_manifest(site) is not None  # and the build left a manifest naming its own site

@@ -1,5 +1,6 @@
 """A new logo, or the same file name with a new image in it, rebuilds every page that shows it:
 the incremental build is byte for byte the full one."""
+
 import shutil
 
 import pytest

@@ -1,5 +1,6 @@
 """An incremental build stays byte for byte a full build when a meeting's status changes,
 and when the meeting that approved some minutes comes, goes or changes its address."""
+
 import shutil
 from pathlib import Path
 
@@ -26,13 +27,19 @@ def set_apart(content: Path) -> None:
     """Make the approving meeting (May) one that April's page names for no other reason: not its
     neighbour (a meeting in mid May comes between), not its next meeting, not an updater of its action."""
     replace(content, APRIL, "next_meeting:\n  date: 2019-05-28\n", "next_meeting:\n  date: 2019-05-14\n")
-    replace(content, MAY, "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n", "")
+    replace(
+        content,
+        MAY,
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "",
+    )
     (content / MID_MAY).write_text(
-        "---\ntitle: Performance Meeting May 2019\ndate: 2019-05-14\ntime: \"10:00\"\ntype: Performance\nvenue: Room 1.38\n"
+        '---\ntitle: Performance Meeting May 2019\ndate: 2019-05-14\ntime: "10:00"\ntype: Performance\nvenue: Room 1.38\n'
         "chair: john-campion\nminute_taker:\n  person: jackie-irvin\n  role: Policy Officer, OPCC\nattendees:\n"
-        "  - person: john-campion\n    role: Police and Crime Commissioner\nagenda:\n  - number: \"1\"\n    title: Confidence\n"
+        '  - person: john-campion\n    role: Police and Crime Commissioner\nagenda:\n  - number: "1"\n    title: Confidence\n'
         "source:\n  title: Performance Meeting May 2019 – Meeting Notes\n---\n\n## 1 Confidence\n\nNone were discussed.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 def approve_the_draft(content: Path) -> None:
@@ -44,10 +51,17 @@ def cancel_a_meeting(content: Path) -> None:
 
 
 def hold_the_cancelled_meeting_after_all(content: Path) -> None:
-    replace(content, JUNE, "status: cancelled\n", "status: draft\ntime: \"10:00\"\nvenue: Room 1.38\nminute_taker:\n  person: jackie-irvin\n"
-            "  role: Policy Officer, OPCC\nattendees:\n  - person: john-campion\n    role: Police and Crime Commissioner\n"
-            "agenda:\n  - number: \"1\"\n    title: Confidence\n")
-    (content / JUNE).write_text((content / JUNE).read_text(encoding="utf-8") + "\n## 1 Confidence\n\nNone were discussed.\n", encoding="utf-8")
+    replace(
+        content,
+        JUNE,
+        "status: cancelled\n",
+        'status: draft\ntime: "10:00"\nvenue: Room 1.38\nminute_taker:\n  person: jackie-irvin\n'
+        "  role: Policy Officer, OPCC\nattendees:\n  - person: john-campion\n    role: Police and Crime Commissioner\n"
+        'agenda:\n  - number: "1"\n    title: Confidence\n',
+    )
+    (content / JUNE).write_text(
+        (content / JUNE).read_text(encoding="utf-8") + "\n## 1 Confidence\n\nNone were discussed.\n", encoding="utf-8"
+    )
 
 
 def move_the_approving_meeting(content: Path) -> None:
@@ -65,10 +79,17 @@ def change_the_approval_date(content: Path) -> None:
     replace(content, APRIL, "approved: 2019-05-28", "approved: 2019-05-29")
 
 
-@pytest.mark.parametrize("change", [
-    approve_the_draft, cancel_a_meeting, hold_the_cancelled_meeting_after_all, move_the_approving_meeting,
-    remove_the_approving_meeting, change_the_approval_date,
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        approve_the_draft,
+        cancel_a_meeting,
+        hold_the_cancelled_meeting_after_all,
+        move_the_approving_meeting,
+        remove_the_approving_meeting,
+        change_the_approval_date,
+    ],
+)
 def test_an_incremental_build_matches_a_full_build_after_a_status_change(tmp_path, change):
     content = shutil.copytree(FIXTURES / "status", tmp_path / "content")
     set_apart(content)

@@ -1,4 +1,5 @@
 """Read a built page's structure without a browser: headings, landmarks, links and head tags."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser

@@ -1,4 +1,5 @@
 """Read the action tables and history lists of a built page as a reader sees them: words and links."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,11 +1,12 @@
 """An abbreviation's first use on a meeting page links to its glossary entry; the minutes' words stay as written."""
+
 import re
 
 import lxml.html
 import pytest
 
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from tests.conftest import FIXTURES, ROOT, build_site, copy_content
 
 APRIL = "meetings/2019-04-30-monthly-assurance/index.html"
@@ -70,12 +71,16 @@ def test_a_plural_links_to_its_singulars_entry_and_counts_as_its_use(site):
 def test_an_abbreviation_in_a_heading_is_marked_but_never_a_link(site):
     (heading,) = [h for text in minutes(site, MAY) for h in text.iter("h3")]
     assert [(abbr.text, abbr.get("title")) for abbr in heading.iter("abbr")] == [
-        ("KSIs", "Killed and seriously injured"), ("PCC", "Police and Crime Commissioner")]
+        ("KSIs", "Killed and seriously injured"),
+        ("PCC", "Police and Crime Commissioner"),
+    ]
     assert list(heading.iter("a")) == []
 
 
 def test_an_abbreviation_inside_a_link_of_the_minutes_is_left_as_it_is(site):
-    (review,) = [a for text in minutes(site, MAY) for a in text.iter("a") if a.get("href") == "https://example.org/anpr"]
+    (review,) = [
+        a for text in minutes(site, MAY) for a in text.iter("a") if a.get("href") == "https://example.org/anpr"
+    ]
     assert (review.text_content(), list(review.iterdescendants())) == ("ANPR review", [])
     assert "ANPR" not in [a.text_content() for a in links(site, MAY)]
 
@@ -86,7 +91,8 @@ def test_the_minutes_read_word_for_word_as_written(site):
     assert words == (
         "The latest confidence data shows a deterioration in performance compared to the previous quarter. "
         "KSIs and the PCC "
-        "The PCC said that KSIs had risen, and that the ANPR review would report on the KSI target to the PCC.")
+        "The PCC said that KSIs had risen, and that the ANPR review would report on the KSI target to the PCC."
+    )
 
 
 def test_the_glossary_has_one_entry_per_abbreviation_with_its_plural_beside_it(real_site):

@@ -1,11 +1,12 @@
 """The action tracker says what is known and no more: how long each open action has gone without an update,
 counted to the latest meeting, which actions have had none for over a year, and no column of blanks."""
+
 import datetime as dt
 
 import pytest
 
-from minutebook.link import link
 from minutebook.content.load import load_content
+from minutebook.link import link
 from minutebook.site.render import time_since
 from tests.conftest import ROOT, build_site
 from tests.render.tables import read
@@ -51,19 +52,24 @@ def test_every_open_action_says_since_which_meeting_no_update_was_recorded(track
         assert cell.links == [(f"../meetings/{meeting.id}/index.html#{anchor}", meeting.title)]
 
 
-@pytest.mark.parametrize("action_id, words", [
-    ("2016-10-19-1", "No update recorded since Monthly Assurance Meeting October 2016 (5 years and 2 months ago)"),
-    ("2019-04-30-1", "No update recorded since Monthly Assurance Meeting April 2019 (2 years and 7 months ago)"),
-    ("2021-03-23-2", "No update recorded since Monthly Assurance Meeting March 2021 (8 months ago)"),
-    ("2021-12-20-1", "No update recorded since Monthly Assurance Meeting December 2021 (the latest meeting)"),
-])
+@pytest.mark.parametrize(
+    "action_id, words",
+    [
+        ("2016-10-19-1", "No update recorded since Monthly Assurance Meeting October 2016 (5 years and 2 months ago)"),
+        ("2019-04-30-1", "No update recorded since Monthly Assurance Meeting April 2019 (2 years and 7 months ago)"),
+        ("2021-03-23-2", "No update recorded since Monthly Assurance Meeting March 2021 (8 months ago)"),
+        ("2021-12-20-1", "No update recorded since Monthly Assurance Meeting December 2021 (the latest meeting)"),
+    ],
+)
 def test_how_long_ago_is_counted_to_the_latest_meeting(tracker, action_id, words):
     assert last_update(tracker.table(OPEN_TABLE), action_id) == words
 
 
 def test_the_tracker_says_that_it_counts_to_the_latest_meeting_and_not_to_today(tracker):
-    assert ("How long ago is counted to the latest meeting, Monthly Assurance Meeting December 2021 on 20 December 2021, "
-            "not to today.") in tracker.paragraphs
+    assert (
+        "How long ago is counted to the latest meeting, Monthly Assurance Meeting December 2021 on 20 December 2021, "
+        "not to today."
+    ) in tracker.paragraphs
 
 
 def test_status_is_written_in_plain_words(tracker):
@@ -73,7 +79,13 @@ def test_status_is_written_in_plain_words(tracker):
 def test_the_tracker_lists_exactly_the_open_actions_with_no_update_for_over_a_year_longest_first(tracker):
     # The latest meeting is 20 December 2021: March and December 2021's actions are under a year old.
     assert action_ids(tracker.table(QUIET_TABLE)) == [
-        "2016-10-19-1", "2016-10-19-2", "2016-10-19-3", "2018-02-27-1", "2018-02-27-2", "2018-02-27-3", "2019-04-30-1",
+        "2016-10-19-1",
+        "2016-10-19-2",
+        "2016-10-19-3",
+        "2018-02-27-1",
+        "2018-02-27-2",
+        "2018-02-27-3",
+        "2019-04-30-1",
     ]
 
 
@@ -84,13 +96,19 @@ def test_the_tracker_links_to_the_list_of_actions_with_no_update_for_over_a_year
 
 
 def test_the_tracker_says_when_no_action_has_a_recorded_outcome(tracker):
-    assert any(p.startswith("No outcome has been recorded for any of the 12 actions: all are still open.") for p in tracker.paragraphs)
+    assert any(
+        p.startswith("No outcome has been recorded for any of the 12 actions: all are still open.")
+        for p in tracker.paragraphs
+    )
 
 
 def test_a_due_date_brings_the_due_column_and_an_action_without_one_says_none_set(small_content, tmp_path):
     path = small_content / APRIL
-    path.write_text(path.read_text().replace("""    status: open
-next_meeting:""", """    status: open
+    path.write_text(
+        path.read_text().replace(
+            """    status: open
+next_meeting:""",
+            """    status: open
   - id: 2019-04-30-2
     item: "2.1"
     owner: amanda-blakeman
@@ -102,7 +120,9 @@ next_meeting:""", """    status: open
     owner: amanda-blakeman
     text: The DCC to brief the PCC on ANPR camera sites.
     status: open
-next_meeting:"""))
+next_meeting:""",
+        )
+    )
     tracker = read(build_site(small_content, tmp_path / "site") / "actions/index.html")
     table = tracker.table(OPEN_TABLE)
     assert table.headers[-1] == "Due"
@@ -128,7 +148,10 @@ def test_an_actions_page_shows_its_whole_history_in_order(small_content, tmp_pat
         "28 May 2019: updated at Performance Meeting May 2019, status Completed The success criteria were reviewed.",
     ]
     assert [links for entry in page.lists["history"] for links in entry.links] == [
-        ("../../meetings/2019-04-30-monthly-assurance/index.html#item-2-1", "Monthly Assurance Meeting April 2019, item 2.1: Roads policing"),
+        (
+            "../../meetings/2019-04-30-monthly-assurance/index.html#item-2-1",
+            "Monthly Assurance Meeting April 2019, item 2.1: Roads policing",
+        ),
         ("../../meetings/2019-05-28-performance/index.html#updates", "Performance Meeting May 2019"),
     ]
     assert "No update has been recorded since it was raised." not in page.paragraphs
@@ -140,8 +163,10 @@ def test_an_action_never_updated_says_so_on_its_page(real_site):
         "19 October 2016: raised at Monthly Assurance Meeting October 2016, item 4a: Performance against the Police and Crime Plan, status Open",
     ]
     assert "No update has been recorded since it was raised." in page.paragraphs
-    assert ("<dt>Last update</dt><dd>No update recorded since <a href=\"../../meetings/2016-10-19-monthly-assurance/index.html#item-4a\">"
-            "Monthly Assurance Meeting October 2016</a> (5 years and 2 months ago)</dd>") in page.html
+    assert (
+        '<dt>Last update</dt><dd>No update recorded since <a href="../../meetings/2016-10-19-monthly-assurance/index.html#item-4a">'
+        "Monthly Assurance Meeting October 2016</a> (5 years and 2 months ago)</dd>"
+    ) in page.html
 
 
 def test_the_home_page_says_how_many_actions_have_a_recorded_outcome(real_site, small_site):
@@ -153,19 +178,24 @@ def test_the_home_page_says_how_many_actions_have_a_recorded_outcome(real_site, 
 
 
 def test_the_home_page_links_to_the_actions_with_no_update_for_over_a_year(real_site):
-    assert ('<a href="actions/index.html#no-update-for-a-year">7 open actions with no update for over a year</a>'
-            in read(real_site / "index.html").html)
+    assert (
+        '<a href="actions/index.html#no-update-for-a-year">7 open actions with no update for over a year</a>'
+        in read(real_site / "index.html").html
+    )
 
 
-@pytest.mark.parametrize("earlier, words", [
-    (dt.date(2016, 10, 19), "5 years and 2 months ago"),
-    (dt.date(2020, 12, 20), "1 year ago"),
-    (dt.date(2020, 11, 21), "1 year ago"),  # a day short of 1 year and 1 month
-    (dt.date(2021, 11, 20), "1 month ago"),
-    (dt.date(2021, 11, 21), "less than a month ago"),
-    (dt.date(2021, 12, 20), "the latest meeting"),
-    (dt.date(2022, 1, 5), "after the latest meeting"),  # an editor's update after the latest meeting
-])
+@pytest.mark.parametrize(
+    "earlier, words",
+    [
+        (dt.date(2016, 10, 19), "5 years and 2 months ago"),
+        (dt.date(2020, 12, 20), "1 year ago"),
+        (dt.date(2020, 11, 21), "1 year ago"),  # a day short of 1 year and 1 month
+        (dt.date(2021, 11, 20), "1 month ago"),
+        (dt.date(2021, 11, 21), "less than a month ago"),
+        (dt.date(2021, 12, 20), "the latest meeting"),
+        (dt.date(2022, 1, 5), "after the latest meeting"),  # an editor's update after the latest meeting
+    ],
+)
 def test_time_since_the_latest_meeting_in_words(earlier, words):
     assert time_since(earlier, dt.date(2021, 12, 20)) == words
 
@@ -173,4 +203,6 @@ def test_time_since_the_latest_meeting_in_words(earlier, words):
 def test_a_lettered_item_is_named_in_the_context_of_the_item_above_it(real_site):
     # Action 2018-02-27-1 arose under item "c", which the minutes letter under "2.1".
     assert "27 February 2018, item 2.1(c)" in (real_site / "actions" / "index.html").read_text(encoding="utf-8")
-    assert "item 2.1(c): Response" in (real_site / "actions" / "2018-02-27-1" / "index.html").read_text(encoding="utf-8")
+    assert "item 2.1(c): Response" in (real_site / "actions" / "2018-02-27-1" / "index.html").read_text(
+        encoding="utf-8"
+    )

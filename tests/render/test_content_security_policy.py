@@ -1,5 +1,6 @@
 """Every page carries its own Content-Security-Policy, as strict as the header the tests serve it with,
 for hosts that send none (and a site opened from disk): right after the character set, before anything it governs."""
+
 from html.parser import HTMLParser
 
 from tests.conftest import STRICT_CSP
@@ -33,7 +34,9 @@ def head_of(path) -> list[tuple[str, dict]]:
 def test_every_page_states_the_strict_policy_first_after_its_character_set(real_site, addressed_site):
     for site in (real_site, addressed_site):
         pages = sorted(site.rglob("*.html"))
-        assert {"index.html", "404.html", "search/index.html", "about/index.html"} <= {p.relative_to(site).as_posix() for p in pages}
+        assert {"index.html", "404.html", "search/index.html", "about/index.html"} <= {
+            p.relative_to(site).as_posix() for p in pages
+        }
         for page in pages:
             head = head_of(page)
             assert head[0] == ("meta", {"charset": "utf-8"}), page

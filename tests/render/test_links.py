@@ -1,4 +1,5 @@
 """Every internal link and #anchor in the built site resolves, and cross-links run both ways."""
+
 from __future__ import annotations
 
 import posixpath
@@ -48,7 +49,11 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue  # external: not ours to check
-            target = page if not parts.path else posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+            target = (
+                page
+                if not parts.path
+                else posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+            )
             if target.startswith(".."):
                 broken.append(f"{page}: {href} leaves the site")
                 continue
@@ -116,14 +121,21 @@ def test_an_action_page_links_back_to_its_meeting_item_anchor(built):
     for tracked in archive.actions:
         meeting = archive.meeting(tracked.action.meeting_id)
         anchor = meeting.item(tracked.action.item).anchor
-        assert f"meetings/{meeting.id}/index.html#{anchor}" in links_from(site, f"actions/{tracked.action.id}/index.html")
+        assert f"meetings/{meeting.id}/index.html#{anchor}" in links_from(
+            site, f"actions/{tracked.action.id}/index.html"
+        )
 
 
 def test_a_theme_page_lists_every_item_tagged_with_it(built):
     site, archive = built
     for record in archive.themes:
         links = links_from(site, f"themes/{record.theme.slug}/index.html")
-        tagged = {f"meetings/{m.id}/index.html#{i.anchor}" for m in archive.meetings for i in m.agenda if record.theme.slug in i.themes}
+        tagged = {
+            f"meetings/{m.id}/index.html#{i.anchor}"
+            for m in archive.meetings
+            for i in m.agenda
+            if record.theme.slug in i.themes
+        }
         assert tagged <= links
 
 
@@ -131,7 +143,11 @@ def test_a_person_page_lists_every_meeting_they_attended(built):
     site, archive = built
     for record in archive.people:
         links = links_from(site, f"people/{record.person.slug}/index.html")
-        attended = {f"meetings/{m.id}/index.html" for m in archive.meetings if any(a.person == record.person.slug for a in m.attendees)}
+        attended = {
+            f"meetings/{m.id}/index.html"
+            for m in archive.meetings
+            if any(a.person == record.person.slug for a in m.attendees)
+        }
         assert attended <= links
 
 
@@ -158,6 +174,20 @@ def test_the_broken_link_checker_notices_a_missing_anchor(tmp_path, small_site):
 
 
 @pytest.mark.parametrize("folder", ["", "meetings/2019-04-30-monthly-assurance", "search", "themes/roads", "a/b/c"])
-@pytest.mark.parametrize("path", ["index.html", "meetings/index.html", "meetings/2019-04-30-monthly-assurance/index.html", "assets/style.css", "themes/roads/index.html", "a/b", "a/b/c", "a/b/c/d.html", "a", "themes"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "meetings/index.html",
+        "meetings/2019-04-30-monthly-assurance/index.html",
+        "assets/style.css",
+        "themes/roads/index.html",
+        "a/b",
+        "a/b/c",
+        "a/b/c/d.html",
+        "a",
+        "themes",
+    ],
+)
 def test_links_are_made_relative_as_posixpath_would(folder, path):
     assert relative_path(path, folder) == posixpath.relpath(path, folder or ".")

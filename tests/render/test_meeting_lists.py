@@ -1,4 +1,5 @@
 """Every list of meetings says what each meeting discussed: the themes of its agenda items, in brief."""
+
 from __future__ import annotations
 
 import shutil

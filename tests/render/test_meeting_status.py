@@ -4,6 +4,7 @@ The status fixture: April 2019 approved at the meeting of 28 May 2019, May 2019
 a draft (with an action, a theme and an update to April's action), June 2019
 cancelled.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -83,7 +84,9 @@ def text_of_html(html: str) -> str:
 
 def banner(page: Path) -> str:
     """The words of the page's status banner, a note to every reader; empty when there is none."""
-    found = re.search(r'<div class="minutes-banner[^"]*" role="note">(.*?)</div>', page.read_text(encoding="utf-8"), re.S)
+    found = re.search(
+        r'<div class="minutes-banner[^"]*" role="note">(.*?)</div>', page.read_text(encoding="utf-8"), re.S
+    )
     return text_of_html(found.group(1)) if found else ""
 
 
@@ -95,11 +98,16 @@ def test_a_drafts_page_opens_with_a_banner_saying_it_is_not_yet_approved(site):
     page = meeting_page(site, MAY)
     assert banner(page).startswith("Draft minutes: not yet approved")
     html = page.read_text(encoding="utf-8")
-    assert html.index('class="minutes-banner') < html.index('<dl class="facts">')  # read before anything else the page says
+    assert html.index('class="minutes-banner') < html.index(
+        '<dl class="facts">'
+    )  # read before anything else the page says
 
 
 def test_a_drafts_page_describes_it_as_draft_minutes(site):
-    assert '<meta name="description" content="Draft minutes, not yet approved, of the Monthly Assurance Meeting held on 28 May 2019.">' in meeting_page(site, MAY).read_text(encoding="utf-8")
+    assert (
+        '<meta name="description" content="Draft minutes, not yet approved, of the Monthly Assurance Meeting held on 28 May 2019.">'
+        in meeting_page(site, MAY).read_text(encoding="utf-8")
+    )
 
 
 def test_approved_minutes_name_the_meeting_that_approved_them_linked_to_its_page(site):
@@ -135,8 +143,11 @@ def test_a_cancelled_meetings_page_says_so_and_shows_no_empty_attendance_agenda_
 def test_a_cancelled_meeting_that_kept_its_planned_agenda_shows_it(tmp_path):
     content = copy_content(FIXTURES / "status", tmp_path / "content")
     path = content / "meetings" / f"{JUNE}.md"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "source:", 'agenda:\n  - number: "1"\n    title: Confidence\nsource:') + "\n## 1 Confidence\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("source:", 'agenda:\n  - number: "1"\n    title: Confidence\nsource:')
+        + "\n## 1 Confidence\n",
+        encoding="utf-8",
+    )
     page = meeting_page(build_site(content, tmp_path / "site"), JUNE)
     assert banner(page).endswith("The agenda below is the one it was to have had.")
     assert 'id="agenda"' in page.read_text(encoding="utf-8")
@@ -173,8 +184,11 @@ def test_approved_minutes_carry_no_label_in_lists(site, kind):
 
 def test_the_links_to_the_previous_and_next_meeting_label_a_draft_and_a_cancelled_neighbour(site):
     html = meeting_page(site, MAY).read_text(encoding="utf-8")
-    pager = text_of_html(html[html.index('<nav class="pager"'):])
-    assert "Previous meeting Monthly Assurance Meeting April 2019 Next meeting Monthly Assurance Meeting June 2019 Cancelled" in pager
+    pager = text_of_html(html[html.index('<nav class="pager"') :])
+    assert (
+        "Previous meeting Monthly Assurance Meeting April 2019 Next meeting Monthly Assurance Meeting June 2019 Cancelled"
+        in pager
+    )
 
 
 def test_how_long_an_action_has_waited_is_counted_to_the_latest_meeting_that_took_place_not_a_cancelled_one(site):

@@ -1,4 +1,5 @@
 """404.html helps a lost visitor, from whatever depth the server shows it at."""
+
 from tests.conftest import PUBLIC_ADDRESS
 from tests.render.pages import outline
 
@@ -12,5 +13,9 @@ def test_it_offers_a_search_box_and_ways_to_browse(real_site):
 
 def test_with_a_base_url_every_link_and_asset_is_absolute(addressed_site):
     page = outline(addressed_site / "404.html")
-    relative = [u for u in page.urls if not u.startswith(PUBLIC_ADDRESS) and not u.startswith(("#", "https://www.westmercia-pcc.gov.uk/"))]
+    relative = [
+        u
+        for u in page.urls
+        if not u.startswith(PUBLIC_ADDRESS) and not u.startswith(("#", "https://www.westmercia-pcc.gov.uk/"))
+    ]
     assert relative == []

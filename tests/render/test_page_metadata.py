@@ -1,4 +1,5 @@
 """Head tags: description, Open Graph, the feed, and a canonical link only when the address is known."""
+
 import pytest
 
 from tests.conftest import PUBLIC_ADDRESS
@@ -27,7 +28,9 @@ def test_every_page_describes_itself_for_search_engines_and_sharing(pages):
 
 def test_every_page_points_feed_readers_at_the_atom_feed(pages):
     for path, page in pages.items():
-        assert any(link.get("rel") == "alternate" and link.get("type") == "application/atom+xml" for link in page.links), path
+        assert any(
+            link.get("rel") == "alternate" and link.get("type") == "application/atom+xml" for link in page.links
+        ), path
 
 
 def test_without_a_base_url_there_is_no_canonical_link(pages):

@@ -1,4 +1,5 @@
 """Every built page has the structure assistive technology relies on."""
+
 import pytest
 
 from tests.render.pages import every_page

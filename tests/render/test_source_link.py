@@ -1,4 +1,5 @@
 """A meeting page's "Source" names the original document and, when its address is given, links to it."""
+
 import re
 import shutil
 
@@ -17,8 +18,13 @@ def test_the_source_links_to_the_original_document_when_its_address_is_given(tmp
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
     april = content / f"{APRIL}.md"
     text = april.read_text(encoding="utf-8")
-    april.write_text(text.replace("  title: Monthly Assurance Meeting April 2019 – Meeting Notes\n",
-                                  f"  title: Monthly Assurance Meeting April 2019 – Meeting Notes\n  url: {ORIGINAL}\n"), encoding="utf-8")
+    april.write_text(
+        text.replace(
+            "  title: Monthly Assurance Meeting April 2019 – Meeting Notes\n",
+            f"  title: Monthly Assurance Meeting April 2019 – Meeting Notes\n  url: {ORIGINAL}\n",
+        ),
+        encoding="utf-8",
+    )
     site = build_site(content, tmp_path / "site")
     assert source_line(site, APRIL) == f'<a href="{ORIGINAL}">Monthly Assurance Meeting April 2019 – Meeting Notes</a>'
 

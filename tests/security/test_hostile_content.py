@@ -1,4 +1,5 @@
 """Hostile content is shown as text or dropped: never markup, never a script, anywhere in the site."""
+
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,7 +36,9 @@ def pages(site: Path):
 def test_no_page_contains_a_script_frame_or_handler_from_the_content(hostile_site):
     for page, elements in pages(hostile_site):
         for tag, attrs in elements:
-            assert tag not in ("iframe", "object", "embed", "svg", "img") or attrs.get("src", "").startswith(("../", "assets/")), (page, tag, attrs)
+            assert tag not in ("iframe", "object", "embed", "svg", "img") or attrs.get("src", "").startswith(
+                ("../", "assets/")
+            ), (page, tag, attrs)
             assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
             if tag == "script":
                 assert any(attrs.get("src", "").endswith(s.split("/")[-1]) for s in OWN_SCRIPTS), (page, attrs)
@@ -46,7 +49,10 @@ def test_no_page_contains_a_script_frame_or_handler_from_the_content(hostile_sit
 
 def test_the_hostile_words_are_shown_as_text(hostile_site):
     meeting = (hostile_site / "meetings/2019-04-30-monthly-assurance/index.html").read_text()
-    assert "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in meeting or "&lt;script&gt;alert('body')&lt;/script&gt;" in meeting
+    assert (
+        "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in meeting
+        or "&lt;script&gt;alert('body')&lt;/script&gt;" in meeting
+    )
 
 
 def test_the_search_index_cannot_close_its_own_script(hostile_site):
@@ -63,7 +69,10 @@ def test_a_javascript_source_link_is_refused_at_load(tmp_path):
     text = meeting.read_text()
     start = text.index("  url: ")
     meeting.write_text(text[:start] + "  url: javascript:alert(1)\n" + text[text.index("\n", start) + 1 :])
-    with pytest.raises(InvalidContent, match=r"source.url: 'javascript:alert\(1\)' is not a full web address; expected one starting with https://"):
+    with pytest.raises(
+        InvalidContent,
+        match=r"source.url: 'javascript:alert\(1\)' is not a full web address; expected one starting with https://",
+    ):
         build_site(content, tmp_path / "site")
 
 

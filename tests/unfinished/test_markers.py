@@ -1,5 +1,6 @@
 """Places a draft still marks for the editor (TO DO from `new`, CHECK from `import`) are found, each
 with its file, line and field, and a message that says what to do."""
+
 from minutebook.content.load import SourceFile
 from minutebook.content.unfinished import markers
 from tests.conftest import ROOT
@@ -58,7 +59,10 @@ def test_a_comment_on_a_line_of_its_own_is_named_as_in_the_front_matter():
 
 def test_a_marker_in_the_minutes_names_the_agenda_item_it_is_under():
     found = found_in(DRAFT)
-    assert found[20] == ("agenda item 1", 'still marked for the editor: "CHECK: a line may be missing"; settle it, then delete the marker')
+    assert found[20] == (
+        "agenda item 1",
+        'still marked for the editor: "CHECK: a line may be missing"; settle it, then delete the marker',
+    )
     assert found[24][0] == "agenda item 2"
 
 
@@ -72,7 +76,9 @@ def test_every_marker_of_the_draft_is_found_once_and_the_header_comment_is_not_o
 
 def test_a_marker_in_a_reference_file_names_its_entry_as_the_loader_does():
     text = "- slug: john-campion\n  name: John Campion\n- slug: jane-doe\n  name: Jane Doe  # CHECK: spelling\n"
-    assert found_in(text, "content/people.yml") == {4: ("[2].name", 'still marked for the editor: "CHECK: spelling"; settle it, then delete the marker')}
+    assert found_in(text, "content/people.yml") == {
+        4: ("[2].name", 'still marked for the editor: "CHECK: spelling"; settle it, then delete the marker')
+    }
 
 
 def test_a_marker_in_front_matter_that_does_not_parse_is_still_listed_by_its_line():
@@ -82,7 +88,7 @@ def test_a_marker_in_front_matter_that_does_not_parse_is_still_listed_by_its_lin
 
 def test_a_long_note_is_shortened():
     (message,) = [m for _, m in found_in(f"---\ntitle: x  # TO DO: {'word ' * 40}\n---\n").values()]
-    assert "…\"; settle it" in message and "word " * 17 not in message
+    assert '…"; settle it' in message and "word " * 17 not in message
 
 
 def test_the_header_comment_that_explains_the_markers_is_not_itself_a_marker():

@@ -3,6 +3,7 @@ every marker; `serve` (tests/commands/test_serve.py) and `build --allow-unfinish
 
 The small fixture has meetings in April and May 2019; `new --date 2019-06-25` starts a June one.
 """
+
 import re
 import shutil
 import subprocess
@@ -17,7 +18,9 @@ from tests.conftest import ROOT
 
 JUNE = "meetings/2019-06-25-monthly-assurance.md"
 EXTRACT = ROOT / "tests" / "fixtures" / "import" / "2021-12-20-extract.txt"
-REFUSED = re.compile(r'^(\S+):(\d+): (.+?): still marked for the editor: "(TO DO|CHECK): .*"; settle it, then delete the marker$')
+REFUSED = re.compile(
+    r'^(\S+):(\d+): (.+?): still marked for the editor: "(TO DO|CHECK): .*"; settle it, then delete the marker$'
+)
 
 
 def start_june(content: Path, capsys) -> Path:
@@ -28,7 +31,9 @@ def start_june(content: Path, capsys) -> Path:
 
 def lines_marked(path: Path, *markers: str) -> list[int]:
     """The lines of a file that hold a marker, counted from the file itself."""
-    return [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if any(m in line for m in markers)]
+    return [
+        n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if any(m in line for m in markers)
+    ]
 
 
 def refused_lines(err: str, name: str) -> list[int]:
@@ -43,7 +48,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def settle(path: Path) -> None:
     """What an editor does with the June draft: every TO DO settled and its marker deleted."""
     text = path.read_text(encoding="utf-8")
-    text = text.replace('"TO DO: title of the first item"', "Police and Crime Plan").replace("## 2 TO DO: title of the first item", "## 2 Police and Crime Plan")
+    text = text.replace('"TO DO: title of the first item"', "Police and Crime Plan").replace(
+        "## 2 TO DO: title of the first item", "## 2 Police and Crime Plan"
+    )
     lines = []
     for line in text.splitlines():
         if line.startswith("TO DO:"):
@@ -86,14 +93,20 @@ def test_each_marker_names_its_field_or_agenda_item(small_content, capsys):
     assert named[line_of['    title: "TO DO: title of the first item"']] == "agenda[2].title"
     assert named[line_of["## 2 TO DO: title of the first item"]] == "heading of agenda item 2"
     assert named[line_of["TO DO: the minutes of this item."]] == "agenda item 2"
-    assert [named[n] for n, line in enumerate(text, 1) if line.startswith(("time:", "venue:", "chair:"))] == ["time", "venue", "chair"]
+    assert [named[n] for n, line in enumerate(text, 1) if line.startswith(("time:", "venue:", "chair:"))] == [
+        "time",
+        "venue",
+        "chair",
+    ]
     (source_title,) = [n for n, line in enumerate(text, 1) if line.startswith("  title: ")]
     assert named[source_title] == "source.title"
 
 
 def test_check_lists_the_markers_beside_every_other_problem(small_content, capsys):
     june = start_june(small_content, capsys)
-    june.write_text(june.read_text(encoding="utf-8").replace("chair: john-campion", "chair: nobody-known"), encoding="utf-8")
+    june.write_text(
+        june.read_text(encoding="utf-8").replace("chair: john-campion", "chair: nobody-known"), encoding="utf-8"
+    )
     assert main(["check", "--content", str(small_content)]) == 1
     err = capsys.readouterr().err
     assert "chair: person 'nobody-known' is not in content/people.yml" in err
@@ -112,7 +125,9 @@ def test_an_imported_draft_fails_check_naming_every_check_marker(content, capsys
 
 def test_check_refuses_in_a_subprocess_as_ci_and_the_pre_commit_hook_run_it(small_content, capsys):
     start_june(small_content, capsys)
-    run = subprocess.run([sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert "still marked TO DO or CHECK" in run.stderr and "Content is valid" not in run.stdout
 
@@ -120,7 +135,9 @@ def test_check_refuses_in_a_subprocess_as_ci_and_the_pre_commit_hook_run_it(smal
 # ---------------------------------------------------------------- build
 
 
-def test_a_new_meeting_left_untouched_fails_build_naming_every_marker_and_the_site_is_left_as_it_was(small_content, tmp_path, capsys):
+def test_a_new_meeting_left_untouched_fails_build_naming_every_marker_and_the_site_is_left_as_it_was(
+    small_content, tmp_path, capsys
+):
     site = tmp_path / "site"
     assert main(["--content", str(small_content), "--out", str(site), "--quiet"]) == 0
     before = snapshot(site)
@@ -164,25 +181,35 @@ def test_allow_unfinished_builds_anyway_and_says_loudly_it_must_not_be_published
     page = (tmp_path / "site" / "meetings" / "2019-06-25-monthly-assurance" / "index.html").read_text(encoding="utf-8")
     assert "TO DO: title of the first item" in page
     assert refused_lines(err, JUNE) == lines_marked(june, "TO DO:")
-    assert err.splitlines()[-1].startswith("NOT FOR PUBLICATION: built with 14 places still marked TO DO or CHECK (--allow-unfinished).")
+    assert err.splitlines()[-1].startswith(
+        "NOT FOR PUBLICATION: built with 14 places still marked TO DO or CHECK (--allow-unfinished)."
+    )
     assert "do not publish" in err.splitlines()[-1]
     assert "Open " not in out  # no invitation to open it as if it were the site
 
 
 def test_allow_unfinished_warns_even_when_quiet(small_content, tmp_path, capsys):
     start_june(small_content, capsys)
-    assert main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--allow-unfinished", "--quiet"]) == 0
+    assert (
+        main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--allow-unfinished", "--quiet"]) == 0
+    )
     assert "NOT FOR PUBLICATION" in capsys.readouterr().err
 
 
 def test_allow_unfinished_still_refuses_content_with_other_problems(small_content, tmp_path, capsys):
     june = start_june(small_content, capsys)
-    june.write_text(june.read_text(encoding="utf-8").replace("chair: john-campion", "chair: nobody-known"), encoding="utf-8")
-    assert main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--allow-unfinished", "--quiet"]) == 1
+    june.write_text(
+        june.read_text(encoding="utf-8").replace("chair: john-campion", "chair: nobody-known"), encoding="utf-8"
+    )
+    assert (
+        main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--allow-unfinished", "--quiet"]) == 1
+    )
     assert "1 problem found; nothing was built." in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
 
 
 def test_finished_content_builds_with_no_warning(small_content, tmp_path, capsys):
-    assert main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--quiet", "--allow-unfinished"]) == 0
+    assert (
+        main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--quiet", "--allow-unfinished"]) == 0
+    )
     assert capsys.readouterr().err == ""

@@ -1,5 +1,6 @@
 """The GitHub workflows and the pre-commit hook are YAML that other programs read: their shape is checked here,
 since they cannot run on this machine."""
+
 import re
 import subprocess
 import sys
@@ -90,7 +91,12 @@ def test_the_pre_commit_hook_checks_the_content_when_content_changes():
 
 
 def test_pre_commit_itself_accepts_the_hook_configuration():
-    run = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 

@@ -1,4 +1,5 @@
 """Faults never leave a half-written site: the old one stays, or the new one is whole."""
+
 import errno
 import hashlib
 import os
@@ -18,11 +19,20 @@ from tests.synthetic import many_meetings
 
 
 def fingerprint(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def run_build(content: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "build.py", "--content", str(content), "--out", str(out), "--quiet"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "build.py", "--content", str(content), "--out", str(out), "--quiet"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def live_builds_into(out: Path) -> list[int]:
@@ -30,7 +40,11 @@ def live_builds_into(out: Path) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and str(out).encode() in (entry / "cmdline").read_bytes() and (entry / "stat").read_text().split(")")[-1].split()[0] != "Z":
+            if (
+                entry.name.isdigit()
+                and str(out).encode() in (entry / "cmdline").read_bytes()
+                and (entry / "stat").read_text().split(")")[-1].split()[0] != "Z"
+            ):
                 found.append(int(entry.name))
         except OSError:
             pass  # it ended while we looked
@@ -78,14 +92,21 @@ def test_a_second_build_at_the_same_time_refuses_clearly(tmp_path):
             publish({"index.html": b"x"}, out)
 
 
-def test_a_second_build_process_told_not_to_wait_refuses_with_a_message_and_leaves_the_site_whole(tmp_path, old_and_new):
+def test_a_second_build_process_told_not_to_wait_refuses_with_a_message_and_leaves_the_site_whole(
+    tmp_path, old_and_new
+):
     old, new = old_and_new
     out = tmp_path / "site"
     build(Paths(content=old), out)
     old_print = fingerprint(out)
     with build_lock(out):
-        run = subprocess.run([sys.executable, "build.py", "--content", str(new), "--out", str(out), "--wait", "0"], cwd=ROOT,
-                             capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [sys.executable, "build.py", "--content", str(new), "--out", str(out), "--wait", "0"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert run.returncode == 1 and "another build is writing" in run.stderr and "Traceback" not in run.stderr
     assert fingerprint(out) == old_print
 
@@ -124,7 +145,12 @@ def test_an_invalid_build_exits_1_and_leaves_the_site_byte_for_byte(tmp_path, sm
     before = fingerprint(out)
     meeting = small_content / "meetings/2019-04-30-monthly-assurance.md"
     meeting.write_text(meeting.read_text().replace("date: 2019-04-30", "date: 2019-02-30"))
-    run = subprocess.run([sys.executable, "build.py", "--content", str(small_content), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "build.py", "--content", str(small_content), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1 and "not a real date" in run.stderr
     assert fingerprint(out) == before
 
@@ -134,7 +160,10 @@ def test_a_very_large_meeting_and_one_with_a_thousand_actions_build(tmp_path, sm
     text = meeting.read_text()
     paragraph = "The PCC asked the CC about roads policing and the SRP partnership. " * 40
     big = text.replace("None were discussed.", "\n\n".join([paragraph] * 1900))  # about 5 MB
-    actions = "".join(f"  - id: 2019-04-30-{n}\n    item: \"2.1\"\n    text: Action number {n}.\n    status: open\n" for n in range(2, 1002))
+    actions = "".join(
+        f'  - id: 2019-04-30-{n}\n    item: "2.1"\n    text: Action number {n}.\n    status: open\n'
+        for n in range(2, 1002)
+    )
     big = big.replace("next_meeting:", actions + "next_meeting:")
     meeting.write_text(big)
     assert meeting.stat().st_size > 5_000_000

@@ -1,4 +1,5 @@
 """Builds into one folder never interleave: the second waits for the first to finish all it writes, or stops when told."""
+
 import shutil
 import subprocess
 import sys
@@ -71,11 +72,19 @@ def test_a_second_build_process_waits_says_so_and_builds_once_the_first_is_done(
     out = tmp_path / "site"
     log = tmp_path / "stderr.txt"
     with build_lock(out), open(log, "w") as stderr:
-        process = subprocess.Popen([sys.executable, "build.py", "--content", str(small_content), "--out", str(out), "--quiet"],
-                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+        process = subprocess.Popen(
+            [sys.executable, "build.py", "--content", str(small_content), "--out", str(out), "--quiet"],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
         try:
             deadline = time.monotonic() + 60
-            while "waiting for it to finish" not in log.read_text() and time.monotonic() < deadline and process.poll() is None:
+            while (
+                "waiting for it to finish" not in log.read_text()
+                and time.monotonic() < deadline
+                and process.poll() is None
+            ):
                 time.sleep(0.1)
             assert process.poll() is None and not out.exists()
         except BaseException:
@@ -90,16 +99,26 @@ def test_a_build_given_a_time_to_wait_stops_with_a_message_when_it_runs_out(tmp_
     out = tmp_path / "site"
     with build_lock(out):
         began = time.monotonic()
-        run = subprocess.run([sys.executable, "build.py", "--content", str(small_content), "--out", str(out), "--wait", "1.5"],
-                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [sys.executable, "build.py", "--content", str(small_content), "--out", str(out), "--wait", "1.5"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "another build is writing site/ right now and has not finished within 1.5 seconds" in run.stderr
     assert time.monotonic() - began >= 1.5 and not out.exists()
 
 
 def test_waiting_is_counted_in_seconds_of_zero_or_more(tmp_path, small_content):
-    run = subprocess.run([sys.executable, "build.py", "--content", str(small_content), "--out", str(tmp_path / "site"), "--wait", "-1"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "build.py", "--content", str(small_content), "--out", str(tmp_path / "site"), "--wait", "-1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 2 and "'-1' is not a number of seconds (0 or more)" in run.stderr
 
 

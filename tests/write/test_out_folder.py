@@ -1,4 +1,5 @@
 """`--out` never deletes what Minutebook did not make: a build writes only into a new or empty folder, or a site it marked."""
+
 import os
 import shutil
 import subprocess
@@ -15,12 +16,16 @@ from tests.rebuild.test_incremental import edit_meeting, snapshot
 
 def run_build(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     """`python build.py` as an editor runs it, from the folder `cwd`."""
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args, "--quiet"], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args, "--quiet"], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def everything_under(folder: Path) -> dict[str, bytes | None]:
     """Every entry under `folder`, hidden ones included: files with their bytes, folders as None."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))
+    }
 
 
 @pytest.fixture
@@ -66,12 +71,15 @@ def test_a_file_added_to_a_site_by_hand_goes_at_the_next_build_as_its_marker_say
     assert not (work / "site" / "extra.txt").exists()
 
 
-@pytest.mark.parametrize("out, says", [
-    ("content", "refusing to build into content/: it is the content folder"),
-    ("content/sub", "refusing to build into content/sub/: it is inside the content folder"),
-    (".", "it is the folder you are working in"),
-    ("..", "it holds the content folder (content/)"),
-])
+@pytest.mark.parametrize(
+    "out, says",
+    [
+        ("content", "refusing to build into content/: it is the content folder"),
+        ("content/sub", "refusing to build into content/sub/: it is inside the content folder"),
+        (".", "it is the folder you are working in"),
+        ("..", "it holds the content folder (content/)"),
+    ],
+)
 def test_the_content_folder_the_working_folder_and_what_is_above_or_inside_them_are_refused(work, out, says):
     before = everything_under(work.parent)
     run = run_build(work, "--content", "content", "--out", out)
@@ -95,11 +103,14 @@ def test_a_folder_inside_the_templates_is_refused(tmp_path, small_content):
     assert not (templates / "site").exists() and not list(templates.glob(".site.*"))
 
 
-@pytest.mark.parametrize("out, says", [
-    (ROOT, "it is Minutebook's own folder, which holds build.py"),
-    (Path.home(), "it is your home folder"),
-    (Path("/"), "it holds the content folder"),
-])
+@pytest.mark.parametrize(
+    "out, says",
+    [
+        (ROOT, "it is Minutebook's own folder, which holds build.py"),
+        (Path.home(), "it is your home folder"),
+        (Path("/"), "it holds the content folder"),
+    ],
+)
 def test_minutebooks_own_folder_home_and_the_root_are_refused(out, says):
     # Asked of the check alone, which writes nothing: a build that failed here would replace the folder.
     with pytest.raises(PublishError, match=says):

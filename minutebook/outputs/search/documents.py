@@ -5,6 +5,7 @@ title above the same word in a body); field_texts gives what each field holds.
 The index stage (files.py) makes terms of them and writes the files the
 browser searches (wire.py says how).
 """
+
 from __future__ import annotations
 
 import functools
@@ -12,8 +13,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
-from minutebook.model import Attendee, Meeting
-from minutebook.model import STATUS_LABELS
+from minutebook.model import STATUS_LABELS, Attendee, Meeting
 from minutebook.site.links import action_path, item_link
 from minutebook.site.render import long_date
 
@@ -105,8 +105,10 @@ def action_document(archive: Archive, tracked: TrackedAction, names: dict[str, s
 
 def person_summary(record: PersonRecord) -> str:
     """What a person's search result says of them: roles held over time, meetings attended, actions owned."""
-    roles = [f"{label}, {long_date(first.date)}" + ("" if first is last else f" to {long_date(last.date)}")
-             for label, first, last in record.role_spans]
+    roles = [
+        f"{label}, {long_date(first.date)}" + ("" if first is last else f" to {long_date(last.date)}")
+        for label, first, last in record.role_spans
+    ]
     counts = [f"{len(record.attended)} meeting{'s' * (len(record.attended) != 1)} attended"]
     if record.minuted:
         counts.append(f"{len(record.minuted)} minuted")
@@ -127,12 +129,16 @@ def people_named(meeting: Meeting, text: str, owners, names: dict[str, str]) -> 
     found = {}
     for attendee in named:
         name = names.get(attendee.person, "")
-        found.setdefault(attendee.person, (f"{name}, {attendee.role}" if attendee.role else name, attendee.abbreviation))
+        found.setdefault(
+            attendee.person, (f"{name}, {attendee.role}" if attendee.role else name, attendee.abbreviation)
+        )
     return tuple(found.values())
 
 
 def _names(text: str, abbreviation: str) -> bool:
-    return abbreviation in text and _naming(abbreviation)(text) is not None  # most texts lack most abbreviations: a plain look first
+    return (
+        abbreviation in text and _naming(abbreviation)(text) is not None
+    )  # most texts lack most abbreviations: a plain look first
 
 
 @functools.lru_cache(maxsize=4096)
@@ -155,4 +161,3 @@ def field_texts(d: SearchDocument, theme_names: dict[str, str]) -> dict[str, str
 def meeting_fields(meeting: Meeting) -> dict[str, str]:
     """The fields every document of a meeting shares."""
     return {"meeting": meeting.title, "year": str(meeting.year), "type": meeting.type}
-

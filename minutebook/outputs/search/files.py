@@ -1,5 +1,6 @@
 """Writing the search files (wire.py says what they hold): each meeting's part, kept between builds,
 and the files joined from the parts."""
+
 from __future__ import annotations
 
 import bisect
@@ -10,15 +11,22 @@ from minutebook.link import Archive
 from minutebook.model import Meeting
 from minutebook.outputs.search import wire
 from minutebook.outputs.search.documents import (
-    ACTION_BOOST, FIELD_PLACE, FIELDS, SearchDocument, action_document, field_texts, item_documents, meeting_fields,
-    person_names, person_summary,
+    ACTION_BOOST,
+    FIELD_PLACE,
+    FIELDS,
+    SearchDocument,
+    action_document,
+    field_texts,
+    item_documents,
+    meeting_fields,
+    person_names,
+    person_summary,
 )
 from minutebook.outputs.search.layout import SEPARATORS, range_starts, separator_source
 from minutebook.outputs.search.terms import Tokenizer
 from minutebook.outputs.search.wire import DOC_FIELDS, MAIN, MEETING_FIELDS, term_path, text_path, words_path
 from minutebook.site.links import person_path
 from minutebook.site.render import long_date
-
 
 _tokenizer: Tokenizer | None = None
 
@@ -40,13 +48,27 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
     shared = meeting_fields(meeting)
     lengths = [_post(postings, FIELD_PLACE[name], 0, shared[name]) for name in MEETING_FIELDS]
     items = sum(1 for d in docs if d.kind == "item")
-    summary: list = [[meeting.title, meeting.date.isoformat(), long_date(meeting.date), str(meeting.year), meeting.type, items, len(docs) - items, *lengths]]
+    summary: list = [
+        [
+            meeting.title,
+            meeting.date.isoformat(),
+            long_date(meeting.date),
+            str(meeting.year),
+            meeting.type,
+            items,
+            len(docs) - items,
+            *lengths,
+        ]
+    ]
     for n, d in enumerate(docs):
         fields = field_texts(d, theme_names)
         summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name]) for name in DOC_FIELDS), *d.themes])
     terms, by_range = _sorted_by_range(postings, range_starts(archive))
     summary.append(" ".join(terms))
-    stored = {"items": [_stored(d) for d in docs if d.kind == "item"], "actions": [_stored(d) for d in docs if d.kind == "action"]}
+    stored = {
+        "items": [_stored(d) for d in docs if d.kind == "item"],
+        "actions": [_stored(d) for d in docs if d.kind == "action"],
+    }
     ranges = [{term: wire.posting(postings[term]) for term in in_range} for in_range in by_range]
     return "\n".join(wire.compact_json(piece) for piece in (summary, stored, *ranges))
 
@@ -70,11 +92,17 @@ def _post(postings: dict, field: int, owner: int, text: str) -> int:
 
 def _stored(d: SearchDocument) -> dict:
     """What a result shows, and the text its snippet is cut from."""
-    entry = {"n": d.number, "t": d.title, "u": d.url, "x": d.text, "p": [named for named, _ in d.people], "a": [called for _, called in d.people]}
+    entry = {
+        "n": d.number,
+        "t": d.title,
+        "u": d.url,
+        "x": d.text,
+        "p": [named for named, _ in d.people],
+        "a": [called for _, called in d.people],
+    }
     if d.kind == "action":
         entry.update(it=d.item_title, s=d.status)
     return entry
-
 
 
 def words_outputs(archive: Archive) -> list[str]:
@@ -124,8 +152,10 @@ def term_scripts(archive: Archive, year: int, meetings, parts: dict[str, bytes])
     which are that meeting's part's line for the range."""
     lines = [_lines(parts[m.id]) for m in meetings]
     return {
-        term_path(year, n): wire.script(wire.keyed_assignment(wire.TERMS_GLOBAL, wire.terms_key(year, n)),
-                                          b"[" + b",".join(meeting[wire.FIRST_RANGE_LINE + n] for meeting in lines) + b"]")
+        term_path(year, n): wire.script(
+            wire.keyed_assignment(wire.TERMS_GLOBAL, wire.terms_key(year, n)),
+            b"[" + b",".join(meeting[wire.FIRST_RANGE_LINE + n] for meeting in lines) + b"]",
+        )
         for n in range(len(range_starts(archive)))
     }
 
@@ -138,8 +168,11 @@ def summary_line(part: bytes) -> bytes:
 def glossary_pairs(glossary) -> list[list[str]]:
     """[abbreviation, expansion] for the search. search.js takes a typed word that is an abbreviation
     and "s" as its plural ("KSIs"); any other plural ("4P's") goes in as an abbreviation of its own."""
-    return [[form, g.expansion] for g in glossary
-            for form in (g.abbreviation, *(p for p in g.plurals if p.lower() != g.abbreviation.lower() + "s"))]
+    return [
+        [form, g.expansion]
+        for g in glossary
+        for form in (g.abbreviation, *(p for p in g.plurals if p.lower() != g.abbreviation.lower() + "s"))
+    ]
 
 
 def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tuple[bytes, dict[str, bytes]]:
@@ -158,9 +191,11 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
         head, docs, held[meeting.id] = summary[0], summary[1:-1], summary[-1]
         meetings.append([meeting.id, *head])
         for n, doc in enumerate(docs):
-            lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS):]
+            lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS) :]
             used.update(themes)
-            (items if n < head[5] else actions).append([*lengths, *(theme_place[t] for t in themes if t in theme_place)])
+            (items if n < head[5] else actions).append(
+                [*lengths, *(theme_place[t] for t in themes if t in theme_place)]
+            )
     theme_terms = {t.theme.slug: _counted(t.theme.name) for t in archive.themes}
     # A theme no document has adds nothing to lunr's index.
     of_themes = sorted({t for slug in used for t in theme_terms.get(slug, ()) if t.__class__ is str})
@@ -180,8 +215,15 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
         "longest": max((len(t.encode("utf-16-le")) // 2 for t in terms), default=0),
         "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
         "themeOrder": theme_order,
-        "people": [[p.person.name, person_path(p.person.slug), person_summary(p), " ".join(dict.fromkeys(label for label, _, _ in p.role_spans))]
-                   for p in archive.people],
+        "people": [
+            [
+                p.person.name,
+                person_path(p.person.slug),
+                person_summary(p),
+                " ".join(dict.fromkeys(label for label, _, _ in p.role_spans)),
+            ]
+            for p in archive.people
+        ],
         "glossary": glossary_pairs(archive.content.glossary),
         "minutes": {m.id: m.status for m in archive.meetings if m.status != "approved"},
         "ranges": list(range_starts(archive)),
@@ -189,8 +231,12 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
         "meetings": meetings,
         "docs": items + actions,
     }
-    words = {words_path(n): wire.script(wire.keyed_assignment(wire.WORDS_GLOBAL, n), json.dumps(wire.front_coded(in_range), ensure_ascii=False))
-             for n, in_range in enumerate(_sorted_by_range(terms, starts)[1])}
+    words = {
+        words_path(n): wire.script(
+            wire.keyed_assignment(wire.WORDS_GLOBAL, n), json.dumps(wire.front_coded(in_range), ensure_ascii=False)
+        )
+        for n, in_range in enumerate(_sorted_by_range(terms, starts)[1])
+    }
     return wire.script(wire.main_assignment(), wire.compact_json(data)), words
 
 
@@ -218,8 +264,9 @@ def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
     return index_files(archive, summaries, parts, {year for year, _ in archive.years}, {m.id for m in archive.meetings})
 
 
-def index_files(archive: Archive, summaries: dict[str, bytes], parts: dict[str, bytes], years: set[int],
-                texts: set[str]) -> dict[str, bytes]:
+def index_files(
+    archive: Archive, summaries: dict[str, bytes], parts: dict[str, bytes], years: set[int], texts: set[str]
+) -> dict[str, bytes]:
     """search/index.js and the words files from every meeting's summary line, and from the parts of their
     meetings, the term files of `years` and the text files of the meetings in `texts`."""
     main, words = main_and_words_scripts(archive, summaries)

@@ -6,6 +6,7 @@ code has loaded, so the page carries, in that script tag's attributes, what it
 needs to name them: where each range of terms begins, the years, how words
 split and which words lunr leaves out. Both take these facts from here.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,17 +16,79 @@ from minutebook.outputs.search.terms import STOP_WORDS
 
 # lunr splits words only at spaces and hyphens; minutes write "drink/drug" and "(KSIs)".
 # Not ':', which lunr's query syntax uses. The browser is sent the same set.
-SEPARATORS = " \t\n\r\f\v\xa0-/()[]<>\"=;!?,"
+SEPARATORS = ' \t\n\r\f\v\xa0-/()[]<>"=;!?,'
 
 # Where the ranges of terms begin, fixed rather than fitted to the archive, so an edit never moves
 # a term to another file. Chosen from the first letters of English words, to be of similar sizes;
 # every other start halves the range before it, so a smaller archive takes every second, fourth...
 # 64 rather than 32 since a word's range at 500 meetings held common words beside it: "custody"
 # shared its files with "crime", and fetched 20 KB where, on its own range ("cu"), it needs 3.4 KB.
-RANGE_STARTS = ("", "am", "b", "bo", "c", "ce", "ch", "ci", "co", "con", "cr", "cu", "d", "di", "e", "en",
-                "f", "fo", "g", "go", "h", "ho", "i", "im", "in", "int", "j", "k", "l", "li", "m", "mi",
-                "n", "ni", "o", "op", "p", "pe", "pl", "po", "pr", "pro", "q", "qu", "r", "ran", "re", "rep",
-                "s", "sc", "se", "si", "st", "su", "t", "te", "th", "to", "u", "up", "v", "vi", "w", "wi")
+RANGE_STARTS = (
+    "",
+    "am",
+    "b",
+    "bo",
+    "c",
+    "ce",
+    "ch",
+    "ci",
+    "co",
+    "con",
+    "cr",
+    "cu",
+    "d",
+    "di",
+    "e",
+    "en",
+    "f",
+    "fo",
+    "g",
+    "go",
+    "h",
+    "ho",
+    "i",
+    "im",
+    "in",
+    "int",
+    "j",
+    "k",
+    "l",
+    "li",
+    "m",
+    "mi",
+    "n",
+    "ni",
+    "o",
+    "op",
+    "p",
+    "pe",
+    "pl",
+    "po",
+    "pr",
+    "pro",
+    "q",
+    "qu",
+    "r",
+    "ran",
+    "re",
+    "rep",
+    "s",
+    "sc",
+    "se",
+    "si",
+    "st",
+    "su",
+    "t",
+    "te",
+    "th",
+    "to",
+    "u",
+    "up",
+    "v",
+    "vi",
+    "w",
+    "wi",
+)
 DOCUMENTS_PER_RANGE = 120  # postings of about this many documents make one term file worth a request
 
 

@@ -10,6 +10,7 @@ result as it does every script (pipeline.shipped_asset). The last module of a
 script is the one that starts it (page.js, ahead.js); under node, for the
 tests, it exports instead.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,14 +20,26 @@ FOLDER = "search"  # under assets/
 # The served scripts, by name under assets/, and their modules in assets/search/, in order.
 SCRIPTS = {
     "search-ahead.js": ("ahead.js",),
-    "search.js": ("postings.js", "scorer.js", "stems.js", "words.js", "results.js", "people.js", "engine.js", "page.js"),
+    "search.js": (
+        "postings.js",
+        "scorer.js",
+        "stems.js",
+        "words.js",
+        "results.js",
+        "people.js",
+        "engine.js",
+        "page.js",
+    ),
 }
 
 
 def joined(folder: Path, modules: tuple[str, ...]) -> str:
     """`modules` of `folder`, in order, as one script."""
-    parts = [f"// ---------------------------------------------------------------- {name}\n\n" + (folder / name).read_text(encoding="utf-8")
-             for name in modules]
+    parts = [
+        f"// ---------------------------------------------------------------- {name}\n\n"
+        + (folder / name).read_text(encoding="utf-8")
+        for name in modules
+    ]
     return '(function () {\n"use strict";\n\n' + "\n".join(parts) + "})();\n"
 
 
@@ -36,5 +49,7 @@ def scripts(assets: Path) -> dict[str, bytes]:
     listed = {name for modules in SCRIPTS.values() for name in modules}
     unlisted = sorted(p.name for p in folder.glob("*.js") if p.name not in listed)
     if unlisted:
-        raise ValueError(f"assets/{FOLDER}/ has {', '.join(unlisted)}, which no script lists (minutebook/outputs/search/scripts.py)")
+        raise ValueError(
+            f"assets/{FOLDER}/ has {', '.join(unlisted)}, which no script lists (minutebook/outputs/search/scripts.py)"
+        )
     return {name: joined(folder, modules).encode("utf-8") for name, modules in SCRIPTS.items()}

@@ -13,19 +13,22 @@ Words come in as the tokenizer gives them: lower case, split at the separators.
 tests/index/test_terms.py runs lunr.js itself over every word of the archive
 and of the benchmark's generator and holds this module to its answers.
 """
+
 from __future__ import annotations
 
 import re
 
 # lunr.js 2.3.9's stop words (lunr.stopWordFilter); lunr.py's list is the same 119 words.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a able about across after all almost also am among an and any are as at be because been but by can
 cannot could dear did do does either else ever every for from get got had has have he her hers him his
 how however i if in into is it its just least let like likely may me might most must my neither no nor
 not of off often on only or other our own rather said say says she should since so some than that the
 their them then there these they this tis to too twas us wants was we were what when where which while
 who whom why will with would yet you your
-""".split())
+""".split()
+)
 
 
 # ------------------------------------------------------------------ trimmer
@@ -67,7 +70,9 @@ _1B_ADD_E = re.compile(r"(at|bl|iz)\Z")
 _1B_DOUBLE = re.compile(r"([^aeiouylsz])\1\Z")
 _1B_CVC = re.compile("^" + _C + _v + r"[^aeiouwxy]\Z")
 _1C = re.compile(f"^({_DOT}+?[^aeiou])y\\Z")
-_2 = re.compile(f"^({_DOT}+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)\\Z")
+_2 = re.compile(
+    f"^({_DOT}+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)\\Z"
+)
 _3 = re.compile(f"^({_DOT}+?)(icate|ative|alize|iciti|ical|ful|ness)\\Z")
 _4 = re.compile(f"^({_DOT}+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)\\Z")
 _4_2 = re.compile(f"^({_DOT}+?)(s|t)(ion)\\Z")
@@ -76,10 +81,27 @@ _5_LL = re.compile(r"ll\Z")
 _5_CVC = re.compile("^" + _C + _v + r"[^aeiouwxy]\Z")
 
 _STEP2 = {
-    "ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize", "bli": "ble",
-    "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous", "ization": "ize", "ation": "ate",
-    "ator": "ate", "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous", "aliti": "al",
-    "iviti": "ive", "biliti": "ble", "logi": "log",
+    "ational": "ate",
+    "tional": "tion",
+    "enci": "ence",
+    "anci": "ance",
+    "izer": "ize",
+    "bli": "ble",
+    "alli": "al",
+    "entli": "ent",
+    "eli": "e",
+    "ousli": "ous",
+    "ization": "ize",
+    "ation": "ate",
+    "ator": "ate",
+    "alism": "al",
+    "iveness": "ive",
+    "fulness": "ful",
+    "ousness": "ous",
+    "aliti": "al",
+    "iviti": "ive",
+    "biliti": "ble",
+    "logi": "log",
 }
 _STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "", "ness": ""}
 
@@ -90,7 +112,7 @@ def stem(word: str) -> str:
     """The stem lunr.stemmer gives `word`: "days" -> "day", "policing" -> "polic", "try" -> "tri"."""
     if _BEYOND_BASIC_PLANE.search(word):
         units = word.encode("utf-16-le", "surrogatepass")
-        as_units = "".join(chr(int.from_bytes(units[i:i + 2], "little")) for i in range(0, len(units), 2))
+        as_units = "".join(chr(int.from_bytes(units[i : i + 2], "little")) for i in range(0, len(units), 2))
         return _porter(as_units).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
     return _porter(word)
 

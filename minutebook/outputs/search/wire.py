@@ -54,6 +54,7 @@ lines of compact JSON:
     text        what its text file sets
     then one line per range of terms: what its entry in that range's term files is
 """
+
 from __future__ import annotations
 
 import json
@@ -171,4 +172,4 @@ def read(path: str, data: bytes):
         assignment = keyed_assignment(name, key)
     if not (text.startswith(assignment) and text.endswith(";\n")):
         raise ValueError(f"{path} is not written as a search file is")
-    return name, key, json.loads(text[len(assignment):-2])
+    return name, key, json.loads(text[len(assignment) : -2])

@@ -9,7 +9,7 @@ BENCH_ARGS ?=
 # apt-get needs root: sudo for anyone else.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve bench browser hugo clean docs
+.PHONY: site test lint check serve bench browser hugo clean docs
 
 site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python build.py $(BUILD_ARGS)
@@ -24,8 +24,15 @@ serve: $(VENV)/.installed node_modules/.installed
 docs: $(VENV)/.installed
 	$(BIN)/python -m minutebook.content.schema docs/content-format.md
 
-test: $(VENV)/.test-installed node_modules/.installed browser
+test: lint $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# Style, types and the layers, as configured in pyproject.toml: ruff, mypy and import-linter.
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(VENV)/.bench-installed node_modules/.installed browser hugo
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

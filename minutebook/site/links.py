@@ -12,6 +12,7 @@ Identifiers (Atom ids, calendar UIDs) must never change, even when the site
 moves to another address, so they are made from the organisation's name and
 the thing's own id, never from the URL.
 """
+
 from __future__ import annotations
 
 import functools
@@ -58,7 +59,6 @@ def relative_path(path: str, folder: str) -> str:
     while common < len(into) and common < len(parts) and into[common] == parts[common]:
         common += 1
     return "/".join([".."] * (len(into) - common) + parts[common:]) or "."
-
 
 
 @functools.cache

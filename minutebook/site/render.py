@@ -6,6 +6,7 @@ they can be rendered in any order, in parallel, or only those a change touches.
 Every link is relative to the page it sits on, so the site works at any
 sub-path and from disk.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,9 +18,18 @@ from pathlib import Path
 import jinja2
 
 from minutebook.link import Archive, ItemRef, role_at, whole_months_between
-from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
 from minutebook.model import ACTION_STATUSES, STATUS_LABELS, Meeting
-from minutebook.site.links import action_path, item_link, meeting_path, person_path, relative_path, theme_path, url, year_path
+from minutebook.site.links import (
+    action_path,
+    item_link,
+    meeting_path,
+    person_path,
+    relative_path,
+    theme_path,
+    url,
+    year_path,
+)
+from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
 
 ABOUT_PATH = "about/index.html"
 # Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.
@@ -36,7 +46,9 @@ class Page:
     context: dict = field(default_factory=dict, compare=False, hash=False)
     # The meetings a page is made from, so an edit re-renders only the pages that show it (incremental/fingerprints.py).
     depends_on: tuple[str, ...] | None = None  # meetings whose minutes it shows, text and all; None = every meeting
-    summarises: tuple[str, ...] = ()  # meetings of which it shows only facts, never the items' text (fingerprints.summary)
+    summarises: tuple[
+        str, ...
+    ] = ()  # meetings of which it shows only facts, never the items' text (fingerprints.summary)
 
 
 def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> list[Page]:
@@ -49,19 +61,72 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
     none = {"depends_on": ()}  # made from the reference files alone
     pages = [
         Page("index.html", "home.html", site.title, site.description, {"latest": latest}, **every),
-        Page("meetings/index.html", "meetings.html", "All meetings", f"Every meeting in the {site.title} archive, by year.", **every),
-        Page("actions/index.html", "actions.html", "Action tracker", "Every action from the meetings, with its owner and current status.", **every),
-        Page("themes/index.html", "themes.html", "Themes", "The subjects the meetings discuss, with every item on each.", **every),
-        Page("people/index.html", "people.html", "People", "Everyone who attended or sent apologies, with their roles over time.", **every),
+        Page(
+            "meetings/index.html",
+            "meetings.html",
+            "All meetings",
+            f"Every meeting in the {site.title} archive, by year.",
+            **every,
+        ),
+        Page(
+            "actions/index.html",
+            "actions.html",
+            "Action tracker",
+            "Every action from the meetings, with its owner and current status.",
+            **every,
+        ),
+        Page(
+            "themes/index.html",
+            "themes.html",
+            "Themes",
+            "The subjects the meetings discuss, with every item on each.",
+            **every,
+        ),
+        Page(
+            "people/index.html",
+            "people.html",
+            "People",
+            "Everyone who attended or sent apologies, with their roles over time.",
+            **every,
+        ),
         Page("years/index.html", "years.html", "Meetings by year", "The meetings held in each year.", **every),
-        Page("glossary/index.html", "glossary.html", "Glossary of abbreviations", "What the abbreviations in the minutes stand for.", **none),
-        Page("search/index.html", "search.html", "Search the minutes", f"Search every agenda item and action in the {site.title} archive.", {"ahead": search_ahead}, **every),
+        Page(
+            "glossary/index.html",
+            "glossary.html",
+            "Glossary of abbreviations",
+            "What the abbreviations in the minutes stand for.",
+            **none,
+        ),
+        Page(
+            "search/index.html",
+            "search.html",
+            "Search the minutes",
+            f"Search every agenda item and action in the {site.title} archive.",
+            {"ahead": search_ahead},
+            **every,
+        ),
         Page("404.html", "404.html", "Page not found", "The page you asked for is not here.", **none),
-        Page("data/index.html", "opendata.html", "Open data", f"Download the {site.title} archive as JSON and CSV, with what each field means.", {"datasets": datasets}, **every),
+        Page(
+            "data/index.html",
+            "opendata.html",
+            "Open data",
+            f"Download the {site.title} archive as JSON and CSV, with what each field means.",
+            {"datasets": datasets},
+            **every,
+        ),
     ]
     if archive.content.about:  # content/about.md, in the shared fingerprint as every reference file is
         about = archive.content.about
-        pages.append(Page(ABOUT_PATH, "about.html", about.title, f"What the meetings in the {site.title} archive are, and who holds them.", {"about": about}, **none))
+        pages.append(
+            Page(
+                ABOUT_PATH,
+                "about.html",
+                about.title,
+                f"What the meetings in the {site.title} archive are, and who holds them.",
+                {"about": about},
+                **none,
+            )
+        )
     for meeting in archive.meetings:
         pages.append(
             Page(
@@ -87,22 +152,45 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
             )
         )
     for record in archive.themes:
-        shown = [ref.meeting.id for ref in record.items] + [m for tracked in record.actions for m in _action_meetings(tracked, archive)]
+        shown = [ref.meeting.id for ref in record.items] + [
+            m for tracked in record.actions for m in _action_meetings(tracked, archive)
+        ]
         pages.append(
-            Page(theme_path(record.theme.slug), "theme.html", record.theme.name, record.theme.description, {"record": record},
-                 depends_on=(), summarises=tuple(dict.fromkeys(shown)))
+            Page(
+                theme_path(record.theme.slug),
+                "theme.html",
+                record.theme.name,
+                record.theme.description,
+                {"record": record},
+                depends_on=(),
+                summarises=tuple(dict.fromkeys(shown)),
+            )
         )
     for record in archive.people:
         shown = [r.meeting.id for r in record.roles] + [m.id for m in record.chaired + record.minuted]
         shown += [m for tracked in record.owned for m in _action_meetings(tracked, archive)]
         pages.append(
-            Page(person_path(record.person.slug), "person.html", record.person.name, f"Roles held by {record.person.name}, meetings attended and actions owned.", {"record": record},
-                 depends_on=(), summarises=tuple(dict.fromkeys(shown)))
+            Page(
+                person_path(record.person.slug),
+                "person.html",
+                record.person.name,
+                f"Roles held by {record.person.name}, meetings attended and actions owned.",
+                {"record": record},
+                depends_on=(),
+                summarises=tuple(dict.fromkeys(shown)),
+            )
         )
     for year, meetings in archive.years:
         pages.append(
-            Page(year_path(year), "year.html", f"Meetings in {year}", f"The {len(meetings)} meetings held in {year}.", {"year": year, "meetings": meetings},
-                 depends_on=(), summarises=tuple(m.id for m in meetings))
+            Page(
+                year_path(year),
+                "year.html",
+                f"Meetings in {year}",
+                f"The {len(meetings)} meetings held in {year}.",
+                {"year": year, "meetings": meetings},
+                depends_on=(),
+                summarises=tuple(m.id for m in meetings),
+            )
         )
     return pages
 
@@ -195,8 +283,15 @@ def _compiled_templates(folder: Path) -> jinja2.FileSystemBytecodeCache:
 class Renderer:
     """Holds the Jinja2 environment and the per-meeting rendered text."""
 
-    def __init__(self, archive: Archive, templates_dir: Path, base_url: str = "", item_texts: dict | None = None, history: dict | None = None,
-                 compiled: Path | None = None):
+    def __init__(
+        self,
+        archive: Archive,
+        templates_dir: Path,
+        base_url: str = "",
+        item_texts: dict | None = None,
+        history: dict | None = None,
+        compiled: Path | None = None,
+    ):
         """`compiled` is a folder to keep compiled templates in between builds: compiling them is a
         good part of a one-meeting rebuild. It must belong to this version of Minutebook's code."""
         self.archive = archive
@@ -210,7 +305,9 @@ class Renderer:
             lstrip_blocks=True,
             bytecode_cache=_compiled_templates(compiled) if compiled else None,
         )
-        self.env.filters.update(long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s), time_since=time_since)
+        self.env.filters.update(
+            long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s), time_since=time_since
+        )
         self.env.globals.update(
             archive=archive,
             site=archive.site,
@@ -228,10 +325,14 @@ class Renderer:
         )
         self.env.filters.update(in_brief=in_brief)
         self.env.globals.update(topics=self.topics)
-        self._topics: dict[str, tuple[str, ...]] = {}  # meeting id -> its topics: people's pages list the same meetings again and again
+        self._topics: dict[
+            str, tuple[str, ...]
+        ] = {}  # meeting id -> its topics: people's pages list the same meetings again and again
         self.md = make_parser()
         # Item text is shown on meeting pages only, so its links are relative to theirs.
-        self.abbreviations = Abbreviations(archive.content.glossary, relative_path("glossary/index.html", posixpath.dirname(meeting_path("_"))))
+        self.abbreviations = Abbreviations(
+            archive.content.glossary, relative_path("glossary/index.html", posixpath.dirname(meeting_path("_")))
+        )
         self.item_texts = item_texts if item_texts is not None else {}
 
     def texts(self, meeting: Meeting) -> tuple[ItemText, ...]:
@@ -260,9 +361,15 @@ class Renderer:
             context["texts"] = self.texts(context["meeting"])
             context["history"] = self.history.get(context["meeting"].id)  # None: the page says nothing of changes
         if "about" in context:
-            about_abbreviations = Abbreviations(self.archive.content.glossary, relative_path("glossary/index.html", here))
-            context["about_html"] = render_document(make_parser(top_heading=2), context["about"].markdown, about_abbreviations)
-        canonical = self.base_url + url(page.path) if self.base_url and page.path != "404.html" else ""  # an error page has no address of its own
+            about_abbreviations = Abbreviations(
+                self.archive.content.glossary, relative_path("glossary/index.html", here)
+            )
+            context["about_html"] = render_document(
+                make_parser(top_heading=2), context["about"].markdown, about_abbreviations
+            )
+        canonical = (
+            self.base_url + url(page.path) if self.base_url and page.path != "404.html" else ""
+        )  # an error page has no address of its own
         template = self.env.get_template(page.template)
         # Printed, a page names where it came from: its address, or failing that its path within the site.
         address = canonical or "/" + url(page.path)

@@ -129,6 +129,14 @@ class Archive:
     approved_at: dict = field(
         default_factory=dict
     )  # meeting id -> id of the meeting that approved its minutes, when in the archive
+    # Lookup tables, derived once in __post_init__; neither arguments nor part of equality.
+    _meetings: dict[str, Meeting] = field(init=False, repr=False, compare=False)
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _people: dict[str, Person] = field(init=False, repr=False, compare=False)
+    _themes: dict[str, Theme] = field(init=False, repr=False, compare=False)
+    _actions: dict[str, TrackedAction] = field(init=False, repr=False, compare=False)
+    _arising: dict[str, tuple[TrackedAction, ...]] = field(init=False, repr=False, compare=False)
+    _updated: dict[str, tuple[TrackedAction, ...]] = field(init=False, repr=False, compare=False)
 
     @property
     def site(self):
@@ -181,7 +189,8 @@ class Archive:
         object.__setattr__(self, "_people", {p.person.slug: p.person for p in self.people})
         object.__setattr__(self, "_themes", {t.theme.slug: t.theme for t in self.themes})
         object.__setattr__(self, "_actions", {a.action.id: a for a in self.actions})
-        arising, updated = defaultdict(tuple), defaultdict(tuple)
+        arising: defaultdict[str, tuple[TrackedAction, ...]] = defaultdict(tuple)
+        updated: defaultdict[str, tuple[TrackedAction, ...]] = defaultdict(tuple)
         for tracked in self.actions:
             arising[tracked.action.meeting_id] += (tracked,)
             for meeting_id in tracked.updated_by:
@@ -248,8 +257,8 @@ def link(content: Content) -> Archive:
         content.action_updates
     )
     for update in sorted(all_updates, key=lambda u: (u.date, u.origin)):
-        action = actions.get(update.action)
-        if action is None:
+        updated_action = actions.get(update.action)
+        if updated_action is None:
             errors.append(
                 ContentError(
                     update.origin.path,
@@ -259,17 +268,17 @@ def link(content: Content) -> Archive:
                 )
             )
             continue
-        if update.date < history[action.id][0].date:
+        if update.date < history[updated_action.id][0].date:
             errors.append(
                 ContentError(
                     update.origin.path,
                     update.origin.line,
                     "action_updates",
-                    f"update to {action.id} is dated before the meeting where it arose",
+                    f"update to {updated_action.id} is dated before the meeting where it arose",
                 )
             )
             continue
-        history[action.id].append(StatusChange(update.date, update.status, update.note, update.meeting_id))
+        history[updated_action.id].append(StatusChange(update.date, update.status, update.note, update.meeting_id))
 
     approvals = _approving_meetings(content.meetings, errors)
 

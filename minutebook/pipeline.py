@@ -243,6 +243,7 @@ _inherited: tuple[Renderer, Work, list[tuple], str] | None = None
 
 
 def _make_slice(start: int, stop: int) -> Made:
+    assert _inherited is not None, "run only by a pool's workers, forked after it was set"
     renderer, work, units, base_url = _inherited
     return make_units(renderer, work, units[start:stop], base_url)
 

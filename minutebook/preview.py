@@ -142,6 +142,7 @@ def describe(failure: BaseException, templates: Path) -> tuple[str, ...]:
 def _template_line(failure: BaseException, templates: Path) -> str:
     """`templates/page.html:12` for an error in a template, else ''."""
     templates = templates.resolve()
+    places: list[tuple[str, int | None]]  # a frame may have no line number
     if isinstance(failure, jinja2.TemplateSyntaxError) and failure.filename:
         places = [(failure.filename, failure.lineno)]
     else:  # Jinja puts each template's own file and line into the traceback
@@ -185,18 +186,18 @@ def watch(
     polling is forced with `force_polling`, or by setting WATCHFILES_FORCE_POLLING, for network and
     virtual-machine shares, where notifications of another machine's edits never arrive. A save, or a
     git checkout, is several writes: changes are gathered until none has come for `settle_ms`."""
-    roots = [os.path.abspath(root) for root in roots if Path(root).is_dir()]
-    if not roots:  # nothing to watch: the build says what is missing
+    folders = [os.path.abspath(root) for root in roots if Path(root).is_dir()]
+    if not folders:  # nothing to watch: the build says what is missing
         if ready is not None:
             ready.set()
         stop.wait()
         return
     try:
-        _watch(roots, on_change, stop, ready, settle_ms, force_polling)
+        _watch(folders, on_change, stop, ready, settle_ms, force_polling)
     except (OSError, RuntimeError):  # no notifications to be had here (the system's limit on watches reached)
         if force_polling or stop.is_set():
             raise
-        _watch(roots, on_change, stop, ready, settle_ms, True)
+        _watch(folders, on_change, stop, ready, settle_ms, True)
     finally:
         if ready is not None:
             ready.set()  # whatever happened, nobody waits for it for ever
@@ -244,7 +245,8 @@ class Preview:
     def rebuild(self, progress=None) -> BuildReport | None:
         """Build into the preview folder; on failure keep the last good files and show the problems."""
         with self.building:
-            report, problems = None, ()
+            report: BuildReport | None = None
+            problems: tuple[str, ...] = ()
             try:
                 # A draft still marked TO DO or CHECK is previewed, markers and all: that is how the editor finishes it.
                 report = build(self.paths, self.site, progress=progress, remembered=self.read, allow_unfinished=True)
@@ -274,7 +276,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self._answer(send_body=False)
 
     def _answer(self, send_body: bool) -> None:
-        if not trusted_host(self.headers.get("Host"), self.server.server_address[1]):
+        address = self.server.server_address
+        assert isinstance(address, tuple), "the preview listens on a TCP port: its address is (host, port)"
+        if not trusted_host(self.headers.get("Host"), address[1]):
             return self._send(
                 403, "text/plain; charset=utf-8", b"This preview answers only to 127.0.0.1 and localhost.\n", send_body
             )

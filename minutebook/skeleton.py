@@ -102,14 +102,14 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
     )
     time, time_from = _first(
         (time, GIVEN),
-        (announced and announced.time, NEXT_LINE),
-        (previous and previous.time, PREVIOUS),
+        (announced.time if announced else None, NEXT_LINE),
+        (previous.time if previous else None, PREVIOUS),
         (PLACEHOLDER_TIME, PLACEHOLDER),
     )
     venue, venue_from = _first(
         (venue, GIVEN),
-        (announced and announced.venue, NEXT_LINE),
-        (previous and previous.venue, PREVIOUS),
+        (announced.venue if announced else None, NEXT_LINE),
+        (previous.venue if previous else None, PREVIOUS),
         (f"{TO_DO}: venue", PLACEHOLDER),
     )
     if previous is not None:
@@ -220,8 +220,10 @@ def _first(*candidates: tuple[str | None, str]) -> tuple[str, str]:
 
 def _note(source: str, previous: Meeting | None, what: str) -> str:
     if source == NEXT_LINE:
+        assert previous is not None, "only an earlier meeting's next-meeting line is a NEXT_LINE source"
         return f"  # from the next-meeting line of {previous.id}.md"
     if source == PREVIOUS:
+        assert previous is not None, "only an earlier meeting is a PREVIOUS source"
         return f"  # {TO_DO}: check; copied from {previous.id}.md"
     if source == PLACEHOLDER and what:
         return f"  # {TO_DO}: {what}"

@@ -50,13 +50,14 @@ class PublishedIncompletely(PublishError):
 
 def os_reason(exc: OSError) -> str:
     """Why a write failed, in the editor's words."""
-    return {
+    reasons: dict[int | None, str] = {  # keyed by errno, which an OSError raised by hand may lack
         errno.ENOSPC: "the disk is full",
         errno.EROFS: "the folder is on a read-only file system",
         errno.EACCES: "permission was refused",
         errno.EPERM: "permission was refused",
         errno.EDQUOT: "the disk quota is used up",
-    }.get(exc.errno, exc.strerror or str(exc))
+    }
+    return reasons.get(exc.errno, exc.strerror or str(exc))
 
 
 # In every site a build writes. Its last line names the site (`marker`), so that what is kept beside

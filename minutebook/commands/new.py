@@ -44,6 +44,7 @@ def run(args) -> int:
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
+    assert day is not None, "parse_date reports each date it cannot give, so problems would hold it"
 
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     target = paths.content / "meetings" / file_name(day, meeting_type)

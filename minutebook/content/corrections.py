@@ -97,7 +97,7 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _front_matter(text: str) -> tuple[object, str] | None:
+def _front_matter(text: str) -> tuple[yamltext.YMap, str] | None:
     """(the front matter, the body) of a meeting file's text, or None if it has no readable front matter."""
     lines = text.replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != "---":

@@ -103,7 +103,8 @@ def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError
     content_dir = Path(content_dir)
     root = os.path.realpath(content_dir)
     prefix = f"{content_dir.name}/" if content_dir.name else ""  # paths are labelled from the content folder's parent
-    files, errors = [], []
+    files: list[SourceFile] = []
+    errors: list[ContentError] = []
     for relative, entry in _candidates(os.fspath(content_dir), prefix, errors):
         label = prefix + relative
         try:
@@ -137,7 +138,8 @@ def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple
     become a broken address on the site. So is a content file whose ending is not in lower case: it
     would be read on one computer and not on the next (`.MD` and `.md` are one file on Windows and
     macOS), and every tool that finds meetings (the history, `new`, the preview) looks for `.md`."""
-    found, refused = [], []
+    found: list[tuple[str, os.DirEntry]] = []
+    refused: list[str] = []  # refused folders, each with a "/" after it: all beneath them is passed over
 
     def unreadable(path: str, exc: OSError) -> None:
         errors.append(
@@ -187,11 +189,11 @@ class UnreadableFile(Exception):
 def file_reader(content_dir: Path):
     """`read(name)`: the bytes of the file `name` names inside `content_dir`, for a file a setting names
     (the logo). Raises UnreadableFile for a missing file, a folder, or a link that leads out of content/."""
-    content_dir = os.fspath(content_dir)
-    root = os.path.realpath(content_dir)
+    top = os.fspath(content_dir)
+    root = os.path.realpath(top)
 
     def read(name: str) -> bytes:
-        path = os.path.join(content_dir, name)
+        path = os.path.join(top, name)
         real = os.path.realpath(path)
         if os.path.commonpath([root, real]) != root:
             raise UnreadableFile("leads outside content/ (through a link); copy the file into content/ instead")
@@ -235,7 +237,7 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
     by_name = {s.path.split("/", 1)[-1]: s for s in sources}
     read_file = read_file or functools.partial(_source_bytes, by_name)
 
-    def reference(name: str, required: bool = True):
+    def reference(name: str, required: bool = True) -> tuple[yamltext.Value, str]:
         source = by_name.get(name)
         if source is None:
             if required:
@@ -575,7 +577,7 @@ def web_address(value: str, base: bool = False) -> str:
     return value.rstrip("/") + "/" if base else value
 
 
-def parse_site(data, path: str, errors: list[ContentError], read_file=None) -> SiteSettings | None:
+def parse_site(data: yamltext.Value, path: str, errors: list[ContentError], read_file=None) -> SiteSettings | None:
     if data is None:
         if not any(e.path == path for e in errors):  # not missing or unreadable, both reported already: empty
             errors.append(
@@ -693,7 +695,7 @@ def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | N
     )
 
 
-def parse_list(data, path: str, errors: list[ContentError], record: schema.Record, parse_entry) -> list:
+def parse_list(data: yamltext.Value, path: str, errors: list[ContentError], record: schema.Record, parse_entry) -> list:
     if data is None:
         return []
     if not isinstance(data, list):
@@ -721,7 +723,8 @@ def parse_person(f: Fields, origin: Origin) -> Person:
 
 def parse_glossary_entry(f: Fields, origin: Origin) -> GlossaryEntry:
     f.only()
-    plural, plurals = f.raw("plural"), ()
+    plural = f.raw("plural")
+    plurals: tuple[str, ...] = ()
     if isinstance(plural, list):  # when the minutes write it more than one way
         plurals = f.texts("plural")
     elif isinstance(plural, str):
@@ -817,9 +820,9 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         f.raw("minute_taker"), path, "minute_taker", f.line_of("minute_taker"), errors, schema.MINUTE_TAKER
     )
 
-    agenda = parse_agenda(f, errors)
+    listed_items = parse_agenda(f, errors)
     check_publishable(body, body_line, path, "body", errors)
-    agenda = attach_body(agenda, body, body_line, path, errors)
+    agenda = attach_body(listed_items, body, body_line, path, errors)
     actions = parse_actions(f, meeting_id, {i.number for i in agenda}, errors)
     updates = parse_meeting_updates(f, meeting_id, day, errors)
     next_meeting = parse_next_meeting(f, day, errors)
@@ -931,7 +934,8 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
     entries = f.list("agenda")
     if required and f.ok and isinstance(f.data.get("agenda"), list) and not entries:
         f.error("agenda", "is empty; list the agenda items")
-    items, seen = [], {}
+    items: list[AgendaItem] = []
+    seen: dict[str, tuple[str, int]] = {}  # anchor -> the item number that has it, and its line
     for index, (entry, line) in enumerate(entries):
         g = Fields(schema.AGENDA_ITEM, entry, f.path, f"agenda[{index + 1}]", errors, line)
         if not g.ok:

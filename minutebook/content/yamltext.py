@@ -21,7 +21,7 @@ import yaml
 from minutebook.characters import NONCHARACTERS, code, kind
 
 # The parsers PyYAML may have, fastest first; only their events are used.
-PARSERS = {"python": yaml.SafeLoader}
+PARSERS: dict[str, type[yaml.SafeLoader] | type[yaml.CSafeLoader]] = {"python": yaml.SafeLoader}
 if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on how PyYAML was built
     PARSERS = {"libyaml": yaml.CSafeLoader, **PARSERS}
 PREFERRED = next(iter(PARSERS))
@@ -59,11 +59,14 @@ class YList(list):
     lines: list
 
 
+Value = YMap | YList | str | None  # what a YAML document, or any value in it, is read as
+
+
 def _line(mark, offset: int) -> int:
     return mark.line + 1 + offset
 
 
-def parse(text: str, line_offset: int = 0, parser: str | None = None):
+def parse(text: str, line_offset: int = 0, parser: str | None = None) -> Value:
     """Parse one YAML document into YMap / YList / str / None, strictly, and the same with every parser.
 
     `parser` names one of PARSERS (the tests force each); by default the fastest. Where libyaml and
@@ -91,7 +94,7 @@ def parse(text: str, line_offset: int = 0, parser: str | None = None):
         return _parse(text, line_offset, "python")
 
 
-def _parse(text: str, line_offset: int, name: str):
+def _parse(text: str, line_offset: int, name: str) -> Value:
     refused = _REFUSED.search(text) or _BYTE_ORDER_MARK.search(text, 1)
     if refused:
         line = line_offset + 1 + text.count("\n", 0, refused.start())
@@ -104,7 +107,8 @@ def _parse(text: str, line_offset: int, name: str):
         loader.get_event()  # StreamStart
         if loader.check_event(yaml.StreamEndEvent):
             return None
-        start = loader.get_event()  # DocumentStart
+        start = loader.get_event()
+        assert isinstance(start, yaml.DocumentStartEvent), "a stream that has not ended goes on with a document"
         if start.version and start.version not in ((1, 1), (1, 2)):
             raise YamlProblem(
                 _line(start.start_mark, line_offset),
@@ -114,6 +118,7 @@ def _parse(text: str, line_offset: int, name: str):
         loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.peek_event()
+            assert event is not None, "a stream that has not ended has an event to come"
             raise YamlProblem(_line(event.start_mark, line_offset), "more than one YAML document; expected one")
         return value
     except yaml.MarkedYAMLError as exc:
@@ -129,7 +134,7 @@ def _parse(text: str, line_offset: int, name: str):
         loader.dispose()
 
 
-def _build(loader, offset: int, depth: int):
+def _build(loader, offset: int, depth: int) -> Value:
     event = loader.get_event()
     line = _line(event.start_mark, offset)
     if depth > MAX_DEPTH:

@@ -37,8 +37,13 @@ CAPACITY = re.compile(r"^(?P<role>.*?)\s*\((?P<abbreviation>[^()\s]{1,12})\)(?P<
 
 
 def read_header(lines: list[str], reference: Reference) -> Header:
-    attendees, apologies, leftovers, repairs = [], [], [], Counter()
-    title_line, table, label_lines = "", None, {}
+    attendees: list[Member] = []
+    apologies: list[Member] = []
+    leftovers: list[str] = []
+    repairs: Counter[str] = Counter()
+    table: str | None = None  # the attendance or apologies table being read, if any
+    title_line = ""
+    label_lines: dict[str, str] = {}
     for line in lines:
         if not line.strip():
             table = None
@@ -60,6 +65,7 @@ def read_header(lines: list[str], reference: Reference) -> Header:
         else:
             leftovers.append(line.strip())
         if row:
+            assert table is not None, "a row is only read inside an attendance or apologies table"
             added = member_row(row, reference, table)
             (attendees if table == "attendance" else apologies).extend(added or [])
             if not added:

@@ -375,7 +375,7 @@ def next_meeting_of(items: tuple[Item, ...], day: dt.date | None) -> NextFound |
     if item is None:
         return None
     lines = [without_markers(b.text) for b in item.blocks if b.kind != HEADING and b.text.strip()]
-    dated = next(((n, DATE.search(line)) for n, line in enumerate(lines) if DATE.search(line)), None)
+    dated = next(((n, date_in) for n, line in enumerate(lines) if (date_in := DATE.search(line))), None)
     if dated is None:
         return None
     index, found = dated

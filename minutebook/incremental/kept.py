@@ -23,6 +23,7 @@ import os
 import pickle
 import shutil
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from minutebook import write
@@ -154,7 +155,7 @@ def write_set(
     _replace(set_path(out_dir, name), header + pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def prune(out_dir: Path, names: set[str], folders: set[Path] = frozenset()) -> None:
+def prune(out_dir: Path, names: set[str], folders: AbstractSet[Path] = frozenset()) -> None:
     """Drop the sets not in `names` (a year with no meetings left), and folders not in `folders`."""
     top = folder(out_dir)
     for path in top.iterdir() if top.is_dir() else ():

@@ -35,8 +35,7 @@ class KnownMeetings:
 
         key = digest(self.code, source.path, source.digest)
         entry = self.kept.get(source.path)
-        found = entry is not None and entry[0] == key and (self.remembered.get(key) or _unpickled(entry[1]))
-        if found:
+        if entry is not None and entry[0] == key and (found := self.remembered.get(key) or _unpickled(entry[1])):
             self.parts[source.path] = entry
         else:
             meeting = parse_meeting(source, errors)

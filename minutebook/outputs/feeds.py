@@ -65,7 +65,9 @@ def meeting_summary(meeting: Meeting) -> str:
 def rfc3339(moment: dt.datetime) -> str:
     """An aware time as RFC 3339 writes it, which has no seconds in an offset: before 1847 London kept its
     own mean time (-00:01:15), so such a time is written in UTC instead."""
-    if moment.utcoffset().seconds % 60:
+    offset = moment.utcoffset()
+    assert offset is not None, "a time without a zone has no place in a feed"
+    if offset.seconds % 60:
         return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
     return moment.isoformat()
 
@@ -166,6 +168,7 @@ def next_meeting_id(archive: Archive, meeting: Meeting) -> str:
     if meeting.id in archive.next_in_archive:
         return archive.next_in_archive[meeting.id]
     named = meeting.next_meeting
+    assert named is not None, "asked only of minutes that name their next meeting"
     return f"{named.date.isoformat()}-{_slug(named.type)}"
 
 

@@ -14,10 +14,12 @@ import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 import jinja2
 
 from minutebook.link import Archive, ItemRef, role_at, whole_months_between
+from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
 from minutebook.model import ACTION_STATUSES, STATUS_LABELS, Meeting
 from minutebook.site.links import (
     action_path,
@@ -29,7 +31,6 @@ from minutebook.site.links import (
     url,
     year_path,
 )
-from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
 
 ABOUT_PATH = "about/index.html"
 # Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.
@@ -51,14 +52,22 @@ class Page:
     ] = ()  # meetings of which it shows only facts, never the items' text (fingerprints.summary)
 
 
+class MadeFrom(TypedDict, total=False):
+    """A Page's `depends_on` and `summarises`, shared by the pages made from the same meetings."""
+
+    depends_on: tuple[str, ...] | None
+    summarises: tuple[str, ...]
+
+
 def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> list[Page]:
     """Every page of the site, in a stable order. The search page names the files its first word needs
     (`search_ahead`) and the open-data page lists the `datasets`: both are made by the outputs, which
     build on this module, so the pipeline hands them in."""
     site = archive.site
     latest = tuple(reversed(archive.meetings[-5:]))
-    every = {"depends_on": (), "summarises": tuple(m.id for m in archive.meetings)}  # lists and counts: no item text
-    none = {"depends_on": ()}  # made from the reference files alone
+    # Lists and counts: no item text.
+    every: MadeFrom = {"depends_on": (), "summarises": tuple(m.id for m in archive.meetings)}
+    none: MadeFrom = {"depends_on": ()}  # made from the reference files alone
     pages = [
         Page("index.html", "home.html", site.title, site.description, {"latest": latest}, **every),
         Page(
@@ -166,16 +175,18 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
                 summarises=tuple(dict.fromkeys(shown)),
             )
         )
-    for record in archive.people:
-        shown = [r.meeting.id for r in record.roles] + [m.id for m in record.chaired + record.minuted]
-        shown += [m for tracked in record.owned for m in _action_meetings(tracked, archive)]
+    for person_record in archive.people:
+        shown = [r.meeting.id for r in person_record.roles]
+        shown += [m.id for m in person_record.chaired + person_record.minuted]
+        shown += [m for tracked in person_record.owned for m in _action_meetings(tracked, archive)]
+        person = person_record.person
         pages.append(
             Page(
-                person_path(record.person.slug),
+                person_path(person.slug),
                 "person.html",
-                record.person.name,
-                f"Roles held by {record.person.name}, meetings attended and actions owned.",
-                {"record": record},
+                person.name,
+                f"Roles held by {person.name}, meetings attended and actions owned.",
+                {"record": person_record},
                 depends_on=(),
                 summarises=tuple(dict.fromkeys(shown)),
             )
@@ -250,7 +261,9 @@ def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:
     """The meeting an action arose at and those that updated its status: all its page and its rows show.
     An open action also shows how long it has gone without an update as of the latest meeting, so a new
     latest meeting, or a change to its date or title, must remake it."""
-    latest = (archive.latest_meeting.id,) if tracked.is_open else ()
+    latest_held = archive.latest_meeting
+    assert latest_held is not None, "an action arises only at a meeting that was held: load.py refuses the others"
+    latest = (latest_held.id,) if tracked.is_open else ()
     return (tracked.action.meeting_id, *tracked.updated_by, *latest)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Required, TypedDict
 
 from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
 from minutebook.model import STATUS_LABELS, Attendee, Meeting
@@ -20,8 +21,16 @@ from minutebook.site.render import long_date
 # An action repeats words of the item it arose under; the item is the better answer.
 ACTION_BOOST = 0.5
 
+
+class LunrField(TypedDict, total=False):
+    """A field as lunr's builder takes it; without a boost, a field's words count once."""
+
+    field_name: Required[str]
+    boost: int
+
+
 # Titles and themes say what an item is about; the body only mentions things.
-FIELDS = (
+FIELDS: tuple[LunrField, ...] = (
     {"field_name": "title", "boost": 10},
     {"field_name": "themes", "boost": 5},
     {"field_name": "meeting", "boost": 2},
@@ -61,7 +70,7 @@ def person_names(archive: Archive) -> dict[str, str]:
 
 def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, str]) -> list[SearchDocument]:
     """A meeting's agenda items, given the plain text of each."""
-    owners = {}
+    owners: dict[str, list[str]] = {}  # agenda item number -> who owns the actions arising from it
     for tracked in archive.actions_of(meeting.id):
         if tracked.action.owner:  # the minutes may name no owner; then nobody is named for it
             owners.setdefault(tracked.action.item, []).append(tracked.action.owner)
@@ -126,7 +135,7 @@ def people_named(meeting: Meeting, text: str, owners, names: dict[str, str]) -> 
     everyone: list[Attendee] = [*meeting.attendees, *meeting.apologies, meeting.minute_taker]
     named = [a for a in everyone if a.abbreviation and _names(text, a.abbreviation)]
     named += [role_at(meeting, slug) or Attendee(slug, "") for slug in owners]
-    found = {}
+    found: dict[str, tuple[str, str]] = {}  # person slug -> ("Name, role", abbreviation)
     for attendee in named:
         name = names.get(attendee.person, "")
         found.setdefault(

@@ -185,7 +185,9 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
     """
     theme_order = [t.theme.slug for t in archive.themes]
     theme_place = {slug: n for n, slug in enumerate(theme_order)}
-    meetings, items, actions, used, held = [], [], [], set(), {}
+    meetings, used, held = [], set(), {}
+    items: list[list[int]] = []  # per document: the length of each field, then the places of its themes
+    actions: list[list[int]] = []
     for meeting in archive.meetings:
         summary = json.loads(summaries[meeting.id])
         head, docs, held[meeting.id] = summary[0], summary[1:-1], summary[-1]

@@ -163,6 +163,7 @@ def posting(fields: dict[int, list[int]]) -> list[list[int]]:
 def read(path: str, data: bytes):
     """What the search file at `path` sets, as (its global, its key or None, the data): the files read back."""
     text = data.decode("utf-8")
+    key: int | str | None
     if path == MAIN:
         name, key, assignment = MAIN_GLOBAL, None, main_assignment()
     else:

@@ -75,10 +75,11 @@ class SourceFile:
     def of_text(cls, path: str, text: str) -> SourceFile:
         return cls(path, text.encode("utf-8"))
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
         """The text, with a byte-order mark dropped (harmless) and every line ending made "\n";
-        raises UnicodeDecodeError for a file that is not UTF-8 (see `decoded`)."""
+        raises UnicodeDecodeError for a file that is not UTF-8 (see `decoded`). Decoded each time it is
+        asked for (once, by the parser), not kept: the files are held through the build for their hashes."""
         return self.data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
     @functools.cached_property

@@ -98,7 +98,7 @@ class BuildCache:
         manifest goes, so the next build makes everything again rather than trust a stale record."""
         try:
             names = plan.keep(self.out_dir, self.code, archive, outdated.files, outdated.outputs, parts)
-            kept.write_set(self.out_dir, MEETINGS, self.code, self.meetings.parts, self.meetings.kept)
+            kept.write_set(self.out_dir, MEETINGS, self.code, self.meetings.parts(), self.meetings.kept)
             kept.prune(self.out_dir, {*names, MEETINGS}, {self.compiled_templates})
             kept.write_manifest(
                 self.out_dir, outdated.prints, site

@@ -151,8 +151,12 @@ def write_set(
     if was is not None and entries == was:
         return
     folder(out_dir).mkdir(exist_ok=True)
-    header = pickle.dumps((PARTS_FORMAT, code), protocol=pickle.HIGHEST_PROTOCOL)
-    _replace(set_path(out_dir, name), header + pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    target = set_path(out_dir, name)
+    temporary = target.with_name(target.name + f".{os.getpid()}")
+    with open(temporary, "wb") as kept:  # pickled straight into the file: a large set is never held twice
+        pickle.dump((PARTS_FORMAT, code), kept, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(entries, kept, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, target)
 
 
 def prune(out_dir: Path, names: set[str], folders: AbstractSet[Path] = frozenset()) -> None:

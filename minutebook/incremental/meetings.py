@@ -26,7 +26,8 @@ class KnownMeetings:
         # A process that builds again and again (the preview server) hands back what its last
         # build read, `read` below: an unchanged meeting is then taken as it is, not unpickled.
         self.remembered = remembered or {}
-        self.parts: dict[str, tuple[str, bytes]] = {}  # what to keep for the next build
+        self.kept_again: dict[str, tuple[str, bytes]] = {}  # kept meetings still read, to keep as they are
+        self.parsed: dict[str, tuple[str, tuple[str, Meeting]]] = {}  # meetings parsed now, pickled only when kept
         self.summaries: dict[str, str] = {}  # meeting id -> summary
         self.read: dict[str, tuple[str, Meeting]] = {}  # key -> (summary, meeting), for the next build in this process
 
@@ -36,16 +37,25 @@ class KnownMeetings:
         key = digest(self.code, source.path, source.digest)
         entry = self.kept.get(source.path)
         if entry is not None and entry[0] == key and (found := self.remembered.get(key) or _unpickled(entry[1])):
-            self.parts[source.path] = entry
+            self.kept_again[source.path] = entry
         else:
             meeting = parse_meeting(source, errors)
             if meeting is None:
                 return None
             found = (summary(meeting), meeting)
-            self.parts[source.path] = (key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+            self.parsed[source.path] = (key, found)
         self.read[key] = found
         self.summaries[found[1].id] = found[0]
         return found[1]
+
+    def parts(self) -> dict[str, tuple[str, bytes]]:
+        """What to keep for the next build, by file path: [key, the pickled (summary, Meeting)]. Only now
+        are the meetings parsed by this build pickled, so their copies are not held through the build."""
+        pickled = {
+            path: (key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+            for path, (key, found) in self.parsed.items()
+        }
+        return {**self.kept_again, **pickled}
 
 
 def _unpickled(data: bytes) -> tuple[str, Meeting] | None:

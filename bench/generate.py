@@ -420,7 +420,8 @@ def front_matter(
         for u in updates:
             lines.append(f"  - action: {u['action']}\n    status: {u['status']}\n    note: {yaml_text(u['note'])}\n")
     lines.append(
-        f'next_meeting:\n  date: {next_day.isoformat()}\n  time: "{time}"\n  type: {yaml_text(meeting_type.removesuffix(" Meeting"))}\n'
+        f'next_meeting:\n  date: {next_day.isoformat()}\n  time: "{time}"\n'
+        f"  type: {yaml_text(meeting_type.removesuffix(' Meeting'))}\n"
         f"  venue: {yaml_text(venue)}\n  as_minuted: {yaml_text(next_line)}\n"
     )
     lines.append(f"source:\n  title: {yaml_text(title + ' – Meeting Notes')}\n")

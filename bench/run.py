@@ -300,7 +300,10 @@ class HugoPagefind(Tool):
             "indexed": self.indexed,
             "payload": asdict(payload([self.site / "pagefind"])),
             "payload_files": ["pagefind/"],
-            "version": f"Hugo {version[1].split('+')[0].lstrip('v') if len(version) > 1 else '?'} + Pagefind {pagefind_version()}",
+            "version": (
+                f"Hugo {version[1].split('+')[0].lstrip('v') if len(version) > 1 else '?'} + Pagefind "
+                f"{pagefind_version()}"
+            ),
         }
 
 
@@ -585,7 +588,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--compare-commit",
         metavar="COMMIT",
-        help="also time Minutebook as it was at COMMIT (checked out in bench/out/old-SHA), taking turns with this checkout",
+        help=(
+            "also time Minutebook as it was at COMMIT (checked out in bench/out/old-SHA), "
+            "taking turns with this checkout"
+        ),
     )
     parser.add_argument("--skip-mkdocs", action="store_true", help="do not build the MkDocs comparisons")
     parser.add_argument("--skip-hugo", action="store_true", help="do not build the Hugo + Pagefind comparison")

@@ -330,7 +330,10 @@ def _check_glossary(glossary, errors: list[ContentError]) -> None:
             elif field == "abbreviation" and first.abbreviation == form:
                 message = f"abbreviation '{form}' is defined twice (first at {first.origin}); keep one"
             else:
-                message = f"'{form}' is already in the glossary at {first.origin}; keep one entry for it, with its plural under plural:"
+                message = (
+                    f"'{form}' is already in the glossary at {first.origin}; keep one entry for it, "
+                    "with its plural under plural:"
+                )
             errors.append(ContentError(entry.origin.path, entry.origin.line, field, message))
         other = anchors.setdefault(entry.anchor, entry)
         if other is not entry and other.abbreviation != entry.abbreviation:
@@ -339,7 +342,8 @@ def _check_glossary(glossary, errors: list[ContentError]) -> None:
                     entry.origin.path,
                     entry.origin.line,
                     "abbreviation",
-                    f"'{entry.abbreviation}' would share the glossary's address #{entry.anchor} with '{other.abbreviation}' at {other.origin}; "
+                    f"'{entry.abbreviation}' would share the glossary's address #{entry.anchor} with "
+                    f"'{other.abbreviation}' at {other.origin}; "
                     "make them differ in more than punctuation",
                 )
             )

@@ -296,7 +296,8 @@ def render_site(
             progress("Rendering pages", b, len(units))
         report.seconds["render"] = time.perf_counter() - began
         return made
-    import multiprocessing  # here: a small rebuild never starts workers, and these take a twentieth of a second to import
+    # here: a small rebuild never starts workers, and these take a twentieth of a second to import
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     fork = multiprocessing.get_context("fork")
@@ -445,5 +446,6 @@ def _incomplete(out_dir: Path, exc: Exception) -> PublishedIncompletely:
     reason = os_reason(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
     return PublishedIncompletely(
         f"{os.path.abspath(out_dir)}: the new site is in place (the site did change), but what the next build "
-        f"reuses could not be saved beside it: {reason}. Fix that and build again; the next build makes every page anew."
+        f"reuses could not be saved beside it: {reason}. Fix that and build again; "
+        "the next build makes every page anew."
     )

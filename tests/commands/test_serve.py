@@ -358,7 +358,8 @@ def test_a_port_already_in_use_is_refused_with_a_clear_message(small_content):
 
 def test_the_reload_script_goes_before_the_end_of_the_head():
     assert with_reload(b"<html><head><title>t</title></head><body></body></html>", "v1") == (
-        b'<html><head><title>t</title><script src="/__minutebook/reload.js" data-version="v1" defer></script>\n</head><body></body></html>'
+        b'<html><head><title>t</title><script src="/__minutebook/reload.js" data-version="v1" defer></script>\n'
+        b"</head><body></body></html>"
     )
 
 

@@ -108,7 +108,8 @@ def test_an_actions_owner_is_named_with_the_role_they_held_when_it_arose(docs):
 
 
 def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
-    """What search/index.js (with the words files' under "words", by range), the term files and the text files set, read back."""
+    """What search/index.js (with the words files' under "words", by range), the term files and the text files
+    set, read back."""
     files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
     _, _, data = wire.read(wire.MAIN, files.pop(wire.MAIN))
     read = {wire.WORDS_GLOBAL: {}, wire.TERMS_GLOBAL: {}, wire.TEXTS_GLOBAL: {}}
@@ -120,7 +121,8 @@ def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
 
 
 def stored(data, terms, texts) -> tuple[list[dict], list[dict]]:
-    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js reads them)."""
+    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js
+    reads them)."""
     meetings = [dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m)) for m in data["meetings"]]
     items = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["items"]]
     actions = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["actions"]]

@@ -1,4 +1,5 @@
-"""What the search page finds: the search code (assets/search/, joined as the build joins it) run under node over the index of tests/fixtures/search.
+"""What the search page finds: the search code (assets/search/, joined as the build joins it) run under node
+over the index of tests/fixtures/search.
 
 Results are shown as the page shows them, with [brackets] where it highlights.
 """

@@ -288,7 +288,7 @@ def render_site(
     size = sum(4 if unit[0] == "meeting" else 1 for unit in units)
     if workers < 2 or size < PARALLEL_FROM:
         made = Made()
-        for done, (a, b) in enumerate(_slices(len(units), max(1, len(units) // 50)), 1):
+        for a, b in _slices(len(units), max(1, len(units) // 50)):
             part = make_units(renderer, work, units[a:b], base_url)
             made.files.update(part.files)
             made.search.update(part.search)

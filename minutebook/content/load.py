@@ -566,7 +566,7 @@ def web_address(value: str, base: bool = False) -> str:
         raise ValueError(f"holds {what}, which no web address can; expected an address such as {example}")
     try:
         parts = urllib.parse.urlsplit(value)
-        parts.port  # raises ValueError for a port that is not a number from 0 to 65535
+        _ = parts.port  # raises ValueError for a port that is not a number from 0 to 65535
     except ValueError:
         raise ValueError(f"'{_short(value)}' is not a web address; expected one such as {example}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:

@@ -215,7 +215,7 @@ def link(content: Content) -> Archive:
         for attendee in meeting.attendees + meeting.apologies:
             need_person(attendee.person, attendee.origin, "person")
         for item in meeting.agenda:
-            for slug, line in zip(item.themes, item.theme_lines or [item.origin.line] * len(item.themes)):
+            for slug, line in zip(item.themes, item.theme_lines or [item.origin.line] * len(item.themes), strict=True):
                 if slug not in themes:
                     errors.append(
                         ContentError(

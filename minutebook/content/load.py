@@ -454,7 +454,7 @@ class Fields:
         if not isinstance(value, list):
             self.error(key, f"is {_kind(value)}; expected a list (lines starting with '- ')")
             return []
-        return list(zip(value, getattr(value, "lines", [self.line_of(key)] * len(value))))
+        return list(zip(value, getattr(value, "lines", [self.line_of(key)] * len(value)), strict=True))
 
     def texts(self, key: str) -> tuple[str, ...]:
         out = []
@@ -714,7 +714,7 @@ def parse_list(data, path: str, errors: list[ContentError], record: schema.Recor
         errors.append(ContentError(path, getattr(data, "line", 1), "", f"is {_kind(data)}; expected a list of entries"))
         return []
     entries = []
-    for index, (entry, line) in enumerate(zip(data, data.lines)):
+    for index, (entry, line) in enumerate(zip(data, data.lines, strict=True)):
         f = Fields(record, entry, path, f"[{index + 1}]", errors, line)
         if f.ok:
             value = parse_entry(f, Origin(path, line))

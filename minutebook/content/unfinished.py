@@ -106,7 +106,7 @@ def _named_lines(value, prefix: str) -> list[tuple[int, str]]:
             named.append((value.lines[key], name))
             named += _named_lines(item, name)
     elif isinstance(value, yamltext.YList):
-        for index, (item, line) in enumerate(zip(value, value.lines)):
+        for index, (item, line) in enumerate(zip(value, value.lines, strict=True)):
             name = f"{prefix}[{index + 1}]"
             named.append((line, name))
             named += _named_lines(item, name)

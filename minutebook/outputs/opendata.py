@@ -164,7 +164,7 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
     url, full = _link(meeting_path(meeting.id), here, base_url)
     named = meeting.next_meeting
     agenda = []
-    for item, text in zip(meeting.agenda, item_texts):
+    for item, text in zip(meeting.agenda, item_texts, strict=True):
         item_url, item_full = _link(item_link(meeting.id, item.anchor), here, base_url)
         agenda.append(
             {

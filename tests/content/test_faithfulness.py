@@ -159,7 +159,7 @@ def occurrences(sentence: list[str], published: list[str], vocabulary: set[str])
         return mine == theirs or (mine not in vocabulary and (theirs.endswith(mine) or theirs.startswith(mine)))
 
     return sum(
-        all(same(a, b) for a, b in zip(sentence, published[i : i + len(sentence)]))
+        all(same(a, b) for a, b in zip(sentence, published[i : i + len(sentence)], strict=True))
         for i in range(len(published) - len(sentence) + 1)
     )
 

@@ -42,7 +42,7 @@ def test_word_paragraphs_and_tables_come_in_document_order():
     table = document.add_table(rows=0, cols=3)
     for line in ATTENDANCE:
         cells = table.add_row().cells
-        for cell, text in zip(cells, line.split("\t")):
+        for cell, text in zip(cells, line.split("\t"), strict=True):
             cell.text = text
     document.add_paragraph("No.\tItem\t")
     assert docx_lines(document) == ["- Venue West Mercia Police HQ", *ATTENDANCE, "", "No.\tItem\t"]

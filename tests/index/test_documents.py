@@ -123,11 +123,13 @@ def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
 def stored(data, terms, texts) -> tuple[list[dict], list[dict]]:
     """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js
     reads them)."""
-    meetings = [dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m)) for m in data["meetings"]]
+    meetings = [
+        dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m, strict=True)) for m in data["meetings"]
+    ]
     items = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["items"]]
     actions = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["actions"]]
     docs = items + actions
-    for doc, entry in zip(docs, data["docs"]):
+    for doc, entry in zip(docs, data["docs"], strict=True):
         doc["th"] = [data["themeOrder"][t] for t in entry[3:]]
     return meetings, docs
 
@@ -232,7 +234,7 @@ def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_str
     ordered, ranges = _sorted_by_range(set(terms), RANGE_STARTS)
     assert ordered == in_js_order
     assert [t for r in ranges for t in r] == in_js_order
-    for start, next_start, in_range in zip(RANGE_STARTS, (*RANGE_STARTS[1:], None), ranges):
+    for start, next_start, in_range in zip(RANGE_STARTS, (*RANGE_STARTS[1:], None), ranges, strict=True):
         assert all(start.encode("utf-16-be") <= t.encode("utf-16-be") for t in in_range)
         assert next_start is None or all(t.encode("utf-16-be") < next_start.encode("utf-16-be") for t in in_range)
 

@@ -137,7 +137,7 @@ def named(serialised: dict) -> dict:
     else:
         vectors = serialised["fieldVectors"]
     # Within a vector, elements are in term order; the order of terms differs as their numbers do.
-    vectors = {ref: dict(zip(v[::2], v[1::2])) for ref, v in vectors}
+    vectors = {ref: dict(zip(v[::2], v[1::2], strict=True)) for ref, v in vectors}
     return {
         "version": serialised["version"],
         "fields": serialised["fields"],

@@ -327,9 +327,9 @@ def answers(tmp_path_factory):
         found = page.searches([case.query + " " for case in CASES])
     finally:
         page.close()
-    errors = {case.query: a["error"] for case, a in zip(CASES, found) if "error" in a}
+    errors = {case.query: a["error"] for case, a in zip(CASES, found, strict=True) if "error" in a}
     assert not errors, errors
-    return {case.query: a for case, a in zip(CASES, found)}
+    return {case.query: a for case, a in zip(CASES, found, strict=True)}
 
 
 def ranked(found: dict) -> list[str]:

@@ -45,7 +45,7 @@ def test_every_open_action_says_since_which_meeting_no_update_was_recorded(track
     table = tracker.table(OPEN_TABLE)
     opened = [t for t in archive.actions if t.is_open]
     assert sorted(action_ids(table)) == sorted(t.action.id for t in opened) and len(opened) == 12
-    for tracked, cell in zip(reversed(opened), table.column("Last update")):
+    for tracked, cell in zip(reversed(opened), table.column("Last update"), strict=True):
         meeting = archive.meeting(tracked.action.meeting_id)
         anchor = meeting.item(tracked.action.item).anchor
         assert cell.text.startswith(f"No update recorded since {meeting.title} ("), cell.text

@@ -124,7 +124,7 @@ def stored(data, terms, texts) -> tuple[list[dict], list[dict]]:
     """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js
     reads them)."""
     meetings = [
-        dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m, strict=True)) for m in data["meetings"]
+        dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m, strict=False)) for m in data["meetings"]
     ]
     items = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["items"]]
     actions = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["actions"]]

@@ -291,7 +291,7 @@ def meeting_file(
     time = rng.choice(("09:30", "10:00", "10:00", "14:00", "14:30"))
     meeting_id = f"{day.isoformat()}-{slugify(re.sub(r' Meeting$', '', meeting_type))}"
     holders = role_holders(people, index)
-    roles = list(zip(lexicon.ROLES, holders))
+    roles = list(zip(lexicon.ROLES, holders, strict=True))
     present = [roles[0]] + rng.sample(roles[1:], rng.randint(4, 8))
     present.sort(key=lambda entry: lexicon.ROLES.index(entry[0]))
     absent_pool = [r for r in roles if r not in present]
@@ -300,7 +300,7 @@ def meeting_file(
     glossary = [abbr for abbr, _ in lexicon.GLOSSARY]
 
     count = rng.randint(5, 10)
-    agenda = list(zip(item_numbers(rng, count), item_titles(rng, count)))
+    agenda = list(zip(item_numbers(rng, count), item_titles(rng, count), strict=True))
     next_day = day + dt.timedelta(days=28)
     next_line = f"{meeting_type.removesuffix(' Meeting')}, {long_date(next_day)}, {time} {venue}"
 
@@ -420,7 +420,8 @@ def front_matter(
         for u in updates:
             lines.append(f"  - action: {u['action']}\n    status: {u['status']}\n    note: {yaml_text(u['note'])}\n")
     lines.append(
-        f'next_meeting:\n  date: {next_day.isoformat()}\n  time: "{time}"\n  type: {yaml_text(meeting_type.removesuffix(" Meeting"))}\n'
+        f'next_meeting:\n  date: {next_day.isoformat()}\n  time: "{time}"\n'
+        f"  type: {yaml_text(meeting_type.removesuffix(' Meeting'))}\n"
         f"  venue: {yaml_text(venue)}\n  as_minuted: {yaml_text(next_line)}\n"
     )
     lines.append(f"source:\n  title: {yaml_text(title + ' – Meeting Notes')}\n")

@@ -28,7 +28,8 @@ BASEOF = """\
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ .Title }} | {{ .Site.Title }}</title></head>
-<body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a> <a href="{{ "/pagefind-search.html" | relURL }}">Search</a></header>
+<body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a> \
+<a href="{{ "/pagefind-search.html" | relURL }}">Search</a></header>
 {{ block "main" . }}{{ end }}
 </body></html>
 """

@@ -23,15 +23,24 @@ python -m bench.run --sizes 50,500 --runs 5 --compare-commit f622f9f
 # what it runs for each size N; every command is timed in a fresh process, each round running
 # each tool's commands in turn (Minutebook, Minutebook at the old commit, MkDocs twice, Hugo + Pagefind, Pagefind):
 python -m bench.generate --meetings N --seed 1 --out bench/out/cN
-python build.py --content bench/out/cN --out bench/out/runN/minutebook --quiet    # full build, then again after editing one meeting
-python -m bench.stages bench/out/cN bench/out/runN/minutebook-preview --preview-edit MEETING   # the preview server's rebuild
-git worktree add --detach bench/out/old-SHA SHA                                  # once; then the same two commands there, cwd and PYTHONPATH that folder
-python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs/mkdocs.yml --site-dir bench/out/runN/mkdocs/site   # again after editing the meeting, and with --dirty on a copy
-python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs_default/mkdocs.yml --site-dir bench/out/runN/mkdocs_default/site
-hugo --quiet --source bench/out/runN/hugo_pagefind --destination bench/out/runN/hugo_pagefind/public   # then Pagefind on public/; both again after the edit
-npm install --prefix bench/out/pagefind-npm pagefind@1                         # once; the npm package ships Pagefind's binary
-node bench/out/pagefind-npm/node_modules/pagefind/lib/runner/bin.cjs --site bench/out/runN/pagefind   # a copy of Minutebook's site
-python -m bench.stages bench/out/cN bench/out/runN/minutebook-stages            # once, after the rounds: BuildReport.seconds
+python build.py --content bench/out/cN --out bench/out/runN/minutebook --quiet\
+    # full build, then again after editing one meeting
+python -m bench.stages bench/out/cN bench/out/runN/minutebook-preview --preview-edit MEETING\
+   # the preview server's rebuild
+git worktree add --detach bench/out/old-SHA SHA\
+                                  # once; then the same two commands there, cwd and PYTHONPATH that folder
+python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs/mkdocs.yml --site-dir bench/out/runN/mkdocs/site\
+   # again after editing the meeting, and with --dirty on a copy
+python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs_default/mkdocs.yml \
+--site-dir bench/out/runN/mkdocs_default/site
+hugo --quiet --source bench/out/runN/hugo_pagefind --destination bench/out/runN/hugo_pagefind/public\
+   # then Pagefind on public/; both again after the edit
+npm install --prefix bench/out/pagefind-npm pagefind@1\
+                         # once; the npm package ships Pagefind's binary
+node bench/out/pagefind-npm/node_modules/pagefind/lib/runner/bin.cjs --site bench/out/runN/pagefind\
+   # a copy of Minutebook's site
+python -m bench.stages bench/out/cN bench/out/runN/minutebook-stages\
+            # once, after the rounds: BuildReport.seconds
 ```
 """
 
@@ -287,8 +296,9 @@ def legacy_section(r: dict) -> str:
     lines = [
         f"## {r['size']:,} meetings (an earlier run: one sample per figure)",
         "",
-        f"Run {r['date']} at commit `{r['machine']['commit']}`. Minutebook built {_get(mb, 'stages', 'pages') or '?':,} pages "
-        f"({_get(mb, 'stages', 'files') or '?':,} files); MkDocs {mk.get('pages', '–') if 'error' not in mk else '–'} pages; "
+        f"Run {r['date']} at commit `{r['machine']['commit']}`. Minutebook built "
+        f"{_get(mb, 'stages', 'pages') or '?':,} pages ({_get(mb, 'stages', 'files') or '?':,} files); "
+        f"MkDocs {mk.get('pages', '–') if 'error' not in mk else '–'} pages; "
         f"Pagefind indexed {pf.get('pages', '–') if 'error' not in pf else '–'} pages.",
         "",
         f"| | Minutebook | {mk.get('version', 'MkDocs')} | Minutebook ÷ MkDocs | Pagefind {pf.get('version', '')} |",
@@ -312,10 +322,12 @@ def legacy_section(r: dict) -> str:
         index_kb, store_kb = mb["index_payload"]["gzip"], mb["store_payload"]["gzip"]
         lines += [
             "",
-            f"Search files beside stock lunr.py's serialised index of the same {stock['documents']:,} documents (gzip): "
-            f"Minutebook's index (`search/index.js`, `search/words/` and `search/terms/`) {_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's "
+            f"Search files beside stock lunr.py's serialised index of the same {stock['documents']:,} documents "
+            "(gzip): Minutebook's index (`search/index.js`, `search/words/` and `search/terms/`) "
+            f"{_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's "
             f"{_kb(stock['gzip'])} KB; with the result store (`search/text/`, every result's title, link and text, "
-            f"fetched only for results shown) {_kb(index_kb + store_kb)} KB, {_ratio(index_kb + store_kb, stock['gzip'])}.",
+            f"fetched only for results shown) {_kb(index_kb + store_kb)} KB, "
+            f"{_ratio(index_kb + store_kb, stock['gzip'])}.",
         ]
     lines += [
         "",
@@ -326,13 +338,15 @@ def legacy_section(r: dict) -> str:
     ]
     for stage in STAGES:
         lines.append(
-            f"| {stage} | {_seconds(_get(mb, 'stages', 'seconds', stage))} | {_seconds(_get(mb, 'incremental_stages', 'seconds', stage))} |"
+            f"| {stage} | {_seconds(_get(mb, 'stages', 'seconds', stage))} | "
+            f"{_seconds(_get(mb, 'incremental_stages', 'seconds', stage))} |"
         )
     notes = []
     tries = _get(mb, "incremental", "tries")
     if tries:
         notes.append(
-            f"- Minutebook's rebuilds after one meeting changed, in the order run, s: {', '.join(_seconds(t) for t in tries)} (the table gives their median)."
+            "- Minutebook's rebuilds after one meeting changed, in the order run, s: "
+            f"{', '.join(_seconds(t) for t in tries)} (the table gives their median)."
         )
     for name, tool in (("MkDocs", mk), ("Pagefind", pf)):
         if "error" in tool:
@@ -495,14 +509,16 @@ def old_new_table(r: dict) -> list[str]:
     old, new = tools.get("minutebook_old", {}), tools.get("minutebook", {})
     sha = r.get("compare_commit") or "old"
     lines = [
-        f"| | Minutebook at `{sha}` | Minutebook now (`{r['machine']['commit']}`) | now ÷ `{sha}` | within 10% of `{sha}` or better |",
+        f"| | Minutebook at `{sha}` | Minutebook now (`{r['machine']['commit']}`) | now ÷ `{sha}` "
+        f"| within 10% of `{sha}` or better |",
         "| --- | ---: | ---: | ---: | :---: |",
     ]
     for label, how, path in OLD_NEW_ROWS:
         before, after = _figure(old, path), _figure(new, path)
         ratio = _ratio(_median(after), _median(before))
         lines.append(
-            f"| {label} | {_cell(before, how)} | {_cell(after, how)} | {ratio} | {within(_median(after), _median(before))} |"
+            f"| {label} | {_cell(before, how)} | {_cell(after, how)} | {ratio} | "
+            f"{within(_median(after), _median(before))} |"
         )
     return lines
 
@@ -536,7 +552,8 @@ def size_section(r: dict) -> str:
             else ""
         ),
         "",
-        "Minutebook beside its peers (ratios are Minutebook's median ÷ the peer's, from this run; below 1 is faster or smaller):",
+        "Minutebook beside its peers (ratios are Minutebook's median ÷ the peer's, from this run; "
+        "below 1 is faster or smaller):",
         "",
         *peers_table(r),
     ]
@@ -552,9 +569,11 @@ def size_section(r: dict) -> str:
         index_kb, store_kb = mb["index_payload"]["gzip"], mb["store_payload"]["gzip"]
         lines += [
             "",
-            f"Search files beside stock lunr.py's serialised index of the same {stock['documents']:,} documents (gzip): "
-            f"Minutebook's index (`search/index.js`, `search/words/` and `search/terms/`) {_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's "
-            f"{_kb(stock['gzip'])} KB; with the result store (`search/text/`) {_kb(index_kb + store_kb)} KB, {_ratio(index_kb + store_kb, stock['gzip'])}.",
+            f"Search files beside stock lunr.py's serialised index of the same {stock['documents']:,} documents "
+            "(gzip): Minutebook's index (`search/index.js`, `search/words/` and `search/terms/`) "
+            f"{_kb(index_kb)} KB, {_ratio(index_kb, stock['gzip'])} of lunr.py's {_kb(stock['gzip'])} KB; "
+            f"with the result store (`search/text/`) {_kb(index_kb + store_kb)} KB, "
+            f"{_ratio(index_kb + store_kb, stock['gzip'])}.",
         ]
     if r.get("stages"):
         lines += [
@@ -566,7 +585,8 @@ def size_section(r: dict) -> str:
         ]
         for stage in STAGES:
             lines.append(
-                f"| {stage} | {_seconds(_get(r, 'stages', 'seconds', stage))} | {_seconds(_get(r, 'incremental_stages', 'seconds', stage))} |"
+                f"| {stage} | {_seconds(_get(r, 'stages', 'seconds', stage))} | "
+                f"{_seconds(_get(r, 'incremental_stages', 'seconds', stage))} |"
             )
     notes = []
     for tool in tools.values():
@@ -607,7 +627,8 @@ def machine_lines(results: list[dict]) -> list[str]:
             == key
         )
         lines.append(
-            f"- {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM; Python {m['python']}; {m['chromium']}; Node {m['node']} (sizes: {sizes})"
+            f"- {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM; Python {m['python']}; {m['chromium']}; "
+            f"Node {m['node']} (sizes: {sizes})"
         )
     return lines
 
@@ -625,7 +646,8 @@ def document(results: list[dict]) -> str:
         "",
         *machine_lines(results),
         "",
-        f"Network in the browser: {first.get('network', '')}. First-result query: `{first.get('first_result_word', '')}`;",
+        f"Network in the browser: {first.get('network', '')}. First-result query: "
+        f"`{first.get('first_result_word', '')}`;",
         f"typed queries: {', '.join(f'`{q}`' for q in first.get('queries', []))}.",
         f"n/a means no result within {first.get('timeout_s', 10):g} s.",
         "",

@@ -35,6 +35,7 @@ from pathlib import Path
 from . import browser as chromium_search
 from . import generate, hugo_project, mkdocs_project, report, schedule
 from .measure import CommandFailed, Run, payload, timed
+from .stages import EDIT  # the same sentence for every rebuild measured
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -47,7 +48,6 @@ FIRST_RESULT_WORD = "custody"  # a domain word of middling frequency: results ex
 # Rounds: on two shared cores one build can take half as long again as the next, so each figure is
 # the median of several, every tool taking its turn in each round.
 RUNS = 5
-from .stages import EDIT  # the same sentence for every rebuild measured
 
 MINUTEBOOK_UI = chromium_search.SearchUI("Minutebook", "search/index.html", "#search-results", "li", "#q")
 MKDOCS_UI = chromium_search.SearchUI(
@@ -300,7 +300,10 @@ class HugoPagefind(Tool):
             "indexed": self.indexed,
             "payload": asdict(payload([self.site / "pagefind"])),
             "payload_files": ["pagefind/"],
-            "version": f"Hugo {version[1].split('+')[0].lstrip('v') if len(version) > 1 else '?'} + Pagefind {pagefind_version()}",
+            "version": (
+                f"Hugo {version[1].split('+')[0].lstrip('v') if len(version) > 1 else '?'} + Pagefind "
+                f"{pagefind_version()}"
+            ),
         }
 
 
@@ -585,7 +588,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--compare-commit",
         metavar="COMMIT",
-        help="also time Minutebook as it was at COMMIT (checked out in bench/out/old-SHA), taking turns with this checkout",
+        help=(
+            "also time Minutebook as it was at COMMIT (checked out in bench/out/old-SHA), "
+            "taking turns with this checkout"
+        ),
     )
     parser.add_argument("--skip-mkdocs", action="store_true", help="do not build the MkDocs comparisons")
     parser.add_argument("--skip-hugo", action="store_true", help="do not build the Hugo + Pagefind comparison")

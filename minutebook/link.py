@@ -224,7 +224,7 @@ def link(content: Content) -> Archive:
         for attendee in meeting.attendees + meeting.apologies:
             need_person(attendee.person, attendee.origin, "person")
         for item in meeting.agenda:
-            for slug, line in zip(item.themes, item.theme_lines or [item.origin.line] * len(item.themes)):
+            for slug, line in zip(item.themes, item.theme_lines or [item.origin.line] * len(item.themes), strict=True):
                 if slug not in themes:
                     errors.append(
                         ContentError(
@@ -329,18 +329,21 @@ def _check_glossary(glossary, errors: list[ContentError]) -> None:
     forms: dict = {}  # each way of writing an abbreviation -> its entry
     anchors: dict = {}
     for entry in glossary:
-        for field, form in [("abbreviation", entry.abbreviation)] + [("plural", p) for p in entry.plurals]:
+        for key, form in [("abbreviation", entry.abbreviation)] + [("plural", p) for p in entry.plurals]:
             first = forms.get(form)
             if first is None:
                 forms[form] = entry
                 continue
             if first is entry:
                 message = f"'{form}' is already written in this entry; list each form once"
-            elif field == "abbreviation" and first.abbreviation == form:
+            elif key == "abbreviation" and first.abbreviation == form:
                 message = f"abbreviation '{form}' is defined twice (first at {first.origin}); keep one"
             else:
-                message = f"'{form}' is already in the glossary at {first.origin}; keep one entry for it, with its plural under plural:"
-            errors.append(ContentError(entry.origin.path, entry.origin.line, field, message))
+                message = (
+                    f"'{form}' is already in the glossary at {first.origin}; keep one entry for it, "
+                    "with its plural under plural:"
+                )
+            errors.append(ContentError(entry.origin.path, entry.origin.line, key, message))
         other = anchors.setdefault(entry.anchor, entry)
         if other is not entry and other.abbreviation != entry.abbreviation:
             errors.append(
@@ -348,7 +351,8 @@ def _check_glossary(glossary, errors: list[ContentError]) -> None:
                     entry.origin.path,
                     entry.origin.line,
                     "abbreviation",
-                    f"'{entry.abbreviation}' would share the glossary's address #{entry.anchor} with '{other.abbreviation}' at {other.origin}; "
+                    f"'{entry.abbreviation}' would share the glossary's address #{entry.anchor} with "
+                    f"'{other.abbreviation}' at {other.origin}; "
                     "make them differ in more than punctuation",
                 )
             )

@@ -289,7 +289,7 @@ def render_site(
     size = sum(4 if unit[0] == "meeting" else 1 for unit in units)
     if workers < 2 or size < PARALLEL_FROM:
         made = Made()
-        for done, (a, b) in enumerate(_slices(len(units), max(1, len(units) // 50)), 1):
+        for a, b in _slices(len(units), max(1, len(units) // 50)):
             part = make_units(renderer, work, units[a:b], base_url)
             made.files.update(part.files)
             made.search.update(part.search)
@@ -297,7 +297,8 @@ def render_site(
             progress("Rendering pages", b, len(units))
         report.seconds["render"] = time.perf_counter() - began
         return made
-    import multiprocessing  # here: a small rebuild never starts workers, and these take a twentieth of a second to import
+    # here: a small rebuild never starts workers, and these take a twentieth of a second to import
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     fork = multiprocessing.get_context("fork")
@@ -446,5 +447,6 @@ def _incomplete(out_dir: Path, exc: Exception) -> PublishedIncompletely:
     reason = os_reason(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
     return PublishedIncompletely(
         f"{os.path.abspath(out_dir)}: the new site is in place (the site did change), but what the next build "
-        f"reuses could not be saved beside it: {reason}. Fix that and build again; the next build makes every page anew."
+        f"reuses could not be saved beside it: {reason}. Fix that and build again; "
+        "the next build makes every page anew."
     )

@@ -51,7 +51,8 @@ RELOAD_JS = b"""// Minutebook preview: reload this page when the site has been r
 })();
 """
 
-PROBLEMS_CSS = b"""body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1b1b1b; background: #fff; }
+PROBLEMS_CSS = b"""body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; \
+padding: 1rem 1.5rem; color: #1b1b1b; background: #fff; }
 h1 { color: #a4000f; }
 .problems li { font-family: ui-monospace, monospace; margin-bottom: 0.5rem; overflow-wrap: anywhere; }
 """

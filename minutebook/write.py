@@ -135,7 +135,8 @@ def refuse_unless_ours(out_dir: Path) -> None:
     except OSError:
         pass
     raise PublishError(
-        f"{shown(out_dir)} already holds files that Minutebook did not make, and a build replaces everything in its folder. "
+        f"{shown(out_dir)} already holds files that Minutebook did not make, "
+        "and a build replaces everything in its folder. "
         f"Choose a new or empty folder with --out, or delete {shown(out_dir)} yourself if nothing in it is needed "
         f"(a site built before Minutebook marked its folders with a {MARKER} file must be deleted once)"
     )

@@ -48,7 +48,10 @@ def add_arguments(parser) -> None:
         "--wait",
         metavar="SECONDS",
         type=seconds,
-        help="if another build is writing the same folder, wait at most this long for it, then stop (default: wait until it finishes)",
+        help=(
+            "if another build is writing the same folder, wait at most this long for it, then stop "
+            "(default: wait until it finishes)"
+        ),
     )
     parser.add_argument(
         "--base-url",
@@ -62,7 +65,10 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--allow-unfinished",
         action="store_true",
-        help="build even though places are still marked TO DO or CHECK, for a look on this computer only; such a site must not be published",
+        help=(
+            "build even though places are still marked TO DO or CHECK, for a look on this computer only; "
+            "such a site must not be published"
+        ),
     )
 
 
@@ -102,7 +108,8 @@ def run(args) -> int:
     if not args.quiet:
         took = sum(report.seconds.values())
         print(
-            f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into {os.path.relpath(out)}/"
+            f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into "
+            f"{os.path.relpath(out)}/"
         )
         if not report.unfinished:
             print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")

@@ -10,7 +10,10 @@ from minutebook.content.load import READING
 from minutebook.model import InvalidContent
 from minutebook.pipeline import BuildReport, Paths, load_archive
 
-HELP = "check every content file and report every problem, and every place still marked TO DO or CHECK, as path:line: field: message"
+HELP = (
+    "check every content file and report every problem, and every place still marked TO DO or CHECK, "
+    "as path:line: field: message"
+)
 
 
 def add_arguments(parser) -> None:

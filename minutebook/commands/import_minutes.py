@@ -83,7 +83,8 @@ def run(args) -> int:
     for slug, name in drafting.new_people(draft):
         name = printable(name)
         print(
-            f"Not in people.yml: {name}. If the name is right, add to {paths.content / 'people.yml'}:\n- slug: {slug}\n  name: {name}"
+            f"Not in people.yml: {name}. If the name is right, add to {paths.content / 'people.yml'}:\n"
+            f"- slug: {slug}\n  name: {name}"
         )
     marked = drafting.check_count(text)
     print(f"Wrote {os.path.relpath(target)}, a draft with {drafting.plural(marked, 'place')} marked CHECK.")

@@ -69,18 +69,20 @@ def run(args) -> int:
     print(describe(skeleton))
     marked = len(unfinished.markers([SourceFile.of_text(str(target), skeleton.text)]))
     print(
-        f"Replace or check everything marked TO DO in it ({marked} place{'s' if marked != 1 else ''}), then run 'python build.py check'."
+        f"Replace or check everything marked TO DO in it ({marked} place{'s' if marked != 1 else ''}), "
+        "then run 'python build.py check'."
     )
     print(
-        "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left. "
-        "Meanwhile 'python build.py serve' previews it."
+        "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it "
+        "while any TO DO is left. Meanwhile 'python build.py serve' previews it."
     )
     return 0
 
 
 def refuse(target: Path) -> int:
     print(
-        f"{os.path.relpath(target)} already exists; nothing was written. Edit that file, or choose another --date or --type.",
+        f"{os.path.relpath(target)} already exists; nothing was written. Edit that file, "
+        "or choose another --date or --type.",
         file=sys.stderr,
     )
     return 1

@@ -52,7 +52,8 @@ def tell(preview: Preview, report, first: bool) -> None:
         say(f"Built {report.pages} pages from {report.meetings} meetings in {sum(report.seconds.values()):.1f}s.")
     else:
         say(
-            f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s ({report.rendered} of {report.pages} pages changed); the page reloads."
+            f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s "
+            f"({report.rendered} of {report.pages} pages changed); the page reloads."
         )
     if report is not None and report.unfinished:
         for place in report.unfinished:
@@ -94,7 +95,8 @@ def run(args) -> int:
             server = make_server(preview, args.port)
         except OSError as exc:
             say(
-                f"Cannot serve on port {args.port}: {exc.strerror}. Choose another with --port, or --port 0 for any free port.",
+                f"Cannot serve on port {args.port}: {exc.strerror}. Choose another with --port, "
+                "or --port 0 for any free port.",
                 sys.stderr,
             )
             return 1

@@ -127,7 +127,10 @@ def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError
 
 def _unreadable(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
-        return "is a link that leads round in a circle (a link to itself, or to a link back to it); delete it or point it at a real file"
+        return (
+            "is a link that leads round in a circle (a link to itself, or to a link back to it); "
+            "delete it or point it at a real file"
+        )
     return f"cannot be read: {exc.strerror or exc}"
 
 
@@ -159,7 +162,8 @@ def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple
                     prefix + path,
                     0,
                     "",
-                    f"the name holds a control character ({code(control.group())}); rename it with letters, digits and hyphens only",
+                    f"the name holds a control character ({code(control.group())}); "
+                    "rename it with letters, digits and hyphens only",
                 )
             )
             refused.append(path + "/")
@@ -274,7 +278,8 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
                         source.path,
                         0,
                         "",
-                        "is named like a meeting file but is not in content/meetings/, so it would not be published; move it there",
+                        "is named like a meeting file but is not in content/meetings/, "
+                        "so it would not be published; move it there",
                     )
                 )
             continue
@@ -288,7 +293,8 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
                     source.path,
                     0,
                     "",
-                    f"has the meeting id '{meeting_id}' of {by_id[meeting_id]}; each meeting needs a file name of its own, in any folder under content/meetings/",
+                    f"has the meeting id '{meeting_id}' of {by_id[meeting_id]}; "
+                    "each meeting needs a file name of its own, in any folder under content/meetings/",
                 )
             )
             continue
@@ -382,7 +388,10 @@ class Fields:
         """Whether `value` holds no character an output cannot carry; reported, with the field, when it does."""
         found = first_unpublishable(value)
         if found:
-            message = f"holds {kind(found.group())} ({code(found.group())}), which cannot be published; expected plain text (in quotes, an escape such as \\x01 makes one)"
+            message = (
+                f"holds {kind(found.group())} ({code(found.group())}), which cannot be published; expected plain text "
+                "(in quotes, an escape such as \\x01 makes one)"
+            )
             self.errors.append(
                 ContentError(self.path, self.line_of(key) if line is None else line, field or self.name(key), message)
             )
@@ -407,13 +416,15 @@ class Fields:
         if value and not SLUG.match(value):
             self.error(
                 key,
-                f"'{_short(value)}' is not {self.record[key].kind.name}; use lower-case letters, digits and single hyphens only",
+                f"'{_short(value)}' is not {self.record[key].kind.name}; "
+                "use lower-case letters, digits and single hyphens only",
             )
             return ""
         if len(value) > LONGEST_SLUG:
             self.error(
                 key,
-                f"'{_short(value)}' is {len(value)} characters long; {self.record[key].kind.name} may have at most {LONGEST_SLUG}, as it names a page",
+                f"'{_short(value)}' is {len(value)} characters long; {self.record[key].kind.name} may have at most "
+                f"{LONGEST_SLUG}, as it names a page",
             )
             return ""
         return value
@@ -446,7 +457,7 @@ class Fields:
         if not isinstance(value, list):
             self.error(key, f"is {_kind(value)}; expected a list (lines starting with '- ')")
             return []
-        return list(zip(value, getattr(value, "lines", [self.line_of(key)] * len(value))))
+        return list(zip(value, getattr(value, "lines", [self.line_of(key)] * len(value)), strict=True))
 
     def texts(self, key: str) -> tuple[str, ...]:
         out = []
@@ -558,12 +569,13 @@ def web_address(value: str, base: bool = False) -> str:
         raise ValueError(f"holds {what}, which no web address can; expected an address such as {example}")
     try:
         parts = urllib.parse.urlsplit(value)
-        parts.port  # raises ValueError for a port that is not a number from 0 to 65535
+        _ = parts.port  # raises ValueError for a port that is not a number from 0 to 65535
     except ValueError:
         raise ValueError(f"'{_short(value)}' is not a web address; expected one such as {example}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ValueError(
-            f"'{_short(value)}' is not a full web address; expected one starting with https:// or http://, such as {example}"
+            f"'{_short(value)}' is not a full web address; expected one starting with https:// or http://, "
+            f"such as {example}"
         )
     if "@" in parts.netloc:
         raise ValueError(
@@ -586,7 +598,8 @@ def parse_site(data: yamltext.Value, path: str, errors: list[ContentError], read
                     path,
                     1,
                     "",
-                    "is empty; expected the site's settings, one per line, such as 'title: ...' (see docs/content-format.md)",
+                    "is empty; expected the site's settings, one per line, such as 'title: ...' "
+                    "(see docs/content-format.md)",
                 )
             )
         return None
@@ -685,7 +698,8 @@ def parse_about(source: SourceFile, errors: list[ContentError]) -> AboutPage | N
                 source.path,
                 first + 1,
                 "title",
-                "the first line is not a '# ' heading; start the file with the page's title, such as '# About these meetings'",
+                "the first line is not a '# ' heading; start the file with the page's title, "
+                "such as '# About these meetings'",
             )
         )
         return None
@@ -703,7 +717,7 @@ def parse_list(data: yamltext.Value, path: str, errors: list[ContentError], reco
         errors.append(ContentError(path, getattr(data, "line", 1), "", f"is {_kind(data)}; expected a list of entries"))
         return []
     entries = []
-    for index, (entry, line) in enumerate(zip(data, data.lines)):
+    for index, (entry, line) in enumerate(zip(data, data.lines, strict=True)):
         f = Fields(record, entry, path, f"[{index + 1}]", errors, line)
         if f.ok:
             value = parse_entry(f, Origin(path, line))
@@ -814,7 +828,8 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     elif meeting_type and name.group(2) != type_slug(meeting_type):
         f.error(
             "type",
-            f"'{meeting_type}' does not match the file name; expected a file named {name.group(1)}-{type_slug(meeting_type)}.md",
+            f"'{meeting_type}' does not match the file name; expected a file named "
+            f"{name.group(1)}-{type_slug(meeting_type)}.md",
         )
 
     minute_taker = parse_attendee(
@@ -831,12 +846,14 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         if f.data.get(key):
             f.error(
                 key,
-                "is given for a cancelled meeting; a meeting that did not take place raised and updated no actions: remove them",
+                "is given for a cancelled meeting; "
+                "a meeting that did not take place raised and updated no actions: remove them",
             )
     if approved_on and day and approved_on <= day:
         f.error(
             "approved",
-            f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); minutes are approved at a later meeting",
+            f"{approved_on.isoformat()} is not after this meeting ({day.isoformat()}); "
+            "minutes are approved at a later meeting",
         )
 
     source_data = f.raw("source")
@@ -946,7 +963,8 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
         if number and not ITEM_NUMBER.match(number):
             g.error(
                 "number",
-                f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, such as 2.1 or 4a",
+                f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, "
+                "such as 2.1 or 4a",
             )
             number = ""
         # Two numbers differing only in case would share an anchor on the page: one link, two items.
@@ -958,7 +976,8 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
             else:
                 g.error(
                     "number",
-                    f"'{number}' differs from '{first}' (line {first_line}) only in case, and both would have one link; item numbers must differ in more than case",
+                    f"'{number}' differs from '{first}' (line {first_line}) only in case, "
+                    "and both would have one link; item numbers must differ in more than case",
                 )
             number = ""
         themes, theme_lines = [], []
@@ -999,7 +1018,8 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
                     path,
                     first_line + offset,
                     field,
-                    f"holds {kind(found.group())} ({code(found.group())}) at column {found.start() + 1}, which cannot be published; delete it",
+                    f"holds {kind(found.group())} ({code(found.group())}) at column {found.start() + 1}, "
+                    "which cannot be published; delete it",
                 )
             )
     return False
@@ -1057,7 +1077,8 @@ def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str,
                     path,
                     line,
                     "body",
-                    f"heading '{_short(heading)}' does not match agenda item {index + 1}; expected '## {item.heading}' (same order as the agenda)",
+                    f"heading '{_short(heading)}' does not match agenda item {index + 1}; "
+                    f"expected '## {item.heading}' (same order as the agenda)",
                 )
             )
         result.append(dataclasses.replace(item, markdown="\n".join(lines).strip("\n")))
@@ -1089,7 +1110,8 @@ def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tupl
         if item and numbers and item not in numbers:
             g.error(
                 "item",
-                f"'{_short(item)}' is not an agenda item of this meeting; expected one of: {', '.join(sorted(numbers))}",
+                f"'{_short(item)}' is not an agenda item of this meeting; "
+                f"expected one of: {', '.join(sorted(numbers))}",
             )
         action = Action(
             id=action_id,
@@ -1130,7 +1152,8 @@ def parse_corrections(f: Fields, day, errors) -> tuple[Correction, ...]:
         if when and day and when < day:
             g.error(
                 "date",
-                f"{when.isoformat()} is before the meeting ({day.isoformat()}); expected the day the correction was made",
+                f"{when.isoformat()} is before the meeting ({day.isoformat()}); "
+                "expected the day the correction was made",
             )
         elif when and note:
             corrections.append(Correction(when, note, Origin(f.path, line)))

@@ -122,7 +122,8 @@ def _field_names(record: Record) -> str:
 
 ATTENDEE = Record("attendee", "attendees", "Attendees", (
     Field("person", PERSON, "The person, by their slug in `people.yml`.", required=True),
-    Field("role", TEXT, "The role they held at this meeting, written out, such as `Deputy Chief Constable`.", required=True),
+    Field("role", TEXT,
+          "The role they held at this meeting, written out, such as `Deputy Chief Constable`.", required=True),
     Field("abbreviation", TEXT, "The abbreviation of that role as the minutes use it, such as `DCC`."),
 ))  # fmt: skip
 
@@ -132,8 +133,11 @@ MINUTE_TAKER = Record("minute-taker", "minute-takers", "The minute-taker", (
 ))  # fmt: skip
 
 AGENDA_ITEM = Record("agenda item", "agenda items", "Agenda items", (
-    Field("number", ITEM_NUMBER, 'The number as printed, in quotes: `"2.1"`, `"4a"`. Unique within the meeting, and differing in more than case (`4a` and `4A` would share one link).', required=True),
-    Field("title", TEXT, "The title as printed. The item's heading in the body repeats the number and title.", required=True),
+    Field("number", ITEM_NUMBER,
+          'The number as printed, in quotes: `"2.1"`, `"4a"`. Unique within the meeting, and differing in more '
+          "than case (`4a` and `4A` would share one link).", required=True),
+    Field("title", TEXT,
+          "The title as printed. The item's heading in the body repeats the number and title.", required=True),
     Field("themes", THEMES,
           "The themes discussed under the item. Give themes to the items where something was discussed, not "
           "to procedural ones (apologies, the last minutes, the date of the next meeting): lists of meetings "
@@ -141,11 +145,15 @@ AGENDA_ITEM = Record("agenda item", "agenda items", "Agenda items", (
 ))  # fmt: skip
 
 ACTION = Record("action", "actions", "Actions", (
-    Field("id", ACTION_ID, "Unique across the archive; by convention the meeting date and a counter, `2019-04-30-1`.", required=True),
+    Field("id", ACTION_ID,
+          "Unique across the archive; by convention the meeting date and a counter, `2019-04-30-1`.", required=True),
     Field("item", ITEM_NUMBER, "The number of the agenda item it arose under.", required=True),
-    Field("owner", PERSON, "Who owns it, by their slug in `people.yml`. Leave it out only where the minutes name no owner."),
+    Field("owner", PERSON,
+          "Who owns it, by their slug in `people.yml`. Leave it out only where the minutes name no owner."),
     Field("text", TEXT, "The action as minuted.", required=True),
-    Field("status", one_of(ACTION_STATUSES), "Its status on the day of this meeting (see [Action status and its history](#action-status-and-its-history)).", required=True),
+    Field("status", one_of(ACTION_STATUSES),
+          "Its status on the day of this meeting "
+          "(see [Action status and its history](#action-status-and-its-history)).", required=True),
     Field("due", DATE, "The due date, only where one was minuted."),
 ))  # fmt: skip
 
@@ -160,7 +168,8 @@ NEXT_MEETING = Record("next meeting", "next meetings", "The next meeting", (
     Field("time", TIME, "Its start time, where minuted."),
     Field("type", TEXT, "Its type, where minuted, such as `Performance`."),
     Field("venue", TEXT, "Where it is to be held, where minuted."),
-    Field("as_minuted", TEXT, 'The line exactly as printed, such as `"Performance, Tuesday 28 May 2019, 10:00am Room 1.38"`.'),
+    Field("as_minuted", TEXT,
+          'The line exactly as printed, such as `"Performance, Tuesday 28 May 2019, 10:00am Room 1.38"`.'),
 ))  # fmt: skip
 
 SOURCE = Record("source", "sources", "The source document", (
@@ -177,40 +186,52 @@ MEETING = Record("meeting", "meetings", "Front matter fields", (
     Field("title", TEXT, "The meeting's title as the public should see it.", required=True),
     Field("date", DATE, "The day it was held. Must agree with the file name.", required=True),
     Field("time", TIME, "The time it started.", required=True, unless_cancelled=True),
-    Field("type", TEXT, "The meeting type, such as `Monthly Assurance Meeting`. Must agree with the file name.", required=True),
-    Field("venue", TEXT, "Where it was held as minuted; `Virtual` for online meetings.", required=True, unless_cancelled=True),
+    Field("type", TEXT,
+          "The meeting type, such as `Monthly Assurance Meeting`. Must agree with the file name.", required=True),
+    Field("venue", TEXT,
+          "Where it was held as minuted; `Virtual` for online meetings.", required=True, unless_cancelled=True),
     Field("chair", PERSON, "The chair, by their slug in `people.yml`.", required=True),
     Field("minute_taker", one(MINUTE_TAKER), "Who took the minutes.", required=True, unless_cancelled=True),
-    Field("attendees", list_of(ATTENDEE), "Everyone present: at least one person.", required=True, unless_cancelled=True),
+    Field("attendees", list_of(ATTENDEE),
+          "Everyone present: at least one person.", required=True, unless_cancelled=True),
     Field("apologies", list_of(ATTENDEE), "Everyone who sent apologies, in the same form as `attendees`."),
-    Field("agenda", list_of(AGENDA_ITEM), "The agenda items in the order the meeting took them.", required=True, unless_cancelled=True),
+    Field("agenda", list_of(AGENDA_ITEM),
+          "The agenda items in the order the meeting took them.", required=True, unless_cancelled=True),
     Field("actions", list_of(ACTION), "Actions that arose at this meeting. A cancelled meeting has none."),
-    Field("action_updates", list_of(ACTION_UPDATE), "Updates this meeting made to earlier actions. A cancelled meeting has none."),
+    Field("action_updates", list_of(ACTION_UPDATE),
+          "Updates this meeting made to earlier actions. A cancelled meeting has none."),
     Field("next_meeting", one(NEXT_MEETING), "The next meeting, as minuted."),
     Field("source", one(SOURCE), "The document the minutes were transcribed from.", required=True),
-    Field("editorial_notes", TEXTS, "Notes on repairs made to the text when it was transcribed. Shown on the meeting page."),
+    Field("editorial_notes", TEXTS,
+          "Notes on repairs made to the text when it was transcribed. Shown on the meeting page."),
     Field("corrections", list_of(CORRECTION),
           "Changes made to the minutes after they were published, one entry per correction. Only these "
           "are shown as corrections; see [Corrections](#corrections)."),
-    Field("status", one_of(MEETING_STATUSES), "Where the minutes stand (see [Status](#status-draft-approved-or-cancelled)).", default="approved"),
+    Field("status", one_of(MEETING_STATUSES),
+          "Where the minutes stand (see [Status](#status-draft-approved-or-cancelled)).", default="approved"),
     Field("approved", DATE,
           "For `status: approved` only: the date of the meeting that approved the minutes, after this "
           "meeting's date. Leave it out when the minutes do not record it."),
 ))  # fmt: skip
 
 THEME = Record("theme", "themes", "`themes.yml`", (
-    Field("slug", SLUG, "The theme's permanent id: agenda items name it in `themes`, and its page's address is made from it.", required=True),
+    Field("slug", SLUG,
+          "The theme's permanent id: agenda items name it in `themes`, "
+          "and its page's address is made from it.", required=True),
     Field("name", TEXT, "The theme's name as the site shows it.", required=True),
     Field("description", TEXT, "A sentence saying what the theme covers.", required=True),
 ))  # fmt: skip
 
 PERSON_RECORD = Record("person", "people", "`people.yml`", (
-    Field("slug", SLUG, "The person's permanent id: meeting files name them by it, and their page's address is made from it.", required=True),
+    Field("slug", SLUG,
+          "The person's permanent id: meeting files name them by it, "
+          "and their page's address is made from it.", required=True),
     Field("name", TEXT, "Their name as the site shows it.", required=True),
 ))  # fmt: skip
 
 GLOSSARY_ENTRY = Record("glossary entry", "glossary entries", "`glossary.yml`", (
-    Field("abbreviation", TEXT, "As the minutes write it. Capitals count: `CEX` and `CEx` are two entries.", required=True),
+    Field("abbreviation", TEXT,
+          "As the minutes write it. Capitals count: `CEX` and `CEx` are two entries.", required=True),
     Field("expansion", TEXT, "What it stands for.", required=True),
     Field("plural", TEXT_OR_TEXTS,
           "How the minutes write its plural, such as `KSIs`. Where they write it more than one way, give a "
@@ -227,9 +248,11 @@ UPDATE_BETWEEN_MEETINGS = Record("update between meetings", "updates between mee
 
 SITE = Record("site settings", "site settings", "`site.yml`", (
     Field("organisation", LINE, "The organisation that holds the meetings.", required=True),
-    Field("short_name", LINE, "A short form of the organisation's name, such as `West Mercia PCC`: calendar entries start with it."),
+    Field("short_name", LINE,
+          "A short form of the organisation's name, such as `West Mercia PCC`: calendar entries start with it."),
     Field("title", LINE, "The site's title.", required=True),
-    Field("description", TEXT, "What the archive is, in a sentence or two. It may run over several lines.", required=True),
+    Field("description", TEXT,
+          "What the archive is, in a sentence or two. It may run over several lines.", required=True),
     Field("contact_url", WEB_ADDRESS, "The organisation's contact page."),
     Field("logo", IMAGE_PATH, "The organisation's logo: a PNG, JPEG, GIF, WebP or SVG image."),
     Field("base_url", WEB_ADDRESS, "The site's public address, with no `?` or `#` part."),

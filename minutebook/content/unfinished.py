@@ -67,7 +67,8 @@ def message(note: str) -> str:
 def field_names(path: str, text: str) -> Callable[[int, str], str]:
     """What to call the place on a line, as load.py names fields in its own errors: the front-matter
     field whose value or comment it is (`agenda[2].title`), the agenda item whose minutes it is in
-    (`agenda item 2`, or `heading of agenda item 2` on its `## ` line), or nothing for a file or a line that names neither."""
+    (`agenda item 2`, or `heading of agenda item 2` on its `## ` line), or nothing for a file or a line that names
+    neither."""
     lines = text.split("\n")
     if path.endswith((".yml", ".yaml")):
         yaml_text, offset, body = text, 0, None
@@ -105,7 +106,7 @@ def _named_lines(value, prefix: str) -> list[tuple[int, str]]:
             named.append((value.lines[key], name))
             named += _named_lines(item, name)
     elif isinstance(value, yamltext.YList):
-        for index, (item, line) in enumerate(zip(value, value.lines)):
+        for index, (item, line) in enumerate(zip(value, value.lines, strict=True)):
             name = f"{prefix}[{index + 1}]"
             named.append((line, name))
             named += _named_lines(item, name)

@@ -112,7 +112,8 @@ def _parse(text: str, line_offset: int, name: str) -> Value:
         if start.version and start.version not in ((1, 1), (1, 2)):
             raise YamlProblem(
                 _line(start.start_mark, line_offset),
-                f"%YAML {start.version[0]}.{start.version[1]} is not a YAML version this reads; expected 1.1 or 1.2, or no %YAML line",
+                f"%YAML {start.version[0]}.{start.version[1]} is not a YAML version this reads; "
+                "expected 1.1 or 1.2, or no %YAML line",
             )
         value = _build(loader, line_offset, 0)
         loader.get_event()  # DocumentEnd

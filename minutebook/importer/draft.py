@@ -21,9 +21,16 @@ YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 # What each repair says in the meeting's editorial notes, which are published.
 REPAIR_NOTES = {
-    repair.TAGS: "Stray HTML tags printed in the source are removed; the paragraphs, lists and underlined headings they marked are kept.",
-    repair.ENTITIES: "HTML character codes printed in the source (such as &amp;) are shown as the characters they stand for.",
-    repair.HEADERS: 'The source\'s table column headers (such as "Name: Capacity:", "No. Item" and "ACTION") are left out.',
+    repair.TAGS: (
+        "Stray HTML tags printed in the source are removed; the paragraphs, "
+        "lists and underlined headings they marked are kept."
+    ),
+    repair.ENTITIES: (
+        "HTML character codes printed in the source (such as &amp;) are shown as the characters they stand for."
+    ),
+    repair.HEADERS: (
+        'The source\'s table column headers (such as "Name: Capacity:", "No. Item" and "ACTION") are left out.'
+    ),
     repair.SENTENCES: "Sentences split by page or column breaks are rejoined.",
     repair.FRAGMENTS: "Words cut apart by the left-hand column are rejoined where only one reading was possible.",
     repair.ORDINALS: 'Ordinals printed apart, such as "12 th", are joined.',
@@ -72,11 +79,13 @@ def front_matter(draft: Draft, source: str) -> list[str]:
         f"# Search for {CHECK}: each marks a place the importer was not sure of. Settle it against the",
         "# source, delete the marker, then run 'python build.py check'.",
         fact_line("title", draft.title),
-        f"date: {draft.date.value or json.dumps('')}{comment(draft.date.checks or (() if draft.date.value else ('date not found',)), draft.date.note)}",
+        f"date: {draft.date.value or json.dumps('')}"
+        f"{comment(draft.date.checks or (() if draft.date.value else ('date not found',)), draft.date.note)}",
         fact_line("time", draft.time, quote=True, what="start time"),
         fact_line("type", draft.meeting_type, what="meeting type"),
         fact_line("venue", draft.venue),
-        f"chair: {scalar(draft.chair.value)}{comment(draft.chair.checks or (() if draft.chair.value else ('chair not found',)))}",
+        f"chair: {scalar(draft.chair.value)}"
+        f"{comment(draft.chair.checks or (() if draft.chair.value else ('chair not found',)))}",
         *minute_taker(draft.minute_taker),
         *[
             f"# {CHECK}: printed in the heading but not understood, so not used: {json.dumps(line, ensure_ascii=False)}"
@@ -122,7 +131,8 @@ def apologies(draft: Draft) -> list[str]:
     printed = draft.apologies_line.printed
     if printed:
         return [
-            f"apologies: []  # {CHECK}: printed {json.dumps(printed, ensure_ascii=False)}, which could not be read as names and roles"
+            f"apologies: []  # {CHECK}: printed {json.dumps(printed, ensure_ascii=False)}, "
+            "which could not be read as names and roles"
         ]
     return ["apologies: []"]
 
@@ -173,7 +183,8 @@ def editorial_notes(draft: Draft) -> list[str]:
         notes.append("Item numbers are shown without the full stops printed after them.")
     if draft.date.note.startswith("the Date line gives no year"):
         notes.append(
-            f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); the title dates the meeting."
+            f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); "
+            "the title dates the meeting."
         )
     if not notes:
         return []
@@ -308,7 +319,8 @@ def text_line(draft: Draft) -> str:
     return field_line(
         "text",
         state,
-        f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; {plural(doubts, 'place')} marked {CHECK}",
+        f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; "
+        f"{plural(doubts, 'place')} marked {CHECK}",
     )
 
 

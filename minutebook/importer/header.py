@@ -246,7 +246,7 @@ def people_line(text: str, reference: Reference, table: str) -> list[Member] | N
         checks = (f'printed "{text}"; the names and roles could not be paired',)
         return [member(n, "", reference, checks) for n in names]
     paired = (f'printed "{text}"; each role is given to a name in the order printed',) if len(names) > 1 else ()
-    return [member(n, r, reference, paired) for n, r in zip(names, roles)]
+    return [member(n, r, reference, paired) for n, r in zip(names, roles, strict=True)]
 
 
 def read_chair(printed: str, reference: Reference) -> Fact:

@@ -339,7 +339,8 @@ def owner_of(text: str, cell: str, members: tuple[Member, ...]) -> tuple[str, st
             "",
             "",
             (
-                f'the ACTION column says "{cell}", which is no attendee\'s abbreviation; add the owner if the minutes name one',
+                f'the ACTION column says "{cell}", which is no attendee\'s abbreviation; '
+                "add the owner if the minutes name one",
             ),
         )
     subject = SUBJECT.match(text)

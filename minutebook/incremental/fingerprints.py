@@ -104,7 +104,8 @@ def inputs(
         base_url,
         code,
         *(f"{s.path}\n{s.digest}" for s in sources if stems[s.path] not in meeting_sources),
-        f"logo: {archive.site.logo.path if archive.site.logo else ''}",  # every page shows it, and its name is its digest
+        # every page shows the logo, and its name is its digest
+        f"logo: {archive.site.logo.path if archive.site.logo else ''}",
     )
     return Inputs(
         # Whether lists name meetings' types follows from every meeting: a page listing one meeting depends on it too.

@@ -209,7 +209,8 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
 
 def calendar(archive: Archive, base_url: str = "") -> bytes:
     """Every next meeting the minutes name, oldest first, as iCalendar (CRLF lines, folded at 75 octets)."""
-    import icalendar  # here, not at the top: it takes a tenth of a second to import, and most builds leave the calendar as it is
+    # here, not at the top: it takes a tenth of a second to import, and most builds leave the calendar as it is
+    import icalendar
 
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Minutebook//Meeting minutes//EN")

@@ -58,11 +58,13 @@ MEETING_FIELDS = (
     Field("venue", "Where it was held, as minuted; empty for a cancelled meeting where none is given."),
     Field(
         "status",
-        "Where its minutes stand: draft (published, not yet approved), approved, or cancelled (the meeting did not take place).",
+        "Where its minutes stand: draft (published, not yet approved), approved, or cancelled "
+        "(the meeting did not take place).",
     ),
     Field(
         "approved",
-        "For approved minutes, the date of the meeting that approved them, YYYY-MM-DD; null where that is not recorded or the minutes are not approved.",
+        "For approved minutes, the date of the meeting that approved them, YYYY-MM-DD; "
+        "null where that is not recorded or the minutes are not approved.",
     ),
     Field("chair", "Who chaired it: id and name."),
     Field("minute_taker", "Who took the minutes: id, name and role; null for a cancelled meeting with none named."),
@@ -72,7 +74,8 @@ MEETING_FIELDS = (
     Field("apologies", "Everyone who sent apologies, in the same form as attendees."),
     Field(
         "agenda",
-        "The agenda items in the order taken: number, title, theme ids, the minuted text as plain text, and permalinks to the item.",
+        "The agenda items in the order taken: number, title, theme ids, the minuted text as plain text, "
+        "and permalinks to the item.",
     ),
     Field("actions", "The ids of the actions that arose at this meeting (see actions.json)."),
     Field("actions_updated", "The ids of earlier actions whose status this meeting updated."),
@@ -89,7 +92,8 @@ ACTION_FIELDS = (
     Field("meeting_date", "The date of that meeting, YYYY-MM-DD."),
     Field(
         "meeting_status",
-        "Where that meeting's minutes stand: draft, approved or cancelled. An action from draft minutes may change when they are approved.",
+        "Where that meeting's minutes stand: draft, approved or cancelled. "
+        "An action from draft minutes may change when they are approved.",
     ),
     Field("item", "The number of the agenda item it arose under."),
     Field("item_title", "The title of that agenda item."),
@@ -104,7 +108,8 @@ ACTION_FIELDS = (
     Field("themes", "The theme ids of the item it arose under; in the CSV, separated by semicolons."),
     Field(
         "history",
-        "Every status it has had, oldest first: date, status, note and the id of the meeting that recorded it (empty for updates made between meetings). JSON only.",
+        "Every status it has had, oldest first: date, status, note and the id of the meeting that recorded it "
+        "(empty for updates made between meetings). JSON only.",
     ),
     Field("url", "The action's page, relative to this file."),
     Field(
@@ -159,7 +164,7 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
     url, full = _link(meeting_path(meeting.id), here, base_url)
     named = meeting.next_meeting
     agenda = []
-    for item, text in zip(meeting.agenda, item_texts):
+    for item, text in zip(meeting.agenda, item_texts, strict=True):
         item_url, item_full = _link(item_link(meeting.id, item.anchor), here, base_url)
         agenda.append(
             {
@@ -256,7 +261,8 @@ def record_text(record: dict) -> bytes:
 
 
 def _joined(archive: Archive, key: str, texts: list[bytes]) -> bytes:
-    """The data file json.dumps(..., indent=2) would write, from its records' texts: each record is made once and kept."""
+    """The data file json.dumps(..., indent=2) would write, from its records' texts: each record is made once
+    and kept."""
     head = json.dumps(
         {"title": archive.site.title, "publisher": archive.site.organisation}, ensure_ascii=False, indent=2
     )[:-2]

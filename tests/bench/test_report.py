@@ -109,7 +109,8 @@ def test_each_peer_has_its_column_and_minutebooks_ratio_to_it():
         assert heading in header
     assert header.count("Minutebook ÷ it") == 3
     full = table_row(text, "Full build, s")
-    # Minutebook, MkDocs python, ratio, MkDocs default, ratio, Hugo + Pagefind, ratio, Hugo, Pagefind, Pagefind on Minutebook's
+    # Minutebook, MkDocs python, ratio, MkDocs default, ratio, Hugo + Pagefind, ratio, Hugo, Pagefind,
+    # Pagefind on Minutebook's
     assert full[1:] == [
         "1.00 (0.90–1.20)",
         "4.00 (3.60–4.80)",
@@ -131,8 +132,8 @@ def test_each_peer_has_its_column_and_minutebooks_ratio_to_it():
 def test_old_and_new_side_by_side_with_the_ratio_and_whether_within_ten_percent():
     text = report.size_section(results())
     assert (
-        "| | Minutebook at `f622f9f` | Minutebook now (`abc1234`) | now ÷ `f622f9f` | within 10% of `f622f9f` or better |"
-        in text
+        "| | Minutebook at `f622f9f` | Minutebook now (`abc1234`) | now ÷ `f622f9f` "
+        "| within 10% of `f622f9f` or better |" in text
     )
     old_new = text.split("Minutebook at `f622f9f` and now", 1)[1]
     assert table_row(old_new, "Full build, s")[1:] == ["1.05 (0.95–1.26)", "1.00 (0.90–1.20)", "0.95×", "yes |"]

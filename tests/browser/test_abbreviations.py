@@ -1,7 +1,6 @@
 """Abbreviations explain themselves to keyboard, touch and screen-reader users, not only to a mouse:
 the real site in Debian's Chromium, served with the strict CSP."""
 
-
 import pytest
 from playwright.sync_api import expect
 

@@ -182,7 +182,10 @@ def test_printed_links_that_leave_the_site_show_their_address(tab, real_server):
     )
 
 
-ORGANISATION_LINE = "From West Mercia PCC meeting minutes, published by the Office of the Police and Crime Commissioner for West Mercia."
+ORGANISATION_LINE = (
+    "From West Mercia PCC meeting minutes, published by the Office of the Police and Crime "
+    "Commissioner for West Mercia."
+)
 
 
 def test_a_printed_page_names_its_organisation_and_its_address_when_the_site_has_one(tab, addressed_site):

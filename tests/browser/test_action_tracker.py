@@ -1,4 +1,5 @@
-"""The action tracker as a reader sees it in Chromium: status in plain words, and the longest-waiting actions a link away."""
+"""The action tracker as a reader sees it in Chromium: status in plain words, and the longest-waiting actions
+a link away."""
 
 import pytest
 

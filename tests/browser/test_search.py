@@ -206,7 +206,7 @@ def test_no_match_says_so_and_suggests_ways_to_browse(page, real_server):
 def test_lunr_query_syntax_is_honoured(page, real_server, query, belongs):
     search(page, real_server, query)
     titles = page.locator("#search-results .result-title").all_inner_texts()
-    items = [t for t, href in zip(titles, links(page)) if "#item" in href]
+    items = [t for t, href in zip(titles, links(page), strict=True) if "#item" in href]
     assert items and all(belongs(t) for t in items)
 
 

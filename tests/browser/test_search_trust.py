@@ -112,9 +112,9 @@ def test_results_can_be_sorted_newest_or_oldest_first_and_the_address_keeps_the_
 def test_a_query_of_only_common_words_says_so_and_matches_nothing(page, real_server, query):
     search(page, real_server, query)
     assert results(page).count() == 0
-    assert (
-        status(page)
-        == f"“{query}” is made of words too common to search for, such as “the” and “of”. Add a word that says what you are looking for."
+    assert status(page) == (
+        f"“{query}” is made of words too common to search for, such as “the” and “of”. "
+        "Add a word that says what you are looking for."
     )
 
 

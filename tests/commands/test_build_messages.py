@@ -41,8 +41,8 @@ def test_an_error_minutebook_did_not_expect_says_the_previous_site_is_unchanged(
     monkeypatch.setattr(pipeline, "static_assets", failing)
     assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 1
     assert capsys.readouterr().err == (
-        "Minutebook stopped on an error it did not expect (ValueError: an asset no test foresaw); nothing was built and "
-        "the previous site is unchanged. This is a fault in Minutebook: please report it.\n"
+        "Minutebook stopped on an error it did not expect (ValueError: an asset no test foresaw); "
+        "nothing was built and the previous site is unchanged. This is a fault in Minutebook: please report it.\n"
     )
     assert fingerprint(out) == before
 
@@ -60,6 +60,7 @@ def test_a_full_disk_after_the_swap_says_the_site_did_change(small_content, tmp_
     assert main(["--content", str(small_content), "--out", str(out), "--quiet"]) == 1
     assert capsys.readouterr().err == (
         f"Built, with a problem: {out}: the new site is in place (the site did change), but what the next build reuses "
-        "could not be saved beside it: the disk is full. Fix that and build again; the next build makes every page anew.\n"
+        "could not be saved beside it: the disk is full. Fix that and build again; "
+        "the next build makes every page anew.\n"
     )
     assert "Assurance Meeting April 2019" in (out / "meetings/2019-04-30-monthly-assurance/index.html").read_text()

@@ -152,8 +152,8 @@ def test_it_says_what_it_pre_filled_and_reminds_the_editor_to_check(small_conten
     out = capsys.readouterr().out
     assert "2019-05-28-monthly-assurance.md" in out
     assert (
-        "Pre-filled from 2019-04-30-monthly-assurance.md: 3 attendees, the chair and minute-taker, 1 open action, time and venue from its next-meeting line."
-        in out
+        "Pre-filled from 2019-04-30-monthly-assurance.md: 3 attendees, the chair and minute-taker, 1 open action, "
+        "time and venue from its next-meeting line." in out
     )
     assert "python build.py check" in out
 
@@ -165,8 +165,8 @@ def test_it_says_how_many_places_are_marked_and_that_the_file_cannot_be_publishe
     out = capsys.readouterr().out
     assert "Replace or check everything marked TO DO in it (14 places)" in out
     assert (
-        "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it while any TO DO is left."
-        in out
+        "It cannot be published until then: 'python build.py' and 'python build.py check' refuse it "
+        "while any TO DO is left." in out
     )
 
 

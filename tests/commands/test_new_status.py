@@ -1,4 +1,5 @@
-"""`build.py new` starts a meeting as draft minutes, and never takes its people from a meeting that did not take place."""
+"""`build.py new` starts a meeting as draft minutes, and never takes its people from a meeting that did not
+take place."""
 
 from tests.commands.test_new import started
 from tests.conftest import FIXTURES, copy_content

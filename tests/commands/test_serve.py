@@ -358,7 +358,8 @@ def test_a_port_already_in_use_is_refused_with_a_clear_message(small_content):
 
 def test_the_reload_script_goes_before_the_end_of_the_head():
     assert with_reload(b"<html><head><title>t</title></head><body></body></html>", "v1") == (
-        b'<html><head><title>t</title><script src="/__minutebook/reload.js" data-version="v1" defer></script>\n</head><body></body></html>'
+        b'<html><head><title>t</title><script src="/__minutebook/reload.js" data-version="v1" defer></script>\n'
+        b"</head><body></body></html>"
     )
 
 
@@ -538,7 +539,7 @@ def test_a_connection_that_sends_nothing_is_closed(in_process):
 
 def test_a_burst_of_connections_is_answered_in_full(in_process):
     # A page and its scripts open many connections at once; the standard backlog of 5 drops some.
-    url = "http://127.0.0.1:%d/search/index.js" % in_process.server_address[1]
+    url = f"http://127.0.0.1:{in_process.server_address[1]}/search/index.js"
     answers: list[int] = []
     threads = [threading.Thread(target=lambda: answers.append(fetch(url)[0])) for _ in range(64)]
     for thread in threads:

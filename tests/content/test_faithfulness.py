@@ -159,7 +159,7 @@ def occurrences(sentence: list[str], published: list[str], vocabulary: set[str])
         return mine == theirs or (mine not in vocabulary and (theirs.endswith(mine) or theirs.startswith(mine)))
 
     return sum(
-        all(same(a, b) for a, b in zip(sentence, published[i : i + len(sentence)]))
+        all(same(a, b) for a, b in zip(sentence, published[i : i + len(sentence)], strict=True))
         for i in range(len(published) - len(sentence) + 1)
     )
 
@@ -254,7 +254,10 @@ def test_a_word_split_across_columns_or_lines_is_one_word():
 
 
 def test_a_sentence_split_by_a_page_break_is_found_in_its_two_parts():
-    seed = "<p>The PCC recognised the system is clunky. He sought</p>\t\n\n\t<p>reassurance that the force will continue.</p>"
+    seed = (
+        "<p>The PCC recognised the system is clunky. He sought</p>\t\n\n"
+        "\t<p>reassurance that the force will continue.</p>"
+    )
     published = words("The PCC recognised the system is clunky. He sought reassurance that the force will continue.")
     pieces = [s for s in seed_sentences(seed) if s]
     assert len(pieces) == 3

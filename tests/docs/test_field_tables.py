@@ -30,16 +30,16 @@ def test_a_table_is_written_between_its_markers_and_the_prose_around_it_is_kept(
         == f"Before.\n\n<!-- fields: person -->\n{schema.table(schema.PERSON_RECORD)}<!-- end fields -->\n\nAfter.\n"
     )
     assert (
-        "| `slug` | a slug, lower-case letters, digits and single hyphens, at most 100 | required | The person's permanent id"
-        in written
+        "| `slug` | a slug, lower-case letters, digits and single hyphens, at most 100 | required "
+        "| The person's permanent id" in written
     )
 
 
 def test_a_table_gives_each_field_its_value_whether_it_is_required_and_its_help():
     table = schema.table(schema.MEETING)
     assert (
-        "| `status` | one of `draft`, `approved`, `cancelled` | optional; left out, `approved` | Where the minutes stand"
-        in table
+        "| `status` | one of `draft`, `approved`, `cancelled` | optional; left out, `approved` "
+        "| Where the minutes stand" in table
     )
     assert "| `venue` | text | required, unless the meeting was cancelled | Where it was held as minuted" in table
     assert "| `agenda` | a list of [agenda items](#agenda-items) |" in table

@@ -60,7 +60,7 @@ def write_pdf(lines: list[str], path: Path) -> Path:
         if len(cells) == 1:
             return [((10, 190), line.strip())]
         columns = ATTENDANCE if len(cells) == 3 and len(cells[2].strip()) > 12 else AGENDA
-        return [(column, text.strip()) for column, text in zip(columns, cells) if text.strip()]
+        return [(column, text.strip()) for column, text in zip(columns, cells, strict=False) if text.strip()]
 
     for line in lines:
         if not line.strip():

@@ -104,8 +104,8 @@ def test_it_says_the_draft_cannot_be_published_until_its_markers_are_settled(con
     run(str(EXTRACT), "--content", str(content))
     out = capsys.readouterr().out
     assert (
-        "It cannot be published until every marker is settled and deleted: 'python build.py' and 'python build.py check' refuse it"
-        in out
+        "It cannot be published until every marker is settled and deleted: "
+        "'python build.py' and 'python build.py check' refuse it" in out
     )
 
 

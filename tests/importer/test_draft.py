@@ -78,8 +78,8 @@ def test_a_fact_not_found_is_left_empty_and_marked_not_guessed():
 def test_a_person_missing_from_people_yml_is_marked_on_their_line():
     text = render(fixture("2021-12-20-extract.txt", Reference(PEOPLE.people[:-1])), "minutes.txt")
     assert (
-        '  - person: beth-bridges  # CHECK: "Beth Bridges" is not in content/people.yml; add them there as beth-bridges, or correct the slug'
-        in text
+        '  - person: beth-bridges  # CHECK: "Beth Bridges" is not in content/people.yml; '
+        "add them there as beth-bridges, or correct the slug" in text
     )
 
 

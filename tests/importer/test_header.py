@@ -123,7 +123,8 @@ def test_apologies_on_one_line_are_read_by_the_names_people_yml_knows():
 def test_names_printed_before_their_roles_are_paired_in_order_and_doubted():
     draft = document(
         "Title",
-        "Apologies: Tracey Onslow Andy Champness Deputy Police and Crime Commissioner (DPCC) Chief Executive Officer, OPCC (CEX)",
+        "Apologies: Tracey Onslow Andy Champness Deputy Police and Crime Commissioner "
+        "(DPCC) Chief Executive Officer, OPCC (CEX)",
     )
     assert [(m.person, m.role, m.abbreviation) for m in draft.apologies] == [
         ("tracey-onslow", "Deputy Police and Crime Commissioner", "DPCC"),

@@ -35,7 +35,9 @@ def test_numbers_with_letters_are_items():
 
 def test_numbers_and_titles_wrapped_in_paragraph_tags_are_read():
     draft = document(
-        "<p>1.3</p>\t<p>Prevention and early intervention to reduce offending</p> <p><u>Prevention and early intervention (to include utilisation of PCC funding)</u></p> <p>The PCC acknowledged that the force have utilised a number of posts funded by his office focused on prevention and early intervention.</p>\t"
+        "<p>1.3</p>\t<p>Prevention and early intervention to reduce offending</p> <p><u>Prevention and early "
+        "intervention (to include utilisation of PCC funding)</u></p> <p>The PCC acknowledged that the force have "
+        "utilised a number of posts funded by his office focused on prevention and early intervention.</p>\t"
     )
     (item,) = draft.agenda
     assert (item.number, item.title) == ("1.3", "Prevention and early intervention to reduce offending")
@@ -45,7 +47,8 @@ def test_numbers_and_titles_wrapped_in_paragraph_tags_are_read():
 def test_lettered_sub_items_must_follow_on_from_a():
     draft = document(
         "2.1\tPERFORMANCE AGAINST THE POLICE AND CRIME PLAN\t",
-        "a\t<p><u>Confidence</u></p> <p>The latest confidence data shows a deterioration in performance compared to the previous quarter.</p>\t",
+        "a\t<p><u>Confidence</u></p> <p>The latest confidence data shows a deterioration in performance compared to "
+        "the previous quarter.</p>\t",
         "<p>b</p>\t<p><u>Satisfaction</u></p>\t",
         "<p>d</p>\t<p><u>Road traffic collisions</u></p>\t",
     )
@@ -65,7 +68,8 @@ def test_a_title_printed_in_capitals_with_its_text_is_split_where_the_sentence_s
 
 def test_a_title_ending_in_a_colon_is_split_there_and_the_colon_left_off():
     (item,) = document(
-        "4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\t"
+        "4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, "
+        "Tuesday 28 May 2019, 10:00am Room 1.38\t"
     ).agenda
     assert item.title == "CONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE"
     assert text_of(item) == "Performance, Tuesday 28 May 2019, 10:00am Room 1.38"
@@ -169,7 +173,10 @@ def test_the_action_after_actions_arising_is_an_action():
 
 def test_a_numbered_list_after_actions_arising_is_one_action_each():
     draft = document(
-        'a\t<p><u>Road traffic collisions</u></p> <p>Actions arising</p> <ol style="list-style-type: none"> 1. The CEx to work with the Head of Force Ops to review the SRP governance model and work up proposals to reinvigorate local partner buy in. 2. The ACC to review and share the work on which officers can use the drugs testing kits. \t'
+        'a\t<p><u>Road traffic collisions</u></p> <p>Actions arising</p> <ol style="list-style-type: none"> 1. '
+        "The CEx to work with the Head of Force Ops to review the SRP governance model and work up proposals to "
+        "reinvigorate local partner buy in. 2. The ACC to review and share the work on which officers can use the "
+        "drugs testing kits. \t"
     )
     assert [a.text[:12] for a in draft.actions] == ["The CEx to w", "The ACC to r"]
 
@@ -202,7 +209,8 @@ def test_the_owner_is_who_the_action_names_first():
         "Title",
         "Attendance:\tMartin Evans\tAssistant Chief Constable (ACC)",
         "",
-        "a\t<p><u>Response</u></p> <p>Actions arising ACC to share the findings of the Forces work on unresourced incident levels with the CC and the PCC.</p>\t",
+        "a\t<p><u>Response</u></p> <p>Actions arising ACC to share the findings of the Forces work on unresourced "
+        "incident levels with the CC and the PCC.</p>\t",
     )
     assert draft.actions[0].owner == "martin-evans"
 
@@ -232,7 +240,8 @@ def test_an_action_column_naming_nobody_leaves_the_owner_out_and_doubts_it():
 
 def test_the_next_meeting_is_read_from_its_item():
     found = document(
-        "4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\t"
+        "4\tCONFIRMATION OF NEXT MEETING TYPE / DATE / TIME / VENUE: Performance, "
+        "Tuesday 28 May 2019, 10:00am Room 1.38\t"
     ).next_meeting
     assert (found.date, found.time, found.type, found.venue) == ("2019-05-28", "10:00", "Performance", "Room 1.38")
     assert found.as_minuted == "Performance, Tuesday 28 May 2019, 10:00am Room 1.38"
@@ -246,7 +255,8 @@ def test_a_next_meeting_on_two_lines_takes_its_type_from_the_line_without_the_da
 
 def test_a_time_with_a_needless_pm_is_read_and_doubted():
     found = document(
-        "<p>4.</p>\t<p>Confirmation of next meeting type / date / time / venue:</p> <p>Performance of Review of the year 2021</p> <p>27 April 2021 at 14:00pm</p>\t"
+        "<p>4.</p>\t<p>Confirmation of next meeting type / date / time / venue:</p> <p>Performance of Review of the "
+        "year 2021</p> <p>27 April 2021 at 14:00pm</p>\t"
     ).next_meeting
     assert found.time == "14:00"
     assert ("time", 'printed "14:00pm"; read as 14:00') in found.checks

@@ -42,7 +42,7 @@ def test_word_paragraphs_and_tables_come_in_document_order():
     table = document.add_table(rows=0, cols=3)
     for line in ATTENDANCE:
         cells = table.add_row().cells
-        for cell, text in zip(cells, line.split("\t")):
+        for cell, text in zip(cells, line.split("\t"), strict=True):
             cell.text = text
     document.add_paragraph("No.\tItem\t")
     assert docx_lines(document) == ["- Venue West Mercia Police HQ", *ATTENDANCE, "", "No.\tItem\t"]
@@ -83,7 +83,8 @@ def test_pdf_columns_set_apart_by_spaces_become_cells():
 def test_a_pdf_line_the_page_wrapped_is_rejoined_to_its_paragraph():
     layout = (
         "2.          Holding to account – Force Operations\n"
-        "            The CC had provided the PCC with a briefing document on Force Operations (Operations) prior to the\n"
+        "            The CC had provided the PCC with a briefing document on Force Operations (Operations) "
+        "prior to the\n"
         "            meeting and this formed the basis of the CC's presentation at the meeting.\n"
         "            As background, the CC explained that the Operations department comprises of a number of different"
     )
@@ -95,7 +96,8 @@ def test_a_pdf_line_the_page_wrapped_is_rejoined_to_its_paragraph():
 
 def test_a_short_pdf_line_ends_its_paragraph():
     layout = (
-        "            The CC had provided the PCC with a briefing document on Force Operations (Operations) prior to the\n"
+        "            The CC had provided the PCC with a briefing document on Force Operations (Operations) "
+        "prior to the\n"
         "            meeting and this formed the basis of the CC's presentation at the meeting.\n"
         "            As background, the CC explained that the Operations department comprises of a number of different"
     )
@@ -104,7 +106,8 @@ def test_a_short_pdf_line_ends_its_paragraph():
 
 def test_a_word_hyphenated_at_a_pdf_line_end_is_rejoined_as_the_document_writes_it():
     layout = (
-        "            There has been a reorganisation of the communications team which will mean there will be a reorgan-\n"
+        "            There has been a reorganisation of the communications team which will mean there will be a "
+        "reorgan-\n"
         "            isation of the communications team which will mean there will be dedicated locally based officers"
     )
     assert (

@@ -74,7 +74,8 @@ def test_bullets_inside_an_unclosed_list_tag_are_list_entries():
 def test_numbers_run_together_in_a_list_tag_start_entries_only_in_sequence():
     snippet = (
         '<ol style="list-style-type: none"> 1. There has been an increase in the monthly average of killed and '
-        "seriously injured (KSI) from 45 to 49. What assurance can the CC give? 2. The winter drink/drug driving campaign"
+        "seriously injured (KSI) from 45 to 49. What assurance can the CC give? 2. "
+        "The winter drink/drug driving campaign"
     )
     blocks = blocks_of(snippet)
     assert [(b.kind, b.marker) for b in blocks] == [(NUMBERED, "1."), (NUMBERED, "2.")]
@@ -82,7 +83,10 @@ def test_numbers_run_together_in_a_list_tag_start_entries_only_in_sequence():
 
 
 def test_a_list_tag_without_numbers_leaves_its_text_as_one_paragraph():
-    snippet = '<ol style="list-style-type: none"> In order for any strategy to affect real change in behaviours and culture, it needs to resonate with the workforce.'
+    snippet = (
+        '<ol style="list-style-type: none"> In order for any strategy to affect real change in behaviours and '
+        "culture, it needs to resonate with the workforce."
+    )
     assert [b.kind for b in blocks_of(snippet)] == [PARAGRAPH]
 
 
@@ -161,7 +165,8 @@ def test_a_capital_after_a_cut_is_not_taken_for_a_continuation():
 
 def test_a_long_paragraph_without_a_full_stop_is_open_and_a_short_heading_is_not():
     assert ends_open(
-        "The PCC commented that there seemed to be a lot of positive activity around roads policing but that the KSI data did show an increase"
+        "The PCC commented that there seemed to be a lot of positive activity around roads policing but that the KSI "
+        "data did show an increase"
     )
     assert not ends_open("Road safety Team")
 

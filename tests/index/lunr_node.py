@@ -35,13 +35,14 @@ SEARCH_AHEAD_JS = SCRIPTS / "search-ahead.js"
 
 # Loads search/index.js, then each words, term and text file when the engine asks for it, as the page does;
 # answers each line, [text, filters], with a line saying what the page would show.
-ENGINE = r"""
+ENGINE = """
 const lunr = require(process.argv[1]);
 const path = require('path');
 global.window = {};
 require(process.argv[3]);
 const site = path.dirname(path.dirname(process.argv[3]));
-const files = {words: window.MINUTEBOOK_SEARCH_WORDS = {}, terms: window.MINUTEBOOK_SEARCH_TERMS = {}, texts: window.MINUTEBOOK_SEARCH_TEXTS = {}};
+const files = {words: window.MINUTEBOOK_SEARCH_WORDS = {}, terms: window.MINUTEBOOK_SEARCH_TERMS = {}, \
+texts: window.MINUTEBOOK_SEARCH_TEXTS = {}};
 const engine = require(process.argv[2]).createEngine(lunr, window.MINUTEBOOK_SEARCH, files);
 const loaded = new Set();
 function load(paths) {
@@ -56,7 +57,8 @@ function answer([text, filters, order]) {
   try {
     let found;
     const asked = [];  // what the search itself asked for, before the results shown need their texts
-    while ((found = engine.search(text, filters || {}, order)).missing) { asked.push(...found.missing); load(found.missing); }
+    while ((found = engine.search(text, filters || {}, order)).missing) { \
+asked.push(...found.missing); load(found.missing); }
     load(engine.textsFor(found.results));
     return {
       mode: found.mode,
@@ -67,7 +69,8 @@ function answer([text, filters, order]) {
       asked: asked,
       results: found.results.map(r => {
         const d = engine.describe(r, found);
-        return {url: d.url, kind: d.kind, number: d.number, lacking: d.lacking, terms: r.terms, title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
+        return {url: d.url, kind: d.kind, number: d.number, lacking: d.lacking, terms: r.terms, \
+title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
                 snippet: show(d.snippet), year: d.year, type: d.type, themes: d.themes};
       }),
     };
@@ -76,7 +79,7 @@ function answer([text, filters, order]) {
   }
 }
 require('readline').createInterface({input: process.stdin}).on('line', line => {
-  process.stdout.write(JSON.stringify(JSON.parse(line).map(answer)) + '\n');
+  process.stdout.write(JSON.stringify(JSON.parse(line).map(answer)) + '\\n');
 });
 """
 
@@ -111,7 +114,8 @@ def write_search_data(content: Path, out: Path) -> Path:
 
 
 class SearchPage:
-    """search.js (or `script`) over one search/index.js and the files it loads, in a node process kept for many questions."""
+    """search.js (or `script`) over one search/index.js and the files it loads, in a node process kept for many
+    questions."""
 
     def __init__(self, data: Path, script: Path = SEARCH_JS):
         self.data = data

@@ -108,7 +108,8 @@ def test_an_actions_owner_is_named_with_the_role_they_held_when_it_arose(docs):
 
 
 def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
-    """What search/index.js (with the words files' under "words", by range), the term files and the text files set, read back."""
+    """What search/index.js (with the words files' under "words", by range), the term files and the text files
+    set, read back."""
     files = search_files(archive, Renderer(archive, ROOT / "templates").texts)
     _, _, data = wire.read(wire.MAIN, files.pop(wire.MAIN))
     read = {wire.WORDS_GLOBAL: {}, wire.TERMS_GLOBAL: {}, wire.TEXTS_GLOBAL: {}}
@@ -120,12 +121,15 @@ def shipped(archive) -> tuple[dict, dict[str, dict], dict[str, dict]]:
 
 
 def stored(data, terms, texts) -> tuple[list[dict], list[dict]]:
-    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js reads them)."""
-    meetings = [dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m)) for m in data["meetings"]]
+    """Meetings, and documents in ref order: items meeting by meeting, then actions (as assets/search/postings.js
+    reads them)."""
+    meetings = [
+        dict(zip(("id", "t", "d", "dl", "y", "ty", "items", "actions"), m, strict=False)) for m in data["meetings"]
+    ]
     items = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["items"]]
     actions = [{**d, "m": n} for n, m in enumerate(meetings) for d in texts[m["id"]]["actions"]]
     docs = items + actions
-    for doc, entry in zip(docs, data["docs"]):
+    for doc, entry in zip(docs, data["docs"], strict=True):
         doc["th"] = [data["themeOrder"][t] for t in entry[3:]]
     return meetings, docs
 
@@ -230,7 +234,7 @@ def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_str
     ordered, ranges = _sorted_by_range(set(terms), RANGE_STARTS)
     assert ordered == in_js_order
     assert [t for r in ranges for t in r] == in_js_order
-    for start, next_start, in_range in zip(RANGE_STARTS, (*RANGE_STARTS[1:], None), ranges):
+    for start, next_start, in_range in zip(RANGE_STARTS, (*RANGE_STARTS[1:], None), ranges, strict=True):
         assert all(start.encode("utf-16-be") <= t.encode("utf-16-be") for t in in_range)
         assert next_start is None or all(t.encode("utf-16-be") < next_start.encode("utf-16-be") for t in in_range)
 

@@ -23,17 +23,19 @@ from tests.index.lunr_node import LUNR_JS, node
 # For each word (stdin: [site folder, [words]]), search as a reader types it, every file at hand, and
 # say whether a document listed holds the word: the same word, once edge punctuation is trimmed as the
 # search trims what is typed, in any field a result shows (title, item, text, people, meeting, themes).
-EVERY_WORD = r"""
+EVERY_WORD = """
 const lunr = require(process.argv[1]);
 const path = require('path'), fs = require('fs');
 const [site, words] = JSON.parse(fs.readFileSync(0, 'utf8'));
 global.window = {};
 require(path.join(site, 'search', 'index.js'));
 for (const folder of ['words', 'terms', 'text']) {
-  for (const name of fs.readdirSync(path.join(site, 'search', folder))) require(path.join(site, 'search', folder, name));
+  for (const name of fs.readdirSync(path.join(site, 'search', folder))) \
+require(path.join(site, 'search', folder, name));
 }
 const data = window.MINUTEBOOK_SEARCH;
-const files = {words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, texts: window.MINUTEBOOK_SEARCH_TEXTS};
+const files = {words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, \
+texts: window.MINUTEBOOK_SEARCH_TEXTS};
 const engine = require(path.join(site, 'assets', 'search.js')).createEngine(lunr, data, files);
 const split = new RegExp(data.separator);
 const trim = (w) => lunr.trimmer(new lunr.Token(w.toLowerCase(), {})).toString();
@@ -43,7 +45,8 @@ function shown(ref) {
   const doc = engine.opened.docs[ref], meeting = engine.opened.meetings[doc.m];
   const entry = files.texts[meeting.id][doc.k === 'item' ? 'items' : 'actions'][doc.local];
   const themes = engine.opened.themesOf(ref).map((t) => themeNames[t]);
-  return [entry.t, entry.it || '', entry.x, entry.p.join('\n'), meeting.t, meeting.ty, meeting.y, themes.join(' ')].join('\n');
+  return [entry.t, entry.it || '', entry.x, entry.p.join('\\n'), \
+meeting.t, meeting.ty, meeting.y, themes.join(' ')].join('\\n');
 }
 const holds = new Map();  // ref -> its trimmed words
 function wordsOf(ref) {

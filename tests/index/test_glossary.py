@@ -1,4 +1,5 @@
-"""What the search is told of the glossary: each abbreviation with its expansion, and any plural it cannot tell by rule."""
+"""What the search is told of the glossary: each abbreviation with its expansion, and any plural it cannot tell
+by rule."""
 
 from minutebook.model import GlossaryEntry
 from minutebook.outputs.search.files import glossary_pairs

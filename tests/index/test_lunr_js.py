@@ -1,4 +1,5 @@
-"""The index stock lunr.py builds loads in lunr.js and ranks as in lunr.py; the browser makes that index and ranks as lunr.js."""
+"""The index stock lunr.py builds loads in lunr.js and ranks as in lunr.py; the browser makes that index and
+ranks as lunr.js."""
 
 import pytest
 from lunr.index import Index
@@ -52,10 +53,13 @@ global.window = {};
 require(input.index);
 const site = path.dirname(path.dirname(input.index));
 for (const folder of ['words', 'terms', 'text']) {
-  for (const name of fs.readdirSync(path.join(site, 'search', folder))) require(path.join(site, 'search', folder, name));
+  for (const name of fs.readdirSync(path.join(site, 'search', folder))) \
+require(path.join(site, 'search', folder, name));
 }
 const search = require(input.search);
-const opened = search.open(window.MINUTEBOOK_SEARCH, {words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, texts: window.MINUTEBOOK_SEARCH_TEXTS});
+const opened = search.open(window.MINUTEBOOK_SEARCH, \
+{words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, \
+texts: window.MINUTEBOOK_SEARCH_TEXTS});
 process.stdout.write(JSON.stringify(search.serialise(opened)));
 """
 
@@ -70,10 +74,12 @@ global.window = {};
 require(input.index);
 const site = path.dirname(path.dirname(input.index));
 for (const folder of ['words', 'terms']) {
-  for (const name of fs.readdirSync(path.join(site, 'search', folder))) require(path.join(site, 'search', folder, name));
+  for (const name of fs.readdirSync(path.join(site, 'search', folder))) \
+require(path.join(site, 'search', folder, name));
 }
 const search = require(input.search);
-const engine = search.createEngine(lunr, window.MINUTEBOOK_SEARCH, {words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, texts: {}});
+const engine = search.createEngine(lunr, window.MINUTEBOOK_SEARCH, \
+{words: window.MINUTEBOOK_SEARCH_WORDS, terms: window.MINUTEBOOK_SEARCH_TERMS, texts: {}});
 const made = search.serialise(engine.opened), number = new Map();
 made.invertedIndex.forEach(([term, posting], n) => { number.set(term, n); posting._index = n; });
 made.fieldVectors = made.fieldVectors.map(([ref, v]) => [ref, v.map((x, i) => i % 2 ? x : number.get(x))]);
@@ -83,7 +89,8 @@ const builder = asked => q => typeof asked === 'string'
   ? new lunr.QueryParser(asked, q).parse()
   : asked.forEach(c => q.term(c.term, c));
 const shown = results => results.map(r => [+r.ref, r.score, Object.keys(r.matchData.metadata).sort()]);
-const out = input.queries.map(asked => ({asked, ours: shown(engine.query(builder(asked))), lunr: shown(index.query(builder(asked)))}));
+const out = input.queries.map(asked => ({asked, ours: shown(engine.query(builder(asked))), \
+lunr: shown(index.query(builder(asked)))}));
 process.stdout.write(JSON.stringify(out));
 """
 
@@ -130,7 +137,7 @@ def named(serialised: dict) -> dict:
     else:
         vectors = serialised["fieldVectors"]
     # Within a vector, elements are in term order; the order of terms differs as their numbers do.
-    vectors = {ref: dict(zip(v[::2], v[1::2])) for ref, v in vectors}
+    vectors = {ref: dict(zip(v[::2], v[1::2], strict=True)) for ref, v in vectors}
     return {
         "version": serialised["version"],
         "fields": serialised["fields"],

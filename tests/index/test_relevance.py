@@ -304,8 +304,12 @@ CASES = [
 # Cases the engine gets wrong today, each with what ranks instead and why. Keep this list honest: a case
 # here that starts to pass fails the suite until it is removed.
 KNOWN_MISSES: dict[str, str] = {
-    "Safer Roads Partnership": "Feb 2018 item d first: its shorter text and two themes (roads, partnership) outscore the long Apr 2019 2.1",
-    "lead responsible officers": "the item on LROs never spells them out; Feb 2018 item c, with all three words apart, outscores it",
+    "Safer Roads Partnership": (
+        "Feb 2018 item d first: its shorter text and two themes (roads, partnership) outscore the long Apr 2019 2.1"
+    ),
+    "lead responsible officers": (
+        "the item on LROs never spells them out; Feb 2018 item c, with all three words apart, outscores it"
+    ),
 }
 
 # Measured 0.980 (96 of 98) and 1.000 (122 of 122) on the five meetings of content/.
@@ -323,9 +327,9 @@ def answers(tmp_path_factory):
         found = page.searches([case.query + " " for case in CASES])
     finally:
         page.close()
-    errors = {case.query: a["error"] for case, a in zip(CASES, found) if "error" in a}
+    errors = {case.query: a["error"] for case, a in zip(CASES, found, strict=True) if "error" in a}
     assert not errors, errors
-    return {case.query: a for case, a in zip(CASES, found)}
+    return {case.query: a for case, a in zip(CASES, found, strict=True)}
 
 
 def ranked(found: dict) -> list[str]:

@@ -1,4 +1,5 @@
-"""What the search page finds: the search code (assets/search/, joined as the build joins it) run under node over the index of tests/fixtures/search.
+"""What the search page finds: the search code (assets/search/, joined as the build joins it) run under node
+over the index of tests/fixtures/search.
 
 Results are shown as the page shows them, with [brackets] where it highlights.
 """
@@ -380,12 +381,12 @@ def test_an_unfinished_word_must_itself_match_beside_the_words_before_it(engine)
 
 
 # search.js's shorterStems, with lunr's stemmer and every beginning taken as a term.
-WITH_SHORTER_STEMS = """
-const lunr = require(%s);
-global.window = {};
-const { shorterStems } = require(%s);
-const stem = (word) => lunr.stemmer(new lunr.Token(word, {})).toString();
-""" % (json.dumps(str(LUNR_JS)), json.dumps(str(SEARCH_JS)))
+WITH_SHORTER_STEMS = f"""
+const lunr = require({json.dumps(str(LUNR_JS))});
+global.window = {{}};
+const {{ shorterStems }} = require({json.dumps(str(SEARCH_JS))});
+const stem = (word) => lunr.stemmer(new lunr.Token(word, {{}})).toString();
+"""
 
 # For each word, each beginning of it longer than its stem, and whether shorterStems lists that stem.
 SHORTER_STEMS = (

@@ -1,4 +1,5 @@
-"""Which open actions have had no update for over a year, judged against the latest meeting and never the day of the build."""
+"""Which open actions have had no update for over a year, judged against the latest meeting and never the day
+of the build."""
 
 import pytest
 

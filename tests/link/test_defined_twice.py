@@ -18,7 +18,8 @@ def test_a_glossary_abbreviation_given_twice_is_named_with_both_places(small_con
     lines = glossary.read_text().count("\n")
     glossary.write_text(glossary.read_text() + "- abbreviation: PCC\n  expansion: Police Community Cohesion\n")
     assert problems(small_content) == [
-        f"content/glossary.yml:{lines + 1}: abbreviation: abbreviation 'PCC' is defined twice (first at content/glossary.yml:1); keep one"
+        f"content/glossary.yml:{lines + 1}: abbreviation: abbreviation 'PCC' is defined twice "
+        "(first at content/glossary.yml:1); keep one"
     ]
 
 
@@ -27,5 +28,6 @@ def test_a_person_given_twice_is_named_with_both_places(small_content):
     lines = people.read_text().count("\n")
     people.write_text(people.read_text() + "- slug: john-campion\n  name: John Campion\n")
     assert problems(small_content) == [
-        f"content/people.yml:{lines + 1}: slug: person 'john-campion' is defined twice (first at content/people.yml:1); keep one"
+        f"content/people.yml:{lines + 1}: slug: person 'john-campion' is defined twice "
+        "(first at content/people.yml:1); keep one"
     ]

@@ -18,14 +18,16 @@ def problems(content, glossary: str) -> list[str]:
 
 def test_an_abbreviation_given_twice_is_named_with_file_and_line(small_content):
     assert problems(small_content, KSI + KSI) == [
-        "content/glossary.yml:3: abbreviation: abbreviation 'KSI' is defined twice (first at content/glossary.yml:1); keep one"
+        "content/glossary.yml:3: abbreviation: abbreviation 'KSI' is defined twice "
+        "(first at content/glossary.yml:1); keep one"
     ]
 
 
 def test_a_plural_given_an_entry_of_its_own_is_named(small_content):
     plural = "- abbreviation: KSIs\n  expansion: Killed and seriously injured\n"
     assert problems(small_content, plural + KSI + "  plural: KSIs\n") == [
-        "content/glossary.yml:3: plural: 'KSIs' is already in the glossary at content/glossary.yml:1; keep one entry for it, with its plural under plural:"
+        "content/glossary.yml:3: plural: 'KSIs' is already in the glossary at content/glossary.yml:1; "
+        "keep one entry for it, with its plural under plural:"
     ]
 
 
@@ -37,15 +39,19 @@ def test_a_plural_that_is_the_abbreviation_itself_is_named(small_content):
 
 def test_letter_case_tells_two_abbreviations_apart(small_content):
     (small_content / "glossary.yml").write_text(
-        "- abbreviation: CEX\n  expansion: Chief Executive Officer\n- abbreviation: CEx\n  expansion: Chief Executive\n",
+        "- abbreviation: CEX\n  expansion: Chief Executive Officer\n- abbreviation: CEx\n"
+        "  expansion: Chief Executive\n",
         encoding="utf-8",
     )
     assert [e.anchor for e in link(load_content(small_content)).content.glossary] == ["abbr-CEX", "abbr-CEx"]
 
 
 def test_two_abbreviations_that_would_share_an_id_on_the_glossary_page_are_named(small_content):
-    glossary = "- abbreviation: LGBT\n  expansion: Lesbian, gay, bisexual and transgender\n- abbreviation: LGBT+\n  expansion: Lesbian, gay, bisexual and transgender, and more\n"
+    glossary = (
+        "- abbreviation: LGBT\n  expansion: Lesbian, gay, bisexual and transgender\n- abbreviation: LGBT+\n"
+        "  expansion: Lesbian, gay, bisexual and transgender, and more\n"
+    )
     assert problems(small_content, glossary) == [
-        "content/glossary.yml:3: abbreviation: 'LGBT+' would share the glossary's address #abbr-LGBT with 'LGBT' at content/glossary.yml:1; "
-        "make them differ in more than punctuation"
+        "content/glossary.yml:3: abbreviation: 'LGBT+' would share the glossary's address #abbr-LGBT with 'LGBT' at "
+        "content/glossary.yml:1; make them differ in more than punctuation"
     ]

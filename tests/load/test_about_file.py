@@ -31,7 +31,8 @@ def test_the_first_heading_is_the_title_and_the_rest_the_text(small_content):
 def test_a_file_that_does_not_start_with_a_title_is_refused_at_that_line(small_content):
     (small_content / "about.md").write_text("\nThe Commissioner holds them.\n")
     assert problems(small_content) == [
-        "content/about.md:2: title: the first line is not a '# ' heading; start the file with the page's title, such as '# About these meetings'"
+        "content/about.md:2: title: the first line is not a '# ' heading; start the file with the page's title, "
+        "such as '# About these meetings'"
     ]
 
 

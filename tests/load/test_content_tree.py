@@ -38,8 +38,9 @@ def test_two_files_with_one_meeting_id_are_refused_naming_both(small_content):
     shutil.copy(small_content / APRIL, second)
     second.write_text(second.read_text().replace("Meeting Room 1.38 Hindlip", "Room 2"))  # not even the same minutes
     assert problems(small_content) == [
-        "content/meetings/archive/2019-04-30-monthly-assurance.md: has the meeting id '2019-04-30-monthly-assurance' of "
-        f"content/{APRIL}; each meeting needs a file name of its own, in any folder under content/meetings/"
+        "content/meetings/archive/2019-04-30-monthly-assurance.md: has the meeting id "
+        f"'2019-04-30-monthly-assurance' of content/{APRIL}; each meeting needs a file name of its own, "
+        "in any folder under content/meetings/"
     ]
 
 
@@ -48,8 +49,8 @@ def test_a_file_named_like_a_meeting_outside_the_meetings_folder_is_refused(smal
     (small_content / MAY).rename(small_content / "old/2019-05-28-performance.md")
     found = problems(small_content)
     assert (
-        "content/old/2019-05-28-performance.md: is named like a meeting file but is not in content/meetings/, so it would not be published; move it there"
-        in found
+        "content/old/2019-05-28-performance.md: is named like a meeting file but is not in content/meetings/, "
+        "so it would not be published; move it there" in found
     )
 
 
@@ -58,8 +59,8 @@ def test_a_meeting_file_whose_ending_is_not_lower_case_is_refused_with_a_rename(
     (small_content / MAY).rename(small_content / MAY.replace(".md", ending))
     found = problems(small_content)
     assert (
-        f"content/meetings/2019-05-28-performance{ending}: ends in '{ending}'; rename it to end in '.md', in lower case, or it is not read"
-        in found
+        f"content/meetings/2019-05-28-performance{ending}: ends in '{ending}'; rename it to end in '.md', "
+        "in lower case, or it is not read" in found
     )
 
 
@@ -88,7 +89,8 @@ def test_a_folder_name_holding_a_new_line_is_refused_with_everything_in_it(small
     (small_content / "meetings/2019\n").mkdir()
     (small_content / MAY).rename(small_content / "meetings/2019\n/2019-05-28-performance.md")
     assert problems(small_content) == [
-        "content/meetings/2019\\n: the name holds a control character (U+000A); rename it with letters, digits and hyphens only"
+        "content/meetings/2019\\n: the name holds a control character (U+000A); "
+        "rename it with letters, digits and hyphens only"
     ]
 
 
@@ -99,7 +101,8 @@ def test_check_prints_a_name_with_a_new_line_escaped_on_one_line(small_content):
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.splitlines()[0].endswith(
-        "meetings/2019-05-28-performance\\n.md: the name holds a control character (U+000A); rename it with letters, digits and hyphens only"
+        "meetings/2019-05-28-performance\\n.md: the name holds a control character (U+000A); "
+        "rename it with letters, digits and hyphens only"
     )
 
 
@@ -107,7 +110,10 @@ def test_links_that_lead_round_in_a_circle_are_named_not_a_crash(small_content):
     os.symlink("themes-copy.yml", small_content / "themes-link.yml")
     os.symlink("themes-link.yml", small_content / "themes-copy.yml")
     os.symlink("2019-06-25-monthly-assurance.md", small_content / "meetings/2019-06-25-monthly-assurance.md")
-    circle = "is a link that leads round in a circle (a link to itself, or to a link back to it); delete it or point it at a real file"
+    circle = (
+        "is a link that leads round in a circle (a link to itself, or to a link back to it); "
+        "delete it or point it at a real file"
+    )
     assert problems(small_content) == [
         f"content/meetings/2019-06-25-monthly-assurance.md: {circle}",
         f"content/themes-copy.yml: {circle}",

@@ -36,7 +36,8 @@ def test_a_plural_that_is_not_text_is_named_with_file_line_and_field(small_conte
     with pytest.raises(InvalidContent) as raised:
         glossary_of(small_content, KSI + "  plural:\n    many: KSIs\n")
     assert [str(e) for e in raised.value.errors] == [
-        "content/glossary.yml:3: [1].plural: is a mapping; expected the plural as the minutes write it, such as KSIs, or a list of them"
+        "content/glossary.yml:3: [1].plural: is a mapping; expected the plural as the minutes write it, "
+        "such as KSIs, or a list of them"
     ]
 
 

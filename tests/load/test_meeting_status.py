@@ -38,8 +38,8 @@ def test_a_cancelled_meeting_needs_no_attendance_agenda_minute_taker_time_or_ven
 
 def test_a_meeting_that_took_place_still_needs_them_whatever_its_status(small_content):
     (small_content / "meetings/2019-05-28-performance.md").write_text(
-        "---\ntitle: Performance Meeting May 2019\ndate: 2019-05-28\ntype: Performance\nstatus: draft\nchair: john-campion\n"
-        "source:\n  title: Performance Meeting May 2019 – Meeting Notes\n---\n",
+        "---\ntitle: Performance Meeting May 2019\ndate: 2019-05-28\ntype: Performance\nstatus: draft\n"
+        "chair: john-campion\nsource:\n  title: Performance Meeting May 2019 – Meeting Notes\n---\n",
         encoding="utf-8",
     )
     found = problems(small_content)
@@ -48,7 +48,8 @@ def test_a_meeting_that_took_place_still_needs_them_whatever_its_status(small_co
         assert any(p.startswith(missing) for p in found), found
 
 
-# (what is wrong, the front-matter lines put after the type, the line that holds it, field, words the message must contain)
+# (what is wrong, the front-matter lines put after the type, the line that holds it, field,
+#  words the message must contain)
 CASES = [
     (
         "unknown status",
@@ -119,6 +120,6 @@ def test_an_approval_date_that_names_a_cancelled_meeting_is_named(tmp_path):
     content = copy_content(STATUS, tmp_path / "content")
     path = rewrite(content, "approved: 2019-05-28", "approved: 2019-06-25")
     assert problems(content) == [
-        f"content/{APRIL}:{line_of(path, 'approved: 2019-06-25')}: approved: 2019-06-25 is the date of 2019-06-25-monthly-assurance, "
-        "which was cancelled; give the date of the meeting that approved these minutes"
+        f"content/{APRIL}:{line_of(path, 'approved: 2019-06-25')}: approved: 2019-06-25 is the date of "
+        "2019-06-25-monthly-assurance, which was cancelled; give the date of the meeting that approved these minutes"
     ]

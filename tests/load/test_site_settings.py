@@ -19,7 +19,8 @@ SITE = "content/site.yml"
 
 
 def with_setting(content: Path, field: str, yaml_value: str) -> int:
-    """Set `field` in site.yml to `yaml_value`, as written in YAML, in place or on a line of its own; its line number."""
+    """Set `field` in site.yml to `yaml_value`, as written in YAML, in place or on a line of its own;
+    its line number."""
     settings = content / "site.yml"
     lines = settings.read_text(encoding="utf-8").splitlines()
     number = next((n for n, line in enumerate(lines) if line.startswith(f"{field}:")), len(lines))
@@ -226,7 +227,8 @@ def test_the_description_may_run_over_several_lines_but_holds_no_control_charact
 def test_an_empty_site_yml_is_refused(small_content, text):
     (small_content / "site.yml").write_text(text)
     assert problems(small_content) == [
-        f"{SITE}:1: is empty; expected the site's settings, one per line, such as 'title: ...' (see docs/content-format.md)"
+        f"{SITE}:1: is empty; expected the site's settings, one per line, such as 'title: ...' "
+        "(see docs/content-format.md)"
     ]
 
 

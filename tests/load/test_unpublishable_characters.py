@@ -88,7 +88,8 @@ def test_an_item_of_a_list_of_texts_is_named_with_its_place(small_content):
 def test_a_control_character_in_the_minutes_is_named_with_its_line_and_column(small_content):
     line = rewrite(small_content, APRIL, "None were discussed.", "None were\x0b discussed.")
     assert problems(small_content) == [
-        f"content/{APRIL}:{line}: body: holds an invisible control character (U+000B) at column 10, which cannot be published; delete it"
+        f"content/{APRIL}:{line}: body: holds an invisible control character (U+000B) at column 10, "
+        "which cannot be published; delete it"
     ]
 
 
@@ -102,11 +103,13 @@ def test_a_control_character_typed_into_the_front_matter_is_named_with_its_line(
 def test_a_control_character_in_the_about_page_is_named_with_its_line(small_content):
     (small_content / "about.md").write_text("# About\n\nThe \x07meetings.\n")
     assert problems(small_content) == [
-        "content/about.md:3: holds an invisible control character (U+0007) at column 5, which cannot be published; delete it"
+        "content/about.md:3: holds an invisible control character (U+0007) at column 5, "
+        "which cannot be published; delete it"
     ]
 
 
-# Odd but printable (a noncharacter is not: tests/properties/test_checks_of_the_checks.py): what check accepts here must reach the feed intact and well-formed.
+# Odd but printable (a noncharacter is not: tests/properties/test_checks_of_the_checks.py): what check accepts
+# here must reach the feed intact and well-formed.
 ACCEPTED = [
     "Tab\there",
     "No-break\u00a0space",

@@ -1,4 +1,5 @@
-"""A logo is known by what its file holds: an image's signature, or an SVG that runs nothing and refers to nothing outside itself."""
+"""A logo is known by what its file holds: an image's signature, or an SVG that runs nothing and refers to
+nothing outside itself."""
 
 import pytest
 

@@ -36,8 +36,8 @@ def test_check_refuses_an_action_id_too_long_to_name_its_page():
     long_id = "a" * 101
     refused = outcome(everywhere(small(), "2019-04-30-1", long_id, APRIL))
     assert (
-        f"content/{APRIL}:28: actions[1].id: '{'a' * 59}…' is 101 characters long; an action id may have at most 100, as it names a page"
-        in refused.problems
+        f"content/{APRIL}:28: actions[1].id: '{'a' * 59}…' is 101 characters long; "
+        "an action id may have at most 100, as it names a page" in refused.problems
     )
 
 
@@ -56,8 +56,8 @@ def test_check_refuses_item_numbers_differing_only_in_case_naming_both():
     )
     refused = outcome(archive.replace(APRIL, "## 2.1 Roads", "## 2.1a Roads"))
     assert (
-        f"content/{APRIL}:24: agenda[2].number: '2.1a' differs from '2.1A' (line 22) only in case, and both would have one link; item numbers must differ in more than case"
-        in refused.problems
+        f"content/{APRIL}:24: agenda[2].number: '2.1a' differs from '2.1A' (line 22) only in case, "
+        "and both would have one link; item numbers must differ in more than case" in refused.problems
     )
 
 

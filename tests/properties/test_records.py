@@ -6,7 +6,10 @@ from hypothesis import strategies as st
 
 from tests.properties.published import APRIL, BOUNDED, MAY, dates, outcome, quoted, slugs, small, texts, times
 
-NEXT = 'next_meeting:\n  date: 2019-05-28\n  time: "10:00"\n  type: Performance\n  venue: Room 1.38\n  as_minuted: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\n'
+NEXT = (
+    'next_meeting:\n  date: 2019-05-28\n  time: "10:00"\n  type: Performance\n  venue: Room 1.38\n'
+    "  as_minuted: Performance, Tuesday 28 May 2019, 10:00am Room 1.38\n"
+)
 
 
 def block(key: str, fields: dict[str, str], indent: str = "  ") -> str:

@@ -26,7 +26,8 @@ def edit_meeting(content: Path, templates: Path) -> None:
 def add_meeting(content: Path, templates: Path) -> None:
     text = (content / MAY).read_text().replace("2019-05-28", "2019-06-25").replace("May 2019", "June 2019")
     text = text.replace(
-        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n"
+        "    note: The success criteria were reviewed.\n",
         "",
     )
     (content / "meetings/2019-06-25-performance.md").write_text(text)
@@ -91,7 +92,8 @@ def add_meeting_of_a_new_type(content: Path, templates: Path) -> None:
     text = (content / MAY).read_text().replace("2019-05-28", "2020-01-14").replace("May 2019", "January 2020")
     text = text.replace("type: Performance", "type: Public Meeting")
     text = text.replace(
-        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n"
+        "    note: The success criteria were reviewed.\n",
         "",
     )
     (content / "meetings/2020-01-14-public.md").write_text(text)
@@ -227,7 +229,8 @@ def test_changing_an_actions_status_re_renders_every_page_that_shows_the_action(
         "people/amanda-blakeman/index.html",
     }
     assert shows_it <= rendered
-    # A page that names April for other facts is rendered again too (a summary is all or nothing); one that never names it is not.
+    # A page that names April for other facts is rendered again too (a summary is all or nothing); one that never
+    # names it is not.
     assert (
         not {
             "glossary/index.html",
@@ -255,7 +258,8 @@ def test_retitling_a_meeting_re_renders_the_lists_that_name_it_and_its_neighbour
 def add_meeting_in_2020(content: Path, templates: Path) -> None:
     text = (content / MAY).read_text().replace("2019-05-28", "2020-05-26").replace("May 2019", "May 2020")
     text = text.replace(
-        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n"
+        "    note: The success criteria were reviewed.\n",
         "",
     )
     (content / "meetings/2020-05-26-performance.md").write_text(text)
@@ -266,7 +270,8 @@ def test_a_new_latest_meeting_remakes_the_pages_that_count_how_long_an_open_acti
     may = content / MAY
     may.write_text(
         may.read_text().replace(
-            "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+            "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n"
+            "    note: The success criteria were reviewed.\n",
             "",
         )
     )
@@ -386,7 +391,8 @@ def test_an_edit_reads_and_writes_only_its_own_years_search_parts(tmp_path, monk
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
     text = (content / MAY).read_text().replace("2019-05-28", "2020-05-26").replace("May 2019", "May 2020")
     text = text.replace(
-        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n"
+        "    note: The success criteria were reviewed.\n",
         "",
     )
     (content / "meetings/2020-05-26-performance.md").write_text(text)

@@ -91,7 +91,7 @@ def test_meetings_remembered_in_memory_are_taken_as_they_are_when_their_files_ha
     parsed, _ = parse_content(sources, first)
     second = KnownMeetings(first.parts(), "code", remembered=first.read)
     taken, _ = parse_content(sources, second)
-    assert all(a is b for a, b in zip(taken.meetings, parsed.meetings))
+    assert all(a is b for a, b in zip(taken.meetings, parsed.meetings, strict=True))
     assert second.parts() == first.parts() and second.summaries == first.summaries
 
 

@@ -30,14 +30,18 @@ def set_apart(content: Path) -> None:
     replace(
         content,
         MAY,
-        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n    note: The success criteria were reviewed.\n",
+        "action_updates:\n  - action: 2019-04-30-1\n    status: completed\n"
+        "    note: The success criteria were reviewed.\n",
         "",
     )
     (content / MID_MAY).write_text(
-        '---\ntitle: Performance Meeting May 2019\ndate: 2019-05-14\ntime: "10:00"\ntype: Performance\nvenue: Room 1.38\n'
+        '---\ntitle: Performance Meeting May 2019\ndate: 2019-05-14\ntime: "10:00"\n'
+        "type: Performance\nvenue: Room 1.38\n"
         "chair: john-campion\nminute_taker:\n  person: jackie-irvin\n  role: Policy Officer, OPCC\nattendees:\n"
-        '  - person: john-campion\n    role: Police and Crime Commissioner\nagenda:\n  - number: "1"\n    title: Confidence\n'
-        "source:\n  title: Performance Meeting May 2019 – Meeting Notes\n---\n\n## 1 Confidence\n\nNone were discussed.\n",
+        "  - person: john-campion\n    role: Police and Crime Commissioner\nagenda:\n"
+        '  - number: "1"\n    title: Confidence\n'
+        "source:\n  title: Performance Meeting May 2019 – Meeting Notes\n---\n\n"
+        "## 1 Confidence\n\nNone were discussed.\n",
         encoding="utf-8",
     )
 

@@ -15,7 +15,8 @@ MAY_FILE = "meetings/2019-05-28-performance.md"
 # Added to the May meeting's one item: a heading, a plural and an abbreviation inside a link.
 MAY_TEXT = (
     "\n### KSIs and the PCC\n\n"
-    "The PCC said that KSIs had risen, and that the [ANPR review](https://example.org/anpr) would report on the KSI target to the PCC.\n"
+    "The PCC said that KSIs had risen, and that the [ANPR review](https://example.org/anpr) would report on the KSI "
+    "target to the PCC.\n"
 )
 
 

@@ -68,7 +68,8 @@ def test_the_about_text_is_markdown_without_html_or_unsafe_links_and_with_abbrev
     assert 'href="javascript' not in body
     assert '<a href="../actions/index.html">the tracker</a>' in body
     assert (
-        '<a class="abbreviation" href="../glossary/index.html#abbr-PCC" aria-label="PCC (Police and Crime Commissioner)">'
+        '<a class="abbreviation" href="../glossary/index.html#abbr-PCC" '
+        'aria-label="PCC (Police and Crime Commissioner)">'
         '<abbr title="Police and Crime Commissioner">PCC</abbr></a> holds them'
     ) in body
     assert "<h1>About the PCC&#39;s meetings</h1>" in body

@@ -45,7 +45,7 @@ def test_every_open_action_says_since_which_meeting_no_update_was_recorded(track
     table = tracker.table(OPEN_TABLE)
     opened = [t for t in archive.actions if t.is_open]
     assert sorted(action_ids(table)) == sorted(t.action.id for t in opened) and len(opened) == 12
-    for tracked, cell in zip(reversed(opened), table.column("Last update")):
+    for tracked, cell in zip(reversed(opened), table.column("Last update"), strict=True):
         meeting = archive.meeting(tracked.action.meeting_id)
         anchor = meeting.item(tracked.action.item).anchor
         assert cell.text.startswith(f"No update recorded since {meeting.title} ("), cell.text
@@ -160,11 +160,13 @@ def test_an_actions_page_shows_its_whole_history_in_order(small_content, tmp_pat
 def test_an_action_never_updated_says_so_on_its_page(real_site):
     page = read(real_site / "actions/2016-10-19-1/index.html")
     assert [entry.text for entry in page.lists["history"]] == [
-        "19 October 2016: raised at Monthly Assurance Meeting October 2016, item 4a: Performance against the Police and Crime Plan, status Open",
+        "19 October 2016: raised at Monthly Assurance Meeting October 2016, "
+        "item 4a: Performance against the Police and Crime Plan, status Open",
     ]
     assert "No update has been recorded since it was raised." in page.paragraphs
     assert (
-        '<dt>Last update</dt><dd>No update recorded since <a href="../../meetings/2016-10-19-monthly-assurance/index.html#item-4a">'
+        "<dt>Last update</dt><dd>No update recorded since <a "
+        'href="../../meetings/2016-10-19-monthly-assurance/index.html#item-4a">'
         "Monthly Assurance Meeting October 2016</a> (5 years and 2 months ago)</dd>"
     ) in page.html
 

@@ -105,8 +105,8 @@ def test_a_drafts_page_opens_with_a_banner_saying_it_is_not_yet_approved(site):
 
 def test_a_drafts_page_describes_it_as_draft_minutes(site):
     assert (
-        '<meta name="description" content="Draft minutes, not yet approved, of the Monthly Assurance Meeting held on 28 May 2019.">'
-        in meeting_page(site, MAY).read_text(encoding="utf-8")
+        '<meta name="description" content="Draft minutes, not yet approved, '
+        'of the Monthly Assurance Meeting held on 28 May 2019.">' in meeting_page(site, MAY).read_text(encoding="utf-8")
     )
 
 
@@ -186,8 +186,8 @@ def test_the_links_to_the_previous_and_next_meeting_label_a_draft_and_a_cancelle
     html = meeting_page(site, MAY).read_text(encoding="utf-8")
     pager = text_of_html(html[html.index('<nav class="pager"') :])
     assert (
-        "Previous meeting Monthly Assurance Meeting April 2019 Next meeting Monthly Assurance Meeting June 2019 Cancelled"
-        in pager
+        "Previous meeting Monthly Assurance Meeting April 2019 Next meeting Monthly Assurance "
+        "Meeting June 2019 Cancelled" in pager
     )
 
 

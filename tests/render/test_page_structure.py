@@ -23,7 +23,7 @@ def test_every_page_has_exactly_one_h1_and_it_comes_first(pages):
 def test_headings_never_skip_a_level_going_down(pages):
     for path, page in pages.items():
         levels = [level for level, _ in page.headings]
-        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
         assert jumps == [], f"{path}: heading levels jump {jumps}"
 
 

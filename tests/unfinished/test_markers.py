@@ -40,7 +40,8 @@ def found_in(text: str, path: str = MEETING) -> dict[int, tuple[str, str]]:
 def test_a_to_do_in_a_value_is_listed_with_its_file_line_and_field():
     (found,) = [f for f in markers([SourceFile.of_text(MEETING, DRAFT)]) if f.line == 12]
     assert str(found) == (
-        f'{MEETING}:12: agenda[2].title: still marked for the editor: "TO DO: title of the first item"; settle it, then delete the marker'
+        f'{MEETING}:12: agenda[2].title: still marked for the editor: "TO DO: title of the first item"; '
+        "settle it, then delete the marker"
     )
 
 
@@ -92,7 +93,10 @@ def test_a_long_note_is_shortened():
 
 
 def test_the_header_comment_that_explains_the_markers_is_not_itself_a_marker():
-    text = "# Replace or check everything marked TO DO, then run 'python build.py check'.\n# Search for CHECK to find them.\n"
+    text = (
+        "# Replace or check everything marked TO DO, then run 'python build.py check'.\n"
+        "# Search for CHECK to find them.\n"
+    )
     assert markers([SourceFile.of_text("content/meetings/a.md", text)]) == []
 
 

@@ -1,4 +1,5 @@
-"""Builds into one folder never interleave: the second waits for the first to finish all it writes, or stops when told."""
+"""Builds into one folder never interleave: the second waits for the first to finish all it writes, or stops
+when told."""
 
 import shutil
 import subprocess

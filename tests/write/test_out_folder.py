@@ -1,4 +1,5 @@
-"""`--out` never deletes what Minutebook did not make: a build writes only into a new or empty folder, or a site it marked."""
+"""`--out` never deletes what Minutebook did not make: a build writes only into a new or empty folder, or a site
+it marked."""
 
 import os
 import shutil

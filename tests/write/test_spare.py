@@ -1,4 +1,5 @@
-"""The spare folder a build brings up to date: the site comes out exactly as if written afresh, and the live site is never touched."""
+"""The spare folder a build brings up to date: the site comes out exactly as if written afresh, and the live site
+is never touched."""
 
 import os
 import shutil

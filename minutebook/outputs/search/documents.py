@@ -87,7 +87,7 @@ def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, s
             themes=item.themes,
             people=people_named(meeting, f"{item.title}\n{text.text}", owners.get(item.number, ()), names),
         )
-        for item, text in zip(meeting.agenda, texts)
+        for item, text in zip(meeting.agenda, texts, strict=True)
     ]
 
 

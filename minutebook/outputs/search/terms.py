@@ -7,7 +7,8 @@ Porter stemmer turns a final "y" after a vowel into "i" ("day" -> "dai",
 "monday" -> "mondai") where lunr.js keeps it, and its trimmer keeps non-ASCII
 letters at a word's ends where lunr.js's takes them off. Hence this port,
 rule for rule, of lunr.js's pipeline.
-No PyPI stemmer matches lunr.js's (Snowball's and NLTK's Porter make "day" "dai"; their other variants differ elsewhere).
+No PyPI stemmer matches lunr.js's (Snowball's and NLTK's Porter make "day"
+"dai"; their other variants differ elsewhere).
 
 Words come in as the tokenizer gives them: lower case, split at the separators.
 tests/index/test_terms.py runs lunr.js itself over every word of the archive

@@ -151,7 +151,7 @@ def posting(fields: dict[int, list[int]]) -> list[list[int]]:
     for field in sorted(fields):
         flat, last = fields[field], 0
         listed = [field]
-        for owner, count in zip(flat[::2], flat[1::2]):
+        for owner, count in zip(flat[::2], flat[1::2], strict=True):
             listed.append(owner - last)
             if count > 1:
                 listed.append(-count)

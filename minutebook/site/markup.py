@@ -77,7 +77,8 @@ class Abbreviations:
             if link:
                 seen.add(entry.abbreviation)
                 href = f"{self.glossary_page}#{entry.anchor}"
-                explained = f'<a class="abbreviation" href="{escape(href)}" aria-label="{escape(f"{form} ({entry.expansion})")}">{explained}</a>'
+                label = escape(f"{form} ({entry.expansion})")
+                explained = f'<a class="abbreviation" href="{escape(href)}" aria-label="{label}">{explained}</a>'
             out.append(explained)
             last = match.end()
         out.append(escape(text[last:], quote=False))
@@ -105,7 +106,7 @@ def render_document(md: MarkdownIt, markdown: str, abbreviations: Abbreviations)
 
 
 def _abbreviate_tokens(tokens: list[Token], abbreviations: Abbreviations, seen: set[str]) -> None:
-    for before, token in zip([None, *tokens], tokens):
+    for before, token in zip([None, *tokens], tokens, strict=False):  # each token with the one before it
         if token.type == "inline" and token.children:
             in_heading = before is not None and before.type == "heading_open"
             token.children = _abbreviate(token.children, abbreviations, seen, link=not in_heading)

@@ -19,7 +19,6 @@ from typing import TypedDict
 import jinja2
 
 from minutebook.link import Archive, ItemRef, role_at, whole_months_between
-from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
 from minutebook.model import ACTION_STATUSES, STATUS_LABELS, Meeting
 from minutebook.site.links import (
     action_path,
@@ -31,6 +30,7 @@ from minutebook.site.links import (
     url,
     year_path,
 )
+from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
 
 ABOUT_PATH = "about/index.html"
 # Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.

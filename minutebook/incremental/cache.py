@@ -11,6 +11,8 @@ files and their parts).
 from __future__ import annotations
 
 import contextlib
+import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,13 @@ from minutebook.link import Archive
 from minutebook.model import Meeting
 from minutebook.site.render import Page
 
-MEETINGS = "parsed"  # the set of meetings parsed by the last build
+MEETINGS = "parsed"  # the sets of meetings parsed by the last build, one per year their files are named for
+
+
+def meetings_set(path: str) -> str:
+    """The set a meeting file's parse is kept in: its year's, so an edit writes one year's set again, not all."""
+    year = re.match(r"\d{4}", path.rsplit("/", 1)[-1])
+    return f"{MEETINGS}-{year.group(0) if year else 'other'}"
 
 
 @dataclass
@@ -47,8 +55,13 @@ class Outdated:
 
 
 class BuildCache:
-    def __init__(self, out_dir: Path, code: str, manifest: Mapping[str, list], meetings: KnownMeetings):
-        self.out_dir, self.code, self.manifest, self.meetings = out_dir, code, manifest, meetings
+    def __init__(
+        self, out_dir: Path, code: str, manifest: Mapping[str, list], kept_meetings: Mapping[str, Mapping], remembered
+    ):
+        self.out_dir, self.code, self.manifest = out_dir, code, manifest
+        self.kept_meetings = kept_meetings  # each set of kept meetings as read, so an unchanged one is not written
+        every = {path: entry for entries in kept_meetings.values() for path, entry in entries.items()}
+        self.meetings = KnownMeetings(every, code, remembered)
 
     @classmethod
     def open(
@@ -60,9 +73,8 @@ class BuildCache:
         if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
             kept.forget(out_dir)
         code = fingerprints.tree_digest(package)  # a new Minutebook parses and renders everything again
-        return cls(
-            out_dir, code, manifest or {}, KnownMeetings(kept.read_set(out_dir, MEETINGS, code), code, remembered)
-        )
+        kept_meetings = {name: kept.read_set(out_dir, name, code) for name in kept.set_names(out_dir, MEETINGS)}
+        return cls(out_dir, code, manifest or {}, kept_meetings, remembered)
 
     @property
     def compiled_templates(self) -> Path:
@@ -98,8 +110,12 @@ class BuildCache:
         manifest goes, so the next build makes everything again rather than trust a stale record."""
         try:
             names = plan.keep(self.out_dir, self.code, archive, outdated.files, outdated.outputs, parts)
-            kept.write_set(self.out_dir, MEETINGS, self.code, self.meetings.parts(), self.meetings.kept)
-            kept.prune(self.out_dir, {*names, MEETINGS}, {self.compiled_templates})
+            meetings: dict[str, dict] = defaultdict(dict)
+            for path, entry in self.meetings.parts().items():
+                meetings[meetings_set(path)][path] = entry
+            for name, entries in meetings.items():
+                kept.write_set(self.out_dir, name, self.code, entries, self.kept_meetings.get(name))
+            kept.prune(self.out_dir, {*names, *meetings}, {self.compiled_templates})
             kept.write_manifest(
                 self.out_dir, outdated.prints, site
             )  # last: a manifest naming the site says all the rest was kept for it

@@ -130,6 +130,12 @@ def forget(out_dir: Path) -> None:
 # The entries themselves are plain (str keys, bytes), whatever their bytes hold.
 
 
+def set_names(out_dir: Path, prefix: str) -> list[str]:
+    """The names of the sets kept beside `out_dir` whose names begin `prefix` and a hyphen."""
+    top = folder(out_dir)
+    return sorted(path.stem for path in top.glob(f"{prefix}-*.pickle")) if top.is_dir() else []
+
+
 def read_set(out_dir: Path, name: str, code: str) -> dict[str, tuple[str, bytes]]:
     """The set kept under `name` by this version of the code; empty when it is missing, damaged or
     another version's, so its parts are simply made again."""

@@ -29,12 +29,16 @@ from minutebook.outputs.search import files as search_index
 from minutebook.outputs.search import wire
 from minutebook.outputs.search.layout import range_starts
 
-MEETING_PARTS = "meetings"  # the kept records of data/meetings.json
+MEETING_PARTS = "meetings"  # the kept records of data/meetings.json, one set per year
 SEARCH_SUMMARIES = "search-summaries"  # every meeting's summary line, which search/index.js is made from
 
 
 def search_parts_name(year: int) -> str:
     return f"search-{year}"
+
+
+def record_parts_name(year: int) -> str:
+    return f"{MEETING_PARTS}-{year}"
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,8 @@ def kept_parts(out_dir, code: str, archive: Archive, files: Plan, stale: set[str
             if year in years:
                 parts.search.update(still_good(search_parts_name(year), [m.id for m in meetings], files.search_keys))
     if opendata.MEETINGS in stale:
-        parts.records.update(still_good(MEETING_PARTS, [m.id for m in archive.meetings], files.record_keys))
+        for year, meetings in archive.years:
+            parts.records.update(still_good(record_parts_name(year), [m.id for m in meetings], files.record_keys))
     return parts
 
 
@@ -159,11 +164,9 @@ def keep(out_dir, code: str, archive: Archive, files: Plan, stale: set[str], par
                     parts.read.get(name),
                 )
     if opendata.MEETINGS in stale:
-        kept.write_set(
-            out_dir,
-            MEETING_PARTS,
-            code,
-            {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in archive.meetings},
-            parts.read.get(MEETING_PARTS),
-        )
-    return {SEARCH_SUMMARIES, MEETING_PARTS, *(search_parts_name(year) for year, _ in archive.years)}
+        for year, meetings in archive.years:
+            name = record_parts_name(year)
+            records = {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in meetings}
+            kept.write_set(out_dir, name, code, records, parts.read.get(name))
+    held = [year for year, _ in archive.years]
+    return {SEARCH_SUMMARIES, *map(search_parts_name, held), *map(record_parts_name, held)}

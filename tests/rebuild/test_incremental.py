@@ -348,16 +348,16 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     assert {p.name for p in folder.iterdir() if p.is_file()} == {
         "search-2019.pickle",
         "search-summaries.pickle",
-        "meetings.pickle",
-        "parsed.pickle",
+        "meetings-2019.pickle",
+        "parsed-2019.pickle",
     }
     kept.write_set(site, "search-2019", code, {"2019-04-30-monthly-assurance": ("not its key", b"{}")})
     kept.write_set(site, "search-summaries", code, {"2019-04-30-monthly-assurance": ("not its key", b"[]")})
-    (folder / "meetings.pickle").write_bytes((folder / "meetings.pickle").read_bytes()[:-100])  # cut short
-    parsed = kept.read_set(site, "parsed", code)
+    (folder / "meetings-2019.pickle").write_bytes((folder / "meetings-2019.pickle").read_bytes()[:-100])  # cut short
+    parsed = kept.read_set(site, "parsed-2019", code)
     assert parsed
     broken = pickle.dumps(("the right key", [1, 2]))  # a broken meeting
-    kept.write_set(site, "parsed", code, {path: (key, broken) for path, (key, _) in parsed.items()})
+    kept.write_set(site, "parsed-2019", code, {path: (key, broken) for path, (key, _) in parsed.items()})
     edit_meeting(content, None)  # May's file is as it was: only its broken kept meeting could stand in for it
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))

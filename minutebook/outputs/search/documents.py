@@ -76,7 +76,7 @@ def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, s
             url=item_link(meeting.id, item.anchor),
             text=text.text,
             themes=item.themes,
-            people=people_named(meeting, f"{item.title}\n{text.text}", owners.get(item.number, ()), names),
+            people=people_named(meeting, f"{item.title}\n{text.text}", owners.get(item.reference, ()), names),
         )
         for item, text in zip(meeting.agenda, texts)
     ]

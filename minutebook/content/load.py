@@ -17,6 +17,7 @@ import re
 import stat
 import unicodedata
 import urllib.parse
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -1130,7 +1131,7 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def parse_actions(f: Fields, meeting_id: str, agenda: tuple[AgendaItem, ...], errors) -> tuple[Action, ...]:
+def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], errors) -> tuple[Action, ...]:
     """The actions arising, each naming its item by number, or by title where the item has none."""
     references = [i.reference for i in agenda]
     actions = []

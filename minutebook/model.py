@@ -209,6 +209,11 @@ class Meeting:
         """The item an action names: by number, or by title for an item with no number."""
         return next((i for i in self.agenda if i.reference == reference), None)
 
+    def item_name(self, reference: str) -> str:
+        """How a page names an item away from its heading: "item 2.1(d)", or the title of an unnumbered one."""
+        item = self.item(reference)
+        return f"item {self.number_in_context(reference)}" if item is None or item.number else item.title
+
     def number_in_context(self, reference: str) -> str:
         """An item's number as a reader needs it away from the agenda: a lettered item ("d") under
         "2.1" is "2.1(d)". Minutes letter the parts of the numbered item above them: the item above

@@ -115,3 +115,13 @@ def test_the_open_data_keeps_the_words_of_the_table(parish_site):
 def test_the_feed_names_no_time_for_a_meeting_without_one(parish_site):
     feed = (parish_site / "feed.xml").read_text()
     assert "held on Tuesday 12 December 2017, Little Testing Village Hall." in feed
+
+
+def test_an_action_page_names_an_unnumbered_section_by_its_title(parish_site):
+    page = text(main_of(parish_site, "actions/2017-11-14-1/index.html"))
+    assert "Arose at Parish Council Meeting November 2017, CALL TO ORDER" in page
+    assert "item :" not in page
+
+
+def test_the_action_tracker_names_an_unnumbered_section_by_its_title(parish_site):
+    assert "14 November 2017, CALL TO ORDER" in text(main_of(parish_site, "actions/index.html"))

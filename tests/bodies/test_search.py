@@ -26,3 +26,11 @@ def test_a_result_shows_the_number_as_printed_and_a_lettered_item_with_the_minut
     assert parish_documents["2017-11-14-parish-council#item-71-17"].number == "71/17"
     assert parish_documents["2017-11-14-parish-council#item-a"].number == "72/17(a)"
     assert parish_documents["2017-11-14-parish-council#item-call-to-order"].number == ""
+
+
+def test_the_text_before_the_first_item_is_searched_and_its_result_lands_on_it(parish_documents, parish_site):
+    opening = parish_documents["2017-11-14-parish-council#preamble"]
+    assert "two minutes' silence" in opening.text
+    assert opening.title == "Before the first item"
+    page = (parish_site / "meetings/2017-11-14-parish-council/index.html").read_text(encoding="utf-8")
+    assert opening.url.endswith("#preamble") and '<div class="item-text preamble" id="preamble">' in page

@@ -7,6 +7,7 @@ import pytest
 
 from tests.bodies.sites import NOVEMBER, PARISH, build
 from tests.browser.test_accessibility import open_page, violations_light_or_dark_wide_or_narrow
+from tests.browser.test_search import links, search
 from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -49,3 +50,9 @@ def test_the_table_region_is_reached_by_keyboard_and_scrolled_with_the_arrow_key
     for _ in range(5):
         tab.keyboard.press("ArrowRight")
     tab.wait_for_function("box => box.scrollLeft > 0", arg=region.element_handle())
+
+
+def test_searching_finds_the_payments_table_and_the_text_before_the_first_item(page, parish_server):
+    assert links(search(page, parish_server, "Greenway")) == [f"../{NOVEMBER}#item-71-17"]
+    assert links(search(page, parish_server, "silence")) == [f"../{NOVEMBER}#preamble"]
+    assert page.problems.errors == []

@@ -1151,9 +1151,9 @@ def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], erro
         elif item and references.count(item) > 1:
             g.error(
                 "item",
-                f"'{_short(item)}' is the title of {references.count(item)} unnumbered items, "
-                "so it names none of them; "
-                "give the action under the item it arose from another way, or correct the title",
+                f"'{_short(item)}' is the title of {references.count(item)} items without a number, so it does "
+                "not say which one the action arose under; an action can name such an item only by a title "
+                "no other item of the meeting has",
             )
         action = Action(
             id=action_id,

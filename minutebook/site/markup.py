@@ -5,7 +5,6 @@ through (tags show as text), links may only be web or mail addresses, and
 images are not part of minutes. The first use of each abbreviation on a page
 links to its glossary entry (see Abbreviations).
 """
-
 from __future__ import annotations
 
 import re
@@ -17,7 +16,6 @@ from markdown_it.token import Token
 
 from minutebook.content.markdown import parser, plain_text
 from minutebook.model import GlossaryEntry, Meeting
-
 
 @dataclass(frozen=True)
 class ItemText:
@@ -33,9 +31,7 @@ def make_parser(top_heading: int = 3) -> MarkdownIt:
     md = parser()
     # Item headings are <h2> on the page; anything inside an item sits below them.
     md.add_render_rule("heading_open", lambda self, tokens, idx, options, env: f"<{_level(tokens[idx], top_heading)}>")
-    md.add_render_rule(
-        "heading_close", lambda self, tokens, idx, options, env: f"</{_level(tokens[idx], top_heading)}>\n"
-    )
+    md.add_render_rule("heading_close", lambda self, tokens, idx, options, env: f"</{_level(tokens[idx], top_heading)}>\n")
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", lambda self, tokens, idx, options, env: "</table>\n</div>\n")
     md.add_render_rule("th_open", lambda self, tokens, idx, options, env: f'<th scope="col"{_align(tokens[idx])}>')

@@ -53,6 +53,7 @@ class Item:
     title_checks: tuple[str, ...] = ()
     dotted: bool = False  # printed "2." and shown as 2
     respelled: bool = False  # printed in capitals, spelled as the archive spells it
+    motions: tuple[str, ...] = ()  # motions and resolutions minuted under it, as printed; kept in its text
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class Draft:
     next_meeting: NextFound | None
     leftovers: tuple[str, ...] = ()  # header lines not understood, kept for the editor
     repairs: Counter = field(default_factory=Counter, compare=False)
+    preamble: tuple[Block, ...] = ()  # text printed before the first item that no field holds whole
 
     @property
     def people(self) -> tuple[Member, ...]:

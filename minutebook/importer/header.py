@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from minutebook.importer import repair
+from minutebook.importer.dates import clock
 from minutebook.importer.found import Fact, Header, Member, Reference
 
 MONTHS = (
@@ -24,11 +25,6 @@ DATE = re.compile(
     rf"(?:\b(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+)?\b(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?P<month>{MONTH})\b,?(?:\s+(?P<year>\d{{4}})\b)?",
     re.I,
 )
-TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>am|pm)\b|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b", re.I
-)
-
-
 LABEL = re.compile(r"^[\s\-•*]*(Date|Chair|Minutes|Venue|Attendance|Apologies)\b[ \t]*:?[ \t]*(.*)$", re.I | re.S)
 TABLE_HEADER = re.compile(r"^\s*(?:Name:?\s+Capacity:?|No\.?\s+Item)\s*$", re.I)
 TITLE_LINE = re.compile(r"^(?P<title>.*?)\s*[–—-]\s*(?:Meeting\s+)?(?:Notes|Minutes)\s*$", re.I)
@@ -62,11 +58,13 @@ def read_header(lines: list[str], reference: Reference) -> Header:
         if row:
             added = member_row(row, reference, table)
             (attendees if table == "attendance" else apologies).extend(added or [])
-            if not added:
+            if not added or any(not m.role for m in added):  # the row's text is held whole nowhere else
                 leftovers.append(row)
 
     title, meeting_type = read_title(title_line)
     date = read_date(label_lines.get("date", ""), title)
+    if label_lines.get("date") and not date.value:  # its text would otherwise be only in a comment
+        leftovers.append(label_lines["date"])
     return Header(
         source_title=Fact(title_line, title_line, () if title_line else ("no title line found",)),
         title=title,
@@ -138,25 +136,6 @@ def read_time(printed: str) -> Fact:
     if not time:
         return Fact("", printed, ("no start time found in the Date line",))
     return Fact(time, printed, (check,) if check else ())
-
-
-def clock(text: str) -> tuple[str, str]:
-    """The first time of day in `text` as 24-hour HH:MM, and a doubt about it if any."""
-    found = TIME.search(text)
-    if not found:
-        return "", ""
-    if found.group("h24"):
-        hour, minute = int(found.group("h24")), int(found.group("m24"))
-        return (f"{hour:02d}:{minute:02d}", "") if hour < 24 and minute < 60 else ("", "")
-    hour, minute, half = int(found.group("h")), int(found.group("m") or 0), found.group("half").lower()
-    if hour > 12:  # "14:00pm": a 24-hour time with a needless pm
-        return (
-            (f"{hour:02d}:{minute:02d}", f'printed "{found.group(0)}"; read as {hour:02d}:{minute:02d}')
-            if hour < 24
-            else ("", "")
-        )
-    hour = hour % 12 + (12 if half == "pm" else 0)
-    return f"{hour:02d}:{minute:02d}", ""
 
 
 # ---------------------------------------------------------------- people

@@ -13,14 +13,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from minutebook.importer import repair
-from minutebook.importer.found import ActionFound, Draft, Item, Member, NextFound, Reference
-from minutebook.importer.header import DATE, MONTHS, TIME, clock, name_at_start, normal, read_header
+from minutebook.importer import dates, people, plain, repair
+from minutebook.importer.found import ActionFound, Draft, Fact, Item, Member, NextFound, Reference
+from minutebook.importer.dates import TIME, clock
+from minutebook.importer.header import DATE, MONTHS, name_at_start, normal, read_header
 from minutebook.importer.repair import HEADING, NUMBERED, PARAGRAPH, Block, without_markers
+from minutebook.importer.titles import is_capitals, spelled
 
 
 def parse(lines: list[str], reference: Reference = Reference()) -> Draft:
     start = next((i for i, line in enumerate(lines) if agenda_row(repair.split_row(line), set(), "")), len(lines))
+    if start == len(lines) and plain.sections(lines)[2]:  # no table of items, but items in running text
+        return parse_plain(lines, reference)
     header = read_header(lines[:start], reference)
     known = repair.vocabulary(repair.split_row(line).text for line in lines)
     items, repairs = read_body(lines[start:], reference, known)
@@ -45,7 +49,51 @@ def parse(lines: list[str], reference: Reference = Reference()) -> Draft:
         next_meeting=next_meeting_of(items, day),
         leftovers=header.leftovers,
         repairs=+(repairs + header.repairs),
+        preamble=tuple(Block(PARAGRAPH, line, checks=(NOT_UNDERSTOOD,)) for line in header.leftovers),
     )
+
+
+NOT_UNDERSTOOD = "printed in the heading but not understood, so not used"
+
+
+def parse_plain(lines: list[str], reference: Reference) -> Draft:
+    """Minutes printed as running text (see `plain`): the same `Draft`, its header text kept as the preamble."""
+    order = dates.document_order(lines)
+    title_line, title, meeting_type, facts, found = plain.read_plain(lines, reference, order)
+    members = tuple(facts.attendees + facts.apologies)
+    items = check_order(tuple(finish_plain(item) for item in found))
+    day = dt.date.fromisoformat(facts.date.value) if facts.date.value else None
+    no_time = () if facts.time.value else ("no start time found",)
+    no_venue = () if facts.venue.value else ("no venue found",)
+    return Draft(
+        source_title=Fact(title_line, title_line, () if title_line else ("no title line found",)),
+        title=title,
+        meeting_type=meeting_type,
+        date=facts.date if facts.date.value or facts.date.checks else Fact(checks=("no date found",)),
+        time=replace(facts.time, checks=facts.time.checks + no_time),
+        venue=replace(facts.venue, checks=facts.venue.checks + no_venue),
+        chair=facts.chair if facts.chair.value or facts.chair.checks else Fact(checks=("no chair found",)),
+        minute_taker=facts.minute_taker,
+        attendees=tuple(facts.attendees),
+        apologies=tuple(facts.apologies),
+        apologies_line=Fact(),
+        agenda=items,
+        actions=tuple(a for item in items for _, a in actions_in(item, members)),
+        next_meeting=plain.next_meeting_in(list(items), day, order),
+        repairs=+plain.counted_repairs(list(items)),
+        preamble=tuple(facts.kept),
+    )
+
+
+def finish_plain(item: Item) -> Item:
+    """Doubts about the text: a paragraph that starts in lower case may be the rest of one printed elsewhere."""
+    blocks = tuple(
+        replace(b, checks=b.checks + ("starts in lower case; the start of its sentence may be printed elsewhere",))
+        if b.kind != HEADING and b.text[:1].islower() and not b.checks
+        else b
+        for b in item.blocks
+    )
+    return replace(item, blocks=blocks)
 
 
 # ---------------------------------------------------------------- the agenda and its text
@@ -240,27 +288,10 @@ def split_title(text: str, reference: Reference) -> tuple[str, str, tuple[str, .
     return text, "", ()
 
 
-def is_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def spelled(title: str, reference: Reference) -> tuple[str, tuple[str, ...], str]:
-    """A title printed in capitals is written as the archive writes it, when it has it;
-    otherwise it stays in capitals for the editor. Acronyms such as AOB are left alone."""
-    title = title.rstrip(":").strip()
-    if not is_capitals(title) or (len(title.split()) == 1 and len(title) <= 6):
-        return title, (), ""
-    for known in reference.titles:
-        if normal(known) == normal(title) and not is_capitals(known):
-            return known, (), f'printed in capitals as "{title}"; spelled as in earlier meetings'
-    return title, ("printed in capitals; write it as the archive does, in sentence case",), ""
-
-
 # ---------------------------------------------------------------- actions
 
 ARISING = re.compile(r"^Actions?\s+arising\b\s*:?\s*(.*)$", re.I | re.S)
-ACTION_LINE = re.compile(r"^Action\s*:\s*(.+)$", re.I | re.S)
+ACTION_LINE = re.compile(r"^Action\s*(?::|\s[–—-])\s*(.+)$", re.I | re.S)  # "ACTION: …", "Action – …"
 NOTHING = re.compile(
     r"^(?:none|nil|n/?a|no actions?(?: arising)?|there (?:were|are|was) no actions?(?: arising)?)\W*$", re.I
 )
@@ -359,6 +390,11 @@ def owner_of(text: str, cell: str, members: tuple[Member, ...]) -> tuple[str, st
     named = name_at_start(text, Reference(tuple((m.person, m.name) for m in members)))
     if named:
         return named[1], f'"{named[0]}" at the start of the action', ()
+    subject = re.match(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+to\s+(?!be\b)[a-z]", text)
+    if subject:  # "Clerk to write …", "City Manager to bring …", "Cllr Fenn to …"
+        who = people.by_role(subject.group("who"), members) or people.by_surname(subject.group("who"), members)
+        if who:
+            return who.person, f'"{subject.group("who")}" at the start of the action is {who.name}, {who.role}', ()
     return (
         "",
         "",

@@ -1,0 +1,464 @@
+"""Plain minutes: the common shapes of minutes printed as running text, not as a table.
+
+Most bodies print their minutes as paragraphs under item headings: numbered ("1.",
+"2.1", "39/20", "C048/23") or unnumbered headings in capitals ("CALL TO ORDER").
+Before the first item come the title, a line or sentence giving the date, time and
+place, and the people ("Present:", "The following members were present", one name
+to a line under "PRESENT"); the people may also be minuted under the first items
+("ROLL CALL", "Apologies were received from"). Every line of the source ends up in
+the draft's body, or whole in a front-matter value: what a field reads from a
+sentence is read, and the sentence is kept where it was printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from minutebook.importer import dates, repair
+from minutebook.importer.found import Fact, Item, Member, NextFound, Reference
+from minutebook.importer.header import person, read_minute_taker, read_title, unknown_check
+from minutebook.importer.people import ABSENT, ALSO, APOLOGIES, PRESENT, by_surname, people_list
+from minutebook.importer.repair import HEADING, PARAGRAPH, Block, without_markers
+from minutebook.importer.titles import is_capitals, spelled
+
+# An item's number as printed at the start of its line: "70/17", "C048/23", "2.1(d)", "3.", "4a".
+MINUTE_NUMBER = r"[A-Z]{0,3}\d{1,4}/\d{2,4}"
+OUTLINE_NUMBER = r"\d{1,2}(?:\.\d{1,2})*(?:[a-z]|\([a-z]\))?"
+ITEM_LINE = re.compile(
+    rf"^(?:Item\s+)?(?P<number>{MINUTE_NUMBER}|{OUTLINE_NUMBER})(?P<dot>\.?)(?:\s+[–—-]\s+|\s+)(?P<rest>\S.*)$"
+)
+# Capitals that start a label, a decision or an action, not an item.
+NOT_HEADINGS = re.compile(
+    r"^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|ABSENT|APOLOGIES|RESOLVED|AGREED|CARRIED|NOTED|ACTIONS?|"
+    r"MOVED|SECONDED|MOTION|ROLL CALL VOTE|AYES|NOES|NAYS)\b"
+)
+HEADING_WORDS_MAX = 12  # a line in capitals longer than this is a shouted sentence, not a heading
+
+LABEL = re.compile(
+    r"^[\s\-•*]*(?P<label>Date|Time|Venue|Location|Place|Chair(?:man|person|woman)?|Minutes(?:\s+taken\s+by)?|"
+    r"Minute[\s-]taker|Recording\s+Secretary|Clerk\s+to\s+the\s+meeting)\b\s*:\s*(?P<value>.+)$",
+    re.I,
+)
+HELD = re.compile(
+    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.;]*?)\s+on\b|\b(?:in|at)\s+(?:the\s+)?(?P<after>[A-Z][^;]*?)\.?$"
+)
+CHAIR_ROLE = re.compile(r"^(?:the\s+)?(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?)$", re.I)
+CALLED_TO_ORDER = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+"
+    r"(?:called\s+(?:the\s+)?(?:[\w'’-]+\s+){0,10}?(?:meeting\s+)?to\s+order|presided|took\s+the\s+chair)"
+)
+NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
+
+# A motion: what the meeting decided, as minuted. Kept in the item's text; counted here.
+MOTION = re.compile(
+    r"\bRESOLVED\b|\b(?:moved|proposed)\b[^.]*?\bseconded\b|\bseconded\s+by\b|\bmotion\s+(?:was\s+)?(?:carried|passed|failed)\b|"
+    r"\bcarried\s+(?:\d+\s*[-–]\s*\d+|unanimously|by\s+\d+)",
+    re.I,
+)
+
+
+def is_table(lines: list[str], table_row) -> bool:
+    """Minutes laid out as a table: some line has an item number in its first cell."""
+    return any("\t" in line and table_row(line) for line in lines)
+
+
+@dataclass(frozen=True)
+class Start:
+    """A line that starts an item: its number ("" for a heading in capitals), title and any text after."""
+
+    number: str
+    title: str
+    rest: str
+    dotted: bool
+
+
+def item_start(line: str, used: set[str], last: str) -> Start | None:
+    """The line starts an item if it is a heading in capitals, a minute number ("39/20") and a
+    title, or the next number in the outline ("3." after "2.", "2.1" after "2") and a title that is no
+    sentence. So the numbered lists printed inside items are not taken for items."""
+    text = " ".join(line.split())
+    plain = text.rstrip(":").strip()
+    if is_capitals(plain) and len(plain.split()) <= HEADING_WORDS_MAX and not NOT_HEADINGS.match(plain):
+        if not re.match(rf"^(?:{MINUTE_NUMBER}|{OUTLINE_NUMBER})\.?\s", plain):
+            return Start("", plain, "", False)
+    found = ITEM_LINE.match(text)
+    if not found:
+        return None
+    number, rest = found.group("number"), found.group("rest")
+    if number in used or not rest[:1].isupper():
+        return None
+    if "/" in number:
+        return Start(number, *title_split(rest), bool(found.group("dot")))
+    if not follows(number, last):
+        return None
+    title, after = title_split(rest)
+    if not after and re.search(r"[.?!]$", title) and not is_capitals(title):
+        return None  # a numbered sentence: a list entry in the text
+    return Start(number, title, after, bool(found.group("dot")))
+
+
+def follows(number: str, last: str) -> bool:
+    """ "1" starts an outline; "3" follows "2" or "2.4"; "2.1" follows "2"; "2.2" follows "2.1"."""
+    parts = re.findall(r"\d+", number)
+    before = re.findall(r"\d+", last)
+    if not before:
+        return parts[0] in ("0", "1") or len(parts) == 1
+    top = int(before[0])
+    if len(parts) == 1:
+        return int(parts[0]) == top + 1 or (int(parts[0]) == top and re.search(r"[a-z]", number) is not None)
+    return int(parts[0]) == top
+
+
+def title_split(rest: str) -> tuple[str, str]:
+    """`APOLOGIES FOR ABSENCE: none` or `Finance – the Clerk reported…`: the title and the text after it.
+    Only a colon or a spaced dash after a title in capitals, or a colon ending the line, splits it."""
+    colon = re.match(r"^(?P<title>[^:]+?)\s*:\s*(?P<text>.*)$", rest)
+    if colon and (is_capitals(colon.group("title")) or not colon.group("text")):
+        return colon.group("title"), colon.group("text")
+    dash = re.match(r"^(?P<title>[^–—]+?)\s+[–—]\s+(?P<text>.+)$", rest)
+    if dash and is_capitals(dash.group("title")):
+        return dash.group("title"), dash.group("text")
+    return rest, ""
+
+
+# ---------------------------------------------------------------- the document
+
+
+@dataclass
+class Section:
+    start: Start
+    lines: list[str] = field(default_factory=list)
+
+
+def sections(lines: list[str]) -> tuple[list[str], list[str], list[Section]]:
+    """The title block (the lines before the first blank line), the other lines before the first
+    item, and the items with their lines."""
+    text = [line for line in lines]
+    while text and not text[0].strip():
+        text.pop(0)
+    title_end = next((i for i, line in enumerate(text) if not line.strip()), len(text))
+    title_block, rest = text[:title_end], text[title_end:]
+    header: list[str] = []
+    found: list[Section] = []
+    used: set[str] = set()
+    last = ""
+    for line in rest:
+        if not line.strip():
+            continue
+        start = item_start(line, used, last)
+        if start and found and not start.number and found[-1].start.title == start.title:
+            start = None  # a heading printed twice (a page header) is text
+        if start:
+            found.append(Section(start))
+            if start.number:
+                used.add(start.number)
+                last = start.number if "/" not in start.number else last
+        elif found:
+            found[-1].lines.append(line)
+        else:
+            header.append(line)
+    return title_block, header, found
+
+
+@dataclass
+class HeaderFacts:
+    date: Fact = field(default_factory=Fact)
+    time: Fact = field(default_factory=Fact)
+    venue: Fact = field(default_factory=Fact)
+    chair: Fact = field(default_factory=Fact)
+    minute_taker: Member | None = None
+    attendees: list[Member] = field(default_factory=list)
+    apologies: list[Member] = field(default_factory=list)
+    kept: list[Block] = field(default_factory=list)  # the header's text for the preamble
+
+
+def read_plain(lines: list[str], reference: Reference, order: str):
+    """The header facts, people and items of plain minutes."""
+    title_block, header_lines, found = sections(lines)
+    title_line = " ".join(title_block[0].split()) if title_block else ""
+    facts = HeaderFacts()
+    read_header_lines(title_block[1:] + header_lines, facts, reference, order)
+    items = [item_of(section, reference) for section in found]
+    people_in_items(items, facts, reference)
+    if not facts.date.value:
+        date_from_items(items, facts, order)
+    if not facts.chair.value:
+        facts.chair = chair_from_text(items, facts)
+    if not facts.time.value or not facts.venue.value:
+        opening_sentence(items, facts)
+    title, meeting_type = read_title(title_line)
+    if not MONTH_YEAR_IN.search(title_line):
+        meeting_type = Fact(
+            meeting_type.value,
+            title_line,
+            ("the type is read from the title line; name the meeting type as the archive does",),
+        )
+    if title.value and is_capitals(title.value):
+        title = Fact(title.value, title_line, ("printed in capitals; write it as the archive does",))
+    return title_line, title, meeting_type, facts, items
+
+
+MONTH_YEAR_IN = re.compile(rf"\b(?:{'|'.join(dates.MONTHS)})\s+\d{{4}}\b", re.I)
+
+
+def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference, order: str) -> None:
+    """Each header line: a labelled fact, a list of people, a sentence giving the date, or text.
+    A labelled fact whose value is kept whole is not repeated in the body; everything else is."""
+    group = ""  # "present" or "apologies" while a list printed one name to a line runs
+    for raw in lines:
+        line = " ".join(raw.replace("\t", " ").split())
+        if not line:
+            group = ""
+            continue
+        label = LABEL.match(line)
+        if label and label_fact(label.group("label"), label.group("value").strip(), facts, reference, order):
+            group = ""
+            continue
+        listed = people_line(line, reference)
+        if listed is not None:
+            kind, members, skipped = listed
+            add_people(facts, kind, members)
+            group = kind if not members and not skipped else ""
+            facts.kept.append(block(line, skipped_check(skipped)))
+            continue
+        if group:
+            members, skipped = people_list(line, reference)
+            if members and not skipped and len(members) == 1:
+                add_people(facts, group, members)
+                facts.kept.append(block(line))
+                continue
+            group = ""
+        dated = date_sentence(line, facts, order)
+        if dated and only_date_and_time(line, order):
+            continue  # "June 18, 2019" or "Thursday, March 14, 2019, 6:30 p.m.": held whole by date and time
+        facts.kept.append(block(line, () if dated else ("printed before the first item; no field holds it",)))
+
+
+def only_date_and_time(line: str, order: str) -> bool:
+    rest = line
+    for printed in dates.dates_in(line, order):
+        rest = rest.replace(printed.text, " ")
+    return not re.search(r"\w", dates.TIME.sub(" ", rest))
+
+
+def block(text: str, checks: tuple[str, ...] = ()) -> Block:
+    return replace(repair.blocks_of(text)[0] if repair.blocks_of(text) else Block(PARAGRAPH, text), checks=checks)
+
+
+def skipped_check(skipped: list[str]) -> tuple[str, ...]:
+    if not skipped:
+        return ()
+    return ("read as people, except " + ", ".join(f'"{s}"' for s in skipped),)
+
+
+def add_people(facts: HeaderFacts, kind: str, members: list[Member]) -> None:
+    (facts.apologies if kind == "apologies" else facts.attendees).extend(members)
+    for member in members:
+        if kind != "apologies" and not facts.chair.value and CHAIR_ROLE.match(member.role):
+            facts.chair = Fact(
+                member.person, member.name, () if member.known else (unknown_check(member.name, member.person),)
+            )
+
+
+def people_line(line: str, reference: Reference) -> tuple[str, list[Member], list[str]] | None:
+    """A line that lists people: ("present" or "apologies", the people, the entries that name nobody)."""
+    if ABSENT.match(line):
+        return None
+    apologies = APOLOGIES.match(line)
+    present = PRESENT.match(line)
+    found = ("apologies", apologies) if apologies else ("present", present) if present else None
+    if not found:
+        return None
+    kind, match = found
+    names = match.group("names").strip()
+    if not names:
+        return kind, [], []
+    members, skipped = people_list(names, reference)
+    if not members:
+        return None
+    if ALSO.match(line) or kind == "apologies":
+        return kind, members, skipped
+    return kind, members, skipped
+
+
+def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference, order: str) -> bool:
+    """A labelled header line read into its field; True when the field holds the whole value."""
+    name = label.casefold().split()[0]
+    if name == "date":
+        return date_sentence(value, facts, order) and dates.dates_in(value, order)[0].text == value.strip(" .,")
+    if name == "time":
+        time, doubt = dates.clock(value)
+        if time and not facts.time.value:
+            facts.time = Fact(time, value, (doubt,) if doubt else ())
+        return bool(time) and dates.TIME.fullmatch(value.strip()) is not None
+    if name in ("venue", "location", "place"):
+        facts.venue = Fact(value, value)
+        return True
+    if name.startswith("chair"):
+        slug, known = person(value, reference)
+        facts.chair = Fact(slug, value, () if known else (unknown_check(value, slug),))
+        return True
+    role = " ".join(label.split()) if name in ("recording", "clerk") else ""
+    if role:
+        slug, known = person(value, reference)
+        facts.minute_taker = Member(
+            slug, value, role, known=known, checks=() if known else (unknown_check(value, slug),)
+        )
+        return True
+    facts.minute_taker = read_minute_taker(value, reference)
+    return True
+
+
+def date_sentence(line: str, facts: HeaderFacts, order: str) -> bool:
+    """The meeting's date, time and place from the line that first gives a date; True if it did."""
+    if facts.date.value or facts.date.checks:
+        return False
+    printed = dates.dates_in(line, order)
+    if not printed:
+        return False
+    first = printed[0]
+    value, checks = dates.read(first, order)
+    facts.date = Fact(value, line, checks)
+    after = line[first.end :]
+    time, doubt = dates.clock(after) if dates.clock(after)[0] else dates.clock(line)
+    if time and not facts.time.value:
+        facts.time = Fact(time, line, (doubt,) if doubt else ())
+    if not facts.venue.value:
+        facts.venue = venue_in(line, first)
+    return True
+
+
+def venue_in(line: str, printed: dates.Printed) -> Fact:
+    """`held at County Hall, Northtown on …` or `… at 7.30pm in the Village Hall, Church Lane.`"""
+    held = re.search(r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.;]*?)\s+on\b", line)
+    if held:
+        return Fact(held.group("venue"), line, ("read from the sentence giving the date; check it",))
+    time = dates.TIME.search(line, printed.end)
+    after = line[max(printed.end, time.end() if time else 0) :]
+    place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z].*?)\s*\.?$", after)
+    if place:
+        return Fact(place.group("venue"), line, ("read from the sentence giving the date; check it",))
+    return Fact()
+
+
+# ---------------------------------------------------------------- items
+
+
+def item_of(section: Section, reference: Reference) -> Item:
+    start = section.start
+    title, title_checks, note = spelled(start.title, reference)
+    blocks: list[Block] = []
+    for line in ([start.rest] if start.rest else []) + section.lines:
+        append(blocks, repair.blocks_of(line.replace("\t", " ")))
+    printed = " ".join(filter(None, (start.number + ("." if start.dotted else ""), start.title)))
+    notes = "; ".join(filter(None, (note, f'printed "{start.number}."' if start.dotted else "")))
+    motions = tuple(without_markers(b.text) for b in blocks if b.kind != HEADING and MOTION.search(b.text))
+    return Item(
+        start.number, title, printed, tuple(blocks),
+        note=notes, title_checks=title_checks, dotted=start.dotted, respelled=bool(note), motions=motions,
+    )  # fmt: skip
+
+
+def append(blocks: list[Block], new: list[Block]) -> None:
+    """A line that goes on with the sentence above it (a hard-wrapped paragraph) is joined to it."""
+    for added in new:
+        last = blocks[-1] if blocks else None
+        if last and added.kind == PARAGRAPH and last.kind != HEADING and repair.continues(last.text, added.text):
+            blocks[-1] = replace(last, text=f"{last.text} {added.text}", repairs=last.repairs + added.repairs)
+        else:
+            blocks.append(added)
+
+
+def motions_of(item: Item) -> tuple[str, ...]:
+    return item.motions
+
+
+def people_in_items(items: list[Item], facts: HeaderFacts, reference: Reference) -> None:
+    """People minuted in the items ("ROLL CALL", "Apologies were received from"), where the header had none.
+    The text stays in the item; the people are read from it."""
+    attendees, apologies = not facts.attendees, not facts.apologies
+    for item in items:
+        for b in item.blocks:
+            listed = people_line(without_markers(b.text), reference)
+            if not listed:
+                continue
+            kind, members, _ = listed
+            if (kind == "apologies" and apologies) or (kind == "present" and attendees):
+                add_people(facts, kind, members)
+
+
+def date_from_items(items: list[Item], facts: HeaderFacts, order: str) -> None:
+    for item in items[:2]:
+        for b in item.blocks:
+            if date_sentence(without_markers(b.text), facts, order):
+                return
+
+
+def chair_from_text(items: list[Item], facts: HeaderFacts) -> Fact:
+    """`Mayor Park called the meeting to order`: the chair, if that is one attendee."""
+    for item in items[:3]:
+        for b in item.blocks:
+            called = CALLED_TO_ORDER.search(without_markers(b.text))
+            if not called:
+                continue
+            who = by_surname(called.group("who"), tuple(facts.attendees))
+            if who:
+                checks = (f'read from "{called.group(0)}"; is {who.name} the chair?',)
+                return Fact(
+                    who.person, who.name, checks + (() if who.known else (unknown_check(who.name, who.person),))
+                )
+    return Fact(checks=("no chair found",))
+
+
+def opening_sentence(items: list[Item], facts: HeaderFacts) -> None:
+    """`… called the meeting to order at 7:00 p.m. in the Council Chambers`: the start time and place,
+    where the header gives neither."""
+    for item in items[:2]:
+        for b in item.blocks:
+            text = without_markers(b.text)
+            if not re.search(r"\bto\s+order\b|\bmeeting\s+(?:was\s+)?opened\b", text):
+                continue
+            time = dates.TIME.search(text)
+            if time and not facts.time.value:
+                clock, doubt = dates.clock(text[time.start() :])
+                facts.time = Fact(
+                    clock, text, ("read from the sentence opening the meeting",) + ((doubt,) if doubt else ())
+                )
+            if time and not facts.venue.value:
+                place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^;]*?)\s*\.?$", text[time.end() :])
+                if place:
+                    facts.venue = Fact(
+                        place.group("venue"), text, ("read from the sentence opening the meeting; check it",)
+                    )
+            return
+
+
+def next_meeting_in(items: list[Item], day, order: str) -> NextFound | None:
+    """The first date after this meeting in a sentence about the next meeting, or in the item about it."""
+    for item in reversed(items):
+        titled = bool(NEXT_MEETING.search(item.title))
+        for b in item.blocks:
+            text = without_markers(b.text)
+            if not (titled or NEXT_MEETING.search(text)):
+                continue
+            for printed in dates.dates_in(text, order):
+                value, checks = dates.read(printed, order, day.year if day else None)
+                if not value or (day and value <= day.isoformat()):
+                    continue
+                doubts = [("date", c) for c in checks]
+                if printed.year is None:
+                    doubts.append(("date", f'"{printed.text}" gives no year; {value[:4]} is assumed'))
+                time, doubt = dates.clock(text[printed.end :])
+                if doubt:
+                    doubts.append(("time", doubt))
+                venue = venue_in(text, printed)
+                if venue.value:
+                    doubts.append(("venue", "read from the next-meeting text; check it"))
+                return NextFound(value, time, "", venue.value, text, tuple(doubts))
+    return None
+
+
+def counted_repairs(items: list[Item]) -> Counter:
+    return sum((b.repairs for item in items for b in item.blocks), Counter())

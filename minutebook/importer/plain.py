@@ -231,16 +231,7 @@ def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference
                 continue
             group = ""
         dated = date_sentence(line, facts, order)
-        if dated and only_date_and_time(line, order):
-            continue  # "June 18, 2019" or "Thursday, March 14, 2019, 6:30 p.m.": held whole by date and time
         facts.kept.append(block(line, () if dated else ("printed before the first item; no field holds it",)))
-
-
-def only_date_and_time(line: str, order: str) -> bool:
-    rest = line
-    for printed in dates.dates_in(line, order):
-        rest = rest.replace(printed.text, " ")
-    return not re.search(r"\w", dates.TIME.sub(" ", rest))
 
 
 def block(text: str, checks: tuple[str, ...] = ()) -> Block:

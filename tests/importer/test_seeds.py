@@ -286,12 +286,7 @@ def test_the_body_adds_no_word_the_seed_lacks(imported, date):
 
 @dates()
 def test_the_draft_passes_check(imported, date):
-    output = imported(date).output
-    problems = [
-        line
-        for line in output.splitlines()[
-            output.splitlines().index(next(l for l in output.splitlines() if l.startswith("Checking "))) + 1 :
-        ]
-        if line.startswith("  ")
-    ]
-    assert [p for p in problems if PREAMBLE not in p] in ([], ["  no problems found."])
+    """Apart from the preamble, which the loader does not accept yet (see PREAMBLE)."""
+    checked = imported(date).output.split("with the draft in it:\n", 1)[1]
+    problems = [line for line in checked.splitlines() if line.startswith("  ") and PREAMBLE not in line]
+    assert problems == ["  no problems found."] or problems == []

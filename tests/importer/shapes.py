@@ -1,0 +1,327 @@
+"""Minutes in the common shapes of other bodies, with the fields each one prints, and the importer's score on them.
+
+Each text in tests/fixtures/import/ is invented (bodies, people and business), laid
+out as such minutes are: a parish council, a US city council, a school board, a
+police and crime panel and a charity's trustees. `PRINTED` lists, per text, every
+field the text prints and its right value; a field it does not print is not listed.
+The five seeds (sources/) are scored against the meeting files an editor made of them.
+
+    PYTHONPATH=. python -m tests.importer.shapes
+
+prints, per text, the fields found of the fields printed and the CHECK markers in the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from minutebook.content.load import SourceFile, parse_content, parse_meeting, read_sources
+from minutebook.importer.draft import check_count, render
+from minutebook.importer.found import Draft, Reference
+from minutebook.importer.parse import parse
+from minutebook.importer.read import text_lines
+from minutebook.model import Meeting
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+SOURCES = ROOT / "sources"
+
+PRINTED: dict[str, dict[str, object]] = {
+    "parish-council.txt": {
+        "date": "2017-09-12",
+        "time": "19:30",
+        "venue": "Village Hall, Church Lane",
+        "chair": "margaret-hollis",
+        "attendees": [
+            ("margaret-hollis", "Chair"),
+            ("peter-dunmore", "Councillor"),
+            ("sarah-whitlock", "Councillor"),
+            ("graham-fenn", "Councillor"),
+            ("ruth-okoye", "Councillor"),
+            ("helen-marsh", "Clerk"),
+        ],
+        "apologies": [("david-pryce", "Councillor"), ("anne-lister", "Councillor")],
+        "agenda": [
+            ("70/17", "Apologies for absence"),
+            ("71/17", "Declarations of interest"),
+            ("72/17", "Minutes of the previous meeting"),
+            ("73/17", "Public participation"),
+            ("74/17", "Finance"),
+            ("75/17", "Planning"),
+            ("76/17", "Date of next meeting"),
+        ],
+        "actions": [("73/17", "helen-marsh")],
+        "motions": {"72/17": 1, "74/17": 1},
+        "next_meeting": ("2017-10-10", "19:30"),
+    },
+    "city-council.txt": {
+        "date": "2019-06-18",
+        "time": "19:00",
+        "venue": "Council Chambers, City Hall, 200 Main Street",
+        "chair": "linda-park",
+        "attendees": [
+            ("linda-park", "Mayor"),
+            ("tom-adams", "Council Member"),
+            ("rosa-baker", "Council Member"),
+            ("kevin-chen", "Council Member"),
+            ("dana-diaz", "Council Member"),
+            ("eli-foster", "Council Member"),
+            ("grace-holt", "City Manager"),
+            ("ben-ortiz", "City Attorney"),
+            ("nora-quinn", "City Clerk"),
+        ],
+        "agenda": [
+            ("", "CALL TO ORDER"),
+            ("", "ROLL CALL"),
+            ("", "PLEDGE OF ALLEGIANCE"),
+            ("", "APPROVAL OF MINUTES"),
+            ("", "PUBLIC COMMENT"),
+            ("", "NEW BUSINESS"),
+            ("1", "Resolution 2019-14, awarding the Elm Street paving contract"),
+            ("2", "Library hours pilot"),
+            ("", "ADJOURNMENT"),
+        ],
+        "actions": [("2", "grace-holt")],
+        "motions": {"APPROVAL OF MINUTES": 1, "1": 1},
+        "next_meeting": ("2019-07-16", "19:00"),
+    },
+    "school-board.txt": {
+        "date": "2019-03-14",
+        "time": "18:30",
+        "venue": "District Office Board Room, 1450 Oak Avenue",
+        "chair": "karen-liu",
+        "minute_taker": ("amy-tran", "Recording Secretary"),
+        "attendees": [
+            ("karen-liu", "President"),
+            ("marcus-webb", "Vice President"),
+            ("priya-nair", "Clerk"),
+            ("samuel-ortega", "Member"),
+            ("julia-brandt", "Member"),
+            ("helen-carter", "Superintendent"),
+            ("raymond-fox", "Assistant Superintendent, Business Services"),
+        ],
+        "agenda": [
+            ("1", "Call to Order"),
+            ("2", "Approval of the Agenda"),
+            ("3", "Superintendent's Report"),
+            ("4", "Budget Update"),
+            ("5", "Adjournment"),
+        ],
+        "actions": [("3", "helen-carter"), ("4", "raymond-fox")],
+        "motions": {"2": 1},
+        "next_meeting": ("2019-04-11", "18:30"),
+    },
+    "police-panel.txt": {
+        "date": "2020-06-18",
+        "time": "10:00",
+        "venue": "County Hall, Northtown",
+        "chair": "alan-meredith",
+        "attendees": [
+            ("alan-meredith", "Chairman"),
+            ("fiona-hargreaves", "Vice-Chairman"),
+            ("imran-shah", "Councillor"),
+            ("lucy-penrose", "Councillor"),
+            ("derek-walsh", "Independent Member"),
+            ("jonathan-reeve", "Police and Crime Commissioner"),
+            ("carol-baines", "Chief Executive, Office of the Police and Crime Commissioner"),
+        ],
+        "apologies": [("tom-garside", "Councillor"), ("wendy-pike", "Councillor")],
+        "agenda": [
+            ("38/20", "APOLOGIES FOR ABSENCE"),
+            ("39/20", "MINUTES OF THE LAST MEETING"),
+            ("40/20", "DECLARATIONS OF INTEREST"),
+            ("41/20", "POLICE AND CRIME COMMISSIONER'S ANNUAL REPORT 2019/20"),
+            ("42/20", "DATE OF NEXT MEETING"),
+        ],
+        "actions": [("41/20", "carol-baines")],
+        "motions": {"39/20": 1, "41/20": 1},
+        "next_meeting": ("2020-09-17", "10:00"),
+    },
+    "charity-trustees.txt": {
+        "date": "2023-11-07",
+        "time": "18:00",
+        "venue": "Harbourside Community Centre, Room 2",
+        "chair": "olivia-grant",
+        "minute_taker": ("tom-achebe", "Secretary"),
+        "attendees": [
+            ("olivia-grant", "Chair"),
+            ("tom-achebe", "Secretary"),
+            ("naomi-fischer", "Treasurer"),
+            ("raj-malhotra", "Trustee"),
+            ("claire-dubois", "Trustee"),
+        ],
+        "apologies": [("stephen-wu", "Trustee")],
+        "agenda": [
+            ("1", "WELCOME AND APOLOGIES"),
+            ("2", "FINANCE REPORT"),
+            ("3", "VOLUNTEERS"),
+            ("4", "SAFEGUARDING POLICY"),
+            ("5", "ANY OTHER BUSINESS"),
+            ("", "DATE OF NEXT MEETING"),
+        ],
+        "actions": [("2", "naomi-fischer"), ("3", "raj-malhotra")],
+        "motions": {"4": 1},
+        "next_meeting": ("2024-01-09", "18:00"),
+    },
+}
+SEEDS = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
+
+
+def fields_of_draft(draft: Draft) -> dict[str, object]:
+    """What the importer found, in the shape of `PRINTED`."""
+    taker = draft.minute_taker
+    return {
+        "date": draft.date.value,
+        "time": draft.time.value,
+        "venue": draft.venue.value,
+        "chair": draft.chair.value,
+        "minute_taker": (taker.person, taker.role) if taker else None,
+        "attendees": [(m.person, m.role) for m in draft.attendees],
+        "apologies": [(m.person, m.role) for m in draft.apologies],
+        "agenda": [(i.number, i.title) for i in draft.agenda],
+        "actions": [(a.item, a.owner) for a in draft.actions],
+        "motions": {i.number or i.title: len(i.motions) for i in draft.agenda if i.motions},
+        "next_meeting": (draft.next_meeting.date, draft.next_meeting.time) if draft.next_meeting else None,
+    }
+
+
+def fields_of_meeting(meeting: Meeting) -> dict[str, object]:
+    """What an editor made of a seed, in the same shape; titles compared without capitals."""
+    taker = meeting.minute_taker
+    printed: dict[str, object] = {
+        "date": meeting.date.isoformat(),
+        "time": meeting.time,
+        "venue": meeting.venue,
+        "chair": meeting.chair,
+        "minute_taker": (taker.person, taker.role) if taker else None,
+        "attendees": [(m.person, m.role) for m in meeting.attendees],
+        "agenda": [(i.number, i.title.casefold()) for i in meeting.agenda],
+        "actions": [(a.item, a.owner or "") for a in meeting.actions],
+    }
+    if meeting.apologies:
+        printed["apologies"] = [(m.person, m.role) for m in meeting.apologies]
+    if meeting.next_meeting:
+        printed["next_meeting"] = (meeting.next_meeting.date.isoformat(), meeting.next_meeting.time or "")
+    return printed
+
+
+def import_fixture(name: str) -> tuple[Draft, str]:
+    draft = parse(text_lines((FIXTURES / name).read_text(encoding="utf-8")), Reference())
+    return draft, render(draft, name)
+
+
+def seed_reference(date: str) -> Reference:
+    """The archive as it was before the seed's meeting was added: its people and titles, without its own."""
+    sources, _ = read_sources(ROOT / "content")
+    loaded, _ = parse_content([s for s in sources if not Path(s.path).name.startswith(date)])
+    return Reference(
+        tuple((p.slug, p.name) for p in loaded.people),
+        tuple(dict.fromkeys(i.title for m in loaded.meetings for i in m.agenda)),
+    )
+
+
+def import_seed(date: str) -> tuple[Draft, str, dict[str, object]]:
+    (curated,) = (ROOT / "content" / "meetings").glob(f"{date}-*.md")
+    errors: list = []
+    meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{curated.name}", curated.read_text("utf-8")), errors)
+    seed = SOURCES / f"{curated.stem}.txt"
+    draft = parse(text_lines(seed.read_text(encoding="utf-8")), seed_reference(date))
+    return draft, render(draft, seed.name), fields_of_meeting(meeting)
+
+
+def score(found: dict[str, object], printed: dict[str, object], seed: bool = False) -> list[str]:
+    """The printed fields the importer found right."""
+    if seed:
+        found = dict(found, agenda=[(n, t.casefold()) for n, t in found["agenda"]])  # type: ignore[union-attr]
+    return [name for name, value in printed.items() if found.get(name) == value]
+
+
+# ---------------------------------------------------------------- nothing lost
+
+MARKER = re.compile(r"\s*\[CHECK: [^\]]*\]")
+COMMENT = re.compile(r"(?m)^\s*#.*$|\s+#\s.*$")
+LABELLED = re.compile(r"^(?:Date|Time|Venue|Location|Chair|Minutes|Recording Secretary)\s*:\s*(?P<value>.+)$", re.I)
+
+
+def words(text: str) -> list[str]:
+    text = text.replace("’", "'")
+    return re.findall(r"[^\W_]+(?:'[^\W_]+)*", text.casefold())
+
+
+def without_comments_and_markers(draft_text: str) -> tuple[list[str], list[str]]:
+    """The draft as an editor leaves it after deleting every comment and every CHECK marker:
+    the words of each front-matter value, and the words of the body."""
+    _, front, body = draft_text.split("---\n", 2)
+    front = "\n".join(line for line in COMMENT.sub("", front).splitlines() if line.strip())
+    data = yaml.safe_load(front) or {}
+    data.pop("editorial_notes", None)
+
+    def strings(value) -> list[str]:
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return [str(value)]
+
+    return [" ".join(words(s)) for s in strings(data)], words(MARKER.sub("", body))
+
+
+def sentences(source: str) -> list[str]:
+    """Each line of the source, split after a full stop, question or exclamation mark."""
+    return [
+        sentence
+        for line in source.splitlines()
+        if line.strip()
+        for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", " ".join(line.split()))
+        if words(sentence)
+    ]
+
+
+def contains(sequence: list[str], part: list[str]) -> bool:
+    joined = " " + " ".join(sequence) + " "
+    return " " + " ".join(part) + " " in joined
+
+
+def lost_sentences(source: str, draft_text: str) -> list[str]:
+    """The source's sentences that the draft holds neither in its body nor whole in a front-matter
+    value. A labelled header line ("Venue: …") counts as kept when its value is a front-matter value."""
+    values, body = without_comments_and_markers(draft_text)
+    front_words = set(" ".join(values).split())
+    lost = []
+    for sentence in sentences(source):
+        said = words(sentence)
+        if contains(body, said) or " ".join(said) in values:
+            continue
+        labelled = LABELLED.match(sentence)
+        if labelled and set(words(labelled.group("value"))) <= front_words:
+            continue
+        lost.append(sentence)
+    return lost
+
+
+# ---------------------------------------------------------------- the table
+
+
+def table() -> list[str]:
+    rows = [f"{'text':<22} {'fields found':>12}  {'CHECK':>5}  {'sentences lost':>14}  fields not found"]
+    for name, printed in PRINTED.items():
+        draft, text = import_fixture(name)
+        found = score(fields_of_draft(draft), printed)
+        missing = ", ".join(f for f in printed if f not in found) or "-"
+        lost = len(lost_sentences((FIXTURES / name).read_text(encoding="utf-8"), text))
+        rows.append(f"{name:<22} {len(found):>6} of {len(printed):<3}  {check_count(text):>5}  {lost:>14}  {missing}")
+    for date in SEEDS:
+        draft, text, printed = import_seed(date)
+        found = score(fields_of_draft(draft), printed, seed=True)
+        missing = ", ".join(f for f in printed if f not in found) or "-"
+        rows.append(
+            f"{'seed ' + date:<22} {len(found):>6} of {len(printed):<3}  {check_count(text):>5}  {'':>14}  {missing}"
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    print("\n".join(table()))

@@ -40,6 +40,7 @@ class Member:
     abbreviation: str = ""
     known: bool = True  # the name is in people.yml
     checks: tuple[str, ...] = ()
+    chair: bool = False  # printed as in the chair: "(Chair)", "(Mayor, in the Chair)"
 
 
 @dataclass(frozen=True)

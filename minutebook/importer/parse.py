@@ -60,7 +60,7 @@ def parse_plain(lines: list[str], reference: Reference) -> Draft:
     """Minutes printed as running text (see `plain`): the same `Draft`, its header text kept as the preamble."""
     order = dates.document_order(lines)
     title_line, title, meeting_type, facts, found = plain.read_plain(lines, reference, order)
-    members = tuple(facts.attendees + facts.apologies)
+    members = tuple(facts.attendees + facts.apologies) + ((facts.minute_taker,) if facts.minute_taker else ())
     items = check_order(tuple(finish_plain(item) for item in found))
     day = dt.date.fromisoformat(facts.date.value) if facts.date.value else None
     no_time = () if facts.time.value else ("no start time found",)

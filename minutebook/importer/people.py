@@ -16,8 +16,9 @@ from minutebook.importer.header import normal, person, unknown_check
 
 # Where a list of people starts, and whose they are.
 PRESENT = re.compile(
-    r"^(?:(?:members\s+)?present|attendance|roll\s+call|(?:also\s+)?(?:present|in\s+attendance)"
-    r"|the\s+following\s+(?:\w+\s+){0,2}(?:were|was)\s+present)\b\s*[:–—-]?\s*(?P<names>.*)$",
+    r"^(?:the\s+following\s+(?P<following>(?:\w+\s+){0,2})(?:were|was)\s+present"
+    r"|roll\s+call|attendance|(?P<group>[A-Za-z][A-Za-z ]{0,40}?\s+)?(?:present|in\s+attendance))"
+    r"\b\s*[:–—-]?\s*(?P<names>.*)$",
     re.I | re.S,
 )
 ALSO = re.compile(r"^(?:also\s+present|(?:also\s+)?in\s+attendance)\b", re.I)
@@ -26,7 +27,8 @@ APOLOGIES = re.compile(
     r"(?:\s+from)?\s*[:–—-]?\s*(?P<names>.*)$",
     re.I | re.S,
 )
-ABSENT = re.compile(r"^absent\b\s*[:–—-]?", re.I)
+ABSENT = re.compile(r"^(?:[A-Za-z ]{0,40}\s)?absent\b\s*[:–—-]?", re.I)
+NEXT_LABEL = re.compile(r"\.\s+(?=[A-Z][A-Za-z ]{0,40}:)")  # "… and Nadia Khan. Absent: …" ends the list
 
 # Titles printed before a name. Honorifics say nothing of the role; the rest are the role.
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "revd")
@@ -42,8 +44,12 @@ TITLES = {
     "members": "Member",
     "trustee": "Trustee",
     "trustees": "Trustee",
+    "governor": "Governor",
+    "governors": "Governor",
+    "directors": "Director",
 }
-PLURAL = ("councillors", "council members", "councilmembers", "members", "trustees")
+PLURAL = ("councillors", "council members", "councilmembers", "members", "trustees", "governors", "directors")
+IN_THE_CHAIR = re.compile(r"(?:^|,\s*|\s+)(?:in\s+the\s+chair|presiding)$", re.I)
 NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*|[A-Z]\.?|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)$")
 BRACKETS = re.compile(r"^(?P<before>.*?)\s*\((?P<inside>[^()]*)\)\s*$")
 ABBREVIATION = re.compile(r"^[A-Z][A-Za-z/]{0,7}$")
@@ -103,12 +109,19 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
     elif title:
         carried = ""
     title_role = TITLES.get(title.casefold(), title) if title else carried
-    role = role or title_role
+    chair = bool(IN_THE_CHAIR.search(role))
+    role = IN_THE_CHAIR.sub("", role).strip() or title_role
+    chair = chair or (bool(role) and is_chair(role))
     slug, in_people = person(name, reference)
-    checks = () if in_people else (unknown_check(name, slug),)
+    checks: tuple[str, ...] = () if in_people else (unknown_check(name, slug),)
     if not role:
         checks += (f"no role printed for {name}",)
-    return Member(slug, name, role, abbreviation, in_people, checks), carried
+    return Member(slug, name, role, abbreviation, in_people, checks, chair), carried
+
+
+def is_chair(role: str) -> bool:
+    """ "Chair", "Chairman", "Chair of Governors"; not "Vice-Chairman"."""
+    return bool(re.match(r"^(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\b.*)?$", role, re.I))
 
 
 def title_and_name(words: list[str], carried: bool) -> tuple[list[str], list[str]]:
@@ -134,9 +147,12 @@ def known_name(entry: str, reference: Reference) -> tuple[int, int] | None:
     return best
 
 
-def people_list(text: str, reference: Reference) -> tuple[list[Member], list[str]]:
-    """The people a printed list names, and the entries that name nobody."""
-    members, skipped, carried = [], [], ""
+def people_list(text: str, reference: Reference, group: str = "") -> tuple[list[Member], list[str]]:
+    """The people a printed list names, and the entries that name nobody. `group` is who the list
+    says they are ("Councilmembers present:", "the following governors were present"): their role
+    unless an entry prints its own."""
+    members, skipped = [], []
+    carried = TITLES.get(" ".join(group.split()).casefold(), "") if group.casefold().strip() in PLURAL else ""
     for entry in list_entries(text):
         member, carried = read_entry(entry, carried, reference)
         if member:

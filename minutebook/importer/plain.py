@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from minutebook.importer import dates, repair
 from minutebook.importer.found import Fact, Item, Member, NextFound, Reference
 from minutebook.importer.header import person, read_minute_taker, read_title, unknown_check
-from minutebook.importer.people import ABSENT, ALSO, APOLOGIES, PRESENT, by_surname, people_list
+from minutebook.importer.people import ABSENT, APOLOGIES, NEXT_LABEL, PRESENT, by_surname, people_list, read_entry
 from minutebook.importer.repair import HEADING, PARAGRAPH, Block, without_markers
 from minutebook.importer.titles import is_capitals, spelled
 
@@ -41,10 +41,9 @@ LABEL = re.compile(
     r"Minute[\s-]taker|Recording\s+Secretary|Clerk\s+to\s+the\s+meeting)\b\s*:\s*(?P<value>.+)$",
     re.I,
 )
-HELD = re.compile(
-    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.;]*?)\s+on\b|\b(?:in|at)\s+(?:the\s+)?(?P<after>[A-Z][^;]*?)\.?$"
+CALLED_BY = re.compile(
+    r"\b(?:called\s+to\s+order|opened|chaired)\s+by\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
 )
-CHAIR_ROLE = re.compile(r"^(?:the\s+)?(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?)$", re.I)
 CALLED_TO_ORDER = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+"
     r"(?:called\s+(?:the\s+)?(?:[\w'’-]+\s+){0,10}?(?:meeting\s+)?to\s+order|presided|took\s+the\s+chair)"
@@ -74,11 +73,19 @@ class Start:
     dotted: bool
 
 
-def item_start(line: str, used: set[str], last: str) -> Start | None:
+LETTER_LINE = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<rest>[A-Z].*)$")  # "A. CALL TO ORDER"
+
+
+def item_start(line: str, used: set[str], last: str, last_letter: str = "") -> Start | None:
     """The line starts an item if it is a heading in capitals, a minute number ("39/20") and a
     title, or the next number in the outline ("3." after "2.", "2.1" after "2") and a title that is no
     sentence. So the numbered lists printed inside items are not taken for items."""
     text = " ".join(line.split())
+    lettered = LETTER_LINE.match(text)
+    if lettered and lettered.group("letter") == chr(ord(last_letter or "@") + 1):
+        title, after = title_split(lettered.group("rest"))
+        if after or is_capitals(title) or not re.search(r"[.?!]$", title):
+            return Start(lettered.group("letter"), title, after, False)
     plain = text.rstrip(":").strip()
     if is_capitals(plain) and len(plain.split()) <= HEADING_WORDS_MAX and not NOT_HEADINGS.match(plain):
         if not re.match(rf"^(?:{MINUTE_NUMBER}|{OUTLINE_NUMBER})\.?\s", plain):
@@ -143,18 +150,19 @@ def sections(lines: list[str]) -> tuple[list[str], list[str], list[Section]]:
     header: list[str] = []
     found: list[Section] = []
     used: set[str] = set()
-    last = ""
+    last = last_letter = ""
     for line in rest:
         if not line.strip():
             continue
-        start = item_start(line, used, last)
+        start = item_start(line, used, last, last_letter)
         if start and found and not start.number and found[-1].start.title == start.title:
             start = None  # a heading printed twice (a page header) is text
         if start:
             found.append(Section(start))
             if start.number:
                 used.add(start.number)
-                last = start.number if "/" not in start.number else last
+                last = start.number if "/" not in start.number and not start.number.isalpha() else last
+                last_letter = start.number if start.number.isalpha() else last_letter
         elif found:
             found[-1].lines.append(line)
         else:
@@ -180,12 +188,13 @@ def read_plain(lines: list[str], reference: Reference, order: str):
     title_line = " ".join(title_block[0].split()) if title_block else ""
     facts = HeaderFacts()
     read_header_lines(title_block[1:] + header_lines, facts, reference, order)
-    items = [item_of(section, reference) for section in found]
+    margin = right_margin(lines)
+    items = [item_of(section, reference, margin) for section in found]
     people_in_items(items, facts, reference)
     if not facts.date.value:
         date_from_items(items, facts, order)
     if not facts.chair.value:
-        facts.chair = chair_from_text(items, facts)
+        facts.chair = chair_from_text(items, facts, reference)
     if not facts.time.value or not facts.venue.value:
         opening_sentence(items, facts)
     title, meeting_type = read_title(title_line)
@@ -247,14 +256,15 @@ def skipped_check(skipped: list[str]) -> tuple[str, ...]:
 def add_people(facts: HeaderFacts, kind: str, members: list[Member]) -> None:
     (facts.apologies if kind == "apologies" else facts.attendees).extend(members)
     for member in members:
-        if kind != "apologies" and not facts.chair.value and CHAIR_ROLE.match(member.role):
+        if kind != "apologies" and not facts.chair.value and member.chair:
             facts.chair = Fact(
                 member.person, member.name, () if member.known else (unknown_check(member.name, member.person),)
             )
 
 
 def people_line(line: str, reference: Reference) -> tuple[str, list[Member], list[str]] | None:
-    """A line that lists people: ("present" or "apologies", the people, the entries that name nobody)."""
+    """A line that lists people: ("present" or "apologies", the people, the entries that name nobody).
+    The list ends where the sentence does, if a label follows ("… Nadia Khan. Absent: …")."""
     if ABSENT.match(line):
         return None
     apologies = APOLOGIES.match(line)
@@ -263,14 +273,15 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
     if not found:
         return None
     kind, match = found
-    names = match.group("names").strip()
+    group = (match.groupdict().get("group") or match.groupdict().get("following") or "").strip()
+    names = NEXT_LABEL.split(match.group("names").strip(), maxsplit=1)[0].strip()
+    if match.groupdict().get("group") and names and not re.search(r"[:–—-]\s*$", line[: match.start("names")]):
+        return None  # "Two residents were present and spoke": a sentence, not a list
     if not names:
         return kind, [], []
-    members, skipped = people_list(names, reference)
+    members, skipped = people_list(names, reference, group)
     if not members:
         return None
-    if ALSO.match(line) or kind == "apologies":
-        return kind, members, skipped
     return kind, members, skipped
 
 
@@ -328,7 +339,7 @@ def venue_in(line: str, printed: dates.Printed) -> Fact:
         return Fact(held.group("venue"), line, ("read from the sentence giving the date; check it",))
     time = dates.TIME.search(line, printed.end)
     after = line[max(printed.end, time.end() if time else 0) :]
-    place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z].*?)\s*\.?$", after)
+    place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z].*?)\s*\.?$", after)
     if place:
         return Fact(place.group("venue"), line, ("read from the sentence giving the date; check it",))
     return Fact()
@@ -337,15 +348,44 @@ def venue_in(line: str, printed: dates.Printed) -> Fact:
 # ---------------------------------------------------------------- items
 
 
-def item_of(section: Section, reference: Reference) -> Item:
+def right_margin(lines: list[str]) -> int:
+    """Where the text's lines end: in a hard-wrapped text most lines of running text are full ones."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.split()) > 3)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def unwrapped(lines: list[str], margin: int) -> list[str]:
+    """Lines of a hard-wrapped paragraph joined: a line that stops mid-sentence continues on the
+    next when the next line's first word would not have fitted at its end."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        first = line.split()[0] if line.split() else ""
+        if (
+            previous
+            and first
+            and not repair.ends_sentence(previous)
+            and len(previous.rstrip()) + 1 + len(first) >= FULL * margin
+        ):
+            joined[-1] = f"{previous.rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
+FULL = 0.95
+
+
+def item_of(section: Section, reference: Reference, margin: int = 0) -> Item:
     start = section.start
     title, title_checks, note = spelled(start.title, reference)
     blocks: list[Block] = []
-    for line in ([start.rest] if start.rest else []) + section.lines:
+    lines = ([start.rest] if start.rest else []) + section.lines
+    for line in unwrapped(lines, margin) if margin else lines:
         append(blocks, repair.blocks_of(line.replace("\t", " ")))
     printed = " ".join(filter(None, (start.number + ("." if start.dotted else ""), start.title)))
     notes = "; ".join(filter(None, (note, f'printed "{start.number}."' if start.dotted else "")))
-    motions = tuple(without_markers(b.text) for b in blocks if b.kind != HEADING and MOTION.search(b.text))
+    motions = motions_in(blocks)
     return Item(
         start.number, title, printed, tuple(blocks),
         note=notes, title_checks=title_checks, dotted=start.dotted, respelled=bool(note), motions=motions,
@@ -362,8 +402,27 @@ def append(blocks: list[Block], new: list[Block]) -> None:
             blocks.append(added)
 
 
-def motions_of(item: Item) -> tuple[str, ...]:
-    return item.motions
+PROPOSAL = re.compile(r"\b(?:moved|proposed|seconded)\b", re.I)
+RESULT = re.compile(r"\bRESOLVED\b|\b(?:carried|passed|failed|lost|agreed|approved)\b", re.I)
+
+
+def motions_in(blocks: list[Block]) -> tuple[str, ...]:
+    """Each motion as printed. A proposal printed on its own ("Proposed: Cllr Bhatt Seconded: Cllr
+    Connolly") and the result on the next line ("RESOLVED unanimously.") are one motion."""
+    found: list[str] = []
+    open_proposal = False
+    for b in blocks:
+        text = without_markers(b.text)
+        if b.kind == HEADING or not MOTION.search(text):
+            open_proposal = False
+            continue
+        if open_proposal and RESULT.search(text):
+            found[-1] = f"{found[-1]} {text}"
+            open_proposal = False
+            continue
+        found.append(text)
+        open_proposal = bool(PROPOSAL.search(text)) and not RESULT.search(text)
+    return tuple(found)
 
 
 def people_in_items(items: list[Item], facts: HeaderFacts, reference: Reference) -> None:
@@ -387,14 +446,16 @@ def date_from_items(items: list[Item], facts: HeaderFacts, order: str) -> None:
                 return
 
 
-def chair_from_text(items: list[Item], facts: HeaderFacts) -> Fact:
+def chair_from_text(items: list[Item], facts: HeaderFacts, reference: Reference) -> Fact:
     """`Mayor Park called the meeting to order`: the chair, if that is one attendee."""
     for item in items[:3]:
         for b in item.blocks:
-            called = CALLED_TO_ORDER.search(without_markers(b.text))
+            called = CALLED_TO_ORDER.search(without_markers(b.text)) or CALLED_BY.search(without_markers(b.text))
             if not called:
                 continue
             who = by_surname(called.group("who"), tuple(facts.attendees))
+            if not who:  # not listed as present: the name as printed, its title taken off
+                who, _ = read_entry(called.group("who"), "", reference)
             if who:
                 checks = (f'read from "{called.group(0)}"; is {who.name} the chair?',)
                 return Fact(

@@ -77,10 +77,10 @@ def front_matter(draft: Draft, source: str) -> list[str]:
         "# source, delete the marker, then run 'python build.py check'.",
         fact_line("title", draft.title),
         f"date: {draft.date.value or json.dumps('')}{comment(draft.date.checks or (() if draft.date.value else ('date not found',)), draft.date.note)}",
-        fact_line("time", draft.time, quote=True, what="start time"),
+        optional_line("time", draft.time, quote=True),
         fact_line("type", draft.meeting_type, what="meeting type"),
-        fact_line("venue", draft.venue),
-        f"chair: {scalar(draft.chair.value)}{comment(draft.chair.checks or (() if draft.chair.value else ('chair not found',)))}",
+        optional_line("venue", draft.venue),
+        optional_line("chair", draft.chair),
         *minute_taker(draft.minute_taker),
         *members("attendees", draft.attendees, "no attendance table found"),
         *apologies(draft),
@@ -94,9 +94,17 @@ def front_matter(draft: Draft, source: str) -> list[str]:
     return lines
 
 
+def optional_line(key: str, fact: Fact, quote: bool = False) -> str:
+    """A field the format lets minutes go without: left out when not found, with a note saying so,
+    which is itself a marker, so the editor adds it or deletes the note."""
+    if fact.value:
+        return f"{key}: {scalar(fact.value, quote)}{comment(fact.checks, fact.note)}"
+    return f"# {CHECK}: {'; '.join(fact.checks) or f'no {key} found'}; add {key}: if the minutes give one"
+
+
 def minute_taker(taker: Member | None) -> list[str]:
     if taker is None:
-        return [f"minute_taker:  # {CHECK}: no Minutes line found", '  person: ""', '  role: ""']
+        return [f"# {CHECK}: no minute-taker found; add minute_taker: (person, role) if the minutes name one"]
     return [
         f"minute_taker:{comment(taker.checks)}",
         f"  person: {scalar(taker.person)}",

@@ -82,9 +82,10 @@ def item_start(line: str, used: set[str], last: str, last_letter: str = "") -> S
     sentence. So the numbered lists printed inside items are not taken for items."""
     text = " ".join(line.split())
     lettered = LETTER_LINE.match(text)
-    if lettered and lettered.group("letter") == chr(ord(last_letter or "@") + 1):
+    if lettered and lettered.group("letter") not in used:
         title, after = title_split(lettered.group("rest"))
-        if after or is_capitals(title) or not re.search(r"[.?!]$", title):
+        follows_on = lettered.group("letter") == chr(ord(last_letter or "@") + 1)
+        if is_capitals(title) or (follows_on and not re.search(r"[.?!]$", title)):
             return Start(lettered.group("letter"), title, after, False)
     plain = text.rstrip(":").strip()
     if is_capitals(plain) and len(plain.split()) <= HEADING_WORDS_MAX and not NOT_HEADINGS.match(plain):

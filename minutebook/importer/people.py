@@ -17,7 +17,7 @@ from minutebook.importer.header import normal, person, unknown_check
 # Where a list of people starts, and whose they are.
 PRESENT = re.compile(
     r"^(?:the\s+following\s+(?P<following>(?:\w+\s+){0,2})(?:were|was)\s+present"
-    r"|roll\s+call|attendance|(?P<group>[A-Za-z][A-Za-z ]{0,40}?\s+)?(?:present|in\s+attendance))"
+    r"|roll\s+call|attendance|attendees|(?P<group>[A-Za-z][A-Za-z ]{0,40}?\s+)?(?:present|in\s+attendance))"
     r"\b\s*[:–—-]?\s*(?P<names>.*)$",
     re.I | re.S,
 )
@@ -82,7 +82,7 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
     brackets = BRACKETS.match(entry)
     if brackets:
         entry, inside = brackets.group("before").strip(), brackets.group("inside").strip()
-        if ABBREVIATION.match(inside) and inside.isupper():
+        if ABBREVIATION.match(inside) and sum(c.isupper() for c in inside) >= 2:  # "CC", "CEx", not "Clerk"
             abbreviation = inside
         else:
             role = inside
@@ -94,9 +94,9 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
     if known:
         title_words, name = entry[: known[0]].split(), entry[known[0] : known[1]]
     else:
-        words = entry.split()
-        while words and words[0].casefold().rstrip(".") in HONORIFICS:
-            words = words[1:]
+        words = [
+            w for w in entry.split() if w.casefold().rstrip(".") not in HONORIFICS
+        ]  # "Superintendent Dr. Joyce Kim"
         if not words or not all(NAME_WORD.match(w) for w in words):
             return None, carried
         title_words, name_words = title_and_name(words, bool(carried))

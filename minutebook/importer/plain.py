@@ -226,6 +226,11 @@ def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference
         if label and label_fact(label.group("label"), label.group("value").strip(), facts, reference, order):
             group = ""
             continue
+        if label:  # "Time: 14:00 – 16:00": the start time is read, the rest has no field
+            group = ""
+            name = " ".join(label.group("label").split()).lower()
+            facts.kept.append(block(line, (f"the {name} is read from this line; the rest of it has no field",)))
+            continue
         listed = people_line(line, reference)
         if listed is not None:
             kind, members, skipped = listed
@@ -233,10 +238,10 @@ def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference
             group = kind if not members and not skipped else ""
             facts.kept.append(block(line, skipped_check(skipped)))
             continue
-        if group:
-            members, skipped = people_list(line, reference)
-            if members and not skipped and len(members) == 1:
-                add_people(facts, group, members)
+        if group:  # one person to a line: the whole line is theirs, commas and all
+            member, _ = read_entry(line, "", reference)
+            if member:
+                add_people(facts, group, [member])
                 facts.kept.append(block(line))
                 continue
             group = ""
@@ -315,12 +320,20 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
 
 
 def date_sentence(line: str, facts: HeaderFacts, order: str) -> bool:
-    """The meeting's date, time and place from the line that first gives a date; True if it did."""
-    if facts.date.value or facts.date.checks:
-        return False
+    """The meeting's date, time and place from the line that first gives a date; True if it did.
+    A later line giving the same date may give the time and place the first did not
+    ("Monday, January 13, 2020", then "… met on Monday, January 13, 2020, at 6:00 p.m. in …")."""
     printed = dates.dates_in(line, order)
     if not printed:
         return False
+    if facts.date.value or facts.date.checks:
+        same = dates.read(printed[0], order)[0] == facts.date.value and facts.date.value
+        if same and not facts.time.value:
+            time, doubt = dates.clock(line[printed[0].end :])
+            facts.time = Fact(time, line, (doubt,) if doubt else ()) if time else facts.time
+        if same and not facts.venue.value:
+            facts.venue = venue_in(line, printed[0])
+        return bool(same)
     first = printed[0]
     value, checks = dates.read(first, order)
     facts.date = Fact(value, line, checks)

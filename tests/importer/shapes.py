@@ -237,6 +237,54 @@ PRINTED |= {
         "next_meeting": ("2019-05-15", "18:00"),
     },
 }
+# A second round, written and scored the same way after the first round's rules were in.
+PRINTED |= {
+    "accountability-board.txt": {
+        "date": "2021-02-03",
+        "time": "14:00",
+        "venue": "Microsoft Teams",
+        "minute_taker": ("lauren-fry", "Governance Officer"),
+        "attendees": [
+            ("paul-everly", "Police, Fire and Crime Commissioner"),
+            ("hannah-moss", "Chief Executive, OPFCC"),
+            ("mark-doyle", "Chief Constable"),
+            ("sian-rowe", "Deputy Chief Constable"),
+        ],
+        "apologies": [("neil-grant", "Chief Fire Officer")],
+        "agenda": [
+            ("1", "Welcome and apologies"),
+            ("2", "Minutes and action log"),
+            ("3", "Police performance report"),
+            ("3.1", "Call handling"),
+            ("4", "Any other business"),
+            ("5", "Date of next meeting"),
+        ],
+        "actions": [("3", "mark-doyle")],
+        "next_meeting": ("2021-03-03", "14:00"),
+    },
+    "school-board-roll-call.txt": {
+        "date": "2020-01-13",
+        "time": "18:00",
+        "venue": "Administration Building Board Room",
+        "chair": "carlos-vega",
+        "attendees": [
+            ("carlos-vega", "President"),
+            ("beth-holloway", "Secretary"),
+            ("dean-foster", "Member"),
+            ("amy-lin", "Member"),
+            ("ron-baxter", "Member"),
+            ("joyce-kim", "Superintendent"),
+        ],
+        "agenda": [
+            ("1", "CALL TO ORDER AND DETERMINATION OF QUORUM"),
+            ("2", "CONSENT AGENDA"),
+            ("3", "DISCUSSION AND POSSIBLE ACTION ON THE 2020-2021 SCHOOL CALENDAR"),
+            ("4", "ADJOURNMENT"),
+        ],
+        "actions": [("3", "joyce-kim")],
+        "motions": {"2": 1, "3": 1},
+    },
+}
 SEEDS = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
 
 

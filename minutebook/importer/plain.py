@@ -294,8 +294,9 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
 def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference, order: str) -> bool:
     """A labelled header line read into its field; True when the field holds the whole value."""
     name = label.casefold().split()[0]
-    if name == "date":
-        return date_sentence(value, facts, order) and dates.dates_in(value, order)[0].text == value.strip(" .,")
+    if name == "date":  # held whole only when read: a date not read stays in the text
+        read = date_sentence(value, facts, order) and bool(facts.date.value)
+        return read and dates.dates_in(value, order)[0].text == value.strip(" .,")
     if name == "time":
         time, doubt = dates.clock(value)
         if time and not facts.time.value:

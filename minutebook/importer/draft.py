@@ -183,6 +183,8 @@ def editorial_notes(draft: Draft) -> list[str]:
         notes.append("Item titles printed in capitals are spelled as in earlier meetings.")
     if any(item.dotted for item in draft.agenda):
         notes.append("Item numbers are shown without the full stops printed after them.")
+    if any(item.worded for item in draft.agenda):
+        notes.append('Item numbers are shown without the word "Item" printed before them.')
     if draft.date.note.startswith("the Date line gives no year"):
         notes.append(
             f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); the title dates the meeting."

@@ -53,6 +53,7 @@ class Item:
     note: str = ""
     title_checks: tuple[str, ...] = ()
     dotted: bool = False  # printed "2." and shown as 2
+    worded: str = ""  # printed "Item 1:" and shown as 1: what was printed before the title
     respelled: bool = False  # printed in capitals, spelled as the archive spells it
     motions: tuple[str, ...] = ()  # motions and resolutions minuted under it, as printed; kept in its text
 

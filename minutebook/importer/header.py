@@ -59,7 +59,7 @@ def read_header(lines: list[str], reference: Reference) -> Header:
             added = member_row(row, reference, table)
             (attendees if table == "attendance" else apologies).extend(added or [])
             if not added or any(not m.role for m in added):  # the row's text is held whole nowhere else
-                leftovers.append(row)
+                leftovers.append(" ".join(line.split()) if label else row)  # its label too, as printed
 
     title, meeting_type = read_title(title_line)
     date = read_date(label_lines.get("date", ""), title)

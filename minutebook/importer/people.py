@@ -28,7 +28,10 @@ APOLOGIES = re.compile(
     re.I | re.S,
 )
 ABSENT = re.compile(r"^(?:[A-Za-z ]{0,40}\s)?absent\b\s*[:–—-]?", re.I)
-NEXT_LABEL = re.compile(r"\.\s+(?=[A-Z][A-Za-z ]{0,40}:)")  # "… and Nadia Khan. Absent: …" ends the list
+# The list ends with its sentence: "… and Nadia Khan. Absent: …", "… Peter Hume were present. Sara Ivers was
+# absent." A full stop after "Dr" or "Mr" ends no sentence.
+LIST_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\b[A-Z])\.\s+(?=[A-Z])")
+WERE_PRESENT = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:present|in\s+attendance)\b.*$", re.I)
 
 # Titles printed before a name. Honorifics say nothing of the role; the rest are the role.
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "revd")

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field, replace
 from minutebook.importer import dates, repair
 from minutebook.importer.found import Fact, Item, Member, NextFound, Reference
 from minutebook.importer.header import person, read_minute_taker, read_title, unknown_check
-from minutebook.importer.people import ABSENT, APOLOGIES, NEXT_LABEL, PRESENT, by_surname, people_list, read_entry
+from minutebook.importer.people import (
+    ABSENT,
+    APOLOGIES,
+    LIST_END,
+    PRESENT,
+    WERE_PRESENT,
+    by_surname,
+    people_list,
+    read_entry,
+)
 from minutebook.importer.repair import HEADING, PARAGRAPH, Block, without_markers
 from minutebook.importer.titles import is_capitals, spelled
 
@@ -27,7 +36,7 @@ from minutebook.importer.titles import is_capitals, spelled
 MINUTE_NUMBER = r"[A-Z]{0,3}\d{1,4}/\d{2,4}"
 OUTLINE_NUMBER = r"\d{1,2}(?:\.\d{1,2})*(?:[a-z]|\([a-z]\))?"
 ITEM_LINE = re.compile(
-    rf"^(?:Item\s+)?(?P<number>{MINUTE_NUMBER}|{OUTLINE_NUMBER})(?P<dot>\.?)(?:\s+[–—-]\s+|\s+)(?P<rest>\S.*)$"
+    rf"^(?P<word>Item\s+)?(?P<number>{MINUTE_NUMBER}|{OUTLINE_NUMBER})(?P<dot>\.?)(?P<colon>:?)(?:\s+[–—-]\s+|\s+)(?P<rest>\S.*)$"
 )
 # Capitals that start a label, a decision or an action, not an item.
 NOT_HEADINGS = re.compile(
@@ -43,6 +52,7 @@ LABEL = re.compile(
 )
 CALLED_BY = re.compile(
     r"\b(?:called\s+to\s+order|opened|chaired)\s+by\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
+    r"|\bwith\s+(?P<presiding>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:presiding|in\s+the\s+chair)\b"
 )
 CALLED_TO_ORDER = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+"
@@ -71,6 +81,7 @@ class Start:
     title: str
     rest: str
     dotted: bool
+    worded: str = ""  # "Item 1:" as printed, when the number was printed with the word Item
 
 
 LETTER_LINE = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<rest>[A-Z].*)$")  # "A. CALL TO ORDER"
@@ -97,14 +108,15 @@ def item_start(line: str, used: set[str], last: str, last_letter: str = "") -> S
     number, rest = found.group("number"), found.group("rest")
     if number in used or not rest[:1].isupper():
         return None
+    worded = text[: found.start("rest")].strip() if found.group("word") else ""
     if "/" in number:
-        return Start(number, *title_split(rest), bool(found.group("dot")))
+        return Start(number, *title_split(rest), bool(found.group("dot")), worded)
     if not follows(number, last):
         return None
     title, after = title_split(rest)
     if not after and re.search(r"[.?!]$", title) and not is_capitals(title):
         return None  # a numbered sentence: a list entry in the text
-    return Start(number, title, after, bool(found.group("dot")))
+    return Start(number, title, after, bool(found.group("dot")) and not worded, worded)
 
 
 def follows(number: str, last: str) -> bool:
@@ -280,7 +292,7 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
         return None
     kind, match = found
     group = (match.groupdict().get("group") or match.groupdict().get("following") or "").strip()
-    names = NEXT_LABEL.split(match.group("names").strip(), maxsplit=1)[0].strip()
+    names = WERE_PRESENT.sub("", LIST_END.split(match.group("names").strip(), maxsplit=1)[0]).strip()
     if match.groupdict().get("group") and names and not re.search(r"[:–—-]\s*$", line[: match.start("names")]):
         return None  # "Two residents were present and spoke": a sentence, not a list
     if not names:
@@ -330,7 +342,9 @@ def date_sentence(line: str, facts: HeaderFacts, order: str) -> bool:
     if facts.date.value or facts.date.checks:
         same = dates.read(printed[0], order)[0] == facts.date.value and facts.date.value
         if same and not facts.time.value:
-            time, doubt = dates.clock(line[printed[0].end :])
+            time, doubt = (
+                dates.clock(line[printed[0].end :]) if dates.clock(line[printed[0].end :])[0] else dates.clock(line)
+            )
             facts.time = Fact(time, line, (doubt,) if doubt else ()) if time else facts.time
         if same and not facts.venue.value:
             facts.venue = venue_in(line, printed[0])
@@ -354,7 +368,7 @@ def venue_in(line: str, printed: dates.Printed) -> Fact:
         return Fact(held.group("venue"), line, ("read from the sentence giving the date; check it",))
     time = dates.TIME.search(line, printed.end)
     after = line[max(printed.end, time.end() if time else 0) :]
-    place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z].*?)\s*\.?$", after)
+    place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z].*?)(?:,?\s+with\s+.*)?\s*\.?$", after)
     if place:
         return Fact(place.group("venue"), line, ("read from the sentence giving the date; check it",))
     return Fact()
@@ -399,11 +413,13 @@ def item_of(section: Section, reference: Reference, margin: int = 0) -> Item:
     for line in unwrapped(lines, margin) if margin else lines:
         append(blocks, repair.blocks_of(line.replace("\t", " ")))
     printed = " ".join(filter(None, (start.number + ("." if start.dotted else ""), start.title)))
-    notes = "; ".join(filter(None, (note, f'printed "{start.number}."' if start.dotted else "")))
+    printed_as = f'printed "{start.number}."' if start.dotted else f'printed "{start.worded}"' if start.worded else ""
+    notes = "; ".join(filter(None, (note, printed_as)))
     motions = motions_in(blocks)
     return Item(
         start.number, title, printed, tuple(blocks),
         note=notes, title_checks=title_checks, dotted=start.dotted, respelled=bool(note), motions=motions,
+        worded=start.worded,
     )  # fmt: skip
 
 
@@ -463,19 +479,17 @@ def date_from_items(items: list[Item], facts: HeaderFacts, order: str) -> None:
 
 def chair_from_text(items: list[Item], facts: HeaderFacts, reference: Reference) -> Fact:
     """`Mayor Park called the meeting to order`: the chair, if that is one attendee."""
-    for item in items[:3]:
-        for b in item.blocks:
-            called = CALLED_TO_ORDER.search(without_markers(b.text)) or CALLED_BY.search(without_markers(b.text))
-            if not called:
-                continue
-            who = by_surname(called.group("who"), tuple(facts.attendees))
-            if not who:  # not listed as present: the name as printed, its title taken off
-                who, _ = read_entry(called.group("who"), "", reference)
-            if who:
-                checks = (f'read from "{called.group(0)}"; is {who.name} the chair?',)
-                return Fact(
-                    who.person, who.name, checks + (() if who.known else (unknown_check(who.name, who.person),))
-                )
+    for b in facts.kept + [b for item in items[:3] for b in item.blocks]:
+        called = CALLED_TO_ORDER.search(without_markers(b.text)) or CALLED_BY.search(without_markers(b.text))
+        if not called:
+            continue
+        name = called.group("who") or called.group("presiding")
+        who = by_surname(name, tuple(facts.attendees))
+        if not who:  # not listed as present: the name as printed, its title taken off
+            who, _ = read_entry(name, "", reference)
+        if who:
+            checks = (f'read from "{called.group(0)}"; is {who.name} the chair?',)
+            return Fact(who.person, who.name, checks + (() if who.known else (unknown_check(who.name, who.person),)))
     return Fact(checks=("no chair found",))
 
 

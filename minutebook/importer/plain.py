@@ -68,11 +68,6 @@ MOTION = re.compile(
 )
 
 
-def is_table(lines: list[str], table_row) -> bool:
-    """Minutes laid out as a table: some line has an item number in its first cell."""
-    return any("\t" in line and table_row(line) for line in lines)
-
-
 @dataclass(frozen=True)
 class Start:
     """A line that starts an item: its number ("" for a heading in capitals), title and any text after."""
@@ -262,7 +257,9 @@ def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference
 
 
 def block(text: str, checks: tuple[str, ...] = ()) -> Block:
-    return replace(repair.blocks_of(text)[0] if repair.blocks_of(text) else Block(PARAGRAPH, text), checks=checks)
+    """One header line as one block of the preamble, a list entry if it was printed as one."""
+    read = repair.blocks_of(text)
+    return replace(read[0] if len(read) == 1 else Block(PARAGRAPH, text), checks=checks)
 
 
 def skipped_check(skipped: list[str]) -> tuple[str, ...]:
@@ -317,16 +314,15 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
     if name in ("venue", "location", "place"):
         facts.venue = Fact(value, value)
         return True
+    named, _ = read_entry(value, "", reference)  # "Mrs Alice Mortimer": the person, without the title
+    slug, known = (named.person, named.known) if named else person(value, reference)
+    who = named.name if named else value
+    doubts = () if known else (unknown_check(who, slug),)
     if name.startswith("chair"):
-        slug, known = person(value, reference)
-        facts.chair = Fact(slug, value, () if known else (unknown_check(value, slug),))
+        facts.chair = Fact(slug, value, doubts)
         return True
-    role = " ".join(label.split()) if name in ("recording", "clerk") else ""
-    if role:
-        slug, known = person(value, reference)
-        facts.minute_taker = Member(
-            slug, value, role, known=known, checks=() if known else (unknown_check(value, slug),)
-        )
+    if name in ("recording", "clerk"):
+        facts.minute_taker = Member(slug, who, " ".join(label.split()), known=known, checks=doubts)
         return True
     facts.minute_taker = read_minute_taker(value, reference)
     return True

@@ -46,6 +46,8 @@ def read_header(lines: list[str], reference: Reference) -> Header:
             repairs[repair.HEADERS] += 1
             continue
         label = LABEL.match(line)
+        if label and label.group(1).lower() in label_lines:  # a second "Date …" line is text, not the date
+            label = None
         row = ""
         if label:
             name, rest = label.group(1).lower(), label.group(2).strip()

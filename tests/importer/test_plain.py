@@ -103,3 +103,13 @@ def test_a_heading_line_not_understood_in_a_table_layout_goes_into_the_body_not_
     front, body = text.split("---\n", 2)[1:]
     assert "T O I" not in front
     assert body.index("T O I [CHECK: printed in the heading but not understood, so not used]") < body.index("## 1")
+
+
+def test_a_second_line_starting_with_a_header_label_is_kept_as_text_not_taken_for_the_fact():
+    draft = document(
+        "Monthly Assurance Meeting April 2019 – Meeting Notes",
+        "- Date: Tuesday 30th April 2019 @ 10:00",
+        "Date of next meeting: Tuesday 28 May 2019",
+    )
+    assert draft.date.value == "2019-04-30"
+    assert "Date of next meeting: Tuesday 28 May 2019" in render(draft, "minutes.txt").split("---\n", 2)[2]

@@ -78,7 +78,7 @@ def parse_plain(lines: list[str], reference: Reference) -> Draft:
         apologies=tuple(facts.apologies),
         apologies_line=Fact(),
         agenda=items,
-        actions=tuple(a for item in items for _, a in actions_in(item, members)),
+        actions=tuple(a for item in items for _, a in actions_in(item, members, run_on=True)),
         next_meeting=plain.next_meeting_in(list(items), day, order),
         repairs=+plain.counted_repairs(list(items)),
         preamble=tuple(facts.kept),
@@ -298,15 +298,22 @@ NOTHING = re.compile(
 SUBJECT = re.compile(r"^(?:The\s+)?(?P<who>[A-Z][A-Za-z/]*[A-Z][A-Za-z]*)(?:['’]s)?\s+to\s+(?P<passive>be\s+)?")
 
 
-def actions_in(item: Item, members: tuple[Member, ...]) -> list[tuple[int, ActionFound]]:
+# "… in the elementary grades. ACTION: Superintendent to present …": an action printed on its own line
+# that the page's wrapping ran on from the paragraph before it. In capitals only, so a sentence that
+# merely starts with the word is not taken for one.
+ACTION_AFTER = re.compile(r"(?<=[.!?])\s+ACTION\s*(?::|\s[–—-])\s*(.+)$", re.S)
+
+
+def actions_in(item: Item, members: tuple[Member, ...], run_on: bool = False) -> list[tuple[int, ActionFound]]:
     """Actions are minuted as "ACTION: …", "Actions arising …" on one line, or "Actions arising:"
     followed by the action (or a numbered list of them). "None" and the like are not actions.
+    With `run_on`, also "ACTION: …" after the last sentence of a paragraph (see ACTION_AFTER).
     Each comes with the index of the block it was read from."""
     found, blocks, index = [], item.blocks, 0
     while index < len(blocks):
         block = blocks[index]
         text = without_markers(block.text)
-        single = ACTION_LINE.match(text)
+        single = ACTION_LINE.match(text) or (ACTION_AFTER.search(text) if run_on and block.kind != HEADING else None)
         arising = ARISING.match(text)
         index += 1
         if single and block.kind != HEADING:

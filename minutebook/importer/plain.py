@@ -238,12 +238,18 @@ def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference
             name = " ".join(label.group("label").split()).lower()
             facts.kept.append(block(line, (f"the {name} is read from this line; the rest of it has no field",)))
             continue
-        listed = people_line(line, reference)
-        if listed is not None:
-            kind, members, skipped = listed
-            add_people(facts, kind, members)
+        listed = people_lines(line, reference)
+        if listed:
+            skipped = [entry for _, _, entries in listed for entry in entries]
+            for kind, members, _ in listed:
+                add_people(facts, kind, members)
+            kind, members, _ = listed[-1]
             group = kind if not members and not skipped else ""
             facts.kept.append(block(line, skipped_check(skipped)))
+            for sentence in LIST_END.split(line)[1:]:  # "… Business Services). Recording Secretary: Amy Tran"
+                labelled = LABEL.match(sentence)
+                if labelled:
+                    label_fact(labelled.group("label"), labelled.group("value").strip(), facts, reference, order)
             continue
         if group:  # one person to a line: the whole line is theirs, commas and all
             member, _ = read_entry(line, "", reference)
@@ -275,6 +281,19 @@ def add_people(facts: HeaderFacts, kind: str, members: list[Member]) -> None:
             facts.chair = Fact(
                 member.person, member.name, () if member.known else (unknown_check(member.name, member.person),)
             )
+
+
+def people_lines(line: str, reference: Reference) -> list[tuple[str, list[Member], list[str]]]:
+    """Each list of people in a line, which may hold several: "Present: … . In attendance: …"."""
+    listed = people_line(line, reference)
+    if listed is None:
+        return []
+    found = [listed]
+    for sentence in LIST_END.split(line)[1:]:
+        more = people_line(sentence, reference)
+        if more:
+            found.append(more)
+    return found
 
 
 def people_line(line: str, reference: Reference) -> tuple[str, list[Member], list[str]] | None:
@@ -458,12 +477,9 @@ def people_in_items(items: list[Item], facts: HeaderFacts, reference: Reference)
     attendees, apologies = not facts.attendees, not facts.apologies
     for item in items:
         for b in item.blocks:
-            listed = people_line(without_markers(b.text), reference)
-            if not listed:
-                continue
-            kind, members, _ = listed
-            if (kind == "apologies" and apologies) or (kind == "present" and attendees):
-                add_people(facts, kind, members)
+            for kind, members, _ in people_lines(without_markers(b.text), reference):
+                if (kind == "apologies" and apologies) or (kind == "present" and attendees):
+                    add_people(facts, kind, members)
 
 
 def date_from_items(items: list[Item], facts: HeaderFacts, order: str) -> None:

@@ -299,9 +299,9 @@ SUBJECT = re.compile(r"^(?:The\s+)?(?P<who>[A-Z][A-Za-z/]*[A-Z][A-Za-z]*)(?:['�
 
 
 # "… in the elementary grades. ACTION: Superintendent to present …": an action printed on its own line
-# that the page's wrapping ran on from the paragraph before it. In capitals only, so a sentence that
-# merely starts with the word is not taken for one.
-ACTION_AFTER = re.compile(r"(?<=[.!?])\s+ACTION\s*(?::|\s[–—-])\s*(.+)$", re.S)
+# that the page's wrapping ran on from the paragraph before it. Only with its colon or dash, so a
+# sentence that merely starts with the word is not taken for one.
+ACTION_AFTER = re.compile(r"(?<=[.!?])\s+(?:ACTION|Action)\s*(?::|\s[–—-])\s*(.+)$", re.S)
 
 
 def actions_in(item: Item, members: tuple[Member, ...], run_on: bool = False) -> list[tuple[int, ActionFound]]:

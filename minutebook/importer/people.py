@@ -37,6 +37,7 @@ WERE_PRESENT = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:present|in\s
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "revd")
 TITLES = {
     "cllr": "Councillor",
+    "cllrs": "Councillor",
     "councillor": "Councillor",
     "councillors": "Councillor",
     "council member": "Council Member",
@@ -51,7 +52,7 @@ TITLES = {
     "governors": "Governor",
     "directors": "Director",
 }
-PLURAL = ("councillors", "council members", "councilmembers", "members", "trustees", "governors", "directors")
+PLURAL = ("cllrs", "councillors", "council members", "councilmembers", "members", "trustees", "governors", "directors")
 IN_THE_CHAIR = re.compile(r"(?:^|,\s*|\s+)(?:in\s+the\s+chair|presiding)$", re.I)
 NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*|[A-Z]\.?|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)$")
 BRACKETS = re.compile(r"^(?P<before>.*?)\s*\((?P<inside>[^()]*)\)\s*$")
@@ -87,7 +88,7 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
         entry, inside = brackets.group("before").strip(), brackets.group("inside").strip()
         if ABBREVIATION.match(inside) and sum(c.isupper() for c in inside) >= 2:  # "CC", "CEx", not "Clerk"
             abbreviation = inside
-        else:
+        elif inside[:1].isupper():  # "(work commitments)" is a reason, not a role
             role = inside
     if not role:  # "Karen Liu, President" or "Jane Doe – Clerk"
         split = re.split(r",|\s[–—-]\s", entry, maxsplit=1)
@@ -97,12 +98,12 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
     if known:
         title_words, name = entry[: known[0]].split(), entry[known[0] : known[1]]
     else:
-        words = [
-            w for w in entry.split() if w.casefold().rstrip(".") not in HONORIFICS
-        ]  # "Superintendent Dr. Joyce Kim"
+        # "Superintendent Dr. Joyce Kim"
+        words = [w for w in entry.split() if w.casefold().rstrip(".") not in HONORIFICS]
         if not words or not all(NAME_WORD.match(w) for w in words):
             return None, carried
-        title_words, name_words = title_and_name(words, bool(carried))
+        honorific = len(words) < len(entry.split())  # "Mr. Adams": a surname alone names a person
+        title_words, name_words = title_and_name(words, bool(carried) or honorific)
         if not name_words:
             return None, carried
         name = " ".join(name_words)

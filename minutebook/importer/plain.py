@@ -47,7 +47,7 @@ HEADING_WORDS_MAX = 12  # a line in capitals longer than this is a shouted sente
 
 LABEL = re.compile(
     r"^[\s\-•*]*(?P<label>Date|Time|Venue|Location|Place|Chair(?:man|person|woman)?|Minutes(?:\s+taken\s+by)?|"
-    r"Minute[\s-]taker|Recording\s+Secretary|Clerk\s+to\s+the\s+meeting)\b\s*:\s*(?P<value>.+)$",
+    r"Minute[\s-]taker|Recording\s+Secretary|Clerk(?:\s+to\s+the\s+(?:meeting|council))?)\b\s*:\s*(?P<value>.+)$",
     re.I,
 )
 CALLED_BY = re.compile(
@@ -63,7 +63,7 @@ NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 # A motion: what the meeting decided, as minuted. Kept in the item's text; counted here.
 MOTION = re.compile(
     r"\bRESOLVED\b|\b(?:moved|proposed)\b[^.]*?\bseconded\b|\bseconded\s+by\b|\bmotion\s+(?:was\s+)?(?:carried|passed|failed)\b|"
-    r"\bcarried\s+(?:\d+\s*[-–]\s*\d+|unanimously|by\s+\d+)",
+    r"\bcarried\s+(?:\d+\s*[-–]\s*\d+|unanimously|by\s+\d+)|\bmotion\s*:|\bvote\s*:\s*\d+\s*[-–]\s*\d+",
     re.I,
 )
 
@@ -80,6 +80,8 @@ class Start:
 
 
 LETTER_LINE = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<rest>[A-Z].*)$")  # "A. CALL TO ORDER"
+ROMAN_LINE = re.compile(r"^(?P<roman>[IVX]{1,6})[.)]\s+(?P<rest>[A-Z].*)$")  # "IV. Adjournment"
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
 def item_start(line: str, used: set[str], last: str, last_letter: str = "") -> Start | None:
@@ -87,10 +89,16 @@ def item_start(line: str, used: set[str], last: str, last_letter: str = "") -> S
     title, or the next number in the outline ("3." after "2.", "2.1" after "2") and a title that is no
     sentence. So the numbered lists printed inside items are not taken for items."""
     text = " ".join(line.split())
+    roman = ROMAN_LINE.match(text)
+    expected_roman = ROMANS[ROMANS.index(last_letter) + 1] if last_letter in ROMANS[:-1] else "I"
+    if roman and roman.group("roman") == expected_roman and last_letter != "H":  # after H, "I." is a letter
+        title, after = title_split(roman.group("rest"))
+        if is_capitals(title) or not re.search(r"[.?!]$", title):
+            return Start(roman.group("roman"), title, after, False)
     lettered = LETTER_LINE.match(text)
     if lettered and lettered.group("letter") not in used:
         title, after = title_split(lettered.group("rest"))
-        follows_on = lettered.group("letter") == chr(ord(last_letter or "@") + 1)
+        follows_on = len(last_letter) <= 1 and lettered.group("letter") == chr(ord(last_letter or "@") + 1)
         if is_capitals(title) or (follows_on and not re.search(r"[.?!]$", title)):
             return Start(lettered.group("letter"), title, after, False)
     plain = text.rstrip(":").strip()
@@ -205,6 +213,8 @@ def read_plain(lines: list[str], reference: Reference, order: str):
         facts.chair = chair_from_text(items, facts, reference)
     if not facts.time.value or not facts.venue.value:
         opening_sentence(items, facts)
+    if not facts.venue.value:
+        venue_after_date(title_block, facts)
     title, meeting_type = read_title(title_line)
     if not MONTH_YEAR_IN.search(title_line):
         meeting_type = Fact(
@@ -339,12 +349,24 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
     doubts = () if known else (unknown_check(who, slug),)
     if name.startswith("chair"):
         facts.chair = Fact(slug, value, doubts)
-        return True
-    if name in ("recording", "clerk"):
+        return held_whole(value, slug)
+    if name == "recording":
         facts.minute_taker = Member(slug, who, " ".join(label.split()), known=known, checks=doubts)
-        return True
+        return held_whole(value, slug)
+    if name == "clerk":  # the clerk usually takes the minutes, but the minutes do not say so
+        role = " ".join(label.split())
+        doubts += (f"the {role} is taken as the minute-taker; check it",)
+        facts.minute_taker = Member(slug, who, role, known=known, checks=doubts)
+        return held_whole(value, slug)
     facts.minute_taker = read_minute_taker(value, reference)
-    return True
+    return held_whole(value, f"{facts.minute_taker.person} {facts.minute_taker.role}")
+
+
+def held_whole(value: str, held: str) -> bool:
+    """Whether the fields hold every word of a labelled value: "Mrs Jean Harcourt" read as jean-harcourt
+    leaves "Mrs", so the line stays in the text too."""
+    said = lambda text: set(re.findall(r"[^\W_]+", text.casefold()))  # noqa: E731
+    return said(value) <= said(held)
 
 
 def date_sentence(line: str, facts: HeaderFacts, order: str) -> bool:
@@ -503,6 +525,22 @@ def chair_from_text(items: list[Item], facts: HeaderFacts, reference: Reference)
             checks = (f'read from "{called.group(0)}"; is {who.name} the chair?',)
             return Fact(who.person, who.name, checks + (() if who.known else (unknown_check(who.name, who.person),)))
     return Fact(checks=("no chair found",))
+
+
+def venue_after_date(title_block: list[str], facts: HeaderFacts) -> None:
+    """`April 2, 2019 – 7:00 PM` then `Riverside High School Library`: a short line after the date in the
+    heading, that is no label, date or sentence, is where the meeting was held. Held whole by the venue,
+    it leaves the text."""
+    lines = [" ".join(line.split()) for line in title_block]
+    if facts.date.printed not in lines or lines.index(facts.date.printed) + 1 >= len(lines):
+        return
+    line = lines[lines.index(facts.date.printed) + 1]
+    if LABEL.match(line) or dates.dates_in(line) or re.search(r"[.?!:;]$", line) or len(line.split()) > 10:
+        return
+    if PRESENT.match(line) or APOLOGIES.match(line) or is_capitals(line):
+        return
+    facts.venue = Fact(line, line, ("read from the line after the date in the heading; check it",))
+    facts.kept = [b for b in facts.kept if b.text != line]
 
 
 def opening_sentence(items: list[Item], facts: HeaderFacts) -> None:

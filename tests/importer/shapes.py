@@ -333,6 +333,55 @@ PRINTED |= {
         "motions": {"APPROVAL OF THE AGENDA": 1, "RESOLUTION NO. 2020-01": 1},
     },
 }
+# A fourth round, written and scored the same way after the third round's rules were in.
+PRINTED |= {
+    "parish-minute-no.txt": {
+        "date": "2019-12-02",
+        "time": "19:30",
+        "venue": "Reading Room",
+        "chair": "okafor",
+        "minute_taker": ("jean-harcourt", "Clerk"),
+        "attendees": [
+            ("okafor", "Chairman"),
+            ("reyes", "Councillor"),
+            ("lindqvist", "Councillor"),
+            ("dutta", "Councillor"),
+        ],
+        "apologies": [("whitmore", "Councillor")],
+        "agenda": [
+            ("112/19", "Apologies"),
+            ("113/19", "Minutes"),
+            ("114/19", "Highways"),
+            ("115/19", "Date of next meeting"),
+        ],
+        "actions": [("114/19", "jean-harcourt")],
+        "motions": {"113/19": 1},
+        "next_meeting": ("2020-01-06", "19:30"),
+    },
+    "board-of-education-votes.txt": {
+        "date": "2019-04-02",
+        "time": "19:00",
+        "venue": "Riverside High School Library",
+        "chair": "baker",
+        "attendees": [
+            ("adams", ""),
+            ("baker", ""),
+            ("chen", ""),
+            ("ellis", ""),
+            ("maria-gomez", "Superintendent"),
+            ("tom-walsh", "Business Administrator"),
+        ],
+        "agenda": [
+            ("I", "Call to Order"),
+            ("II", "Approval of Minutes"),
+            ("III", "Superintendent's Report"),
+            ("IV", "Adjournment"),
+        ],
+        "actions": [("III", "tom-walsh")],
+        "motions": {"II": 1},
+        "next_meeting": ("2019-04-16", "19:00"),
+    },
+}
 SEEDS = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
 
 

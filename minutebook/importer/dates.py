@@ -39,7 +39,8 @@ ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>[ap]\.?\s?m\b\.?)"
     r"|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b"
-    r"|\b(?P<hd>\d{1,2})\.(?P<md>\d{2})\s*(?:hrs|hours)\b",
+    r"|\b(?P<hd>\d{1,2})\.(?P<md>\d{2})\s*(?:hrs|hours)\b"
+    r"|(?<![£$€\d.,])\b(?P<hp>1[3-9]|2[0-3])\.(?P<mp>[0-5]\d)\b(?![.,]?\d)",  # "18.30": no morning hour, so no doubt
     re.I,
 )
 
@@ -132,8 +133,9 @@ def clock(text: str) -> tuple[str, str]:
     found = TIME.search(text)
     if not found:
         return "", ""
-    if found.group("h24") or found.group("hd"):
-        hour, minute = int(found.group("h24") or found.group("hd")), int(found.group("m24") or found.group("md"))
+    if found.group("h24") or found.group("hd") or found.group("hp"):
+        hour = int(found.group("h24") or found.group("hd") or found.group("hp"))
+        minute = int(found.group("m24") or found.group("md") or found.group("mp"))
         return (f"{hour:02d}:{minute:02d}", "") if hour < 24 and minute < 60 else ("", "")
     hour, minute, afternoon = int(found.group("h")), int(found.group("m") or 0), found.group("half")[0] in "pP"
     if minute > 59:

@@ -25,7 +25,10 @@ DATE = re.compile(
     rf"(?:\b(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+)?\b(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?P<month>{MONTH})\b,?(?:\s+(?P<year>\d{{4}})\b)?",
     re.I,
 )
-LABEL = re.compile(r"^[\s\-•*]*(Date|Chair|Minutes|Venue|Attendance|Apologies)\b[ \t]*:?[ \t]*(.*)$", re.I | re.S)
+# Only "Venue" is printed without its colon; "Minutes of the Board" is a title, not the minute-taker.
+LABEL = re.compile(
+    r"^[\s\-•*]*(Date|Chair|Minutes|Venue|Attendance|Apologies)(?:[ \t]*:|(?<=Venue)\b)[ \t]*(.*)$", re.I | re.S
+)
 TABLE_HEADER = re.compile(r"^\s*(?:Name:?\s+Capacity:?|No\.?\s+Item)\s*$", re.I)
 TITLE_LINE = re.compile(r"^(?P<title>.*?)\s*[–—-]\s*(?:Meeting\s+)?(?:Notes|Minutes)\s*$", re.I)
 MONTH_YEAR = re.compile(rf"\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})$", re.I)

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from minutebook.importer import dates, people, plain, repair
-from minutebook.importer.found import ActionFound, Draft, Fact, Item, Member, NextFound, Reference
 from minutebook.importer.dates import TIME, clock
+from minutebook.importer.found import ActionFound, Draft, Fact, Item, Member, NextFound, Reference
 from minutebook.importer.header import DATE, MONTHS, name_at_start, normal, read_header
 from minutebook.importer.repair import HEADING, NUMBERED, PARAGRAPH, Block, without_markers
 from minutebook.importer.titles import is_capitals, spelled
@@ -291,7 +291,9 @@ def split_title(text: str, reference: Reference) -> tuple[str, str, tuple[str, .
 # ---------------------------------------------------------------- actions
 
 ARISING = re.compile(r"^Actions?\s+arising\b\s*:?\s*(.*)$", re.I | re.S)
-ACTION_LINE = re.compile(r"^Action\s*(?::|\s[–—-])\s*(.+)$", re.I | re.S)  # "ACTION: …", "Action – …"
+# "ACTION: …", "Action – …", "ACTION (Ruth Cole): …": the owner in brackets is read as an ACTION column's
+OWNED = r"(?:\((?P<owner>[^()]{1,60})\))?"
+ACTION_LINE = re.compile(rf"^Action\s*{OWNED}\s*(?::|\s[–—-])\s*(?P<text>.+)$", re.I | re.S)
 NOTHING = re.compile(
     r"^(?:none|nil|n/?a|no actions?(?: arising)?|there (?:were|are|was) no actions?(?: arising)?)\W*$", re.I
 )
@@ -301,7 +303,7 @@ SUBJECT = re.compile(r"^(?:The\s+)?(?P<who>[A-Z][A-Za-z/]*[A-Z][A-Za-z]*)(?:['�
 # "… in the elementary grades. ACTION: Superintendent to present …": an action printed on its own line
 # that the page's wrapping ran on from the paragraph before it. Only with its colon or dash, so a
 # sentence that merely starts with the word is not taken for one.
-ACTION_AFTER = re.compile(r"(?<=[.!?])\s+(?:ACTION|Action)\s*(?::|\s[–—-])\s*(.+)$", re.S)
+ACTION_AFTER = re.compile(rf"(?<=[.!?])\s+(?:ACTION|Action)\s*{OWNED}\s*(?::|\s[–—-])\s*(?P<text>.+)$", re.S)
 
 
 def actions_in(item: Item, members: tuple[Member, ...], run_on: bool = False) -> list[tuple[int, ActionFound]]:
@@ -317,7 +319,8 @@ def actions_in(item: Item, members: tuple[Member, ...], run_on: bool = False) ->
         arising = ARISING.match(text)
         index += 1
         if single and block.kind != HEADING:
-            found.append((index - 1, action(item, single.group(1), block, members)))
+            owned = replace(block, owner_cell=single.group("owner")) if single.group("owner") else block
+            found.append((index - 1, action(item, single.group("text"), owned, members)))
         elif arising and arising.group(1).strip():
             if not NOTHING.match(arising.group(1).strip()):
                 found.append((index - 1, action(item, arising.group(1), block, members)))
@@ -373,6 +376,9 @@ def owner_of(text: str, cell: str, members: tuple[Member, ...]) -> tuple[str, st
         who, doubt = by_abbreviation(cell, members)
         if who:
             return who.person, f'"{cell}" in the ACTION column', (doubt,) if doubt else ()
+        named = people.by_surname(cell, members) or people.by_role(cell, members)
+        if named:  # "ACTION (Ruth Cole): …"
+            return named.person, f'"{cell}" named as the owner', ()
         return (
             "",
             "",

@@ -31,6 +31,11 @@ ABSENT = re.compile(r"^(?:[A-Za-z ]{0,40}\s)?absent\b\s*[:–—-]?", re.I)
 # The list ends with its sentence: "… and Nadia Khan. Absent: …", "… Peter Hume were present. Sara Ivers was
 # absent." A full stop after "Dr" or "Mr" ends no sentence.
 LIST_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\b[A-Z])\.\s+(?=[A-Z])")
+# A list's label printed on, without a full stop, after the last name of the list before it: "… Iain Ross
+# Staff in attendance: Ruth Cole", as a PDF's wrapping runs two short lines together.
+LABEL_INSIDE = re.compile(
+    r"\s+(?=(?:[A-Z][a-z]+\s+(?:present|in\s+attendance)|Present|In\s+attendance|Apologies)\b\s*:)"
+)
 WERE_PRESENT = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:present|in\s+attendance)\b.*$", re.I)
 
 # Titles printed before a name. Honorifics say nothing of the role; the rest are the role.
@@ -40,6 +45,8 @@ TITLES = {
     "cllrs": "Councillor",
     "councillor": "Councillor",
     "councillors": "Councillor",
+    "councilor": "Councilor",
+    "councilors": "Councilor",
     "council member": "Council Member",
     "council members": "Council Member",
     "councilmember": "Councilmember",
@@ -52,7 +59,17 @@ TITLES = {
     "governors": "Governor",
     "directors": "Director",
 }
-PLURAL = ("cllrs", "councillors", "council members", "councilmembers", "members", "trustees", "governors", "directors")
+PLURAL = (
+    "cllrs",
+    "councillors",
+    "councilors",
+    "council members",
+    "councilmembers",
+    "members",
+    "trustees",
+    "governors",
+    "directors",
+)
 IN_THE_CHAIR = re.compile(r"(?:^|,\s*|\s+)(?:in\s+the\s+chair|presiding)$", re.I)
 NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*|[A-Z]\.?|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)$")
 BRACKETS = re.compile(r"^(?P<before>.*?)\s*\((?P<inside>[^()]*)\)\s*$")
@@ -84,8 +101,11 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
     ("Council Members Adams, Baker" names two council members). None if it names nobody."""
     role, abbreviation = "", ""
     brackets = BRACKETS.match(entry)
+    in_chair = False
     if brackets:
         entry, inside = brackets.group("before").strip(), brackets.group("inside").strip()
+        in_chair = bool(IN_THE_CHAIR.search(inside))  # "(in the chair)", "(Mayor, in the Chair)"
+        inside = IN_THE_CHAIR.sub("", inside).strip()
         if ABBREVIATION.match(inside) and sum(c.isupper() for c in inside) >= 2:  # "CC", "CEx", not "Clerk"
             abbreviation = inside
         elif inside[:1].isupper():  # "(work commitments)" is a reason, not a role
@@ -113,9 +133,8 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
     elif title:
         carried = ""
     title_role = TITLES.get(title.casefold(), title) if title else carried
-    chair = bool(IN_THE_CHAIR.search(role))
-    role = IN_THE_CHAIR.sub("", role).strip() or title_role
-    chair = chair or (bool(role) and is_chair(role))
+    role = role or title_role
+    chair = in_chair or (bool(role) and is_chair(role))
     slug, in_people = person(name, reference)
     checks: tuple[str, ...] = () if in_people else (unknown_check(name, slug),)
     if not role:

@@ -22,6 +22,7 @@ from minutebook.importer.header import person, read_minute_taker, read_title, un
 from minutebook.importer.people import (
     ABSENT,
     APOLOGIES,
+    LABEL_INSIDE,
     LIST_END,
     PRESENT,
     WERE_PRESENT,
@@ -36,7 +37,7 @@ from minutebook.importer.titles import is_capitals, spelled
 MINUTE_NUMBER = r"[A-Z]{0,3}\d{1,4}/\d{2,4}"
 OUTLINE_NUMBER = r"\d{1,2}(?:\.\d{1,2})*(?:[a-z]|\([a-z]\))?"
 ITEM_LINE = re.compile(
-    rf"^(?P<word>Item\s+)?(?P<number>{MINUTE_NUMBER}|{OUTLINE_NUMBER})(?P<dot>\.?)(?P<colon>:?)(?:\s+[–—-]\s+|\s+)(?P<rest>\S.*)$"
+    rf"^(?P<word>Item\s+)?(?P<number>{MINUTE_NUMBER}|{OUTLINE_NUMBER})(?P<dot>\.?)(?P<mark>[:)]?)(?:\s+[–—-]\s+|\s+)(?P<rest>\S.*)$"
 )
 # Capitals that start a label, a decision or an action, not an item.
 NOT_HEADINGS = re.compile(
@@ -52,7 +53,7 @@ LABEL = re.compile(
 )
 CALLED_BY = re.compile(
     r"\b(?:called\s+to\s+order|opened|chaired)\s+by\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
-    r"|\bwith\s+(?P<presiding>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:presiding|in\s+the\s+chair)\b"
+    r"|(?:\bwith|,)\s+(?P<presiding>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:presiding|in\s+the\s+chair)\b"
 )
 CALLED_TO_ORDER = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+"
@@ -76,7 +77,7 @@ class Start:
     title: str
     rest: str
     dotted: bool
-    worded: str = ""  # "Item 1:" as printed, when the number was printed with the word Item
+    worded: str = ""  # "Item 1:" or "1)" as printed, when the number was printed with more than a full stop
 
 
 LETTER_LINE = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<rest>[A-Z].*)$")  # "A. CALL TO ORDER"
@@ -111,7 +112,7 @@ def item_start(line: str, used: set[str], last: str, last_letter: str = "") -> S
     number, rest = found.group("number"), found.group("rest")
     if number in used or not rest[:1].isupper():
         return None
-    worded = text[: found.start("rest")].strip() if found.group("word") else ""
+    worded = text[: found.start("rest")].strip() if found.group("word") or found.group("mark") else ""
     if "/" in number:
         return Start(number, *title_split(rest), bool(found.group("dot")), worded)
     if not follows(number, last):
@@ -138,11 +139,13 @@ def title_split(rest: str) -> tuple[str, str]:
     """`APOLOGIES FOR ABSENCE: none` or `Finance – the Clerk reported…`: the title and the text after it.
     Only a colon or a spaced dash after a title in capitals, or a colon ending the line, splits it."""
     colon = re.match(r"^(?P<title>[^:]+?)\s*:\s*(?P<text>.*)$", rest)
-    if colon and (is_capitals(colon.group("title")) or not colon.group("text")):
+    if colon and not colon.group("text"):
+        return colon.group("title"), ""
+    if colon and is_capitals(colon.group("title")) and not is_capitals(colon.group("text")):
         return colon.group("title"), colon.group("text")
     dash = re.match(r"^(?P<title>[^–—]+?)\s+[–—]\s+(?P<text>.+)$", rest)
-    if dash and is_capitals(dash.group("title")):
-        return dash.group("title"), dash.group("text")
+    if dash and is_capitals(dash.group("title")) and not is_capitals(dash.group("text")):
+        return dash.group("title"), dash.group("text")  # "PUBLIC HEARING – ZONING AMENDMENT 19-03" is one title
     return rest, ""
 
 
@@ -299,7 +302,10 @@ def people_lines(line: str, reference: Reference) -> list[tuple[str, list[Member
     if listed is None:
         return []
     found = [listed]
-    for sentence in LIST_END.split(line)[1:]:
+    _, colon, names = line.partition(":")  # the lists after the first one's label, never that label itself
+    for sentence in [part for piece in LIST_END.split(names if colon else line) for part in LABEL_INSIDE.split(piece)][
+        1:
+    ]:
         more = people_line(sentence, reference)
         if more:
             found.append(more)
@@ -318,7 +324,8 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
         return None
     kind, match = found
     group = (match.groupdict().get("group") or match.groupdict().get("following") or "").strip()
-    names = WERE_PRESENT.sub("", LIST_END.split(match.group("names").strip(), maxsplit=1)[0]).strip()
+    names = LABEL_INSIDE.split(LIST_END.split(match.group("names").strip(), maxsplit=1)[0], maxsplit=1)[0]
+    names = WERE_PRESENT.sub("", names).strip()
     if match.groupdict().get("group") and names and not re.search(r"[:–—-]\s*$", line[: match.start("names")]):
         return None  # "Two residents were present and spoke": a sentence, not a list
     if not names:
@@ -405,10 +412,17 @@ def venue_in(line: str, printed: dates.Printed) -> Fact:
         return Fact(held.group("venue"), line, ("read from the sentence giving the date; check it",))
     time = dates.TIME.search(line, printed.end)
     after = line[max(printed.end, time.end() if time else 0) :]
-    place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z].*?)(?:,?\s+with\s+.*)?\s*\.?$", after)
-    if place:
-        return Fact(place.group("venue"), line, ("read from the sentence giving the date; check it",))
-    return Fact()
+    place = place_after(after, bool(time))
+    return Fact(place, line, ("read from the sentence giving the date; check it",)) if place else Fact()
+
+
+def place_after(text: str, after_time: bool) -> str:
+    """Where the meeting was, printed after its date or time: "… at 7.30pm in the Village Hall, Church Lane.",
+    "… 18.30, Northgate Library meeting room"; without a clause that follows ("…, Mayor Stone presiding")."""
+    place = re.match(
+        r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z].*?)(?:,?\s+with\s+.*|,\s+[^,]*\bpresiding)?\s*\.?$", text
+    ) or (re.match(r"^\s*,\s*(?P<venue>[A-Z][^.;]*?)\s*\.?$", text) if after_time else None)
+    return place.group("venue") if place else ""
 
 
 # ---------------------------------------------------------------- items
@@ -543,27 +557,26 @@ def venue_after_date(title_block: list[str], facts: HeaderFacts) -> None:
     facts.kept = [b for b in facts.kept if b.text != line]
 
 
+OPENING = re.compile(r"\bto\s+order\b|\bmeeting\s+(?:was\s+)?opened\b|\b(?:met|convened)\b")
+
+
 def opening_sentence(items: list[Item], facts: HeaderFacts) -> None:
-    """`… called the meeting to order at 7:00 p.m. in the Council Chambers`: the start time and place,
-    where the header gives neither."""
-    for item in items[:2]:
-        for b in item.blocks:
-            text = without_markers(b.text)
-            if not re.search(r"\bto\s+order\b|\bmeeting\s+(?:was\s+)?opened\b", text):
-                continue
-            time = dates.TIME.search(text)
-            if time and not facts.time.value:
-                clock, doubt = dates.clock(text[time.start() :])
-                facts.time = Fact(
-                    clock, text, ("read from the sentence opening the meeting",) + ((doubt,) if doubt else ())
-                )
-            if time and not facts.venue.value:
-                place = re.match(r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^;]*?)\s*\.?$", text[time.end() :])
-                if place:
-                    facts.venue = Fact(
-                        place.group("venue"), text, ("read from the sentence opening the meeting; check it",)
-                    )
-            return
+    """`… called the meeting to order at 7:00 p.m. in the Council Chambers`, `… met in regular session at
+    7:00 p.m. in the Council Chamber`: the start time and place, where the header gives neither."""
+    for b in facts.kept + [b for item in items[:2] for b in item.blocks]:
+        text = without_markers(b.text)
+        time = dates.TIME.search(text) if OPENING.search(text) else None
+        if not time:
+            continue
+        if not facts.time.value:
+            clock, doubt = dates.clock(text[time.start() :])
+            facts.time = Fact(
+                clock, text, ("read from the sentence opening the meeting",) + ((doubt,) if doubt else ())
+            )
+        place = place_after(text[time.end() :], True)
+        if place and not facts.venue.value:
+            facts.venue = Fact(place, text, ("read from the sentence opening the meeting; check it",))
+        return
 
 
 def next_meeting_in(items: list[Item], day, order: str) -> NextFound | None:

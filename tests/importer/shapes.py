@@ -382,6 +382,50 @@ PRINTED |= {
         "next_meeting": ("2019-04-16", "19:00"),
     },
 }
+# A fifth round, written and scored the same way after the fourth round's rules were in.
+PRINTED |= {
+    "trustees-short-forms.txt": {
+        "date": "2020-02-05",
+        "time": "18:30",
+        "venue": "Northgate Library meeting room",
+        "chair": "grace-obi",
+        "attendees": [
+            ("grace-obi", "Trustee"),
+            ("sam-patel", "Trustee"),
+            ("lena-fox", "Trustee"),
+            ("iain-ross", "Trustee"),
+            ("ruth-cole", "Manager"),
+        ],
+        "apologies": [("mo-yusuf", "")],
+        "agenda": [
+            ("1", "Minutes of the last meeting"),
+            ("2", "Manager's report"),
+            ("3", "Premises"),
+            ("4", "Next meeting"),
+        ],
+        "actions": [("2", "ruth-cole"), ("3", "iain-ross")],
+        "next_meeting": ("2020-03-04", "18:30"),
+    },
+    "city-council-presiding.txt": {
+        "date": "2019-05-06",
+        "time": "19:00",
+        "venue": "Council Chamber",
+        "chair": "amy-stone",
+        "attendees": [
+            ("ben-adler", "Councilor"),
+            ("carla-diaz", "Councilor"),
+            ("evan-frost", "Councilor"),
+            ("gina-hill", "Councilor"),
+        ],
+        "agenda": [
+            ("1", "CONSENT CALENDAR"),
+            ("2", "PUBLIC HEARING – ZONING AMENDMENT 19-03"),
+            ("3", "ADJOURNMENT"),
+        ],
+        "motions": {"1": 1, "2": 1},
+        "next_meeting": ("2019-05-20", "19:00"),
+    },
+}
 SEEDS = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
 
 

@@ -376,9 +376,9 @@ def owner_of(text: str, cell: str, members: tuple[Member, ...]) -> tuple[str, st
         who, doubt = by_abbreviation(cell, members)
         if who:
             return who.person, f'"{cell}" in the ACTION column', (doubt,) if doubt else ()
-        named = people.by_surname(cell, members) or people.by_role(cell, members)
-        if named:  # "ACTION (Ruth Cole): …"
-            return named.person, f'"{cell}" named as the owner', ()
+        owner = people.by_surname(cell, members) or people.by_role(cell, members)
+        if owner:  # "ACTION (Ruth Cole): …"
+            return owner.person, f'"{cell}" named as the owner', ()
         return (
             "",
             "",

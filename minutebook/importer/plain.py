@@ -353,7 +353,7 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
     named, _ = read_entry(value, "", reference)  # "Mrs Alice Mortimer": the person, without the title
     slug, known = (named.person, named.known) if named else person(value, reference)
     who = named.name if named else value
-    doubts = () if known else (unknown_check(who, slug),)
+    doubts: tuple[str, ...] = () if known else (unknown_check(who, slug),)
     if name.startswith("chair"):
         facts.chair = Fact(slug, value, doubts)
         return held_whole(value, slug)
@@ -365,8 +365,9 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
         doubts += (f"the {role} is taken as the minute-taker; check it",)
         facts.minute_taker = Member(slug, who, role, known=known, checks=doubts)
         return held_whole(value, slug)
-    facts.minute_taker = read_minute_taker(value, reference)
-    return held_whole(value, f"{facts.minute_taker.person} {facts.minute_taker.role}")
+    taker = read_minute_taker(value, reference)
+    facts.minute_taker = taker
+    return taker is not None and held_whole(value, f"{taker.person} {taker.role}")
 
 
 def held_whole(value: str, held: str) -> bool:

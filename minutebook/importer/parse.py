@@ -23,8 +23,21 @@ from minutebook.importer.titles import is_capitals, spelled
 
 def parse(lines: list[str], reference: Reference = Reference()) -> Draft:
     start = next((i for i, line in enumerate(lines) if agenda_row(repair.split_row(line), set(), "")), len(lines))
-    if start == len(lines) and plain.sections(lines)[2]:  # no table of items, but items in running text
+    if start < len(lines):  # items in a table's first column
+        return parse_table(lines, start, reference)
+    if plain.sections(lines)[2]:  # items in running text
         return parse_plain(lines, reference)
+    # No items either way (a heading alone, or items in a shape not recognised): the reading that finds more.
+    table, running = parse_table(lines, start, reference), parse_plain(lines, reference)
+    return running if facts_found(running) > facts_found(table) else table
+
+
+def facts_found(draft: Draft) -> int:
+    facts = (draft.date.value, draft.time.value, draft.venue.value, draft.chair.value, draft.minute_taker)
+    return sum(1 for fact in facts if fact) + bool(draft.attendees) + bool(draft.apologies)
+
+
+def parse_table(lines: list[str], start: int, reference: Reference) -> Draft:
     header = read_header(lines[:start], reference)
     known = repair.vocabulary(repair.split_row(line).text for line in lines)
     items, repairs = read_body(lines[start:], reference, known)

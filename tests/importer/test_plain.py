@@ -113,3 +113,25 @@ def test_a_second_line_starting_with_a_header_label_is_kept_as_text_not_taken_fo
     )
     assert draft.date.value == "2019-04-30"
     assert "Date of next meeting: Tuesday 28 May 2019" in render(draft, "minutes.txt").split("---\n", 2)[2]
+
+
+def test_minutes_whose_items_are_not_recognised_still_give_their_header_facts_and_keep_every_line():
+    lines = [
+        "Greystone District Council",
+        "",
+        "Meeting held on Monday 9 March 2020 at 2.00 pm in Committee Room 1",
+        "Councillors present: Ann Kerr (Chairman), Bill Ngata",
+        "",
+        "Agenda item one – Apologies",
+        "None were received.",
+    ]
+    draft = document(*lines)
+    assert (draft.date.value, draft.time.value, draft.venue.value, draft.chair.value) == (
+        "2020-03-09",
+        "14:00",
+        "Committee Room 1",
+        "ann-kerr",
+    )
+    body = render(draft, "minutes.txt").split("---\n", 2)[2]
+    assert all(line in body for line in lines[2:] if line)
+    assert "Agenda item one – Apologies [CHECK: printed before the first item; no field holds it]" in body

@@ -426,6 +426,71 @@ PRINTED |= {
         "next_meeting": ("2019-05-20", "19:00"),
     },
 }
+# A sixth round, written after every change above and scored without changing the importer for it:
+# the fields it misses are the importer's measure on shapes it has not seen (see LIMITS).
+PRINTED |= {
+    "parish-start-finish.txt": {
+        "date": "2019-06-18",
+        "time": "19:30",
+        "venue": "Keston Marsh Village Hall",
+        "chair": "rebecca-thorne",
+        "attendees": [
+            ("rebecca-thorne", "Councillor"),
+            ("ashdown", "Councillor"),
+            ("mbeki", "Councillor"),
+            ("ferris", "Councillor"),
+            ("o-neill", "Councillor"),
+            ("philip-crane", "Clerk"),
+            ("dan-webb", "PCSO"),
+        ],
+        "apologies": [("ellison", "Councillor")],
+        "agenda": [
+            ("45/19", "APOLOGIES FOR ABSENCE"),
+            ("46/19", "DECLARATIONS OF INTEREST"),
+            ("47/19", "POLICE REPORT"),
+            ("48/19", "PLAYING FIELD"),
+            ("49/19", "DATE OF NEXT MEETING"),
+        ],
+        "actions": [("48/19", "philip-crane")],
+        "motions": {"48/19": 1},
+        "next_meeting": ("2019-07-16", "19:30"),
+    },
+    "township-board.txt": {
+        "date": "2019-10-14",
+        "time": "19:00",
+        "venue": "Township Hall",
+        "chair": "dale-reed",
+        "attendees": [
+            ("dale-reed", "Supervisor"),
+            ("karen-moss", "Clerk"),
+            ("jim-tate", "Treasurer"),
+            ("ann-lowe", "Trustee"),
+        ],
+        "agenda": [("", "Approval of Agenda"), ("", "Road Report"), ("", "Adjournment")],
+        "actions": [("", "karen-moss")],
+        "motions": {"Approval of Agenda": 1, "Adjournment": 1},
+    },
+}
+# What the importer misses in the sixth round: its known limits, each a test marked xfail(strict=True)
+# that fails the day the limit is lifted.
+LIMITS: dict[tuple[str, str], str] = {
+    ("parish-start-finish.txt", "time"): 'the time is printed after "Start:", a label not read',
+    ("parish-start-finish.txt", "venue"): "the venue follows the date after a comma, with no time between; "
+    "only a venue after a time is read that way",
+    ("parish-start-finish.txt", "attendees"): 'the list names "Cllrs Thorne, …" by surname; it is not matched '
+    'to "Cllr Rebecca Thorne", the chair',
+    ("parish-start-finish.txt", "apologies"): 'the apologies follow the item title "APOLOGIES FOR ABSENCE –" '
+    'with no "Apologies … from" of their own',
+    ("township-board.txt", "agenda"): "the items are headed in ordinary case without numbers "
+    '("Road Report"), which is not read as a heading',
+    ("township-board.txt", "actions"): "with no items read, the action has no item to be listed under",
+    ("township-board.txt", "motions"): "with no items read, the motions have no item to be counted under",
+}
+# And from PDF, where the page's wrapping runs short lines together.
+PDF_LIMITS: dict[str, str] = {
+    "township-board.txt": 'wrapping runs "Board Members Absent: …" on after the last name present, and '
+    "a label of capitalised words run on after a name cannot be told from more names",
+}
 SEEDS = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
 
 

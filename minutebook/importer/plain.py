@@ -47,7 +47,8 @@ NOT_HEADINGS = re.compile(
 HEADING_WORDS_MAX = 12  # a line in capitals longer than this is a shouted sentence, not a heading
 
 LABEL = re.compile(
-    r"^[\s\-•*]*(?P<label>Date|Time|Venue|Location|Place|Chair(?:man|person|woman)?|Minutes(?:\s+taken\s+by)?|"
+    r"^[\s\-•*]*(?P<label>Date|Time|Start(?:ing)?(?:\s+time)?|Venue|Location|Place|Chair(?:man|person|woman)?|"
+    r"Minutes(?:\s+taken\s+by)?|"
     r"Minute[\s-]taker|Recording\s+Secretary|Clerk(?:\s+to\s+the\s+(?:meeting|council))?)\b\s*:\s*(?P<value>.+)$",
     re.I,
 )
@@ -170,10 +171,15 @@ def sections(lines: list[str]) -> tuple[list[str], list[str], list[Section]]:
     found: list[Section] = []
     used: set[str] = set()
     last = last_letter = ""
-    for line in rest:
+    # Headings in ordinary case without numbers ("Road Report") are read only in minutes that have no
+    # other kind of item, and only set apart by a blank line above and text below.
+    plainly_headed = not any(item_start(line, set(), "", "") for line in rest if line.strip())
+    for index, line in enumerate(rest):
         if not line.strip():
             continue
         start = item_start(line, used, last, last_letter)
+        if start is None and plainly_headed and ordinary_heading(rest, index):
+            start = Start("", " ".join(line.split()), "", False)
         if start and found and not start.number and found[-1].start.title == start.title:
             start = None  # a heading printed twice (a page header) is text
         if start:
@@ -187,6 +193,18 @@ def sections(lines: list[str]) -> tuple[list[str], list[str], list[Section]]:
         else:
             header.append(line)
     return title_block, header, found
+
+
+def ordinary_heading(lines: list[str], index: int) -> bool:
+    """A short line in ordinary case, after a blank line and before text, that is no label, list or sentence."""
+    line = " ".join(lines[index].split())
+    words = line.split()
+    if not (index and not lines[index - 1].strip() and index + 1 < len(lines) and lines[index + 1].strip()):
+        return False
+    if not words or len(words) > 6 or re.search(r"[.?!:;,\d]", line) or not line[0].isupper():
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised * 2 >= len(words) and not PRESENT.match(line) and not APOLOGIES.match(line)
 
 
 @dataclass
@@ -210,6 +228,8 @@ def read_plain(lines: list[str], reference: Reference, order: str):
     margin = right_margin(lines)
     items = [item_of(section, reference, margin) for section in found]
     people_in_items(items, facts, reference)
+    apologies_under_title(items, facts, reference)
+    linked_surnames(facts)
     if not facts.date.value:
         date_from_items(items, facts, order)
     if not facts.chair.value:
@@ -218,6 +238,8 @@ def read_plain(lines: list[str], reference: Reference, order: str):
         opening_sentence(items, facts)
     if not facts.venue.value:
         venue_after_date(title_block, facts)
+    read_from = {facts.time.printed, facts.venue.printed}  # a sentence the time or place was read from
+    facts.kept = [replace(b, checks=()) if b.checks == (NO_FIELD,) and b.text in read_from else b for b in facts.kept]
     title, meeting_type = read_title(title_line)
     if not MONTH_YEAR_IN.search(title_line):
         meeting_type = Fact(
@@ -272,7 +294,10 @@ def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference
                 continue
             group = ""
         dated = date_sentence(line, facts, order)
-        facts.kept.append(block(line, () if dated else ("printed before the first item; no field holds it",)))
+        facts.kept.append(block(line, () if dated else (NO_FIELD,)))
+
+
+NO_FIELD = "printed before the first item; no field holds it"
 
 
 def block(text: str, checks: tuple[str, ...] = ()) -> Block:
@@ -342,7 +367,7 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
     if name == "date":  # held whole only when read: a date not read stays in the text
         read = date_sentence(value, facts, order) and bool(facts.date.value)
         return read and dates.dates_in(value, order)[0].text == value.strip(" .,")
-    if name == "time":
+    if name in ("time", "start", "starting"):
         time, doubt = dates.clock(value)
         if time and not facts.time.value:
             facts.time = Fact(time, value, (doubt,) if doubt else ())
@@ -422,7 +447,7 @@ def place_after(text: str, after_time: bool) -> str:
     "… 18.30, Northgate Library meeting room"; without a clause that follows ("…, Mayor Stone presiding")."""
     place = re.match(
         r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z].*?)(?:,?\s+with\s+.*|,\s+[^,]*\bpresiding)?\s*\.?$", text
-    ) or (re.match(r"^\s*,\s*(?P<venue>[A-Z][^.;]*?)\s*\.?$", text) if after_time else None)
+    ) or re.match(r"^\s*,\s*(?P<venue>[A-Z][^.;" + ("" if after_time else ",") + r"]*?)\s*\.?$", text)
     return place.group("venue") if place else ""
 
 
@@ -517,6 +542,48 @@ def people_in_items(items: list[Item], facts: HeaderFacts, reference: Reference)
             for kind, members, _ in people_lines(without_markers(b.text), reference):
                 if (kind == "apologies" and apologies) or (kind == "present" and attendees):
                     add_people(facts, kind, members)
+
+
+APOLOGIES_TITLE = re.compile(r"^apologies\b", re.I)
+
+
+def apologies_under_title(items: list[Item], facts: HeaderFacts, reference: Reference) -> None:
+    """`APOLOGIES FOR ABSENCE – Cllr Ellison (holiday). The apologies were accepted.`: the item says whose
+    apologies they are; its first sentence, if it names nothing but people, names them."""
+    for item in items:
+        if facts.apologies or not APOLOGIES_TITLE.match(item.title) or not item.blocks:
+            continue
+        first = LIST_END.split(without_markers(item.blocks[0].text), maxsplit=1)[0]
+        members, skipped = people_list(first, reference)
+        if members and not skipped:
+            add_people(facts, "apologies", members)
+
+
+def linked_surnames(facts: HeaderFacts) -> None:
+    """`Cllrs Thorne, Ashdown …` after `Chairman: Cllr Rebecca Thorne`: a surname alone is the person
+    printed in full elsewhere in the heading, when only one has that surname."""
+    full = [(facts.chair.value, read_name(facts.chair.printed))] if facts.chair.value else []
+    if facts.minute_taker:
+        full.append((facts.minute_taker.person, facts.minute_taker.name))
+    full += [(m.person, m.name) for m in facts.attendees + facts.apologies if len(m.name.split()) > 1]
+
+    def linked(member: Member) -> Member:
+        if len(member.name.split()) != 1 or member.known:
+            return member
+        same = {slug for slug, name in full if name.split() and name.split()[-1] == member.name}
+        if len(same) != 1:
+            return member
+        (slug,) = same
+        checks = (f'"{member.name}" read as {slug}, printed in full elsewhere in the heading',)
+        return replace(member, person=slug, checks=checks)
+
+    facts.attendees = [linked(m) for m in facts.attendees]
+    facts.apologies = [linked(m) for m in facts.apologies]
+
+
+def read_name(printed: str) -> str:
+    named, _ = read_entry(printed, "", Reference())
+    return named.name if named else printed
 
 
 def date_from_items(items: list[Item], facts: HeaderFacts, order: str) -> None:

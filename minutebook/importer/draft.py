@@ -184,7 +184,10 @@ def editorial_notes(draft: Draft) -> list[str]:
     if any(item.dotted for item in draft.agenda):
         notes.append("Item numbers are shown without the full stops printed after them.")
     if any(item.worded for item in draft.agenda):
-        notes.append('Item numbers are shown without the word "Item" printed before them.')
+        notes.append(
+            "Item numbers are shown as the number alone, without the words or marks printed with it"
+            ' (such as "Item 1:" or "1)").'
+        )
     if draft.date.note.startswith("the Date line gives no year"):
         notes.append(
             f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); the title dates the meeting."

@@ -17,7 +17,8 @@ from minutebook.importer.header import normal, person, unknown_check
 # Where a list of people starts, and whose they are.
 PRESENT = re.compile(
     r"^(?:the\s+following\s+(?P<following>(?:\w+\s+){0,2})(?:were|was)\s+present"
-    r"|roll\s+call|attendance|attendees|(?P<group>[A-Za-z][A-Za-z ]{0,40}?\s+)?(?:present|in\s+attendance))"
+    r"|present\s+were|roll\s+call|attendance|attendees|(?P<label>members|officers|councillors|trustees|governors)(?=\s*:)"
+    r"|(?P<group>[A-Za-z][A-Za-z ]{0,40}?\s+)?(?:present|in\s+attendance))"
     r"\b\s*[:–—-]?\s*(?P<names>.*)$",
     re.I | re.S,
 )
@@ -37,6 +38,8 @@ LABEL_INSIDE = re.compile(
     r"\s+(?=(?:[A-Z][a-z]+\s+(?:present|in\s+attendance)|Present|In\s+attendance|Apologies)\b\s*:)"
 )
 WERE_PRESENT = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:present|in\s+attendance)\b.*$", re.I)
+# "County Administrator Joan Price was also present.": one person, a sentence of their own
+ALSO_WAS = re.compile(r"^(?P<names>[A-Z].*?)\s+(?:was|were)\s+also\s+(?:present|in\s+attendance)\b", re.S)
 
 # Titles printed before a name. Honorifics say nothing of the role; the rest are the role.
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "revd")

@@ -21,6 +21,7 @@ from minutebook.importer.found import Fact, Item, Member, NextFound, Reference
 from minutebook.importer.header import person, read_minute_taker, read_title, unknown_check
 from minutebook.importer.people import (
     ABSENT,
+    ALSO_WAS,
     APOLOGIES,
     LABEL_INSIDE,
     LIST_END,
@@ -37,7 +38,7 @@ from minutebook.importer.titles import is_capitals, spelled
 MINUTE_NUMBER = r"[A-Z]{0,3}\d{1,4}/\d{2,4}"
 OUTLINE_NUMBER = r"\d{1,2}(?:\.\d{1,2})*(?:[a-z]|\([a-z]\))?"
 ITEM_LINE = re.compile(
-    rf"^(?P<word>Item\s+)?(?P<number>{MINUTE_NUMBER}|{OUTLINE_NUMBER})(?P<dot>\.?)(?P<mark>[:)]?)(?:\s+[–—-]\s+|\s+)(?P<rest>\S.*)$"
+    rf"^(?P<word>(?:Agenda\s+)?Item\s+)?(?P<number>{MINUTE_NUMBER}|{OUTLINE_NUMBER})(?P<dot>\.?)(?P<mark>[:)]?)(?:\s+[–—-]\s+|\s+)(?P<rest>\S.*)$"
 )
 # Capitals that start a label, a decision or an action, not an item.
 NOT_HEADINGS = re.compile(
@@ -64,7 +65,7 @@ NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 
 # A motion: what the meeting decided, as minuted. Kept in the item's text; counted here.
 MOTION = re.compile(
-    r"\bRESOLVED\b|\b(?:moved|proposed)\b[^.]*?\bseconded\b|\bseconded\s+by\b|\bmotion\s+(?:was\s+)?(?:carried|passed|failed)\b|"
+    r"\bRESOLVED\b|\bAGREED\s*:|\b(?:moved|proposed)\b[^.]*?\bseconded\b|\bseconded\s+by\b|\bmotion\s+(?:was\s+)?(?:carried|passed|failed)\b|"
     r"\bcarried\s+(?:\d+\s*[-–]\s*\d+|unanimously|by\s+\d+)|\bmotion\s*:|\bvote\s*:\s*\d+\s*[-–]\s*\d+",
     re.I,
 )
@@ -294,7 +295,10 @@ def read_header_lines(lines: list[str], facts: HeaderFacts, reference: Reference
                 continue
             group = ""
         dated = date_sentence(line, facts, order)
-        facts.kept.append(block(line, () if dated else (NO_FIELD,)))
+        listed_inside = [found for sentence in LIST_END.split(line)[1:] for found in people_lines(sentence, reference)]
+        for kind, members, _ in listed_inside:  # "… in the Commission Chambers. Present were Chairman Bill Ortiz, …"
+            add_people(facts, kind, members)
+        facts.kept.append(block(line, () if dated or listed_inside else (NO_FIELD,)))
 
 
 NO_FIELD = "printed before the first item; no field holds it"
@@ -344,14 +348,16 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
         return None
     apologies = APOLOGIES.match(line)
     present = PRESENT.match(line)
-    found = ("apologies", apologies) if apologies else ("present", present) if present else None
+    also = ALSO_WAS.match(line) if not apologies else None  # before "present", which ends this sentence too
+    found = ("apologies", apologies) if apologies else ("present", also or present) if present or also else None
     if not found:
         return None
     kind, match = found
-    group = (match.groupdict().get("group") or match.groupdict().get("following") or "").strip()
+    named = match.groupdict()
+    group = (named.get("group") or named.get("following") or named.get("label") or "").strip()
     names = LABEL_INSIDE.split(LIST_END.split(match.group("names").strip(), maxsplit=1)[0], maxsplit=1)[0]
     names = WERE_PRESENT.sub("", names).strip()
-    if match.groupdict().get("group") and names and not re.search(r"[:–—-]\s*$", line[: match.start("names")]):
+    if named.get("group") and names and not re.search(r"[:–—-]\s*$", line[: match.start("names")]):
         return None  # "Two residents were present and spoke": a sentence, not a list
     if not names:
         return kind, [], []
@@ -445,6 +451,7 @@ def venue_in(line: str, printed: dates.Printed) -> Fact:
 def place_after(text: str, after_time: bool) -> str:
     """Where the meeting was, printed after its date or time: "… at 7.30pm in the Village Hall, Church Lane.",
     "… 18.30, Northgate Library meeting room"; without a clause that follows ("…, Mayor Stone presiding")."""
+    text = LIST_END.split(text, maxsplit=1)[0]  # "… in the Commission Chambers. Present were …"
     place = re.match(
         r"^\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Za-z].*?)(?:,?\s+with\s+.*|,\s+[^,]*\bpresiding)?\s*\.?$", text
     ) or re.match(r"^\s*,\s*(?P<venue>[A-Z][^.;" + ("" if after_time else ",") + r"]*?)\s*\.?$", text)
@@ -539,9 +546,10 @@ def people_in_items(items: list[Item], facts: HeaderFacts, reference: Reference)
     attendees, apologies = not facts.attendees, not facts.apologies
     for item in items:
         for b in item.blocks:
-            for kind, members, _ in people_lines(without_markers(b.text), reference):
-                if (kind == "apologies" and apologies) or (kind == "present" and attendees):
-                    add_people(facts, kind, members)
+            for sentence in LIST_END.split(without_markers(b.text)):  # "The Chair welcomed everyone. Apologies …"
+                for kind, members, _ in people_lines(sentence, reference):
+                    if (kind == "apologies" and apologies) or (kind == "present" and attendees):
+                        add_people(facts, kind, members)
 
 
 APOLOGIES_TITLE = re.compile(r"^apologies\b", re.I)

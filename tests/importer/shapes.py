@@ -481,6 +481,55 @@ PDF_LIMITS: dict[str, str] = {
     "township-board.txt": 'wrapping runs "Board Members Absent: …" on after the last name present, and '
     "a label of capitalised words run on after a name cannot be told from more names",
 }
+# A seventh round, written after every change above and scored before any change for it: 7 of 18
+# fields. Then added: "Agenda Item 1 –", "Members:" and "Officers:" lists, "Present were …" and
+# "… was also present" inside a paragraph, apologies in a later sentence of a paragraph, "AGREED:"
+# as a decision, and a venue that ends with its sentence.
+PRINTED |= {
+    "county-commission.txt": {
+        "date": "2020-03-03",
+        "time": "09:00",
+        "venue": "Commission Chambers",
+        "chair": "bill-ortiz",
+        "attendees": [
+            ("bill-ortiz", "Chairman"),
+            ("sue-lang", "Vice Chair"),
+            ("tom-haines", "Commissioner"),
+            ("joan-price", "County Administrator"),
+        ],
+        "agenda": [
+            ("1", "Approval of the Minutes"),
+            ("2", "Road Department Report"),
+            ("3", "Adjournment"),
+        ],
+        "actions": [("2", "joan-price")],
+        "motions": {"1": 1},
+    },
+    "panel-agreed.txt": {
+        "date": "2021-10-19",
+        "time": "13:30",
+        "venue": "Council Chamber, Westvale Civic Centre",
+        "chair": "priya-shah",
+        "attendees": [
+            ("priya-shah", "Chair"),
+            ("mark-doyle", "Councillor"),
+            ("ewan-grey", "Councillor"),
+            ("tessa-lim", "Independent Co-opted Member"),
+            ("neil-barker", "Panel Support Officer"),
+            ("rachel-owen", "Police and Crime Commissioner"),
+        ],
+        "apologies": [("ian-bell", "Councillor")],
+        "agenda": [
+            ("1", "Welcome and apologies"),
+            ("2", "Minutes"),
+            ("3", "Commissioner's update"),
+            ("4", "Date of next meeting"),
+        ],
+        "actions": [("3", "neil-barker")],
+        "motions": {"2": 1},
+        "next_meeting": ("2021-12-14", "13:30"),
+    },
+}
 SEEDS = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
 
 
@@ -615,7 +664,7 @@ def lost_sentences(source: str, draft_text: str) -> list[str]:
         if contains(body, said) or " ".join(said) in values:
             continue
         start = plain.item_start(sentence, set(), "")
-        if start and start.worded and (start.worded, start.title) in headings(draft_text):
+        if start and start.worded and (start.number, start.title) in headings(draft_text):
             continue  # "Item 1: Apologies": its heading is "## 1 Apologies", as the editorial note says
         labelled = LABELLED.match(sentence)
         if labelled and (set(words(labelled.group("value"))) <= front_words or read_whole(labelled, values)):
@@ -625,9 +674,8 @@ def lost_sentences(source: str, draft_text: str) -> list[str]:
 
 
 def headings(draft_text: str) -> set[tuple[str, str]]:
-    """Each numbered heading of the body, as (\"Item <number>:\", title)."""
-    found = re.findall(r"(?m)^## (\S+) (.+)$", draft_text.split("---\n", 2)[2])
-    return {(f"Item {number}:", title) for number, title in found}
+    """Each numbered heading of the body, as (number, title)."""
+    return set(re.findall(r"(?m)^## (\S+) (.+)$", draft_text.split("---\n", 2)[2]))
 
 
 def read_whole(labelled: re.Match, values: list[str]) -> bool:

@@ -349,10 +349,9 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
     apologies = APOLOGIES.match(line)
     present = PRESENT.match(line)
     also = ALSO_WAS.match(line) if not apologies else None  # before "present", which ends this sentence too
-    found = ("apologies", apologies) if apologies else ("present", also or present) if present or also else None
-    if not found:
+    kind, match = ("apologies", apologies) if apologies else ("present", also or present)
+    if match is None:
         return None
-    kind, match = found
     named = match.groupdict()
     group = (named.get("group") or named.get("following") or named.get("label") or "").strip()
     names = LABEL_INSIDE.split(LIST_END.split(match.group("names").strip(), maxsplit=1)[0], maxsplit=1)[0]

@@ -473,9 +473,74 @@ PRINTED |= {
         "motions": {"Approval of Agenda": 1, "Adjournment": 1},
     },
 }
+# An eighth round, written after every change above and scored without changing the importer for
+# it: the importer's measure on shapes it has not seen. What it misses is listed in LIMITS below.
+PRINTED |= {
+    "fire-authority.txt": {
+        "date": "2021-11-25",
+        "time": "10:30",
+        "venue": "Fire Service Headquarters, Southmoor",
+        "chair": "k-adeyemi",
+        "attendees": [
+            ("k-adeyemi", "Chair"),
+            ("l-brennan", "Councillor"),
+            ("m-carver", "Councillor"),
+            ("p-dolan", "Councillor"),
+            ("s-grant", "Chief Fire Officer"),
+            ("h-ives", "Treasurer"),
+            ("r-jacobs", "Clerk to the Authority"),
+        ],
+        "apologies": [("t-evans", "Councillor")],
+        "agenda": [
+            ("AG/21/17", "APOLOGIES"),
+            ("AG/21/18", "INTERNAL AUDIT PROGRESS REPORT"),
+            ("AG/21/19", "DATE OF NEXT MEETING"),
+        ],
+        "actions": [("AG/21/18", "h-ives")],
+        "motions": {"AG/21/18": 1},
+        "next_meeting": ("2022-03-24", "10:30"),
+    },
+    "village-hall-trustees.txt": {
+        "date": "2022-09-12",
+        "time": "19:30",
+        "venue": "small hall",
+        "chair": "anna-pike",
+        "minute_taker": ("cora-sealy", "secretary"),
+        "attendees": [
+            ("anna-pike", "chair"),
+            ("ben-rudd", "treasurer"),
+            ("cora-sealy", "secretary"),
+            ("dev-tandon", ""),
+        ],
+        "agenda": [
+            ("", "Matters arising"),
+            ("", "Treasurer's report"),
+            ("", "Any other business"),
+        ],
+        "actions": [("", "ben-rudd"), ("", "cora-sealy")],
+        "next_meeting": ("2022-11-14", "19:30"),
+    },
+}
+
+
 # What the importer is known to miss in these texts: each such field's test is marked
-# xfail(strict=True) with the reason, so it fails the day the limit is lifted. None at present.
-LIMITS: dict[tuple[str, str], str] = {}
+# xfail(strict=True) with the reason, so it fails the day the limit is lifted.
+LIMITS: dict[tuple[str, str], str] = {
+    ("fire-authority.txt", "attendees"): 'a title with words in lower case ("Clerk to the Authority R. Jacobs") '
+    "is not read as a title before a name",
+    ("fire-authority.txt", "agenda"): 'minute numbers with two slashes ("AG/21/17") are not read as numbers: '
+    "the items are read as headings in capitals, the number in the title",
+    ("fire-authority.txt", "actions"): "the action's item has no number, as above",
+    ("fire-authority.txt", "motions"): "the resolution is counted under a title that holds the number, as above",
+    ("village-hall-trustees.txt", "minute_taker"): '"(minutes)" after a name in the list of those present, '
+    "saying who took them, is not read",
+    ("village-hall-trustees.txt", "agenda"): 'a heading in ordinary case with most of its words in lower case ("Any '
+    'other business") is not read as a heading',
+    (
+        "village-hall-trustees.txt",
+        "actions",
+    ): '"Action – Ben: …" names its owner by first name alone, which is not matched',
+}
 # And from PDF, where the page's wrapping runs short lines together.
 PDF_LIMITS: dict[str, str] = {
     "township-board.txt": 'wrapping runs "Board Members Absent: …" on after the last name present, and '

@@ -230,7 +230,7 @@ def link(content: Content) -> Archive:
                         ContentError(
                             item.origin.path,
                             line,
-                            f"agenda item {item.number}: themes",
+                            f"agenda item {item.reference}: themes",
                             f"theme '{slug}' is not in content/themes.yml; expected one of its slugs",
                         )
                     )
@@ -385,8 +385,10 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
             roles[attendee.person].append(RoleHeld(meeting, attendee.role, attendee.abbreviation, True))
         for attendee in meeting.apologies:
             roles[attendee.person].append(RoleHeld(meeting, attendee.role, attendee.abbreviation, False))
-        chaired[meeting.chair].append(meeting)
-        minuted[meeting.minute_taker.person].append(meeting)
+        if meeting.chair:  # not recorded in every set of minutes
+            chaired[meeting.chair].append(meeting)
+        if meeting.minute_taker.person:
+            minuted[meeting.minute_taker.person].append(meeting)
     for t in tracked:
         owned[t.action.owner].append(t)
     return tuple(

@@ -91,28 +91,50 @@ class Attendee:
     role: str
     abbreviation: str = ""
     origin: Origin = field(default=Origin(""), compare=False)
+    arrived: str = ""  # as minuted, such as "19:40" or "during item 5"; only where they came late
+    left: str = ""  # as minuted; only where they left early
 
 
 @dataclass(frozen=True)
 class AgendaItem:
-    number: str
+    number: str  # exactly as printed ("39/20", "2.1(d)"); empty for a section the minutes do not number
     title: str
     anchor: str
     themes: tuple[str, ...] = ()
     markdown: str = ""
     origin: Origin = field(default=Origin(""), compare=False)
     theme_lines: tuple[int, ...] = field(default=(), compare=False)  # where each theme was named
+    level: int = 1  # 2 for a sub-item shown under the item above it, 3 under a 2
 
     @property
     def heading(self) -> str:
-        return f"{self.number} {self.title}"
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    @property
+    def reference(self) -> str:
+        """How an action names the item: its number as printed, or its title where it has none."""
+        return self.number or self.title
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A paper before the meeting, such as a report; `url` only where it is published."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Recording:
+    url: str
+    title: str = "Recording of the meeting"
 
 
 @dataclass(frozen=True)
 class Action:
     id: str
     meeting_id: str
-    item: str
+    item: str  # the item's reference: its number as printed, or its title where it has none
     text: str
     status: str
     owner: str = ""
@@ -155,11 +177,11 @@ class Meeting:
     id: str
     title: str
     date: dt.date
-    time: str
+    time: str  # "" where the minutes record none: every field below that may be empty is "not recorded"
     type: str
     venue: str
     chair: str
-    minute_taker: Attendee
+    minute_taker: Attendee  # its person is "" where not recorded
     attendees: tuple[Attendee, ...]
     apologies: tuple[Attendee, ...]
     agenda: tuple[AgendaItem, ...]
@@ -175,22 +197,36 @@ class Meeting:
     status: str = "approved"  # one of MEETING_STATUSES
     approved_on: dt.date | None = None  # the date of the meeting that approved these minutes, where known
     approved_line: int = field(default=0, compare=False)  # where that date is given, for errors found when linking
+    preamble: str = ""  # Markdown before the first item's heading, such as who opened the meeting
+    papers: tuple[Paper, ...] = ()
+    recording: Recording | None = None
 
     @property
     def year(self) -> int:
         return self.date.year
 
-    def item(self, number: str) -> AgendaItem | None:
-        return next((i for i in self.agenda if i.number == number), None)
+    def item(self, reference: str) -> AgendaItem | None:
+        """The item an action names: by number, or by title for an item with no number."""
+        return next((i for i in self.agenda if i.reference == reference), None)
 
-    def number_in_context(self, number: str) -> str:
+    def item_name(self, reference: str) -> str:
+        """How a page names an item away from its heading: "item 2.1(d)", or the title of an unnumbered one."""
+        item = self.item(reference)
+        return f"item {self.number_in_context(reference)}" if item is None or item.number else item.title
+
+    def number_in_context(self, reference: str) -> str:
         """An item's number as a reader needs it away from the agenda: a lettered item ("d") under
-        "2.1" is "2.1(d)". Minutes letter the parts of the numbered item above them."""
-        if not number.isalpha():
-            return number
-        place = next((n for n, i in enumerate(self.agenda) if i.number == number), 0)
-        parent = next((i.number for i in reversed(self.agenda[:place]) if not i.number.isalpha()), "")
-        return f"{parent}({number})" if parent else number
+        "2.1" is "2.1(d)". Minutes letter the parts of the numbered item above them: the item above
+        at a lower `level`, or, where no levels are given, the nearest numbered item above."""
+        if not reference.isalpha():
+            return reference
+        place = next((n for n, i in enumerate(self.agenda) if i.reference == reference), 0)
+        item, above = self.agenda[place] if self.agenda else None, reversed(self.agenda[:place])
+        if item is not None and item.level > 1:
+            parent = next((i.number for i in above if i.level < item.level), "")
+        else:
+            parent = next((i.number for i in above if i.number and not i.number.isalpha()), "")
+        return f"{parent}({reference})" if parent and item is not None and item.number else reference
 
 
 @dataclass(frozen=True)

@@ -234,6 +234,7 @@ def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str
                 opendata.meeting_record(renderer.archive, meeting, [t.text for t in texts], base_url)
             )
         renderer.item_texts.pop(meeting_id, None)  # each meeting is visited once: its parsed text need not stay
+        renderer.preambles.pop(meeting_id, None)  # nor its preamble, where its page was not made
     return made
 
 

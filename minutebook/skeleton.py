@@ -128,7 +128,10 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         )
     outstanding = outstanding_actions(archive, day)
     title = meeting_title(meeting_type, day)
-    notes = {"time": _note(time_from, previous, "the start time"), "venue": _note(venue_from, previous, "")}
+    notes = {
+        "time": _note(time_from, previous, "the start time, or delete this line if the minutes record none"),
+        "venue": _note(venue_from, previous, ""),
+    }
 
     front = [
         "---",
@@ -139,10 +142,7 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         f"type: {_scalar(meeting_type)}",
         "status: draft  # new minutes are a draft until a later meeting approves them",
         f"venue: {_scalar(venue)}{notes['venue']}",
-        f"chair: {chair}  # {TO_DO}: {'check' if previous else 'the person slug of the chair'}",
-        f"minute_taker:  # {TO_DO}: {'check' if previous else 'who took the minutes, and their role'}",
-        f"  person: {minute_taker.person}",
-        f"  role: {_scalar(minute_taker.role)}",
+        *_chair_and_minute_taker(previous, chair, minute_taker),
         f"attendees:  # {TO_DO}: {'check' if previous else 'list'} who attended and the role each held that day",
         *_people(attendees),
         f"apologies: []  # {TO_DO}: anyone who sent apologies, in the same form as attendees",
@@ -170,6 +170,26 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         time_from=time_from,
         venue_from=venue_from,
     )
+
+
+def _chair_and_minute_taker(previous: Meeting | None, chair: str, minute_taker: Attendee) -> list[str]:
+    """Their lines, or, where the last meeting's minutes recorded neither, a note to add them only if these do."""
+    lines = []
+    if chair:
+        lines.append(f"chair: {chair}  # {TO_DO}: {'check' if previous else 'the person slug of the chair'}")
+    elif previous:
+        lines.append(f"# chair: not recorded in {previous.id}.md; add it if these minutes record it")
+    if minute_taker.person:
+        lines += [
+            f"minute_taker:  # {TO_DO}: {'check' if previous else 'who took the minutes, and their role'}",
+            f"  person: {minute_taker.person}",
+            f"  role: {_scalar(minute_taker.role)}",
+        ]
+    elif previous:
+        lines.append(
+            f"# minute_taker: not recorded in {previous.id}.md; add it (person, role) if these minutes record it"
+        )
+    return lines
 
 
 # The agenda every draft starts from: number, title, placeholder text.
@@ -200,14 +220,24 @@ def describe(skeleton: Skeleton) -> str:
             f"No earlier {_as_meeting(skeleton.meeting_type)} in the archive, so this is a minimal skeleton: "
             f"{_join(guessed)} are placeholders; {actions} listed."
         )
-    sources = {NEXT_LINE: "from its next-meeting line", PREVIOUS: "copied from that meeting", GIVEN: "as given"}
+    sources = {
+        NEXT_LINE: "from its next-meeting line",
+        PREVIOUS: "copied from that meeting",
+        GIVEN: "as given",
+        PLACEHOLDER: "left to fill in",  # that meeting's minutes recorded none
+    }
     grouped: dict[str, list[str]] = {}
     for what, source in (("time", skeleton.time_from), ("venue", skeleton.venue_from)):
         grouped.setdefault(source, []).append(what)
     settings = [f"{_join(whats)} {sources[source]}" for source, whats in grouped.items()]
+    # Only what that meeting's minutes recorded is copied: not every body minutes its chair and minute-taker.
+    people = [
+        name for name, who in (("the chair", previous.chair), ("minute-taker", previous.minute_taker.person)) if who
+    ]
+    copied = f"{_join(people)}, " if people else ""
     return (
         f"Pre-filled from {previous.id}.md: {_count(skeleton.attendees, 'attendee')}, "
-        f"the chair and minute-taker, {actions}, {', '.join(settings)}."
+        f"{copied}{actions}, {', '.join(settings)}."
     )
 
 

@@ -17,6 +17,7 @@ import re
 import stat
 import unicodedata
 import urllib.parse
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,13 +40,14 @@ from minutebook.model import (
     Meeting,
     NextMeeting,
     Origin,
+    Paper,
     Person,
+    Recording,
     SiteSettings,
     Theme,
 )
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ITEM_NUMBER = re.compile(r"^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$")
 TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 HEADING = re.compile(r"^##(?!#)")  # the text is taken by `heading_text`: a pattern for it backtracks on a long line
@@ -411,6 +413,24 @@ class Fields:
             self.error(key, f"is empty; it is required ({self.expected(key)})")
         return value.strip()
 
+    def line_text(self, key: str, required: bool | None = None, default: str = "") -> str:
+        """Text that must stay on one line, such as an item number: a line break would split a heading."""
+        value = self.text(key, required, default)
+        problem = control_character(value, multi_line=False) if value else None
+        if problem:
+            self.error(key, problem)
+            return ""
+        return value
+
+    def address(self, key: str, required: bool | None = None) -> str:
+        """A web address a reader follows from the page, checked as the site's own addresses are."""
+        value = self.text(key, required)
+        try:
+            return web_address(value) if value else ""
+        except ValueError as exc:
+            self.error(key, str(exc))
+            return ""
+
     def slug(self, key: str, required: bool | None = None) -> str:
         value = self.text(key, required)
         if value and not SLUG.match(value):
@@ -510,8 +530,35 @@ def _close_match(key: str, allowed: tuple[str, ...]) -> str:
 
 
 def item_anchor(number: str) -> str:
-    """`2.1` -> `item-2-1`: derived from the printed number, so it never moves."""
-    return "item-" + re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
+    """`2.1` -> `item-2-1`, `39/20` -> `item-39-20`: derived from the printed number, so it never moves.
+    Letters are kept without their accents, as an address carries them plainly; a number with no letter or
+    digit in it is known by a code made from it."""
+    words = re.sub(r"[^a-z0-9]+", "-", _unaccented(number).lower()).strip("-")
+    return "item-" + (words or hashlib.blake2b(number.encode("utf-8"), digest_size=4).hexdigest())
+
+
+def title_anchor(title: str) -> str:
+    """The anchor of an item the minutes do not number, from its title: `Call to order` -> `item-call-to-order`.
+    Cut at a word after 40 characters, so a long title still makes a short address."""
+    anchor = item_anchor(title)
+    if len(anchor) > 45:
+        anchor = anchor[:45].rsplit("-", 1)[0]
+    return anchor
+
+
+def unique_anchor(anchor: str, taken: set[str]) -> str:
+    """`anchor`, or, where an earlier item on the page has it ("2.1" and "2-1"), it with `-2`, `-3`...:
+    the file's order decides, so it stays put while the items do."""
+    candidate, count = anchor, 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{anchor}-{count}"
+    taken.add(candidate)
+    return candidate
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def type_slug(meeting_type: str) -> str:
@@ -838,8 +885,8 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
 
     listed_items = parse_agenda(f, errors)
     check_publishable(body, body_line, path, "body", errors)
-    agenda = attach_body(listed_items, body, body_line, path, errors)
-    actions = parse_actions(f, meeting_id, {i.number for i in agenda}, errors)
+    preamble, agenda = attach_body(listed_items, body, body_line, path, errors)
+    actions = parse_actions(f, meeting_id, agenda, errors)
     updates = parse_meeting_updates(f, meeting_id, day, errors)
     next_meeting = parse_next_meeting(f, day, errors)
     for key in ("actions", "action_updates") if not held else ():
@@ -867,12 +914,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     else:
         source_fields.only()
         source_title = source_fields.text("title")
-        source_url = source_fields.text("url")
-        try:  # checked as the site's own addresses are: it becomes a link on the page and in the open data
-            source_url = web_address(source_url) if source_url else ""
-        except ValueError as exc:
-            source_fields.error("url", str(exc))
-            source_url = ""
+        source_url = source_fields.address("url")
 
     meeting = Meeting(
         id=meeting_id,
@@ -884,7 +926,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         chair=f.slug("chair"),
         minute_taker=minute_taker or Attendee("", ""),
         attendees=parse_attendees(f, "attendees", errors),
-        apologies=parse_attendees(f, "apologies", errors),
+        apologies=parse_attendees(f, "apologies", errors, present=False),
         agenda=agenda,
         actions=actions,
         action_updates=updates,
@@ -898,6 +940,9 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         status=status,
         approved_on=approved_on,
         approved_line=f.line_of("approved"),
+        preamble=preamble,
+        papers=parse_papers(f, errors),
+        recording=parse_recording(f, errors),
     )
     return meeting if len(errors) == before else None
 
@@ -922,8 +967,11 @@ def parse_status(f: Fields) -> tuple[str, dt.date | None]:
     return status, approved_on
 
 
-def parse_attendee(data, path, prefix, line, errors, record: schema.Record = schema.ATTENDEE) -> Attendee | None:
-    """One person at a meeting, as an attendee or (with schema.MINUTE_TAKER) its minute-taker."""
+def parse_attendee(
+    data, path, prefix, line, errors, record: schema.Record = schema.ATTENDEE, present: bool = True
+) -> Attendee | None:
+    """One person at a meeting, as an attendee or (with schema.MINUTE_TAKER) its minute-taker.
+    Only someone `present` can have arrived late or left early."""
     if data is None:
         return None
     f = Fields(record, data, path, prefix, errors, line)
@@ -931,17 +979,24 @@ def parse_attendee(data, path, prefix, line, errors, record: schema.Record = sch
         return None
     f.only()
     abbr = f.text("abbreviation") if "abbreviation" in record.names else ""
-    return Attendee(f.slug("person"), f.text("role"), abbr, Origin(path, f.line))
+    comings: dict[str, str] = {}  # 'arrived' and 'left', as minuted
+    for key in ("arrived", "left") if "arrived" in record.names else ():
+        comings[key] = f.line_text(key)
+        if comings[key] and not present:
+            f.error(
+                key, "is given for someone who sent apologies; only attendees arrive or leave: move them to 'attendees'"
+            )
+    return Attendee(f.slug("person"), f.text("role"), abbr, Origin(path, f.line), **comings)
 
 
-def parse_attendees(f: Fields, key: str, errors) -> tuple[Attendee, ...]:
+def parse_attendees(f: Fields, key: str, errors, present: bool = True) -> tuple[Attendee, ...]:
     required = f.needed(key)
     entries = f.list(key)
     if required and f.ok and isinstance(f.data.get(key), list) and not entries:
         f.error(key, "is empty; list at least one person")
     found = []
     for index, (entry, line) in enumerate(entries):
-        attendee = parse_attendee(entry, f.path, f"{key}[{index + 1}]", line, errors)
+        attendee = parse_attendee(entry, f.path, f"{key}[{index + 1}]", line, errors, present=present)
         if attendee:
             found.append(attendee)
     return tuple(found)
@@ -953,33 +1008,41 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
     if required and f.ok and isinstance(f.data.get("agenda"), list) and not entries:
         f.error("agenda", "is empty; list the agenda items")
     items: list[AgendaItem] = []
-    seen: dict[str, tuple[str, int]] = {}  # anchor -> the item number that has it, and its line
+    numbers: dict[str, tuple[str, int]] = {}  # casefolded number -> the number as first written, and its line
+    anchors: set[str] = set()
     for index, (entry, line) in enumerate(entries):
         g = Fields(schema.AGENDA_ITEM, entry, f.path, f"agenda[{index + 1}]", errors, line)
         if not g.ok:
             continue
         g.only()
-        number = g.text("number")
-        if number and not ITEM_NUMBER.match(number):
+        reported = len(errors)
+        number = g.line_text("number")
+        if "number" in g.data and not number and len(errors) == reported:
             g.error(
                 "number",
-                f"'{_short(number)}' is not an item number; expected letters and digits separated by dots, "
-                "such as 2.1 or 4a",
+                "is empty; give the number as printed, in quotes, or leave 'number' out for an unnumbered item",
             )
-            number = ""
-        # Two numbers differing only in case would share an anchor on the page: one link, two items.
-        anchor = item_anchor(number) if number else ""
-        if anchor in seen:
-            first, first_line = seen[anchor]
+        # One item per number: "4a" and "4A" would be one item to a reader, and to an action naming it.
+        if number and number.casefold() in numbers:
+            first, first_line = numbers[number.casefold()]
             if first == number:
                 g.error("number", f"'{number}' is used twice (first on line {first_line}); item numbers must be unique")
             else:
                 g.error(
                     "number",
                     f"'{number}' differs from '{first}' (line {first_line}) only in case, "
-                    "and both would have one link; item numbers must differ in more than case",
+                    "and a reader would take them for one item; "
+                    "item numbers must differ in more than case",
                 )
-            number = ""
+            continue
+        level = int(g.choice("level") or 1)
+        if level > 1 and (not items or level > items[-1].level + 1):
+            g.error(
+                "level",
+                f"is {level}, but the item above it is at level {items[-1].level if items else 0}; "
+                "a sub-item sits one level under the item above it",
+            )
+            level = 1
         themes, theme_lines = [], []
         for t_index, (theme, t_line) in enumerate(g.list("themes")):
             if isinstance(theme, str) and SLUG.match(theme.strip()):
@@ -995,12 +1058,12 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
                     )
                 )
         title = g.text("title")
-        if number:
-            seen[anchor] = (number, line)
+        if number or title:
+            if number:
+                numbers[number.casefold()] = (number, line)
+            anchor = unique_anchor(item_anchor(number) if number else title_anchor(title), anchors)
             items.append(
-                AgendaItem(
-                    number, title, item_anchor(number), tuple(themes), "", Origin(f.path, line), tuple(theme_lines)
-                )
+                AgendaItem(number, title, anchor, tuple(themes), "", Origin(f.path, line), tuple(theme_lines), level)
             )
     return items
 
@@ -1044,20 +1107,13 @@ def heading_text(line: str) -> str:
     return line[2:].strip().rstrip("#").rstrip()
 
 
-def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str, errors) -> tuple[AgendaItem, ...]:
-    """Give each agenda item its part of the body, checking both agree in order and wording."""
+def attach_body(
+    agenda: list[AgendaItem], body: str, first_line: int, path: str, errors
+) -> tuple[str, tuple[AgendaItem, ...]]:
+    """The preamble (the text before the first item's heading, as many minutes open), and each agenda
+    item with its part of the body, checking both agree in order and wording."""
     sections = split_body(body, first_line)
-    preamble = sections.pop(0)
-    if any(line.strip() for line in preamble[2]):
-        line = preamble[1] + next(i for i, text in enumerate(preamble[2]) if text.strip())
-        errors.append(
-            ContentError(
-                path,
-                line,
-                "body",
-                "has text before the first agenda item; start the minutes with '## <number> <title>'",
-            )
-        )
+    preamble = "\n".join(sections.pop(0)[2]).strip("\n")
     result = []
     for index, item in enumerate(agenda):
         if index >= len(sections):
@@ -1066,7 +1122,7 @@ def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str,
                     path,
                     item.origin.line,
                     f"agenda[{index + 1}]",
-                    f"item {item.number} has no heading in the body; expected '## {item.heading}'",
+                    f"item {_short(item.reference)} has no heading in the body; expected '## {item.heading}'",
                 )
             )
             continue
@@ -1091,14 +1147,16 @@ def attach_body(agenda: list[AgendaItem], body: str, first_line: int, path: str,
                 f"heading '{_short(heading)}' is not in the agenda; add it to 'agenda' or make it a '###' sub-heading",
             )
         )
-    return tuple(result)
+    return preamble, tuple(result)
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tuple[Action, ...]:
+def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], errors) -> tuple[Action, ...]:
+    """The actions arising, each naming its item by number, or by title where the item has none."""
+    references = [i.reference for i in agenda]
     actions = []
     for index, (entry, line) in enumerate(f.list("actions")):
         g = Fields(schema.ACTION, entry, f.path, f"actions[{index + 1}]", errors, line)
@@ -1107,11 +1165,18 @@ def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tupl
         g.only()
         action_id = g.slug("id")
         item = g.text("item")
-        if item and numbers and item not in numbers:
+        if item and references and item not in references:
             g.error(
                 "item",
-                f"'{_short(item)}' is not an agenda item of this meeting; "
-                f"expected one of: {', '.join(sorted(numbers))}",
+                f"'{_short(item)}' is not an agenda item of this meeting; expected a number, or the title of an "
+                f"unnumbered item, from: {', '.join(_short(r, 40) for r in references)}",
+            )
+        elif item and references.count(item) > 1:
+            g.error(
+                "item",
+                f"'{_short(item)}' is the title of {references.count(item)} items without a number, so it does "
+                "not say which one the action arose under; an action can name such an item only by a title "
+                "no other item of the meeting has",
             )
         action = Action(
             id=action_id,
@@ -1125,6 +1190,31 @@ def parse_actions(f: Fields, meeting_id: str, numbers: set[str], errors) -> tupl
         )
         actions.append(action)
     return tuple(actions)
+
+
+def parse_papers(f: Fields, errors: list[ContentError]) -> tuple[Paper, ...]:
+    papers: list[Paper] = []
+    for index, (entry, line) in enumerate(f.list("papers")):
+        g = Fields(schema.PAPER, entry, f.path, f"papers[{index + 1}]", errors, line)
+        if not g.ok:
+            continue
+        g.only()
+        title, url = g.text("title"), g.address("url")
+        if title:
+            papers.append(Paper(title, url))
+    return tuple(papers)
+
+
+def parse_recording(f: Fields, errors: list[ContentError]) -> Recording | None:
+    data = f.raw("recording")
+    if data is None:
+        return None
+    g = Fields(schema.RECORDING, data, f.path, "recording", errors, f.line_of("recording"))
+    if not g.ok:
+        return None
+    g.only()
+    url, title = g.address("url"), g.line_text("title", default=g.record["title"].default)
+    return Recording(url, title) if url else None
 
 
 def parse_meeting_updates(f: Fields, meeting_id: str, day, errors) -> tuple[ActionUpdate, ...]:

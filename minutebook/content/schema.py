@@ -88,7 +88,11 @@ TIME = Kind("a time", '24-hour HH:MM in quotes, such as "14:30"')
 SLUG = Kind("a slug", "lower-case letters, digits and single hyphens, at most 100")
 PERSON = Kind("a person slug", "from content/people.yml, such as john-campion")
 ACTION_ID = Kind("an action id", "lower-case letters, digits and single hyphens, at most 100, such as 2019-04-30-1")
-ITEM_NUMBER = Kind("an item number", 'letters and digits separated by dots, in quotes, such as "2.1" or "4a"')
+ITEM_NUMBER = Kind(
+    "an item number", 'as printed, on one line, in quotes, such as "2.1", "4a" or "39/20"', multi_line=False
+)
+ITEM = Kind("an agenda item", 'its number as printed, in quotes, such as "39/20"; for an unnumbered item, its title')
+LEVEL = Kind("one of", "1, 2, 3", options=("1", "2", "3"))
 WEB_ADDRESS = Kind(
     "a web address", "starting https:// or http://, a space or a quote written %20 or %22", multi_line=False
 )
@@ -125,6 +129,12 @@ ATTENDEE = Record("attendee", "attendees", "Attendees", (
     Field("role", TEXT,
           "The role they held at this meeting, written out, such as `Deputy Chief Constable`.", required=True),
     Field("abbreviation", TEXT, "The abbreviation of that role as the minutes use it, such as `DCC`."),
+    Field("arrived", LINE,
+          'For `attendees` only: when they arrived, if late, as minuted, such as `"19:40"` or '
+          '`during item 5`. Shown beside them as "arrived 19:40".'),
+    Field("left", LINE,
+          "For `attendees` only: when they left, if early, as minuted, such as `during item 5`. "
+          'Shown beside them as "left during item 5".'),
 ))  # fmt: skip
 
 MINUTE_TAKER = Record("minute-taker", "minute-takers", "The minute-taker", (
@@ -134,10 +144,14 @@ MINUTE_TAKER = Record("minute-taker", "minute-takers", "The minute-taker", (
 
 AGENDA_ITEM = Record("agenda item", "agenda items", "Agenda items", (
     Field("number", ITEM_NUMBER,
-          'The number as printed, in quotes: `"2.1"`, `"4a"`. Unique within the meeting, and differing in more '
-          "than case (`4a` and `4A` would share one link).", required=True),
+          'The number exactly as printed, in quotes: `"2.1"`, `"4a"`, `"39/20"`, `"C048/23"`, `"2.1(d)"`. Leave it out '
+          "for a section the minutes do not number (such as `CALL TO ORDER`). Unique within the meeting, and "
+          "differing in more than case (`4a` and `4A` are one item)."),
     Field("title", TEXT,
           "The title as printed. The item's heading in the body repeats the number and title.", required=True),
+    Field("level", LEVEL,
+          "How deep the item sits, for a sub-item the page shows indented under the item above it: `2` under a "
+          "`1`, `3` under a `2` (see [Sub-items](#sub-items)).", default="1"),
     Field("themes", THEMES,
           "The themes discussed under the item. Give themes to the items where something was discussed, not "
           "to procedural ones (apologies, the last minutes, the date of the next meeting): lists of meetings "
@@ -147,7 +161,9 @@ AGENDA_ITEM = Record("agenda item", "agenda items", "Agenda items", (
 ACTION = Record("action", "actions", "Actions", (
     Field("id", ACTION_ID,
           "Unique across the archive; by convention the meeting date and a counter, `2019-04-30-1`.", required=True),
-    Field("item", ITEM_NUMBER, "The number of the agenda item it arose under.", required=True),
+    Field("item", ITEM,
+          "The agenda item it arose under: its number as printed, or, for an item the minutes do not "
+          "number, its title as written in `agenda`.", required=True),
     Field("owner", PERSON,
           "Who owns it, by their slug in `people.yml`. Leave it out only where the minutes name no owner."),
     Field("text", TEXT, "The action as minuted.", required=True),
@@ -177,6 +193,16 @@ SOURCE = Record("source", "sources", "The source document", (
     Field("url", WEB_ADDRESS, 'The address where the original can be read. The meeting page\'s "Source" links to it.'),
 ))  # fmt: skip
 
+PAPER = Record("paper", "papers", "Papers", (
+    Field("title", TEXT, "The paper's title as the minutes or the agenda give it.", required=True),
+    Field("url", WEB_ADDRESS, "The address where it can be read, where it is published."),
+))  # fmt: skip
+
+RECORDING = Record("recording", "recordings", "The recording", (
+    Field("title", LINE, "What the link says.", default="Recording of the meeting"),
+    Field("url", WEB_ADDRESS, "The address of the recording or webcast.", required=True),
+))  # fmt: skip
+
 CORRECTION = Record("correction", "corrections", "Each correction", (
     Field("date", DATE, "The day the correction was made; not before the meeting.", required=True),
     Field("note", TEXT, "A sentence for the public saying what changed and why.", required=True),
@@ -185,13 +211,13 @@ CORRECTION = Record("correction", "corrections", "Each correction", (
 MEETING = Record("meeting", "meetings", "Front matter fields", (
     Field("title", TEXT, "The meeting's title as the public should see it.", required=True),
     Field("date", DATE, "The day it was held. Must agree with the file name.", required=True),
-    Field("time", TIME, "The time it started.", required=True, unless_cancelled=True),
+    Field("time", TIME, "The time it started, where minuted; the page says \"Not recorded\" without it."),
     Field("type", TEXT,
           "The meeting type, such as `Monthly Assurance Meeting`. Must agree with the file name.", required=True),
     Field("venue", TEXT,
-          "Where it was held as minuted; `Virtual` for online meetings.", required=True, unless_cancelled=True),
-    Field("chair", PERSON, "The chair, by their slug in `people.yml`.", required=True),
-    Field("minute_taker", one(MINUTE_TAKER), "Who took the minutes.", required=True, unless_cancelled=True),
+          "Where it was held as minuted; `Virtual` for online meetings. Leave out where not minuted."),
+    Field("chair", PERSON, "The chair, by their slug in `people.yml`, where minuted."),
+    Field("minute_taker", one(MINUTE_TAKER), "Who took the minutes, where minuted."),
     Field("attendees", list_of(ATTENDEE),
           "Everyone present: at least one person.", required=True, unless_cancelled=True),
     Field("apologies", list_of(ATTENDEE), "Everyone who sent apologies, in the same form as `attendees`."),
@@ -201,6 +227,9 @@ MEETING = Record("meeting", "meetings", "Front matter fields", (
     Field("action_updates", list_of(ACTION_UPDATE),
           "Updates this meeting made to earlier actions. A cancelled meeting has none."),
     Field("next_meeting", one(NEXT_MEETING), "The next meeting, as minuted."),
+    Field("papers", list_of(PAPER),
+          "The papers before the meeting (reports, appendices), in the order listed. Shown on the meeting page."),
+    Field("recording", one(RECORDING), "A recording or webcast of the meeting. Linked from the meeting page."),
     Field("source", one(SOURCE), "The document the minutes were transcribed from.", required=True),
     Field("editorial_notes", TEXTS,
           "Notes on repairs made to the text when it was transcribed. Shown on the meeting page."),
@@ -259,7 +288,8 @@ SITE = Record("site settings", "site settings", "`site.yml`", (
 ))  # fmt: skip
 
 RECORDS = (
-    MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, NEXT_MEETING, SOURCE, CORRECTION,
+    MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, NEXT_MEETING, PAPER, RECORDING, SOURCE,
+    CORRECTION,
     THEME, PERSON_RECORD, GLOSSARY_ENTRY, UPDATE_BETWEEN_MEETINGS, SITE,
 )  # fmt: skip
 

@@ -4,6 +4,10 @@ The file must load as it stands, so every doubt about a front-matter value is a
 YAML comment (`# CHECK: reason`) and every doubt about the minutes text is a
 visible `[CHECK: reason]` at the end of its paragraph. A value that was not
 found is left empty, never guessed, so `check` names it too.
+
+No text of the minutes is ever only in a comment: an editor deletes comments as
+they settle them. What no field holds whole goes into the body, before the first
+item if it was printed there, marked CHECK when it was not understood.
 """
 
 from __future__ import annotations
@@ -81,16 +85,11 @@ def front_matter(draft: Draft, source: str) -> list[str]:
         fact_line("title", draft.title),
         f"date: {draft.date.value or json.dumps('')}"
         f"{comment(draft.date.checks or (() if draft.date.value else ('date not found',)), draft.date.note)}",
-        fact_line("time", draft.time, quote=True, what="start time"),
+        optional_line("time", draft.time, quote=True),
         fact_line("type", draft.meeting_type, what="meeting type"),
-        fact_line("venue", draft.venue),
-        f"chair: {scalar(draft.chair.value)}"
-        f"{comment(draft.chair.checks or (() if draft.chair.value else ('chair not found',)))}",
+        optional_line("venue", draft.venue),
+        optional_line("chair", draft.chair),
         *minute_taker(draft.minute_taker),
-        *[
-            f"# {CHECK}: printed in the heading but not understood, so not used: {json.dumps(line, ensure_ascii=False)}"
-            for line in draft.leftovers
-        ],
         *members("attendees", draft.attendees, "no attendance table found"),
         *apologies(draft),
         *agenda(draft.agenda),
@@ -103,9 +102,17 @@ def front_matter(draft: Draft, source: str) -> list[str]:
     return lines
 
 
+def optional_line(key: str, fact: Fact, quote: bool = False) -> str:
+    """A field the format lets minutes go without: left out when not found, with a note saying so,
+    which is itself a marker, so the editor adds it or deletes the note."""
+    if fact.value:
+        return f"{key}: {scalar(fact.value, quote)}{comment(fact.checks, fact.note)}"
+    return f"# {CHECK}: {'; '.join(fact.checks) or f'no {key} found'}; add {key}: if the minutes give one"
+
+
 def minute_taker(taker: Member | None) -> list[str]:
     if taker is None:
-        return [f"minute_taker:  # {CHECK}: no Minutes line found", '  person: ""', '  role: ""']
+        return [f"# {CHECK}: no minute-taker found; add minute_taker: (person, role) if the minutes name one"]
     return [
         f"minute_taker:{comment(taker.checks)}",
         f"  person: {scalar(taker.person)}",
@@ -128,11 +135,10 @@ def members(key: str, people: tuple[Member, ...], missing: str) -> list[str]:
 def apologies(draft: Draft) -> list[str]:
     if draft.apologies:
         return members("apologies", draft.apologies, "")
-    printed = draft.apologies_line.printed
-    if printed:
+    if draft.apologies_line.printed:
         return [
-            f"apologies: []  # {CHECK}: printed {json.dumps(printed, ensure_ascii=False)}, "
-            "which could not be read as names and roles"
+            f"apologies: []  # {CHECK}: the Apologies line could not be read as names and roles;"
+            " it is kept at the top of the minutes text"
         ]
     return ["apologies: []"]
 
@@ -142,8 +148,11 @@ def agenda(items: tuple[Item, ...]) -> list[str]:
         return [f"agenda: []  # {CHECK}: no numbered agenda items found"]
     lines = ["agenda:"]
     for item in items:
-        lines.append(f"  - number: {json.dumps(item.number)}{comment(item.checks)}")
-        lines.append(f"    title: {scalar(item.title)}{comment(item.title_checks, item.note)}")
+        if item.number:
+            lines.append(f"  - number: {json.dumps(item.number)}{comment(item.checks)}")
+            lines.append(f"    title: {scalar(item.title)}{comment(item.title_checks, item.note)}")
+        else:  # a section printed without a number, such as CALL TO ORDER
+            lines.append(f"  - title: {scalar(item.title)}{comment(item.checks + item.title_checks, item.note)}")
     return lines
 
 
@@ -153,7 +162,8 @@ def actions(draft: Draft) -> list[str]:
     lines = ["actions:"]
     for number, action in enumerate(draft.actions, start=1):
         lines.append(f"  - id: {draft.date.value or 'undated'}-{number}{comment(action.checks)}")
-        lines.append(f"    item: {json.dumps(action.item)}")
+        unnumbered = () if action.item else ("minuted under an item printed without a number; name the item",)
+        lines.append(f"    item: {json.dumps(action.item)}{comment(unnumbered)}")
         if action.owner:
             lines.append(f"    owner: {action.owner}{comment((), action.note)}")
         lines.append(f"    text: {scalar(action.text)}")
@@ -181,6 +191,11 @@ def editorial_notes(draft: Draft) -> list[str]:
         notes.append("Item titles printed in capitals are spelled as in earlier meetings.")
     if any(item.dotted for item in draft.agenda):
         notes.append("Item numbers are shown without the full stops printed after them.")
+    if any(item.worded for item in draft.agenda):
+        notes.append(
+            "Item numbers are shown as the number alone, without the words or marks printed with it"
+            ' (such as "Item 1:" or "1)").'
+        )
     if draft.date.note.startswith("the Date line gives no year"):
         notes.append(
             f"The date line gives no year ({json.dumps(draft.date.printed, ensure_ascii=False)}); "
@@ -198,8 +213,10 @@ def editorial_notes(draft: Draft) -> list[str]:
 
 def body(draft: Draft) -> list[str]:
     lines: list[str] = []
+    for block in draft.preamble:
+        lines += ["", block_text(block)]
     for item in draft.agenda:
-        lines += ["", f"## {item.number} {item.title}"]
+        lines += ["", f"## {' '.join(filter(None, (item.number, item.title)))}"]
         for block in item.blocks:
             lines += ["", block_text(block)]
     return lines
@@ -242,13 +259,14 @@ def report(draft: Draft) -> list[str]:
             taker.checks if taker else (),
         )
     )
-    if draft.leftovers:
+    unplaced = sum(1 for b in draft.preamble if b.checks)
+    if draft.preamble:
         lines.append(
             field_line(
-                "heading",
-                CHECK,
-                f"{len(draft.leftovers)} line(s) not understood, kept as comments: "
-                + "; ".join(f'"{x}"' for x in draft.leftovers),
+                "preamble",
+                CHECK if unplaced else "found",
+                f"{plural(len(draft.preamble), 'paragraph')} printed before the first item, kept as text;"
+                f" {unplaced} not understood, marked {CHECK}",
             )
         )
     lines.append(people_line("attendees", draft.attendees, "no attendance table"))
@@ -259,9 +277,20 @@ def report(draft: Draft) -> list[str]:
         lines.append(field_line("apologies", "found", "none printed"))
     lines.append(agenda_line(draft.agenda))
     lines.append(actions_line(draft))
+    lines.append(motions_line(draft.agenda))
     lines.append(next_line(draft.next_meeting))
     lines.append(text_line(draft))
+    lines.append(f"  {'CHECK markers':<13} {check_count(render(draft, '')):>9}  places in the draft to settle")
     return lines
+
+
+def motions_line(items: tuple[Item, ...]) -> str:
+    """Motions and resolutions have no field of their own yet: they stay in their item's text."""
+    found = [(i.number or i.title, len(i.motions)) for i in items if i.motions]
+    if not found:
+        return field_line("motions", "found", "none (no RESOLVED, moved/seconded or carried)")
+    shown = ", ".join(f"{n} under {where}" for where, n in found)
+    return field_line("motions", "found", f"{sum(n for _, n in found)}, kept in their items' text: {shown}")
 
 
 def status(value, checks) -> str:
@@ -286,7 +315,7 @@ def people_line(name: str, people: tuple[Member, ...], missing: str) -> str:
 def agenda_line(items: tuple[Item, ...]) -> str:
     if not items:
         return field_line("agenda", "NOT FOUND", "no numbered agenda items")
-    shown = ", ".join(f"{i.number}{' [CHECK]' if i.checks or i.title_checks else ''}" for i in items)
+    shown = ", ".join(f"{i.number or i.title}{' [CHECK]' if i.checks or i.title_checks else ''}" for i in items)
     return field_line(
         "agenda", CHECK if any(i.checks or i.title_checks for i in items) else "found", f"{len(items)} items: {shown}"
     )
@@ -314,7 +343,9 @@ def next_line(found: NextFound | None) -> str:
 
 def text_line(draft: Draft) -> str:
     repaired = ", ".join(f"{n} {name}" for name, n in sorted(draft.repairs.items(), key=lambda kv: -kv[1]))
-    doubts = sum(len(b.checks) for item in draft.agenda for b in item.blocks)
+    doubts = sum(len(b.checks) for item in draft.agenda for b in item.blocks) + sum(
+        len(b.checks) for b in draft.preamble
+    )
     state = CHECK if doubts else "found"
     return field_line(
         "text",

@@ -40,6 +40,7 @@ class Member:
     abbreviation: str = ""
     known: bool = True  # the name is in people.yml
     checks: tuple[str, ...] = ()
+    chair: bool = False  # printed as in the chair: "(Chair)", "(Mayor, in the Chair)"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class Item:
     note: str = ""
     title_checks: tuple[str, ...] = ()
     dotted: bool = False  # printed "2." and shown as 2
+    worded: str = ""  # printed "Item 1:" and shown as 1: what was printed before the title
     respelled: bool = False  # printed in capitals, spelled as the archive spells it
+    motions: tuple[str, ...] = ()  # motions and resolutions minuted under it, as printed; kept in its text
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Draft:
     next_meeting: NextFound | None
     leftovers: tuple[str, ...] = ()  # header lines not understood, kept for the editor
     repairs: Counter = field(default_factory=Counter, compare=False)
+    preamble: tuple[Block, ...] = ()  # text printed before the first item that no field holds whole
 
     @property
     def people(self) -> tuple[Member, ...]:

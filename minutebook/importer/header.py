@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from minutebook.importer import repair
+from minutebook.importer.dates import clock
 from minutebook.importer.found import Fact, Header, Member, Reference
 
 MONTHS = (
@@ -24,12 +25,10 @@ DATE = re.compile(
     rf"(?:\b(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+)?\b(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s+(?P<month>{MONTH})\b,?(?:\s+(?P<year>\d{{4}})\b)?",
     re.I,
 )
-TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>am|pm)\b|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b", re.I
+# Only "Venue" is printed without its colon; "Minutes of the Board" is a title, not the minute-taker.
+LABEL = re.compile(
+    r"^[\s\-•*]*(Date|Chair|Minutes|Venue|Attendance|Apologies)(?:[ \t]*:|(?<=Venue)\b)[ \t]*(.*)$", re.I | re.S
 )
-
-
-LABEL = re.compile(r"^[\s\-•*]*(Date|Chair|Minutes|Venue|Attendance|Apologies)\b[ \t]*:?[ \t]*(.*)$", re.I | re.S)
 TABLE_HEADER = re.compile(r"^\s*(?:Name:?\s+Capacity:?|No\.?\s+Item)\s*$", re.I)
 TITLE_LINE = re.compile(r"^(?P<title>.*?)\s*[–—-]\s*(?:Meeting\s+)?(?:Notes|Minutes)\s*$", re.I)
 MONTH_YEAR = re.compile(rf"\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})$", re.I)
@@ -55,6 +54,8 @@ def read_header(lines: list[str], reference: Reference) -> Header:
             repairs[repair.HEADERS] += 1
             continue
         label = LABEL.match(line)
+        if label and label.group(1).lower() in label_lines:  # a second "Date …" line is text, not the date
+            label = None
         row = ""
         if label:
             name, rest = label.group(1).lower(), label.group(2).strip()
@@ -68,11 +69,13 @@ def read_header(lines: list[str], reference: Reference) -> Header:
             assert table is not None, "a row is only read inside an attendance or apologies table"
             added = member_row(row, reference, table)
             (attendees if table == "attendance" else apologies).extend(added or [])
-            if not added:
-                leftovers.append(row)
+            if not added or any(not m.role for m in added):  # the row's text is held whole nowhere else
+                leftovers.append(" ".join(line.split()) if label else row)  # its label too, as printed
 
     title, meeting_type = read_title(title_line)
     date = read_date(label_lines.get("date", ""), title)
+    if label_lines.get("date") and not date.value:  # its text would otherwise be only in a comment
+        leftovers.append(label_lines["date"])
     return Header(
         source_title=Fact(title_line, title_line, () if title_line else ("no title line found",)),
         title=title,
@@ -144,25 +147,6 @@ def read_time(printed: str) -> Fact:
     if not time:
         return Fact("", printed, ("no start time found in the Date line",))
     return Fact(time, printed, (check,) if check else ())
-
-
-def clock(text: str) -> tuple[str, str]:
-    """The first time of day in `text` as 24-hour HH:MM, and a doubt about it if any."""
-    found = TIME.search(text)
-    if not found:
-        return "", ""
-    if found.group("h24"):
-        hour, minute = int(found.group("h24")), int(found.group("m24"))
-        return (f"{hour:02d}:{minute:02d}", "") if hour < 24 and minute < 60 else ("", "")
-    hour, minute, half = int(found.group("h")), int(found.group("m") or 0), found.group("half").lower()
-    if hour > 12:  # "14:00pm": a 24-hour time with a needless pm
-        return (
-            (f"{hour:02d}:{minute:02d}", f'printed "{found.group(0)}"; read as {hour:02d}:{minute:02d}')
-            if hour < 24
-            else ("", "")
-        )
-    hour = hour % 12 + (12 if half == "pm" else 0)
-    return f"{hour:02d}:{minute:02d}", ""
 
 
 # ---------------------------------------------------------------- people

@@ -13,14 +13,31 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from minutebook.importer import repair
-from minutebook.importer.found import ActionFound, Draft, Item, Member, NextFound, Reference
-from minutebook.importer.header import DATE, MONTHS, TIME, clock, name_at_start, normal, read_header
+from minutebook.importer import dates, people, plain, repair
+from minutebook.importer.dates import TIME, clock
+from minutebook.importer.found import ActionFound, Draft, Fact, Item, Member, NextFound, Reference
+from minutebook.importer.header import DATE, MONTHS, name_at_start, normal, read_header
 from minutebook.importer.repair import HEADING, NUMBERED, PARAGRAPH, Block, without_markers
+from minutebook.importer.titles import is_capitals, spelled
 
 
 def parse(lines: list[str], reference: Reference = Reference()) -> Draft:
     start = next((i for i, line in enumerate(lines) if agenda_row(repair.split_row(line), set(), "")), len(lines))
+    if start < len(lines):  # items in a table's first column
+        return parse_table(lines, start, reference)
+    if plain.sections(lines)[2]:  # items in running text
+        return parse_plain(lines, reference)
+    # No items either way (a heading alone, or items in a shape not recognised): the reading that finds more.
+    table, running = parse_table(lines, start, reference), parse_plain(lines, reference)
+    return running if facts_found(running) > facts_found(table) else table
+
+
+def facts_found(draft: Draft) -> int:
+    facts = (draft.date.value, draft.time.value, draft.venue.value, draft.chair.value, draft.minute_taker)
+    return sum(1 for fact in facts if fact) + bool(draft.attendees) + bool(draft.apologies)
+
+
+def parse_table(lines: list[str], start: int, reference: Reference) -> Draft:
     header = read_header(lines[:start], reference)
     known = repair.vocabulary(repair.split_row(line).text for line in lines)
     items, repairs = read_body(lines[start:], reference, known)
@@ -45,7 +62,51 @@ def parse(lines: list[str], reference: Reference = Reference()) -> Draft:
         next_meeting=next_meeting_of(items, day),
         leftovers=header.leftovers,
         repairs=+(repairs + header.repairs),
+        preamble=tuple(Block(PARAGRAPH, line, checks=(NOT_UNDERSTOOD,)) for line in header.leftovers),
     )
+
+
+NOT_UNDERSTOOD = "printed in the heading but not understood, so not used"
+
+
+def parse_plain(lines: list[str], reference: Reference) -> Draft:
+    """Minutes printed as running text (see `plain`): the same `Draft`, its header text kept as the preamble."""
+    order = dates.document_order(lines)
+    title_line, title, meeting_type, facts, found = plain.read_plain(lines, reference, order)
+    members = tuple(facts.attendees + facts.apologies) + ((facts.minute_taker,) if facts.minute_taker else ())
+    items = check_order(tuple(finish_plain(item) for item in found))
+    day = dt.date.fromisoformat(facts.date.value) if facts.date.value else None
+    no_time = () if facts.time.value else ("no start time found",)
+    no_venue = () if facts.venue.value else ("no venue found",)
+    return Draft(
+        source_title=Fact(title_line, title_line, () if title_line else ("no title line found",)),
+        title=title,
+        meeting_type=meeting_type,
+        date=facts.date if facts.date.value or facts.date.checks else Fact(checks=("no date found",)),
+        time=replace(facts.time, checks=facts.time.checks + no_time),
+        venue=replace(facts.venue, checks=facts.venue.checks + no_venue),
+        chair=facts.chair if facts.chair.value or facts.chair.checks else Fact(checks=("no chair found",)),
+        minute_taker=facts.minute_taker,
+        attendees=tuple(facts.attendees),
+        apologies=tuple(facts.apologies),
+        apologies_line=Fact(),
+        agenda=items,
+        actions=tuple(a for item in items for _, a in actions_in(item, members, run_on=True)),
+        next_meeting=plain.next_meeting_in(list(items), day, order),
+        repairs=+plain.counted_repairs(list(items)),
+        preamble=tuple(facts.kept),
+    )
+
+
+def finish_plain(item: Item) -> Item:
+    """Doubts about the text: a paragraph that starts in lower case may be the rest of one printed elsewhere."""
+    blocks = tuple(
+        replace(b, checks=b.checks + ("starts in lower case; the start of its sentence may be printed elsewhere",))
+        if b.kind != HEADING and b.text[:1].islower() and not b.checks
+        else b
+        for b in item.blocks
+    )
+    return replace(item, blocks=blocks)
 
 
 # ---------------------------------------------------------------- the agenda and its text
@@ -240,46 +301,39 @@ def split_title(text: str, reference: Reference) -> tuple[str, str, tuple[str, .
     return text, "", ()
 
 
-def is_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def spelled(title: str, reference: Reference) -> tuple[str, tuple[str, ...], str]:
-    """A title printed in capitals is written as the archive writes it, when it has it;
-    otherwise it stays in capitals for the editor. Acronyms such as AOB are left alone."""
-    title = title.rstrip(":").strip()
-    if not is_capitals(title) or (len(title.split()) == 1 and len(title) <= 6):
-        return title, (), ""
-    for known in reference.titles:
-        if normal(known) == normal(title) and not is_capitals(known):
-            return known, (), f'printed in capitals as "{title}"; spelled as in earlier meetings'
-    return title, ("printed in capitals; write it as the archive does, in sentence case",), ""
-
-
 # ---------------------------------------------------------------- actions
 
 ARISING = re.compile(r"^Actions?\s+arising\b\s*:?\s*(.*)$", re.I | re.S)
-ACTION_LINE = re.compile(r"^Action\s*:\s*(.+)$", re.I | re.S)
+# "ACTION: …", "Action – …", "ACTION (Ruth Cole): …": the owner in brackets is read as an ACTION column's
+OWNED = r"(?:\((?P<owner>[^()]{1,60})\))?"
+ACTION_LINE = re.compile(rf"^Action\s*{OWNED}\s*(?::|\s[–—-])\s*(?P<text>.+)$", re.I | re.S)
 NOTHING = re.compile(
     r"^(?:none|nil|n/?a|no actions?(?: arising)?|there (?:were|are|was) no actions?(?: arising)?)\W*$", re.I
 )
 SUBJECT = re.compile(r"^(?:The\s+)?(?P<who>[A-Z][A-Za-z/]*[A-Z][A-Za-z]*)(?:['’]s)?\s+to\s+(?P<passive>be\s+)?")
 
 
-def actions_in(item: Item, members: tuple[Member, ...]) -> list[tuple[int, ActionFound]]:
+# "… in the elementary grades. ACTION: Superintendent to present …": an action printed on its own line
+# that the page's wrapping ran on from the paragraph before it. Only with its colon or dash, so a
+# sentence that merely starts with the word is not taken for one.
+ACTION_AFTER = re.compile(rf"(?<=[.!?])\s+(?:ACTION|Action)\s*{OWNED}\s*(?::|\s[–—-])\s*(?P<text>.+)$", re.S)
+
+
+def actions_in(item: Item, members: tuple[Member, ...], run_on: bool = False) -> list[tuple[int, ActionFound]]:
     """Actions are minuted as "ACTION: …", "Actions arising …" on one line, or "Actions arising:"
     followed by the action (or a numbered list of them). "None" and the like are not actions.
+    With `run_on`, also "ACTION: …" after the last sentence of a paragraph (see ACTION_AFTER).
     Each comes with the index of the block it was read from."""
     found, blocks, index = [], item.blocks, 0
     while index < len(blocks):
         block = blocks[index]
         text = without_markers(block.text)
-        single = ACTION_LINE.match(text)
+        single = ACTION_LINE.match(text) or (ACTION_AFTER.search(text) if run_on and block.kind != HEADING else None)
         arising = ARISING.match(text)
         index += 1
         if single and block.kind != HEADING:
-            found.append((index - 1, action(item, single.group(1), block, members)))
+            owned = replace(block, owner_cell=single.group("owner")) if single.group("owner") else block
+            found.append((index - 1, action(item, single.group("text"), owned, members)))
         elif arising and arising.group(1).strip():
             if not NOTHING.match(arising.group(1).strip()):
                 found.append((index - 1, action(item, arising.group(1), block, members)))
@@ -335,6 +389,9 @@ def owner_of(text: str, cell: str, members: tuple[Member, ...]) -> tuple[str, st
         who, doubt = by_abbreviation(cell, members)
         if who:
             return who.person, f'"{cell}" in the ACTION column', (doubt,) if doubt else ()
+        owner = people.by_surname(cell, members) or people.by_role(cell, members)
+        if owner:  # "ACTION (Ruth Cole): …"
+            return owner.person, f'"{cell}" named as the owner', ()
         return (
             "",
             "",
@@ -360,6 +417,11 @@ def owner_of(text: str, cell: str, members: tuple[Member, ...]) -> tuple[str, st
     named = name_at_start(text, Reference(tuple((m.person, m.name) for m in members)))
     if named:
         return named[1], f'"{named[0]}" at the start of the action', ()
+    subject = re.match(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+to\s+(?!be\b)[a-z]", text)
+    if subject:  # "Clerk to write …", "City Manager to bring …", "Cllr Fenn to …"
+        who = people.by_role(subject.group("who"), members) or people.by_surname(subject.group("who"), members)
+        if who:
+            return who.person, f'"{subject.group("who")}" at the start of the action is {who.name}, {who.role}', ()
     return (
         "",
         "",

@@ -65,10 +65,10 @@ def summary(meeting: Meeting) -> str:
     """The hash of what list pages can show of a meeting: all but the text of its items.
 
     Titles, dates, attendance, items' numbers, titles and themes, actions and their updates
-    are all in it; only `AgendaItem.markdown` is left out, which only the meeting's own page,
-    the search index and the open data show, and the corrections, which only its page shows."""
+    are all in it; only `AgendaItem.markdown` and the preamble are left out, which only the meeting's
+    own page, the search index and the open data show, and the corrections, which only its page shows."""
     agenda = tuple(dataclasses.replace(item, markdown="") for item in meeting.agenda)
-    return digest(facts(dataclasses.replace(meeting, agenda=agenda, corrections=())))
+    return digest(facts(dataclasses.replace(meeting, agenda=agenda, corrections=(), preamble="")))
 
 
 @dataclass(frozen=True)

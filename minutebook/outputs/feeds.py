@@ -58,7 +58,8 @@ def meeting_summary(meeting: Meeting) -> str:
         return f"This meeting was cancelled: the {meeting.type} due on {day} did not take place."
     agenda = "; ".join(item.heading for item in meeting.agenda)
     when = f"{day} at {meeting.time}" if meeting.time else day
-    summary = f"Minutes of the {meeting.type} held on {when}, {meeting.venue}. Agenda: {agenda}."
+    where = f", {meeting.venue}" if meeting.venue else ""  # never a made-up place where none was minuted
+    summary = f"Minutes of the {meeting.type} held on {when}{where}. Agenda: {agenda}."
     return f"Draft minutes: not yet approved. {summary}" if meeting.status == "draft" else summary
 
 

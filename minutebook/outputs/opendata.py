@@ -21,6 +21,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, TrackedAction, role_at
 from minutebook.model import STATUS_LABELS, Attendee, Meeting
 from minutebook.site.links import absolute, action_path, item_link, meeting_path, relative
@@ -50,12 +51,9 @@ MEETING_FIELDS = (
     Field("id", "The meeting's permanent id: its date and type, such as 2019-04-30-monthly-assurance."),
     Field("title", "The meeting's title."),
     Field("date", "The date it was held, YYYY-MM-DD."),
-    Field(
-        "time",
-        "The start time as minuted, 24-hour HH:MM, UK local time; empty for a cancelled meeting where none is given.",
-    ),
+    Field("time", "The start time as minuted, 24-hour HH:MM, UK local time; null where the minutes record none."),
     Field("type", "The type of meeting, such as Monthly Assurance Meeting."),
-    Field("venue", "Where it was held, as minuted; empty for a cancelled meeting where none is given."),
+    Field("venue", "Where it was held, as minuted; null where the minutes record none."),
     Field(
         "status",
         "Where its minutes stand: draft (published, not yet approved), approved, or cancelled "
@@ -66,20 +64,25 @@ MEETING_FIELDS = (
         "For approved minutes, the date of the meeting that approved them, YYYY-MM-DD; "
         "null where that is not recorded or the minutes are not approved.",
     ),
-    Field("chair", "Who chaired it: id and name."),
-    Field("minute_taker", "Who took the minutes: id, name and role; null for a cancelled meeting with none named."),
+    Field("chair", "Who chaired it: id and name; null where the minutes do not record it."),
+    Field("minute_taker", "Who took the minutes: id, name and role; null where the minutes do not record it."),
     Field(
-        "attendees", "Everyone present: id, name, role held at this meeting and abbreviation as minuted (may be empty)."
+        "attendees",
+        "Everyone present: id, name, role held at this meeting, abbreviation as minuted (may be empty), and when "
+        "they arrived late or left early, as minuted (null where not minuted).",
     ),
     Field("apologies", "Everyone who sent apologies, in the same form as attendees."),
+    Field("preamble", "The minuted text before the first item, as plain text; empty where there is none."),
     Field(
         "agenda",
-        "The agenda items in the order taken: number, title, theme ids, the minuted text as plain text, "
-        "and permalinks to the item.",
+        "The agenda items in the order taken: number as printed (null for an unnumbered item), title, level (2 for a "
+        "sub-item), theme ids, the minuted text as plain text, and permalinks to the item.",
     ),
     Field("actions", "The ids of the actions that arose at this meeting (see actions.json)."),
     Field("actions_updated", "The ids of earlier actions whose status this meeting updated."),
     Field("next_meeting", "The next meeting as minuted (date, time, type, venue and the line as printed), or null."),
+    Field("papers", "The papers before the meeting: title and, where published, url (else null)."),
+    Field("recording", "A recording of the meeting: title and url; null where there is none."),
     Field("source", "The source document: title and, where known, url."),
     Field("editorial_notes", "Repairs made to the text when it was transcribed."),
     Field("url", "The meeting's page, relative to this file."),
@@ -95,7 +98,7 @@ ACTION_FIELDS = (
         "Where that meeting's minutes stand: draft, approved or cancelled. "
         "An action from draft minutes may change when they are approved.",
     ),
-    Field("item", "The number of the agenda item it arose under."),
+    Field("item", "The number of the agenda item it arose under, as printed; for an unnumbered item, its title."),
     Field("item_title", "The title of that agenda item."),
     Field("owner_id", "The id of the person who owns it; empty where the minutes name no owner."),
     Field("owner_name", "The owner's name; empty where the minutes name no owner."),
@@ -158,6 +161,10 @@ def _person(archive: Archive, attendee: Attendee) -> dict:
     }
 
 
+def _attendee(archive: Archive, attendee: Attendee) -> dict:
+    return _person(archive, attendee) | {"arrived": attendee.arrived or None, "left": attendee.left or None}
+
+
 def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str = "") -> dict:
     """One meeting as plain data; `item_texts` holds each item's text, in agenda order."""
     here = f"{DATA_DIR}/meetings.json"
@@ -168,8 +175,9 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         item_url, item_full = _link(item_link(meeting.id, item.anchor), here, base_url)
         agenda.append(
             {
-                "number": item.number,
+                "number": item.number or None,
                 "title": item.title,
+                "level": item.level,
                 "themes": list(item.themes),
                 "text": text,
                 "url": item_url,
@@ -183,15 +191,16 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "id": meeting.id,
         "title": meeting.title,
         "date": meeting.date.isoformat(),
-        "time": meeting.time,
+        "time": meeting.time or None,
         "type": meeting.type,
-        "venue": meeting.venue,
+        "venue": meeting.venue or None,
         "status": meeting.status,
         "approved": meeting.approved_on.isoformat() if meeting.approved_on else None,
-        "chair": {"id": meeting.chair, "name": archive.person(meeting.chair).name},
+        "chair": {"id": meeting.chair, "name": archive.person(meeting.chair).name} if meeting.chair else None,
         "minute_taker": minute_taker,
-        "attendees": [_person(archive, a) for a in meeting.attendees],
+        "attendees": [_attendee(archive, a) for a in meeting.attendees],
         "apologies": [_person(archive, a) for a in meeting.apologies],
+        "preamble": plain_text(parser().parse(meeting.preamble)) if meeting.preamble else "",
         "agenda": agenda,
         "actions": [t.action.id for t in archive.actions_of(meeting.id)],
         "actions_updated": [t.action.id for t in archive.updates_at(meeting.id)],
@@ -204,6 +213,10 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
             "venue": named.venue,
             "as_minuted": named.as_minuted,
         },
+        "papers": [{"title": paper.title, "url": paper.url or None} for paper in meeting.papers],
+        "recording": None
+        if meeting.recording is None
+        else {"title": meeting.recording.title, "url": meeting.recording.url},
         "source": {"title": meeting.source_title, "url": meeting.source_url or None},
         "editorial_notes": list(meeting.editorial_notes),
         "url": url,

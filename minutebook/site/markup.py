@@ -9,11 +9,15 @@ links to its glossary entry (see Abbreviations).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from minutebook.content.markdown import parser, plain_text
 from minutebook.model import GlossaryEntry, Meeting
@@ -36,7 +40,29 @@ def make_parser(top_heading: int = 3) -> MarkdownIt:
     md.add_render_rule(
         "heading_close", lambda self, tokens, idx, options, env: f"</{_level(tokens[idx], top_heading)}>\n"
     )
+    md.add_render_rule("table_open", _table_open)
+    md.add_render_rule("table_close", lambda self, tokens, idx, options, env: "</table>\n</div>\n")
+    md.add_render_rule("th_open", lambda self, tokens, idx, options, env: f'<th scope="col"{_align(tokens[idx])}>')
+    md.add_render_rule("td_open", lambda self, tokens, idx, options, env: f"<td{_align(tokens[idx])}>")
     return md
+
+
+def _table_open(self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    """A table scrolls within a labelled region of its own, which a keyboard can reach, so a wide one
+    never makes the whole page scroll sideways on a phone (WCAG 2.2, 1.4.10 and 2.1.1). `env["where"]`
+    and `env["count"]` name the text it is in and count the page's tables, so each region's name is its own."""
+    env["count"] = env.get("count", 0) + 1
+    label = escape(f"Table {env['count']}{env.get('where', '')}")
+    return (
+        f'<div class="table-scroll" role="region" aria-label="{label}" tabindex="0">\n<table class="minutes-table">\n'
+    )
+
+
+def _align(token: Token) -> str:
+    """A column's alignment as a class: the pages' Content-Security-Policy allows no style attribute."""
+    style = str(token.attrGet("style") or "")
+    side = style.removeprefix("text-align:") if style.startswith("text-align:") else ""
+    return f' class="align-{side}"' if side in ("left", "center", "right") else ""
 
 
 def _level(token: Token, top: int) -> str:
@@ -87,15 +113,29 @@ class Abbreviations:
 
 def render_items(md: MarkdownIt, meeting: Meeting, abbreviations: Abbreviations) -> tuple[ItemText, ...]:
     """Every item of a meeting, in order, sharing one 'first use' memory for the page."""
+    return render_minutes(md, meeting, abbreviations)[1]
+
+
+def render_minutes(
+    md: MarkdownIt, meeting: Meeting, abbreviations: Abbreviations
+) -> tuple[ItemText, tuple[ItemText, ...]]:
+    """The preamble and every item of a meeting, in the page's order, sharing one 'first use' memory
+    and one count of tables for the page."""
     seen: set[str] = set()
-    rendered = []
-    for item in meeting.agenda:
-        tokens = md.parse(item.markdown)
+    env: dict[str, Any] = {"where": ", before the first item"}
+
+    def render(markdown: str) -> ItemText:
+        tokens = md.parse(markdown)
         text = plain_text(tokens)
         _abbreviate_tokens(tokens, abbreviations, seen)
-        html = md.renderer.render(tokens, md.options, {})
-        rendered.append(ItemText(html, text))
-    return tuple(rendered)
+        return ItemText(md.renderer.render(tokens, md.options, env), text)
+
+    preamble = render(meeting.preamble)
+    rendered: list[ItemText] = []
+    for item in meeting.agenda:
+        env["where"] = f", item {item.heading}"
+        rendered.append(render(item.markdown))
+    return preamble, tuple(rendered)
 
 
 def render_document(md: MarkdownIt, markdown: str, abbreviations: Abbreviations) -> str:

@@ -19,7 +19,7 @@ from typing import TypedDict
 import jinja2
 
 from minutebook.link import Archive, ItemRef, role_at, whole_months_between
-from minutebook.model import ACTION_STATUSES, STATUS_LABELS, Meeting
+from minutebook.model import ACTION_STATUSES, STATUS_LABELS, AgendaItem, Meeting
 from minutebook.site.links import (
     action_path,
     item_link,
@@ -30,7 +30,7 @@ from minutebook.site.links import (
     url,
     year_path,
 )
-from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_items
+from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_minutes
 
 ABOUT_PATH = "about/index.html"
 # Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.
@@ -288,6 +288,24 @@ def time_since(earlier: dt.date, latest: dt.date) -> str:
     return " and ".join(parts) + " ago"
 
 
+# An agenda item with the sub-items the page lists under it, each with its own.
+AgendaBranch = tuple[AgendaItem, list["AgendaBranch"]]
+
+
+def agenda_tree(agenda: tuple[AgendaItem, ...]) -> list[AgendaBranch]:
+    """The agenda as the page lists it: each item with the sub-items under it, by their `level`, in
+    the file's order. An agenda without levels is one flat list, as the minutes print it."""
+    top: list[AgendaBranch] = []
+    open_lists: list[tuple[int, list[AgendaBranch]]] = [(0, top)]  # (level, the list its sub-items go in)
+    for item in agenda:
+        while len(open_lists) > 1 and open_lists[-1][0] >= item.level:
+            open_lists.pop()
+        children: list[AgendaBranch] = []
+        open_lists[-1][1].append((item, children))
+        open_lists.append((item.level, children))
+    return top
+
+
 def _compiled_templates(folder: Path) -> jinja2.FileSystemBytecodeCache:
     folder.mkdir(parents=True, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(folder))  # keyed by each template's source; written atomically
@@ -335,6 +353,7 @@ class Renderer:
             about_path=ABOUT_PATH,
             content_security_policy=CONTENT_SECURITY_POLICY,
             names_types=names_meeting_types(archive),
+            agenda_tree=agenda_tree,
         )
         self.env.filters.update(in_brief=in_brief)
         self.env.globals.update(topics=self.topics)
@@ -347,12 +366,21 @@ class Renderer:
             archive.content.glossary, relative_path("glossary/index.html", posixpath.dirname(meeting_path("_")))
         )
         self.item_texts = item_texts if item_texts is not None else {}
+        self.preambles: dict[str, ItemText] = {}  # meeting id -> its preamble, kept only until its page is made
 
     def texts(self, meeting: Meeting) -> tuple[ItemText, ...]:
         """Each meeting's Markdown is parsed once and shared by pages and search."""
         if meeting.id not in self.item_texts:
-            self.item_texts[meeting.id] = render_items(self.md, meeting, self.abbreviations)
+            preamble, texts = render_minutes(self.md, meeting, self.abbreviations)
+            self.preambles[meeting.id], self.item_texts[meeting.id] = preamble, texts
         return self.item_texts[meeting.id]
+
+    def preamble(self, meeting: Meeting) -> ItemText:
+        """The text before a meeting's first item, rendered with its items (they share first uses and
+        tables' numbers)."""
+        if meeting.id not in self.preambles:
+            self.preambles[meeting.id] = render_minutes(self.md, meeting, self.abbreviations)[0]
+        return self.preambles.pop(meeting.id)
 
     def topics(self, meeting: Meeting) -> tuple[str, ...]:
         if meeting.id not in self._topics:
@@ -372,6 +400,7 @@ class Renderer:
         context = dict(page.context)
         if "meeting" in context:
             context["texts"] = self.texts(context["meeting"])
+            context["preamble"] = self.preamble(context["meeting"])
             context["history"] = self.history.get(context["meeting"].id)  # None: the page says nothing of changes
         if "about" in context:
             about_abbreviations = Abbreviations(

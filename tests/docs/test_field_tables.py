@@ -41,7 +41,8 @@ def test_a_table_gives_each_field_its_value_whether_it_is_required_and_its_help(
         "| `status` | one of `draft`, `approved`, `cancelled` | optional; left out, `approved` "
         "| Where the minutes stand" in table
     )
-    assert "| `venue` | text | required, unless the meeting was cancelled | Where it was held as minuted" in table
+    assert "| `venue` | text | optional | Where it was held as minuted" in table
+    assert "| `attendees` | a list of [attendees](#attendees) | required, unless the meeting was cancelled |" in table
     assert "| `agenda` | a list of [agenda items](#agenda-items) |" in table
 
 

@@ -124,14 +124,6 @@ CASES = [
         "body",
         "not in the agenda",
     ),
-    (
-        "text before the first item",
-        "\n## 1.1 Outstanding",
-        "\nStray words.\n\n## 1.1 Outstanding",
-        "Stray words.",
-        "body",
-        "before the first agenda item",
-    ),
 ]
 
 

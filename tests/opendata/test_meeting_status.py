@@ -33,8 +33,8 @@ def test_a_cancelled_meeting_has_no_minute_taker_attendance_agenda_time_or_venue
         None,
         [],
         [],
-        "",
-        "",
+        None,
+        None,
     )
 
 

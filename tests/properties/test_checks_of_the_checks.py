@@ -57,7 +57,7 @@ def test_check_refuses_item_numbers_differing_only_in_case_naming_both():
     refused = outcome(archive.replace(APRIL, "## 2.1 Roads", "## 2.1a Roads"))
     assert (
         f"content/{APRIL}:24: agenda[2].number: '2.1a' differs from '2.1A' (line 22) only in case, "
-        "and both would have one link; item numbers must differ in more than case" in refused.problems
+        "and a reader would take them for one item; item numbers must differ in more than case" in refused.problems
     )
 
 

@@ -13,10 +13,15 @@ import re
 from dataclasses import dataclass
 from typing import Required, TypedDict
 
+from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
 from minutebook.model import STATUS_LABELS, Attendee, Meeting
 from minutebook.site.links import action_path, item_link
 from minutebook.site.render import long_date
+
+# The text before a meeting's first item: its anchor on the page, and what a result calls it.
+PREAMBLE_ANCHOR = "preamble"
+PREAMBLE_TITLE = "Before the first item"
 
 # An action repeats words of the item it arose under; the item is the better answer.
 ACTION_BOOST = 0.5
@@ -74,7 +79,7 @@ def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, s
     for tracked in archive.actions_of(meeting.id):
         if tracked.action.owner:  # the minutes may name no owner; then nobody is named for it
             owners.setdefault(tracked.action.item, []).append(tracked.action.owner)
-    return [
+    return preamble_documents(meeting, names) + [
         SearchDocument(
             kind="item",
             key=f"{meeting.id}#{item.anchor}",
@@ -85,9 +90,30 @@ def item_documents(archive: Archive, meeting: Meeting, texts, names: dict[str, s
             url=item_link(meeting.id, item.anchor),
             text=text.text,
             themes=item.themes,
-            people=people_named(meeting, f"{item.title}\n{text.text}", owners.get(item.number, ()), names),
+            people=people_named(meeting, f"{item.title}\n{text.text}", owners.get(item.reference, ()), names),
         )
         for item, text in zip(meeting.agenda, texts, strict=True)
+    ]
+
+
+def preamble_documents(meeting: Meeting, names: dict[str, str]) -> list[SearchDocument]:
+    """The text before the first item, where the minutes have one, searched as an item of its own."""
+    if not meeting.preamble:
+        return []
+    text = plain_text(parser().parse(meeting.preamble))
+    return [
+        SearchDocument(
+            kind="item",
+            key=f"{meeting.id}#{PREAMBLE_ANCHOR}",
+            meeting=meeting,
+            number="",
+            title=PREAMBLE_TITLE,
+            item_title=PREAMBLE_TITLE,
+            url=item_link(meeting.id, PREAMBLE_ANCHOR),
+            text=text,
+            themes=(),
+            people=people_named(meeting, text, (), names),
+        )
     ]
 
 

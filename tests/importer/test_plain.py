@@ -1,0 +1,137 @@
+"""Minutes printed as running text: which lines start items, who is listed as present, and what is a motion."""
+
+import pytest
+
+from minutebook.importer.draft import render
+from minutebook.importer.found import Reference
+from minutebook.importer.people import people_list
+from minutebook.importer.plain import item_start, motions_in
+from minutebook.importer.repair import blocks_of
+from tests.importer.snippets import document
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [
+        ("70/17 Apologies for absence", "70/17", "Apologies for absence"),
+        ("39/20 MINUTES OF THE LAST MEETING", "39/20", "MINUTES OF THE LAST MEETING"),
+        ("C048/23 FINANCE: the Clerk reported.", "C048/23", "FINANCE"),
+        ("1. Call to Order", "1", "Call to Order"),
+        ("CALL TO ORDER", "", "CALL TO ORDER"),
+        ("A. CALL TO ORDER", "A", "CALL TO ORDER"),
+        ("C. CONSENT AGENDA", "C", "CONSENT AGENDA"),
+    ],
+)
+def test_a_line_starting_an_item(line, number, title):
+    start = item_start(line, set(), "")
+    assert (start.number, start.title) == (number, title)
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("1. The Board noted the report.", "a numbered sentence is a list entry"),
+        ("RESOLVED that the payments be approved.", "a decision, not a heading"),
+        ("ACTION: Clerk to write to the highways authority.", "an action"),
+        ("PRESENT", "a label"),
+        ("2. Budget", "2 does not follow 4"),
+        ("B. Roll call", "B does not follow a letter, and the title is not in capitals"),
+    ],
+)
+def test_a_line_that_starts_no_item(line, why):
+    assert item_start(line, set(), "4") is None, why
+
+
+def test_the_next_number_in_the_outline_starts_an_item_and_a_number_already_used_does_not():
+    assert item_start("5. Adjournment", set(), "4") is not None
+    assert item_start("4.1 Staffing", set(), "4") is not None
+    assert item_start("5. Adjournment", {"5"}, "4") is None
+
+
+def test_people_with_titles_roles_and_a_title_that_goes_on_to_the_names_after_it():
+    members, skipped = people_list("Mayor Linda Park, Council Members Tom Adams and Rosa Baker", Reference())
+    assert [(m.person, m.role) for m in members] == [
+        ("linda-park", "Mayor"),
+        ("tom-adams", "Council Member"),
+        ("rosa-baker", "Council Member"),
+    ]
+    assert skipped == []
+
+
+def test_people_listed_name_comma_role_between_semicolons():
+    members, _ = people_list("Karen Liu, President; Marcus Webb, Vice President", Reference())
+    assert [(m.person, m.role) for m in members] == [("karen-liu", "President"), ("marcus-webb", "Vice President")]
+
+
+def test_who_is_in_the_chair_is_read_from_the_brackets_and_left_out_of_the_role():
+    (member,), _ = people_list("Cllr J Abbott (Mayor, in the Chair)", Reference())
+    assert (member.person, member.role, member.chair) == ("j-abbott", "Mayor", True)
+
+
+def test_what_names_nobody_is_reported_not_dropped():
+    members, skipped = people_list("Mrs Helen Marsh (Clerk) and three members of the public", Reference())
+    assert ([m.person for m in members], skipped) == (["helen-marsh"], ["three members of the public"])
+
+
+def test_a_proposal_and_its_result_on_the_next_line_are_one_motion():
+    blocks = [
+        b for line in ("Proposed: Cllr Bhatt Seconded: Cllr Connolly", "RESOLVED unanimously.") for b in blocks_of(line)
+    ]
+    assert motions_in(blocks) == ("Proposed: Cllr Bhatt Seconded: Cllr Connolly RESOLVED unanimously.",)
+
+
+def test_two_resolutions_are_two_motions():
+    blocks = [
+        b
+        for line in ("RESOLVED: That the minutes be approved.", "RESOLVED: That the report be noted.")
+        for b in blocks_of(line)
+    ]
+    assert len(motions_in(blocks)) == 2
+
+
+def test_a_heading_line_not_understood_in_a_table_layout_goes_into_the_body_not_a_comment():
+    """'T O I' printed under the attendance table of October 2016: once only in a comment, now text marked CHECK."""
+    draft = document(
+        "Monthly Assurance Meeting October 2016 – Meeting Notes",
+        "\tName:\tCapacity:",
+        "Attendance:\tJohn Campion\tPolice and Crime Commissioner (PCC)",
+        "\tT O I\t",
+        "1.\tOUTSTANDING MATTERS\tACTION",
+        "\tThere were no outstanding matters.\t",
+    )
+    text = render(draft, "minutes.txt")
+    front, body = text.split("---\n", 2)[1:]
+    assert "T O I" not in front
+    assert body.index("T O I [CHECK: printed in the heading but not understood, so not used]") < body.index("## 1")
+
+
+def test_a_second_line_starting_with_a_header_label_is_kept_as_text_not_taken_for_the_fact():
+    draft = document(
+        "Monthly Assurance Meeting April 2019 – Meeting Notes",
+        "- Date: Tuesday 30th April 2019 @ 10:00",
+        "Date of next meeting: Tuesday 28 May 2019",
+    )
+    assert draft.date.value == "2019-04-30"
+    assert "Date of next meeting: Tuesday 28 May 2019" in render(draft, "minutes.txt").split("---\n", 2)[2]
+
+
+def test_minutes_whose_items_are_not_recognised_still_give_their_header_facts_and_keep_every_line():
+    lines = [
+        "Greystone District Council",
+        "",
+        "Meeting held on Monday 9 March 2020 at 2.00 pm in Committee Room 1",
+        "Councillors present: Ann Kerr (Chairman), Bill Ngata",
+        "",
+        "Agenda item one – Apologies",
+        "None were received.",
+    ]
+    draft = document(*lines)
+    assert (draft.date.value, draft.time.value, draft.venue.value, draft.chair.value) == (
+        "2020-03-09",
+        "14:00",
+        "Committee Room 1",
+        "ann-kerr",
+    )
+    body = render(draft, "minutes.txt").split("---\n", 2)[2]
+    assert all(line in body for line in lines[2:] if line)
+    assert "Agenda item one – Apologies [CHECK: printed before the first item; no field holds it]" in body

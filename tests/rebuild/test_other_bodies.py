@@ -1,0 +1,37 @@
+"""An incremental build of another body's minutes gives byte for byte what a full build gives, after an edit
+to what only such minutes have: the preamble, a table, an arrival, the papers, the recording, the chair."""
+
+import shutil
+
+import pytest
+
+from minutebook.pipeline import Paths, build
+from tests.conftest import FIXTURES
+from tests.rebuild.test_incremental import snapshot
+
+NOVEMBER = "meetings/2017-11-14-parish-council.md"
+SEPTEMBER = "meetings/2020-09-21-police-and-crime-panel.md"
+
+EDITS = {
+    "the preamble": ("parish", NOVEMBER, "two minutes' silence", "a minute's silence"),
+    "a table's cell": ("parish", NOVEMBER, "| Grass cutting, October |", "| Grass cutting, September |"),
+    "an arrival": ("parish", NOVEMBER, 'arrived: "19:40"', 'arrived: "19:45"'),
+    "a paper": ("panel", SEPTEMBER, "recording:", "  - title: Minutes of the last meeting\nrecording:"),
+    "the recording": ("panel", SEPTEMBER, "recording:\n", "recording:\n  title: Webcast\n"),
+    "the chair, left out": ("panel", SEPTEMBER, "chair: alan-north\n", ""),
+}
+
+
+@pytest.mark.parametrize("what", EDITS)
+def test_an_incremental_build_after_the_edit_matches_a_full_build(tmp_path, what):
+    fixture, name, old, new = EDITS[what]
+    content = shutil.copytree(FIXTURES / fixture, tmp_path / "content")
+    paths = Paths(content=content)
+    build(paths, tmp_path / "incremental")
+    meeting = content / name
+    assert old in meeting.read_text(encoding="utf-8")
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    report = build(paths, tmp_path / "incremental")
+    build(paths, tmp_path / "full")
+    assert snapshot(tmp_path / "incremental") == snapshot(tmp_path / "full")
+    assert report.rendered > 0

@@ -52,20 +52,9 @@ class Imported:
     output: str  # what the command printed
 
 
-# The meeting format allows text before the first item (the preamble), where the importer
-# keeps what it could not place; the loader is being extended to accept it (issue 26).
-# Until it does, that one complaint is not counted against the draft.
-PREAMBLE = "has text before the first agenda item"
-
-
-def without_preamble(text: str) -> str:
-    _, front, body = text.split("---\n", 2)
-    return f"---\n{front}---\n{body[body.find('## ') :] if '## ' in body else body}"
-
-
 def load(path: Path) -> Meeting:
     errors: list = []
-    text = without_preamble(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
     meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{path.name}", text), errors)
     assert errors == [], errors
     return meeting
@@ -301,7 +290,6 @@ def test_the_body_adds_no_word_the_seed_lacks(imported, date):
 
 @dates()
 def test_the_draft_passes_check(imported, date):
-    """Apart from the preamble, which the loader does not accept yet (see PREAMBLE)."""
     checked = imported(date).output.split("with the draft in it:\n", 1)[1]
-    problems = [line for line in checked.splitlines() if line.startswith("  ") and PREAMBLE not in line]
+    problems = [line for line in checked.splitlines() if line.startswith("  ")]
     assert problems == ["  no problems found."] or problems == []

@@ -14,12 +14,11 @@ from minutebook.pipeline import Paths, load_archive
 from minutebook.skeleton import CannotStart, describe, file_name, make_skeleton
 
 HELP = "start a new meeting file in content/meetings/, pre-filled from the last meeting of its type"
-DEFAULT_TYPE = "Monthly Assurance Meeting"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the meeting's date")
-    parser.add_argument("--type", default=DEFAULT_TYPE, help=f"the meeting type (default: {DEFAULT_TYPE})")
+    parser.add_argument("--type", help="the meeting type (default: the type of the archive's latest meeting)")
     parser.add_argument(
         "--time",
         default="",
@@ -35,9 +34,9 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     problems = []
     day = parse_date(args.date.strip(), lambda message: problems.append(f"--date: {message}"))
-    meeting_type = " ".join(args.type.split())
-    if not SLUG.match(type_slug(meeting_type)):
-        problems.append(f"--type: '{args.type}' needs letters or digits, such as \"{DEFAULT_TYPE}\"")
+    meeting_type = " ".join(args.type.split()) if args.type is not None else None
+    if meeting_type is not None and not SLUG.match(type_slug(meeting_type)):
+        problems.append(f"--type: '{args.type}' needs letters or digits, such as \"Full Council\"")
     if args.time and not TIME.match(args.time):
         problems.append(f"--time: '{args.time}' is not a time; expected 24-hour HH:MM, such as 14:30")
     venue = " ".join(args.venue.split())
@@ -47,15 +46,24 @@ def run(args) -> int:
     assert day is not None, "parse_date reports each date it cannot give, so problems would hold it"
 
     paths = Paths(content=Path(args.content)) if args.content else Paths()
-    target = paths.content / "meetings" / file_name(day, meeting_type)
-    if target.exists():  # checked first too, so the editor hears it before any content errors
-        return refuse(target)
+    if meeting_type is not None:
+        target = paths.content / "meetings" / file_name(day, meeting_type)
+        if target.exists():  # checked first too, so the editor hears it before any content errors
+            return refuse(target)
     try:
         archive = load_archive(
             paths, allow_unfinished=True
         )  # another draft still being finished must not stop this one starting
     except InvalidContent as exc:
         return report_invalid(exc, sys.stderr)  # passed explicitly: the default was bound when check.py was imported
+    if meeting_type is None:  # each body names its own meetings: take the type from its archive, not from code
+        if archive.latest_meeting is None:
+            print("--type is needed: the archive has no meeting yet to take the type from.", file=sys.stderr)
+            return 1
+        meeting_type = archive.latest_meeting.type
+        target = paths.content / "meetings" / file_name(day, meeting_type)
+        if target.exists():
+            return refuse(target)
     try:
         skeleton = make_skeleton(archive, day, meeting_type, time=args.time, venue=venue)
     except CannotStart as exc:

@@ -278,7 +278,7 @@ UPDATE_BETWEEN_MEETINGS = Record("update between meetings", "updates between mee
 SITE = Record("site settings", "site settings", "`site.yml`", (
     Field("organisation", LINE, "The organisation that holds the meetings.", required=True),
     Field("short_name", LINE,
-          "A short form of the organisation's name, such as `West Mercia PCC`: calendar entries start with it."),
+          "A short form of the organisation's name, such as `Anytown PCC`: calendar entries start with it."),
     Field("title", LINE, "The site's title.", required=True),
     Field("description", TEXT,
           "What the archive is, in a sentence or two. It may run over several lines.", required=True),

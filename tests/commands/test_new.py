@@ -22,7 +22,21 @@ APRIL = "meetings/2019-04-30-monthly-assurance.md"
 
 
 def start(content: Path, *options: str) -> int:
-    return main(["new", *options, "--content", str(content)])
+    """`new` for the type these tests are about, the April meeting's, unless the options name another."""
+    typed = options if "--type" in options else ("--type", "Monthly Assurance Meeting", *options)
+    return main(["new", *typed, "--content", str(content)])
+
+
+def test_without_a_type_it_starts_a_meeting_of_the_type_of_the_latest_meeting(small_content):
+    assert main(["new", "--date", "2019-06-25", "--content", str(small_content)]) == 0
+    assert (small_content / "meetings" / "2019-06-25-performance.md").is_file()  # May's, the latest
+
+
+def test_without_a_type_and_without_meetings_it_asks_for_one(small_content, capsys):
+    for meeting in (small_content / "meetings").glob("*.md"):
+        meeting.unlink()
+    assert main(["new", "--date", "2019-06-25", "--content", str(small_content)]) == 1
+    assert "--type is needed" in capsys.readouterr().err
 
 
 def started(content: Path, date: str, *options: str):
@@ -236,7 +250,17 @@ def test_invalid_content_is_reported_as_check_reports_it_and_nothing_is_written(
 
 def test_build_py_new_runs_as_a_command(small_content):
     run = subprocess.run(
-        [sys.executable, "build.py", "new", "--date", "2019-06-25", "--content", str(small_content)],
+        [
+            sys.executable,
+            "build.py",
+            "new",
+            "--date",
+            "2019-06-25",
+            "--type",
+            "Monthly Assurance Meeting",
+            "--content",
+            str(small_content),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -276,7 +276,10 @@ def test_a_broken_template_is_reported_with_its_file_and_line(small_content, tmp
 
 
 def test_a_draft_still_marked_to_do_is_previewed_with_its_markers_shown(serving, small_content, capsys):
-    assert main(["new", "--date", "2019-06-25", "--content", str(small_content)]) == 0
+    assert (
+        main(["new", "--date", "2019-06-25", "--type", "Monthly Assurance Meeting", "--content", str(small_content)])
+        == 0
+    )
     capsys.readouterr()
     june = "meetings/2019-06-25-monthly-assurance/"
     status, _, text = until(lambda: (answer := serving.page(june))[0] == 200 and answer, "the draft's page")
@@ -284,7 +287,10 @@ def test_a_draft_still_marked_to_do_is_previewed_with_its_markers_shown(serving,
 
 
 def test_the_terminal_lists_each_marker_of_a_previewed_draft_as_check_does(serving, small_content, capsys):
-    assert main(["new", "--date", "2019-06-25", "--content", str(small_content)]) == 0
+    assert (
+        main(["new", "--date", "2019-06-25", "--type", "Monthly Assurance Meeting", "--content", str(small_content)])
+        == 0
+    )
     until(
         lambda: "14 places still marked TO DO or CHECK; settle each and delete its marker" in serving.output,
         "the markers in the terminal",

@@ -24,7 +24,7 @@ REFUSED = re.compile(
 
 
 def start_june(content: Path, capsys) -> Path:
-    assert main(["new", "--date", "2019-06-25", "--content", str(content)]) == 0
+    assert main(["new", "--date", "2019-06-25", "--type", "Monthly Assurance Meeting", "--content", str(content)]) == 0
     capsys.readouterr()
     return content / JUNE
 

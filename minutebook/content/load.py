@@ -17,7 +17,7 @@ import re
 import stat
 import unicodedata
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -478,6 +478,27 @@ class Fields:
             self.error(key, f"is {_kind(value)}; expected a list (lines starting with '- ')")
             return []
         return list(zip(value, getattr(value, "lines", [self.line_of(key)] * len(value)), strict=True))
+
+    def each(self, key: str, record: schema.Record) -> Iterator[tuple[Fields, int]]:
+        """Each entry of the list `key` read as a `record`, with its line, its unknown fields reported;
+        an entry that is not a mapping is reported and passed over."""
+        for number, (entry, line) in enumerate(self.list(key), 1):
+            fields = Fields(record, entry, self.path, f"{self.name(key)}[{number}]", self.errors, line)
+            if fields.ok:
+                fields.only()
+                yield fields, line
+
+    def one(self, key: str, record: schema.Record) -> Fields | None:
+        """The mapping `key` read as a `record`, its unknown fields reported; None when it is left out,
+        or reported as not a mapping."""
+        data = self.raw(key)
+        if data is None:
+            return None
+        fields = Fields(record, data, self.path, self.name(key), self.errors, self.line_of(key))
+        if not fields.ok:
+            return None
+        fields.only()
+        return fields
 
     def texts(self, key: str) -> tuple[str, ...]:
         out = []
@@ -1158,11 +1179,7 @@ def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], erro
     """The actions arising, each naming its item by number, or by title where the item has none."""
     references = [i.reference for i in agenda]
     actions = []
-    for index, (entry, line) in enumerate(f.list("actions")):
-        g = Fields(schema.ACTION, entry, f.path, f"actions[{index + 1}]", errors, line)
-        if not g.ok:
-            continue
-        g.only()
+    for g, line in f.each("actions", schema.ACTION):
         action_id = g.slug("id")
         item = g.text("item")
         if item and references and item not in references:
@@ -1194,11 +1211,7 @@ def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], erro
 
 def parse_papers(f: Fields, errors: list[ContentError]) -> tuple[Paper, ...]:
     papers: list[Paper] = []
-    for index, (entry, line) in enumerate(f.list("papers")):
-        g = Fields(schema.PAPER, entry, f.path, f"papers[{index + 1}]", errors, line)
-        if not g.ok:
-            continue
-        g.only()
+    for g, _line in f.each("papers", schema.PAPER):
         title, url = g.text("title"), g.address("url")
         if title:
             papers.append(Paper(title, url))
@@ -1206,24 +1219,16 @@ def parse_papers(f: Fields, errors: list[ContentError]) -> tuple[Paper, ...]:
 
 
 def parse_recording(f: Fields, errors: list[ContentError]) -> Recording | None:
-    data = f.raw("recording")
-    if data is None:
+    g = f.one("recording", schema.RECORDING)
+    if g is None:
         return None
-    g = Fields(schema.RECORDING, data, f.path, "recording", errors, f.line_of("recording"))
-    if not g.ok:
-        return None
-    g.only()
     url, title = g.address("url"), g.line_text("title", default=g.record["title"].default)
     return Recording(url, title) if url else None
 
 
 def parse_meeting_updates(f: Fields, meeting_id: str, day, errors) -> tuple[ActionUpdate, ...]:
     updates = []
-    for index, (entry, line) in enumerate(f.list("action_updates")):
-        g = Fields(schema.ACTION_UPDATE, entry, f.path, f"action_updates[{index + 1}]", errors, line)
-        if not g.ok:
-            continue
-        g.only()
+    for g, line in f.each("action_updates", schema.ACTION_UPDATE):
         action, status, note = g.slug("action"), g.choice("status"), g.text("note")
         if action and status and day:
             updates.append(ActionUpdate(action, day, status, note, meeting_id, Origin(f.path, line)))
@@ -1233,11 +1238,7 @@ def parse_meeting_updates(f: Fields, meeting_id: str, day, errors) -> tuple[Acti
 def parse_corrections(f: Fields, day, errors) -> tuple[Correction, ...]:
     """The corrections the editor recorded: only these are published as changes to the minutes."""
     corrections = []
-    for index, (entry, line) in enumerate(f.list("corrections")):
-        g = Fields(schema.CORRECTION, entry, f.path, f"corrections[{index + 1}]", errors, line)
-        if not g.ok:
-            continue
-        g.only()
+    for g, line in f.each("corrections", schema.CORRECTION):
         when, note = g.date("date"), g.text("note")
         if when and day and when < day:
             g.error(
@@ -1251,13 +1252,9 @@ def parse_corrections(f: Fields, day, errors) -> tuple[Correction, ...]:
 
 
 def parse_next_meeting(f: Fields, day, errors) -> NextMeeting | None:
-    data = f.raw("next_meeting")
-    if data is None:
+    g = f.one("next_meeting", schema.NEXT_MEETING)
+    if g is None:
         return None
-    g = Fields(schema.NEXT_MEETING, data, f.path, "next_meeting", errors, f.line_of("next_meeting"))
-    if not g.ok:
-        return None
-    g.only()
     next_day = g.date("date")
     if next_day and day and next_day <= day:
         g.error(

@@ -40,6 +40,40 @@ class Logo:
 
 
 @dataclass(frozen=True)
+class Words:
+    """The labels the pages and feeds use that differ from body to body, each as a heading writes it.
+    The defaults are the words a British committee uses (docs/content-format.md, `locale.words`)."""
+
+    apologies: str = "Apologies"  # those who were not there: "Absent" in many councils
+    minutes: str = "Minutes"  # the name of the record itself: "Notes", "Journal"
+    chair: str = "Chair"  # who presided: "Presiding officer", "Mayor"
+    minute_taker: str = "Minutes"  # the label beside who took them: "Clerk", "Recorded by"
+    attendance: str = "Attendance"  # the heading over who was there: "Roll call", "Present"
+
+    @property
+    def apologies_sent(self) -> str:
+        """A person's page heads the meetings they missed with this: "Apologies sent", or the body's own word."""
+        return "Apologies sent" if self.apologies == Words.apologies else self.apologies
+
+    @property
+    def minutes_in_text(self) -> str:
+        """The record's name inside a sentence ("draft minutes"): its first letter in lower case, unless the
+        word is written in capitals throughout (an abbreviation)."""
+        word = self.minutes
+        return word if word.isupper() and len(word) > 1 else word[:1].lower() + word[1:]
+
+
+@dataclass(frozen=True)
+class Locale:
+    """How the site writes dates and times, in which time zone its meetings' times are, and its own words."""
+
+    language: str = "en-GB"  # a BCP 47 tag that Babel knows
+    time_zone: str = "Europe/London"  # an IANA time zone: the minutes' times are local times there
+    clock: int = 24  # 12 or 24: how a time of day is written
+    words: Words = Words()
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     organisation: str
     title: str
@@ -48,6 +82,7 @@ class SiteSettings:
     contact_url: str = ""
     logo: Logo | None = None
     base_url: str = ""  # an absolute http(s) address ending in '/', or ''
+    locale: Locale = Locale()
 
 
 @dataclass(frozen=True)

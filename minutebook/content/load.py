@@ -36,6 +36,7 @@ from minutebook.model import (
     Correction,
     GlossaryEntry,
     InvalidContent,
+    Locale,
     Logo,
     Meeting,
     NextMeeting,
@@ -45,6 +46,7 @@ from minutebook.model import (
     Recording,
     SiteSettings,
     Theme,
+    Words,
 )
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -710,7 +712,69 @@ def parse_site(data: yamltext.Value, path: str, errors: list[ContentError], read
         contact_url=address("contact_url", base=False),
         logo=None if "logo" in unsafe else parse_logo(f, read_file),
         base_url=address("base_url", base=True),
+        locale=parse_locale(f),
     )
+
+
+def parse_locale(f: Fields) -> Locale:
+    """The site's `locale`: its language and time zone checked against what Babel and the time-zone database
+    know, its clock taken from the language where it is left out, and its words."""
+    g = f.one("locale", schema.LOCALE)
+    if g is None:
+        return Locale()
+    language = language_tag(g)
+    time_zone = g.line_text("time_zone", default=Locale.time_zone)
+    if time_zone not in _time_zones():
+        hint = _close_match(time_zone, tuple(_time_zones()))
+        g.error(
+            "time_zone",
+            f"'{_short(time_zone)}' is not a time zone{hint}; expected {g.expected('time_zone')}",
+        )
+        time_zone = Locale.time_zone
+    clock = g.choice("clock")
+    words = g.one("words", schema.WORDS)
+    return Locale(
+        language=language,
+        time_zone=time_zone,
+        clock=int(clock) if clock else usual_clock(language),
+        words=Words(
+            **{w.name: words.line_text(w.name, default=w.default) for w in schema.WORDS.fields} if words else {}
+        ),
+    )
+
+
+def language_tag(g: Fields) -> str:
+    """The language as Babel writes its tag (`en-gb` is `en-GB`), or the default once a tag it does not know is
+    reported."""
+    from babel import Locale as Language
+    from babel import UnknownLocaleError
+
+    tag = g.line_text("language", default=Locale.language)
+    try:
+        return str(Language.parse(tag, sep="-")).replace("_", "-")
+    except (UnknownLocaleError, ValueError):
+        g.error(
+            "language", f"'{_short(tag)}' is not a language the Babel library knows; expected {g.expected('language')}"
+        )
+        return Locale.language
+
+
+def usual_clock(language: str) -> int:
+    """12 or 24: the clock the language's short time format uses (`h:mm a` in en-US, `HH:mm` in en-GB)."""
+    from babel import Locale as Language
+
+    pattern = Language.parse(language, sep="-").time_formats["short"].pattern
+    letters = re.sub(r"'[^']*'", "", pattern)  # quoted text is printed as it is: fr-CA's `HH 'h' mm`
+    return 12 if "h" in letters or "K" in letters else 24
+
+
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    """Every IANA time zone name the time-zone database knows, exactly as written (a case-insensitive file system
+    would find `europe/london` too, and the calendar would name it so)."""
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones())
 
 
 def parse_logo(f: Fields, read_file) -> Logo | None:

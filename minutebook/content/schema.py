@@ -100,6 +100,9 @@ IMAGE_PATH = Kind("a path", "to an image file inside content/, such as assets/lo
 TEXTS = Kind("a list of text", "lines starting with '- '")
 TEXT_OR_TEXTS = Kind("text, or a list of text")
 THEMES = Kind("a list of theme slugs", "from content/themes.yml, such as [roads-policing]")
+LANGUAGE = Kind("a language tag", "BCP 47, such as en-GB or en-US", multi_line=False)
+TIME_ZONE = Kind("a time zone", "its IANA name, such as Europe/London or America/Los_Angeles", multi_line=False)
+CLOCK = Kind("one of", "12, 24", options=("12", "24"))
 
 
 def one_of(options: tuple[str, ...]) -> Kind:
@@ -275,6 +278,37 @@ UPDATE_BETWEEN_MEETINGS = Record("update between meetings", "updates between mee
     Field("note", TEXT, "What happened, for the public."),
 ))  # fmt: skip
 
+WORDS = Record("words", "words", "The words", (
+    Field("apologies", LINE,
+          "The heading over those who were not at a meeting, such as `Absent`. A person's page heads the "
+          'meetings they missed with it too (with the default, "Apologies sent").', default="Apologies"),
+    Field("minutes", LINE,
+          "What the body calls the record itself, such as `Notes`: pages and the feed say "
+          '"Minutes of the ... held on ..." and "Draft minutes" with it.', default="Minutes"),
+    Field("chair", LINE, "The label beside who presided, such as `Presiding officer` or `Mayor`.", default="Chair"),
+    Field("minute_taker", LINE,
+          "The label beside who took the minutes, such as `Clerk` or `Recorded by`.", default="Minutes"),
+    Field("attendance", LINE,
+          "The heading over who was there, such as `Roll call` or `Present`.", default="Attendance"),
+))  # fmt: skip
+
+LOCALE = Record("locale", "locales", "The locale", (
+    Field("language", LANGUAGE,
+          "The language the site is written in, as a BCP 47 tag: every page's `lang` is this, and dates are "
+          'written as it writes them (`en-GB`: "Tuesday 18 June 2019"; `en-US`: "Tuesday, June 18, 2019"). '
+          "A tag the Babel library does not know is refused.", default="en-GB"),
+    Field("time_zone", TIME_ZONE,
+          "Where the meetings are held, as an IANA time zone name: the minutes' times are local times there, "
+          "and the calendar and the feed give each meeting's time in it, summer time and all.",
+          default="Europe/London"),
+    Field("clock", CLOCK,
+          'How a time of day is written: `12` ("7:00 PM") or `24` ("19:00"). Left out, the language\'s usual '
+          "clock: 12 for `en-US`, 24 for `en-GB`. Times in the minutes are written 24-hour either way."),
+    Field("words", one(WORDS),
+          "The words the pages use that differ from body to body (see [The words](#the-words)); each left out "
+          "keeps its default."),
+))  # fmt: skip
+
 SITE = Record("site settings", "site settings", "`site.yml`", (
     Field("organisation", LINE, "The organisation that holds the meetings.", required=True),
     Field("short_name", LINE,
@@ -285,12 +319,15 @@ SITE = Record("site settings", "site settings", "`site.yml`", (
     Field("contact_url", WEB_ADDRESS, "The organisation's contact page."),
     Field("logo", IMAGE_PATH, "The organisation's logo: a PNG, JPEG, GIF, WebP or SVG image."),
     Field("base_url", WEB_ADDRESS, "The site's public address, with no `?` or `#` part."),
+    Field("locale", one(LOCALE),
+          "The language, the way dates and times are written, the time zone and the body's own words (see "
+          "[The locale](#the-locale)). Left out, British English in London time."),
 ))  # fmt: skip
 
 RECORDS = (
     MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, NEXT_MEETING, PAPER, RECORDING, SOURCE,
     CORRECTION,
-    THEME, PERSON_RECORD, GLOSSARY_ENTRY, UPDATE_BETWEEN_MEETINGS, SITE,
+    THEME, PERSON_RECORD, GLOSSARY_ENTRY, UPDATE_BETWEEN_MEETINGS, SITE, LOCALE, WORDS,
 )  # fmt: skip
 
 

@@ -13,14 +13,14 @@ Nothing depends on the clock, so the same archive always gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from typing import TYPE_CHECKING
 
 from minutebook.link import Archive
-from minutebook.model import Meeting, NextMeeting
+from minutebook.model import Locale, Meeting, NextMeeting
+from minutebook.site.dates import DEFAULT, meeting_start, time_of_day, weekday_date
 from minutebook.site.links import absolute, link, meeting_path, normal_base, stable_id
-from minutebook.site.render import Page, long_date
+from minutebook.site.render import Page
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -34,33 +34,21 @@ CALENDAR_PATH = "calendar.ics"
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # an empty archive's feed still needs a date
 
 
-def meeting_start(day: dt.date, time: str) -> dt.datetime:
-    """A local 'HH:MM' on a day, as an aware time in the UK."""
-    hours, minutes = (int(part) for part in time.split(":")) if time else (0, 0)
-    return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=_london())
-
-
-@functools.cache
-def _london():
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Europe/London")
-
-
 # What a feed entry's title starts with, for minutes a reader must not take as the approved record.
 TITLE_PREFIXES = {"draft": "Draft: ", "cancelled": "Cancelled: "}
 
 
-def meeting_summary(meeting: Meeting) -> str:
+def meeting_summary(meeting: Meeting, locale: Locale = DEFAULT) -> str:
     """One plain-text paragraph: what, when, where, and the agenda; a draft and a cancelled meeting say so first."""
-    day = f"{meeting.date:%A} {long_date(meeting.date)}"
+    day = weekday_date(meeting.date, locale)
     if meeting.status == "cancelled":
         return f"This meeting was cancelled: the {meeting.type} due on {day} did not take place."
     agenda = "; ".join(item.heading for item in meeting.agenda)
-    when = f"{day} at {meeting.time}" if meeting.time else day
+    when = f"{day} at {time_of_day(meeting.time, locale)}" if meeting.time else day
     where = f", {meeting.venue}" if meeting.venue else ""  # never a made-up place where none was minuted
-    summary = f"Minutes of the {meeting.type} held on {when}{where}. Agenda: {agenda}."
-    return f"Draft minutes: not yet approved. {summary}" if meeting.status == "draft" else summary
+    words = locale.words
+    summary = f"{words.minutes} of the {meeting.type} held on {when}{where}. Agenda: {agenda}."
+    return f"Draft {words.minutes_in_text}: not yet approved. {summary}" if meeting.status == "draft" else summary
 
 
 def rfc3339(moment: dt.datetime) -> str:
@@ -73,13 +61,13 @@ def rfc3339(moment: dt.datetime) -> str:
     return moment.isoformat()
 
 
-def entry_updated(meeting: Meeting) -> dt.datetime:
+def entry_updated(meeting: Meeting, time_zone: str = DEFAULT.time_zone) -> dt.datetime:
     """When a meeting's entry last changed: the day its minutes were approved, where that is recorded, so a
     reader that showed the draft shows the approved minutes again; else the meeting itself. Never the build
     time, so builds stay identical."""
     if meeting.approved_on:
-        return meeting_start(meeting.approved_on, "")
-    return meeting_start(meeting.date, meeting.time)
+        return meeting_start(meeting.approved_on, "", time_zone)
+    return meeting_start(meeting.date, meeting.time, time_zone)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
@@ -96,9 +84,10 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
 
     site = archive.site
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
+    locale = site.locale
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": locale.language})
     newest = sorted(archive.meetings, key=lambda m: (m.date, m.time, m.id), reverse=True)
-    updated = max((entry_updated(m) for m in newest), default=EPOCH)
+    updated = max((entry_updated(m, locale.time_zone) for m in newest), default=EPOCH)
     _text(feed, "id", stable_id(site.organisation, "feed", "meetings"))
     _text(feed, "title", site.title)
     _text(feed, "subtitle", site.description)
@@ -119,7 +108,7 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
     themes = {t.theme.slug: t.theme.name for t in archive.themes}
     for meeting in newest:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        when = rfc3339(meeting_start(meeting.date, meeting.time))
+        when = rfc3339(meeting_start(meeting.date, meeting.time, locale.time_zone))
         _text(entry, "id", stable_id(site.organisation, "meeting", meeting.id))
         _text(entry, "title", TITLE_PREFIXES.get(meeting.status, "") + meeting.title)
         ET.SubElement(
@@ -128,8 +117,8 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
             {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)},
         )
         _text(entry, "published", when)
-        _text(entry, "updated", rfc3339(entry_updated(meeting)))
-        _text(entry, "summary", meeting_summary(meeting), type="text")
+        _text(entry, "updated", rfc3339(entry_updated(meeting, locale.time_zone)))
+        _text(entry, "summary", meeting_summary(meeting, locale), type="text")
         for slug in dict.fromkeys(s for item in meeting.agenda for s in item.themes):
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": slug, "label": themes[slug]})
     ET.indent(feed)
@@ -184,7 +173,7 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
     # When this entry came to be: the day the minutes named it. Never the build time, so builds stay identical.
     event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), tzinfo=dt.UTC))
     if named.time:
-        event.add("dtstart", meeting_start(named.date, named.time))
+        event.add("dtstart", meeting_start(named.date, named.time, archive.site.locale.time_zone))
     else:
         event.add("dtstart", named.date)  # no time minuted: an all-day entry
     # The type alone ("Performance") says little among a reader's other appointments.
@@ -230,7 +219,7 @@ def calendar(archive: Archive, base_url: str = "") -> bytes:
         days.append(meeting.next_meeting.date)
         cal.add_component(event)
     if days:
-        # A VTIMEZONE for Europe/London, so every reader agrees on the hour; only the years the events span.
+        # A VTIMEZONE for the site's time zone, so every reader agrees on the hour; only the years the events span.
         cal.add_missing_timezones(dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 12, 31))
     return cal.to_ical()
 

@@ -51,7 +51,11 @@ MEETING_FIELDS = (
     Field("id", "The meeting's permanent id: its date and type, such as 2019-04-30-monthly-assurance."),
     Field("title", "The meeting's title."),
     Field("date", "The date it was held, YYYY-MM-DD."),
-    Field("time", "The start time as minuted, 24-hour HH:MM, UK local time; null where the minutes record none."),
+    Field(
+        "time",
+        "The start time as minuted, 24-hour HH:MM, local time in time_zone; null where the minutes record none.",
+    ),
+    Field("time_zone", "The IANA time zone its times are local to, such as Europe/London or America/Los_Angeles."),
     Field("type", "The type of meeting, such as Monthly Assurance Meeting."),
     Field("venue", "Where it was held, as minuted; null where the minutes record none."),
     Field(
@@ -192,6 +196,7 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "title": meeting.title,
         "date": meeting.date.isoformat(),
         "time": meeting.time or None,
+        "time_zone": archive.site.locale.time_zone,
         "type": meeting.type,
         "venue": meeting.venue or None,
         "status": meeting.status,

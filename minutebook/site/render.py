@@ -19,7 +19,8 @@ from typing import TypedDict
 import jinja2
 
 from minutebook.link import Archive, ItemRef, role_at, whole_months_between
-from minutebook.model import ACTION_STATUSES, STATUS_LABELS, AgendaItem, Meeting
+from minutebook.model import ACTION_STATUSES, STATUS_LABELS, AgendaItem, Locale, Meeting
+from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
 from minutebook.site.links import (
     action_path,
     item_link,
@@ -142,7 +143,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
                 meeting_path(meeting.id),
                 "meeting.html",
                 meeting.title,
-                meeting_description(meeting),
+                meeting_description(meeting, site.locale),
                 {"meeting": meeting},
                 depends_on=(meeting.id,),
                 summarises=_meeting_neighbourhood(archive, meeting),
@@ -249,12 +250,14 @@ def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...
     return tuple(m for m in dict.fromkeys(ids) if m != meeting.id)
 
 
-def meeting_description(meeting: Meeting) -> str:
+def meeting_description(meeting: Meeting, locale: Locale = DEFAULT) -> str:
     """What a meeting's page is, in a sentence: a draft and a cancelled meeting say so first."""
+    day = long_date(meeting.date, locale)
     if meeting.status == "cancelled":
-        return f"The {meeting.type} due on {long_date(meeting.date)} was cancelled."
-    draft = "Draft minutes, not yet approved," if meeting.status == "draft" else "Minutes"
-    return f"{draft} of the {meeting.type} held on {long_date(meeting.date)}."
+        return f"The {meeting.type} due on {day} was cancelled."
+    words = locale.words
+    draft = f"Draft {words.minutes_in_text}, not yet approved," if meeting.status == "draft" else words.minutes
+    return f"{draft} of the {meeting.type} held on {day}."
 
 
 def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:
@@ -271,9 +274,9 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-@functools.lru_cache(maxsize=65536)  # list pages show the same dates thousands of times, and strftime is slow
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _in_locale(how, value, locale: Locale):
+    """A filter: the date or time as the site's locale writes it."""
+    return how(value, locale)
 
 
 def time_since(earlier: dt.date, latest: dt.date) -> str:
@@ -336,12 +339,18 @@ class Renderer:
             lstrip_blocks=True,
             bytecode_cache=_compiled_templates(compiled) if compiled else None,
         )
+        locale = archive.site.locale
         self.env.filters.update(
-            long_date=long_date, status_label=lambda s: STATUS_LABELS.get(s, s), time_since=time_since
+            long_date=functools.partial(_in_locale, long_date, locale=locale),
+            weekday_date=functools.partial(_in_locale, weekday_date, locale=locale),
+            time_of_day=functools.partial(_in_locale, time_of_day, locale=locale),
+            status_label=lambda s: STATUS_LABELS.get(s, s),
+            time_since=time_since,
         )
         self.env.globals.update(
             archive=archive,
             site=archive.site,
+            words=locale.words,
             statuses=ACTION_STATUSES,
             role_at=role_at,
             meeting_path=meeting_path,

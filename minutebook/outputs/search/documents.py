@@ -15,9 +15,9 @@ from typing import Required, TypedDict
 
 from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
-from minutebook.model import STATUS_LABELS, Attendee, Meeting
+from minutebook.model import STATUS_LABELS, Attendee, Locale, Meeting
+from minutebook.site.dates import DEFAULT, long_date
 from minutebook.site.links import action_path, item_link
-from minutebook.site.render import long_date
 
 # The text before a meeting's first item: its anchor on the page, and what a result calls it.
 PREAMBLE_ANCHOR = "preamble"
@@ -138,10 +138,10 @@ def action_document(archive: Archive, tracked: TrackedAction, names: dict[str, s
     )
 
 
-def person_summary(record: PersonRecord) -> str:
+def person_summary(record: PersonRecord, locale: Locale = DEFAULT) -> str:
     """What a person's search result says of them: roles held over time, meetings attended, actions owned."""
     roles = [
-        f"{label}, {long_date(first.date)}" + ("" if first is last else f" to {long_date(last.date)}")
+        f"{label}, {long_date(first.date, locale)}" + ("" if first is last else f" to {long_date(last.date, locale)}")
         for label, first, last in record.role_spans
     ]
     counts = [f"{len(record.attended)} meeting{'s' * (len(record.attended) != 1)} attended"]

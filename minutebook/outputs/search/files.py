@@ -25,8 +25,8 @@ from minutebook.outputs.search.documents import (
 from minutebook.outputs.search.layout import SEPARATORS, range_starts, separator_source
 from minutebook.outputs.search.terms import Tokenizer
 from minutebook.outputs.search.wire import DOC_FIELDS, MAIN, MEETING_FIELDS, term_path, text_path, words_path
+from minutebook.site.dates import long_date
 from minutebook.site.links import person_path
-from minutebook.site.render import long_date
 
 _tokenizer: Tokenizer | None = None
 
@@ -52,7 +52,7 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
         [
             meeting.title,
             meeting.date.isoformat(),
-            long_date(meeting.date),
+            long_date(meeting.date, archive.site.locale),
             str(meeting.year),
             meeting.type,
             items,
@@ -221,7 +221,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
             [
                 p.person.name,
                 person_path(p.person.slug),
-                person_summary(p),
+                person_summary(p, archive.site.locale),
                 " ".join(dict.fromkeys(label for label, _, _ in p.role_spans)),
             ]
             for p in archive.people

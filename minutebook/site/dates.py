@@ -1,0 +1,76 @@
+"""Dates and times as the site's locale writes them, and a meeting's start as a moment in its time zone.
+
+The words and their order come from the Babel library (the Unicode CLDR's data for each language), never
+from formats written here: en-GB writes "18 June 2019" and "19:00", en-US "June 18, 2019" and "7:00 PM".
+The minutes give times as 24-hour "HH:MM" local to the site's time zone (`Locale.time_zone`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import TYPE_CHECKING
+
+from minutebook.model import Locale
+
+if TYPE_CHECKING:
+    import zoneinfo
+
+    import babel
+
+DEFAULT = Locale()
+
+# Where a language's house style for a date with its weekday differs from CLDR's full date: British public
+# bodies write "Tuesday 18 June 2019", with no comma (as GOV.UK's style guide does), where CLDR has one.
+WEEKDAY_DATES = {"en-GB": "EEEE d MMMM y"}
+
+
+@functools.cache
+def language(tag: str) -> babel.Locale:
+    """Babel's data for a language tag that load.language_tag has checked."""
+    from babel import Locale as Language
+
+    return Language.parse(tag, sep="-")
+
+
+@functools.cache
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    """The time zone an IANA name that load.parse_locale has checked names."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+@functools.lru_cache(maxsize=65536)  # list pages show the same dates thousands of times, and Babel is slow
+def long_date(day: dt.date, locale: Locale = DEFAULT) -> str:
+    """The date as the language writes it in full, without its weekday: "18 June 2019", "June 18, 2019"."""
+    from babel.dates import format_date
+
+    return format_date(day, "long", locale=language(locale.language))
+
+
+@functools.lru_cache(maxsize=65536)
+def weekday_date(day: dt.date, locale: Locale = DEFAULT) -> str:
+    """The date with its weekday: "Tuesday 18 June 2019", "Tuesday, June 18, 2019"."""
+    from babel.dates import format_date
+
+    return format_date(day, WEEKDAY_DATES.get(locale.language, "full"), locale=language(locale.language))
+
+
+@functools.lru_cache(maxsize=4096)
+def time_of_day(time: str, locale: Locale = DEFAULT) -> str:
+    """A minuted 24-hour "HH:MM" on the site's clock, as the language writes it: "19:00", "7:00 PM"."""
+    from babel.dates import format_skeleton
+
+    hours, minutes = (int(part) for part in time.split(":"))
+    # A skeleton names the fields wanted and lets the language order and punctuate them: "Hm" on the 24-hour
+    # clock, "hm" on the 12-hour one, with the language's own word for the half of the day.
+    skeleton = "hm" if locale.clock == 12 else "Hm"
+    return format_skeleton(skeleton, dt.time(hours, minutes), locale=language(locale.language))
+
+
+def meeting_start(day: dt.date, time: str, time_zone: str = DEFAULT.time_zone) -> dt.datetime:
+    """A minuted local "HH:MM" on a day (midnight without one) as an aware time in the site's time zone: the
+    zone's offset on that day, summer time or not."""
+    hours, minutes = (int(part) for part in time.split(":")) if time else (0, 0)
+    return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=zone(time_zone))

@@ -57,10 +57,11 @@ class Words:
 
     @property
     def minutes_in_text(self) -> str:
-        """The record's name inside a sentence ("draft minutes"): its first letter in lower case, unless the
-        word is written in capitals throughout (an abbreviation)."""
+        """The record's name inside a sentence ("draft minutes"): its first letter in lower case, unless its
+        first word is written in capitals throughout (an abbreviation, "AGM record")."""
         word = self.minutes
-        return word if word.isupper() and len(word) > 1 else word[:1].lower() + word[1:]
+        first = word.split(maxsplit=1)[0] if word.strip() else ""
+        return word if len(first) > 1 and first.isupper() else word[:1].lower() + word[1:]
 
 
 @dataclass(frozen=True)

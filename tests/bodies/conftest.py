@@ -1,6 +1,6 @@
 import pytest
 
-from tests.bodies.sites import PANEL, PARISH, build
+from tests.bodies.sites import CITY, PANEL, PARISH, build
 
 
 @pytest.fixture(scope="session")
@@ -11,3 +11,8 @@ def parish_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def panel_site(tmp_path_factory):
     return build(PANEL, tmp_path_factory.mktemp("panel") / "site")
+
+
+@pytest.fixture(scope="session")
+def citycouncil_site(tmp_path_factory):
+    return build(CITY, tmp_path_factory.mktemp("citycouncil") / "site")

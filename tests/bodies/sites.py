@@ -13,9 +13,12 @@ from tests.conftest import FIXTURES
 
 PARISH = FIXTURES / "parish"
 PANEL = FIXTURES / "panel"
+CITY = FIXTURES / "citycouncil"
 NOVEMBER = "meetings/2017-11-14-parish-council/index.html"
 DECEMBER = "meetings/2017-12-12-parish-council/index.html"
 SEPTEMBER = "meetings/2020-09-21-police-and-crime-panel/index.html"
+JUNE = "meetings/2019-06-18-city-council/index.html"  # summer time: UTC-7
+JANUARY = "meetings/2020-01-07-city-council/index.html"  # standard time: UTC-8
 
 
 def run(*argv: str) -> tuple[int, str]:

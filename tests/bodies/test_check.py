@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.bodies.sites import PANEL, PARISH, run
+from tests.bodies.sites import CITY, PANEL, PARISH, run
 
 PANEL_FILE = "meetings/2020-09-21-police-and-crime-panel.md"
 PARISH_FILE = "meetings/2017-11-14-parish-council.md"
@@ -26,8 +26,8 @@ def checked(tmp_path, fixture, edit) -> str:
     return said
 
 
-@pytest.mark.parametrize("fixture", [PARISH, PANEL])
-def test_both_archives_pass_the_check(fixture):
+@pytest.mark.parametrize("fixture", [PARISH, PANEL, CITY])
+def test_every_archive_passes_the_check(fixture):
     code, said = run("check", "--content", str(fixture))
     assert code == 0, said
 

@@ -12,19 +12,19 @@ from tests.render.test_links import broken_links
 from tests.render.test_valid_html import BROKEN
 
 
-@pytest.mark.parametrize("name", ["parish", "panel"])
+@pytest.mark.parametrize("name", ["parish", "panel", "citycouncil"])
 def test_every_internal_link_and_anchor_resolves(request, name):
     assert broken_links(request.getfixturevalue(f"{name}_site")) == []
 
 
-def test_every_meeting_and_action_page_is_valid_html(parish_site, panel_site, tmp_path):
+def test_every_meeting_and_action_page_is_valid_html(parish_site, panel_site, citycouncil_site, tmp_path):
     if not shutil.which("java"):
         pytest.fail("java is missing: run 'make test', which installs a Java runtime for the Nu Html Checker")
     sentinel = tmp_path / "broken.html"  # a page known to be broken shows the checker really ran
     sentinel.write_text(BROKEN)
     pages = [
         p
-        for site in (parish_site, panel_site)
+        for site in (parish_site, panel_site, citycouncil_site)
         for kind in ("meetings", "actions")
         for p in (site / kind).rglob("*.html")
     ]

@@ -1,13 +1,14 @@
 """A parish council's meeting page, with its payments table, in Debian's Chromium: axe finds nothing at
-full width or at 320 px, and the wide table scrolls within its own region, never the page."""
+full width or at 320 px, and the wide table scrolls within its own region, never the page. A US city
+council's archive, in its own locale, is searched there too."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.bodies.sites import NOVEMBER, PARISH, build
+from tests.bodies.sites import CITY, JUNE, NOVEMBER, PARISH, build
 from tests.browser.test_accessibility import open_page, violations_light_or_dark_wide_or_narrow
-from tests.browser.test_search import links, search
+from tests.browser.test_search import links, results, search
 from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -18,6 +19,12 @@ TABLE = ".minutes .table-scroll"
 @pytest.fixture(scope="module")
 def parish_server(tmp_path_factory):
     with serve(build(PARISH, tmp_path_factory.mktemp("parish") / "site")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def city_server(tmp_path_factory):
+    with serve(build(CITY, tmp_path_factory.mktemp("citycouncil") / "site")) as url:
         yield url
 
 
@@ -56,3 +63,15 @@ def test_searching_finds_the_payments_table_and_the_text_before_the_first_item(p
     assert links(search(page, parish_server, "Greenway")) == [f"../{NOVEMBER}#item-71-17"]
     assert links(search(page, parish_server, "silence")) == [f"../{NOVEMBER}#preamble"]
     assert page.problems.errors == []
+
+
+def test_searching_the_city_council_finds_its_item_dated_month_first(page, city_server):
+    assert links(search(page, city_server, "playground"))[0] == f"../{JUNE}#item-b"
+    assert results(page).first.locator(".meta").inner_text().endswith("June 18, 2019")
+    assert page.problems.errors == []
+
+
+def test_axe_finds_no_violations_on_the_city_council_meeting_page(tab, city_server):
+    open_page(tab, city_server, JUNE)
+    assert tab.evaluate("document.documentElement.lang") == "en-US"
+    assert violations_light_or_dark_wide_or_narrow(tab) == []

@@ -1,5 +1,6 @@
 """An incremental build of another body's minutes gives byte for byte what a full build gives, after an edit
-to what only such minutes have: the preamble, a table, an arrival, the papers, the recording, the chair."""
+to what only such minutes have: the preamble, a table, an arrival, the papers, the recording, the chair, and
+a city council's locale (its words, its clock, its time zone)."""
 
 import shutil
 
@@ -11,6 +12,7 @@ from tests.rebuild.test_incremental import snapshot
 
 NOVEMBER = "meetings/2017-11-14-parish-council.md"
 SEPTEMBER = "meetings/2020-09-21-police-and-crime-panel.md"
+JUNE = "meetings/2019-06-18-city-council.md"
 
 EDITS = {
     "the preamble": ("parish", NOVEMBER, "two minutes' silence", "a minute's silence"),
@@ -19,6 +21,11 @@ EDITS = {
     "a paper": ("panel", SEPTEMBER, "recording:", "  - title: Minutes of the last meeting\nrecording:"),
     "the recording": ("panel", SEPTEMBER, "recording:\n", "recording:\n  title: Webcast\n"),
     "the chair, left out": ("panel", SEPTEMBER, "chair: alan-north\n", ""),
+    "the word for those absent": ("citycouncil", "site.yml", "apologies: Absent", "apologies: Excused"),
+    "the clock": ("citycouncil", "site.yml", "clock: 12", "clock: 24"),
+    "the time zone": ("citycouncil", "site.yml", "America/Los_Angeles", "America/New_York"),
+    "the language": ("citycouncil", "site.yml", "language: en-US", "language: en-CA"),
+    "a meeting's time": ("citycouncil", JUNE, 'time: "19:00"', 'time: "18:30"'),
 }
 
 

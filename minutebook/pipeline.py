@@ -32,6 +32,7 @@ from minutebook.outputs.search import files as search_index
 from minutebook.outputs.search import wire
 from minutebook.outputs.search.layout import ahead_attributes
 from minutebook.outputs.search.scripts import scripts as search_scripts
+from minutebook.site import dates
 from minutebook.site.render import Page, Renderer, plan
 from minutebook.write import PublishedIncompletely, SiteLock, build_lock, check_target, os_reason, publish
 
@@ -212,6 +213,7 @@ class Made:
         default_factory=dict
     )  # meeting id -> its search part (index.meeting_part), in UTF-8
     records: dict[str, bytes] = field(default_factory=dict)  # meeting id -> its open-data record (opendata.record_text)
+    dates: dates.Written = field(default_factory=dict)  # the dates and times a worker wrote that its parent had not
 
 
 def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str) -> Made:
@@ -246,7 +248,10 @@ _inherited: tuple[Renderer, Work, list[tuple], str] | None = None
 def _make_slice(start: int, stop: int) -> Made:
     assert _inherited is not None, "run only by a pool's workers, forked after it was set"
     renderer, work, units, base_url = _inherited
-    return make_units(renderer, work, units[start:stop], base_url)
+    known = dates.written()
+    made = make_units(renderer, work, units[start:stop], base_url)
+    made.dates = {key: text for key, text in dates.written().items() if key not in known}
+    return made
 
 
 def _die_with_parent(parent: int) -> None:
@@ -316,6 +321,7 @@ def render_site(
                 made.files.update(part.files)
                 made.search.update(part.search)
                 made.records.update(part.records)
+                dates.recall(part.dates)  # kept for the next build, with those written here
                 progress("Rendering pages", done, len(jobs))
     finally:
         _inherited = None

@@ -21,9 +21,11 @@ from minutebook.incremental import fingerprints, kept, plan
 from minutebook.incremental.meetings import KnownMeetings
 from minutebook.link import Archive
 from minutebook.model import Meeting
+from minutebook.site import dates
 from minutebook.site.render import Page
 
 MEETINGS = "parsed"  # the sets of meetings parsed by the last build, one per year their files are named for
+DATES = "dates-written"  # every date and time the last build wrote (site/dates.py)
 
 
 def meetings_set(path: str) -> str:
@@ -62,6 +64,7 @@ class BuildCache:
         self.kept_meetings = kept_meetings  # each set of kept meetings as read, so an unchanged one is not written
         every = {path: entry for entries in kept_meetings.values() for path, entry in entries.items()}
         self.meetings = KnownMeetings(every, code, remembered)
+        self.dates_read = 0  # how many dates and times were recalled from the last build
 
     @classmethod
     def open(
@@ -74,7 +77,17 @@ class BuildCache:
             kept.forget(out_dir)
         code = fingerprints.tree_digest(package)  # a new Minutebook parses and renders everything again
         kept_meetings = {name: kept.read_set(out_dir, name, code) for name in kept.set_names(out_dir, MEETINGS)}
-        return cls(out_dir, code, manifest or {}, kept_meetings, remembered)
+        cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered)
+        memo = kept.read_kept(out_dir, DATES, cache.dates_code)
+        cache.dates_read = len(memo) if isinstance(memo, dict) else 0
+        if isinstance(memo, dict):
+            dates.recall(memo)
+        return cache
+
+    @property
+    def dates_code(self) -> str:
+        """What the kept dates were written by: this Minutebook and the Babel installed."""
+        return f"{self.code} {dates.babel_version()}"
 
     @property
     def compiled_templates(self) -> Path:
@@ -115,7 +128,10 @@ class BuildCache:
                 meetings[meetings_set(path)][path] = entry
             for name, entries in meetings.items():
                 kept.write_set(self.out_dir, name, self.code, entries, self.kept_meetings.get(name))
-            kept.prune(self.out_dir, {*names, *meetings}, {self.compiled_templates})
+            written = dates.written()
+            if len(written) != self.dates_read:  # it only grows: a new date or time was written
+                kept.write_kept(self.out_dir, DATES, self.dates_code, written)
+            kept.prune(self.out_dir, {*names, *meetings, DATES}, {self.compiled_templates})
             kept.write_manifest(
                 self.out_dir, outdated.prints, site
             )  # last: a manifest naming the site says all the rest was kept for it

@@ -139,14 +139,20 @@ def set_names(out_dir: Path, prefix: str) -> list[str]:
 def read_set(out_dir: Path, name: str, code: str) -> dict[str, tuple[str, bytes]]:
     """The set kept under `name` by this version of the code; empty when it is missing, damaged or
     another version's, so its parts are simply made again."""
+    entries = read_kept(out_dir, name, code)
+    return entries if isinstance(entries, dict) else {}
+
+
+def read_kept(out_dir: Path, name: str, code: str) -> object:
+    """What was kept under `name` by this version of the code; None when it is missing, damaged or another
+    version's."""
     try:
         with open(set_path(out_dir, name), "rb") as kept:
             if pickle.load(kept) != (PARTS_FORMAT, code):
-                return {}
-            entries = pickle.load(kept)
+                return None
+            return pickle.load(kept)
     except Exception:  # noqa: BLE001 - missing, cut short or damaged: any of pickle's many errors
-        return {}
-    return entries if isinstance(entries, dict) else {}
+        return None
 
 
 def write_set(
@@ -156,6 +162,11 @@ def write_set(
     entries = dict(entries)
     if was is not None and entries == was:
         return
+    write_kept(out_dir, name, code, entries)
+
+
+def write_kept(out_dir: Path, name: str, code: str, entries: object) -> None:
+    """Keep `entries` under `name`, for this version of the code."""
     folder(out_dir).mkdir(exist_ok=True)
     target = set_path(out_dir, name)
     temporary = target.with_name(target.name + f".{os.getpid()}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from typing import TYPE_CHECKING
 
 from minutebook.model import Locale
@@ -41,25 +42,71 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
     return ZoneInfo(name)
 
 
-@functools.lru_cache(maxsize=65536)  # list pages show the same dates thousands of times, and Babel is slow
+# Every date and time written so far, by how, in which locale and what: the same few hundred dates are written
+# thousands of times, and Babel is slow. A build keeps them for the next (incremental/cache.py), so a rebuild
+# that writes no date it has not written before never loads Babel and its data at all.
+Written = dict[tuple[str, Locale, object], str]
+_written: Written = {}
+
+
+def written() -> Written:
+    """Every date and time written so far in this process, or recalled."""
+    return dict(_written)
+
+
+def recall(memo: Written) -> None:
+    """Take `memo`, the dates and times an earlier build wrote with this version of Babel, as written."""
+    _written.update(memo)
+
+
+def babel_version() -> str:
+    """What names the Babel installed, cheaply (without importing it): a memo written with another is not
+    recalled, as a new Babel may write a date another way."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("babel")
+    origin = spec.origin if spec else None
+    if not origin:
+        return ""
+    status = os.stat(origin)
+    return f"{origin} {status.st_size} {status.st_mtime_ns}"
+
+
+def _write(how: str, value: object, locale: Locale) -> str:
+    key = (how, locale, value)
+    if key not in _written:
+        _written[key] = _WRITERS[how](value, locale)
+    return _written[key]
+
+
 def long_date(day: dt.date, locale: Locale = DEFAULT) -> str:
     """The date as the language writes it in full, without its weekday: "18 June 2019", "June 18, 2019"."""
+    return _write("long", day, locale)
+
+
+def weekday_date(day: dt.date, locale: Locale = DEFAULT) -> str:
+    """The date with its weekday: "Tuesday 18 June 2019", "Tuesday, June 18, 2019"."""
+    return _write("weekday", day, locale)
+
+
+def time_of_day(time: str, locale: Locale = DEFAULT) -> str:
+    """A minuted 24-hour "HH:MM" on the site's clock, as the language writes it: "19:00", "7:00 PM"."""
+    return _write("time", time, locale)
+
+
+def _long(day, locale: Locale) -> str:
     from babel.dates import format_date
 
     return format_date(day, "long", locale=language(locale.language))
 
 
-@functools.lru_cache(maxsize=65536)
-def weekday_date(day: dt.date, locale: Locale = DEFAULT) -> str:
-    """The date with its weekday: "Tuesday 18 June 2019", "Tuesday, June 18, 2019"."""
+def _weekday(day, locale: Locale) -> str:
     from babel.dates import format_date
 
     return format_date(day, WEEKDAY_DATES.get(locale.language, "full"), locale=language(locale.language))
 
 
-@functools.lru_cache(maxsize=4096)
-def time_of_day(time: str, locale: Locale = DEFAULT) -> str:
-    """A minuted 24-hour "HH:MM" on the site's clock, as the language writes it: "19:00", "7:00 PM"."""
+def _time(time, locale: Locale) -> str:
     from babel.dates import format_skeleton
 
     hours, minutes = (int(part) for part in time.split(":"))
@@ -67,6 +114,9 @@ def time_of_day(time: str, locale: Locale = DEFAULT) -> str:
     # clock, "hm" on the 12-hour one, with the language's own word for the half of the day.
     skeleton = "hm" if locale.clock == 12 else "Hm"
     return format_skeleton(skeleton, dt.time(hours, minutes), locale=language(locale.language))
+
+
+_WRITERS = {"long": _long, "weekday": _weekday, "time": _time}
 
 
 def meeting_start(day: dt.date, time: str, time_zone: str = DEFAULT.time_zone) -> dt.datetime:

@@ -350,6 +350,7 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
         "search-summaries.pickle",
         "meetings-2019.pickle",
         "parsed-2019.pickle",
+        "dates-written.pickle",  # each a function of its key alone, as this Minutebook and this Babel write it
     }
     kept.write_set(site, "search-2019", code, {"2019-04-30-monthly-assurance": ("not its key", b"{}")})
     kept.write_set(site, "search-summaries", code, {"2019-04-30-monthly-assurance": ("not its key", b"[]")})
@@ -442,3 +443,22 @@ def test_a_rebuild_that_leaves_the_feeds_as_they_are_does_not_import_what_only_t
     again = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
     assert first.stdout.split() == ["xml.etree.ElementTree", "zoneinfo", "uuid", "icalendar"]
     assert again.stdout.split() == []
+
+
+# Builds in a fresh interpreter and says whether it loaded Babel, which writes the dates.
+BABEL = """
+import sys
+from pathlib import Path
+from minutebook.pipeline import Paths, build
+build(Paths(content=Path(sys.argv[1])), Path(sys.argv[2]))
+print("babel" in sys.modules)
+"""
+
+
+def test_a_rebuild_that_writes_no_new_date_does_not_load_babel(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    run = [sys.executable, "-c", BABEL, str(content), str(tmp_path / "site")]
+    first = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    edit_meeting(content, ROOT / "templates")  # the text of an item: every date on its page was written before
+    again = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert (first.stdout.split(), again.stdout.split()) == (["True"], ["False"])

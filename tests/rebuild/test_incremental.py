@@ -462,3 +462,20 @@ def test_a_rebuild_that_writes_no_new_date_does_not_load_babel(tmp_path):
     edit_meeting(content, ROOT / "templates")  # the text of an item: every date on its page was written before
     again = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
     assert (first.stdout.split(), again.stdout.split()) == (["True"], ["False"])
+
+
+def test_dates_kept_by_another_babel_are_not_recalled(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    site = tmp_path / "site"
+    run = [sys.executable, "-c", BABEL, str(content), str(site)]
+    subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    folder = kept.folder(site)
+    with open(folder / "dates-written.pickle", "rb") as file:
+        header, written = pickle.load(file), pickle.load(file)
+    code, babel = header[1].split(" ", 1)
+    assert babel  # the installed Babel is part of what the dates were written by
+    kept.write_kept(site, "dates-written", f"{code} another Babel", {key: "WRONG" for key in written})
+    edit_meeting(content, ROOT / "templates")
+    again = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert again.stdout.split() == ["True"]  # Babel wrote the dates afresh
+    assert not any(b"WRONG" in path.read_bytes() for path in site.rglob("*.html"))

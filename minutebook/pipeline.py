@@ -414,6 +414,7 @@ def _build(
         (p.context["meeting"] for p in todo.pages if p.template == "meeting.html"),
         {p.slug: p.name for p in archive.content.people},
         {t.slug: t.name for t in archive.content.themes},
+        archive.site.locale.words,
     )
     made = render_site(
         archive,

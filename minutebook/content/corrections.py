@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from minutebook.content import yamltext
 from minutebook.content.load import split_body
 from minutebook.content.markdown import parser, plain_text
-from minutebook.model import Correction
+from minutebook.model import Correction, Words
 
 CONTEXT = 6  # unchanged words shown either side of a change: enough to find it on the page
 SAME, REMOVED, ADDED = "same", "removed", "added"
@@ -32,6 +32,20 @@ PLACES = {
     "next_meeting": "Next meeting", "source": "Source", "editorial_notes": "Editorial notes",
 }  # fmt: skip
 PERSON_FIELDS = ("person", "chair", "owner")
+MINUTES = "Minutes"  # the minutes' own text: the preamble, and a version that cannot be read
+
+
+def places(words: Words) -> dict[str, str]:
+    """PLACES, with the labels a body words its own way (`locale.words` in site.yml) as its pages name them;
+    the minutes' own text under the body's name for it."""
+    own = {
+        "chair": words.chair,
+        "minute_taker": words.minute_taker,
+        "attendees": words.attendance,
+        "apologies": words.apologies,
+        MINUTES: words.minutes,
+    }
+    return {**PLACES, **own}
 
 
 @dataclass(frozen=True)
@@ -57,16 +71,21 @@ class Passage:
 
 
 def what_changed(
-    corrections: Sequence[Correction], changes: Sequence[Change], people: Mapping[str, str], themes: Mapping[str, str]
+    corrections: Sequence[Correction],
+    changes: Sequence[Change],
+    people: Mapping[str, str],
+    themes: Mapping[str, str],
+    named: Mapping[str, str] = PLACES,
 ) -> dict[Correction, tuple[Passage, ...]]:
     """For each correction, the passages changed by the commit that recorded it; `changes` oldest first.
 
     The commit that recorded a correction is the one after which the file lists more corrections of its
     date than before: the one that added this very sentence if there is one, so a later commit mending
     the sentence's wording is not mistaken for it. A correction listed since the file was added, or
-    whose commit git does not know, has no passages."""
+    whose commit git does not know, has no passages. `named`: each part of the page by the name the page
+    gives it (`places`)."""
     recorded = functools.cache(_recorded)
-    sections = functools.cache(lambda text: _reader_text(text, people, themes))
+    sections = functools.cache(lambda text: _reader_text(text, people, themes, named))
     found: dict[Correction, tuple[Passage, ...]] = {}
     for correction in corrections:
         day, note = correction.date.isoformat(), _words(correction.note)
@@ -127,24 +146,27 @@ def _recorded(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _reader_text(
-    text: str | None, people: Mapping[str, str], themes: Mapping[str, str]
+    text: str | None, people: Mapping[str, str], themes: Mapping[str, str], named: Mapping[str, str] = PLACES
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A version's text as a reader sees it: (part of the page, its words), in the file's order."""
     if text is None:
         return ()
     split = _front_matter(text)
     if split is None:  # unreadable: compared as written, so no change goes unseen
-        return (("Minutes", tuple(text.split())),)
+        return ((named.get(MINUTES, MINUTES), tuple(text.split())),)
     data, body = split
     parts = [
-        (PLACES.get(key, key.replace("_", " ").capitalize()), tuple(_values(value, key, people, themes)))
+        (named.get(key, key.replace("_", " ").capitalize()), tuple(_values(value, key, people, themes)))
         for key, value in data.items()
         if key != "corrections"
     ]
     # An item's heading is its agenda title, which the loader holds to the one in the front matter: compared there.
     for heading, _, lines in split_body(body, 0):
         parts.append(
-            (f"Item {heading}" if heading else "Minutes", tuple(plain_text(_parser().parse("\n".join(lines))).split()))
+            (
+                f"Item {heading}" if heading else named.get(MINUTES, MINUTES),
+                tuple(plain_text(_parser().parse("\n".join(lines))).split()),
+            )
         )
     return tuple(parts)
 

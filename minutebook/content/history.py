@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.content import corrections as text_changes
-from minutebook.model import Correction, Meeting
+from minutebook.model import Correction, Meeting, Words
 
 # Fields of one commit, then its changed files. Only the date and git's own marks: never the message.
 RECORD, FIELD = "\x1e", "\x1f"
@@ -205,6 +205,7 @@ def page_histories(
     meetings: Iterable[Meeting],
     people: Mapping[str, str],
     themes: Mapping[str, str],
+    words: Words | None = None,
 ) -> dict[str, PageHistory]:
     """What the pages of `meetings` show of their history: when each was published and, for each
     correction its file records, the passages the recording commit changed. One `git cat-file` reads
@@ -212,8 +213,9 @@ def page_histories(
 
     A correction recorded but not yet committed is compared with the last committed version, so a
     preview shows what the page will show once it is committed. `people` and `themes` map slugs to
-    the names the page shows."""
+    the names the page shows, and `words` (site.yml's `locale.words`) the labels it gives the parts of the page."""
     content_dir = Path(content_dir)
+    named = text_changes.places(words or Words())
     paths = {meeting_id: path for path, meeting_id in meeting_files(content_dir).items()}
     known = [m for m in meetings if m.id in histories]
     corrected = [m for m in known if m.corrections]
@@ -239,7 +241,7 @@ def page_histories(
             now = working.get(meeting.id)
             if last is not None and now is not None and now != last:
                 changes.append(text_changes.Change(last, now))  # not yet committed
-            changed = text_changes.what_changed(meeting.corrections, changes, people, themes)
+            changed = text_changes.what_changed(meeting.corrections, changes, people, themes, named)
         shown[meeting.id] = PageHistory(history.published, changed)
     return shown
 

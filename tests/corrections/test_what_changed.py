@@ -2,8 +2,17 @@
 
 import datetime as dt
 
-from minutebook.content.corrections import ADDED, REMOVED, SAME, Change, Passage, passages, what_changed
-from minutebook.model import Correction
+from minutebook.content.corrections import (
+    ADDED,
+    REMOVED,
+    SAME,
+    Change,
+    Passage,
+    passages,
+    places,
+    what_changed,
+)
+from minutebook.model import Correction, Words
 from tests.conftest import FIXTURES
 
 APRIL = (FIXTURES / "small/meetings/2019-04-30-monthly-assurance.md").read_text(encoding="utf-8")
@@ -74,6 +83,13 @@ def test_people_and_themes_are_compared_by_the_names_the_page_shows():
     after = recorded(edited(APRIL, "chair: john-campion", "chair: anthony-bangham"), RAISED)
     found = what_changed((RAISED,), [Change(APRIL, after)], PEOPLE, THEMES)
     assert shown(found[RAISED]) == [("Chair", ((REMOVED, "John Campion"), (ADDED, "Anthony Bangham")))]
+
+
+def test_a_part_of_the_page_is_named_as_the_bodys_own_words_name_it():
+    after = recorded(edited(APRIL, "chair: john-campion", "chair: anthony-bangham"), RAISED)
+    named = places(Words(chair="Presiding officer"))
+    found = what_changed((RAISED,), [Change(APRIL, after)], PEOPLE, THEMES, named)
+    assert [p.where for p in found[RAISED]] == ["Presiding officer"]
 
 
 def test_markdown_marks_and_field_names_are_not_words_of_the_text():

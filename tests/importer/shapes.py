@@ -329,7 +329,7 @@ PRINTED |= {
             ("", "STAFF REPORTS"),
             ("", "ADJOURNMENT"),
         ],
-        "actions": [("", "")],
+        "actions": [("STAFF REPORTS", "")],
         "motions": {"APPROVAL OF THE AGENDA": 1, "RESOLUTION NO. 2020-01": 1},
     },
 }
@@ -469,7 +469,7 @@ PRINTED |= {
             ("ann-lowe", "Trustee"),
         ],
         "agenda": [("", "Approval of Agenda"), ("", "Road Report"), ("", "Adjournment")],
-        "actions": [("", "karen-moss")],
+        "actions": [("Road Report", "karen-moss")],
         "motions": {"Approval of Agenda": 1, "Adjournment": 1},
     },
 }

@@ -201,12 +201,12 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
     front = [
         "---",
         *_header(previous),
-        f"title: {_scalar(title)}",
+        f"title: {scalar(title)}",
         f"date: {day.isoformat()}",
-        f"time: {_scalar(time, quote=True)}{notes['time']}",
-        f"type: {_scalar(meeting_type)}",
+        f"time: {scalar(time, quote=True)}{notes['time']}",
+        f"type: {scalar(meeting_type)}",
         "status: draft  # new minutes are a draft until a later meeting approves them",
-        f"venue: {_scalar(venue)}{notes['venue']}",
+        f"venue: {scalar(venue)}{notes['venue']}",
         *_chair_and_minute_taker(previous, chair, minute_taker),
         f"attendees:  # {TO_DO}: {'check' if previous else 'list'} who attended and the role each held that day",
         *_people(attendees),
@@ -215,7 +215,7 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         *(line for item in agenda for line in _agenda_entry(item)),
         *_update_template(outstanding),
         "source:",
-        f"  title: {_scalar(fill(settings.source_title, meeting_type, day, title))}"
+        f"  title: {scalar(fill(settings.source_title, meeting_type, day, title))}"
         f"  # {TO_DO}: the document's title exactly as printed",
         "---",
     ]
@@ -252,8 +252,8 @@ def _agenda(standing: tuple[StandingItem, ...]) -> list[StandingItem]:
 
 def _agenda_entry(item: StandingItem) -> list[str]:
     if not item.number:
-        return [f"  - title: {_scalar(item.title)}"]
-    return [f"  - number: {_scalar(item.number, quote=True)}", f"    title: {_scalar(item.title)}"]
+        return [f"  - title: {scalar(item.title)}"]
+    return [f"  - number: {scalar(item.number, quote=True)}", f"    title: {scalar(item.title)}"]
 
 
 def _chair_and_minute_taker(previous: Meeting | None, chair: str, minute_taker: Attendee) -> list[str]:
@@ -267,7 +267,7 @@ def _chair_and_minute_taker(previous: Meeting | None, chair: str, minute_taker: 
         lines += [
             f"minute_taker:  # {TO_DO}: {'check' if previous else 'who took the minutes, and their role'}",
             f"  person: {minute_taker.person}",
-            f"  role: {_scalar(minute_taker.role)}",
+            f"  role: {scalar(minute_taker.role)}",
         ]
     elif previous:
         lines.append(
@@ -343,9 +343,9 @@ def _header(previous: Meeting | None) -> list[str]:
 def _people(attendees: tuple[Attendee, ...]) -> list[str]:
     lines = []
     for attendee in attendees:
-        lines += [f"  - person: {attendee.person}", f"    role: {_scalar(attendee.role)}"]
+        lines += [f"  - person: {attendee.person}", f"    role: {scalar(attendee.role)}"]
         if attendee.abbreviation:
-            lines.append(f"    abbreviation: {_scalar(attendee.abbreviation)}")
+            lines.append(f"    abbreviation: {scalar(attendee.abbreviation)}")
     return lines
 
 
@@ -382,7 +382,7 @@ PLAIN = re.compile(r"[^\W\d_][\w ,.()/&'–-]*")  # letters first; no ':', '#' o
 YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
 
 
-def _scalar(text: str, quote: bool = False) -> str:
+def scalar(text: str, quote: bool = False) -> str:
     """A YAML value that reads back as exactly `text`."""
     if not quote and PLAIN.fullmatch(text) and not text.endswith(" ") and text.casefold() not in YAML_WORDS:
         return text

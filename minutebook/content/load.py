@@ -774,7 +774,7 @@ def parse_standing_agenda(f: Fields) -> tuple[StandingItem, ...]:
         if not g.ok:
             continue
         g.only()
-        number, title = g.line_text("number"), g.text("title")
+        number, title = g.line_text("number"), g.line_text("title")
         if number and number.casefold() in numbers:
             g.error(
                 "number",

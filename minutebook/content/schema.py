@@ -293,7 +293,7 @@ UPDATE_BETWEEN_MEETINGS = Record("update between meetings", "updates between mee
 STANDING_ITEM = Record("standing agenda item", "standing agenda items", "Standing agenda items", (
     Field("number", ITEM_NUMBER, 'The number as printed, in quotes, such as `"1"`. Leave it out for an item the '
           "minutes do not number."),
-    Field("title", TEXT,
+    Field("title", LINE,
           "The title as printed, such as `Apologies`. Leave it out for the place where each meeting's own "
           "business goes: the draft gives that item a title marked `TO DO`, for the editor to write."),
     Field("open_actions", YES_NO,

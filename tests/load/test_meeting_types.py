@@ -72,3 +72,11 @@ def test_an_item_number_is_used_once(tmp_path):
     )
     (found,) = problems(content)
     assert found.startswith("content/site.yml:9: meeting_types[1].standing_agenda[2].number: '1' is used twice")
+
+
+def test_a_standing_item_title_stays_on_one_line_as_it_becomes_a_heading(tmp_path):
+    content = settings(
+        tmp_path, 'meeting_types:\n  - name: Full Council\n    standing_agenda:\n      - "Apologies\\nand absences"\n'
+    )
+    (found,) = problems(content)
+    assert found.startswith("content/site.yml:8: meeting_types[1].standing_agenda[1].title: holds a line break"), found

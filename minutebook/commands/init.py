@@ -50,6 +50,9 @@ def run(args) -> int:
         return 1
     content = Path(args.dir) / "content"
     files = archive_files(organisation, short_name, meeting_type)
+    if content.parent.exists() and not content.parent.is_dir():
+        print(f"{shown(content.parent)} is a file, not a folder; nothing was written.", file=sys.stderr)
+        return 1
     try:
         content.parent.mkdir(parents=True, exist_ok=True)
         content.mkdir()  # fails if it exists, even made a moment ago: an archive is never written over

@@ -146,3 +146,9 @@ def test_build_py_init_runs_as_a_command(tmp_path):
         "site.yml",
         "themes.yml",
     ]
+
+
+def test_init_refuses_a_folder_that_is_a_file(tmp_path, capsys):
+    (tmp_path / "minutes").write_text("not a folder\n", encoding="utf-8")
+    assert main(["init", str(tmp_path / "minutes")]) == 1
+    assert "minutes is a file, not a folder; nothing was written" in capsys.readouterr().err

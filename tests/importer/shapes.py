@@ -4,7 +4,8 @@ Each text in tests/fixtures/import/ is invented (bodies, people and business), l
 out as such minutes are: a parish council, a US city council, a school board, a
 police and crime panel and a charity's trustees. `PRINTED` lists, per text, every
 field the text prints and its right value; a field it does not print is not listed.
-The five seeds (sources/) are scored against the meeting files an editor made of them.
+The five seeds (tests/fixtures/assurance-sources/) are scored against the meeting files an editor made of them
+(tests/fixtures/assurance/).
 
     PYTHONPATH=. python -m tests.importer.shapes
 

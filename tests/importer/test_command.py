@@ -1,7 +1,7 @@
 """`build.py import FILE` writes a draft, never over a file, reports per field, and ends by checking.
 
 Most tests import tests/fixtures/import/2021-12-20-extract.txt into a content folder
-holding only the reference files of the real content/ (people, themes, glossary, site).
+holding only the reference files of the assurance fixture (people, themes, glossary, site).
 """
 
 import shutil

@@ -1,8 +1,8 @@
 """Each seed imported on its own, compared field by field with the meeting file an editor curated from it.
 
-The seeds are the source texts in sources/, the raw text of the published minutes
-(sources/NAME.txt for content/meetings/NAME.md); content/meetings/ holds what an
-editor made of them. Each seed is imported into a copy of content/ without its own
+The seeds are the source texts of the assurance fixture, the raw text of the published minutes
+(tests/fixtures/assurance-sources/NAME.txt for tests/fixtures/assurance/meetings/NAME.md); its meetings/
+holds what an editor made of them. Each seed is imported into a copy of the fixture without its own
 meeting, as if it were new to the archive.
 
 Where the importer cannot reach what the editor did, the check is marked

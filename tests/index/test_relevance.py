@@ -1,4 +1,4 @@
-"""What a member of the public finds first when searching the real archive (content/, five meetings).
+"""What a member of the public finds first when searching a real archive (the assurance fixture, five meetings).
 
 Each case is a query as a citizen would type it into the search box and press Enter (so the last word is
 still "being typed"), with the agenda item, action or person page a knowledgeable reader of the minutes

@@ -70,7 +70,8 @@ generalizations oscillators
 
 
 def archive_words() -> set[str]:
-    """Every distinct word of the real archive: each file under content/, split as the build splits, lower-cased."""
+    """Every distinct word of the real archive: each file of the assurance fixture, split as the build splits,
+    lower-cased."""
     return {
         w.lower()
         for path in sorted(ASSURANCE.rglob("*"))

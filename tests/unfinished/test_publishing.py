@@ -63,7 +63,7 @@ def settle(path: Path) -> None:
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    """Only the reference files of the real content/, for an import of the December 2021 extract."""
+    """Only the reference files of the assurance fixture, for an import of the December 2021 extract."""
     folder = tmp_path / "content"
     (folder / "meetings").mkdir(parents=True)
     for name in ("site.yml", "themes.yml", "people.yml", "glossary.yml"):

@@ -22,14 +22,28 @@ from tests.conftest import FIXTURES, ROOT
 ONCE_READ_CONTENT = ["tests/feeds", "tests/opendata", "tests/content", "tests/bodies/test_independence.py"]
 
 
+# What a checkout without git (an unpacked archive) holds beside the repository's files, not copied: at its top,
+# git's, the set-up and the built site; anywhere, caches.
+NOT_THE_REPOSITORYS = {".git", ".venv", "node_modules", "site"}
+CACHES = {"__pycache__", ".hypothesis", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+
+
 def repository_files() -> list[str]:
     """What a clone holds, and what is not yet committed but not ignored either: the work in progress counts."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+    except (OSError, subprocess.CalledProcessError):  # no git, or not a repository
+        found = []
+        for folder, folders, files in os.walk(ROOT):
+            at = Path(folder).relative_to(ROOT)
+            folders[:] = [f for f in folders if f not in CACHES and (at.parts or f not in NOT_THE_REPOSITORYS)]
+            found += [str(at / name) for name in files if at.parts or name not in NOT_THE_REPOSITORYS]
+        return sorted(found)
     return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
 
 

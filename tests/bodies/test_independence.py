@@ -54,7 +54,7 @@ def commands_without_content(tree: ast.AST) -> list[int]:
             continue
         words = [named(e) for e in arguments.elts]
         if "--content" not in words and not any(isinstance(e, ast.Starred) for e in arguments.elts):
-            if not {"--help", "--version"} & set(words):
+            if not {"--help", "--version", "init"} & set(words):  # init writes a new folder, reading none
                 found.append(arguments.lineno)
     return found
 

@@ -8,6 +8,7 @@ import sys
 
 # Each command and the module in minutebook/commands/ that runs it.
 COMMANDS = {
+    "init": "init",
     "build": "build",
     "check": "check",
     "new": "new",

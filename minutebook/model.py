@@ -75,6 +75,27 @@ class Locale:
 
 
 @dataclass(frozen=True)
+class StandingItem:
+    """An item every draft of its meeting type starts with (site.yml's `standing_agenda`)."""
+
+    number: str = ""
+    title: str = ""  # "": the place where each meeting's own items go, left for the editor to name
+    open_actions: bool = False  # the draft lists, under it, the actions still open before the meeting
+    hint: str = ""  # what the draft asks the editor to write under it
+
+
+@dataclass(frozen=True)
+class MeetingType:
+    """A kind of meeting the body holds, as site.yml's `meeting_types` declares it, for `new`'s drafts."""
+
+    name: str
+    title: str  # the pattern of a draft's title, such as "{type} {month} {year}"
+    source_title: str  # the pattern of its source document's title
+    standing_agenda: tuple[StandingItem, ...] = ()
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     organisation: str
     title: str
@@ -84,6 +105,7 @@ class SiteSettings:
     logo: Logo | None = None
     base_url: str = ""  # an absolute http(s) address ending in '/', or ''
     locale: Locale = Locale()
+    meeting_types: tuple[MeetingType, ...] = ()  # the kinds of meeting `new` can start, with their agendas
 
 
 @dataclass(frozen=True)

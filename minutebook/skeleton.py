@@ -2,9 +2,12 @@
 
 Pure: an Archive and the new meeting's date and type in, the file's name and
 text out. Who attends, chairs and takes the minutes usually carries over from
-the last meeting of the same type; the actions still open become the first
-agenda item; the rest is left for the editor, marked TO DO. The draft must
-pass `build.py check` as it stands, so every placeholder is a valid value.
+the last meeting of the same type. The title and the agenda come from the
+type's entry in site.yml's `meeting_types` (its title pattern and standing
+agenda, one of whose items may list the actions still open), or, for a type
+not declared there, from a short general agenda; the rest is left for the
+editor, marked TO DO. The draft must pass `build.py check` as it stands, so
+every placeholder is a valid value.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import json
 import re
 from dataclasses import dataclass
 
+from minutebook.content import schema
 from minutebook.content.load import type_slug
 from minutebook.link import Archive, TrackedAction
-from minutebook.model import OPEN_STATUSES, Action, Attendee, Meeting
+from minutebook.model import OPEN_STATUSES, Action, Attendee, Meeting, MeetingType, StandingItem
 
 TO_DO = "TO DO"  # one marker, so an editor can search the file for what is left
 MONTHS = (
@@ -31,6 +35,69 @@ GIVEN, NEXT_LINE, PREVIOUS, PLACEHOLDER = "given", "next-meeting line", "previou
 
 class CannotStart(Exception):
     """The archive cannot supply even a minimal valid skeleton."""
+
+
+NEXT_MEETING_HINT = "the next meeting as minuted; also add next_meeting at the top of the file."
+# The agenda of a type that site.yml does not declare, and the example `init` writes there: what most
+# bodies' meetings open and close with, in general words. The item without a title is where each meeting's
+# own business goes.
+GENERAL_AGENDA = (
+    StandingItem("1", "Apologies", hint="who sent apologies, or 'There were none.'"),
+    StandingItem("2", "Minutes of the last meeting", hint="whether the minutes were approved as a true record."),
+    StandingItem("3", "Matters arising", open_actions=True),
+    StandingItem("4"),
+    StandingItem("5", "Any other business", hint="the minutes of this item, or 'There was none.'"),
+    StandingItem("6", "Date of the next meeting", hint=NEXT_MEETING_HINT),
+)
+DEFAULT_TITLE = schema.MEETING_TYPE["title"].default
+DEFAULT_SOURCE_TITLE = schema.MEETING_TYPE["source_title"].default
+
+
+def general_type(name: str) -> MeetingType:
+    return MeetingType(name, DEFAULT_TITLE, DEFAULT_SOURCE_TITLE, GENERAL_AGENDA)
+
+
+def declared_type(archive: Archive, meeting_type: str) -> MeetingType | None:
+    """The type's entry in site.yml's `meeting_types`; types match as file names do."""
+    slug = type_slug(meeting_type)
+    return next((t for t in archive.site.meeting_types if type_slug(t.name) == slug), None)
+
+
+def known_types(archive: Archive) -> list[str]:
+    """The types `new` can start: those site.yml declares, then those only the archive's meetings hold."""
+    names = [t.name for t in archive.site.meeting_types]
+    slugs = {type_slug(name) for name in names}
+    for meeting in archive.meetings:
+        if type_slug(meeting.type) not in slugs:
+            slugs.add(type_slug(meeting.type))
+            names.append(meeting.type)
+    return names
+
+
+def unknown_type(archive: Archive, meeting_type: str) -> str:
+    """Why `new` will not start a meeting of `meeting_type`, or "" when it may. Where site.yml declares
+    the body's types, another is taken for a slip (`Ful Council`); where it declares none, any type goes."""
+    if not archive.site.meeting_types or type_slug(meeting_type) in {type_slug(t) for t in known_types(archive)}:
+        return ""
+    return (
+        f"'{meeting_type}' is not a meeting type of this archive; expected one of: {', '.join(known_types(archive))}. "
+        "To start a new kind of meeting, add it to meeting_types in content/site.yml first"
+    )
+
+
+def default_type(archive: Archive) -> str | None:
+    """The type of the archive's latest meeting, or else the first that site.yml declares."""
+    if archive.latest_meeting is not None:
+        return archive.latest_meeting.type
+    return archive.site.meeting_types[0].name if archive.site.meeting_types else None
+
+
+def fill(pattern: str, meeting_type: str, day: dt.date, title: str = "") -> str:
+    """A title pattern with its placeholders (schema.TITLE_PLACEHOLDERS) filled in for the meeting."""
+    month = MONTHS[day.month - 1]
+    date = f"{day.day} {month} {day.year}"
+    text = pattern.format(type=meeting_type, day=day.day, month=month, year=day.year, date=date, title=title)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -52,6 +119,7 @@ class Skeleton:
     outstanding: tuple[Outstanding, ...]
     time_from: str
     venue_from: str
+    lists_actions: bool = False  # whether an item of the agenda lists the actions still open
 
 
 def file_name(day: dt.date, meeting_type: str) -> str:
@@ -88,15 +156,11 @@ def outstanding_actions(archive: Archive, day: dt.date) -> tuple[Outstanding, ..
     return tuple(found)
 
 
-def meeting_title(meeting_type: str, day: dt.date) -> str:
-    """`Monthly Assurance Meeting December 2021`, as the published titles read."""
-    return f"{_as_meeting(meeting_type, 'Meeting')} {MONTHS[day.month - 1]} {day.year}"
-
-
 def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str = "", venue: str = "") -> Skeleton:
     """The draft file for a meeting of `meeting_type` on `day`; `time` and `venue` override guesses."""
     previous = previous_meeting(archive.meetings, meeting_type, day)
-    meeting_type = archive_spelling(archive.meetings, meeting_type)
+    settings = declared_type(archive, meeting_type) or general_type(archive_spelling(archive.meetings, meeting_type))
+    meeting_type = settings.name
     announced = (
         previous.next_meeting if previous and previous.next_meeting and previous.next_meeting.date == day else None
     )
@@ -127,7 +191,8 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
             "content/people.yml lists nobody; add the chair, the minute-taker and the attendees there first"
         )
     outstanding = outstanding_actions(archive, day)
-    title = meeting_title(meeting_type, day)
+    title = fill(settings.title, meeting_type, day)
+    agenda = _agenda(settings.standing_agenda or GENERAL_AGENDA)
     notes = {
         "time": _note(time_from, previous, "the start time, or delete this line if the minutes record none"),
         "venue": _note(venue_from, previous, ""),
@@ -136,30 +201,28 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
     front = [
         "---",
         *_header(previous),
-        f"title: {_scalar(title)}",
+        f"title: {scalar(title)}",
         f"date: {day.isoformat()}",
-        f"time: {_scalar(time, quote=True)}{notes['time']}",
-        f"type: {_scalar(meeting_type)}",
+        f"time: {scalar(time, quote=True)}{notes['time']}",
+        f"type: {scalar(meeting_type)}",
         "status: draft  # new minutes are a draft until a later meeting approves them",
-        f"venue: {_scalar(venue)}{notes['venue']}",
+        f"venue: {scalar(venue)}{notes['venue']}",
         *_chair_and_minute_taker(previous, chair, minute_taker),
         f"attendees:  # {TO_DO}: {'check' if previous else 'list'} who attended and the role each held that day",
         *_people(attendees),
         f"apologies: []  # {TO_DO}: anyone who sent apologies, in the same form as attendees",
         f"agenda:  # {TO_DO}: the agenda as printed; keep the headings below in the same order",
-        *(
-            line
-            for number, heading, _ in AGENDA
-            for line in (f'  - number: "{number}"', f"    title: {_scalar(heading)}")
-        ),
+        *(line for item in agenda for line in _agenda_entry(item)),
         *_update_template(outstanding),
         "source:",
-        f"  title: {_scalar(title + ' – Meeting Notes')}  # {TO_DO}: the document's title exactly as printed",
+        f"  title: {scalar(fill(settings.source_title, meeting_type, day, title))}"
+        f"  # {TO_DO}: the document's title exactly as printed",
         "---",
     ]
     body = []
-    for number, heading, text in AGENDA:
-        body += ["", f"## {number} {heading}", "", text if number != "1" else _outstanding_text(outstanding)]
+    for item in agenda:
+        text = _outstanding_text(outstanding) if item.open_actions else f"{TO_DO}: {item.hint}"
+        body += ["", f"## {item.number} {item.title}".replace("##  ", "## "), "", text]
     return Skeleton(
         file_name=file_name(day, meeting_type),
         text="\n".join(front + body) + "\n",
@@ -169,7 +232,28 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         outstanding=outstanding,
         time_from=time_from,
         venue_from=venue_from,
+        lists_actions=any(item.open_actions for item in agenda),
     )
+
+
+def _agenda(standing: tuple[StandingItem, ...]) -> list[StandingItem]:
+    """The standing agenda as the draft writes it: each item's hint, and a title for each place the
+    meeting's own business goes, for the editor to fill in."""
+    items, places = [], 0
+    for item in standing:
+        title = item.title
+        if not title:
+            places += 1
+            title = f"{TO_DO}: title of the {'first' if places == 1 else 'next'} item"
+        hint = item.hint or schema.STANDING_ITEM["hint"].default
+        items.append(StandingItem(item.number, title, item.open_actions, hint))
+    return items
+
+
+def _agenda_entry(item: StandingItem) -> list[str]:
+    if not item.number:
+        return [f"  - title: {scalar(item.title)}"]
+    return [f"  - number: {scalar(item.number, quote=True)}", f"    title: {scalar(item.title)}"]
 
 
 def _chair_and_minute_taker(previous: Meeting | None, chair: str, minute_taker: Attendee) -> list[str]:
@@ -183,26 +267,13 @@ def _chair_and_minute_taker(previous: Meeting | None, chair: str, minute_taker: 
         lines += [
             f"minute_taker:  # {TO_DO}: {'check' if previous else 'who took the minutes, and their role'}",
             f"  person: {minute_taker.person}",
-            f"  role: {_scalar(minute_taker.role)}",
+            f"  role: {scalar(minute_taker.role)}",
         ]
     elif previous:
         lines.append(
             f"# minute_taker: not recorded in {previous.id}.md; add it (person, role) if these minutes record it"
         )
     return lines
-
-
-# The agenda every draft starts from: number, title, placeholder text.
-AGENDA = (
-    ("1", "Outstanding matters", ""),
-    ("2", f"{TO_DO}: title of the first item", f"{TO_DO}: the minutes of this item."),
-    ("3", "AOB", f"{TO_DO}: the minutes of this item, or 'There was none.'"),
-    (
-        "4",
-        "Confirmation of next meeting type / date / time / venue",
-        f"{TO_DO}: the next meeting as minuted; also add next_meeting at the top of the file.",
-    ),
-)
 
 
 def describe(skeleton: Skeleton) -> str:
@@ -218,7 +289,8 @@ def describe(skeleton: Skeleton) -> str:
         ]
         return (
             f"No earlier {_as_meeting(skeleton.meeting_type)} in the archive, so this is a minimal skeleton: "
-            f"{_join(guessed)} are placeholders; {actions} listed."
+            f"{_join(guessed)} are placeholders; {actions} "
+            f"{'listed' if skeleton.lists_actions or not skeleton.outstanding else 'open, for action_updates'}."
         )
     sources = {
         NEXT_LINE: "from its next-meeting line",
@@ -271,9 +343,9 @@ def _header(previous: Meeting | None) -> list[str]:
 def _people(attendees: tuple[Attendee, ...]) -> list[str]:
     lines = []
     for attendee in attendees:
-        lines += [f"  - person: {attendee.person}", f"    role: {_scalar(attendee.role)}"]
+        lines += [f"  - person: {attendee.person}", f"    role: {scalar(attendee.role)}"]
         if attendee.abbreviation:
-            lines.append(f"    abbreviation: {_scalar(attendee.abbreviation)}")
+            lines.append(f"    abbreviation: {scalar(attendee.abbreviation)}")
     return lines
 
 
@@ -310,7 +382,7 @@ PLAIN = re.compile(r"[^\W\d_][\w ,.()/&'–-]*")  # letters first; no ':', '#' o
 YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
 
 
-def _scalar(text: str, quote: bool = False) -> str:
+def scalar(text: str, quote: bool = False) -> str:
     """A YAML value that reads back as exactly `text`."""
     if not quote and PLAIN.fullmatch(text) and not text.endswith(" ") and text.casefold() not in YAML_WORDS:
         return text

@@ -15,6 +15,12 @@ from minutebook.pipeline import Paths, build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen copy of a real archive: five monthly assurance meetings, with their people, themes, glossary and
+# about page, as the first body published them; and the source text each meeting was made from. The suite
+# reads these, never the repository's own content/ or sources/, which belong to whichever body publishes
+# from it (tests/archive/ alone checks those).
+ASSURANCE = FIXTURES / "assurance"
+ASSURANCE_SOURCES = FIXTURES / "assurance-sources"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -41,8 +47,8 @@ def copy_content(source: Path, target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The site built once from the real content/, shared by every test that only reads it."""
-    return build_site(ROOT / "content", tmp_path_factory.mktemp("real") / "site")
+    """The site built once from the real meetings of the assurance fixture, shared by every test that only reads it."""
+    return build_site(ASSURANCE, tmp_path_factory.mktemp("real") / "site")
 
 
 PUBLIC_ADDRESS = "https://minutes.example.gov.uk/pcc/"
@@ -50,8 +56,8 @@ PUBLIC_ADDRESS = "https://minutes.example.gov.uk/pcc/"
 
 @pytest.fixture(scope="session")
 def addressed_site(tmp_path_factory) -> Path:
-    """The real content built with --base-url, for what only a known address allows (sitemap, canonical links)."""
-    return build_site(ROOT / "content", tmp_path_factory.mktemp("addressed") / "site", base_url=PUBLIC_ADDRESS)
+    """The assurance fixture built with --base-url, for what only a known address allows (sitemap, canonical links)."""
+    return build_site(ASSURANCE, tmp_path_factory.mktemp("addressed") / "site", base_url=PUBLIC_ADDRESS)
 
 
 @pytest.fixture(scope="session")

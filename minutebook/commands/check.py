@@ -60,7 +60,11 @@ def run(args) -> int:
     except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
         return report_unexpected(exc, "the content was not fully checked")
     print(
-        f"Content is valid: {len(archive.meetings)} meetings, {len(archive.actions)} actions, "
-        f"{len(archive.themes)} themes, {len(archive.people)} people."
+        f"Content is valid: {_count(len(archive.meetings), 'meeting')}, {_count(len(archive.actions), 'action')}, "
+        f"{_count(len(archive.themes), 'theme')}, {_count(len(archive.people), 'person', 'people')}."
     )
     return 0
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"

@@ -11,14 +11,21 @@ from minutebook.content import unfinished
 from minutebook.content.load import SLUG, TIME, SourceFile, parse_date, type_slug
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, load_archive
-from minutebook.skeleton import CannotStart, describe, file_name, make_skeleton
+from minutebook.skeleton import CannotStart, default_type, describe, file_name, make_skeleton, unknown_type
 
-HELP = "start a new meeting file in content/meetings/, pre-filled from the last meeting of its type"
+HELP = (
+    "start a new meeting file in content/meetings/, from its type's standing agenda in content/site.yml, "
+    "pre-filled from the last meeting of the type"
+)
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the meeting's date")
-    parser.add_argument("--type", help="the meeting type (default: the type of the archive's latest meeting)")
+    parser.add_argument(
+        "--type",
+        help="the meeting type (default: the type of the archive's latest meeting, or else the first of meeting_types "
+        "in content/site.yml)",
+    )
     parser.add_argument(
         "--time",
         default="",
@@ -57,13 +64,21 @@ def run(args) -> int:
     except InvalidContent as exc:
         return report_invalid(exc, sys.stderr)  # passed explicitly: the default was bound when check.py was imported
     if meeting_type is None:  # each body names its own meetings: take the type from its archive, not from code
-        if archive.latest_meeting is None:
-            print("--type is needed: the archive has no meeting yet to take the type from.", file=sys.stderr)
+        meeting_type = default_type(archive)
+        if meeting_type is None:
+            print(
+                "--type is needed: the archive has no meeting yet to take the type from, and content/site.yml "
+                "declares no meeting_types.",
+                file=sys.stderr,
+            )
             return 1
-        meeting_type = archive.latest_meeting.type
         target = paths.content / "meetings" / file_name(day, meeting_type)
         if target.exists():
             return refuse(target)
+    unknown = unknown_type(archive, meeting_type)
+    if unknown:
+        print(f"--type: {unknown}.", file=sys.stderr)
+        return 1
     try:
         skeleton = make_skeleton(archive, day, meeting_type, time=args.time, venue=venue)
     except CannotStart as exc:

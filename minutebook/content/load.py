@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import stat
+import string
 import unicodedata
 import urllib.parse
 from collections.abc import Iterator, Sequence
@@ -39,12 +40,14 @@ from minutebook.model import (
     Locale,
     Logo,
     Meeting,
+    MeetingType,
     NextMeeting,
     Origin,
     Paper,
     Person,
     Recording,
     SiteSettings,
+    StandingItem,
     Theme,
     Words,
 )
@@ -713,6 +716,7 @@ def parse_site(data: yamltext.Value, path: str, errors: list[ContentError], read
         logo=None if "logo" in unsafe else parse_logo(f, read_file),
         base_url=address("base_url", base=True),
         locale=parse_locale(f),
+        meeting_types=parse_meeting_types(f),
     )
 
 
@@ -775,6 +779,75 @@ def _time_zones() -> frozenset[str]:
     import zoneinfo
 
     return frozenset(zoneinfo.available_timezones())
+
+
+def parse_meeting_types(f: Fields) -> tuple[MeetingType, ...]:
+    """site.yml's `meeting_types`: each kind of meeting `new` starts a draft of, with its standing agenda."""
+    found: list[MeetingType] = []
+    slugs: dict[str, tuple[str, int]] = {}  # a type's file-name slug -> its name as first written, and its line
+    for g, line in f.each("meeting_types", schema.MEETING_TYPE):
+        name = " ".join(g.line_text("name").split())
+        if name and not SLUG.match(type_slug(name)):
+            g.error("name", f"'{_short(name)}' has no letter or digit; expected a name such as Full Council")
+            name = ""
+        elif name and type_slug(name) in slugs:
+            first, first_line = slugs[type_slug(name)]
+            g.error(
+                "name",
+                f"'{_short(name)}' names the same type as '{_short(first)}' (line {first_line}), as meeting files "
+                "are named; give each type once",
+            )
+            name = ""
+        title = _pattern(g, "title", schema.TITLE_PLACEHOLDERS)
+        source_title = _pattern(g, "source_title", schema.SOURCE_TITLE_PLACEHOLDERS)
+        agenda = parse_standing_agenda(g)
+        if name:
+            slugs[type_slug(name)] = (name, line)
+            found.append(MeetingType(name, title, source_title, agenda, Origin(f.path, line)))
+    return tuple(found)
+
+
+def _pattern(f: Fields, key: str, placeholders: dict[str, str]) -> str:
+    """A title pattern, its placeholders checked: only bare names from `placeholders`, in braces."""
+    default = f.record[key].default
+    value = f.line_text(key) or default
+    allowed = ", ".join(f"{{{name}}}" for name in placeholders)
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError:
+        f.error(key, f"'{_short(value)}' has a '{{' or '}}' without its pair; expected placeholders such as {allowed}")
+        return default
+    for _, placeholder, spec, conversion in parts:
+        if placeholder is not None and (placeholder not in placeholders or spec or conversion):
+            written = "{" + placeholder + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            f.error(key, f"'{_short(written)}' is not a placeholder it may hold; expected one of: {allowed}")
+            return default
+    return value
+
+
+def parse_standing_agenda(f: Fields) -> tuple[StandingItem, ...]:
+    """The items every draft of the type starts with: each a mapping, or a title alone."""
+    items = []
+    numbers: dict[str, int] = {}  # casefolded number -> the line it is first on
+    for index, (entry, line) in enumerate(f.list("standing_agenda"), 1):
+        prefix = f"{f.name('standing_agenda')}[{index}]"
+        if isinstance(entry, str):
+            entry = yamltext.YMap(title=entry)
+            entry.line, entry.lines = line, {"title": line}
+        g = Fields(schema.STANDING_ITEM, entry, f.path, prefix, f.errors, line)
+        if not g.ok:
+            continue
+        g.only()
+        number, title = g.line_text("number"), g.line_text("title")
+        if number and number.casefold() in numbers:
+            g.error(
+                "number",
+                f"'{number}' is used twice (first on line {numbers[number.casefold()]}); item numbers must be unique",
+            )
+        elif number:
+            numbers[number.casefold()] = line
+        items.append(StandingItem(number, title, g.choice("open_actions") == "yes", g.line_text("hint")))
+    return tuple(items)
 
 
 def parse_logo(f: Fields, read_file) -> Logo | None:

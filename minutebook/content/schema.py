@@ -99,6 +99,7 @@ WEB_ADDRESS = Kind(
 IMAGE_PATH = Kind("a path", "to an image file inside content/, such as assets/logo.svg", multi_line=False)
 TEXTS = Kind("a list of text", "lines starting with '- '")
 TEXT_OR_TEXTS = Kind("text, or a list of text")
+YES_NO = Kind("one of", "yes, no", options=("yes", "no"))
 THEMES = Kind("a list of theme slugs", "from content/themes.yml, such as [roads-policing]")
 LANGUAGE = Kind("a language tag", "BCP 47, such as en-GB or en-US", multi_line=False)
 TIME_ZONE = Kind("a time zone", "its IANA name, such as Europe/London or America/Los_Angeles", multi_line=False)
@@ -121,8 +122,22 @@ def _field_names(record: Record) -> str:
     """ "date, and optionally time, type": the fields a message names as expected."""
     required = [f.name for f in record.fields if f.required]
     optional = [f.name for f in record.fields if not f.required]
+    if not required:
+        return f"any of {', '.join(optional)}"
     names = " and ".join([", ".join(required[:-1]), required[-1]] if len(required) > 1 else required)
     return f"{names}, and optionally {', '.join(optional)}" if optional else names
+
+
+# The placeholders a meeting type's `title` may hold, each with what it stands for; its `source_title`
+# may hold these and {title}. `new` fills them in (minutebook/skeleton.py).
+TITLE_PLACEHOLDERS = {
+    "type": "the type's name",
+    "day": "the day of the month, such as 25",
+    "month": "the month's name, such as June",
+    "year": "the year, such as 2019",
+    "date": "the date written out, such as 25 June 2019",
+}
+SOURCE_TITLE_PLACEHOLDERS = {**TITLE_PLACEHOLDERS, "title": "the meeting's title"}
 
 
 # ---------------------------------------------------------------- records
@@ -309,6 +324,36 @@ LOCALE = Record("locale", "locales", "The locale", (
           "keeps its default."),
 ))  # fmt: skip
 
+STANDING_ITEM = Record("standing agenda item", "standing agenda items", "Standing agenda items", (
+    Field("number", ITEM_NUMBER, 'The number as printed, in quotes, such as `"1"`. Leave it out for an item the '
+          "minutes do not number."),
+    Field("title", LINE,
+          "The title as printed, such as `Apologies`. Leave it out for the place where each meeting's own "
+          "business goes: the draft gives that item a title marked `TO DO`, for the editor to write."),
+    Field("open_actions", YES_NO,
+          "`yes`: the draft lists under this item every action still open before the meeting, with its owner "
+          "and status, for the editor to minute what was said about it.", default="no"),
+    Field("hint", LINE,
+          "What the draft asks the editor to write under the item, after `TO DO:`, such as "
+          "`the minutes of this item, or 'There was none.'`.", default="the minutes of this item."),
+))  # fmt: skip
+
+MEETING_TYPE = Record("meeting type", "meeting types", "Meeting types", (
+    Field("name", LINE,
+          "The type as meeting files write it in `type`, such as `Full Council`. `new --type` names it, and a "
+          "new meeting's file name is made from it.", required=True),
+    Field("title", LINE,
+          "The pattern of a new meeting's title, from the placeholders `{type}`, `{day}`, `{month}`, `{year}` "
+          "and `{date}` (see [Meeting types](#meeting-types)).", default="{type} {month} {year}"),
+    Field("source_title", LINE,
+          "The pattern of the title of the document the minutes are transcribed from, as a draft starts it: "
+          "the same placeholders, and `{title}` for the meeting's title.", default="{title}"),
+    Field("standing_agenda", list_of(STANDING_ITEM),
+          "The items every meeting of the type starts with, in order: `new` writes them into each draft. "
+          "An item with a title alone may be written as the title: `- Apologies`. Left out, a short general "
+          "agenda."),
+))  # fmt: skip
+
 SITE = Record("site settings", "site settings", "`site.yml`", (
     Field("organisation", LINE, "The organisation that holds the meetings.", required=True),
     Field("short_name", LINE,
@@ -322,12 +367,15 @@ SITE = Record("site settings", "site settings", "`site.yml`", (
     Field("locale", one(LOCALE),
           "The language, the way dates and times are written, the time zone and the body's own words (see "
           "[The locale](#the-locale)). Left out, British English in London time."),
+    Field("meeting_types", list_of(MEETING_TYPE),
+          "The kinds of meeting the body holds, each with the title and standing agenda `new` starts its "
+          "drafts from (see [Meeting types](#meeting-types))."),
 ))  # fmt: skip
 
 RECORDS = (
     MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, NEXT_MEETING, PAPER, RECORDING, SOURCE,
     CORRECTION,
-    THEME, PERSON_RECORD, GLOSSARY_ENTRY, UPDATE_BETWEEN_MEETINGS, SITE, LOCALE, WORDS,
+    THEME, PERSON_RECORD, GLOSSARY_ENTRY, UPDATE_BETWEEN_MEETINGS, SITE, LOCALE, WORDS, MEETING_TYPE, STANDING_ITEM,
 )  # fmt: skip
 
 

@@ -18,7 +18,7 @@ import re
 
 import yaml
 
-from minutebook.characters import NONCHARACTERS, code, kind
+from minutebook.characters import BEYOND_THE_PLANE, code, first_of, kind
 
 # The parsers PyYAML may have, fastest first; only their events are used.
 PARSERS: dict[str, type[yaml.SafeLoader] | type[yaml.CSafeLoader]] = {"python": yaml.SafeLoader}
@@ -33,7 +33,10 @@ _LENIENT_IN_LIBYAML = re.compile(r"\t|[|>][-+0-9]*#")
 # The characters a YAML file may not hold as they are: the control characters YAML itself refuses, and those it
 # takes for a line break (U+0085, U+2028, U+2029), which would put every line number after them out of step
 # with the editor's. Tab and carriage return are left to the parser.
-_REFUSED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
+# (Searched as characters.first_of does, for speed: the noncharacters beyond the plane are found by it.)
+_REFUSED = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{BEYOND_THE_PLANE}]"
+)
 
 # A byte-order mark is skipped at the start of the text; libyaml skips one at the start of a line too, Python's
 # parser keeps it in the value. Invisible, and never meant, so refused there.
@@ -95,7 +98,7 @@ def parse(text: str, line_offset: int = 0, parser: str | None = None) -> Value:
 
 
 def _parse(text: str, line_offset: int, name: str) -> Value:
-    refused = _REFUSED.search(text) or _BYTE_ORDER_MARK.search(text, 1)
+    refused = first_of(_REFUSED, text) or _BYTE_ORDER_MARK.search(text, 1)
     if refused:
         line = line_offset + 1 + text.count("\n", 0, refused.start())
         raise YamlProblem(

@@ -160,10 +160,12 @@ def actions(draft: Draft) -> list[str]:
     if not draft.actions:
         return []
     lines = ["actions:"]
+    numbers = {item.number for item in draft.agenda if item.number}
     for number, action in enumerate(draft.actions, start=1):
         lines.append(f"  - id: {draft.date.value or 'undated'}-{number}{comment(action.checks)}")
-        unnumbered = () if action.item else ("minuted under an item printed without a number; name the item",)
-        lines.append(f"    item: {json.dumps(action.item)}{comment(unnumbered)}")
+        unplaced = () if action.item else ("the item it was minuted under has neither number nor title; name it",)
+        by_title = "" if action.item in numbers else "the item's title: if you respell it in agenda, respell it here"
+        lines.append(f"    item: {json.dumps(action.item)}{comment(unplaced, by_title if action.item else '')}")
         if action.owner:
             lines.append(f"    owner: {action.owner}{comment((), action.note)}")
         lines.append(f"    text: {scalar(action.text)}")

@@ -370,7 +370,8 @@ def unclaimed_owner_cells(item: Item, claimed: set[int]) -> Item:
 def action(item: Item, text: str, block: Block, members: tuple[Member, ...]) -> ActionFound:
     text = " ".join(without_markers(text).split())
     owner, note, checks = owner_of(text, block.owner_cell, members)
-    return ActionFound(item.number, text, owner, note, checks + tuple(block.checks))
+    # An item printed without a number is named by its title, as the format allows.
+    return ActionFound(item.number or item.title, text, owner, note, checks + tuple(block.checks))
 
 
 def by_abbreviation(abbreviation: str, members: tuple[Member, ...]) -> tuple[Member | None, str]:

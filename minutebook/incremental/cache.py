@@ -11,9 +11,10 @@ files and their parts).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from minutebook.site.render import Page
 
 MEETINGS = "parsed"  # the sets of meetings parsed by the last build, one per year their files are named for
 DATES = "dates-written"  # every date and time the last build wrote (site/dates.py)
+SCRIPTS = "scripts"  # the set of scripts as last served: name -> (digest of what they were made from, bytes)
 
 
 def meetings_set(path: str) -> str:
@@ -62,6 +64,8 @@ class BuildCache:
     ):
         self.out_dir, self.code, self.manifest = out_dir, code, manifest
         self.kept_meetings = kept_meetings  # each set of kept meetings as read, so an unchanged one is not written
+        self.kept_scripts = kept.read_set(out_dir, SCRIPTS, code)
+        self.scripts: dict[str, tuple[str, bytes]] = {}
         every = {path: entry for entries in kept_meetings.values() for path, entry in entries.items()}
         self.meetings = KnownMeetings(every, code, remembered)
         self.dates_read = 0  # how many dates and times were recalled from the last build
@@ -115,6 +119,16 @@ class BuildCache:
             files,
         )
 
+    def script(self, name: str, source: bytes, make: Callable[[str, bytes], bytes], maker: str) -> bytes:
+        """`make(name, source)`, or what it gave the last build for the same source and the same `maker`
+        (a name for the tool and its version): minifying a script is the one step of making the assets
+        that takes time, and most builds change no script."""
+        digest = hashlib.sha256(maker.encode("utf-8") + b"\0" + source).hexdigest()
+        was = self.kept_scripts.get(name)
+        served = was[1] if was and was[0] == digest else make(name, source)
+        self.scripts[name] = (digest, served)
+        return served
+
     def same_as_before(self, made: Mapping[str, bytes]) -> dict[str, bytes | Path]:
         return kept.same_as_before(self.out_dir, made)
 
@@ -128,10 +142,11 @@ class BuildCache:
                 meetings[meetings_set(path)][path] = entry
             for name, entries in meetings.items():
                 kept.write_set(self.out_dir, name, self.code, entries, self.kept_meetings.get(name))
+            kept.write_set(self.out_dir, SCRIPTS, self.code, self.scripts, self.kept_scripts)
             written = dates.written()
             if len(written) != self.dates_read:  # it only grows: a new date or time was written
                 kept.write_kept(self.out_dir, DATES, self.dates_code, written)
-            kept.prune(self.out_dir, {*names, *meetings, DATES}, {self.compiled_templates})
+            kept.prune(self.out_dir, {*names, *meetings, SCRIPTS, DATES}, {self.compiled_templates})
             kept.write_manifest(
                 self.out_dir, outdated.prints, site
             )  # last: a manifest naming the site says all the rest was kept for it

@@ -35,7 +35,7 @@ def test_an_error_minutebook_did_not_expect_says_the_previous_site_is_unchanged(
     before = fingerprint(out)
     retitle(small_content)
 
-    def failing(paths, archive):
+    def failing(paths, archive, minify):
         raise ValueError("an asset no test foresaw")
 
     monkeypatch.setattr(pipeline, "static_assets", failing)

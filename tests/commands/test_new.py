@@ -32,11 +32,26 @@ def test_without_a_type_it_starts_a_meeting_of_the_type_of_the_latest_meeting(sm
     assert (small_content / "meetings" / "2019-06-25-performance.md").is_file()  # May's, the latest
 
 
-def test_without_a_type_and_without_meetings_it_asks_for_one(small_content, capsys):
+def test_without_a_type_and_without_meetings_it_starts_the_first_type_site_yml_declares(small_content):
     for meeting in (small_content / "meetings").glob("*.md"):
         meeting.unlink()
+    assert main(["new", "--date", "2019-06-25", "--content", str(small_content)]) == 0
+    assert (small_content / "meetings" / "2019-06-25-monthly-assurance.md").is_file()
+
+
+def test_without_a_type_meetings_or_declared_types_it_asks_for_one(small_content, capsys):
+    for meeting in (small_content / "meetings").glob("*.md"):
+        meeting.unlink()
+    site = small_content / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").split("meeting_types:")[0], encoding="utf-8")
     assert main(["new", "--date", "2019-06-25", "--content", str(small_content)]) == 1
     assert "--type is needed" in capsys.readouterr().err
+
+
+def declare(content: Path, entry: str) -> None:
+    """Add a meeting type to the end of site.yml's meeting_types, the last setting in the fixture's."""
+    with open(content / "site.yml", "a", encoding="utf-8") as site:
+        site.write(entry)
 
 
 def started(content: Path, date: str, *options: str):
@@ -81,8 +96,8 @@ def test_the_front_matter_has_the_date_type_and_a_title_in_the_house_style(small
     )
 
 
-def test_a_type_without_the_word_meeting_gets_it_in_the_title(small_content):
-    assert started(small_content, "2019-06-25", "--type", "Performance").title == "Performance Meeting June 2019"
+def test_a_type_site_yml_does_not_declare_is_titled_by_its_name_month_and_year(small_content):
+    assert started(small_content, "2019-06-25", "--type", "Performance").title == "Performance June 2019"
 
 
 def test_a_type_is_spelled_as_the_archive_spells_it(small_content):
@@ -191,6 +206,7 @@ def test_another_draft_still_marked_to_do_does_not_stop_a_meeting_being_started(
 
 
 def test_with_no_earlier_meeting_of_the_type_it_writes_a_minimal_skeleton_and_says_so(small_content, capsys):
+    declare(small_content, "  - name: Thematic\n")
     meeting = started(small_content, "2019-06-25", "--type", "Thematic")
     assert "No earlier Thematic meeting in the archive, so this is a minimal skeleton" in capsys.readouterr().out
     assert [a.role for a in meeting.attendees] == ["TO DO: role"]

@@ -1,10 +1,11 @@
-"""content/about.md says only what the archive itself says: every fact it states is in site.yml or the meetings."""
+"""The assurance fixture's about.md, the first body's as published, says only what the archive itself says:
+every fact it states is in site.yml or the meetings."""
 
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE
 
-ABOUT = (ROOT / "content/about.md").read_text(encoding="utf-8")
-SITE = (ROOT / "content/site.yml").read_text(encoding="utf-8")
-MEETINGS = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "content/meetings").glob("*.md")))
+ABOUT = (ASSURANCE / "about.md").read_text(encoding="utf-8")
+SITE = (ASSURANCE / "site.yml").read_text(encoding="utf-8")
+MEETINGS = "".join(p.read_text(encoding="utf-8") for p in sorted((ASSURANCE / "meetings").glob("*.md")))
 
 
 def flat(text: str) -> str:
@@ -18,7 +19,7 @@ def test_the_organisation_it_names_is_the_one_in_site_yml():
 
 def test_every_meeting_is_of_the_type_it_names_and_chaired_by_the_commissioner():
     assert "holds Monthly Assurance Meetings" in flat(ABOUT)
-    files = sorted((ROOT / "content/meetings").glob("*.md"))
+    files = sorted((ASSURANCE / "meetings").glob("*.md"))
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert "type: Monthly Assurance Meeting\n" in text and "chair: john-campion\n" in text, path.name

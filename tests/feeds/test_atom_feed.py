@@ -5,14 +5,14 @@ import pytest
 
 from minutebook.outputs.feeds import atom_feed
 from minutebook.pipeline import Paths, load_archive
-from tests.conftest import PUBLIC_ADDRESS, ROOT
+from tests.conftest import ASSURANCE, PUBLIC_ADDRESS
 
 FEED_HOME = "https://example.org/minutes/feed.xml"  # where a reader found the feed
 
 
 @pytest.fixture(scope="module")
 def archive():
-    return load_archive(Paths(content=ROOT / "content"))
+    return load_archive(Paths(content=ASSURANCE))
 
 
 def parse(text: str, location: str = FEED_HOME):

@@ -8,12 +8,12 @@ import pytest
 
 from minutebook.outputs.feeds import calendar
 from minutebook.pipeline import Paths, load_archive
-from tests.conftest import PUBLIC_ADDRESS, ROOT
+from tests.conftest import ASSURANCE, PUBLIC_ADDRESS
 
 
 @pytest.fixture(scope="module")
 def archive():
-    return load_archive(Paths(content=ROOT / "content"))
+    return load_archive(Paths(content=ASSURANCE))
 
 
 def events(data: bytes) -> list:

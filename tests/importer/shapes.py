@@ -4,7 +4,8 @@ Each text in tests/fixtures/import/ is invented (bodies, people and business), l
 out as such minutes are: a parish council, a US city council, a school board, a
 police and crime panel and a charity's trustees. `PRINTED` lists, per text, every
 field the text prints and its right value; a field it does not print is not listed.
-The five seeds (sources/) are scored against the meeting files an editor made of them.
+The five seeds (tests/fixtures/assurance-sources/) are scored against the meeting files an editor made of them
+(tests/fixtures/assurance/).
 
     PYTHONPATH=. python -m tests.importer.shapes
 
@@ -26,10 +27,11 @@ from minutebook.importer.found import Draft, Reference
 from minutebook.importer.parse import parse
 from minutebook.importer.read import text_lines
 from minutebook.model import Meeting
+from tests.conftest import ASSURANCE, ASSURANCE_SOURCES
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
-SOURCES = ROOT / "sources"
+SOURCES = ASSURANCE_SOURCES
 
 PRINTED: dict[str, dict[str, object]] = {
     "parish-council.txt": {
@@ -329,7 +331,7 @@ PRINTED |= {
             ("", "STAFF REPORTS"),
             ("", "ADJOURNMENT"),
         ],
-        "actions": [("", "")],
+        "actions": [("STAFF REPORTS", "")],
         "motions": {"APPROVAL OF THE AGENDA": 1, "RESOLUTION NO. 2020-01": 1},
     },
 }
@@ -469,7 +471,7 @@ PRINTED |= {
             ("ann-lowe", "Trustee"),
         ],
         "agenda": [("", "Approval of Agenda"), ("", "Road Report"), ("", "Adjournment")],
-        "actions": [("", "karen-moss")],
+        "actions": [("Road Report", "karen-moss")],
         "motions": {"Approval of Agenda": 1, "Adjournment": 1},
     },
 }
@@ -643,7 +645,7 @@ def import_fixture(name: str) -> tuple[Draft, str]:
 
 def seed_reference(date: str) -> Reference:
     """The archive as it was before the seed's meeting was added: its people and titles, without its own."""
-    sources, _ = read_sources(ROOT / "content")
+    sources, _ = read_sources(ASSURANCE)
     loaded, _ = parse_content([s for s in sources if not Path(s.path).name.startswith(date)])
     return Reference(
         tuple((p.slug, p.name) for p in loaded.people),
@@ -652,7 +654,7 @@ def seed_reference(date: str) -> Reference:
 
 
 def import_seed(date: str) -> tuple[Draft, str, dict[str, object]]:
-    (curated,) = (ROOT / "content" / "meetings").glob(f"{date}-*.md")
+    (curated,) = (ASSURANCE / "meetings").glob(f"{date}-*.md")
     errors: list = []
     meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{curated.name}", curated.read_text("utf-8")), errors)
     seed = SOURCES / f"{curated.stem}.txt"
@@ -661,7 +663,7 @@ def import_seed(date: str) -> tuple[Draft, str, dict[str, object]]:
 
 
 def seed_text(date: str) -> str:
-    (curated,) = (ROOT / "content" / "meetings").glob(f"{date}-*.md")
+    (curated,) = (ASSURANCE / "meetings").glob(f"{date}-*.md")
     return (SOURCES / f"{curated.stem}.txt").read_text(encoding="utf-8")
 
 

@@ -1,7 +1,7 @@
 """`build.py import FILE` writes a draft, never over a file, reports per field, and ends by checking.
 
 Most tests import tests/fixtures/import/2021-12-20-extract.txt into a content folder
-holding only the reference files of the real content/ (people, themes, glossary, site).
+holding only the reference files of the assurance fixture (people, themes, glossary, site).
 """
 
 import shutil
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from minutebook.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE, ASSURANCE_SOURCES, ROOT
 
 EXTRACT = ROOT / "tests" / "fixtures" / "import" / "2021-12-20-extract.txt"
 DRAFT = "meetings/2021-12-20-monthly-assurance.md"
-SOURCE = ROOT / "sources" / "2021-12-20-monthly-assurance.txt"
+SOURCE = ASSURANCE_SOURCES / "2021-12-20-monthly-assurance.txt"
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def content(tmp_path) -> Path:
     folder = tmp_path / "content"
     (folder / "meetings").mkdir(parents=True)
     for name in ("site.yml", "themes.yml", "people.yml", "glossary.yml"):
-        shutil.copy(ROOT / "content" / name, folder / name)
+        shutil.copy(ASSURANCE / name, folder / name)
     return folder
 
 

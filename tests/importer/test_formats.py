@@ -11,7 +11,7 @@ import pytest
 
 from minutebook.cli import main
 from minutebook.pipeline import Paths, load_archive
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE, ROOT
 from tests.importer.documents import write_docx, write_pdf
 
 EXTRACT = ROOT / "tests" / "fixtures" / "import" / "2021-12-20-extract.txt"
@@ -23,7 +23,7 @@ def imported(tmp_path: Path, source: Path):
     content = tmp_path / f"content-{source.suffix[1:]}"
     (content / "meetings").mkdir(parents=True)
     for name in REFERENCE_FILES:
-        shutil.copy(ROOT / "content" / name, content / name)
+        shutil.copy(ASSURANCE / name, content / name)
     assert main(["import", str(source), "--content", str(content)]) == 0
     (meeting,) = load_archive(Paths(content=content), allow_unfinished=True).meetings  # a draft keeps its CHECK markers
     return meeting

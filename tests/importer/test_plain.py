@@ -135,3 +135,23 @@ def test_minutes_whose_items_are_not_recognised_still_give_their_header_facts_an
     body = render(draft, "minutes.txt").split("---\n", 2)[2]
     assert all(line in body for line in lines[2:] if line)
     assert "Agenda item one – Apologies [CHECK: printed before the first item; no field holds it]" in body
+
+
+def test_an_action_under_an_item_printed_without_a_number_names_the_item_by_its_title():
+    draft = document(
+        "CITY OF HOLLOW CREEK",
+        "MINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL",
+        "June 18, 2019",
+        "",
+        "CALL TO ORDER",
+        "Mayor Ann Lee called the meeting to order at 7:00 p.m.",
+        "",
+        "PUBLIC WORKS UPDATE",
+        "The director reported on the sidewalk repairs.",
+        "ACTION: Director to report on the costs of the repairs.",
+    )
+    front = render(draft, "minutes.txt").split("---\n", 2)[1]
+    assert "  - title: PUBLIC WORKS UPDATE  # CHECK: printed in capitals" in front
+    assert (
+        '    item: "PUBLIC WORKS UPDATE"  # the item\'s title: if you respell it in agenda, respell it here\n' in front
+    )

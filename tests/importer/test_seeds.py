@@ -1,8 +1,8 @@
 """Each seed imported on its own, compared field by field with the meeting file an editor curated from it.
 
-The seeds are the source texts in sources/, the raw text of the published minutes
-(sources/NAME.txt for content/meetings/NAME.md); content/meetings/ holds what an
-editor made of them. Each seed is imported into a copy of content/ without its own
+The seeds are the source texts of the assurance fixture, the raw text of the published minutes
+(tests/fixtures/assurance-sources/NAME.txt for tests/fixtures/assurance/meetings/NAME.md); its meetings/
+holds what an editor made of them. Each seed is imported into a copy of the fixture without its own
 meeting, as if it were new to the archive.
 
 Where the importer cannot reach what the editor did, the check is marked
@@ -26,9 +26,9 @@ import yaml
 from minutebook.cli import main
 from minutebook.content.load import SourceFile, parse_meeting
 from minutebook.model import Meeting
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE, ASSURANCE_SOURCES
 
-SOURCES = ROOT / "sources"
+SOURCES = ASSURANCE_SOURCES
 # The meetings whose source texts the importer was built against; the limits below are theirs.
 DATES = ["2016-10-19", "2018-02-27", "2019-04-30", "2021-03-23", "2021-12-20"]
 
@@ -61,10 +61,10 @@ def load(path: Path) -> Meeting:
 
 
 def import_seed(date: str, folder: Path) -> Imported:
-    (curated,) = (ROOT / "content" / "meetings").glob(f"{date}-*.md")
+    (curated,) = (ASSURANCE / "meetings").glob(f"{date}-*.md")
     seed = SOURCES / f"{curated.stem}.txt"
     content = folder / "content"
-    shutil.copytree(ROOT / "content", content, ignore=lambda _, names: [n for n in names if n.startswith(date)])
+    shutil.copytree(ASSURANCE, content, ignore=lambda _, names: [n for n in names if n.startswith(date)])
     copy = Path(shutil.copy(seed, folder / seed.name))
     printed = io.StringIO()
     with redirect_stdout(printed), redirect_stderr(printed):

@@ -9,7 +9,7 @@ from minutebook.outputs.search import wire
 from minutebook.outputs.search.documents import documents
 from minutebook.outputs.search.files import search_files
 from minutebook.site.render import Renderer
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ASSURANCE, FIXTURES, ROOT
 from tests.index.stock_lunr import reference_index
 
 
@@ -240,7 +240,7 @@ def test_terms_are_sorted_and_shared_out_among_ranges_as_javascript_compares_str
 
 
 def test_a_lettered_item_is_numbered_in_the_context_of_the_item_above_it():
-    _, docs, _ = built(ROOT / "content")
+    _, docs, _ = built(ASSURANCE)
     by_key = {d.key: d for d in docs}
     assert by_key["2018-02-27-monthly-assurance#item-d"].number == "2.1(d)"
     assert by_key["2016-10-19-monthly-assurance#item-4a"].number == "4a"
@@ -260,6 +260,6 @@ def test_search_index_names_each_person_with_their_page_and_roles_and_each_abbre
 
 
 def test_an_action_with_no_owner_names_nobody_for_its_item():
-    _, docs, _ = built(ROOT / "content")
+    _, docs, _ = built(ASSURANCE)
     item = {d.key: d for d in docs}["2021-12-20-monthly-assurance#item-2-1"]  # its action names no owner
     assert all(name for name, _ in item.people)

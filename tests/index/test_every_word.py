@@ -17,7 +17,7 @@ from minutebook.outputs.search.documents import documents, field_texts
 from minutebook.outputs.search.layout import SEPARATORS
 from minutebook.outputs.search.terms import STOP_WORDS
 from minutebook.site.render import Renderer
-from tests.conftest import ROOT, build_site
+from tests.conftest import ASSURANCE, ROOT, build_site
 from tests.index.lunr_node import LUNR_JS, node
 
 # For each word (stdin: [site folder, [words]]), search as a reader types it, every file at hand, and
@@ -105,7 +105,7 @@ def explained(word: str) -> bool:
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
-    return build_site(ROOT / "content", tmp_path_factory.mktemp("real") / "site")
+    return build_site(ASSURANCE, tmp_path_factory.mktemp("real") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def lexicon_content(tmp_path_factory):
 
 
 def test_every_word_of_the_real_archive_finds_a_document_that_holds_it(real_site):
-    words = distinct_words(ROOT / "content")
+    words = distinct_words(ASSURANCE)
     assert len(words) > 1800
     # The only words that find nothing are those the page answers with "too common to search for".
     assert {word for word, _ in lost_words(real_site, words)} == {w for w in words if explained(w)}

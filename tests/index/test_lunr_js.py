@@ -11,7 +11,7 @@ from minutebook.link import link
 from minutebook.outputs.search.documents import documents
 from minutebook.outputs.search.layout import SEPARATORS, separator_source
 from minutebook.site.render import Renderer
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ASSURANCE, FIXTURES, ROOT
 from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node, write_search_data
 from tests.index.stock_lunr import js_stemmer, reference_index
 
@@ -155,7 +155,7 @@ def lunr_py_index(content):
 
 @pytest.fixture(scope="module")
 def serialised():
-    return lunr_py_index(ROOT / "content")
+    return lunr_py_index(ASSURANCE)
 
 
 def test_lunr_js_returns_the_same_top_results_as_lunr_py(serialised):
@@ -183,14 +183,14 @@ def generated(tmp_path_factory):
     return write_archive(tmp_path_factory.mktemp("generated") / "content", 40, 7)
 
 
-@pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "search", "generated"])
+@pytest.mark.parametrize("content", [ASSURANCE, FIXTURES / "search", "generated"])
 def test_the_browser_makes_from_the_term_files_exactly_the_index_lunr_py_builds(content, generated, tmp_path):
     content = generated if content == "generated" else content
     index_js = write_search_data(content, tmp_path / "search" / "index.js")
     assert named(node(ASSEMBLE, {"search": str(SEARCH_JS), "index": str(index_js)})) == named(lunr_py_index(content))
 
 
-@pytest.mark.parametrize("content", [ROOT / "content", "generated"])
+@pytest.mark.parametrize("content", [ASSURANCE, "generated"])
 def test_the_browser_scores_every_query_exactly_as_lunr_js_does_over_the_same_index(content, generated, tmp_path):
     content = generated if content == "generated" else content
     index_js = write_search_data(content, tmp_path / "search" / "index.js")

@@ -1,4 +1,4 @@
-"""What a member of the public finds first when searching the real archive (content/, five meetings).
+"""What a member of the public finds first when searching a real archive (the assurance fixture, five meetings).
 
 Each case is a query as a citizen would type it into the search box and press Enter (so the last word is
 still "being typed"), with the agenda item, action or person page a knowledgeable reader of the minutes
@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE
 from tests.index.lunr_node import SearchPage, write_search_data
 
 FIRST, TOP3 = "first", "top3"
@@ -320,7 +320,7 @@ HITS_AT_3_FLOOR = 0.99
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory):
     """Every case's query, searched once over the search files of the real archive."""
-    page = SearchPage(write_search_data(ROOT / "content", tmp_path_factory.mktemp("site") / "search" / "index.js"))
+    page = SearchPage(write_search_data(ASSURANCE, tmp_path_factory.mktemp("site") / "search" / "index.js"))
     try:
         # Searched as the page searches once Enter is pressed (or the address is opened): the last
         # word is whole, no longer the beginning of a word still being typed.

@@ -16,8 +16,8 @@ from bench.generate import write_archive
 from minutebook.content.load import load_content
 from minutebook.link import link
 from minutebook.outputs.search.layout import ahead_attributes
-from tests.conftest import FIXTURES
-from tests.index.lunr_node import LUNR_JS, ROOT, SEARCH_AHEAD_JS, SEARCH_JS, SearchPage, node, write_search_data
+from tests.conftest import ASSURANCE, FIXTURES
+from tests.index.lunr_node import LUNR_JS, SEARCH_AHEAD_JS, SEARCH_JS, SearchPage, node, write_search_data
 
 ROADS = "meetings/2019-04-30-monthly-assurance/index.html#item-1"
 BURGLARY = "meetings/2019-04-30-monthly-assurance/index.html#item-2"
@@ -410,7 +410,7 @@ def test_every_word_of_the_real_minutes_is_found_while_it_is_typed_though_held_a
     words = sorted(
         {
             w
-            for path in (ROOT / "content" / "meetings").glob("*.md")
+            for path in (ASSURANCE / "meetings").glob("*.md")
             for w in re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower())
         }
     )
@@ -439,7 +439,7 @@ def test_a_shorter_stem_is_tried_for_an_unfinished_word_only_if_a_word_beginning
 
 @pytest.fixture(scope="module")
 def real_page(tmp_path_factory):
-    page = SearchPage(write_search_data(ROOT / "content", tmp_path_factory.mktemp("real") / "search" / "index.js"))
+    page = SearchPage(write_search_data(ASSURANCE, tmp_path_factory.mktemp("real") / "search" / "index.js"))
     yield page
     page.close()
 

@@ -20,7 +20,7 @@ from minutebook.content.load import load_content
 from minutebook.link import link
 from minutebook.outputs.search.layout import SEPARATORS, ahead_attributes
 from minutebook.outputs.search.terms import STOP_WORDS, stem, term, trim
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE
 from tests.index.lunr_node import LUNR_JS, node
 
 PIECES = re.compile(f"[^{re.escape(SEPARATORS)}]+").findall  # as the build splits text
@@ -70,10 +70,11 @@ generalizations oscillators
 
 
 def archive_words() -> set[str]:
-    """Every distinct word of the real archive: each file under content/, split as the build splits, lower-cased."""
+    """Every distinct word of the real archive: each file of the assurance fixture, split as the build splits,
+    lower-cased."""
     return {
         w.lower()
-        for path in sorted((ROOT / "content").rglob("*"))
+        for path in sorted(ASSURANCE.rglob("*"))
         if path.is_file()
         for w in PIECES(path.read_text(encoding="utf-8"))
     }
@@ -147,7 +148,7 @@ def test_the_stop_words_are_lunr_js_s(lunr_js):
 
 
 def test_the_search_page_is_told_lunr_js_s_stop_words(lunr_js):
-    told = ahead_attributes(link(load_content(ROOT / "content")))["data-stop-words"].split(" ")
+    told = ahead_attributes(link(load_content(ASSURANCE)))["data-stop-words"].split(" ")
     assert set(told) == {w for w, js in lunr_js["words"].items() if js["stop"]}
 
 

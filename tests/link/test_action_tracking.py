@@ -5,7 +5,7 @@ import pytest
 
 from minutebook.content.load import load_content
 from minutebook.link import link, whole_months_between
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE
 
 MAY = "meetings/2019-05-28-performance.md"
 MAY_UPDATE = (
@@ -33,7 +33,7 @@ def quiet(content) -> list[str]:
 
 
 def test_in_the_real_archive_the_actions_raised_before_december_2020_have_had_no_update_for_over_a_year():
-    archive = link(load_content(ROOT / "content"))
+    archive = link(load_content(ASSURANCE))
     assert archive.latest_meeting.id == "2021-12-20-monthly-assurance"
     assert [t.action.id for t in archive.without_update_for_a_year] == [
         "2016-10-19-1",

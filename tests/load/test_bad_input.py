@@ -268,7 +268,7 @@ def test_check_summarises_valid_content_in_one_line(small_content):
         [sys.executable, "build.py", "check", "--content", str(small_content)], cwd=ROOT, capture_output=True, text=True
     )
     assert run.returncode == 0
-    assert run.stdout.strip() == "Content is valid: 2 meetings, 1 actions, 2 themes, 4 people."
+    assert run.stdout.strip() == "Content is valid: 2 meetings, 1 action, 2 themes, 4 people."
 
 
 def test_load_and_cross_reference_problems_are_reported_in_one_pass(small_content):

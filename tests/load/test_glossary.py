@@ -5,7 +5,7 @@ import pytest
 from minutebook.content.load import load_content
 from minutebook.link import link
 from minutebook.model import InvalidContent
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE
 
 KSI = "- abbreviation: KSI\n  expansion: Killed and seriously injured\n"
 
@@ -42,7 +42,7 @@ def test_a_plural_that_is_not_text_is_named_with_file_line_and_field(small_conte
 
 
 def test_each_plural_the_real_glossary_once_listed_as_an_entry_is_now_its_singulars():
-    glossary = link(load_content(ROOT / "content")).content.glossary
+    glossary = link(load_content(ASSURANCE)).content.glossary
     entry_of = {form: entry.abbreviation for entry in glossary for form in entry.forms}
     assert {
         p: entry_of[p] for p in ("KSIs", "AFOs", "ARVs", "4P's", "SNTs", "LPAs", "RTCs", "LROs", "OCGs", "SOCJAGs")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.characters import first_unpublishable
 from minutebook.content.load import load_content
 from minutebook.link import link
 from minutebook.model import InvalidContent
@@ -128,3 +129,19 @@ def test_a_title_that_check_accepts_builds_a_well_formed_feed_holding_it(small_c
     build(Paths(content=small_content), tmp_path / "site")
     feed = ET.parse(tmp_path / "site/feed.xml").getroot()  # raises on a feed that is not well-formed
     assert title in [entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Rates \U0001f4b7 set", None),  # an emoji: beyond the Basic Multilingual Plane, and published
+        ("a \U0001fffe b", "\U0001fffe"),
+        ("a \U0010ffff b", "\U0010ffff"),
+        ("\U0001f4b7\x01", "\x01"),
+        ("\ufdd0", "\ufdd0"),
+        ("caf\u00e9 \u2019quoted\u2019", None),
+    ],
+)
+def test_the_first_unpublishable_character_is_found_within_the_plane_and_beyond_it(text, found):
+    match = first_unpublishable(text)
+    assert (match.group() if match else None) == found

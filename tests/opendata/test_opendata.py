@@ -19,7 +19,7 @@ from minutebook.outputs.opendata import (
 )
 from minutebook.pipeline import Paths, load_archive
 from minutebook.site.markup import Abbreviations, make_parser, render_items
-from tests.conftest import PUBLIC_ADDRESS, ROOT
+from tests.conftest import ASSURANCE, PUBLIC_ADDRESS, ROOT
 
 TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 
@@ -38,7 +38,7 @@ def texts_of(archive):
 
 
 def test_there_is_one_record_per_meeting_and_per_action(real_site):
-    archive = load_archive(Paths(content=ROOT / "content"))
+    archive = load_archive(Paths(content=ASSURANCE))
     assert [m["id"] for m in load(real_site, "meetings.json")["meetings"]] == [m.id for m in archive.meetings]
     assert [a["id"] for a in load(real_site, "actions.json")["actions"]] == [t.action.id for t in archive.actions]
     assert [r["id"] for r in rows(real_site)] == [t.action.id for t in archive.actions]
@@ -126,7 +126,7 @@ def test_the_data_page_links_to_every_file_and_is_linked_from_home_and_footer(re
 @pytest.mark.parametrize("name, key", [("meetings.json", "meetings"), ("actions.json", "actions")])
 def test_a_file_joined_from_kept_records_is_what_one_json_dumps_would_write(name, key):
     # The build keeps each meeting's record between builds and joins them; the result must not show it.
-    archive = load_archive(Paths(content=ROOT / "content"))
+    archive = load_archive(Paths(content=ASSURANCE))
     written = data_files(archive, texts_of(archive), PUBLIC_ADDRESS)[f"data/{name}"].decode("utf-8")
     payload = {"title": archive.site.title, "publisher": archive.site.organisation, key: json.loads(written)[key]}
     assert written == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,4 +1,4 @@
-"""The scripts as the site serves them: without their comments and spaces, and doing just what their source does."""
+"""The scripts as the site serves them: minified, and doing just what their source does."""
 
 import gzip
 import shutil
@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from bench.generate import write_archive
+from minutebook.outputs.minify import Minifier, MinifyFailed
 from minutebook.outputs.search.scripts import SCRIPTS, scripts
 from minutebook.pipeline import shipped_asset
 from tests.conftest import FIXTURES, ROOT
@@ -44,12 +45,15 @@ QUERIES = [
 ]
 
 
+MINIFY = Minifier.installed(ROOT / "node_modules")
+
+
 @pytest.fixture(scope="module")
 def shipped_search_js(tmp_path_factory):
     """search.js as the build writes it, beside the search-ahead.js it requires under node."""
     folder = tmp_path_factory.mktemp("assets")
     for source in (SEARCH_JS, SEARCH_AHEAD_JS):
-        (folder / source.name).write_bytes(shipped_asset(source.name, source.read_bytes()))
+        (folder / source.name).write_bytes(shipped_asset(source.name, source.read_bytes(), MINIFY))
     return folder / SEARCH_JS.name
 
 
@@ -78,14 +82,31 @@ def test_the_search_code_the_site_serves_finds_shows_and_loads_what_its_source_d
 
 @pytest.mark.parametrize("source", [SEARCH_JS, SEARCH_AHEAD_JS], ids=lambda p: p.name)
 def test_a_script_the_site_serves_is_at_most_two_thirds_of_its_source_gzipped(source):
-    served = shipped_asset(source.name, source.read_bytes())
+    served = shipped_asset(source.name, source.read_bytes(), MINIFY)
     assert b"/*" not in served
     assert len(gzip.compress(served, 9)) <= len(gzip.compress(source.read_bytes(), 9)) * 2 / 3
 
 
 def test_other_assets_are_served_as_they_are():
     style = b"/* kept */ body { margin: 0; }\n"
-    assert shipped_asset("style.css", style) == style
+    assert shipped_asset("style.css", style, MINIFY) == style
+
+
+def test_a_script_the_site_serves_has_its_local_names_shortened():
+    served = shipped_asset(SEARCH_JS.name, SEARCH_JS.read_bytes(), MINIFY).decode()
+    source = SEARCH_JS.read_text()
+    assert "function createEngine(" in source and "function createEngine(" not in served
+
+
+def test_a_script_esbuild_cannot_read_stops_the_build_naming_the_script():
+    with pytest.raises(MinifyFailed, match=r"(?s)search\.js: esbuild refused the script:.*Expected"):
+        MINIFY("search.js", b"function broken( {\n")
+
+
+def test_a_missing_esbuild_says_how_to_install_it(tmp_path):
+    (tmp_path / "node_modules").mkdir()
+    with pytest.raises(FileNotFoundError, match=r"node_modules/\.bin/esbuild is missing; run 'make site'"):
+        Minifier.installed(tmp_path / "node_modules")
 
 
 def test_a_search_module_no_served_script_lists_stops_the_build(tmp_path):

@@ -10,6 +10,7 @@ import pytest
 
 from minutebook.incremental import kept
 from minutebook.incremental.fingerprints import tree_digest
+from minutebook.outputs.minify import Minifier
 from minutebook.pipeline import PACKAGE, Paths, build
 from minutebook.write import MARKER, spare_path
 from tests.conftest import FIXTURES, ROOT
@@ -351,7 +352,9 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
         "meetings-2019.pickle",
         "parsed-2019.pickle",
         "dates-written.pickle",  # each a function of its key alone, as this Minutebook and this Babel write it
+        "scripts.pickle",
     }
+    kept.write_set(site, "scripts", code, {"search.js": ("not its key", b"not the search code")})
     kept.write_set(site, "search-2019", code, {"2019-04-30-monthly-assurance": ("not its key", b"{}")})
     kept.write_set(site, "search-summaries", code, {"2019-04-30-monthly-assurance": ("not its key", b"[]")})
     (folder / "meetings-2019.pickle").write_bytes((folder / "meetings-2019.pickle").read_bytes()[:-100])  # cut short
@@ -421,6 +424,33 @@ def test_compiled_templates_are_kept_for_the_next_build_and_those_of_other_code_
     assert len(kept) == 1 and kept[0] != stale and any(kept[0].iterdir())
     edit_meeting(content, paths.templates)
     build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+def test_a_build_that_changes_no_script_serves_the_scripts_it_minified_last_time(tmp_path, monkeypatch):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths, site = Paths(content=content), tmp_path / "site"
+    build(paths, site)
+    served = (site / "assets" / "search.js").read_bytes()
+
+    def not_again(self, name, source):
+        raise AssertionError(f"{name} was minified again")
+
+    monkeypatch.setattr(Minifier, "__call__", not_again)
+    edit_meeting(content, paths.templates)
+    build(paths, site)
+    assert (site / "assets" / "search.js").read_bytes() == served
+
+
+def test_a_changed_search_module_is_minified_again(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    assets = shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    paths, site = Paths(content=content, assets=assets), tmp_path / "site"
+    build(paths, site)
+    with (assets / "search" / "page.js").open("a") as module:
+        module.write('\nwindow.minutebookEdited = "an edit to the search code";\n')
+    build(paths, site)
+    assert b"an edit to the search code" in (site / "assets" / "search.js").read_bytes()
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
 
 

@@ -9,7 +9,7 @@ from minutebook.content.load import SourceFile, parse_content, read_sources
 from minutebook.incremental import kept
 from minutebook.incremental.fingerprints import summary
 from minutebook.incremental.meetings import KnownMeetings
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ASSURANCE, FIXTURES
 
 
 def every_field(value):
@@ -21,7 +21,7 @@ def every_field(value):
     return value
 
 
-@pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "hostile", FIXTURES / "search"])
+@pytest.mark.parametrize("content", [ASSURANCE, FIXTURES / "hostile", FIXTURES / "search"])
 def test_a_kept_meeting_is_the_meeting_parsing_gives_origins_and_all(content):
     sources, _ = read_sources(content)
     first = KnownMeetings({}, "code")

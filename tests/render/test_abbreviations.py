@@ -7,7 +7,7 @@ import pytest
 
 from minutebook.content.load import load_content
 from minutebook.link import link
-from tests.conftest import FIXTURES, ROOT, build_site, copy_content
+from tests.conftest import ASSURANCE, FIXTURES, build_site, copy_content
 
 APRIL = "meetings/2019-04-30-monthly-assurance/index.html"
 MAY = "meetings/2019-05-28-performance/index.html"
@@ -99,7 +99,7 @@ def test_the_minutes_read_word_for_word_as_written(site):
 def test_the_glossary_has_one_entry_per_abbreviation_with_its_plural_beside_it(real_site):
     glossary = lxml.html.fromstring((real_site / "glossary/index.html").read_text(encoding="utf-8"))
     entries = {dt.text_content(): dt.getnext().text_content() for dt in glossary.iter("dt")}
-    abbreviations = [e.abbreviation for e in link(load_content(ROOT / "content")).content.glossary]
+    abbreviations = [e.abbreviation for e in link(load_content(ASSURANCE)).content.glossary]
     assert sorted(entries) == sorted(abbreviations)
     assert "KSIs" not in entries and "4P's" not in entries
     assert entries["KSI"] == "Killed and seriously injured (also written KSIs)"

@@ -8,7 +8,7 @@ import pytest
 from minutebook.content.load import load_content
 from minutebook.link import link
 from minutebook.site.render import time_since
-from tests.conftest import ROOT, build_site
+from tests.conftest import ASSURANCE, build_site
 from tests.render.tables import read
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
@@ -18,7 +18,7 @@ QUIET_TABLE = "Open actions with no update for over a year, longest first"
 
 @pytest.fixture(scope="module")
 def archive():
-    return link(load_content(ROOT / "content"))
+    return link(load_content(ASSURANCE))
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from minutebook.content.load import load_content
 from minutebook.link import link
 from minutebook.site.links import relative_path
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ASSURANCE, FIXTURES
 
 
 class PageLinks(HTMLParser):
@@ -88,7 +88,7 @@ def crawl_one(site: Path, page: str) -> PageLinks:
 @pytest.fixture(scope="module", params=["small", "real"])
 def built(request):
     """Each built site with the archive it came from."""
-    content = FIXTURES / "small" if request.param == "small" else ROOT / "content"
+    content = FIXTURES / "small" if request.param == "small" else ASSURANCE
     site = request.getfixturevalue(f"{request.param}_site")
     return site, link(load_content(content))
 

@@ -3,7 +3,7 @@ with its file, line and field, and a message that says what to do."""
 
 from minutebook.content.load import SourceFile
 from minutebook.content.unfinished import markers
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE
 
 MEETING = "content/meetings/2019-06-25-monthly-assurance.md"
 DRAFT = """---
@@ -103,5 +103,5 @@ def test_the_header_comment_that_explains_the_markers_is_not_itself_a_marker():
 def test_the_published_content_holds_no_markers():
     from minutebook.content.load import read_sources
 
-    sources, _ = read_sources(ROOT / "content")
+    sources, _ = read_sources(ASSURANCE)
     assert markers(sources) == []

@@ -14,7 +14,7 @@ import pytest
 
 from minutebook.cli import main
 from minutebook.pipeline import Paths, build
-from tests.conftest import ROOT
+from tests.conftest import ASSURANCE, ROOT
 
 JUNE = "meetings/2019-06-25-monthly-assurance.md"
 EXTRACT = ROOT / "tests" / "fixtures" / "import" / "2021-12-20-extract.txt"
@@ -63,11 +63,11 @@ def settle(path: Path) -> None:
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    """Only the reference files of the real content/, for an import of the December 2021 extract."""
+    """Only the reference files of the assurance fixture, for an import of the December 2021 extract."""
     folder = tmp_path / "content"
     (folder / "meetings").mkdir(parents=True)
     for name in ("site.yml", "themes.yml", "people.yml", "glossary.yml"):
-        shutil.copy(ROOT / "content" / name, folder / name)
+        shutil.copy(ASSURANCE / name, folder / name)
     return folder
 
 

@@ -1,0 +1,58 @@
+"""Scripts as the site serves them: minified by esbuild, installed from npm beside lunr.
+
+esbuild shortens a script's local names as well as removing its comments and
+spaces: the joined search code is then about 2 KB (an eighth) smaller gzipped
+than with comments and spaces removed alone, bytes a visitor waits for before
+the first result. It runs as a program (node_modules/.bin/esbuild, a native
+binary), one script on its standard input at a time, about a hundredth of a
+second each; the build cache keeps what it gave (BuildCache.script), so a
+build whose scripts did not change does not run it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+# Only minify: no bundling, and no change of syntax (its default target keeps what the source wrote).
+ARGUMENTS = ("--minify", "--loader=js", "--log-level=error")
+
+
+class MinifyFailed(ValueError):
+    """esbuild refused a script: the message names the script and gives esbuild's own."""
+
+
+@dataclass(frozen=True)
+class Minifier:
+    program: Path
+    version: str  # esbuild's, so a script minified by another version is made again
+
+    @classmethod
+    def installed(cls, node_modules: Path) -> Minifier:
+        """The esbuild that `npm ci` installed into `node_modules`."""
+        program = node_modules / ".bin" / "esbuild"
+        package = node_modules / "esbuild" / "package.json"
+        if not program.exists() or not package.is_file():
+            raise FileNotFoundError(
+                f"{program.relative_to(node_modules.parent)} is missing; run 'make site' (or 'npm ci') first"
+            )
+        return cls(program, json.loads(package.read_text(encoding="utf-8"))["version"])
+
+    @property
+    def identity(self) -> str:
+        return f"esbuild {self.version}"
+
+    def __call__(self, name: str, source: bytes) -> bytes:
+        """`source`, the script served as `name`, minified."""
+        try:
+            done = subprocess.run(
+                [str(self.program), *ARGUMENTS], input=source, capture_output=True, check=False, timeout=60
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise MinifyFailed(f"{name}: esbuild ({self.program}) could not run: {exc}") from exc
+        if done.returncode != 0:
+            said = done.stderr.decode("utf-8", "replace").strip()
+            raise MinifyFailed(f"{name}: esbuild refused the script:\n{said}")
+        return done.stdout

@@ -152,3 +152,20 @@ def test_init_refuses_a_folder_that_is_a_file(tmp_path, capsys):
     (tmp_path / "minutes").write_text("not a folder\n", encoding="utf-8")
     assert main(["init", str(tmp_path / "minutes")]) == 1
     assert "minutes is a file, not a folder; nothing was written" in capsys.readouterr().err
+
+
+def test_the_example_locale_in_a_fresh_site_yml_works_once_its_lines_are_uncommented(tmp_path):
+    assert main(["init", str(tmp_path), "--organisation", "Fernhollow City Council"]) == 0
+    site = tmp_path / "content" / "site.yml"
+    lines = site.read_text(encoding="utf-8").split("\n")
+    start = lines.index("# locale:")
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("#  "))
+    lines[start:end] = [line.removeprefix("# ") for line in lines[start:end]]  # as the comment above them says
+    site.write_text("\n".join(lines), encoding="utf-8")
+    locale = load_archive(Paths(content=tmp_path / "content"), allow_unfinished=True).site.locale
+    assert (locale.language, locale.time_zone, locale.clock, locale.words.apologies) == (
+        "en-US",
+        "America/Los_Angeles",
+        12,
+        "Absent",
+    )

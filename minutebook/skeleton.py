@@ -20,13 +20,10 @@ from dataclasses import dataclass
 from minutebook.content import schema
 from minutebook.content.load import type_slug
 from minutebook.link import Archive, TrackedAction
-from minutebook.model import OPEN_STATUSES, Action, Attendee, Meeting, MeetingType, StandingItem
+from minutebook.model import OPEN_STATUSES, Action, Attendee, Locale, Meeting, MeetingType, StandingItem
+from minutebook.site.dates import DEFAULT, long_date, month_name
 
 TO_DO = "TO DO"  # one marker, so an editor can search the file for what is left
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 PLACEHOLDER_TIME = "00:00"  # a valid time that no real meeting of these minutes starts at
 
 # Where the new meeting's time and venue came from.
@@ -92,10 +89,10 @@ def default_type(archive: Archive) -> str | None:
     return archive.site.meeting_types[0].name if archive.site.meeting_types else None
 
 
-def fill(pattern: str, meeting_type: str, day: dt.date, title: str = "") -> str:
-    """A title pattern with its placeholders (schema.TITLE_PLACEHOLDERS) filled in for the meeting."""
-    month = MONTHS[day.month - 1]
-    date = f"{day.day} {month} {day.year}"
+def fill(pattern: str, meeting_type: str, day: dt.date, title: str = "", locale: Locale = DEFAULT) -> str:
+    """A title pattern with its placeholders (schema.TITLE_PLACEHOLDERS) filled in for the meeting, its month
+    and date as the site's language writes them."""
+    month, date = month_name(day, locale), long_date(day, locale)
     text = pattern.format(type=meeting_type, day=day.day, month=month, year=day.year, date=date, title=title)
     return " ".join(text.split())
 
@@ -191,7 +188,7 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
             "content/people.yml lists nobody; add the chair, the minute-taker and the attendees there first"
         )
     outstanding = outstanding_actions(archive, day)
-    title = fill(settings.title, meeting_type, day)
+    title = fill(settings.title, meeting_type, day, locale=archive.site.locale)
     agenda = _agenda(settings.standing_agenda or GENERAL_AGENDA)
     notes = {
         "time": _note(time_from, previous, "the start time, or delete this line if the minutes record none"),
@@ -215,7 +212,7 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
         *(line for item in agenda for line in _agenda_entry(item)),
         *_update_template(outstanding),
         "source:",
-        f"  title: {scalar(fill(settings.source_title, meeting_type, day, title))}"
+        f"  title: {scalar(fill(settings.source_title, meeting_type, day, title, archive.site.locale))}"
         f"  # {TO_DO}: the document's title exactly as printed",
         "---",
     ]

@@ -133,9 +133,9 @@ def _field_names(record: Record) -> str:
 TITLE_PLACEHOLDERS = {
     "type": "the type's name",
     "day": "the day of the month, such as 25",
-    "month": "the month's name, such as June",
+    "month": "the month's name in the site's language, such as June",
     "year": "the year, such as 2019",
-    "date": "the date written out, such as 25 June 2019",
+    "date": "the date written out as the site's language writes it, such as 25 June 2019 (en-US: June 25, 2019)",
 }
 SOURCE_TITLE_PLACEHOLDERS = {**TITLE_PLACEHOLDERS, "title": "the meeting's title"}
 

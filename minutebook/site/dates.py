@@ -89,6 +89,11 @@ def weekday_date(day: dt.date, locale: Locale = DEFAULT) -> str:
     return _write("weekday", day, locale)
 
 
+def month_name(day: dt.date, locale: Locale = DEFAULT) -> str:
+    """The name of the date's month, standing alone as in a title: "June", "juin"."""
+    return _write("month", day, locale)
+
+
 def time_of_day(time: str, locale: Locale = DEFAULT) -> str:
     """A minuted 24-hour "HH:MM" on the site's clock, as the language writes it: "19:00", "7:00 PM"."""
     return _write("time", time, locale)
@@ -106,6 +111,12 @@ def _weekday(day, locale: Locale) -> str:
     return format_date(day, WEEKDAY_DATES.get(locale.language, "full"), locale=language(locale.language))
 
 
+def _month(day, locale: Locale) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "LLLL", locale=language(locale.language))
+
+
 def _time(time, locale: Locale) -> str:
     from babel.dates import format_skeleton
 
@@ -116,7 +127,7 @@ def _time(time, locale: Locale) -> str:
     return format_skeleton(skeleton, dt.time(hours, minutes), locale=language(locale.language))
 
 
-_WRITERS = {"long": _long, "weekday": _weekday, "time": _time}
+_WRITERS = {"long": _long, "weekday": _weekday, "month": _month, "time": _time}
 
 
 def meeting_start(day: dt.date, time: str, time_zone: str = DEFAULT.time_zone) -> dt.datetime:

@@ -56,7 +56,7 @@ MEETING_FIELDS = (
         "The start time as minuted, 24-hour HH:MM, local time in time_zone; null where the minutes record none.",
     ),
     Field("time_zone", "The IANA time zone its times are local to, such as Europe/London or America/Los_Angeles."),
-    Field("type", "The type of meeting, such as Monthly Assurance Meeting."),
+    Field("type", "The type of meeting, such as Full Council."),
     Field("venue", "Where it was held, as minuted; null where the minutes record none."),
     Field(
         "status",

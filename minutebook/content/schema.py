@@ -231,7 +231,7 @@ MEETING = Record("meeting", "meetings", "Front matter fields", (
     Field("date", DATE, "The day it was held. Must agree with the file name.", required=True),
     Field("time", TIME, "The time it started, where minuted; the page says \"Not recorded\" without it."),
     Field("type", TEXT,
-          "The meeting type, such as `Full Council` or `Planning Committee`. Must agree with the file name.", required=True),
+          "The meeting type, such as `Full Council`. Must agree with the file name.", required=True),
     Field("venue", TEXT,
           "Where it was held as minuted; `Virtual` for online meetings. Leave out where not minuted."),
     Field("chair", PERSON, "The chair, by their slug in `people.yml`, where minuted."),

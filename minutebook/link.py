@@ -99,6 +99,14 @@ class PersonRecord:
         return " and ".join(roles)
 
     @property
+    def voted_on(self) -> tuple[Decision, ...]:
+        return tuple(d for d, _ in self.votes)
+
+    def vote_on(self, decision: Decision) -> str:
+        """Their vote on a decision in `votes`."""
+        return next(vote for d, vote in self.votes if d is decision)
+
+    @property
     def attended(self) -> tuple[Meeting, ...]:
         return tuple(r.meeting for r in self.roles if r.present)
 

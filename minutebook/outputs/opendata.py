@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, TrackedAction, role_at
-from minutebook.model import STATUS_LABELS, Attendee, Meeting
+from minutebook.model import STATUS_LABELS, Attendee, Decision, Meeting
 from minutebook.site.links import absolute, action_path, item_link, meeting_path, relative
 
 DATA_DIR = "data"
@@ -84,6 +84,11 @@ MEETING_FIELDS = (
     ),
     Field("actions", "The ids of the actions that arose at this meeting (see actions.json)."),
     Field("actions_updated", "The ids of earlier actions whose status this meeting updated."),
+    Field(
+        "decisions",
+        "What the meeting decided, in the order minuted: the item it was made under, kind, number as printed, text, "
+        "who moved and seconded it, result, the counts and each member's vote where minuted, and permalinks.",
+    ),
     Field("next_meeting", "The next meeting as minuted (date, time, type, venue and the line as printed), or null."),
     Field("papers", "The papers before the meeting: title and, where published, url (else null)."),
     Field("recording", "A recording of the meeting: title and url; null where there is none."),
@@ -169,6 +174,33 @@ def _attendee(archive: Archive, attendee: Attendee) -> dict:
     return _person(archive, attendee) | {"arrived": attendee.arrived or None, "left": attendee.left or None}
 
 
+def _named(archive: Archive, slug: str) -> dict | None:
+    return {"id": slug, "name": archive.person(slug).name} if slug else None
+
+
+def decision_record(archive: Archive, meeting: Meeting, decision: Decision, data_file: str, base_url: str) -> dict:
+    """One decision as plain data: only what the minutes record, null where they record nothing."""
+    url, full = _link(item_link(meeting.id, decision.anchor), data_file, base_url)
+    item = meeting.item(decision.item)
+    counts = decision.counts
+    return {
+        "item": decision.item,
+        "item_title": item.title if item else "",
+        "kind": decision.kind,
+        "number": decision.number or None,
+        "text": decision.text,
+        "moved": _named(archive, decision.moved),
+        "seconded": _named(archive, decision.seconded),
+        "result": decision.result,
+        "counts": None
+        if counts is None
+        else {"for": counts.for_, "against": counts.against, "abstain": counts.abstain},
+        "votes": [{"id": v.person, "name": archive.person(v.person).name, "vote": v.vote} for v in decision.votes],
+        "url": url,
+        "absolute_url": full,
+    }
+
+
 def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str = "") -> dict:
     """One meeting as plain data; `item_texts` holds each item's text, in agenda order."""
     here = f"{DATA_DIR}/meetings.json"
@@ -209,6 +241,7 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "agenda": agenda,
         "actions": [t.action.id for t in archive.actions_of(meeting.id)],
         "actions_updated": [t.action.id for t in archive.updates_at(meeting.id)],
+        "decisions": [decision_record(archive, meeting, d, here, base_url) for d in meeting.decisions],
         "next_meeting": None
         if named is None
         else {

@@ -1,6 +1,7 @@
 """An incremental build of another body's minutes gives byte for byte what a full build gives, after an edit
 to what only such minutes have: the preamble, a table, an arrival, the papers, the recording, the chair, and
-a city council's locale (its words, its clock, its time zone)."""
+a city council's locale (its words, its clock, its time zone) and its decisions, and a panel's first decision,
+which gives every page a link to the decisions."""
 
 import shutil
 
@@ -26,6 +27,21 @@ EDITS = {
     "the time zone": ("citycouncil", "site.yml", "America/Los_Angeles", "America/New_York"),
     "the language": ("citycouncil", "site.yml", "language: en-US", "language: en-CA"),
     "a meeting's time": ("citycouncil", JUNE, 'time: "19:00"', 'time: "18:30"'),
+    "a decision's result": ("citycouncil", JUNE, "result: carried", "result: lost"),
+    "a decision's text": ("citycouncil", JUNE, "approving the TIP.", "approving the TIP as amended."),
+    "a member's vote": (
+        "citycouncil",
+        JUNE,
+        "martin-yoder\n        vote: absent",
+        "martin-yoder\n        vote: abstain",
+    ),
+    "the archive's first decision": (
+        "panel",
+        SEPTEMBER,
+        "recording:\n",
+        'decisions:\n  - item: "40/20"\n    kind: decision\n    text: To note the annual report.\n'
+        "    result: carried\nrecording:\n",
+    ),
 }
 
 

@@ -150,3 +150,14 @@ def test_a_result_outside_the_list_is_refused_with_the_list(content):
         f"content/{JUNE}:{line + 6}: decisions[1].result: 'passed' is not allowed; "
         "expected one of: carried, lost, withdrawn, deferred"
     ]
+
+
+def test_a_cancelled_meeting_decided_nothing(content):
+    with_decisions(content, DECISION)
+    path = content / JUNE
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nstatus: cancelled\n", 1), encoding="utf-8")
+    found = problems(content)
+    assert any(
+        ": decisions: is given for a cancelled meeting; a meeting that did not take place decided nothing" in p
+        for p in found
+    ), found

@@ -1,11 +1,14 @@
 """The decisions in data/meetings.json: what was decided, by whom and how each member voted, as the minutes
 record it, with nothing made up where they record nothing."""
 
+import csv
+import io
 import json
 import posixpath
 
 import pytest
 
+from minutebook.outputs.opendata import DECISION_CSV_FIELDS
 from tests.bodies.sites import CITY, PARISH, build
 
 
@@ -66,3 +69,31 @@ def test_a_decision_minuted_without_mover_or_counts_gives_null_for_them(tmp_path
 def test_a_meeting_without_decisions_has_an_empty_list(real_site):
     meetings = json.loads((real_site / "data/meetings.json").read_text("utf-8"))["meetings"]
     assert all(m["decisions"] == [] for m in meetings)
+
+
+def _rows(site):
+    return list(csv.DictReader(io.StringIO((site / "data/decisions.csv").read_text("utf-8"), newline="")))
+
+
+def test_the_spreadsheet_has_a_row_per_decision_with_the_documented_columns(city_meetings):
+    site, meetings = city_meetings
+    rows = _rows(site)
+    assert list(rows[0]) == [f.name for f in DECISION_CSV_FIELDS]
+    assert len(rows) == sum(len(m["decisions"]) for m in meetings.values())
+
+
+def test_the_spreadsheet_gives_the_roll_call_and_its_tally(city_meetings):
+    site, _ = city_meetings
+    row = next(r for r in _rows(site) if r["number"] == "Resolution 2019-14")
+    assert (row["votes_for"], row["votes_against"], row["abstentions"]) == ("5", "0", "")
+    assert row["roll_call"].endswith(";teresa-boyd=for;martin-yoder=absent")
+
+
+def test_an_archive_without_decisions_publishes_no_decisions_file_or_dataset(real_site):
+    assert not (real_site / "data/decisions.csv").exists()
+    assert "decisions.csv" not in (real_site / "data/index.html").read_text("utf-8")
+
+
+def test_the_data_page_lists_the_decisions_where_there_are_any(city_meetings):
+    site, _ = city_meetings
+    assert "Download decisions.csv" in (site / "data/index.html").read_text("utf-8")

@@ -15,6 +15,10 @@ NOVEMBER = "meetings/2017-11-14-parish-council.md"
 SEPTEMBER = "meetings/2020-09-21-police-and-crime-panel.md"
 JUNE = "meetings/2019-06-18-city-council.md"
 
+FIRST_DECISION = (
+    'decisions:\n  - item: "40/20"\n    kind: decision\n    text: To note the annual report.\n    result: carried\n'
+)
+
 EDITS = {
     "the preamble": ("parish", NOVEMBER, "two minutes' silence", "a minute's silence"),
     "a table's cell": ("parish", NOVEMBER, "| Grass cutting, October |", "| Grass cutting, September |"),
@@ -35,13 +39,7 @@ EDITS = {
         "martin-yoder\n        vote: absent",
         "martin-yoder\n        vote: abstain",
     ),
-    "the archive's first decision": (
-        "panel",
-        SEPTEMBER,
-        "recording:\n",
-        'decisions:\n  - item: "40/20"\n    kind: decision\n    text: To note the annual report.\n'
-        "    result: carried\nrecording:\n",
-    ),
+    "the archive's first decision": ("panel", SEPTEMBER, "recording:\n", FIRST_DECISION + "recording:\n"),
 }
 
 
@@ -58,3 +56,18 @@ def test_an_incremental_build_after_the_edit_matches_a_full_build(tmp_path, what
     build(paths, tmp_path / "full")
     assert snapshot(tmp_path / "incremental") == snapshot(tmp_path / "full")
     assert report.rendered > 0
+
+
+def test_after_the_archives_last_decision_is_removed_an_incremental_build_matches_a_full_build(tmp_path):
+    content = shutil.copytree(FIXTURES / "panel", tmp_path / "content")
+    meeting = content / SEPTEMBER
+    original = meeting.read_text(encoding="utf-8")
+    meeting.write_text(original.replace("recording:\n", FIRST_DECISION + "recording:\n", 1), encoding="utf-8")
+    paths = Paths(content=content)
+    build(paths, tmp_path / "incremental")
+    assert (tmp_path / "incremental/data/decisions.csv").is_file()
+    meeting.write_text(original, encoding="utf-8")
+    build(paths, tmp_path / "incremental")
+    build(paths, tmp_path / "full")
+    assert snapshot(tmp_path / "incremental") == snapshot(tmp_path / "full")
+    assert not (tmp_path / "incremental/data/decisions.csv").exists()

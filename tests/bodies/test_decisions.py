@@ -3,8 +3,9 @@ decisions page across the archive, and each member's page. The city council minu
 roll calls; the parish minutes resolutions with counts; the assurance archive records none."""
 
 import re
+import shutil
 
-from tests.bodies.sites import DECEMBER, JANUARY, JUNE, NOVEMBER, main_of
+from tests.bodies.sites import CITY, DECEMBER, JANUARY, JUNE, NOVEMBER, build, main_of
 from tests.bodies.sites import text as spaced
 
 DECISIONS = "decisions/index.html"
@@ -128,3 +129,17 @@ def test_a_parish_resolutions_count_is_what_its_minutes_say(parish_site):
     shown = text(main_of(parish_site, DECEMBER))
     assert "RESOLVED, by 2 votes to 0, that the precept" in shown
     assert "Result: Carried, 2 for, 0 against." in shown
+
+
+def test_where_the_archive_holds_several_kinds_of_meeting_the_decisions_page_names_each_ones(tmp_path):
+    content = shutil.copytree(CITY, tmp_path / "content")
+    old = content / "meetings/2020-01-07-city-council.md"
+    (content / "meetings/2020-01-07-special.md").write_text(
+        old.read_text(encoding="utf-8").replace("type: City Council\nvenue", "type: Special Meeting\nvenue", 1),
+        encoding="utf-8",
+    )
+    old.unlink()
+    site = build(content, tmp_path / "site")
+    listed = text(main_of(site, DECISIONS))
+    assert "Meeting type" in listed
+    assert "January 7, 2020, CONSENT AGENDA Special Meeting Carried" in listed

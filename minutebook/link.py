@@ -19,6 +19,7 @@ from minutebook.model import (
     Attendee,
     Content,
     ContentError,
+    Decision,
     InvalidContent,
     Meeting,
     Origin,
@@ -88,6 +89,22 @@ class PersonRecord:
     chaired: tuple[Meeting, ...]
     minuted: tuple[Meeting, ...]
     owned: tuple[TrackedAction, ...]
+    moved: tuple[Decision, ...] = ()  # decisions they moved or seconded, oldest first
+    votes: tuple[tuple[Decision, str], ...] = ()  # each roll call they are minuted in, with their vote, oldest first
+
+    def role_in(self, decision: Decision) -> str:
+        """ "moved", "seconded" or both, for a decision in `moved`."""
+        named = (("moved", decision.moved), ("seconded", decision.seconded))
+        roles = [role for role, slug in named if slug == self.person.slug]
+        return " and ".join(roles)
+
+    @property
+    def voted_on(self) -> tuple[Decision, ...]:
+        return tuple(d for d, _ in self.votes)
+
+    def vote_on(self, decision: Decision) -> str:
+        """Their vote on a decision in `votes`."""
+        return next(vote for d, vote in self.votes if d is decision)
 
     @property
     def attended(self) -> tuple[Meeting, ...]:
@@ -129,6 +146,7 @@ class Archive:
     approved_at: dict = field(
         default_factory=dict
     )  # meeting id -> id of the meeting that approved its minutes, when in the archive
+    decisions: tuple[Decision, ...] = ()  # in meeting order, each meeting's in its file's order
     # Lookup tables, derived once in __post_init__; neither arguments nor part of equality.
     _meetings: dict[str, Meeting] = field(init=False, repr=False, compare=False)
     _index: dict[str, int] = field(init=False, repr=False, compare=False)
@@ -234,6 +252,12 @@ def link(content: Content) -> Archive:
                             f"theme '{slug}' is not in content/themes.yml; expected one of its slugs",
                         )
                     )
+        for decision in meeting.decisions:
+            where = f"decisions[{decision.ordinal}]"
+            need_person(decision.moved, decision.origin, f"{where}.moved")
+            need_person(decision.seconded, decision.origin, f"{where}.seconded")
+            for number, vote in enumerate(decision.votes, 1):
+                need_person(vote.person, vote.origin, f"{where}.votes[{number}].person")
         for action in meeting.actions:
             need_person(action.owner, action.origin, f"action {action.id}: owner")
             if action.id in actions:
@@ -301,6 +325,7 @@ def link(content: Content) -> Archive:
         years=_years(meetings),
         next_in_archive=_next_links(meetings),
         approved_at=approvals,
+        decisions=tuple(d for m in meetings for d in m.decisions),
     )
 
 
@@ -391,6 +416,14 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
             minuted[meeting.minute_taker.person].append(meeting)
     for t in tracked:
         owned[t.action.owner].append(t)
+    moved: dict[str, list[Decision]] = defaultdict(list)
+    votes: dict[str, list[tuple[Decision, str]]] = defaultdict(list)
+    for meeting in meetings:
+        for decision in meeting.decisions:
+            for slug in dict.fromkeys(s for s in (decision.moved, decision.seconded) if s):
+                moved[slug].append(decision)
+            for vote in decision.votes:
+                votes[vote.person].append((decision, vote.vote))
     return tuple(
         PersonRecord(
             person=p,
@@ -398,6 +431,8 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
             chaired=tuple(chaired[p.slug]),
             minuted=tuple(minuted[p.slug]),
             owned=tuple(owned[p.slug]),
+            moved=tuple(moved[p.slug]),
+            votes=tuple(votes[p.slug]),
         )
         for p in people
     )

@@ -18,6 +18,10 @@ STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "completed": "Com
 # Where a meeting's minutes stand. Absent from a file, the status is "approved": every file written before
 # statuses existed is minutes the body had already published as its record (docs/content-format.md).
 MEETING_STATUSES = ("draft", "approved", "cancelled")
+# What a meeting decided (issue 27): the kind of decision, its result and how each member voted.
+DECISION_KINDS = ("resolution", "motion", "decision", "ordinance")
+DECISION_RESULTS = ("carried", "lost", "withdrawn", "deferred")
+VOTE_CHOICES = ("for", "against", "abstain", "absent")
 
 
 @dataclass(frozen=True, order=True)
@@ -213,6 +217,64 @@ class ActionUpdate:
 
 
 @dataclass(frozen=True)
+class Vote:
+    """How one member voted on a decision, where the minutes record a roll call."""
+
+    person: str
+    vote: str  # one of VOTE_CHOICES
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers voting each way, as minuted."""
+
+    for_: int
+    against: int
+    abstain: int | None = None  # None where the minutes give no number abstaining
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the meeting decided under one agenda item: a motion, resolution, decision or ordinance."""
+
+    meeting_id: str
+    ordinal: int  # 1 for the meeting's first decision: its place on the page (#decision-1)
+    item: str  # the item's reference, as an action's
+    kind: str  # one of DECISION_KINDS
+    text: str
+    result: str  # one of DECISION_RESULTS
+    number: str = ""  # as printed, such as "Resolution 2019-14"
+    moved: str = ""  # person slugs
+    seconded: str = ""
+    counts: Counts | None = None  # as minuted
+    votes: tuple[Vote, ...] = ()  # the roll call, where minuted
+    origin: Origin = field(default=Origin(""), compare=False)
+
+    @property
+    def anchor(self) -> str:
+        return f"decision-{self.ordinal}"
+
+    @property
+    def label(self) -> str:
+        """Its kind and number as a heading names it: "Resolution 2019-14", or "Motion"."""
+        kind = self.kind.capitalize()
+        if not self.number:
+            return kind
+        return self.number if self.number.casefold().startswith(self.kind) else f"{kind} {self.number}"
+
+    @property
+    def tally(self) -> Counts | None:
+        """The counts as minuted, or, where only the roll call is, counted from it."""
+        if self.counts is not None:
+            return self.counts
+        if not self.votes:
+            return None
+        cast = [v.vote for v in self.votes]
+        return Counts(cast.count("for"), cast.count("against"), cast.count("abstain"))
+
+
+@dataclass(frozen=True)
 class Correction:
     """A change to published minutes, as the editor recorded it for the public."""
 
@@ -258,6 +320,7 @@ class Meeting:
     preamble: str = ""  # Markdown before the first item's heading, such as who opened the meeting
     papers: tuple[Paper, ...] = ()
     recording: Recording | None = None
+    decisions: tuple[Decision, ...] = ()  # in the file's order
 
     @property
     def year(self) -> int:

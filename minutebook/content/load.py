@@ -35,6 +35,8 @@ from minutebook.model import (
     Content,
     ContentError,
     Correction,
+    Counts,
+    Decision,
     GlossaryEntry,
     InvalidContent,
     Locale,
@@ -49,6 +51,7 @@ from minutebook.model import (
     SiteSettings,
     StandingItem,
     Theme,
+    Vote,
     Words,
 )
 
@@ -466,6 +469,16 @@ class Fields:
             self.error(key, f"'{_short(value)}' is not a time; expected {self.record[key].kind.form}")
             return ""
         return value
+
+    def count(self, key: str, required: bool | None = None) -> int | None:
+        """A whole number, such as a count of votes; None where it is left out or wrong (and reported)."""
+        value = self.text(key, required)
+        if not value:
+            return None
+        if not value.isascii() or not value.isdigit() or len(value) > 6:
+            self.error(key, f"'{_short(value)}' is not {self.expected(key)}")
+            return None
+        return int(value)
 
     def choice(self, key: str, required: bool | None = None) -> str:
         options = self.record[key].kind.options
@@ -1046,6 +1059,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     preamble, agenda = attach_body(listed_items, body, body_line, path, errors)
     actions = parse_actions(f, meeting_id, agenda, errors)
     updates = parse_meeting_updates(f, meeting_id, day, errors)
+    decisions = parse_decisions(f, meeting_id, agenda)
     next_meeting = parse_next_meeting(f, day, errors)
     for key in ("actions", "action_updates") if not held else ():
         if f.data.get(key):
@@ -1054,6 +1068,8 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
                 "is given for a cancelled meeting; "
                 "a meeting that did not take place raised and updated no actions: remove them",
             )
+    if not held and f.data.get("decisions"):
+        f.error("decisions", "is given for a cancelled meeting; a meeting that did not take place decided nothing")
     if approved_on and day and approved_on <= day:
         f.error(
             "approved",
@@ -1088,6 +1104,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         agenda=agenda,
         actions=actions,
         action_updates=updates,
+        decisions=decisions,
         next_meeting=next_meeting,
         source_title=source_title,
         source_url=source_url,
@@ -1312,6 +1329,27 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def check_item(g: Fields, item: str, references: Sequence[str], what: str, verb: str) -> None:
+    """Report an item reference that names no agenda item of the meeting, or more than one."""
+    if item and references and item not in references:
+        g.error(
+            "item",
+            f"'{_short(item)}' is not an agenda item of this meeting; expected a number, or the title of an "
+            f"unnumbered item, from: {', '.join(_short(r, 40) for r in references)}",
+        )
+    elif item and references.count(item) > 1:
+        g.error(
+            "item",
+            f"'{_short(item)}' is the title of {references.count(item)} items without a number, so it does "
+            f"not say which one the {what} {verb}; {what_an(what)} can name such an item only by a title "
+            "no other item of the meeting has",
+        )
+
+
+def what_an(what: str) -> str:
+    return f"an {what}" if what[:1] in "aeiou" else f"a {what}"
+
+
 def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], errors) -> tuple[Action, ...]:
     """The actions arising, each naming its item by number, or by title where the item has none."""
     references = [i.reference for i in agenda]
@@ -1319,19 +1357,7 @@ def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], erro
     for g, line in f.each("actions", schema.ACTION):
         action_id = g.slug("id")
         item = g.text("item")
-        if item and references and item not in references:
-            g.error(
-                "item",
-                f"'{_short(item)}' is not an agenda item of this meeting; expected a number, or the title of an "
-                f"unnumbered item, from: {', '.join(_short(r, 40) for r in references)}",
-            )
-        elif item and references.count(item) > 1:
-            g.error(
-                "item",
-                f"'{_short(item)}' is the title of {references.count(item)} items without a number, so it does "
-                "not say which one the action arose under; an action can name such an item only by a title "
-                "no other item of the meeting has",
-            )
+        check_item(g, item, references, "action", "arose under")
         action = Action(
             id=action_id,
             meeting_id=meeting_id,
@@ -1344,6 +1370,71 @@ def parse_actions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem], erro
         )
         actions.append(action)
     return tuple(actions)
+
+
+def parse_decisions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem]) -> tuple[Decision, ...]:
+    """What the meeting decided, each under its item, with its mover, its result and the votes minuted."""
+    references = [i.reference for i in agenda]
+    decisions = []
+    for ordinal, (g, line) in enumerate(f.each("decisions", schema.DECISION), 1):
+        item = g.text("item")
+        check_item(g, item, references, "decision", "was made under")
+        counts = parse_counts(g)
+        votes = parse_votes(g)
+        tally = [v.vote for v in votes]
+        if counts is not None and votes:
+            abstaining = tally.count("abstain") if counts.abstain is not None else None
+            cast = Counts(tally.count("for"), tally.count("against"), abstaining)
+            if cast != counts:
+                g.error(
+                    "counts",
+                    f"say {_counted(counts)}, but the votes listed are {_counted(cast)}; make them agree, "
+                    "or leave out the one the minutes do not give",
+                )
+        decisions.append(
+            Decision(
+                meeting_id=meeting_id,
+                ordinal=ordinal,
+                item=item,
+                kind=g.choice("kind"),
+                text=g.text("text"),
+                result=g.choice("result"),
+                number=g.line_text("number"),
+                moved=g.slug("moved"),
+                seconded=g.slug("seconded"),
+                counts=counts,
+                votes=votes,
+                origin=Origin(f.path, line),
+            )
+        )
+    return tuple(decisions)
+
+
+def _counted(counts: Counts) -> str:
+    abstaining = f", {counts.abstain} abstaining" if counts.abstain is not None else ""
+    return f"{counts.for_} for, {counts.against} against{abstaining}"
+
+
+def parse_counts(g: Fields) -> Counts | None:
+    h = g.one("counts", schema.COUNTS)
+    if h is None:
+        return None
+    yes, no, abstain = h.count("for"), h.count("against"), h.count("abstain")
+    return Counts(yes, no, abstain) if yes is not None and no is not None else None
+
+
+def parse_votes(g: Fields) -> tuple[Vote, ...]:
+    """The roll call: one vote per member; a member named twice is reported."""
+    votes: list[Vote] = []
+    seen: dict[str, int] = {}
+    for h, line in g.each("votes", schema.VOTE):
+        person, vote = h.slug("person"), h.choice("vote")
+        if person in seen:
+            h.error("person", f"'{person}' has a vote already, at line {seen[person]}; give each member one vote")
+        elif person and vote:
+            seen[person] = line
+            votes.append(Vote(person, vote, Origin(g.path, line)))
+    return tuple(votes)
 
 
 def parse_papers(f: Fields, errors: list[ContentError]) -> tuple[Paper, ...]:

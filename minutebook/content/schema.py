@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.model import ACTION_STATUSES, MEETING_STATUSES
+from minutebook.model import ACTION_STATUSES, DECISION_KINDS, DECISION_RESULTS, MEETING_STATUSES, VOTE_CHOICES
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ YES_NO = Kind("one of", "yes, no", options=("yes", "no"))
 THEMES = Kind("a list of theme slugs", "from content/themes.yml, such as [roads-policing]")
 LANGUAGE = Kind("a language tag", "BCP 47, such as en-GB or en-US", multi_line=False)
 TIME_ZONE = Kind("a time zone", "its IANA name, such as Europe/London or America/Los_Angeles", multi_line=False)
+COUNT = Kind("a whole number", "such as 5", multi_line=False)
 CLOCK = Kind("one of", "12, 24", options=("12", "24"))
 
 
@@ -191,6 +192,36 @@ ACTION = Record("action", "actions", "Actions", (
     Field("due", DATE, "The due date, only where one was minuted."),
 ))  # fmt: skip
 
+COUNTS = Record("vote count", "vote counts", "Vote counts", (
+    Field("for", COUNT, "How many voted for, as minuted.", required=True),
+    Field("against", COUNT, "How many voted against, as minuted.", required=True),
+    Field("abstain", COUNT, "How many abstained, where minuted."),
+))  # fmt: skip
+
+VOTE = Record("vote", "votes", "Votes", (
+    Field("person", PERSON, "The member, by their slug in `people.yml`.", required=True),
+    Field("vote", one_of(VOTE_CHOICES), "How they voted, as the roll call minutes it.", required=True),
+))  # fmt: skip
+
+DECISION = Record("decision", "decisions", "Decisions", (
+    Field("item", ITEM,
+          "The agenda item it was made under: its number as printed, or, for an item the minutes do not "
+          "number, its title as written in `agenda`.", required=True),
+    Field("kind", one_of(DECISION_KINDS), "What the minutes record it as.", required=True),
+    Field("number", LINE,
+          'Its number as printed, where it has one, such as `"Resolution 2019-14"` or `"Ordinance 1187"`.'),
+    Field("text", TEXT, "The motion or resolution as minuted.", required=True),
+    Field("moved", PERSON, "Who moved it, by their slug in `people.yml`, where minuted."),
+    Field("seconded", PERSON, "Who seconded it, by their slug in `people.yml`, where minuted."),
+    Field("result", one_of(DECISION_RESULTS), "What became of it.", required=True),
+    Field("counts", one(COUNTS),
+          "The numbers voting each way, where minuted (see [Vote counts](#vote-counts)). Given with `votes`, "
+          "they must agree with them."),
+    Field("votes", list_of(VOTE),
+          "How each member voted, where the minutes record a roll call: one entry per member "
+          "(see [Votes](#votes))."),
+))  # fmt: skip
+
 ACTION_UPDATE = Record("action update", "action updates", "Action updates", (
     Field("action", ACTION_ID, "The id of the earlier action.", required=True),
     Field("status", one_of(ACTION_STATUSES), "Its status from this meeting on.", required=True),
@@ -244,6 +275,9 @@ MEETING = Record("meeting", "meetings", "Front matter fields", (
     Field("actions", list_of(ACTION), "Actions that arose at this meeting. A cancelled meeting has none."),
     Field("action_updates", list_of(ACTION_UPDATE),
           "Updates this meeting made to earlier actions. A cancelled meeting has none."),
+    Field("decisions", list_of(DECISION),
+          "What the meeting decided: its motions, resolutions and ordinances, each under its agenda item, "
+          "with who moved it and how members voted, where minuted. A cancelled meeting has none."),
     Field("next_meeting", one(NEXT_MEETING), "The next meeting, as minuted."),
     Field("papers", list_of(PAPER),
           "The papers before the meeting (reports, appendices), in the order listed. Shown on the meeting page."),
@@ -373,8 +407,8 @@ SITE = Record("site settings", "site settings", "`site.yml`", (
 ))  # fmt: skip
 
 RECORDS = (
-    MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, NEXT_MEETING, PAPER, RECORDING, SOURCE,
-    CORRECTION,
+    MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, DECISION, COUNTS, VOTE, NEXT_MEETING, PAPER,
+    RECORDING, SOURCE, CORRECTION,
     THEME, PERSON_RECORD, GLOSSARY_ENTRY, UPDATE_BETWEEN_MEETINGS, SITE, LOCALE, WORDS, MEETING_TYPE, STANDING_ITEM,
 )  # fmt: skip
 

@@ -109,7 +109,13 @@ def inputs(
     )
     return Inputs(
         # Whether lists name meetings' types follows from every meeting: a page listing one meeting depends on it too.
-        digest(reference, tree_digest(templates), f"names types: {names_meeting_types(archive)}"),
+        # So does whether any meeting minutes a decision: every page's navigation links to the decisions then.
+        digest(
+            reference,
+            tree_digest(templates),
+            f"names types: {names_meeting_types(archive)}",
+            f"decisions: {bool(archive.decisions)}",
+        ),
         {m.id: digest(meeting_sources[m.id], file_history.digest_text(history, m.id)) for m in archive.meetings},
         {m.id: summaries[m.id] for m in archive.meetings},
         reference,

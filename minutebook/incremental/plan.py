@@ -52,7 +52,8 @@ def plan(archive: Archive, inputs: Inputs, base_url: str) -> Plan:
     """What each archive file is made from, as fingerprints, and the key of each meeting's parts."""
     ids = [m.id for m in archive.meetings]
     facts = digest(inputs.reference, base_url, *(f"{m}={inputs.summaries[m]}" for m in ids))
-    prints = {path: facts for path in (*feeds.outputs(base_url), *opendata.ACTION_OUTPUTS)}
+    made_from_facts = (*opendata.ACTION_OUTPUTS, *([opendata.DECISIONS_CSV] if archive.decisions else []))
+    prints = {path: facts for path in (*feeds.outputs(base_url), *made_from_facts)}
     prints[opendata.MEETINGS] = digest(inputs.reference, base_url, *(f"{m}={inputs.meetings[m]}" for m in ids))
     # A meeting's search part holds the actions it raised, whose notes and status later meetings write,
     # and its postings cut at the ranges of terms, which follow the archive's size.

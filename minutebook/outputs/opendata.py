@@ -2,7 +2,8 @@
 
 - `data/meetings.json`: every meeting with its attendance, agenda and item text;
 - `data/actions.json`: every action with its whole status history;
-- `data/actions.csv`: the actions again, one row each, for spreadsheets.
+- `data/actions.csv`: the actions again, one row each, for spreadsheets;
+- `data/decisions.csv`: every decision, one row each, only in an archive that minutes any.
 
 Text is carried as plain text, never HTML: the item text is the Markdown's
 words with its formatting taken away. Every record carries its permalink,
@@ -23,13 +24,14 @@ from dataclasses import dataclass
 
 from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, TrackedAction, role_at
-from minutebook.model import STATUS_LABELS, Attendee, Meeting
+from minutebook.model import STATUS_LABELS, Attendee, Decision, Meeting
 from minutebook.site.links import absolute, action_path, item_link, meeting_path, relative
 
 DATA_DIR = "data"
 MEETINGS = f"{DATA_DIR}/meetings.json"  # the only file that carries the minutes' text
 ACTION_OUTPUTS = (f"{DATA_DIR}/actions.json", f"{DATA_DIR}/actions.csv")
-OUTPUTS = (MEETINGS, *ACTION_OUTPUTS)  # every file data_files writes
+DECISIONS_CSV = f"{DATA_DIR}/decisions.csv"  # written only when the archive minutes a decision
+OUTPUTS = (MEETINGS, *ACTION_OUTPUTS, DECISIONS_CSV)  # every file data_files may write
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,11 @@ MEETING_FIELDS = (
     ),
     Field("actions", "The ids of the actions that arose at this meeting (see actions.json)."),
     Field("actions_updated", "The ids of earlier actions whose status this meeting updated."),
+    Field(
+        "decisions",
+        "What the meeting decided, in the order minuted: the item it was made under, kind, number as printed, text, "
+        "who moved and seconded it, result, the counts and each member's vote where minuted, and permalinks.",
+    ),
     Field("next_meeting", "The next meeting as minuted (date, time, type, venue and the line as printed), or null."),
     Field("papers", "The papers before the meeting: title and, where published, url (else null)."),
     Field("recording", "A recording of the meeting: title and url; null where there is none."),
@@ -127,6 +134,33 @@ ACTION_FIELDS = (
 
 CSV_FIELDS = tuple(f for f in ACTION_FIELDS if f.name != "history")
 
+DECISION_CSV_FIELDS = (
+    Field("meeting_id", "The id of the meeting that made it."),
+    Field("meeting_date", "The date of that meeting, YYYY-MM-DD."),
+    Field("meeting_type", "The type of that meeting, such as Full Council."),
+    Field("meeting_status", "Where that meeting's minutes stand: draft, approved or cancelled."),
+    Field("item", "The number of the agenda item it was made under, as printed; for an unnumbered item, its title."),
+    Field("item_title", "The title of that agenda item."),
+    Field("kind", "resolution, motion, decision or ordinance, as the minutes record it."),
+    Field("number", "Its number as printed, such as Resolution 2019-14; empty where it has none."),
+    Field("text", "The motion or resolution as minuted."),
+    Field("moved_id", "The id of the person who moved it; empty where not minuted."),
+    Field("moved_name", "Their name; empty where not minuted."),
+    Field("seconded_id", "The id of the person who seconded it; empty where not minuted."),
+    Field("seconded_name", "Their name; empty where not minuted."),
+    Field("result", "carried, lost, withdrawn or deferred."),
+    Field("votes_for", "How many voted for, as minuted or counted from the roll call; empty where neither is."),
+    Field("votes_against", "How many voted against, in the same way."),
+    Field("abstentions", "How many abstained, where minuted or counted from the roll call; else empty."),
+    Field(
+        "roll_call",
+        "Each member's vote where a roll call is minuted, as id=vote (for, against, abstain or absent), separated by "
+        "semicolons; empty otherwise.",
+    ),
+    Field("url", "The decision on its meeting's page, relative to this file."),
+    Field("absolute_url", "The decision on its meeting's page as a full web address; empty without one."),
+)
+
 DATASETS = (
     Dataset(
         f"{DATA_DIR}/meetings.json",
@@ -149,7 +183,19 @@ DATASETS = (
         "The actions again, one row each, without the history.",
         CSV_FIELDS,
     ),
+    Dataset(
+        DECISIONS_CSV,
+        "Decisions (spreadsheet)",
+        "CSV",
+        "Every motion, resolution, decision and ordinance, one row each, with its result and the roll call.",
+        DECISION_CSV_FIELDS,
+    ),
 )
+
+
+def datasets(archive: Archive) -> tuple[Dataset, ...]:
+    """The datasets this archive publishes: the decisions only where it minutes any."""
+    return tuple(d for d in DATASETS if d.path != DECISIONS_CSV or archive.decisions)
 
 
 def _link(path: str, data_file: str, base_url: str) -> tuple[str, str | None]:
@@ -167,6 +213,33 @@ def _person(archive: Archive, attendee: Attendee) -> dict:
 
 def _attendee(archive: Archive, attendee: Attendee) -> dict:
     return _person(archive, attendee) | {"arrived": attendee.arrived or None, "left": attendee.left or None}
+
+
+def _named(archive: Archive, slug: str) -> dict | None:
+    return {"id": slug, "name": archive.person(slug).name} if slug else None
+
+
+def decision_record(archive: Archive, meeting: Meeting, decision: Decision, data_file: str, base_url: str) -> dict:
+    """One decision as plain data: only what the minutes record, null where they record nothing."""
+    url, full = _link(item_link(meeting.id, decision.anchor), data_file, base_url)
+    item = meeting.item(decision.item)
+    counts = decision.counts
+    return {
+        "item": decision.item,
+        "item_title": item.title if item else "",
+        "kind": decision.kind,
+        "number": decision.number or None,
+        "text": decision.text,
+        "moved": _named(archive, decision.moved),
+        "seconded": _named(archive, decision.seconded),
+        "result": decision.result,
+        "counts": None
+        if counts is None
+        else {"for": counts.for_, "against": counts.against, "abstain": counts.abstain},
+        "votes": [{"id": v.person, "name": archive.person(v.person).name, "vote": v.vote} for v in decision.votes],
+        "url": url,
+        "absolute_url": full,
+    }
 
 
 def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str = "") -> dict:
@@ -209,6 +282,7 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "agenda": agenda,
         "actions": [t.action.id for t in archive.actions_of(meeting.id)],
         "actions_updated": [t.action.id for t in archive.updates_at(meeting.id)],
+        "decisions": [decision_record(archive, meeting, d, here, base_url) for d in meeting.decisions],
         "next_meeting": None
         if named is None
         else {
@@ -303,12 +377,16 @@ def safe_cell(value: str) -> str:
 
 def actions_csv(records: list[dict]) -> bytes:
     """One row per action; every cell quoted as RFC 4180 needs, none a formula."""
+    return _csv(records, CSV_FIELDS)
+
+
+def _csv(records: list[dict], fields: tuple[Field, ...]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([f.name for f in CSV_FIELDS])
+    writer.writerow([f.name for f in fields])
     for record in records:
         row = []
-        for f in CSV_FIELDS:
+        for f in fields:
             value = record[f.name]
             value = ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
             row.append(safe_cell(value))
@@ -321,7 +399,11 @@ def data_files(archive: Archive, item_texts, base_url: str = "") -> dict[str, by
     meetings = [
         record_text(meeting_record(archive, m, [t.text for t in item_texts(m)], base_url)) for m in archive.meetings
     ]
-    return {MEETINGS: meetings_json(archive, meetings), **action_files(archive, base_url)}
+    return {
+        MEETINGS: meetings_json(archive, meetings),
+        **action_files(archive, base_url),
+        **decision_files(archive, base_url),
+    }
 
 
 def action_files(archive: Archive, base_url: str = "") -> dict[str, bytes]:
@@ -332,3 +414,40 @@ def action_files(archive: Archive, base_url: str = "") -> dict[str, bytes]:
         f"{DATA_DIR}/actions.json": _json(archive, "actions", actions),
         f"{DATA_DIR}/actions.csv": actions_csv(actions),
     }
+
+
+def decision_row(archive: Archive, decision: Decision, base_url: str = "") -> dict:
+    """One decision as a row of decisions.csv."""
+    meeting = archive.meeting(decision.meeting_id)
+    item = meeting.item(decision.item)
+    tally = decision.tally
+    url, full = _link(item_link(meeting.id, decision.anchor), DECISIONS_CSV, base_url)
+    return {
+        "meeting_id": meeting.id,
+        "meeting_date": meeting.date.isoformat(),
+        "meeting_type": meeting.type,
+        "meeting_status": meeting.status,
+        "item": decision.item,
+        "item_title": item.title if item else "",
+        "kind": decision.kind,
+        "number": decision.number,
+        "text": decision.text,
+        "moved_id": decision.moved,
+        "moved_name": archive.person(decision.moved).name if decision.moved else "",
+        "seconded_id": decision.seconded,
+        "seconded_name": archive.person(decision.seconded).name if decision.seconded else "",
+        "result": decision.result,
+        "votes_for": tally.for_ if tally else None,
+        "votes_against": tally.against if tally else None,
+        "abstentions": tally.abstain if tally else None,
+        "roll_call": ";".join(f"{v.person}={v.vote}" for v in decision.votes),
+        "url": url,
+        "absolute_url": full,
+    }
+
+
+def decision_files(archive: Archive, base_url: str = "") -> dict[str, bytes]:
+    """decisions.csv, made from the archive's facts alone; nothing for an archive that minutes no decision."""
+    if not archive.decisions:
+        return {}
+    return {DECISIONS_CSV: _csv([decision_row(archive, d, base_url) for d in archive.decisions], DECISION_CSV_FIELDS)}

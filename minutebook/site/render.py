@@ -19,7 +19,7 @@ from typing import TypedDict
 import jinja2
 
 from minutebook.link import Archive, ItemRef, role_at, whole_months_between
-from minutebook.model import ACTION_STATUSES, STATUS_LABELS, AgendaItem, Locale, Meeting
+from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Counts, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
 from minutebook.site.links import (
     action_path,
@@ -34,6 +34,7 @@ from minutebook.site.links import (
 from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_document, render_minutes
 
 ABOUT_PATH = "about/index.html"
+DECISIONS_PATH = "decisions/index.html"  # only where the archive minutes any decision
 # Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.
 CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:"
 TOPICS_SHOWN = 3  # a list names this many of a meeting's topics, then "and N more"
@@ -115,6 +116,19 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
             {"ahead": search_ahead},
             **every,
         ),
+        *(
+            [
+                Page(
+                    DECISIONS_PATH,
+                    "decisions.html",
+                    "Decisions",
+                    "Every motion, resolution and decision minuted, with who moved it and how it was decided.",
+                    **every,
+                )
+            ]
+            if archive.decisions
+            else []
+        ),
         Page("404.html", "404.html", "Page not found", "The page you asked for is not here.", **none),
         Page(
             "data/index.html",
@@ -180,6 +194,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
         shown = [r.meeting.id for r in person_record.roles]
         shown += [m.id for m in person_record.chaired + person_record.minuted]
         shown += [m for tracked in person_record.owned for m in _action_meetings(tracked, archive)]
+        shown += [d.meeting_id for d in person_record.moved + person_record.voted_on]
         person = person_record.person
         pages.append(
             Page(
@@ -270,6 +285,20 @@ def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:
     return (tracked.action.meeting_id, *tracked.updated_by, *latest)
 
 
+def tally_words(counts: Counts) -> str:
+    """ "5 for, 0 against, 1 abstaining": the numbers as minuted, abstentions only where given."""
+    words = f"{counts.for_} for, {counts.against} against"
+    return words + (f", {counts.abstain} abstaining" if counts.abstain is not None else "")
+
+
+def newest_first(archive: Archive, decisions) -> list:
+    """Decisions by their meetings, newest first; one meeting's in the order it took them."""
+    return sorted(decisions, key=lambda d: (archive.meeting(d.meeting_id).date, d.meeting_id), reverse=True)
+
+
+VOTE_LABELS = {"for": "For", "against": "Against", "abstain": "Abstained", "absent": "Absent"}
+
+
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -346,12 +375,17 @@ class Renderer:
             time_of_day=functools.partial(_in_locale, time_of_day, locale=locale),
             status_label=lambda s: STATUS_LABELS.get(s, s),
             time_since=time_since,
+            result_label=lambda r: r.capitalize(),
+            vote_label=lambda v: VOTE_LABELS.get(v, v),
+            tally_words=tally_words,
+            newest_first=functools.partial(newest_first, archive),
         )
         self.env.globals.update(
             archive=archive,
             site=archive.site,
             words=locale.words,
             statuses=ACTION_STATUSES,
+            results=DECISION_RESULTS,
             role_at=role_at,
             meeting_path=meeting_path,
             action_path=action_path,

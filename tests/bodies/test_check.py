@@ -83,3 +83,28 @@ def test_an_action_under_a_title_no_item_has_is_located(tmp_path):
 def test_a_heading_for_an_unnumbered_section_must_match_its_title(tmp_path):
     said = checked(tmp_path, PARISH, ("## CALL TO ORDER", "## OPENING"))
     assert "body: heading 'OPENING' does not match agenda item 1; expected '## CALL TO ORDER'" in said
+
+
+def _line_of(fixture, text: str) -> int:
+    """The line of the parish's November meeting that `text` starts on."""
+    source = (fixture / PARISH_FILE).read_text(encoding="utf-8")
+    return source[: source.index(text)].count("\n") + 1
+
+
+def test_a_decisions_mover_not_in_people_is_located(tmp_path):
+    said = checked(tmp_path, PARISH, ("    kind: decision\n", "    kind: decision\n    moved: jo-nobody\n"))
+    line = _line_of(PARISH, '  - item: "70/17"')
+    assert f"content/{PARISH_FILE}:{line}: decisions[1].moved: person 'jo-nobody' is not in content/people.yml" in said
+
+
+def test_counts_that_disagree_with_the_roll_call_are_located(tmp_path):
+    said = checked(
+        tmp_path,
+        PARISH,
+        ("      abstain: 1\n", "      abstain: 1\n    votes:\n      - person: margaret-hale\n        vote: for\n"),
+    )
+    line = _line_of(PARISH, "    counts:\n      for: 2")
+    assert (
+        f"content/{PARISH_FILE}:{line}: decisions[2].counts: say 2 for, 0 against, 1 abstaining, but the votes "
+        "listed are 1 for, 0 against, 0 abstaining" in said
+    )

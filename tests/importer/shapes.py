@@ -22,6 +22,7 @@ import yaml
 
 from minutebook.content.load import SourceFile, parse_content, parse_meeting, read_sources
 from minutebook.importer import dates, plain
+from minutebook.importer.decisions import decisions_of
 from minutebook.importer.draft import check_count, render
 from minutebook.importer.found import Draft, Reference
 from minutebook.importer.parse import parse
@@ -59,6 +60,7 @@ PRINTED: dict[str, dict[str, object]] = {
         ],
         "actions": [("73/17", "helen-marsh")],
         "motions": {"72/17": 1, "74/17": 1},
+        "decisions": [("72/17", "resolution", "carried", ""), ("74/17", "resolution", "carried", "")],
         "next_meeting": ("2017-10-10", "19:30"),
     },
     "city-council.txt": {
@@ -90,6 +92,7 @@ PRINTED: dict[str, dict[str, object]] = {
         ],
         "actions": [("2", "grace-holt")],
         "motions": {"APPROVAL OF MINUTES": 1, "1": 1},
+        "decisions": [("APPROVAL OF MINUTES", "motion", "carried", "5-0"), ("1", "resolution", "carried", "5-0")],
         "next_meeting": ("2019-07-16", "19:00"),
     },
     "school-board.txt": {
@@ -116,6 +119,7 @@ PRINTED: dict[str, dict[str, object]] = {
         ],
         "actions": [("3", "helen-carter"), ("4", "raymond-fox")],
         "motions": {"2": 1},
+        "decisions": [("2", "motion", "carried", "5-0")],
         "next_meeting": ("2019-04-11", "18:30"),
     },
     "police-panel.txt": {
@@ -142,6 +146,7 @@ PRINTED: dict[str, dict[str, object]] = {
         ],
         "actions": [("41/20", "carol-baines")],
         "motions": {"39/20": 1, "41/20": 1},
+        "decisions": [("39/20", "resolution", "carried", ""), ("41/20", "resolution", "carried", "")],
         "next_meeting": ("2020-09-17", "10:00"),
     },
     "charity-trustees.txt": {
@@ -168,6 +173,7 @@ PRINTED: dict[str, dict[str, object]] = {
         ],
         "actions": [("2", "naomi-fischer"), ("3", "raj-malhotra")],
         "motions": {"4": 1},
+        "decisions": [("4", "motion", "carried", "")],
         "next_meeting": ("2024-01-09", "18:00"),
     },
 }
@@ -190,6 +196,7 @@ PRINTED |= {
         "agenda": [("C048/19", "APOLOGIES"), ("C049/19", "MINUTES"), ("C050/19", "FINANCE"), ("C051/19", "CLOSURE")],
         "actions": [("C050/19", "kate-selby")],
         "motions": {"C049/19": 1, "C050/19": 1},
+        "decisions": [("C049/19", "resolution", "carried", ""), ("C050/19", "resolution", "carried", "")],
         "next_meeting": ("2019-07-16", "19:00"),
     },
     "city-council-lettered.txt": {
@@ -214,6 +221,7 @@ PRINTED |= {
         ],
         "actions": [("1", "leo-marsh")],
         "motions": {"C": 1, "1": 1},
+        "decisions": [("C", "motion", "carried", "4-0"), ("1", "motion", "carried", "4-0")],
     },
     "governors.txt": {
         "date": "2019-03-06",
@@ -237,6 +245,7 @@ PRINTED |= {
         ],
         "actions": [("2", "david-kwan")],
         "motions": {"3": 1},
+        "decisions": [("3", "resolution", "carried", "")],
         "next_meeting": ("2019-05-15", "18:00"),
     },
 }
@@ -286,6 +295,7 @@ PRINTED |= {
         ],
         "actions": [("3", "joyce-kim")],
         "motions": {"2": 1, "3": 1},
+        "decisions": [("2", "motion", "carried", "5-0"), ("3", "motion", "carried", "4-1")],
     },
 }
 # A third round, written and scored the same way after the second round's rules were in.
@@ -313,6 +323,7 @@ PRINTED |= {
         ],
         "actions": [("3", "eve-long")],
         "motions": {"3": 1},
+        "decisions": [("3", "resolution", "carried", "")],
         "next_meeting": ("2020-04-06", "14:00"),
     },
     "city-council-sentences.txt": {
@@ -333,6 +344,10 @@ PRINTED |= {
         ],
         "actions": [("STAFF REPORTS", "")],
         "motions": {"APPROVAL OF THE AGENDA": 1, "RESOLUTION NO. 2020-01": 1},
+        "decisions": [
+            ("APPROVAL OF THE AGENDA", "motion", "carried", "3-0"),
+            ("RESOLUTION NO. 2020-01", "resolution", "carried", "3-0"),
+        ],
     },
 }
 # A fourth round, written and scored the same way after the third round's rules were in.
@@ -358,6 +373,7 @@ PRINTED |= {
         ],
         "actions": [("114/19", "jean-harcourt")],
         "motions": {"113/19": 1},
+        "decisions": [("113/19", "motion", "carried", "")],
         "next_meeting": ("2020-01-06", "19:30"),
     },
     "board-of-education-votes.txt": {
@@ -381,6 +397,7 @@ PRINTED |= {
         ],
         "actions": [("III", "tom-walsh")],
         "motions": {"II": 1},
+        "decisions": [("II", "motion", "carried", "4-0")],
         "next_meeting": ("2019-04-16", "19:00"),
     },
 }
@@ -425,6 +442,7 @@ PRINTED |= {
             ("3", "ADJOURNMENT"),
         ],
         "motions": {"1": 1, "2": 1},
+        "decisions": [("1", "motion", "carried", ""), ("2", "ordinance", "carried", "4-0")],
         "next_meeting": ("2019-05-20", "19:00"),
     },
 }
@@ -457,6 +475,7 @@ PRINTED |= {
         ],
         "actions": [("48/19", "philip-crane")],
         "motions": {"48/19": 1},
+        "decisions": [("48/19", "motion", "carried", "")],
         "next_meeting": ("2019-07-16", "19:30"),
     },
     "township-board.txt": {
@@ -473,6 +492,7 @@ PRINTED |= {
         "agenda": [("", "Approval of Agenda"), ("", "Road Report"), ("", "Adjournment")],
         "actions": [("Road Report", "karen-moss")],
         "motions": {"Approval of Agenda": 1, "Adjournment": 1},
+        "decisions": [("Approval of Agenda", "motion", "carried", "4-0"), ("Adjournment", "motion", "carried", "4-0")],
     },
 }
 # An eighth round, written after every change above and scored without changing the importer for
@@ -500,6 +520,7 @@ PRINTED |= {
         ],
         "actions": [("AG/21/18", "h-ives")],
         "motions": {"AG/21/18": 1},
+        "decisions": [("AG/21/18", "resolution", "carried", "")],
         "next_meeting": ("2022-03-24", "10:30"),
     },
     "village-hall-trustees.txt": {
@@ -534,6 +555,7 @@ LIMITS: dict[tuple[str, str], str] = {
     "the items are read as headings in capitals, the number in the title",
     ("fire-authority.txt", "actions"): "the action's item has no number, as above",
     ("fire-authority.txt", "motions"): "the resolution is counted under a title that holds the number, as above",
+    ("fire-authority.txt", "decisions"): "the resolution is drafted under a title that holds the number, as above",
     ("village-hall-trustees.txt", "minute_taker"): '"(minutes)" after a name in the list of those present, '
     "saying who took them, is not read",
     ("village-hall-trustees.txt", "agenda"): 'a heading in ordinary case with most of its words in lower case ("Any '
@@ -571,6 +593,7 @@ PRINTED |= {
         ],
         "actions": [("2", "joan-price")],
         "motions": {"1": 1},
+        "decisions": [("1", "motion", "carried", "")],
     },
     "panel-agreed.txt": {
         "date": "2021-10-19",
@@ -594,6 +617,7 @@ PRINTED |= {
         ],
         "actions": [("3", "neil-barker")],
         "motions": {"2": 1},
+        "decisions": [("2", "motion", "carried", "")],
         "next_meeting": ("2021-12-14", "13:30"),
     },
 }
@@ -614,8 +638,14 @@ def fields_of_draft(draft: Draft) -> dict[str, object]:
         "agenda": [(i.number, i.title) for i in draft.agenda],
         "actions": [(a.item, a.owner) for a in draft.actions],
         "motions": {i.number or i.title: len(i.motions) for i in draft.agenda if i.motions},
+        "decisions": [(d.item, d.kind, d.result, counted(d.counts)) for d in decisions_of(draft)],
         "next_meeting": (draft.next_meeting.date, draft.next_meeting.time) if draft.next_meeting else None,
     }
+
+
+def counted(counts: tuple[int, int, int | None] | None) -> str:
+    """Counts as minutes print them, "5-0" or "5-0-1"; "" where none are printed."""
+    return "-".join(str(n) for n in counts if n is not None) if counts else ""
 
 
 def fields_of_meeting(meeting: Meeting) -> dict[str, object]:

@@ -91,7 +91,7 @@ def test_the_front_matter_is_the_meeting_format(imported, name):
 
 FORMAT_KEYS = {
     "title", "date", "time", "type", "venue", "chair", "minute_taker", "attendees", "apologies",
-    "agenda", "actions", "next_meeting", "source", "editorial_notes",
+    "agenda", "actions", "decisions", "next_meeting", "source", "editorial_notes",
 }  # fmt: skip
 
 

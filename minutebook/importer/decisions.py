@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutebook.importer import people
+from minutebook.importer import people, plain
 from minutebook.importer.found import Draft, Member
 
 TITLE = (
@@ -76,7 +76,22 @@ def decisions_of(draft: Draft) -> tuple[DecisionFound, ...]:
     )
 
 
-def decision_of(item: str, text: str, members: tuple[Member, ...]) -> DecisionFound:
+# A sentence ends at a full stop before a capital, but not after a title or an initial ("Dr. Kim", "J. Abbott").
+SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])\.\s+(?=[A-Z])")
+
+
+def motion_words(text: str) -> str:
+    """The paragraph from its first sentence about the motion: "Dr. Kim presented two options. After
+    discussion, Trustee Foster moved …" is the motion from "After discussion"."""
+    starts = [0] + [end.end() for end in SENTENCE_END.finditer(text)]
+    for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
+        if plain.MOTION.search(text[start:stop]) or plain.PROPOSAL.search(text[start:stop]):
+            return text[start:]  # as printed, to its end
+    return text
+
+
+def decision_of(item: str, printed: str, members: tuple[Member, ...]) -> DecisionFound:
+    text = motion_words(printed)
     checks: list[str] = []
     number = NUMBER.search(text)
     resolved = re.search(r"\bRESOLVED\b", text) is not None

@@ -134,3 +134,17 @@ def test_the_city_council_parish_and_school_board_drafts_load_with_their_decisio
     meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{file_name(draft)}", text), errors)
     assert errors == [] and meeting is not None
     assert [(d.item, d.result) for d in meeting.decisions] == [(i, r) for i, _, r, _ in PRINTED[name]["decisions"]]
+
+
+def test_the_text_starts_at_the_motion_and_the_discussion_before_it_stays_in_the_body_only():
+    said = (
+        "The City Manager presented three bids. After discussion, Council Member Adams moved to accept the lowest bid."
+    )
+    front, text = drafted(f"{said} Council Member Diaz seconded. Motion carried 3-0.")
+    (decision,) = front["decisions"]
+    assert decision["text"] == (
+        "After discussion, Council Member Adams moved to accept the lowest bid."
+        " Council Member Diaz seconded. Motion carried 3-0."
+    )
+    assert (decision["moved"], decision["seconded"]) == ("tom-adams", "dana-diaz")
+    assert "The City Manager presented three bids." in text.split("---\n", 2)[2]

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from minutebook.content.load import SourceFile, parse_meeting
-from minutebook.importer.draft import file_name, render
+from minutebook.importer.draft import file_name, render, report
 from minutebook.importer.found import Reference
 from minutebook.importer.parse import parse
 from tests.importer.shapes import PRINTED, import_fixture
@@ -148,3 +148,35 @@ def test_the_text_starts_at_the_motion_and_the_discussion_before_it_stays_in_the
     )
     assert (decision["moved"], decision["seconded"]) == ("tom-adams", "dana-diaz")
     assert "The City Manager presented three bids." in text.split("---\n", 2)[2]
+
+
+def test_a_roll_call_with_a_nay_and_an_abstention():
+    front, _ = drafted(
+        "Moved by Council Member Diaz, seconded by Council Member Foster, to award the contract."
+        " Roll call vote: Ayes: Diaz, Foster. Nays: Adams. Motion carried 2-1."
+    )
+    (decision,) = front["decisions"]
+    assert decision["votes"] == [
+        {"person": "dana-diaz", "vote": "for"},
+        {"person": "eli-foster", "vote": "for"},
+        {"person": "tom-adams", "vote": "against"},
+    ]
+
+
+def test_a_roll_call_naming_someone_not_among_the_people_gives_no_votes_and_a_check():
+    front, text = drafted(
+        "Moved by Council Member Diaz, seconded by Council Member Foster, to award the contract."
+        " Roll call vote: Ayes: Diaz, Foster, Zimmer. Nays: None. Motion carried 3-0."
+    )
+    (decision,) = front["decisions"]
+    assert "votes" not in decision and decision["counts"] == {"for": 3, "against": 0}
+    assert 'the roll call names "Zimmer"' in text
+
+
+def test_the_report_says_decisions_were_drafted():
+    draft, _ = import_fixture("city-council.txt")
+    (line,) = [line for line in report(draft) if line.strip().startswith("decisions")]
+    assert line == (
+        "  decisions     found      2 drafted from the motions, their words kept in the items' text too:"
+        " 1 under APPROVAL OF MINUTES, 1 under 1"
+    )

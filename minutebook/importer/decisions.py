@@ -98,7 +98,7 @@ def decision_of(item: str, printed: str, members: tuple[Member, ...]) -> Decisio
     kind = number.group("kind").casefold() if number else "resolution" if resolved else "motion"
     moved = person(text, MOVED, members, "moved", checks)
     seconded = person(text, SECONDED, members, "seconded", checks)
-    result = next((name for name, words in RESULTS if words.search(text)), "")
+    result = result_of(text)
     if not result and resolved:
         result = "carried"
     if not result:
@@ -123,6 +123,13 @@ def decision_of(item: str, printed: str, members: tuple[Member, ...]) -> Decisio
     return DecisionFound(
         item, kind, text, number.group(0) if number else "", moved, seconded, result, counts, votes, tuple(checks)
     )
+
+
+def result_of(text: str) -> str:
+    """The last word of a result printed: "RESOLVED that the lost property policy be approved" is carried,
+    "the motion to approve the tabled report failed" is lost."""
+    said = [(found.start(), name) for name, words in RESULTS for found in words.finditer(text)]
+    return max(said)[1] if said else ""
 
 
 def person(text: str, patterns: tuple[re.Pattern[str], ...], members: tuple[Member, ...], what: str,

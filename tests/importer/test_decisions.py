@@ -180,3 +180,20 @@ def test_the_report_says_decisions_were_drafted():
         "  decisions     found      2 drafted from the motions, their words kept in the items' text too:"
         " 1 under APPROVAL OF MINUTES, 1 under 1"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "result"),
+    [
+        ("RESOLVED that the lost property policy be approved.", "carried"),
+        ("Moved by Council Member Adams to approve the tabled report. Motion failed 1-2.", "lost"),
+        ("Moved by Council Member Adams, seconded by Council Member Diaz. The motion was withdrawn.", "withdrawn"),
+        (
+            "Moved by Council Member Adams, seconded by Council Member Diaz. The motion was deferred to July.",
+            "deferred",
+        ),
+    ],
+)
+def test_the_result_is_the_last_one_printed(said, result):
+    front, _ = drafted(said)
+    assert front["decisions"][0]["result"] == result

@@ -28,7 +28,7 @@ NOT_NAMES = {"motion", "the", "it", "that", "seconded", "second", "supported", "
 MOVED = (
     re.compile(rf"\b(?i:moved|proposed)(?:\s+by)?\s*:?\s+{WHO}"),
     re.compile(rf"\b(?i:motion)\s*(?:by\b|:)\s*{WHO}"),
-    re.compile(rf"(?:^|[.;]\s+|,\s+|After\s+discussion,\s+){WHO}\s+(?:moved|proposed)\b"),
+    re.compile(rf"(?:^|[.;]\s+|,\s+){WHO}\s+(?:moved|proposed)\b"),
 )
 SECONDED = (
     re.compile(rf"\b(?i:seconded|supported|second)(?:\s+by)?\s*:?\s+{WHO}"),
@@ -42,7 +42,7 @@ RESULTS = (
     ("carried", re.compile(r"\b(?:carried|passed|adopted|approved|agreed|all\s+in\s+favour|all\s+in\s+favor)\b", re.I)),
 )
 COUNTS = re.compile(
-    r"\b(?:carried|passed|failed|lost|approved|adopted|vote)\s*:?\s*(?:by\s+)?(?:a\s+vote\s+of\s+)?"
+    r"\b(?:carried|passed|failed|lost|approved|adopted|vote)\s*[:,]?\s*(?:by\s+)?(?:a\s+vote\s+of\s+)?"
     r"(?P<for>\d{1,2})\s*[-–]\s*(?P<against>\d{1,2})(?:\s*[-–]\s*(?P<abstain>\d{1,2}))?\b",
     re.I,
 )

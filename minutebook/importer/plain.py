@@ -63,7 +63,7 @@ CALLED_TO_ORDER = re.compile(
 )
 NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 
-# A motion: what the meeting decided, as minuted. Kept in the item's text; counted here.
+# A motion: what the meeting decided, as minuted. Kept in the item's text; drafted as a decision too.
 MOTION = re.compile(
     r"\bRESOLVED\b|\bAGREED\s*:|\b(?:moved|proposed)\b[^.]*?\bseconded\b|\bseconded\s+by\b|\bmotion\s+(?:was\s+)?(?:carried|passed|failed)\b|"
     r"\bcarried\s+(?:\d+\s*[-–]\s*\d+|unanimously|by\s+\d+)|\bmotion\s*:|\bvote\s*:\s*\d+\s*[-–]\s*\d+",

@@ -197,3 +197,8 @@ def test_the_report_says_decisions_were_drafted():
 def test_the_result_is_the_last_one_printed(said, result):
     front, _ = drafted(said)
     assert front["decisions"][0]["result"] == result
+
+
+def test_counts_after_a_comma():
+    front, _ = drafted("Moved by Council Member Adams, seconded by Council Member Diaz. Motion carried, 3-0.")
+    assert front["decisions"][0]["counts"] == {"for": 3, "against": 0}

@@ -37,6 +37,7 @@ def test_the_declarations_are_a_list_whose_entries_can_be_linked_to(parish_site)
     section = _section(main_of(parish_site, NOVEMBER), "declarations")
     assert '<ul class="declarations">' in section
     assert '<li id="declaration-1">' in section and '<li id="declaration-2">' in section
+    assert main_of(parish_site, NOVEMBER).count('id="declarations"') == 1
 
 
 def test_a_declaration_links_to_its_item_and_its_member(parish_site):
@@ -67,6 +68,7 @@ def test_a_meeting_without_declarations_has_no_such_section(parish_site):
 def test_a_members_page_lists_the_interests_they_declared(parish_site):
     html = main_of(parish_site, "people/tom-avery/index.html")
     listed = text(_section(html, "declared"))
+    assert html.count('id="declared"') == 1
     assert listed.startswith("Interests declared (1)")
     assert (
         "Parish Council Meeting November 2017, 14 November 2017, in item a, 17/01234/FUL Land at Mill Lane "

@@ -3,8 +3,9 @@ item they concern, and on the declaring member's page. The parish fixture minute
 November meeting (one for the whole meeting, one in a planning item); the assurance archive none."""
 
 import re
+import shutil
 
-from tests.bodies.sites import DECEMBER, NOVEMBER, main_of
+from tests.bodies.sites import DECEMBER, NOVEMBER, PARISH, build, main_of
 from tests.bodies.sites import text as spaced
 
 INLINE = re.compile(r"</?(a|strong|abbr|span|time)\b[^>]*>")
@@ -87,3 +88,19 @@ def test_an_archive_without_declarations_shows_none_anywhere(real_site):
         html = page.read_text(encoding="utf-8")
         assert "Declarations of interest" not in html and "Interests declared" not in html, page
         assert 'class="declarations"' not in html and "item-declarations" not in html, page
+
+
+def test_an_item_with_several_declarations_notes_each(tmp_path):
+    content = shutil.copytree(PARISH, tmp_path / "content")
+    path = content / "meetings/2017-11-14-parish-council.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    kind: non-pecuniary\n", '    item: "a"\n    kind: non-pecuniary\n', 1
+        ),
+        encoding="utf-8",
+    )
+    html = main_of(build(content, tmp_path / "site"), NOVEMBER)
+    assert (
+        'Interests declared in this item: <a href="#declaration-1">Priya Shah (non-pecuniary)</a>; '
+        '<a href="#declaration-2">Tom Avery (pecuniary)</a>.' in html
+    )

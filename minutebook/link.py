@@ -20,6 +20,7 @@ from minutebook.model import (
     Content,
     ContentError,
     Decision,
+    Declaration,
     InvalidContent,
     Meeting,
     Origin,
@@ -91,6 +92,7 @@ class PersonRecord:
     owned: tuple[TrackedAction, ...]
     moved: tuple[Decision, ...] = ()  # decisions they moved or seconded, oldest first
     votes: tuple[tuple[Decision, str], ...] = ()  # each roll call they are minuted in, with their vote, oldest first
+    declared: tuple[Declaration, ...] = ()  # the interests they declared, oldest first
 
     def role_in(self, decision: Decision) -> str:
         """ "moved", "seconded" or both, for a decision in `moved`."""
@@ -258,6 +260,8 @@ def link(content: Content) -> Archive:
             need_person(decision.seconded, decision.origin, f"{where}.seconded")
             for number, vote in enumerate(decision.votes, 1):
                 need_person(vote.person, vote.origin, f"{where}.votes[{number}].person")
+        for declaration in meeting.declarations:
+            need_person(declaration.person, declaration.origin, f"declarations[{declaration.ordinal}].person")
         for action in meeting.actions:
             need_person(action.owner, action.origin, f"action {action.id}: owner")
             if action.id in actions:
@@ -424,6 +428,10 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
                 moved[slug].append(decision)
             for vote in decision.votes:
                 votes[vote.person].append((decision, vote.vote))
+    declared: dict[str, list[Declaration]] = defaultdict(list)
+    for meeting in meetings:
+        for declaration in meeting.declarations:
+            declared[declaration.person].append(declaration)
     return tuple(
         PersonRecord(
             person=p,
@@ -433,6 +441,7 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
             owned=tuple(owned[p.slug]),
             moved=tuple(moved[p.slug]),
             votes=tuple(votes[p.slug]),
+            declared=tuple(declared[p.slug]),
         )
         for p in people
     )

@@ -275,6 +275,23 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Declaration:
+    """An interest a member declared at a meeting, as minuted: in one agenda item, or in the whole meeting."""
+
+    meeting_id: str
+    ordinal: int  # 1 for the meeting's first declaration: its place on the page (#declaration-1)
+    person: str  # their slug in people.yml
+    interest: str  # the nature of the interest, as minuted
+    item: str = ""  # the item's reference, as an action's; "" for a declaration made for the whole meeting
+    kind: str = ""  # as the minutes name it, such as "pecuniary"; "" where they do not
+    origin: Origin = field(default=Origin(""), compare=False)
+
+    @property
+    def anchor(self) -> str:
+        return f"declaration-{self.ordinal}"
+
+
+@dataclass(frozen=True)
 class Correction:
     """A change to published minutes, as the editor recorded it for the public."""
 
@@ -321,6 +338,7 @@ class Meeting:
     papers: tuple[Paper, ...] = ()
     recording: Recording | None = None
     decisions: tuple[Decision, ...] = ()  # in the file's order
+    declarations: tuple[Declaration, ...] = ()  # declarations of interest, in the file's order
 
     @property
     def year(self) -> int:

@@ -37,6 +37,7 @@ from minutebook.model import (
     Correction,
     Counts,
     Decision,
+    Declaration,
     GlossaryEntry,
     InvalidContent,
     Locale,
@@ -1060,6 +1061,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     actions = parse_actions(f, meeting_id, agenda, errors)
     updates = parse_meeting_updates(f, meeting_id, day, errors)
     decisions = parse_decisions(f, meeting_id, agenda)
+    declarations = parse_declarations(f, meeting_id, agenda)
     next_meeting = parse_next_meeting(f, day, errors)
     for key in ("actions", "action_updates") if not held else ():
         if f.data.get(key):
@@ -1070,6 +1072,11 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
             )
     if not held and f.data.get("decisions"):
         f.error("decisions", "is given for a cancelled meeting; a meeting that did not take place decided nothing")
+    if not held and f.data.get("declarations"):
+        f.error(
+            "declarations",
+            "is given for a cancelled meeting; no one declared an interest at a meeting that did not take place",
+        )
     if approved_on and day and approved_on <= day:
         f.error(
             "approved",
@@ -1105,6 +1112,7 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
         actions=actions,
         action_updates=updates,
         decisions=decisions,
+        declarations=declarations,
         next_meeting=next_meeting,
         source_title=source_title,
         source_url=source_url,
@@ -1408,6 +1416,27 @@ def parse_decisions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem]) ->
             )
         )
     return tuple(decisions)
+
+
+def parse_declarations(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem]) -> tuple[Declaration, ...]:
+    """The interests declared, each in its item where the minutes name one, or in the whole meeting."""
+    references = [i.reference for i in agenda]
+    declarations = []
+    for ordinal, (g, line) in enumerate(f.each("declarations", schema.DECLARATION), 1):
+        item = g.text("item")
+        check_item(g, item, references, "declaration", "was made in")
+        declarations.append(
+            Declaration(
+                meeting_id=meeting_id,
+                ordinal=ordinal,
+                person=g.slug("person"),
+                interest=g.text("interest"),
+                item=item,
+                kind=g.line_text("kind"),
+                origin=Origin(f.path, line),
+            )
+        )
+    return tuple(declarations)
 
 
 def _counted(counts: Counts) -> str:

@@ -222,6 +222,18 @@ DECISION = Record("decision", "decisions", "Decisions", (
           "(see [Votes](#votes))."),
 ))  # fmt: skip
 
+DECLARATION = Record("declaration", "declarations", "Declarations of interest", (
+    Field("person", PERSON, "Who declared the interest, by their slug in `people.yml`.", required=True),
+    Field("item", ITEM,
+          "The agenda item the interest is in: its number as printed, or, for an item the minutes do not "
+          "number, its title as written in `agenda`. Leave it out for an interest declared for the whole "
+          "meeting, or where the minutes do not say which item."),
+    Field("interest", TEXT, "The nature of the interest, as minuted.", required=True),
+    Field("kind", LINE,
+          "What kind of interest the minutes call it, in their words, such as `pecuniary`, `non-pecuniary` "
+          "or `other`, where they say. Any short phrase: the page shows it as written, beside the interest."),
+))  # fmt: skip
+
 ACTION_UPDATE = Record("action update", "action updates", "Action updates", (
     Field("action", ACTION_ID, "The id of the earlier action.", required=True),
     Field("status", one_of(ACTION_STATUSES), "Its status from this meeting on.", required=True),
@@ -278,6 +290,9 @@ MEETING = Record("meeting", "meetings", "Front matter fields", (
     Field("decisions", list_of(DECISION),
           "What the meeting decided: its motions, resolutions and ordinances, each under its agenda item, "
           "with who moved it and how members voted, where minuted. A cancelled meeting has none."),
+    Field("declarations", list_of(DECLARATION),
+          "Interests members declared, in the order minuted, each naming its agenda item where it has one "
+          "(see [Declarations of interest](#declarations-of-interest)). A cancelled meeting has none."),
     Field("next_meeting", one(NEXT_MEETING), "The next meeting, as minuted."),
     Field("papers", list_of(PAPER),
           "The papers before the meeting (reports, appendices), in the order listed. Shown on the meeting page."),
@@ -407,8 +422,8 @@ SITE = Record("site settings", "site settings", "`site.yml`", (
 ))  # fmt: skip
 
 RECORDS = (
-    MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, DECISION, COUNTS, VOTE, NEXT_MEETING, PAPER,
-    RECORDING, SOURCE, CORRECTION,
+    MEETING, ATTENDEE, MINUTE_TAKER, AGENDA_ITEM, ACTION, ACTION_UPDATE, DECISION, COUNTS, VOTE, DECLARATION,
+    NEXT_MEETING, PAPER, RECORDING, SOURCE, CORRECTION,
     THEME, PERSON_RECORD, GLOSSARY_ENTRY, UPDATE_BETWEEN_MEETINGS, SITE, LOCALE, WORDS, MEETING_TYPE, STANDING_ITEM,
 )  # fmt: skip
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, TrackedAction, role_at
-from minutebook.model import STATUS_LABELS, Attendee, Decision, Meeting
+from minutebook.model import STATUS_LABELS, Attendee, Decision, Declaration, Meeting
 from minutebook.site.links import absolute, action_path, item_link, meeting_path, relative
 
 DATA_DIR = "data"
@@ -90,6 +90,11 @@ MEETING_FIELDS = (
         "decisions",
         "What the meeting decided, in the order minuted: the item it was made under, kind, number as printed, text, "
         "who moved and seconded it, result, the counts and each member's vote where minuted, and permalinks.",
+    ),
+    Field(
+        "declarations",
+        "The interests members declared, in the order minuted: who (id and name), the item it was declared in "
+        "(null for the whole meeting), its kind as minuted (null where not said), the interest, and permalinks.",
     ),
     Field("next_meeting", "The next meeting as minuted (date, time, type, venue and the line as printed), or null."),
     Field("papers", "The papers before the meeting: title and, where published, url (else null)."),
@@ -242,6 +247,21 @@ def decision_record(archive: Archive, meeting: Meeting, decision: Decision, data
     }
 
 
+def declaration_record(meeting: Meeting, declaration: Declaration, archive: Archive, data_file: str, base_url: str):
+    """One declaration of interest as plain data, null where the minutes record nothing."""
+    url, full = _link(item_link(meeting.id, declaration.anchor), data_file, base_url)
+    item = meeting.item(declaration.item) if declaration.item else None
+    return {
+        "person": _named(archive, declaration.person),
+        "item": declaration.item or None,
+        "item_title": item.title if item else None,
+        "kind": declaration.kind or None,
+        "interest": declaration.interest,
+        "url": url,
+        "absolute_url": full,
+    }
+
+
 def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str = "") -> dict:
     """One meeting as plain data; `item_texts` holds each item's text, in agenda order."""
     here = f"{DATA_DIR}/meetings.json"
@@ -283,6 +303,7 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "actions": [t.action.id for t in archive.actions_of(meeting.id)],
         "actions_updated": [t.action.id for t in archive.updates_at(meeting.id)],
         "decisions": [decision_record(archive, meeting, d, here, base_url) for d in meeting.decisions],
+        "declarations": [declaration_record(meeting, d, archive, here, base_url) for d in meeting.declarations],
         "next_meeting": None
         if named is None
         else {

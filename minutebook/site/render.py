@@ -195,6 +195,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
         shown += [m.id for m in person_record.chaired + person_record.minuted]
         shown += [m for tracked in person_record.owned for m in _action_meetings(tracked, archive)]
         shown += [d.meeting_id for d in person_record.moved + person_record.voted_on]
+        shown += [d.meeting_id for d in person_record.declared]
         person = person_record.person
         pages.append(
             Page(

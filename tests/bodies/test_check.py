@@ -108,3 +108,19 @@ def test_counts_that_disagree_with_the_roll_call_are_located(tmp_path):
         f"content/{PARISH_FILE}:{line}: decisions[2].counts: say 2 for, 0 against, 1 abstaining, but the votes "
         "listed are 1 for, 0 against, 0 abstaining" in said
     )
+
+
+def test_a_declaration_by_someone_not_in_people_is_located(tmp_path):
+    said = checked(
+        tmp_path, PARISH, ('  - person: tom-avery\n    item: "a"\n', '  - person: tom-avary\n    item: "a"\n')
+    )
+    line = _line_of(PARISH, '  - person: tom-avery\n    item: "a"')
+    assert (
+        f"content/{PARISH_FILE}:{line}: declarations[2].person: person 'tom-avary' is not in content/people.yml" in said
+    )
+
+
+def test_a_declaration_in_an_item_the_meeting_did_not_have_is_located(tmp_path):
+    said = checked(tmp_path, PARISH, ('    item: "a"\n    kind: pecuniary\n', '    item: "c"\n    kind: pecuniary\n'))
+    line = _line_of(PARISH, '    item: "a"\n    kind: pecuniary')
+    assert f"content/{PARISH_FILE}:{line}: declarations[2].item: 'c' is not an agenda item of this meeting" in said

@@ -40,6 +40,18 @@ def test_axe_finds_no_violations_on_the_parish_meeting_page(tab, parish_server):
     assert violations_light_or_dark_wide_or_narrow(tab) == []
 
 
+def test_axe_finds_no_violations_on_a_members_page_with_the_interests_they_declared(tab, parish_server):
+    open_page(tab, parish_server, "people/tom-avery/index.html")
+    assert tab.locator("#declared").count() == 1
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
+
+
+def test_at_320px_the_declarations_do_not_make_the_page_scroll_sideways(tab, parish_server):
+    for path in (NOVEMBER, "people/tom-avery/index.html"):
+        open_page(tab, parish_server, path, width=320)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
 def test_at_320px_the_payments_table_scrolls_within_its_region_and_the_page_does_not(tab, parish_server):
     open_page(tab, parish_server, NOVEMBER, width=320)
     region = tab.locator(TABLE)

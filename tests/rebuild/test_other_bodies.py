@@ -1,7 +1,7 @@
 """An incremental build of another body's minutes gives byte for byte what a full build gives, after an edit
 to what only such minutes have: the preamble, a table, an arrival, the papers, the recording, the chair, and
 a city council's locale (its words, its clock, its time zone) and its decisions, and a panel's first decision,
-which gives every page a link to the decisions."""
+which gives every page a link to the decisions; and declarations of interest, added, edited and first made."""
 
 import shutil
 
@@ -14,10 +14,13 @@ from tests.rebuild.test_incremental import snapshot
 NOVEMBER = "meetings/2017-11-14-parish-council.md"
 SEPTEMBER = "meetings/2020-09-21-police-and-crime-panel.md"
 JUNE = "meetings/2019-06-18-city-council.md"
+DECEMBER = "meetings/2017-12-12-parish-council.md"
 
 FIRST_DECISION = (
     'decisions:\n  - item: "40/20"\n    kind: decision\n    text: To note the annual report.\n    result: carried\n'
 )
+
+DECLARATION = 'declarations:\n  - person: {}\n    item: "75/17"\n    interest: A parish precept payer.\n'
 
 EDITS = {
     "the preamble": ("parish", NOVEMBER, "two minutes' silence", "a minute's silence"),
@@ -40,6 +43,23 @@ EDITS = {
         "martin-yoder\n        vote: abstain",
     ),
     "the archive's first decision": ("panel", SEPTEMBER, "recording:\n", FIRST_DECISION + "recording:\n"),
+    "a declaration's interest": ("parish", NOVEMBER, "Owns the field adjoining", "Rents the field adjoining"),
+    "a declaration's kind, left out": ("parish", NOVEMBER, "    kind: pecuniary\n", ""),
+    "a declaration added": ("parish", DECEMBER, "source:\n", DECLARATION.format("tom-avery") + "source:\n"),
+    # Her page named nothing of December before: it must be made again all the same.
+    "a declaration by someone the meeting names nowhere else": (
+        "parish",
+        DECEMBER,
+        "source:\n",
+        DECLARATION.format("priya-shah") + "source:\n",
+    ),
+    "the archive's first declaration": (
+        "citycouncil",
+        JUNE,
+        "next_meeting:\n",
+        'declarations:\n  - person: martin-yoder\n    item: "B"\n    interest: Owns a playground supplier.\n'
+        "next_meeting:\n",
+    ),
 }
 
 

@@ -422,14 +422,13 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
         owned[t.action.owner].append(t)
     moved: dict[str, list[Decision]] = defaultdict(list)
     votes: dict[str, list[tuple[Decision, str]]] = defaultdict(list)
+    declared: dict[str, list[Declaration]] = defaultdict(list)
     for meeting in meetings:
         for decision in meeting.decisions:
             for slug in dict.fromkeys(s for s in (decision.moved, decision.seconded) if s):
                 moved[slug].append(decision)
             for vote in decision.votes:
                 votes[vote.person].append((decision, vote.vote))
-    declared: dict[str, list[Declaration]] = defaultdict(list)
-    for meeting in meetings:
         for declaration in meeting.declarations:
             declared[declaration.person].append(declaration)
     return tuple(

@@ -233,6 +233,12 @@ class Counts:
     against: int
     abstain: int | None = None  # None where the minutes give no number abstaining
 
+    @property
+    def in_words(self) -> str:
+        """ "5 for, 0 against, 1 abstaining": the numbers as minuted, abstentions only where given."""
+        words = f"{self.for_} for, {self.against} against"
+        return words + (f", {self.abstain} abstaining" if self.abstain is not None else "")
+
 
 @dataclass(frozen=True)
 class Decision:

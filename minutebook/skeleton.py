@@ -386,9 +386,9 @@ def scalar(text: str, quote: bool = False) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
 
 
-def _as_meeting(meeting_type: str, word: str = "meeting") -> str:
-    """Types are named with or without the word: `Performance`, `Monthly Assurance Meeting`."""
-    return meeting_type if meeting_type.casefold().endswith("meeting") else f"{meeting_type} {word}"
+def _as_meeting(meeting_type: str) -> str:
+    """Types are named with or without the word: `Performance`, `Full Council Meeting`."""
+    return meeting_type if meeting_type.casefold().endswith("meeting") else f"{meeting_type} meeting"
 
 
 def _count(n: int, noun: str) -> str:

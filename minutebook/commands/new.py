@@ -55,7 +55,7 @@ def run(args) -> int:
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     if meeting_type is not None:
         target = paths.content / "meetings" / file_name(day, meeting_type)
-        if target.exists():  # checked first too, so the editor hears it before any content errors
+        if target.exists():  # checked before loading too, so the editor hears it before any content errors
             return refuse(target)
     try:
         archive = load_archive(
@@ -72,9 +72,9 @@ def run(args) -> int:
                 file=sys.stderr,
             )
             return 1
-        target = paths.content / "meetings" / file_name(day, meeting_type)
-        if target.exists():
-            return refuse(target)
+    target = paths.content / "meetings" / file_name(day, meeting_type)
+    if target.exists():
+        return refuse(target)
     unknown = unknown_type(archive, meeting_type)
     if unknown:
         print(f"--type: {unknown}.", file=sys.stderr)

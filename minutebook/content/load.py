@@ -1396,7 +1396,7 @@ def parse_decisions(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem]) ->
             if cast != counts:
                 g.error(
                     "counts",
-                    f"say {_counted(counts)}, but the votes listed are {_counted(cast)}; make them agree, "
+                    f"say {counts.in_words}, but the votes listed are {cast.in_words}; make them agree, "
                     "or leave out the one the minutes do not give",
                 )
         decisions.append(
@@ -1437,11 +1437,6 @@ def parse_declarations(f: Fields, meeting_id: str, agenda: Sequence[AgendaItem])
             )
         )
     return tuple(declarations)
-
-
-def _counted(counts: Counts) -> str:
-    abstaining = f", {counts.abstain} abstaining" if counts.abstain is not None else ""
-    return f"{counts.for_} for, {counts.against} against{abstaining}"
 
 
 def parse_counts(g: Fields) -> Counts | None:

@@ -247,7 +247,9 @@ def decision_record(archive: Archive, meeting: Meeting, decision: Decision, data
     }
 
 
-def declaration_record(meeting: Meeting, declaration: Declaration, archive: Archive, data_file: str, base_url: str):
+def declaration_record(
+    archive: Archive, meeting: Meeting, declaration: Declaration, data_file: str, base_url: str
+) -> dict:
     """One declaration of interest as plain data, null where the minutes record nothing."""
     url, full = _link(item_link(meeting.id, declaration.anchor), data_file, base_url)
     item = meeting.item(declaration.item) if declaration.item else None
@@ -303,7 +305,7 @@ def meeting_record(archive: Archive, meeting: Meeting, item_texts, base_url: str
         "actions": [t.action.id for t in archive.actions_of(meeting.id)],
         "actions_updated": [t.action.id for t in archive.updates_at(meeting.id)],
         "decisions": [decision_record(archive, meeting, d, here, base_url) for d in meeting.decisions],
-        "declarations": [declaration_record(meeting, d, archive, here, base_url) for d in meeting.declarations],
+        "declarations": [declaration_record(archive, meeting, d, here, base_url) for d in meeting.declarations],
         "next_meeting": None
         if named is None
         else {

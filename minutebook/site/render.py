@@ -19,7 +19,7 @@ from typing import TypedDict
 import jinja2
 
 from minutebook.link import Archive, ItemRef, role_at, whole_months_between
-from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Counts, Locale, Meeting
+from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
 from minutebook.site.links import (
     action_path,
@@ -286,12 +286,6 @@ def _action_meetings(tracked, archive: Archive) -> tuple[str, ...]:
     return (tracked.action.meeting_id, *tracked.updated_by, *latest)
 
 
-def tally_words(counts: Counts) -> str:
-    """ "5 for, 0 against, 1 abstaining": the numbers as minuted, abstentions only where given."""
-    words = f"{counts.for_} for, {counts.against} against"
-    return words + (f", {counts.abstain} abstaining" if counts.abstain is not None else "")
-
-
 def newest_first(archive: Archive, decisions) -> list:
     """Decisions by their meetings, newest first; one meeting's in the order it took them."""
     return sorted(decisions, key=lambda d: (archive.meeting(d.meeting_id).date, d.meeting_id), reverse=True)
@@ -302,11 +296,6 @@ VOTE_LABELS = {"for": "For", "against": "Against", "abstain": "Abstained", "abse
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _in_locale(how, value, locale: Locale):
-    """A filter: the date or time as the site's locale writes it."""
-    return how(value, locale)
 
 
 def time_since(earlier: dt.date, latest: dt.date) -> str:
@@ -371,14 +360,13 @@ class Renderer:
         )
         locale = archive.site.locale
         self.env.filters.update(
-            long_date=functools.partial(_in_locale, long_date, locale=locale),
-            weekday_date=functools.partial(_in_locale, weekday_date, locale=locale),
-            time_of_day=functools.partial(_in_locale, time_of_day, locale=locale),
+            long_date=functools.partial(long_date, locale=locale),
+            weekday_date=functools.partial(weekday_date, locale=locale),
+            time_of_day=functools.partial(time_of_day, locale=locale),
             status_label=lambda s: STATUS_LABELS.get(s, s),
             time_since=time_since,
             result_label=lambda r: r.capitalize(),
             vote_label=lambda v: VOTE_LABELS.get(v, v),
-            tally_words=tally_words,
             newest_first=functools.partial(newest_first, archive),
         )
         self.env.globals.update(

@@ -1,17 +1,7 @@
 """content/about.md: optional; when present, a '# ' title line and then Markdown, or one clear error."""
 
-from pathlib import Path
-
-import pytest
-
 from minutebook.content.load import load_content
-from minutebook.model import InvalidContent
-
-
-def problems(content: Path) -> list[str]:
-    with pytest.raises(InvalidContent) as raised:
-        load_content(content)
-    return [str(e) for e in raised.value.errors]
+from tests.load.refusals import problems
 
 
 def test_without_about_md_the_archive_has_no_about_page(small_content):

@@ -6,24 +6,17 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from minutebook.content import walk
 from minutebook.content.load import load_content
 from minutebook.link import link
-from minutebook.model import InvalidContent
 from tests.conftest import ROOT
+from tests.load.refusals import problems
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 MAY = "meetings/2019-05-28-performance.md"
-
-
-def problems(content: Path) -> list[str]:
-    with pytest.raises(InvalidContent) as raised:
-        link(load_content(content))
-    return [str(e) for e in raised.value.errors]
 
 
 def test_a_meeting_file_in_a_subfolder_of_meetings_is_a_meeting(small_content):
@@ -37,7 +30,7 @@ def test_two_files_with_one_meeting_id_are_refused_naming_both(small_content):
     second = small_content / "meetings/archive/2019-04-30-monthly-assurance.md"
     shutil.copy(small_content / APRIL, second)
     second.write_text(second.read_text().replace("Meeting Room 1.38 Hindlip", "Room 2"))  # not even the same minutes
-    assert problems(small_content) == [
+    assert problems(small_content, linked=True) == [
         "content/meetings/archive/2019-04-30-monthly-assurance.md: has the meeting id "
         f"'2019-04-30-monthly-assurance' of content/{APRIL}; each meeting needs a file name of its own, "
         "in any folder under content/meetings/"
@@ -47,7 +40,7 @@ def test_two_files_with_one_meeting_id_are_refused_naming_both(small_content):
 def test_a_file_named_like_a_meeting_outside_the_meetings_folder_is_refused(small_content):
     (small_content / "old").mkdir()
     (small_content / MAY).rename(small_content / "old/2019-05-28-performance.md")
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     assert (
         "content/old/2019-05-28-performance.md: is named like a meeting file but is not in content/meetings/, "
         "so it would not be published; move it there" in found
@@ -57,7 +50,7 @@ def test_a_file_named_like_a_meeting_outside_the_meetings_folder_is_refused(smal
 @pytest.mark.parametrize("ending", [".MD", ".Md", ".mD"])
 def test_a_meeting_file_whose_ending_is_not_lower_case_is_refused_with_a_rename(small_content, ending):
     (small_content / MAY).rename(small_content / MAY.replace(".md", ending))
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     assert (
         f"content/meetings/2019-05-28-performance{ending}: ends in '{ending}'; rename it to end in '.md', "
         "in lower case, or it is not read" in found
@@ -66,7 +59,7 @@ def test_a_meeting_file_whose_ending_is_not_lower_case_is_refused_with_a_rename(
 
 def test_a_reference_file_whose_ending_is_not_lower_case_is_refused_with_a_rename(small_content):
     (small_content / "glossary.yml").rename(small_content / "glossary.YML")
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     assert "content/glossary.YML: ends in '.YML'; rename it to end in '.yml', in lower case, or it is not read" in found
 
 
@@ -77,7 +70,7 @@ def test_a_reference_file_whose_ending_is_not_lower_case_is_refused_with_a_renam
 )
 def test_a_file_name_holding_a_control_character_is_refused_and_shown_escaped(small_content, character, shown):
     (small_content / MAY).rename(small_content / f"meetings/2019-05-28-performance{character}.md")
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     assert any(
         p.startswith(f"content/meetings/2019-05-28-performance{shown}.md: the name holds a control character (U+")
         for p in found
@@ -88,7 +81,7 @@ def test_a_file_name_holding_a_control_character_is_refused_and_shown_escaped(sm
 def test_a_folder_name_holding_a_new_line_is_refused_with_everything_in_it(small_content):
     (small_content / "meetings/2019\n").mkdir()
     (small_content / MAY).rename(small_content / "meetings/2019\n/2019-05-28-performance.md")
-    assert problems(small_content) == [
+    assert problems(small_content, linked=True) == [
         "content/meetings/2019\\n: the name holds a control character (U+000A); "
         "rename it with letters, digits and hyphens only"
     ]
@@ -114,7 +107,7 @@ def test_links_that_lead_round_in_a_circle_are_named_not_a_crash(small_content):
         "is a link that leads round in a circle (a link to itself, or to a link back to it); "
         "delete it or point it at a real file"
     )
-    assert problems(small_content) == [
+    assert problems(small_content, linked=True) == [
         f"content/meetings/2019-06-25-monthly-assurance.md: {circle}",
         f"content/themes-copy.yml: {circle}",
         f"content/themes-link.yml: {circle}",
@@ -136,4 +129,6 @@ def test_a_folder_that_cannot_be_listed_is_named(small_content, monkeypatch):
 
     (small_content / "meetings/private").mkdir()
     monkeypatch.setattr(walk.os, "scandir", refusing)
-    assert problems(small_content) == ["content/meetings/private: folder cannot be read: Permission denied"]
+    assert problems(small_content, linked=True) == [
+        "content/meetings/private: folder cannot be read: Permission denied"
+    ]

@@ -6,8 +6,9 @@ import shutil
 import pytest
 
 from minutebook.content.load import load_content
-from minutebook.model import Correction, InvalidContent
+from minutebook.model import Correction
 from tests.conftest import FIXTURES
+from tests.load.refusals import problems
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 
@@ -23,12 +24,6 @@ def with_corrections(content, block: str):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\n---\n\n## 1.1", f"\n{block}---\n\n## 1.1", 1), encoding="utf-8")
     return path
-
-
-def problems(content) -> list[str]:
-    with pytest.raises(InvalidContent) as raised:
-        load_content(content)
-    return [str(e) for e in raised.value.errors]
 
 
 def test_a_meeting_never_corrected_has_no_corrections(content):

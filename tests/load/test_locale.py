@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from minutebook.content.load import load_content
-from minutebook.model import InvalidContent, Locale, Words
+from minutebook.model import Locale, Words
+from tests.load.refusals import problems
 
 SITE = "content/site.yml"
 
@@ -20,12 +21,6 @@ def with_locale(content: Path, *lines: str) -> int:
     first = text.count("\n") + 2
     settings.write_text(text + "locale:\n" + "".join(f"  {line}\n" for line in lines), encoding="utf-8")
     return first
-
-
-def problems(content: Path) -> list[str]:
-    with pytest.raises(InvalidContent) as raised:
-        load_content(content)
-    return [str(e) for e in raised.value.errors]
 
 
 def test_a_site_without_a_locale_is_british_english_in_london_time(small_content):

@@ -11,7 +11,8 @@ import pytest
 
 from minutebook.content.load import load_content
 from tests.conftest import FIXTURES, copy_content
-from tests.load.test_bad_input import APRIL, line_of, problems, rewrite
+from tests.load.refusals import problems
+from tests.load.test_bad_input import APRIL, line_of, rewrite
 
 STATUS = FIXTURES / "status"
 TYPE_LINE = "type: Monthly Assurance Meeting\n"
@@ -42,7 +43,7 @@ def test_a_meeting_that_took_place_still_needs_them_whatever_its_status(small_co
         "chair: john-campion\nsource:\n  title: Performance Meeting May 2019 – Meeting Notes\n---\n",
         encoding="utf-8",
     )
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     for field in ("attendees", "agenda"):  # time, venue and minute-taker only where minuted
         missing = f"content/meetings/2019-05-28-performance.md:2: {field}: is missing; it is required ("
         assert any(p.startswith(missing) for p in found), found
@@ -93,7 +94,7 @@ CASES = [
 @pytest.mark.parametrize("what, lines, held_by, field, words", CASES, ids=[c[0] for c in CASES])
 def test_each_status_mistake_is_named_with_file_line_and_field(small_content, what, lines, held_by, field, words):
     path = rewrite(small_content, TYPE_LINE, f"{TYPE_LINE}{lines}\n")
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     named = [p for p in found if words in p]
     assert len(named) == 1, found
     assert named[0].startswith(f"content/{APRIL}:{line_of(path, held_by)}: {field}: "), named
@@ -110,7 +111,7 @@ def test_a_cancelled_meeting_that_lists_actions_is_named(tmp_path, field, lines)
     content = copy_content(STATUS, tmp_path / "content")
     name = "meetings/2019-06-25-monthly-assurance.md"
     path = rewrite(content, "status: cancelled\n", f"status: cancelled\n{lines}\n", name)
-    assert problems(content) == [
+    assert problems(content, linked=True) == [
         f"content/{name}:{line_of(path, field + ':')}: {field}: is given for a cancelled meeting; "
         "a meeting that did not take place raised and updated no actions: remove them"
     ]
@@ -119,7 +120,7 @@ def test_a_cancelled_meeting_that_lists_actions_is_named(tmp_path, field, lines)
 def test_an_approval_date_that_names_a_cancelled_meeting_is_named(tmp_path):
     content = copy_content(STATUS, tmp_path / "content")
     path = rewrite(content, "approved: 2019-05-28", "approved: 2019-06-25")
-    assert problems(content) == [
+    assert problems(content, linked=True) == [
         f"content/{APRIL}:{line_of(path, 'approved: 2019-06-25')}: approved: 2019-06-25 is the date of "
         "2019-06-25-monthly-assurance, which was cancelled; give the date of the meeting that approved these minutes"
     ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from minutebook.content.load import load_content
-from minutebook.model import InvalidContent, StandingItem
+from minutebook.model import StandingItem
 from tests.conftest import FIXTURES, copy_content
+from tests.load.refusals import problems
 
 
 def settings(tmp_path, meeting_types: str):
@@ -14,12 +15,6 @@ def settings(tmp_path, meeting_types: str):
     site = content / "site.yml"
     site.write_text(site.read_text(encoding="utf-8").split("meeting_types:")[0] + meeting_types, encoding="utf-8")
     return content
-
-
-def problems(content) -> list[str]:
-    with pytest.raises(InvalidContent) as refused:
-        load_content(content)
-    return [str(error) for error in refused.value.errors]
 
 
 def test_a_type_is_read_with_its_defaults_and_items_written_as_titles_alone(tmp_path):

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from minutebook.content.load import load_content
-from minutebook.model import InvalidContent
 from tests.images import SVG, png, svg
+from tests.load.refusals import problems
 
 SITE = "content/site.yml"
 
@@ -27,12 +27,6 @@ def with_setting(content: Path, field: str, yaml_value: str) -> int:
     lines[number : number + 1] = [f"{field}: {yaml_value}"]
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return number + 1
-
-
-def problems(content: Path) -> list[str]:
-    with pytest.raises(InvalidContent) as raised:
-        load_content(content)
-    return [str(e) for e in raised.value.errors]
 
 
 def the_problem(content: Path, line: int, field: str) -> str:

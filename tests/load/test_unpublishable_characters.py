@@ -9,20 +9,12 @@ from pathlib import Path
 import pytest
 
 from minutebook.characters import first_unpublishable
-from minutebook.content.load import load_content
-from minutebook.link import link
-from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, build
 from tests.conftest import ROOT
+from tests.load.refusals import problems
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def problems(content: Path) -> list[str]:
-    with pytest.raises(InvalidContent) as raised:
-        link(load_content(content))
-    return [str(e) for e in raised.value.errors]
 
 
 def rewrite(content: Path, name: str, old: str, new: str) -> int:
@@ -69,7 +61,7 @@ FIELDS = [
 @pytest.mark.parametrize("name, old, new, field", FIELDS, ids=[f[3] for f in FIELDS])
 def test_every_kind_of_text_value_refuses_a_control_character_naming_its_field(small_content, name, old, new, field):
     line = rewrite(small_content, name, old, new)
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     assert any(
         p.startswith(f"content/{name}:{line}: {field}: holds an invisible control character (U+") for p in found
     ), found
@@ -79,7 +71,7 @@ def test_an_item_of_a_list_of_texts_is_named_with_its_place(small_content):
     line = (
         rewrite(small_content, APRIL, "source:\n", 'editorial_notes:\n  - Fine.\n  - "Not\\x02 fine."\nsource:\n') + 2
     )
-    found = problems(small_content)
+    found = problems(small_content, linked=True)
     assert any(
         p.startswith(f"content/{APRIL}:{line}: editorial_notes[2]: holds an invisible control character (U+0002)")
         for p in found
@@ -88,7 +80,7 @@ def test_an_item_of_a_list_of_texts_is_named_with_its_place(small_content):
 
 def test_a_control_character_in_the_minutes_is_named_with_its_line_and_column(small_content):
     line = rewrite(small_content, APRIL, "None were discussed.", "None were\x0b discussed.")
-    assert problems(small_content) == [
+    assert problems(small_content, linked=True) == [
         f"content/{APRIL}:{line}: body: holds an invisible control character (U+000B) at column 10, "
         "which cannot be published; delete it"
     ]
@@ -96,14 +88,14 @@ def test_a_control_character_in_the_minutes_is_named_with_its_line_and_column(sm
 
 def test_a_control_character_typed_into_the_front_matter_is_named_with_its_line(small_content):
     line = rewrite(small_content, APRIL, "venue: Meeting Room 1.38 Hindlip", "venue: Meeting Room\x1b 1.38 Hindlip")
-    assert problems(small_content) == [
+    assert problems(small_content, linked=True) == [
         f"content/{APRIL}:{line}: holds an invisible control character (U+001B), which cannot be published; delete it"
     ]
 
 
 def test_a_control_character_in_the_about_page_is_named_with_its_line(small_content):
     (small_content / "about.md").write_text("# About\n\nThe \x07meetings.\n")
-    assert problems(small_content) == [
+    assert problems(small_content, linked=True) == [
         "content/about.md:3: holds an invisible control character (U+0007) at column 5, "
         "which cannot be published; delete it"
     ]

@@ -7,7 +7,9 @@ error here, with the line that referenced it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -130,6 +132,67 @@ class PersonRecord:
 
 
 @dataclass(frozen=True)
+class Membership:
+    """A person at a committee's meetings in one role, from the first meeting they are minuted at in it
+    to the last. Derived from the minutes, which name who sat and in what role, not from a register."""
+
+    person: str  # slug
+    role: str
+    abbreviation: str
+    first: Meeting
+    last: Meeting
+
+
+@dataclass(frozen=True)
+class AttendanceYear:
+    """One person at one committee's meetings in one calendar year, as the minutes list them."""
+
+    year: int
+    held: int  # the committee's meetings that year, cancelled ones aside
+    present: int
+    apologies: int
+
+    @property
+    def not_listed(self) -> int:
+        return self.held - self.present - self.apologies
+
+
+@dataclass(frozen=True)
+class CommitteeRecord:
+    """A meeting type as a body in its own right: a committee, board or panel with its own meetings."""
+
+    name: str  # the meetings' `type`, as written
+    slug: str
+    meetings: tuple[Meeting, ...]  # oldest first
+    members: tuple[Membership, ...]  # by when they first sat, then by name order in the minutes
+    actions: tuple[TrackedAction, ...]  # arising at its meetings, in meeting order
+    decisions: tuple[Decision, ...]  # in meeting order
+
+    @property
+    def open_actions(self) -> tuple[TrackedAction, ...]:
+        return tuple(t for t in self.actions if t.is_open)
+
+    def attendance(self, slug: str) -> tuple[AttendanceYear, ...]:
+        """Per year, how often a person is listed as present or sending apologies, counted over the years
+        from their first to their last listing. A count, not a score: nothing ranks one person by it."""
+        held: dict[int, int] = defaultdict(int)
+        present: dict[int, int] = defaultdict(int)
+        apologies: dict[int, int] = defaultdict(int)
+        for meeting in self.meetings:
+            if meeting.status == "cancelled":
+                continue
+            held[meeting.year] += 1
+            present[meeting.year] += any(a.person == slug for a in meeting.attendees)
+            apologies[meeting.year] += any(a.person == slug for a in meeting.apologies)
+        years = [y for y in held if present[y] or apologies[y]]
+        if not years:
+            return ()
+        return tuple(
+            AttendanceYear(y, held[y], present[y], apologies[y]) for y in sorted(held) if min(years) <= y <= max(years)
+        )
+
+
+@dataclass(frozen=True)
 class ThemeRecord:
     theme: Theme
     items: tuple[ItemRef, ...]  # newest first
@@ -149,6 +212,7 @@ class Archive:
         default_factory=dict
     )  # meeting id -> id of the meeting that approved its minutes, when in the archive
     decisions: tuple[Decision, ...] = ()  # in meeting order, each meeting's in its file's order
+    committees: tuple[CommitteeRecord, ...] = ()  # the declared meeting types first, then the rest by name
     # Lookup tables, derived once in __post_init__; neither arguments nor part of equality.
     _meetings: dict[str, Meeting] = field(init=False, repr=False, compare=False)
     _index: dict[str, int] = field(init=False, repr=False, compare=False)
@@ -157,6 +221,7 @@ class Archive:
     _actions: dict[str, TrackedAction] = field(init=False, repr=False, compare=False)
     _arising: dict[str, tuple[TrackedAction, ...]] = field(init=False, repr=False, compare=False)
     _updated: dict[str, tuple[TrackedAction, ...]] = field(init=False, repr=False, compare=False)
+    _committees: dict[str, CommitteeRecord] = field(init=False, repr=False, compare=False)
 
     @property
     def site(self):
@@ -173,6 +238,13 @@ class Archive:
 
     def action(self, action_id: str) -> TrackedAction:
         return self._actions[action_id]
+
+    def committee_of(self, meeting: Meeting) -> CommitteeRecord:
+        return self._committees[meeting.type]
+
+    def committees_of(self, slug: str) -> tuple[CommitteeRecord, ...]:
+        """The committees at whose meetings a person is listed, present or sending apologies."""
+        return tuple(c for c in self.committees if any(m.person == slug for m in c.members))
 
     def neighbours(self, meeting_id: str) -> tuple[Meeting | None, Meeting | None]:
         index = self._index[meeting_id]
@@ -217,6 +289,7 @@ class Archive:
                 updated[meeting_id] += (tracked,)
         object.__setattr__(self, "_arising", dict(arising))
         object.__setattr__(self, "_updated", dict(updated))
+        object.__setattr__(self, "_committees", {c.name: c for c in self.committees})
 
 
 def link(content: Content) -> Archive:
@@ -330,6 +403,7 @@ def link(content: Content) -> Archive:
         next_in_archive=_next_links(meetings),
         approved_at=approvals,
         decisions=tuple(d for m in meetings for d in m.decisions),
+        committees=_committee_records(content.site.meeting_types, meetings, tracked),
     )
 
 
@@ -444,6 +518,53 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
         )
         for p in people
     )
+
+
+def committee_slug(name: str) -> str:
+    """A meeting type's name as an address: "Planning Committee" -> "planning-committee"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "meetings"
+
+
+def _committee_records(declared, meetings, tracked) -> tuple[CommitteeRecord, ...]:
+    names = [t.name for t in declared]
+    names += sorted({m.type for m in meetings} - set(names), key=str.casefold)
+    slugs: dict[str, str] = {}
+    for name in names:  # two names may make one address ("Board", "board."): the later one is numbered
+        slug, n = committee_slug(name), 1
+        while slug in slugs.values():
+            n += 1
+            slug = f"{committee_slug(name)}-{n}"
+        slugs[name] = slug
+    records = []
+    for name in names:
+        held = tuple(m for m in meetings if m.type == name)
+        ids = {m.id for m in held}
+        records.append(
+            CommitteeRecord(
+                name=name,
+                slug=slugs[name],
+                meetings=held,
+                members=_memberships(held),
+                actions=tuple(t for t in tracked if t.action.meeting_id in ids),
+                decisions=tuple(d for m in held for d in m.decisions),
+            )
+        )
+    return tuple(records)
+
+
+def _memberships(meetings) -> tuple[Membership, ...]:
+    # A person's run in one role lasts while each meeting they are listed at names the same role.
+    spans: list[Membership] = []
+    current: dict[str, int] = {}  # person -> their latest run's place in spans
+    for meeting in meetings:
+        for attendee in meeting.attendees + meeting.apologies:
+            at = current.get(attendee.person)
+            if at is not None and (spans[at].role, spans[at].abbreviation) == (attendee.role, attendee.abbreviation):
+                spans[at] = dataclasses.replace(spans[at], last=meeting)
+            else:
+                current[attendee.person] = len(spans)
+                spans.append(Membership(attendee.person, attendee.role, attendee.abbreviation, meeting, meeting))
+    return tuple(spans)
 
 
 def _years(meetings) -> tuple[tuple[int, tuple[Meeting, ...]], ...]:

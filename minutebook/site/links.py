@@ -40,6 +40,10 @@ def person_path(slug: str) -> str:
     return f"people/{slug}/index.html"
 
 
+def committee_path(slug: str) -> str:
+    return f"committees/{slug}/index.html"
+
+
 def year_path(year: int) -> str:
     return f"years/{year}/index.html"
 

@@ -87,18 +87,21 @@ VOTE_OF = {"ayes": "for", "yeas": "for", "yes": "for", "noes": "against", "nays"
            "absent": "absent"}  # fmt: skip
 
 
-# A mover or seconder named by the role they hold at the meeting: "moved by the Chair", "the Mayor moved".
-ROLE = (
-    r"(?P<role>(?i:(?:Vice|Deputy)[\s-]+(?:Chair(?:man|woman|person)?|Mayor|President)|Mayor\s+Pro\s+Tem(?:pore)?|"
-    r"Chair(?:man|woman|person)?|Mayor|President|Presiding\s+Officer))\b"
+# A mover or seconder named by the role they hold at the meeting: "moved by the Chair", "the Mayor moved",
+# "seconded by the Clerk". The chair's and mayor's titles are read in any case ("proposed by the chairman");
+# after "moved by the", other roles in capitals, so "moved by the end of June" names no one.
+CHAIRS = (
+    r"(?i:(?:Vice|Deputy)[\s-]+(?:Chair(?:man|woman|person)?|Mayor|President)|Mayor\s+Pro\s+Tem(?:pore)?|"
+    r"Chair(?:man|woman|person)?|Mayor|President|Presiding\s+Officer)\b"
 )
+ROLE = rf"(?P<role>{CHAIRS}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})"
 MOVED_BY_ROLE = (
-    re.compile(rf"\b(?i:moved|proposed)\s+by\s+(?i:the)\s+{ROLE}"),
-    re.compile(rf"\b(?i:the)\s+{ROLE}\s+(?:moved|proposed)\b"),
+    re.compile(rf"\b(?i:moved|proposed|motion)\s+by\s+(?i:the)\s+{ROLE}"),
+    re.compile(rf"\b(?i:the)\s+(?P<role>{CHAIRS})\s+(?:moved|proposed)\b"),
 )
 SECONDED_BY_ROLE = (
     re.compile(rf"\b(?i:seconded|supported)\s+by\s+(?i:the)\s+{ROLE}"),
-    re.compile(rf"\b(?i:the)\s+{ROLE}\s+seconded\b"),
+    re.compile(rf"\b(?i:the)\s+(?P<role>{CHAIRS})\s+seconded\b"),
 )
 # Members named as voting otherwise than the rest, outside a roll call: "with Councilmember Ruiz voting no",
 # "Foster and Diaz opposed", "Trustee Lin abstaining", "Cllr Ward recused herself". "Opposed" only ends a

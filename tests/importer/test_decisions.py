@@ -353,3 +353,14 @@ def test_a_role_two_people_present_hold_is_a_check_naming_both():
     front, text = drafted("Moved by the Mayor, seconded by Council Member Diaz. Motion carried 3-0.", header=header)
     assert "moved" not in front["decisions"][0]
     assert 'moved by "the Mayor", but more than one present is minuted as Mayor (linda-park, tom-adams)' in text
+
+
+def test_seconded_by_another_role_is_the_one_member_present_who_holds_it():
+    header = [*PARISH[:3], "Present: Cllr Ann Ward (Chairman), Cllr Ruth Cole (Treasurer), Cllr Tom Adams", ""]
+    front, _ = drafted("Proposed by Cllr Adams, seconded by the Treasurer and carried.", header=header)
+    assert front["decisions"][0]["seconded"] == "ruth-cole"
+
+
+def test_moved_by_the_chairman_in_lower_case_is_still_the_chair():
+    front, _ = drafted("It was proposed by the chairman, seconded by Cllr Adams and carried.", header=PARISH)
+    assert front["decisions"][0]["moved"] == "ann-ward"

@@ -89,12 +89,14 @@ VOTE_OF = {"ayes": "for", "yeas": "for", "yes": "for", "noes": "against", "nays"
 
 # A mover or seconder named by the role they hold at the meeting: "moved by the Chair", "the Mayor moved",
 # "seconded by the Clerk". The chair's and mayor's titles are read in any case ("proposed by the chairman");
-# after "moved by the", other roles in capitals, so "moved by the end of June" names no one.
+# after "moved by the", other roles in capitals, so "moved by the end of June" names no one. "The Chair of
+# the Finance Committee" is a role of its own, not the meeting's chair.
 CHAIRS = (
     r"(?i:(?:Vice|Deputy)[\s-]+(?:Chair(?:man|woman|person)?|Mayor|President)|Mayor\s+Pro\s+Tem(?:pore)?|"
     r"Chair(?:man|woman|person)?|Mayor|President|Presiding\s+Officer)\b"
 )
-ROLE = rf"(?P<role>{CHAIRS}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})"
+CAPITALISED = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+ROLE = rf"(?P<role>(?:{CHAIRS}|{CAPITALISED})(?:\s+of\s+(?:the\s+)?{CAPITALISED})?)"
 MOVED_BY_ROLE = (
     re.compile(rf"\b(?i:moved|proposed|motion)\s+by\s+(?i:the)\s+{ROLE}"),
     re.compile(rf"\b(?i:the)\s+(?P<role>{CHAIRS})\s+(?:moved|proposed)\b"),
@@ -111,6 +113,11 @@ DISSENT = re.compile(
     rf"(?P<names>{NAMED}(?:\s*,\s*(?:and\s+)?{NAMED}|\s+and\s+{NAMED})*)\s+"
     r"(?P<how>(?i:voting|voted)\s+(?i:no|nay|against)\b|(?i:opposed)(?=\s*(?:[.;,)]|$))|"
     r"(?i:abstaining|abstained|recused)\b)"
+)
+# "None opposed", "with no one abstaining": no member named, and nothing to doubt.
+NO_ONE_DISSENTING = re.compile(
+    r"\b(?:none|no\s+one|nobody)\s+(?:(?:voting|voted)\s+(?:no|nay|against)|opposed|abstaining|abstained|recused)\b",
+    re.I,
 )
 DISSENT_SAID = re.compile(
     r"\b(?:voting|voted)\s+(?:no|nay|against)\b|\bopposed(?=\s*(?:[.;,)]|$))|\b(?:abstaining|abstained|recused)\b", re.I
@@ -192,7 +199,7 @@ def decision_of(item: str, printed: str, members: tuple[Member, ...], present: P
     ):
         checks.append("the roll call and the count printed do not agree: the votes are left out")
         votes = ()
-    named = () if ROLL_CALL.search(text) else named_votes(text, members, counts, checks)
+    named = () if ROLL_CALL.search(text) else named_votes(text, members, present, counts, checks)
     return DecisionFound(
         item, kind, text, number.group(0) if number else "", moved, seconded, result, counts, votes, named,
         tuple(checks),
@@ -257,12 +264,13 @@ def role_key(role: str) -> str:
     return re.sub(r"\bchair(?:man|woman|person)\b", "chair", words)
 
 
-def named_votes(text: str, members: tuple[Member, ...], counts: Counts | None,
+def named_votes(text: str, members: tuple[Member, ...], present: Present, counts: Counts | None,
                 checks: list[str]) -> tuple[tuple[str, str], ...]:  # fmt: skip
-    """The members named as voting against or abstaining ("Trustee Lin voting no"): only the meeting's
-    people, each other name a doubt. Not a roll call: those voting for are not named."""
+    """The members named as voting against or abstaining ("Trustee Lin voting no", "the Mayor abstaining"):
+    only the meeting's people, each other name a doubt. Not a roll call: those voting for are not named."""
     named: list[tuple[str, str]] = []
     read = 0
+    text = NO_ONE_DISSENTING.sub("", text)
     for found in DISSENT.finditer(text):
         how = found.group("how").casefold()
         vote = "abstain" if how.startswith(("abstain", "recused")) else "against"
@@ -272,8 +280,9 @@ def named_votes(text: str, members: tuple[Member, ...], counts: Counts | None,
                 continue
             read += 1
             member = people.by_surname(name, members)
-            if member:
-                named.append((member.person, vote))
+            holders = role_holders(name, present)
+            if member or len(holders) == 1:
+                named.append((member.person if member else holders[0], vote))
             else:
                 checks.append(
                     f'"{name}" is minuted as {how}, but is not among the meeting\'s people: add them if you find them'

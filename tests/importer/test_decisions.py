@@ -364,3 +364,23 @@ def test_seconded_by_another_role_is_the_one_member_present_who_holds_it():
 def test_moved_by_the_chairman_in_lower_case_is_still_the_chair():
     front, _ = drafted("It was proposed by the chairman, seconded by Cllr Adams and carried.", header=PARISH)
     assert front["decisions"][0]["moved"] == "ann-ward"
+
+
+def test_none_opposed_names_no_one_and_leaves_no_doubt():
+    front, text = drafted(f"{MOVED} Motion carried 3-0, none opposed.")
+    (line,) = [line for line in text.splitlines() if line.startswith("  - item: ")]
+    assert front["decisions"][0]["counts"] == {"for": 3, "against": 0}
+    assert "# Minuted as" not in text and "CHECK" not in line
+
+
+def test_the_mayor_abstaining_is_the_mayor_at_this_meeting():
+    _, text = drafted(f"{MOVED} Motion carried 3-0, the Mayor abstaining.", header=COUNCIL)
+    assert named_line(text).startswith("# Minuted as abstaining: linda-park.")
+
+
+def test_moved_by_the_chair_of_a_committee_is_not_the_meetings_chair():
+    front, text = drafted(
+        "Proposed by the Chairman of the Finance Committee, seconded by Cllr Adams and carried.", header=PARISH
+    )
+    assert "moved" not in front["decisions"][0]
+    assert 'CHECK: moved by "the Chairman of the Finance Committee", but no one present is minuted as' in text

@@ -201,15 +201,28 @@ def decision_lines(decision: DecisionFound, numbered: bool) -> list[str]:
             lines.append(f"    {key}: {slug}")
     lines.append(f"    result: {decision.result or json.dumps('')}")
     if decision.counts:
-        in_favour, against, abstain = decision.counts
-        lines += ["    counts:", f"      for: {in_favour}", f"      against: {against}"]
-        if abstain is not None:
-            lines.append(f"      abstain: {abstain}")
+        counts = decision.counts
+        lines += ["    counts:", f"      for: {counts.for_}", f"      against: {counts.against}"]
+        if counts.abstain is not None:
+            lines.append(f"      abstain: {counts.abstain}")
     if decision.votes:
         lines.append("    votes:")
         for slug, vote in decision.votes:
             lines += [f"      - person: {slug}", f"        vote: {vote}"]
+    lines += named_lines(decision.named)
     return lines
+
+
+def named_lines(named: tuple[tuple[str, str], ...]) -> list[str]:
+    """Those the minutes name as voting against or abstaining, as a comment: votes: lists every member's
+    vote and its counts are read from it, so a list of only these would miscount the vote."""
+    if not named:
+        return []
+    said = "; ".join(
+        f"{'voting against' if vote == 'against' else 'abstaining'}: {', '.join(p for p, v in named if v == vote)}"
+        for vote in dict.fromkeys(v for _, v in named)
+    )
+    return [f"    # Minuted as {said}. Add votes: only with every member's vote."]
 
 
 def next_meeting(found: NextFound | None) -> list[str]:

@@ -27,7 +27,7 @@ from minutebook.importer.draft import check_count, render
 from minutebook.importer.found import Draft, Reference
 from minutebook.importer.parse import parse
 from minutebook.importer.read import text_lines
-from minutebook.model import Meeting
+from minutebook.model import Counts, Meeting
 from tests.conftest import ASSURANCE, ASSURANCE_SOURCES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -643,9 +643,9 @@ def fields_of_draft(draft: Draft) -> dict[str, object]:
     }
 
 
-def counted(counts: tuple[int, int, int | None] | None) -> str:
+def counted(counts: Counts | None) -> str:
     """Counts as minutes print them, "5-0" or "5-0-1"; "" where none are printed."""
-    return "-".join(str(n) for n in counts if n is not None) if counts else ""
+    return "-".join(str(n) for n in (counts.for_, counts.against, counts.abstain) if n is not None) if counts else ""
 
 
 def fields_of_meeting(meeting: Meeting) -> dict[str, object]:

@@ -21,9 +21,9 @@ HEADER = [
 ]
 
 
-def drafted(*item_lines: str) -> tuple[dict, str]:
+def drafted(*item_lines: str, header: list[str] = HEADER) -> tuple[dict, str]:
     """A short meeting with one item holding `item_lines`: its front matter, read back, and the body."""
-    text = render(parse([*HEADER, "1. Playground contract", *item_lines], Reference()), "minutes.txt")
+    text = render(parse([*header, "1. Playground contract", *item_lines], Reference()), "minutes.txt")
     _, front, body = text.split("---\n", 2)
     return yaml.safe_load(front), text
 
@@ -202,3 +202,185 @@ def test_the_result_is_the_last_one_printed(said, result):
 def test_counts_after_a_comma():
     front, _ = drafted("Moved by Council Member Adams, seconded by Council Member Diaz. Motion carried, 3-0.")
     assert front["decisions"][0]["counts"] == {"for": 3, "against": 0}
+
+
+# More ways minutes print a vote (issue 27)
+
+MOVED = "Moved by Council Member Adams, seconded by Council Member Diaz, to award the contract."
+
+
+@pytest.mark.parametrize(
+    ("said", "counts"),
+    [
+        ("Motion carried 5-0, 1 abstention.", {"for": 5, "against": 0, "abstain": 1}),
+        ("Motion carried 5-0 with 1 abstention.", {"for": 5, "against": 0, "abstain": 1}),
+        ("Carried by 6 votes to 2.", {"for": 6, "against": 2}),
+        ("Carried by 6 votes to 2 with 1 abstention.", {"for": 6, "against": 2, "abstain": 1}),
+        ("Carried by six votes to nil.", {"for": 6, "against": 0}),
+        ("Motion carried (5-0).", {"for": 5, "against": 0}),
+        ("The motion carried on a 5-0 vote.", {"for": 5, "against": 0}),
+        ("The motion carried by a vote of 6 to 1.", {"for": 6, "against": 1}),
+        ("The motion carried by a 4-3 vote.", {"for": 4, "against": 3}),
+        ("Carried with 6 in favour and 2 against.", {"for": 6, "against": 2}),
+    ],
+)
+def test_a_count_is_read_as_the_minutes_word_it(said, counts):
+    front, text = drafted(f"{MOVED} {said}")
+    (decision,) = front["decisions"]
+    assert (decision["result"], decision["counts"]) == ("carried", counts)
+    assert decision["text"] == f"{MOVED} {said}"
+    (line,) = [line for line in text.splitlines() if line.startswith("  - item: ")]
+    assert "CHECK" not in line
+
+
+def test_a_count_that_cannot_be_read_is_a_check_and_no_counts():
+    front, text = drafted(f"{MOVED} Carried by a clear majority of 6 votes.")
+    (decision,) = front["decisions"]
+    assert decision["result"] == "carried" and "counts" not in decision
+    assert "CHECK: a count is printed but could not be read: add counts: as the minutes give them" in text
+
+
+def test_abstentions_printed_apart_from_the_count_are_a_check():
+    front, text = drafted(f"{MOVED} Motion carried 5-0. There were 2 abstentions.")
+    assert front["decisions"][0]["counts"] == {"for": 5, "against": 0}
+    assert "CHECK: abstentions are printed but their number could not be read: add abstain: to counts" in text
+
+
+def named_line(text: str) -> str:
+    """The comment under a decision naming those minuted as voting otherwise."""
+    (line,) = [line.strip() for line in text.splitlines() if line.strip().startswith("# Minuted as")]
+    return line
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Motion carried 2-1, with Councilmember Foster voting no.",
+        "Motion carried 2-1, Foster voting nay.",
+        "Motion carried 2-1, Council Member Foster opposed.",
+    ],
+)
+def test_a_member_minuted_as_voting_against_is_named_under_the_decision(said):
+    front, text = drafted(f"{MOVED} {said}")
+    (decision,) = front["decisions"]
+    assert decision["counts"] == {"for": 2, "against": 1} and "votes" not in decision
+    assert named_line(text) == "# Minuted as voting against: eli-foster. Add votes: only with every member's vote."
+    assert said in decision["text"]
+
+
+def test_two_members_opposed_are_both_named():
+    _, text = drafted(f"{MOVED} Motion failed 1-2, Foster and Diaz opposed.")
+    assert named_line(text).startswith("# Minuted as voting against: eli-foster, dana-diaz.")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Motion carried 2-0, Foster abstaining.",
+        "Motion carried 2-0. Council Member Foster abstained.",
+        "Motion carried 2-0, Council Member Foster recused.",
+    ],
+)
+def test_a_member_minuted_as_abstaining_or_recused_is_named_as_abstaining(said):
+    front, text = drafted(f"{MOVED} {said}")
+    assert front["decisions"][0]["counts"] == {"for": 2, "against": 0}
+    assert named_line(text).startswith("# Minuted as abstaining: eli-foster.")
+
+
+def test_a_member_voting_no_who_is_not_among_the_people_is_a_check_naming_them():
+    _, text = drafted(f"{MOVED} Motion carried 2-1, Council Member Zimmer voting no.")
+    assert '"Zimmer" is minuted as voting no, but is not among the meeting\'s people' in text
+    assert "# Minuted as" not in text
+
+
+def test_more_members_named_against_than_the_count_gives_is_a_check():
+    _, text = drafted(f"{MOVED} Motion carried 2-1, Foster and Adams voting no.")
+    assert "CHECK: 2 named as voting against, but the count printed gives 1 against" in text
+
+
+def test_a_speaker_who_opposed_something_in_discussion_casts_no_vote():
+    _, text = drafted(f"{MOVED} Mr Hart opposed the scheme in public comment. Motion carried 3-0.")
+    assert "# Minuted as" not in text and "voting against or abstaining" not in text
+
+
+def test_the_school_board_member_voting_no_is_named_and_the_draft_still_loads():
+    draft, text = import_fixture("school-board-roll-call.txt")
+    assert named_line(text).startswith("# Minuted as voting against: amy-lin.")
+    errors: list = []
+    meeting = parse_meeting(SourceFile.of_text(f"content/meetings/{file_name(draft)}", text), errors)
+    assert errors == [] and meeting is not None and meeting.decisions[1].votes == ()
+
+
+COUNCIL = [
+    *HEADER[:3],
+    "Present: Mayor Linda Park, Vice Chair Dana Diaz, Council Member Eli Foster, Council Member Tom Adams",
+    "",
+]
+PARISH = [
+    "PARISH COUNCIL",
+    "MINUTES OF THE MEETING",
+    "Date: Tuesday 18 June 2019",
+    "Present: Cllr Ann Ward (Chairman), Cllr Ben Hale (Vice-Chairman), Cllr Tom Adams",
+    "",
+]
+
+
+def test_moved_by_the_mayor_is_the_mayor_at_this_meeting():
+    front, _ = drafted("Moved by the Mayor, seconded by Council Member Foster. Motion carried 4-0.", header=COUNCIL)
+    assert (front["decisions"][0]["moved"], front["decisions"][0]["seconded"]) == ("linda-park", "eli-foster")
+
+
+def test_seconded_by_the_vice_chair_is_the_vice_chair_at_this_meeting():
+    front, _ = drafted("Moved by Council Member Adams, seconded by the Vice Chair. Motion carried 4-0.", header=COUNCIL)
+    assert front["decisions"][0]["seconded"] == "dana-diaz"
+
+
+def test_moved_by_the_chair_is_the_member_in_the_chair():
+    front, _ = drafted(
+        "Proposed by the Chairman, seconded by the Vice-Chairman and carried unanimously.", header=PARISH
+    )
+    assert (front["decisions"][0]["moved"], front["decisions"][0]["seconded"]) == ("ann-ward", "ben-hale")
+
+
+def test_a_role_no_one_present_holds_is_a_check_and_no_mover():
+    front, text = drafted("Moved by the Chair, seconded by Council Member Diaz. Motion carried 3-0.")
+    assert "moved" not in front["decisions"][0]
+    assert 'CHECK: moved by "the Chair", but no one present is minuted as Chair: add moved: if you find who' in text
+
+
+def test_a_role_two_people_present_hold_is_a_check_naming_both():
+    header = [*HEADER[:3], "Present: Mayor Linda Park, Mayor Tom Adams, Council Member Dana Diaz", ""]
+    front, text = drafted("Moved by the Mayor, seconded by Council Member Diaz. Motion carried 3-0.", header=header)
+    assert "moved" not in front["decisions"][0]
+    assert 'moved by "the Mayor", but more than one present is minuted as Mayor (linda-park, tom-adams)' in text
+
+
+def test_seconded_by_another_role_is_the_one_member_present_who_holds_it():
+    header = [*PARISH[:3], "Present: Cllr Ann Ward (Chairman), Cllr Ruth Cole (Treasurer), Cllr Tom Adams", ""]
+    front, _ = drafted("Proposed by Cllr Adams, seconded by the Treasurer and carried.", header=header)
+    assert front["decisions"][0]["seconded"] == "ruth-cole"
+
+
+def test_moved_by_the_chairman_in_lower_case_is_still_the_chair():
+    front, _ = drafted("It was proposed by the chairman, seconded by Cllr Adams and carried.", header=PARISH)
+    assert front["decisions"][0]["moved"] == "ann-ward"
+
+
+def test_none_opposed_names_no_one_and_leaves_no_doubt():
+    front, text = drafted(f"{MOVED} Motion carried 3-0, none opposed.")
+    (line,) = [line for line in text.splitlines() if line.startswith("  - item: ")]
+    assert front["decisions"][0]["counts"] == {"for": 3, "against": 0}
+    assert "# Minuted as" not in text and "CHECK" not in line
+
+
+def test_the_mayor_abstaining_is_the_mayor_at_this_meeting():
+    _, text = drafted(f"{MOVED} Motion carried 3-0, the Mayor abstaining.", header=COUNCIL)
+    assert named_line(text).startswith("# Minuted as abstaining: linda-park.")
+
+
+def test_moved_by_the_chair_of_a_committee_is_not_the_meetings_chair():
+    front, text = drafted(
+        "Proposed by the Chairman of the Finance Committee, seconded by Cllr Adams and carried.", header=PARISH
+    )
+    assert "moved" not in front["decisions"][0]
+    assert 'CHECK: moved by "the Chairman of the Finance Committee", but no one present is minuted as' in text

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from minutebook.content.load import type_slug
 from minutebook.model import (
     OPEN_STATUSES,
     Action,
@@ -161,8 +161,8 @@ class AttendanceYear:
 class CommitteeRecord:
     """A meeting type as a body in its own right: a committee, board or panel with its own meetings."""
 
-    name: str  # the meetings' `type`, as written
-    slug: str
+    name: str  # as site.yml declares it, or else as its first meeting writes its `type`
+    slug: str  # as the meetings' file names end: "Planning Meeting" -> "planning"
     meetings: tuple[Meeting, ...]  # oldest first
     members: tuple[Membership, ...]  # by when they first sat, then by name order in the minutes
     actions: tuple[TrackedAction, ...]  # arising at its meetings, in meeting order
@@ -240,7 +240,7 @@ class Archive:
         return self._actions[action_id]
 
     def committee_of(self, meeting: Meeting) -> CommitteeRecord:
-        return self._committees[meeting.type]
+        return self._committees[type_slug(meeting.type)]
 
     def committees_of(self, slug: str) -> tuple[CommitteeRecord, ...]:
         """The committees at whose meetings a person is listed, present or sending apologies."""
@@ -289,7 +289,7 @@ class Archive:
                 updated[meeting_id] += (tracked,)
         object.__setattr__(self, "_arising", dict(arising))
         object.__setattr__(self, "_updated", dict(updated))
-        object.__setattr__(self, "_committees", {c.name: c for c in self.committees})
+        object.__setattr__(self, "_committees", {c.slug: c for c in self.committees})
 
 
 def link(content: Content) -> Archive:
@@ -520,29 +520,20 @@ def _person_records(people, meetings, tracked) -> tuple[PersonRecord, ...]:
     )
 
 
-def committee_slug(name: str) -> str:
-    """A meeting type's name as an address: "Planning Committee" -> "planning-committee"."""
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "meetings"
-
-
 def _committee_records(declared, meetings, tracked) -> tuple[CommitteeRecord, ...]:
-    names = [t.name for t in declared]
-    names += sorted({m.type for m in meetings} - set(names), key=str.casefold)
-    slugs: dict[str, str] = {}
-    for name in names:  # two names may make one address ("Board", "board."): the later one is numbered
-        slug, n = committee_slug(name), 1
-        while slug in slugs.values():
-            n += 1
-            slug = f"{committee_slug(name)}-{n}"
-        slugs[name] = slug
+    # Types are told apart as meeting files are named: "Planning committee" and "Planning Committee" are one.
+    names = {type_slug(t.name): t.name for t in declared}
+    for meeting in meetings:
+        names.setdefault(type_slug(meeting.type), meeting.type)
+    undeclared = sorted(list(names)[len(declared) :], key=lambda slug: names[slug].casefold())
     records = []
-    for name in names:
-        held = tuple(m for m in meetings if m.type == name)
+    for slug in list(names)[: len(declared)] + undeclared:
+        held = tuple(m for m in meetings if type_slug(m.type) == slug)
         ids = {m.id for m in held}
         records.append(
             CommitteeRecord(
-                name=name,
-                slug=slugs[name],
+                name=names[slug],
+                slug=slug,
                 meetings=held,
                 members=_memberships(held),
                 actions=tuple(t for t in tracked if t.action.meeting_id in ids),

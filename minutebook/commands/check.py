@@ -63,7 +63,24 @@ def run(args) -> int:
         f"Content is valid: {_count(len(archive.meetings), 'meeting')}, {_count(len(archive.actions), 'action')}, "
         f"{_count(len(archive.themes), 'theme')}, {_count(len(archive.people), 'person', 'people')}."
     )
+    for notice in undeclared_types(archive):
+        print(notice)
     return 0
+
+
+def undeclared_types(archive) -> list[str]:
+    """Where site.yml declares meeting types, each other type met: a misspelt type would otherwise quietly
+    become a committee of its own, with its own page and feed."""
+    declared = archive.site.meeting_types
+    if not declared:
+        return []
+    known = ", ".join(t.name for t in declared)
+    return [
+        f"{committee.meetings[0].origin}: type: '{committee.name}' is not among meeting_types in content/site.yml, "
+        f"so it is a committee of its own ({_count(len(committee.meetings), 'meeting')}); declare it there, "
+        f"or correct the type to one of: {known}"
+        for committee in archive.committees[len(declared) :]
+    ]
 
 
 def _count(n: int, one: str, many: str = "") -> str:

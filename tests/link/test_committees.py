@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from minutebook.content.load import load_content
-from minutebook.link import committee_slug, link
+from minutebook.link import link
 from minutebook.model import MeetingType
 from tests.conftest import FIXTURES, copy_content
 
@@ -22,7 +22,7 @@ def council():
 
 def test_each_meeting_type_is_a_committee_with_its_own_meetings(small):
     assert [(c.name, c.slug, [m.id for m in c.meetings]) for c in small.committees] == [
-        ("Monthly Assurance Meeting", "monthly-assurance-meeting", ["2019-04-30-monthly-assurance"]),
+        ("Monthly Assurance Meeting", "monthly-assurance", ["2019-04-30-monthly-assurance"]),
         ("Performance", "performance", ["2019-05-28-performance"]),
     ]
 
@@ -32,9 +32,21 @@ def test_a_meeting_knows_its_committee(small):
     assert small.committee_of(meeting).slug == "performance"
 
 
-def test_a_committee_name_becomes_a_plain_address():
-    assert committee_slug("Planning & Licensing Committee") == "planning-licensing-committee"
-    assert committee_slug("Conseil général") == "conseil-g-n-ral"
+def test_a_committee_is_addressed_as_its_meetings_files_are_named(council):
+    (committee,) = council.committees
+    assert committee.slug == "city-council"
+    assert all(m.id.endswith("-" + committee.slug) for m in committee.meetings)
+
+
+def test_types_written_two_ways_are_one_committee_named_as_declared(tmp_path):
+    content = copy_content(FIXTURES / "small", tmp_path / "content")
+    performance = content / "meetings" / "2019-05-28-performance.md"
+    renamed = performance.with_name("2019-05-28-monthly-assurance.md")
+    renamed.write_text(performance.read_text().replace("type: Performance", "type: monthly assurance meeting"))
+    performance.unlink()
+    (committee,) = link(load_content(content)).committees
+    assert committee.name == "Monthly Assurance Meeting"
+    assert len(committee.meetings) == 2
 
 
 def test_members_run_from_the_first_to_the_last_meeting_they_are_listed_at_in_one_role(council):

@@ -63,8 +63,8 @@ def run(args) -> int:
         f"Content is valid: {_count(len(archive.meetings), 'meeting')}, {_count(len(archive.actions), 'action')}, "
         f"{_count(len(archive.themes), 'theme')}, {_count(len(archive.people), 'person', 'people')}."
     )
-    for notice in undeclared_types(archive):
-        print(notice)
+    for notice in undeclared_types(archive):  # a notice, not a fault: the summary stays one line on stdout
+        print(notice, file=sys.stderr)
     return 0
 
 

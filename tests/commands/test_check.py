@@ -40,16 +40,16 @@ def test_an_error_minutebook_did_not_expect_names_the_file_it_was_reading(small_
 def test_a_type_site_yml_does_not_declare_is_named_as_a_committee_of_its_own(small_content, capsys):
     # The fixture declares the Monthly Assurance Meeting alone, and holds one Performance meeting.
     assert main(["check", "--content", str(small_content)]) == 0
-    out = capsys.readouterr().out
+    notices = capsys.readouterr().err
     assert (
         "content/meetings/2019-05-28-performance.md:1: type: 'Performance' is not among meeting_types in "
         "content/site.yml, so it is a committee of its own (1 meeting); declare it there, or correct the type "
         "to one of: Monthly Assurance Meeting"
-    ) in out
+    ) in notices
 
 
 def test_an_archive_that_declares_no_types_hears_nothing_of_them(capsys):
     content = FIXTURES / "citycouncil"
     assert "meeting_types" not in (content / "site.yml").read_text()
     assert main(["check", "--content", str(content)]) == 0
-    assert "meeting_types" not in capsys.readouterr().out
+    assert "meeting_types" not in capsys.readouterr().err

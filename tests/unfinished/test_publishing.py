@@ -167,6 +167,7 @@ def test_the_pipeline_refuses_unfinished_content_by_default(small_content, tmp_p
 def test_the_new_meeting_once_settled_builds_and_is_published(small_content, tmp_path, capsys):
     settle(start_june(small_content, capsys))
     assert main(["check", "--content", str(small_content)]) == 0
+    assert "still marked" not in capsys.readouterr().err
     assert main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--quiet"]) == 0
     assert capsys.readouterr().err == ""
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -242,6 +242,18 @@ class Archive:
     def committee_of(self, meeting: Meeting) -> CommitteeRecord:
         return self._committees[type_slug(meeting.type)]
 
+    def announcing(self, committee: CommitteeRecord) -> tuple[Meeting, ...]:
+        """The meetings whose next-meeting line names one of this committee's meetings, for its calendar: a
+        line naming another committee's type belongs to that one; a line with no type, or one the archive
+        does not hold, to the committee whose minutes it is in."""
+
+        def named(meeting: Meeting) -> str:
+            assert meeting.next_meeting is not None
+            slug = type_slug(meeting.next_meeting.type)
+            return slug if slug in self._committees else type_slug(meeting.type)
+
+        return tuple(m for m in self.meetings if m.next_meeting and named(m) == committee.slug)
+
     def committees_of(self, slug: str) -> tuple[CommitteeRecord, ...]:
         """The committees at whose meetings a person is listed, present or sending apologies."""
         return tuple(c for c in self.committees if any(m.person == slug for m in c.members))

@@ -337,7 +337,7 @@ def outputs(archive: Archive, pages: list[Page], base_url: str, wanted: set[str]
     meeting's parts (`parts`: its record, its search part and summary line) for the files that need them;
     `pages` is every page, for the sitemap."""
     files: dict[str, bytes] = {}
-    if wanted & set(feeds.outputs(base_url)):
+    if wanted & set(feeds.outputs(archive, base_url)):
         files.update(feeds.feed_files(archive, pages, base_url))
     if wanted & set(opendata.ACTION_OUTPUTS):
         files.update(opendata.action_files(archive, base_url))

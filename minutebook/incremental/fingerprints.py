@@ -26,7 +26,7 @@ from minutebook.content import history as file_history
 from minutebook.content import walk
 from minutebook.link import Archive
 from minutebook.model import Meeting
-from minutebook.site.render import Page, names_meeting_types
+from minutebook.site.render import Page, lists_committees, names_meeting_types
 
 
 def digest(*parts: bytes | str) -> str:
@@ -109,12 +109,15 @@ def inputs(
     )
     return Inputs(
         # Whether lists name meetings' types follows from every meeting: a page listing one meeting depends on it too.
-        # So does whether any meeting minutes a decision: every page's navigation links to the decisions then.
+        # So does whether any meeting minutes a decision: every page's navigation links to the decisions then;
+        # and whether the archive holds two committees or more, when it links to the committees; which they are
+        # decides whose calendar a next-meeting line is in (Archive.announcing), a rare change.
         digest(
             reference,
             tree_digest(templates),
             f"names types: {names_meeting_types(archive)}",
             f"decisions: {bool(archive.decisions)}",
+            f"committees: {[c.slug for c in archive.committees] if lists_committees(archive) else 'unlisted'}",
         ),
         {m.id: digest(meeting_sources[m.id], file_history.digest_text(history, m.id)) for m in archive.meetings},
         {m.id: summaries[m.id] for m in archive.meetings},

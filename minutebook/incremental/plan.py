@@ -53,7 +53,7 @@ def plan(archive: Archive, inputs: Inputs, base_url: str) -> Plan:
     ids = [m.id for m in archive.meetings]
     facts = digest(inputs.reference, base_url, *(f"{m}={inputs.summaries[m]}" for m in ids))
     made_from_facts = (*opendata.ACTION_OUTPUTS, *([opendata.DECISIONS_CSV] if archive.decisions else []))
-    prints = {path: facts for path in (*feeds.outputs(base_url), *made_from_facts)}
+    prints = {path: facts for path in (*feeds.outputs(archive, base_url), *made_from_facts)}
     prints[opendata.MEETINGS] = digest(inputs.reference, base_url, *(f"{m}={inputs.meetings[m]}" for m in ids))
     # A meeting's search part holds the actions it raised, whose notes and status later meetings write,
     # and its postings cut at the ranges of terms, which follow the archive's size.

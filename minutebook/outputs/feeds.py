@@ -2,6 +2,8 @@
 
 - `feed.xml`: an Atom feed of the meetings, newest first;
 - `calendar.ics`: an iCalendar file of every next meeting the minutes name;
+- where the archive holds two committees or more, each committee's own feed and, when
+  the minutes name a next meeting of it, its own calendar, beside its page;
 - `sitemap.xml`: every page, for search engines (only with a base URL, as
   the sitemap protocol allows absolute addresses only);
 - `robots.txt`: lets every crawler in and, with a base URL, names the sitemap.
@@ -14,13 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from minutebook.link import Archive
+from minutebook.link import Archive, CommitteeRecord
 from minutebook.model import Locale, Meeting, NextMeeting
 from minutebook.site.dates import DEFAULT, meeting_start, time_of_day, weekday_date
-from minutebook.site.links import absolute, link, meeting_path, normal_base, stable_id
-from minutebook.site.render import Page
+from minutebook.site.links import absolute, committee_path, link, meeting_path, normal_base, stable_id
+from minutebook.site.render import Page, committee_feeds, lists_committees
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -36,6 +39,57 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # an empty archive's feed still 
 
 # What a feed entry's title starts with, for minutes a reader must not take as the approved record.
 TITLE_PREFIXES = {"draft": "Draft: ", "cancelled": "Cancelled: "}
+
+
+@dataclass(frozen=True)
+class Channel:
+    """What one feed and its calendar cover: the whole archive's meetings, or one committee's."""
+
+    key: str  # names the feed for good, whatever it is titled: "meetings", "committee <slug>"
+    title: str
+    subtitle: str
+    calendar_name: str
+    page: str  # the page the feed is the feed of
+    feed: str  # where the feed is written
+    calendar: str  # where the calendar is written; "" for none
+    meetings: tuple[Meeting, ...]  # the feed's entries
+    announcing: tuple[Meeting, ...]  # the meetings whose next-meeting lines the calendar lists
+
+
+def archive_channel(archive: Archive) -> Channel:
+    site = archive.site
+    return Channel(
+        "meetings",
+        site.title,
+        site.description,
+        f"{site.title}: meetings",
+        "index.html",
+        FEED_PATH,
+        CALENDAR_PATH,
+        archive.meetings,
+        tuple(m for m in archive.meetings if m.next_meeting),
+    )
+
+
+def committee_channel(archive: Archive, committee: CommitteeRecord) -> Channel:
+    site, paths = archive.site, committee_feeds(archive, committee)
+    return Channel(
+        f"committee {committee.slug}",
+        f"{site.title}: {committee.name}",
+        f"The meetings of the {committee.name}.",
+        f"{site.title}: {committee.name} meetings",
+        committee_path(committee.slug),
+        paths.feed,
+        paths.calendar,
+        committee.meetings,
+        archive.announcing(committee),
+    )
+
+
+def channels(archive: Archive) -> tuple[Channel, ...]:
+    """The archive's feed and calendar, and each committee's where committees have pages of their own."""
+    committees = archive.committees if lists_committees(archive) else ()
+    return (archive_channel(archive), *(committee_channel(archive, c) for c in committees))
 
 
 def meeting_summary(meeting: Meeting, locale: Locale = DEFAULT) -> str:
@@ -78,29 +132,32 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
     return element
 
 
-def atom_feed(archive: Archive, base_url: str = "") -> str:
-    """The meetings as an Atom feed, newest first; relative links resolve against the feed's own address."""
+def atom_feed(archive: Archive, base_url: str = "", channel: Channel | None = None) -> str:
+    """The meetings as an Atom feed, newest first: the archive's, or those of the `channel` given. Relative
+    links resolve against the feed's own address."""
     import xml.etree.ElementTree as ET
 
+    channel = channel or archive_channel(archive)
+    here = channel.feed
     site = archive.site
     ET.register_namespace("", ATOM)
     locale = site.locale
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": locale.language})
-    newest = sorted(archive.meetings, key=lambda m: (m.date, m.time, m.id), reverse=True)
+    newest = sorted(channel.meetings, key=lambda m: (m.date, m.time, m.id), reverse=True)
     updated = max((entry_updated(m, locale.time_zone) for m in newest), default=EPOCH)
-    _text(feed, "id", stable_id(site.organisation, "feed", "meetings"))
-    _text(feed, "title", site.title)
-    _text(feed, "subtitle", site.description)
+    _text(feed, "id", stable_id(site.organisation, "feed", channel.key))
+    _text(feed, "title", channel.title)
+    _text(feed, "subtitle", channel.subtitle)
     _text(feed, "updated", rfc3339(updated))
     ET.SubElement(
         feed,
         f"{{{ATOM}}}link",
-        {"rel": "self", "type": "application/atom+xml", "href": link(FEED_PATH, FEED_PATH, base_url)},
+        {"rel": "self", "type": "application/atom+xml", "href": link(here, here, base_url)},
     )
     ET.SubElement(
         feed,
         f"{{{ATOM}}}link",
-        {"rel": "alternate", "type": "text/html", "href": link("index.html", FEED_PATH, base_url)},
+        {"rel": "alternate", "type": "text/html", "href": link(channel.page, here, base_url)},
     )
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site.organisation)
@@ -114,7 +171,7 @@ def atom_feed(archive: Archive, base_url: str = "") -> str:
         ET.SubElement(
             entry,
             f"{{{ATOM}}}link",
-            {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), FEED_PATH, base_url)},
+            {"rel": "alternate", "type": "text/html", "href": link(meeting_path(meeting.id), here, base_url)},
         )
         _text(entry, "published", when)
         _text(entry, "updated", rfc3339(entry_updated(meeting, locale.time_zone)))
@@ -197,19 +254,21 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
     return event
 
 
-def calendar(archive: Archive, base_url: str = "") -> bytes:
-    """Every next meeting the minutes name, oldest first, as iCalendar (CRLF lines, folded at 75 octets)."""
+def calendar(archive: Archive, base_url: str = "", channel: Channel | None = None) -> bytes:
+    """Every next meeting the minutes name, or those of the `channel` given, oldest first, as iCalendar
+    (CRLF lines, folded at 75 octets)."""
     # here, not at the top: it takes a tenth of a second to import, and most builds leave the calendar as it is
     import icalendar
 
+    channel = channel or archive_channel(archive)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Minutebook//Meeting minutes//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{archive.site.title}: meetings")
+    cal.add("x-wr-calname", channel.calendar_name)
     seen: set[str] = set()
     days: list[dt.date] = []
-    for meeting in archive.meetings:
+    for meeting in channel.announcing:
         if meeting.next_meeting is None:
             continue
         event = _event(archive, meeting, meeting.next_meeting, base_url)
@@ -224,17 +283,19 @@ def calendar(archive: Archive, base_url: str = "") -> bytes:
     return cal.to_ical()
 
 
-def outputs(base_url: str) -> tuple[str, ...]:
+def outputs(archive: Archive, base_url: str) -> tuple[str, ...]:
     """Every file `feed_files` writes: the sitemap only when the site's address is known."""
-    return (FEED_PATH, CALENDAR_PATH, "robots.txt", *(("sitemap.xml",) if base_url else ()))
+    made = [path for channel in channels(archive) for path in (channel.feed, channel.calendar) if path]
+    return (*made, "robots.txt", *(("sitemap.xml",) if base_url else ()))
 
 
 def feed_files(archive: Archive, pages: list[Page], base_url: str = "") -> dict[str, bytes]:
-    files = {
-        FEED_PATH: atom_feed(archive, base_url).encode("utf-8"),
-        CALENDAR_PATH: calendar(archive, base_url),
-        "robots.txt": robots_txt(base_url).encode("utf-8"),
-    }
+    files = {}
+    for channel in channels(archive):
+        files[channel.feed] = atom_feed(archive, base_url, channel).encode("utf-8")
+        if channel.calendar:
+            files[channel.calendar] = calendar(archive, base_url, channel)
+    files["robots.txt"] = robots_txt(base_url).encode("utf-8")
     if base_url:
         files["sitemap.xml"] = sitemap(pages, base_url).encode("utf-8")
     return files

@@ -44,6 +44,14 @@ def committee_path(slug: str) -> str:
     return f"committees/{slug}/index.html"
 
 
+def committee_feed_path(slug: str) -> str:
+    return f"committees/{slug}/feed.xml"
+
+
+def committee_calendar_path(slug: str) -> str:
+    return f"committees/{slug}/calendar.ics"
+
+
 def year_path(year: int) -> str:
     return f"years/{year}/index.html"
 

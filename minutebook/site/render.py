@@ -23,6 +23,9 @@ from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, A
 from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
 from minutebook.site.links import (
     action_path,
+    committee_calendar_path,
+    committee_feed_path,
+    committee_path,
     item_link,
     meeting_path,
     person_path,
@@ -35,6 +38,8 @@ from minutebook.site.markup import Abbreviations, ItemText, make_parser, render_
 
 ABOUT_PATH = "about/index.html"
 DECISIONS_PATH = "decisions/index.html"  # only where the archive minutes any decision
+COMMITTEES_PATH = "committees/index.html"  # only where the archive holds two committees or more
+RECENT_DECISIONS = 5  # a committee's page shows this many of its latest decisions, and links to the rest
 # Every page's own policy, for hosts that send none: its scripts, styles and images come from the site alone.
 CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:"
 TOPICS_SHOWN = 3  # a list names this many of a meeting's topics, then "and N more"
@@ -139,6 +144,31 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
             **every,
         ),
     ]
+    if lists_committees(archive):
+        pages.append(
+            Page(
+                COMMITTEES_PATH,
+                "committees.html",
+                "Committees",
+                f"The committees, boards and panels whose meetings the {site.title} archive holds.",
+                **every,
+            )
+        )
+        for committee in archive.committees:
+            shown = [m.id for m in committee.meetings]
+            shown += [m for tracked in committee.open_actions for m in _action_meetings(tracked, archive)]
+            pages.append(
+                Page(
+                    committee_path(committee.slug),
+                    "committee.html",
+                    committee.name,
+                    f"The members, meetings, open actions and decisions of the {committee.name}.",
+                    {"committee": committee, "feeds": committee_feeds(archive, committee)},
+                    depends_on=(),
+                    # and those that announce its next meetings: its calendar is linked only when it has any
+                    summarises=tuple(dict.fromkeys(shown + [m.id for m in archive.announcing(committee)])),
+                )
+            )
     if archive.content.about:  # content/about.md, in the shared fingerprint as every reference file is
         about = archive.content.about
         pages.append(
@@ -196,6 +226,8 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
         shown += [m for tracked in person_record.owned for m in _action_meetings(tracked, archive)]
         shown += [d.meeting_id for d in person_record.moved + person_record.voted_on]
         shown += [d.meeting_id for d in person_record.declared]
+        # Attendance counts every meeting each of their committees held, whether it lists them or not.
+        shown += [m.id for c in archive.committees_of(person_record.person.slug) for m in c.meetings]
         person = person_record.person
         pages.append(
             Page(
@@ -249,6 +281,28 @@ def names_meeting_types(archive: Archive) -> bool:
     "Monthly Assurance Meeting" beside every meeting tells a reader nothing. It depends on every
     meeting, so it is part of every page's fingerprint (fingerprints.inputs)."""
     return len({m.type for m in archive.meetings}) > 1
+
+
+def lists_committees(archive: Archive) -> bool:
+    """Whether the site has a page per committee, and a list of them: only when the archive holds two or
+    more, as one body's one committee is the whole site already. It depends on every meeting, so it is
+    part of every page's fingerprint (fingerprints.inputs): every page's navigation follows it."""
+    return len(archive.committees) > 1
+
+
+@dataclass(frozen=True)
+class CommitteeFeeds:
+    """Where a committee's feed and calendar are: the calendar only when the minutes name a next meeting of it."""
+
+    feed: str
+    calendar: str = ""
+
+
+def committee_feeds(archive: Archive, committee) -> CommitteeFeeds:
+    announced = bool(archive.announcing(committee))
+    return CommitteeFeeds(
+        committee_feed_path(committee.slug), committee_calendar_path(committee.slug) if announced else ""
+    )
 
 
 def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...]:
@@ -381,10 +435,14 @@ class Renderer:
             theme_path=theme_path,
             person_path=person_path,
             year_path=year_path,
+            committee_path=committee_path,
             item_link=item_link,
             about_path=ABOUT_PATH,
             content_security_policy=CONTENT_SECURITY_POLICY,
             names_types=names_meeting_types(archive),
+            lists_committees=lists_committees(archive),
+            committees_path=COMMITTEES_PATH,
+            recent_decisions=RECENT_DECISIONS,
             agenda_tree=agenda_tree,
         )
         self.env.filters.update(in_brief=in_brief)

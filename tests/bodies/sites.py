@@ -14,6 +14,8 @@ from tests.conftest import FIXTURES
 PARISH = FIXTURES / "parish"
 PANEL = FIXTURES / "panel"
 CITY = FIXTURES / "citycouncil"
+# The city council with a second committee, its planning commission: committees get pages of their own.
+COMMITTEES = FIXTURES / "committees"
 NOVEMBER = "meetings/2017-11-14-parish-council/index.html"
 DECEMBER = "meetings/2017-12-12-parish-council/index.html"
 SEPTEMBER = "meetings/2020-09-21-police-and-crime-panel/index.html"

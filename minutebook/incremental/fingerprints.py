@@ -26,7 +26,7 @@ from minutebook.content import history as file_history
 from minutebook.content import walk
 from minutebook.link import Archive
 from minutebook.model import Meeting
-from minutebook.site.render import Page, lists_committees, names_meeting_types
+from minutebook.site.render import Page, listed_committees, names_meeting_types
 
 
 def digest(*parts: bytes | str) -> str:
@@ -117,7 +117,7 @@ def inputs(
             tree_digest(templates),
             f"names types: {names_meeting_types(archive)}",
             f"decisions: {bool(archive.decisions)}",
-            f"committees: {[c.slug for c in archive.committees] if lists_committees(archive) else 'unlisted'}",
+            f"committees: {[c.slug for c in archive.committees] if listed_committees(archive) else 'unlisted'}",
         ),
         {m.id: digest(meeting_sources[m.id], file_history.digest_text(history, m.id)) for m in archive.meetings},
         {m.id: summaries[m.id] for m in archive.meetings},

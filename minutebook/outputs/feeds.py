@@ -23,7 +23,7 @@ from minutebook.link import Archive, CommitteeRecord
 from minutebook.model import Locale, Meeting, NextMeeting
 from minutebook.site.dates import DEFAULT, meeting_start, time_of_day, weekday_date
 from minutebook.site.links import absolute, committee_path, link, meeting_path, normal_base, stable_id
-from minutebook.site.render import Page, committee_feeds, lists_committees
+from minutebook.site.render import Page, committee_feeds, listed_committees
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -88,8 +88,7 @@ def committee_channel(archive: Archive, committee: CommitteeRecord) -> Channel:
 
 def channels(archive: Archive) -> tuple[Channel, ...]:
     """The archive's feed and calendar, and each committee's where committees have pages of their own."""
-    committees = archive.committees if lists_committees(archive) else ()
-    return (archive_channel(archive), *(committee_channel(archive, c) for c in committees))
+    return (archive_channel(archive), *(committee_channel(archive, c) for c in listed_committees(archive)))
 
 
 def meeting_summary(meeting: Meeting, locale: Locale = DEFAULT) -> str:

@@ -18,7 +18,7 @@ from typing import TypedDict
 
 import jinja2
 
-from minutebook.link import Archive, ItemRef, role_at, whole_months_between
+from minutebook.link import Archive, CommitteeRecord, ItemRef, role_at, whole_months_between
 from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
 from minutebook.site.links import (
@@ -144,7 +144,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
             **every,
         ),
     ]
-    if lists_committees(archive):
+    if listed_committees(archive):
         pages.append(
             Page(
                 COMMITTEES_PATH,
@@ -154,7 +154,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
                 **every,
             )
         )
-        for committee in archive.committees:
+        for committee in listed_committees(archive):
             shown = [m.id for m in committee.meetings]
             shown += [m for tracked in committee.open_actions for m in _action_meetings(tracked, archive)]
             pages.append(
@@ -283,11 +283,17 @@ def names_meeting_types(archive: Archive) -> bool:
     return len({m.type for m in archive.meetings}) > 1
 
 
+def listed_committees(archive: Archive) -> tuple[CommitteeRecord, ...]:
+    """The committees with a page each, and a list of them: those with a meeting in the archive, and only
+    when there are two or more, as one body's one committee is the whole site already (and a type declared
+    in site.yml before any meeting of it is published would be an empty page). It depends on every meeting,
+    so it is part of every page's fingerprint (fingerprints.inputs): every page's navigation follows it."""
+    held = tuple(c for c in archive.committees if c.meetings)
+    return held if len(held) > 1 else ()
+
+
 def lists_committees(archive: Archive) -> bool:
-    """Whether the site has a page per committee, and a list of them: only when the archive holds two or
-    more, as one body's one committee is the whole site already. It depends on every meeting, so it is
-    part of every page's fingerprint (fingerprints.inputs): every page's navigation follows it."""
-    return len(archive.committees) > 1
+    return bool(listed_committees(archive))
 
 
 @dataclass(frozen=True)
@@ -298,7 +304,7 @@ class CommitteeFeeds:
     calendar: str = ""
 
 
-def committee_feeds(archive: Archive, committee) -> CommitteeFeeds:
+def committee_feeds(archive: Archive, committee: CommitteeRecord) -> CommitteeFeeds:
     announced = bool(archive.announcing(committee))
     return CommitteeFeeds(
         committee_feed_path(committee.slug), committee_calendar_path(committee.slug) if announced else ""
@@ -441,6 +447,7 @@ class Renderer:
             content_security_policy=CONTENT_SECURITY_POLICY,
             names_types=names_meeting_types(archive),
             lists_committees=lists_committees(archive),
+            listed_committees=listed_committees(archive),
             committees_path=COMMITTEES_PATH,
             recent_decisions=RECENT_DECISIONS,
             agenda_tree=agenda_tree,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.bodies.sites import COMMITTEES, build
 from tests.conftest import PUBLIC_ADDRESS, ROOT, serve
 
 pytestmark = pytest.mark.browser
@@ -37,6 +38,20 @@ PAGE_TYPES = {
     "open data": "data/index.html",
     "about": "about/index.html",
 }
+
+# The page kinds only an archive of two committees or more has, and those that change with it.
+COMMITTEE_PAGE_TYPES = {
+    "committees": "committees/index.html",
+    "committee": "committees/planning-commission/index.html",
+    "person, with attendance by committee": "people/samuel-price/index.html",
+    "meeting, with its committee linked": "meetings/2019-09-10-planning-commission/index.html",
+}
+
+
+@pytest.fixture(scope="module")
+def committees_server(tmp_path_factory):
+    with serve(build(COMMITTEES, tmp_path_factory.mktemp("committees") / "site")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +106,18 @@ def test_axe_finds_no_wcag_a_or_aa_violations_light_or_dark_wide_or_narrow(tab, 
 def test_nothing_scrolls_sideways_at_320px(tab, real_server, name):
     open_page(tab, real_server, PAGE_TYPES[name], width=320)
     # Wide tables may scroll, but only inside their own box.
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+@pytest.mark.parametrize("name", COMMITTEE_PAGE_TYPES)
+def test_committee_pages_have_no_wcag_a_or_aa_violations_light_or_dark_wide_or_narrow(tab, committees_server, name):
+    open_page(tab, committees_server, COMMITTEE_PAGE_TYPES[name])
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
+
+
+@pytest.mark.parametrize("name", COMMITTEE_PAGE_TYPES)
+def test_nothing_on_committee_pages_scrolls_sideways_at_320px(tab, committees_server, name):
+    open_page(tab, committees_server, COMMITTEE_PAGE_TYPES[name], width=320)
     assert tab.evaluate("document.documentElement.scrollWidth") <= 320
 
 

@@ -34,6 +34,7 @@ class _Reader(HTMLParser):
         self._link: list | None = None
         self._in: str = ""  # "caption", "th", "td", "li", "p"
         self._list = ""
+        self._row_header = False  # a <th scope="row">: the first cell of its row, not a column's header
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -43,6 +44,7 @@ class _Reader(HTMLParser):
             self.tables[-1].rows.append([])
         elif tag in ("caption", "th", "td") and self.tables:
             self._in, self._cell = tag, Cell()
+            self._row_header = tag == "th" and a.get("scope") == "row"
         elif tag == "ol":
             self._list = a.get("class") or ""
             self.lists.setdefault(self._list, [])
@@ -61,9 +63,9 @@ class _Reader(HTMLParser):
             self._cell.text = " ".join(self._cell.text.split())
             if tag == "caption":
                 self.tables[-1].caption = self._cell.text
-            elif tag == "th":  # the action tables use th only for their column headers
+            elif tag == "th" and not self._row_header:
                 self.tables[-1].headers.append(self._cell.text)
-            elif tag == "td":
+            elif tag in ("th", "td"):
                 self.tables[-1].rows[-1].append(self._cell)
             elif tag == "li":
                 self.lists[self._list].append(self._cell)

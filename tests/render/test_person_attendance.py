@@ -1,0 +1,76 @@
+"""A person's page counts, per committee and year, the meetings held and how the minutes list them at those:
+present, sending apologies (or the body's own word for it) or not listed. Counts, never a ranking."""
+
+import shutil
+
+import pytest
+
+from tests.bodies.sites import CITY, COMMITTEES, build, main_of, text
+from tests.render.tables import read
+
+SAMUEL = "people/samuel-price/index.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build(COMMITTEES, tmp_path_factory.mktemp("committees") / "site")
+
+
+def attendance(site, person: str, committee: str) -> list[list[str]]:
+    (table,) = [t for t in read(site / person).tables if t.caption.endswith(f"at the {committee}'s meetings, by year")]
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_a_person_has_a_table_of_attendance_for_each_committee_they_are_listed_at(site):
+    captions = [t.caption for t in read(site / SAMUEL).tables if "by year" in t.caption]
+    assert captions == [
+        "Samuel Price at the City Council's meetings, by year",
+        "Samuel Price at the Planning Commission's meetings, by year",
+    ]
+
+
+def test_each_year_counts_the_meetings_held_and_how_the_person_is_listed_at_them(site):
+    assert attendance(site, SAMUEL, "Planning Commission") == [
+        ["2019", "1", "0", "1", "0"],
+        ["2020", "1", "1", "0", "0"],
+    ]
+
+
+def test_the_columns_use_the_bodys_word_for_those_not_present(site):
+    (table,) = [t for t in read(site / SAMUEL).tables if t.caption.startswith("Samuel Price at the City Council")]
+    assert table.headers == ["Year", "Meetings held", "Present", "Absent", "Not listed"]
+
+
+def test_each_year_heads_its_row(site):
+    assert '<tr><th scope="row">2019</th><td data-label="Meetings held">1</td>' in main_of(site, SAMUEL)
+
+
+def test_meetings_at_which_the_minutes_do_not_list_the_person_are_counted_as_not_listed(tmp_path):
+    content = shutil.copytree(COMMITTEES, tmp_path / "content")
+    minutes = content / "meetings/2019-06-18-city-council.md"
+    written = minutes.read_text(encoding="utf-8")
+    minutes.write_text(written.replace("  - person: samuel-price\n    role: Councilmember\n", ""), encoding="utf-8")
+    site = build(content, tmp_path / "site")
+    assert attendance(site, SAMUEL, "City Council")[0] == ["2019", "2", "1", "0", "1"]
+
+
+def test_only_the_years_from_the_first_listing_to_the_last_are_counted(site):
+    grace = attendance(site, "people/grace-kim/index.html", "Planning Commission")
+    assert [row[0] for row in grace] == ["2019"]
+
+
+def test_the_committee_is_named_with_a_link_to_its_page(site):
+    assert (
+        '<h3 id="attendance-planning-commission"><a href="../../committees/planning-commission/index.html">'
+        "Planning Commission</a></h3>" in main_of(site, SAMUEL)
+    )
+
+
+def test_with_one_committee_its_name_is_given_without_a_link(tmp_path):
+    site = build(CITY, tmp_path / "site")
+    assert '<h3 id="attendance-city-council">City Council</h3>' in main_of(site, SAMUEL)
+
+
+def test_attendance_is_given_as_counts_not_as_a_rate(site):
+    section = main_of(site, SAMUEL).split('id="attendance"')[1].split('id="attended"')[0]
+    assert "%" not in text(section)

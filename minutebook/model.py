@@ -96,6 +96,8 @@ class MeetingType:
     title: str  # the pattern of a draft's title, such as "{type} {month} {year}"
     source_title: str  # the pattern of its source document's title
     standing_agenda: tuple[StandingItem, ...] = ()
+    time: str = ""  # when its meetings usually start, HH:MM, for `new`; "": as the last one did
+    venue: str = ""  # where they are usually held, for `new`; "": as the last one was
     origin: Origin = field(default=Origin(""), compare=False)
 
 

@@ -27,7 +27,13 @@ TO_DO = "TO DO"  # one marker, so an editor can search the file for what is left
 PLACEHOLDER_TIME = "00:00"  # a valid time that no real meeting of these minutes starts at
 
 # Where the new meeting's time and venue came from.
-GIVEN, NEXT_LINE, PREVIOUS, PLACEHOLDER = "given", "next-meeting line", "previous meeting", "placeholder"
+GIVEN, NEXT_LINE, DECLARED, PREVIOUS, PLACEHOLDER = (
+    "given",
+    "next-meeting line",
+    "meeting type",
+    "previous meeting",
+    "placeholder",
+)
 
 
 class CannotStart(Exception):
@@ -161,15 +167,19 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
     announced = (
         previous.next_meeting if previous and previous.next_meeting and previous.next_meeting.date == day else None
     )
+    # The type's usual time and venue, where site.yml gives them, stand before the last meeting's:
+    # that one may have been held elsewhere for once; a next-meeting line names this very meeting.
     time, time_from = _first(
         (time, GIVEN),
         (announced.time if announced else None, NEXT_LINE),
+        (settings.time, DECLARED),
         (previous.time if previous else None, PREVIOUS),
         (PLACEHOLDER_TIME, PLACEHOLDER),
     )
     venue, venue_from = _first(
         (venue, GIVEN),
         (announced.venue if announced else None, NEXT_LINE),
+        (settings.venue, DECLARED),
         (previous.venue if previous else None, PREVIOUS),
         (f"{TO_DO}: venue", PLACEHOLDER),
     )
@@ -284,15 +294,20 @@ def describe(skeleton: Skeleton) -> str:
             for f, source in (("the time", skeleton.time_from), ("the venue", skeleton.venue_from))
             if source == PLACEHOLDER
         ]
+        declared = [
+            f for f, source in (("time", skeleton.time_from), ("venue", skeleton.venue_from)) if source == DECLARED
+        ]
+        usual = f"its usual {_join(declared)} from content/site.yml; " if declared else ""
         return (
             f"No earlier {_as_meeting(skeleton.meeting_type)} in the archive, so this is a minimal skeleton: "
-            f"{_join(guessed)} are placeholders; {actions} "
+            f"{_join(guessed)} are placeholders; {usual}{actions} "
             f"{'listed' if skeleton.lists_actions or not skeleton.outstanding else 'open, for action_updates'}."
         )
     sources = {
         NEXT_LINE: "from its next-meeting line",
         PREVIOUS: "copied from that meeting",
         GIVEN: "as given",
+        DECLARED: "as usual for the type (content/site.yml)",
         PLACEHOLDER: "left to fill in",  # that meeting's minutes recorded none
     }
     grouped: dict[str, list[str]] = {}
@@ -321,6 +336,8 @@ def _note(source: str, previous: Meeting | None, what: str) -> str:
     if source == NEXT_LINE:
         assert previous is not None, "only an earlier meeting's next-meeting line is a NEXT_LINE source"
         return f"  # from the next-meeting line of {previous.id}.md"
+    if source == DECLARED:
+        return "  # as meeting_types in content/site.yml gives it"
     if source == PREVIOUS:
         assert previous is not None, "only an earlier meeting is a PREVIOUS source"
         return f"  # {TO_DO}: check; copied from {previous.id}.md"

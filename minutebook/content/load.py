@@ -817,7 +817,8 @@ def parse_meeting_types(f: Fields) -> tuple[MeetingType, ...]:
         agenda = parse_standing_agenda(g)
         if name:
             slugs[type_slug(name)] = (name, line)
-            found.append(MeetingType(name, title, source_title, agenda, Origin(f.path, line)))
+            time, venue = g.time("time"), g.line_text("venue")
+            found.append(MeetingType(name, title, source_title, agenda, time, venue, Origin(f.path, line)))
     return tuple(found)
 
 

@@ -397,6 +397,12 @@ MEETING_TYPE = Record("meeting type", "meeting types", "Meeting types", (
     Field("source_title", LINE,
           "The pattern of the title of the document the minutes are transcribed from, as a draft starts it: "
           "the same placeholders, and `{title}` for the meeting's title.", default="{title}"),
+    Field("time", TIME,
+          "The time its meetings usually start: a draft from `new` starts at it, unless the last meeting's "
+          "next-meeting line names another. Left out, the time of the last meeting of the type."),
+    Field("venue", LINE,
+          "Where its meetings are usually held: a draft from `new` names it, unless the last meeting's "
+          "next-meeting line names another. Left out, the venue of the last meeting of the type."),
     Field("standing_agenda", list_of(STANDING_ITEM),
           "The items every meeting of the type starts with, in order: `new` writes them into each draft. "
           "An item with a title alone may be written as the title: `- Apologies`. Left out, a short general "

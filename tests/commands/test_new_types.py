@@ -84,3 +84,38 @@ def test_without_declared_types_any_type_starts_from_a_general_agenda(small_cont
     titles = [item.title for item in meeting.agenda]
     assert titles[0] == "Apologies" and "TO DO: title of the first item" in titles
     assert "Outstanding matters" not in titles
+
+
+def test_a_types_usual_time_and_venue_start_the_draft_of_its_first_meeting(small_content):
+    declare(small_content, '  - name: Thematic\n    time: "14:00"\n    venue: Room 4\n')
+    meeting = started(small_content, "2019-06-05", "--type", "Thematic")
+    assert (meeting.time, meeting.venue) == ("14:00", "Room 4")
+
+
+def test_a_types_usual_time_and_venue_stand_before_those_of_its_last_meeting(small_content):
+    declare(small_content, '  - name: Performance\n    time: "14:30"\n    venue: Council Chamber\n')
+    meeting = started(small_content, "2019-06-25", "--type", "Performance")
+    assert (meeting.time, meeting.venue) == ("14:30", "Council Chamber")
+
+
+def test_the_draft_says_where_the_types_usual_time_and_venue_came_from(small_content):
+    declare(small_content, '  - name: Performance\n    time: "14:30"\n    venue: Council Chamber\n')
+    started(small_content, "2019-06-25", "--type", "Performance")
+    text = draft(small_content, "2019-06-25-performance.md")
+    assert 'time: "14:30"  # as meeting_types in content/site.yml gives it\n' in text
+    assert "venue: Council Chamber  # as meeting_types in content/site.yml gives it\n" in text
+
+
+def test_the_last_meetings_next_meeting_line_stands_before_the_types_usual_time_and_venue(small_content):
+    declare(small_content, '  - name: Performance\n    time: "14:30"\n    venue: Council Chamber\n')
+    may = small_content / "meetings" / "2019-05-28-performance.md"
+    text = may.read_text(encoding="utf-8")
+    announced = 'next_meeting:\n  date: 2019-06-25\n  time: "11:00"\n  type: Performance\n  venue: Room 2\nsource:\n'
+    may.write_text(text.replace("source:\n", announced, 1), encoding="utf-8")
+    meeting = started(small_content, "2019-06-25", "--type", "Performance")
+    assert (meeting.time, meeting.venue) == ("11:00", "Room 2")
+
+
+def test_without_a_usual_time_and_venue_the_last_meetings_are_copied(small_content):
+    meeting = started(small_content, "2019-06-25", "--type", "Performance")
+    assert (meeting.time, meeting.venue) == ("10:00", "Room 1.38")

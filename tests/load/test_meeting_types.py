@@ -75,3 +75,17 @@ def test_a_standing_item_title_stays_on_one_line_as_it_becomes_a_heading(tmp_pat
     )
     (found,) = problems(content)
     assert found.startswith("content/site.yml:8: meeting_types[1].standing_agenda[1].title: holds a line break"), found
+
+
+def test_a_type_may_give_the_time_and_venue_its_meetings_usually_have(tmp_path):
+    content = settings(
+        tmp_path, 'meeting_types:\n  - name: Full Council\n    time: "19:00"\n    venue: Council Chamber\n'
+    )
+    (full_council,) = load_content(content).site.meeting_types
+    assert (full_council.time, full_council.venue) == ("19:00", "Council Chamber")
+
+
+def test_a_types_usual_time_is_a_24_hour_time(tmp_path):
+    content = settings(tmp_path, "meeting_types:\n  - name: Full Council\n    time: 7pm\n")
+    (found,) = problems(content)
+    assert found.startswith("content/site.yml:7: meeting_types[1].time: '7pm' is not a time"), found

@@ -66,9 +66,12 @@ def test_the_committee_is_named_with_a_link_to_its_page(site):
     )
 
 
-def test_with_one_committee_its_name_is_given_without_a_link(tmp_path):
+def test_with_one_committee_attendance_is_by_year_alone_with_no_committee_to_link_to(tmp_path):
     site = build(CITY, tmp_path / "site")
-    assert '<h3 id="attendance-city-council">City Council</h3>' in main_of(site, SAMUEL)
+    page = read(site / SAMUEL)
+    assert '<h2 id="attendance">Attendance by year</h2>' in page.html
+    assert "<h3" not in page.html.split('id="attendance"')[1].split("</table>")[0]
+    assert [t.caption for t in page.tables][0] == "Samuel Price at the City Council's meetings, by year"
 
 
 def test_attendance_is_given_as_counts_not_as_a_rate(site):

@@ -226,8 +226,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
         shown += [m for tracked in person_record.owned for m in _action_meetings(tracked, archive)]
         shown += [d.meeting_id for d in person_record.moved + person_record.voted_on]
         shown += [d.meeting_id for d in person_record.declared]
-        # Attendance counts every meeting each of their committees held, whether it lists them or not.
-        shown += [m.id for c in archive.committees_of(person_record.person.slug) for m in c.meetings]
+        shown += _attendance_meetings(archive, person_record.person.slug)
         person = person_record.person
         pages.append(
             Page(
@@ -309,6 +308,18 @@ def committee_feeds(archive: Archive, committee: CommitteeRecord) -> CommitteeFe
     return CommitteeFeeds(
         committee_feed_path(committee.slug), committee_calendar_path(committee.slug) if announced else ""
     )
+
+
+def _attendance_meetings(archive: Archive, slug: str) -> list[str]:
+    """The meetings a person's attendance counts: every meeting each of their committees held in the years
+    from the first the minutes list them at to the last, whether it lists them or not (CommitteeRecord.attendance).
+    A meeting that moves into those years is named then, which changes the page's fingerprint all the same."""
+    shown = []
+    for committee in archive.committees_of(slug):
+        spans = [m for m in committee.members if m.person == slug]
+        first, last = min(m.first.year for m in spans), max(m.last.year for m in spans)
+        shown += [m.id for m in committee.meetings if first <= m.year <= last]
+    return shown
 
 
 def _meeting_neighbourhood(archive: Archive, meeting: Meeting) -> tuple[str, ...]:

@@ -116,3 +116,13 @@ def test_the_result_filter_is_reached_and_changed_by_keyboard(page, city):
     page.keyboard.press("ArrowDown")  # to "Carried"
     page.wait_for_url(re.compile(r"result=carried"))
     assert settled(page).locator("#search-status").inner_text().endswith("with the filters chosen.")
+
+
+def test_results_are_drawn_as_a_list_not_as_a_decisions_result_badge(page, city):
+    # A decision's result on its meeting page is a badge (class "result"), as every search result's entry is.
+    typed(page, city, "fenced dog park")
+    entry = page.locator("#search-results > li.result-decision").first
+    assert entry.evaluate("e => [getComputedStyle(e).display, getComputedStyle(e).borderTopWidth]") == [
+        "list-item",
+        "0px",
+    ]

@@ -81,3 +81,7 @@ def test_a_decision_is_found_by_who_moved_it(engine):
 def test_an_archive_without_decisions_has_no_decisions_in_its_index(tmp_path):
     index = write_search_data(ASSURANCE, tmp_path / "search" / "index.js").read_text(encoding="utf-8")
     assert '"decisions"' not in index
+
+
+def test_the_result_filter_alone_lists_every_decision_with_that_result(engine):
+    assert [r["url"] for r in find(engine, "", {"result": "lost"})] == [LOST]

@@ -256,14 +256,15 @@ function resultLists(opened) {
   function passes(ref, filters) {
     var doc = docs[ref], m = meetings[doc.m];
     return (!filters.year || m.y === filters.year) && (!filters.type || m.ty === filters.type) &&
-      (!filters.kind || doc.k === filters.kind) && (!filters.theme || opened.themesOf(ref).indexOf(filters.theme) !== -1);
+      (!filters.kind || doc.k === filters.kind) && (!filters.theme || opened.themesOf(ref).indexOf(filters.theme) !== -1) &&
+      (!filters.result || doc.r === filters.result); // only a decision has a result
   }
 
   function filtering(filters) {
     return Object.keys(filters || {}).some(function (k) { return filters[k]; });
   }
 
-  /* Newest meeting first; within a meeting, items in agenda order, then actions. */
+  /* Newest meeting first; within a meeting, items in agenda order, then actions, then decisions. */
   function browse(filters) {
     var refs = [];
     docs.forEach(function (doc, ref) { if (passes(ref, filters)) refs.push(ref); });

@@ -75,7 +75,8 @@ function begin(document, window, engine, load) {
   var input = document.getElementById("q");
   var body = document.body;
   window.minutebookSearch = engine; // for measuring in a browser, without a console
-  var FILTERS = ["year", "theme", "type", "kind"];
+  // The result filter is on the page only where the archive records decisions.
+  var FILTERS = ["year", "theme", "type", "kind", "result"].filter(function (name) { return select(name); });
   var root = "../";
   var shown = { found: null, drawn: 0 };
 
@@ -88,8 +89,9 @@ function begin(document, window, engine, load) {
     return out;
   }
 
-  /* The address says what is shown, so it can be shared or bookmarked. */
-  function remember(text, filters, sort) {
+  /* The address says what is shown, so it can be shared or bookmarked. A choice of filter or order
+   * is a step the Back button returns from (`step`); typing replaces the address as it goes. */
+  function remember(text, filters, sort, step) {
     var params = new URLSearchParams();
     if (text) params.set("q", text);
     FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
@@ -98,14 +100,15 @@ function begin(document, window, engine, load) {
     // Replacing an address with itself still costs the browser a same-document navigation.
     if ((query ? "?" + query : "") === window.location.search) return;
     try {
-      window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+      window.history[step ? "pushState" : "replaceState"](null, "", query ? "?" + query : window.location.pathname);
     } catch (e) { /* some browsers refuse for pages opened from disk; the search still works */ }
   }
 
-  function restore() {
+  /* The form as the address says; `exact`: going Back or Forward, where the address is all there is. */
+  function restore(exact) {
     var params = new URLSearchParams(window.location.search);
     // What was typed while the index loaded stays, unless the address asks for something.
-    if (params.has("q") || !input.value) input.value = params.get("q") || "";
+    if (exact || params.has("q") || !input.value) input.value = params.get("q") || "";
     FILTERS.forEach(function (name) {
       var value = params.get(name) || "", box = select(name);
       var known = Array.prototype.some.call(box.options, function (o) { return o.value === value; });
@@ -142,11 +145,17 @@ function begin(document, window, engine, load) {
       meta.appendChild(document.createTextNode("Action from item " + r.number + " "));
       highlighted(meta, r.itemTitle).appendChild(document.createTextNode(", "));
     }
+    if (r.kind === "decision") {
+      // Its kind and result first ("Motion, lost"): what a reader scanning decisions looks for.
+      meta.appendChild(el("strong", { "class": "decision-result" }, r.status + "."));
+      meta.appendChild(document.createTextNode(" Under item " + (r.number ? r.number + " " : "")));
+      highlighted(meta, r.itemTitle).appendChild(document.createTextNode(", "));
+    }
     meta.appendChild(document.createTextNode(r.meeting + ", "));
     meta.appendChild(el("time", { datetime: r.date }, r.dateShown));
     // Draft minutes may still change: a reader must know before quoting them.
     if (r.minutes === "draft") meta.appendChild(el("strong", { "class": "minutes-label minutes-label-draft" }, "Draft minutes: not yet approved"));
-    if (r.status) meta.appendChild(document.createTextNode(". Status: " + r.status));
+    if (r.status && r.kind === "action") meta.appendChild(document.createTextNode(". Status: " + r.status));
     li.appendChild(meta);
     if (r.snippet.length) li.appendChild(highlighted(el("p", { "class": "snippet" }), r.snippet));
     if (r.people.length) highlighted(li.appendChild(el("p", { "class": "named" }, "People named: ")), r.people);
@@ -219,7 +228,7 @@ function begin(document, window, engine, load) {
     var n = found.results.length + found.people.length, asked = "“" + text.trim() + "”", narrowed = filtered ? " with the filters chosen" : "";
     var sorted = found.order ? (found.order === "newest" ? " Newest first." : " Oldest first.") : "";
     if (found.mode === "idle") return "";
-    if (found.mode === "browse") return plural(n, "agenda item or action matches", "agenda items and actions match") + " the filters chosen." + sorted;
+    if (found.mode === "browse") return (decisions ? plural(n, "agenda item, action or decision matches", "agenda items, actions and decisions match") : plural(n, "agenda item or action matches", "agenda items and actions match")) + " the filters chosen." + sorted;
     if (found.mode === "common") return asked + " is made of words too common to search for, such as “the” and “of”. Add a word that says what you are looking for.";
     if (!n) return "No results for " + asked + narrowed + ".";
     if (found.mode === "fuzzy") return "No exact matches for " + asked + "; " + plural(n, "result", "results") + " for close spellings" + narrowed + "." + sorted;
@@ -252,14 +261,15 @@ function begin(document, window, engine, load) {
     return box;
   }
 
+  var decisions = Boolean(select("result")); // whether the archive records any
   var searches = 0; // searches begun; each ends with data-search-done set to its number
 
   /* Searches for what the form says; loads the term and text files the answer needs first. */
   /* `finished`: asked for with Enter or by the address, so the last word is whole, not still being typed. */
-  function run(finished) {
+  function run(finished, step) {
     var began = window.performance.now(), asked = ++searches;
     var text = input.value, typed = finished === true && /\S$/.test(text) ? text + " " : text, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; }), sort = order.value;
-    remember(text, filters, sort);
+    remember(text, filters, sort, step === true);
     list.setAttribute("aria-busy", "true");
     (function attempt() {
       var found = engine.search(typed, filters, sort);
@@ -298,8 +308,14 @@ function begin(document, window, engine, load) {
     window.clearTimeout(timer);
     run(true);
   });
-  FILTERS.forEach(function (name) { select(name).addEventListener("change", run); });
-  order.addEventListener("change", run);
+  function chose() { run(false, true); }
+  FILTERS.forEach(function (name) { select(name).addEventListener("change", chose); });
+  order.addEventListener("change", chose);
+  // Back and Forward return to the search and filters the address holds.
+  window.addEventListener("popstate", function () {
+    restore(true);
+    run(true);
+  });
 
   // Up and down arrows move between the search box and the result links; Enter follows a link.
   document.addEventListener("keydown", function (event) {

@@ -69,16 +69,28 @@ function open(data, files) {
   // Plain loops below, not forEach: this runs once per page, before the code is optimised, over
   // every document, and the page waits for it. So it makes only what every search needs; a
   // document's themes and lengths are read from its entry when a search first asks for them.
-  var itemCount = 0, place, ref, i;
-  for (place = 0; place < data.meetings.length; place++) itemCount += data.meetings[place][6];
-  var meetings = new Array(data.meetings.length), docs = new Array(data.docs.length), items = 0, actions = itemCount;
+  var itemCount = 0, actionCount = 0, place, ref, i;
   for (place = 0; place < data.meetings.length; place++) {
-    var row = data.meetings[place];
-    var m = meetings[place] = { id: row[0], t: row[1], d: row[2], dl: row[3], y: row[4], ty: row[5], items: [items, items + row[6]], actions: [actions, actions + row[7]], lengths: row.slice(8) };
+    itemCount += data.meetings[place][6];
+    actionCount += data.meetings[place][7];
+  }
+  // A meeting's decisions, where it records any, follow every action: their results, by meeting place.
+  var results = {};
+  (data.decisions || []).forEach(function (row) { results[row[0]] = row.slice(1); });
+  var meetings = new Array(data.meetings.length), docs = new Array(data.docs.length), items = 0, actions = itemCount;
+  var decisions = itemCount + actionCount;
+  for (place = 0; place < data.meetings.length; place++) {
+    var row = data.meetings[place], decided = results[place] || [];
+    var m = meetings[place] = {
+      id: row[0], t: row[1], d: row[2], dl: row[3], y: row[4], ty: row[5], items: [items, items + row[6]],
+      actions: [actions, actions + row[7]], decisions: [decisions, decisions + decided.length], lengths: row.slice(8)
+    };
     for (ref = m.items[0]; ref < m.items[1]; ref++) docs[ref] = { k: "item", m: place, local: ref - m.items[0], th: null };
     for (ref = m.actions[0]; ref < m.actions[1]; ref++) docs[ref] = { k: "action", m: place, local: ref - m.actions[0], th: null };
+    for (ref = m.decisions[0]; ref < m.decisions[1]; ref++) docs[ref] = { k: "decision", m: place, local: ref - m.decisions[0], th: null, r: decided[ref - m.decisions[0]] };
     items += row[6];
     actions += row[7];
+    decisions += decided.length;
   }
   var themeLength = {}, themeTerms = new Map(), withTheme = null;
   Object.keys(data.themes).forEach(function (slug) {
@@ -106,7 +118,7 @@ function open(data, files) {
   var totals = fields.map(function () { return 0; });
   for (place = 0; place < meetings.length; place++) {
     var counted = meetings[place], shared = counted.lengths;
-    var inMeeting = counted.items[1] - counted.items[0] + counted.actions[1] - counted.actions[0];
+    var inMeeting = counted.items[1] - counted.items[0] + counted.actions[1] - counted.actions[0] + counted.decisions[1] - counted.decisions[0];
     for (i = 0; i < meetingFields.length; i++) totals[meetingFields[i]] += shared[i] * inMeeting;
   }
   for (ref = 0; ref < docs.length; ref++) {
@@ -147,10 +159,11 @@ function open(data, files) {
 
   var firstOfYear = data.years.map(function (y) { return y[1]; }); // the place of each year's first meeting
 
-  /* A meeting's document as the term files number them: its items, then its actions. */
+  /* A meeting's document as the term files number them: its items, then its actions, then its decisions. */
   function docOf(m, local) {
-    var items = m.items[1] - m.items[0];
-    return local < items ? m.items[0] + local : m.actions[0] + local - items;
+    var items = m.items[1] - m.items[0], actions = m.actions[1] - m.actions[0];
+    if (local < items) return m.items[0] + local;
+    return local < items + actions ? m.actions[0] + local - items : m.decisions[0] + local - items - actions;
   }
 
   function rangeOf(term) { return rangeIn(data.ranges, term); }
@@ -226,6 +239,7 @@ function open(data, files) {
             if (meetingFields.indexOf(f) === -1) return add(f, docOf(m, local), count);
             for (var ref = m.items[0]; ref < m.items[1]; ref++) add(f, ref, count);
             for (ref = m.actions[0]; ref < m.actions[1]; ref++) add(f, ref, count);
+            for (ref = m.decisions[0]; ref < m.decisions[1]; ref++) add(f, ref, count);
           });
         });
       });

@@ -20,7 +20,7 @@ function documentTexts(data, opened, files, words) {
   function textOf(ref) {
     var doc = docs[ref], stored = files.texts[meetings[doc.m].id];
     if (!stored) return null;
-    var entry = stored[doc.k === "item" ? "items" : "actions"][doc.local];
+    var entry = stored[doc.k + "s"][doc.local]; // "items", "actions" or "decisions"
     return { k: doc.k, m: doc.m, th: opened.themesOf(ref), n: entry.n, t: entry.t, u: entry.u, x: entry.x, p: entry.p, a: entry.a, it: entry.it, s: entry.s };
   }
 
@@ -104,7 +104,7 @@ function documentTexts(data, opened, files, words) {
 
 /* describe(result, asked): a result as the page shows it. */
 function describer(data, opened, words, texts) {
-  var meetings = opened.meetings, trim = words.trim, begins = words.begins, FIELD = TEXT_FIELD;
+  var meetings = opened.meetings, docs = opened.docs, trim = words.trim, begins = words.begins, FIELD = TEXT_FIELD;
   var textOf = texts.textOf, fieldsOf = texts.fieldsOf, fieldTokens = texts.fieldTokens, phraseAt = texts.phraseAt;
 
   function markedTokens(tokens, terms, asked) {
@@ -146,6 +146,7 @@ function describer(data, opened, words, texts) {
       title: whole(FIELD.title),
       itemTitle: whole(FIELD.itemTitle),
       status: doc.s || "",
+      result: docs[result.ref].r || "",
       meeting: m.t,
       date: m.d,
       dateShown: m.dl,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -101,7 +102,18 @@ def meeting_summary(meeting: Meeting, locale: Locale = DEFAULT) -> str:
     where = f", {meeting.venue}" if meeting.venue else ""  # never a made-up place where none was minuted
     words = locale.words
     summary = f"{words.minutes} of the {meeting.type} held on {when}{where}. Agenda: {agenda}."
+    if meeting.decisions:
+        summary += f" {decided(meeting)}"
     return f"Draft {words.minutes_in_text}: not yet approved. {summary}" if meeting.status == "draft" else summary
+
+
+def decided(meeting: Meeting) -> str:
+    """What the meeting decided, counted by kind and result in the minutes' order: "Decided: 2 motions carried,
+    1 motion lost." Only the labels the content format defines, never words of the decisions themselves."""
+    counted = Counter((d.kind, d.result) for d in meeting.decisions)
+    return (
+        "Decided: " + ", ".join(f"{n} {kind}{'s' * (n != 1)} {result}" for (kind, result), n in counted.items()) + "."
+    )
 
 
 def rfc3339(moment: dt.datetime) -> str:

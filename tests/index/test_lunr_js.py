@@ -11,6 +11,7 @@ from minutebook.link import link
 from minutebook.outputs.search.documents import documents
 from minutebook.outputs.search.layout import SEPARATORS, separator_source
 from minutebook.site.render import Renderer
+from tests.bodies.sites import CITY
 from tests.conftest import ASSURANCE, FIXTURES, ROOT
 from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node, write_search_data
 from tests.index.stock_lunr import js_stemmer, reference_index
@@ -183,7 +184,7 @@ def generated(tmp_path_factory):
     return write_archive(tmp_path_factory.mktemp("generated") / "content", 40, 7)
 
 
-@pytest.mark.parametrize("content", [ASSURANCE, FIXTURES / "search", "generated"])
+@pytest.mark.parametrize("content", [ASSURANCE, FIXTURES / "search", "generated", CITY])
 def test_the_browser_makes_from_the_term_files_exactly_the_index_lunr_py_builds(content, generated, tmp_path):
     content = generated if content == "generated" else content
     index_js = write_search_data(content, tmp_path / "search" / "index.js")

@@ -1,6 +1,6 @@
 """The search: what is searchable, and the files the browser searches it with.
 
-One document per agenda item and one per action (documents.py). The search is
+One document per agenda item, one per action and one per decision (documents.py). The search is
 lunr's. Words become terms here, at build time, as lunr.js's pipeline
 (trimmer, stop words, stemmer) makes them in the browser (terms.py ports it:
 lunr.py's own stemmer differs), so each word is held under the term a search

@@ -1,4 +1,5 @@
-"""What is searchable: one document per agenda item (a result lands on its anchor) and one per action.
+"""What is searchable: one document per agenda item (a result lands on its anchor), one per action
+and one per decision (a result lands on the decision's anchor on its meeting's page).
 
 Each document has lunr's fields (FIELDS, with the boosts that rank a word in a
 title above the same word in a body); field_texts gives what each field holds.
@@ -15,7 +16,7 @@ from typing import Required, TypedDict
 
 from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
-from minutebook.model import STATUS_LABELS, Attendee, Locale, Meeting
+from minutebook.model import STATUS_LABELS, Attendee, Decision, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date
 from minutebook.site.links import action_path, item_link
 
@@ -49,8 +50,8 @@ FIELD_PLACE = {f["field_name"]: n for n, f in enumerate(FIELDS)}
 
 @dataclass(frozen=True)
 class SearchDocument:
-    kind: str  # "item" or "action"
-    key: str  # what it stands for: "<meeting id>#<anchor>" or "action:<id>"
+    kind: str  # "item", "action" or "decision"
+    key: str  # what it stands for: "<meeting id>#<anchor>" (an item's or a decision's) or "action:<id>"
     meeting: Meeting
     number: str  # the agenda item's number, in context: "2.1(d)" for item "d" under "2.1"
     title: str  # as a result shows it
@@ -59,14 +60,17 @@ class SearchDocument:
     text: str
     themes: tuple[str, ...]  # slugs
     people: tuple[tuple[str, str], ...]  # ("Name, role", abbreviation) of everyone the text names
-    status: str = ""  # an action's current status
+    status: str = ""  # an action's current status; a decision's kind and result, "Motion, carried"
+    result: str = ""  # a decision's result, one of DECISION_RESULTS, which the search filters by
 
 
 def documents(archive: Archive, item_texts) -> list[SearchDocument]:
-    """Every searchable thing, items then actions: `item_texts(meeting)` gives each item's plain text."""
+    """Every searchable thing, items, then actions, then decisions: `item_texts(meeting)` gives each item's
+    plain text."""
     names = person_names(archive)
     items = [d for meeting in archive.meetings for d in item_documents(archive, meeting, item_texts(meeting), names)]
-    return items + [action_document(archive, tracked, names) for tracked in archive.actions]
+    actions = [action_document(archive, tracked, names) for tracked in archive.actions]
+    return items + actions + [d for meeting in archive.meetings for d in decision_documents(meeting, names)]
 
 
 def person_names(archive: Archive) -> dict[str, str]:
@@ -138,6 +142,30 @@ def action_document(archive: Archive, tracked: TrackedAction, names: dict[str, s
     )
 
 
+def decision_documents(meeting: Meeting, names: dict[str, str]) -> list[SearchDocument]:
+    return [decision_document(meeting, decision, names) for decision in meeting.decisions]
+
+
+def decision_document(meeting: Meeting, decision: Decision, names: dict[str, str]) -> SearchDocument:
+    """A decision, found by its words, its number as printed and who moved and seconded it. Its item's
+    text is the item's own document: a decision holds only its own few words, so the index grows little."""
+    item = meeting.item(decision.item)
+    return SearchDocument(
+        kind="decision",
+        key=f"{meeting.id}#{decision.anchor}",
+        meeting=meeting,
+        number=meeting.number_in_context(decision.item),
+        title=decision.label,
+        item_title=item.title if item else "",
+        url=item_link(meeting.id, decision.anchor),
+        text=decision.text,
+        themes=item.themes if item else (),
+        people=people_named(meeting, decision.text, [s for s in (decision.moved, decision.seconded) if s], names),
+        status=f"{decision.kind.capitalize()}, {decision.result}",
+        result=decision.result,
+    )
+
+
 def person_summary(record: PersonRecord, locale: Locale = DEFAULT) -> str:
     """What a person's search result says of them: roles held over time, meetings attended, actions owned."""
     roles = [
@@ -183,9 +211,10 @@ def _naming(abbreviation: str):
 
 
 def field_texts(d: SearchDocument, theme_names: dict[str, str]) -> dict[str, str]:
-    """What lunr indexes of a document, field by field."""
+    """What lunr indexes of a document, field by field. A decision's title is its label ("Resolution
+    2019-14"), so its number finds it; an action's is its item's, as its own ("Action 12") says nothing."""
     return {
-        "title": d.item_title,
+        "title": d.title if d.kind == "decision" else d.item_title,
         "themes": " ".join(theme_names.get(t, t) for t in d.themes),
         "people": "\n".join(named for named, _ in d.people),
         "text": d.text,

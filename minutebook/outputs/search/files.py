@@ -16,6 +16,7 @@ from minutebook.outputs.search.documents import (
     FIELDS,
     SearchDocument,
     action_document,
+    decision_documents,
     field_texts,
     item_documents,
     meeting_fields,
@@ -27,6 +28,9 @@ from minutebook.outputs.search.terms import Tokenizer
 from minutebook.outputs.search.wire import DOC_FIELDS, MAIN, MEETING_FIELDS, term_path, text_path, words_path
 from minutebook.site.dates import long_date
 from minutebook.site.links import person_path
+
+# A meeting's summary head: title, ISO date, date as shown, year, type, items, actions, the meeting fields' lengths.
+HEAD_LENGTH = 7 + len(MEETING_FIELDS)
 
 _tokenizer: Tokenizer | None = None
 
@@ -44,6 +48,7 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
     theme_names = {t.theme.slug: t.theme.name for t in archive.themes}
     docs = item_documents(archive, meeting, texts, names)
     docs += [action_document(archive, tracked, names) for tracked in archive.actions_of(meeting.id)]
+    decided = decision_documents(meeting, names)
     postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # term -> field place -> [document, count, ...]
     shared = meeting_fields(meeting)
     lengths = [_post(postings, FIELD_PLACE[name], 0, shared[name]) for name in MEETING_FIELDS]
@@ -58,8 +63,11 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
             items,
             len(docs) - items,
             *lengths,
+            # Only a meeting that decided something says so, so an archive without decisions is searched as before.
+            *(d.result for d in decided),
         ]
     ]
+    docs += decided
     for n, d in enumerate(docs):
         fields = field_texts(d, theme_names)
         summary.append([*(_post(postings, FIELD_PLACE[name], n, fields[name]) for name in DOC_FIELDS), *d.themes])
@@ -69,6 +77,8 @@ def meeting_part(archive: Archive, meeting: Meeting, texts) -> str:
         "items": [_stored(d) for d in docs if d.kind == "item"],
         "actions": [_stored(d) for d in docs if d.kind == "action"],
     }
+    if decided:
+        stored["decisions"] = [_stored(d) for d in decided]
     ranges = [{term: wire.posting(postings[term]) for term in in_range} for in_range in by_range]
     return "\n".join(wire.compact_json(piece) for piece in (summary, stored, *ranges))
 
@@ -100,7 +110,7 @@ def _stored(d: SearchDocument) -> dict:
         "p": [named for named, _ in d.people],
         "a": [called for _, called in d.people],
     }
-    if d.kind == "action":
+    if d.kind in ("action", "decision"):
         entry.update(it=d.item_title, s=d.status)
     return entry
 
@@ -188,14 +198,19 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
     meetings, used, held = [], set(), {}
     items: list[list[int]] = []  # per document: the length of each field, then the places of its themes
     actions: list[list[int]] = []
-    for meeting in archive.meetings:
+    decisions: list[list[int]] = []
+    decided: list[list] = []  # per meeting that decided something: its place, then each decision's result
+    for place, meeting in enumerate(archive.meetings):
         summary = json.loads(summaries[meeting.id])
         head, docs, held[meeting.id] = summary[0], summary[1:-1], summary[-1]
-        meetings.append([meeting.id, *head])
+        results = head[HEAD_LENGTH:]
+        meetings.append([meeting.id, *head[:HEAD_LENGTH]])
+        if results:
+            decided.append([place, *results])
         for n, doc in enumerate(docs):
             lengths, themes = doc[: len(DOC_FIELDS)], doc[len(DOC_FIELDS) :]
             used.update(themes)
-            (items if n < head[5] else actions).append(
+            (items if n < head[5] else actions if n < head[5] + head[6] else decisions).append(
                 [*lengths, *(theme_place[t] for t in themes if t in theme_place)]
             )
     theme_terms = {t.theme.slug: _counted(t.theme.name) for t in archive.themes}
@@ -231,8 +246,10 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
         "ranges": list(range_starts(archive)),
         "years": years,
         "meetings": meetings,
-        "docs": items + actions,
+        "docs": items + actions + decisions,
     }
+    if decided:
+        data["decisions"] = decided
     words = {
         words_path(n): wire.script(
             wire.keyed_assignment(wire.WORDS_GLOBAL, n), json.dumps(wire.front_coded(in_range), ensure_ascii=False)

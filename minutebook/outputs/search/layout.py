@@ -101,7 +101,7 @@ def range_starts(archive: Archive) -> tuple[str, ...]:
     """The ranges of terms in use: fewer for a small archive, where one file holds what a query needs.
 
     A power of two of RANGE_STARTS's, so when an archive grows past a size the ranges split in two."""
-    documents_count = sum(len(m.agenda) for m in archive.meetings) + len(archive.actions)
+    documents_count = sum(len(m.agenda) for m in archive.meetings) + len(archive.actions) + len(archive.decisions)
     count = 1
     while count < len(RANGE_STARTS) and count * DOCUMENTS_PER_RANGE < documents_count:
         count *= 2

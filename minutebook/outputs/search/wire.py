@@ -25,8 +25,11 @@ search/index.js sets `window.MINUTEBOOK_SEARCH` to an object:
     meetings    [id, title, ISO date, date as shown, year, type, items, actions,
                 length of each meeting field (MEETING_FIELDS)], in archive order
     docs        one per document, every meeting's items in meeting order, then every meeting's
-                actions: [length of each document field (DOC_FIELDS), theme places...];
-                a document's ref is its place here
+                actions, then every meeting's decisions: [length of each document field
+                (DOC_FIELDS), theme places...]; a document's ref is its place here
+    decisions   only where a meeting records a decision: [the meeting's place in meetings,
+                each of its decisions' result ("carried", "lost"...)] for each such meeting,
+                in archive order; it says how many of the documents are that meeting's decisions
 
 search/words/<range>.js sets `window.MINUTEBOOK_SEARCH_WORDS[<range>]` to one string: the
 range's index terms, sorted as JavaScript sorts strings (by UTF-16 code units), each written
@@ -37,20 +40,23 @@ search/terms/<year>-<range>.js sets `window.MINUTEBOOK_SEARCH_TERMS["<year>-<ran
 (`terms_key`) to a list with one entry per meeting of the year, in archive order:
 {term: [posting, ...]} for the range's terms in that meeting. A posting (`posting`) is
 [field place, document, -count when more than one, document, ...]: documents are the
-meeting's items then its actions, numbered from 0 and each written as its difference from
+meeting's items, then its actions, then its decisions, numbered from 0 and each written as its difference from
 the one before; a meeting field's document is 0, standing for all of the meeting's documents.
 
 search/text/<meeting id>.js sets `window.MINUTEBOOK_SEARCH_TEXTS["<meeting id>"]` to
-{"items": [...], "actions": [...]}, each entry what a result shows: n number, t title,
-u URL from the site root, x text, p people named ("Name, role"), a the abbreviation each
-is named by ("" for none); an action adds it, its item's title, and s, its status.
+{"items": [...], "actions": [...]}, and "decisions": [...] where the meeting records any,
+each entry what a result shows: n number (a decision's is its item's), t title (a decision's
+is its label, "Resolution 2019-14"), u URL from the site root, x text, p people named
+("Name, role"), a the abbreviation each is named by ("" for none); an action and a decision
+add it, its item's title, and s, an action's status or a decision's kind and result
+("Motion, carried").
 
 A meeting's part, which a build keeps and joins the files from (files.meeting_part), is
 lines of compact JSON:
     summary     [[title, ISO date, date as shown, year, type, items, actions, length of each
-                meeting field], one [length of each document field, theme slugs...] per
-                document, then every term the meeting holds, sorted, in one string with
-                spaces between]
+                meeting field, then each decision's result, if any], one [length of each
+                document field, theme slugs...] per document (items, actions, decisions),
+                then every term the meeting holds, sorted, in one string with spaces between]
     text        what its text file sets
     then one line per range of terms: what its entry in that range's term files is
 """

@@ -1,0 +1,128 @@
+"""Decisions in the search page, in Debian's Chromium: the city council's minutes with a lost motion
+added (tests/bodies/sites.city_with_a_lost_motion), served with the strict CSP."""
+
+import re
+
+import pytest
+
+from tests.bodies.sites import LOST_MOTION_MEETING, build, city_with_a_lost_motion
+from tests.conftest import serve
+
+pytestmark = pytest.mark.browser
+
+LOST = f"../meetings/{LOST_MOTION_MEETING}/index.html#decision-1"
+
+
+@pytest.fixture(autouse=True)
+def nothing_goes_wrong(page):
+    """No console error, uncaught exception or CSP violation on any page a test visits."""
+    yield
+    assert page.problems.errors == []
+    assert page.problems.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    root = tmp_path_factory.mktemp("city")
+    with serve(build(city_with_a_lost_motion(root / "content"), root / "site")) as url:
+        yield url
+
+
+def settled(page):
+    page.wait_for_selector("#search-results:not([aria-busy])", state="attached")
+    return page
+
+
+def typed(page, base, words: str):
+    """The search page opened, and `words` typed into its box as a reader types them."""
+    page.goto(f"{base}search/index.html")
+    page.wait_for_selector("body[data-search-ready]", state="attached")
+    page.locator("#q").press_sequentially(words)
+    page.wait_for_url(re.compile(r"q="))
+    return settled(page)
+
+
+def decisions(page) -> list[tuple[str, str]]:
+    """Each decision result's link and what its line under the title says first."""
+    found = settled(page).locator("#search-results > li.result-decision")
+    return [
+        (r.locator(".result-title a").get_attribute("href"), r.locator(".decision-result").inner_text())
+        for r in found.all()
+    ]
+
+
+def links(page) -> list[str]:
+    return [a.get_attribute("href") for a in settled(page).locator("#search-results .result-title a").all()]
+
+
+def test_words_of_a_motion_find_it_labelled_with_its_kind_and_result(page, city):
+    typed(page, city, "fenced dog park")
+    assert decisions(page) == [(LOST, "Motion, lost.")]
+
+
+def test_a_decision_result_leads_to_the_decision_on_its_meeting_page(page, city):
+    typed(page, city, "fenced dog park")
+    page.locator("li.result-decision .result-title a").click()
+    page.wait_for_url(re.compile(r"#decision-1$"))
+    assert "To build a fenced dog park at Alder Field" in page.locator("#decision-1").inner_text()
+
+
+def test_the_result_filter_keeps_the_lost_motion_and_the_address_says_so(page, city):
+    typed(page, city, "park")
+    page.select_option("#filter-result", "lost")
+    page.wait_for_url(re.compile(r"result=lost"))
+    assert links(page) == [LOST]
+    assert settled(page).locator("#search-status").inner_text() == "1 result for “park” with the filters chosen."
+
+
+def test_a_filtered_search_reloaded_shows_the_same_results(page, city):
+    typed(page, city, "park")
+    page.select_option("#filter-result", "lost")
+    page.wait_for_url(re.compile(r"result=lost"))
+    before = links(page)
+    page.reload()
+    page.wait_for_selector("body[data-search-ready]", state="attached")
+    assert (page.input_value("#q"), page.input_value("#filter-result")) == ("park", "lost")
+    assert links(page) == before == [LOST]
+
+
+def test_a_shared_link_with_a_carried_filter_does_not_show_the_lost_motion(page, city):
+    page.goto(f"{city}search/index.html?q=park&kind=decision&result=carried")
+    page.wait_for_selector("body[data-search-ready]", state="attached")
+    assert page.input_value("#filter-kind") == "decision"
+    found = decisions(page)
+    assert found and LOST not in [link for link, _ in found]
+    assert {label for _, label in found} == {"Motion, carried."}
+
+
+def test_back_returns_from_a_filter_to_the_search_before_it(page, city):
+    typed(page, city, "park")
+    everything = links(page)
+    page.select_option("#filter-result", "lost")
+    page.wait_for_url(re.compile(r"result=lost"))
+    settled(page)
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=park$"))
+    assert page.input_value("#filter-result") == ""
+    assert links(page) == everything
+
+
+def test_the_result_filter_is_reached_and_changed_by_keyboard(page, city):
+    typed(page, city, "park")
+    page.focus("#filter-kind")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-result"
+    assert page.locator("label[for=filter-result]").inner_text() == "Decision result"
+    page.keyboard.press("ArrowDown")  # to "Carried"
+    page.wait_for_url(re.compile(r"result=carried"))
+    assert settled(page).locator("#search-status").inner_text().endswith("with the filters chosen.")
+
+
+def test_results_are_drawn_as_a_list_not_as_a_decisions_result_badge(page, city):
+    # A decision's result on its meeting page is a badge (class "result"), as every search result's entry is.
+    typed(page, city, "fenced dog park")
+    entry = page.locator("#search-results > li.result-decision").first
+    assert entry.evaluate("e => [getComputedStyle(e).display, getComputedStyle(e).borderTopWidth]") == [
+        "list-item",
+        "0px",
+    ]

@@ -3,7 +3,7 @@
 The templates put each row's facets on it as data attributes and render the filters as a form that
 assets/filters.js shows and acts on, so the whole list is in the page without a script and on paper.
 A filter is offered only where it has two choices or more: one committee, one year or one result
-is nothing to choose between.
+is nothing to choose between, nor is a list of one.
 """
 
 from __future__ import annotations
@@ -117,8 +117,9 @@ def _common(archive: Archive, rows: list[dict]) -> list[Filter]:
     ]
 
 
-def _worth_offering(filters: Iterable[Filter]) -> tuple[Filter, ...]:
-    return tuple(f for f in filters if len(f.options) > 1)
+def _worth_offering(filters: Iterable[Filter], rows: list[dict]) -> tuple[Filter, ...]:
+    """Those with a choice to make, on a list with more than one row to choose from."""
+    return tuple(f for f in filters if len(f.options) > 1) if len(rows) > 1 else ()
 
 
 def meeting_filters(archive: Archive) -> ListFilters:
@@ -126,7 +127,7 @@ def meeting_filters(archive: Archive) -> ListFilters:
         return meeting_facets(archive, meeting)
 
     rows = [facets(m) for m in archive.meetings]
-    return ListFilters("meeting", "meetings", _worth_offering(_common(archive, rows)), facets, lambda m: m.id)
+    return ListFilters("meeting", "meetings", _worth_offering(_common(archive, rows), rows), facets, lambda m: m.id)
 
 
 def action_filters(archive: Archive) -> ListFilters:
@@ -136,7 +137,9 @@ def action_filters(archive: Archive) -> ListFilters:
         return action_facets(archive, tracked)
 
     rows = [facets(t) for t in archive.actions]
-    return ListFilters("action", "actions", _worth_offering(_common(archive, rows)), facets, lambda t: t.action.id)
+    return ListFilters(
+        "action", "actions", _worth_offering(_common(archive, rows), rows), facets, lambda t: t.action.id
+    )
 
 
 def decision_filters(archive: Archive) -> ListFilters:
@@ -150,5 +153,5 @@ def decision_filters(archive: Archive) -> ListFilters:
         _offered("kind", "Kind", "Any kind", ((k, kind_label(k)) for k in DECISION_KINDS), rows),
     ]
     return ListFilters(
-        "decision", "decisions", _worth_offering(filters), facets, lambda d: f"{d.meeting_id}#{d.anchor}"
+        "decision", "decisions", _worth_offering(filters, rows), facets, lambda d: f"{d.meeting_id}#{d.anchor}"
     )

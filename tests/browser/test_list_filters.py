@@ -21,9 +21,14 @@ SHOWN_MEETINGS = """() => [...document.querySelectorAll('main .meeting-list li')
 
 
 @pytest.fixture(scope="module")
-def city_server(tmp_path_factory):
+def city_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("two-committees")
-    with serve(build(city_with_a_lost_motion(folder / "content"), folder / "site")) as url:
+    return build(city_with_a_lost_motion(folder / "content"), folder / "site")
+
+
+@pytest.fixture(scope="module")
+def city_server(city_site):
+    with serve(city_site) as url:
         yield url
 
 
@@ -102,3 +107,11 @@ def test_without_javascript_every_row_is_listed_and_no_filter_is_offered(browser
         assert all(tab.locator("main tr[data-row]").nth(i).is_visible() for i in range(14))
     finally:
         context.close()
+
+
+def test_the_filters_work_on_a_site_opened_from_disk(page, city_site):
+    page.goto((city_site / DECISIONS).as_uri() + "?committee=planning-commission")
+    assert page.get_by_role("status").inner_text() == "1 decision shown"
+    choose(page, "Meeting type", "City Council")
+    assert page.get_by_role("status").inner_text() == "6 decisions shown"
+    assert page.problems.errors == []

@@ -8,6 +8,7 @@ is nothing to choose between, nor is a list of one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -123,29 +124,21 @@ def _worth_offering(filters: Iterable[Filter], rows: list[dict]) -> tuple[Filter
 
 
 def meeting_filters(archive: Archive) -> ListFilters:
-    def facets(meeting) -> dict[str, str]:
-        return meeting_facets(archive, meeting)
-
+    facets = functools.partial(meeting_facets, archive)
     rows = [facets(m) for m in archive.meetings]
     return ListFilters("meeting", "meetings", _worth_offering(_common(archive, rows), rows), facets, lambda m: m.id)
 
 
 def action_filters(archive: Archive) -> ListFilters:
     """No filter by status: the tracker already lists the actions under each status, with a contents list."""
-
-    def facets(tracked) -> dict[str, str]:
-        return action_facets(archive, tracked)
-
+    facets = functools.partial(action_facets, archive)
     rows = [facets(t) for t in archive.actions]
-    return ListFilters(
-        "action", "actions", _worth_offering(_common(archive, rows), rows), facets, lambda t: t.action.id
-    )
+    filters = _worth_offering(_common(archive, rows), rows)
+    return ListFilters("action", "actions", filters, facets, lambda t: t.action.id)
 
 
 def decision_filters(archive: Archive) -> ListFilters:
-    def facets(decision) -> dict[str, str]:
-        return decision_facets(archive, decision)
-
+    facets = functools.partial(decision_facets, archive)
     rows = [facets(d) for d in archive.decisions]
     filters = [
         *_common(archive, rows),

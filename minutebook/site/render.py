@@ -21,6 +21,7 @@ import jinja2
 from minutebook.link import Archive, CommitteeRecord, ItemRef, role_at, whole_months_between
 from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
+from minutebook.site.filters import action_filters, decision_filters, meeting_filters, result_label
 from minutebook.site.links import (
     action_path,
     committee_calendar_path,
@@ -82,6 +83,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
             "meetings.html",
             "All meetings",
             f"Every meeting in the {site.title} archive, by year.",
+            {"filters": meeting_filters(archive)},
             **every,
         ),
         Page(
@@ -89,6 +91,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
             "actions.html",
             "Action tracker",
             "Every action from the meetings, with its owner and current status.",
+            {"filters": action_filters(archive)},
             **every,
         ),
         Page(
@@ -128,6 +131,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
                     "decisions.html",
                     "Decisions",
                     "Every motion, resolution and decision minuted, with who moved it and how it was decided.",
+                    {"filters": decision_filters(archive)},
                     **every,
                 )
             ]
@@ -436,7 +440,7 @@ class Renderer:
             time_of_day=functools.partial(time_of_day, locale=locale),
             status_label=lambda s: STATUS_LABELS.get(s, s),
             time_since=time_since,
-            result_label=lambda r: r.capitalize(),
+            result_label=result_label,
             vote_label=lambda v: VOTE_LABELS.get(v, v),
             newest_first=functools.partial(newest_first, archive),
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bodies.sites import COMMITTEES, build, city_with_a_lost_motion
+from tests.bodies.sites import COMMITTEES, build, city_with_a_lost_motion, city_with_a_planning_commission
 from tests.conftest import PUBLIC_ADDRESS, ROOT, serve
 
 pytestmark = pytest.mark.browser
@@ -23,8 +23,10 @@ MEETING = "meetings/2019-04-30-monthly-assurance/index.html"
 PAGE_TYPES = {
     "home": "index.html",
     "meetings list": "meetings/index.html",
+    "meetings list, filtered": "meetings/index.html?year=2019&theme=roads-policing",
     "meeting": MEETING,
     "action tracker": "actions/index.html",
+    "action tracker, filtered": "actions/index.html?theme=roads-policing",
     "action": "actions/2019-04-30-1/index.html",
     "themes": "themes/index.html",
     "theme": "themes/roads-policing/index.html",
@@ -119,6 +121,29 @@ def test_committee_pages_have_no_wcag_a_or_aa_violations_light_or_dark_wide_or_n
 def test_nothing_on_committee_pages_scrolls_sideways_at_320px(tab, committees_server, name):
     open_page(tab, committees_server, COMMITTEE_PAGE_TYPES[name], width=320)
     assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+# Lists filtered by committee and by result, which only an archive of more than one committee offers.
+FILTERED_LISTS = {
+    "decisions, filtered by result": "decisions/index.html?result=lost",
+    "decisions, filtered by committee": "decisions/index.html?committee=planning-commission",
+    "meetings, filtered by committee": "meetings/index.html?committee=planning-commission",
+}
+
+
+@pytest.fixture(scope="module")
+def two_committee_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("two-committees")
+    with serve(build(city_with_a_planning_commission(folder / "content"), folder / "site")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("name", FILTERED_LISTS)
+def test_axe_finds_no_violations_on_a_filtered_list_wide_or_narrow(tab, two_committee_server, name):
+    open_page(tab, two_committee_server, FILTERED_LISTS[name])
+    assert tab.locator("form[data-list-filters]").is_visible()
+    assert violations_light_or_dark_wide_or_narrow(tab) == []
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320  # left at 320 px
 
 
 def test_the_first_tab_reaches_the_skip_link_and_it_moves_focus_to_the_content(tab, real_server):

@@ -35,6 +35,8 @@ EDITS = {
     "the language": ("citycouncil", "site.yml", "language: en-US", "language: en-CA"),
     "a meeting's time": ("citycouncil", JUNE, 'time: "19:00"', 'time: "18:30"'),
     "a decision's result": ("citycouncil", JUNE, "result: carried", "result: lost"),
+    # The lists' theme filters: Parks is offered no more, and their rows carry Streets.
+    "an item's theme": ("citycouncil", JUNE, "themes: [parks]", "themes: [streets]"),
     "a decision's text": ("citycouncil", JUNE, "approving the TIP.", "approving the TIP as amended."),
     "a member's vote": (
         "citycouncil",

@@ -47,6 +47,9 @@ class Dataset:
     format: str
     summary: str
     fields: tuple[Field, ...]
+    counted: str = "meetings"  # the Archive's list the data page counts: "meetings", "actions" or "decisions"
+    noun: str = "record"  # what the data page calls one of them
+    example: str = ""  # a worked example, as JSON, made from the archive's own records
 
 
 MEETING_FIELDS = (
@@ -180,6 +183,7 @@ DATASETS = (
         "JSON",
         "Every action, with its owner, current status and whole history.",
         ACTION_FIELDS,
+        counted="actions",
     ),
     Dataset(
         f"{DATA_DIR}/actions.csv",
@@ -187,6 +191,7 @@ DATASETS = (
         "CSV",
         "The actions again, one row each, without the history.",
         CSV_FIELDS,
+        counted="actions",
     ),
     Dataset(
         DECISIONS_CSV,
@@ -194,6 +199,7 @@ DATASETS = (
         "CSV",
         "Every motion, resolution, decision and ordinance, one row each, with its result and the roll call.",
         DECISION_CSV_FIELDS,
+        counted="decisions",
     ),
 )
 

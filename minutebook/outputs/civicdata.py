@@ -108,7 +108,8 @@ POPOLO_FIELDS = (
     Field(
         "vote_events",
         "Every decision put to a vote (carried or lost, or with counts or a roll call minuted), once: id, "
-        "motion_id, organization_id, start_date, result (pass or fail), counts (option yes, no, abstain or "
+        "motion_id, organization_id, start_date, result (pass where carried, fail where lost, else the result as "
+        "minuted), counts (option yes, no, abstain or "
         "absent, and value; only the numbers minuted or counted from the roll call) and votes (voter_id and "
         "option, for each member in the roll call; empty where none is minuted).",
     ),
@@ -431,12 +432,16 @@ def _shortened(value, most: int = 2):
 
 def examples(archive: Archive) -> dict[str, str]:
     """A worked example of each file from this archive's own records, lists shortened: a meeting (the latest
-    that minutes a decision, else the latest held) and a vote event (the latest with a roll call, else any)."""
+    that minutes a decision, else the latest held, showing first the items that name a decision) and a vote
+    event (the latest with a roll call, else any)."""
     held = [m for m in archive.meetings if m.status != "cancelled"] or list(archive.meetings)
     deciding = [m for m in held if m.decisions] or held
     found = {}
     if deciding:
-        found[OCD_EVENTS] = json.dumps(_shortened(event_record(archive, deciding[-1])), ensure_ascii=False, indent=2)
+        event = event_record(archive, deciding[-1])
+        # The items that name a decision show the most of an item's shape.
+        event["agenda"] = [i for i in event["agenda"] if i["related_entities"]] or event["agenda"]
+        found[OCD_EVENTS] = json.dumps(_shortened(event, most=3), ensure_ascii=False, indent=2)
     voted = [d for d in archive.decisions if was_voted_on(d)]
     with_roll_call = [d for d in voted if d.votes] or voted
     if with_roll_call:

@@ -280,6 +280,9 @@ def test_the_worked_examples_in_the_docs_are_valid():
     blocks = [b.split("```", 1)[0] for b in docs.split("```json\n")[1:]]
     examples = [json.loads(b) for b in blocks]
     event = next(e for e in examples if "participants" in e)
+    motion = next(e for e in examples if "creator_id" in e)
     vote_event = next(e for e in examples if "votes" in e)
     assert validator("ocd-event.json").is_valid(event)
+    assert validator("popolo-motion.json").is_valid(motion)
     assert validator("popolo-vote-event.json").is_valid(vote_event)
+    assert vote_event["motion_id"] == motion["id"]

@@ -17,6 +17,8 @@ base URL. Addresses follow opendata.py: `url` relative to the file, `absolute_ur
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import mimetypes
 
@@ -129,7 +131,8 @@ DATASETS = (
         POPOLO,
         "People, committees and votes in Popolo",
         "JSON",
-        "The body and its committees, the people, their memberships, and every motion and vote, in Popolo.",
+        "The body and its committees, the people, their memberships, and every motion and vote, in Popolo. "
+        "Declarations of interest are in meetings.json only: Popolo has no place for them.",
         POPOLO_FIELDS,
         counted="decisions",
         noun="motion",
@@ -194,9 +197,15 @@ def _link(path: str, data_file: str, base_url: str, note: str) -> dict:
     return {"note": note, "url": relative(path, data_file), "absolute_url": absolute(path, base_url) or None}
 
 
+@functools.cache
+def _known_types() -> mimetypes.MimeTypes:
+    # Python's own table, not the machine's (/etc/mime.types): the same address gives the same type on every machine.
+    return mimetypes.MimeTypes()
+
+
 def _media_type(url: str) -> str | None:
     """The media type an address's file name shows, such as application/pdf; None where it shows none."""
-    return mimetypes.guess_type(url.split("?")[0].split("#")[0], strict=False)[0] if url else None
+    return _known_types().guess_type(url.split("?")[0].split("#")[0], strict=False)[0] if url else None
 
 
 def _participants(archive: Archive, meeting: Meeting) -> list[dict]:
@@ -452,7 +461,5 @@ def examples(archive: Archive) -> dict[str, str]:
 
 def datasets(archive: Archive) -> tuple[Dataset, ...]:
     """The two files, each with its worked example from this archive."""
-    import dataclasses
-
     shown = examples(archive)
     return tuple(dataclasses.replace(d, example=shown.get(d.path, "")) for d in DATASETS)

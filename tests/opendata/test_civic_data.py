@@ -190,10 +190,12 @@ def test_participants_are_the_host_the_chair_and_everyone_listed_with_their_role
 
 def test_an_event_lists_the_minutes_page_the_papers_and_the_recording(sites):
     september = events(sites["panel"])[0]
-    notes = [d["note"] for d in september["documents"]]
+    front = minuted(PANEL)[0][1]
     assert september["documents"][0]["media_type"] == "text/html"
-    assert len(notes) == 2 + len(minuted(PANEL)[0][1]["papers"])
-    assert september["media"] and september["media"][0]["links"][0]["url"] == minuted(PANEL)[0][1]["recording"]["url"]
+    papers = september["documents"][-len(front["papers"]) :]
+    assert [(d["note"], d["url"]) for d in papers] == [(p["title"], p.get("url")) for p in front["papers"]]
+    assert [d["media_type"] for d in papers] == ["application/pdf", None]  # told from the address, where it can be
+    assert [link["url"] for m in september["media"] for link in m["links"]] == [front["recording"]["url"]]
 
 
 def test_a_body_with_one_type_of_meeting_is_one_organisation(sites):

@@ -459,7 +459,11 @@ def examples(archive: Archive) -> dict[str, str]:
     return found
 
 
+def example(archive: Archive, path: str) -> str:
+    """The worked example of one file, or "" where the archive has nothing to show in it."""
+    return examples(archive).get(path, "")
+
+
 def datasets(archive: Archive) -> tuple[Dataset, ...]:
-    """The two files, each with its worked example from this archive."""
-    shown = examples(archive)
-    return tuple(dataclasses.replace(d, example=shown.get(d.path, "")) for d in DATASETS)
+    """The two files, each with its worked example from this archive, made when asked for."""
+    return tuple(dataclasses.replace(d, example=functools.partial(example, archive, d.path)) for d in DATASETS)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from minutebook.content.markdown import parser, plain_text
@@ -49,7 +50,9 @@ class Dataset:
     fields: tuple[Field, ...]
     counted: str = "meetings"  # the Archive's list the data page counts: "meetings", "actions" or "decisions"
     noun: str = "record"  # what the data page calls one of them
-    example: str = ""  # a worked example, as JSON, made from the archive's own records
+    # A worked example as JSON, made from the archive's own records only when the data page is rendered:
+    # a rebuild that leaves that page alone never makes it.
+    example: Callable[[], str] | None = None
 
 
 MEETING_FIELDS = (

@@ -288,3 +288,21 @@ def test_the_worked_examples_in_the_docs_are_valid():
     assert validator("popolo-motion.json").is_valid(motion)
     assert validator("popolo-vote-event.json").is_valid(vote_event)
     assert vote_event["motion_id"] == motion["id"]
+
+
+def test_the_worked_examples_in_the_docs_are_excerpts_of_what_a_build_writes(tmp_path):
+    site = build_site(CITY, tmp_path / "site", base_url="https://www.example.org/fernhollow/minutes/")
+    docs = (ROOT / "docs/open-data.md").read_text(encoding="utf-8")
+    event, motion, vote_event = [json.loads(b.split("```", 1)[0]) for b in docs.split("```json\n")[1:]]
+    built = next(e for e in events(site) if e["id"] == event["id"])
+    assert {k: v for k, v in built.items() if k not in ("participants", "agenda")} == {
+        k: v for k, v in event.items() if k not in ("participants", "agenda")
+    }
+    assert all(p in built["participants"] for p in event["participants"])
+    assert all(i in built["agenda"] for i in event["agenda"])
+    assert motion in popolo(site)["motions"]
+    built_vote = next(v for v in popolo(site)["vote_events"] if v["id"] == vote_event["id"])
+    assert all(v in built_vote["votes"] for v in vote_event["votes"])
+    assert {k: v for k, v in built_vote.items() if k != "votes"} == {
+        k: v for k, v in vote_event.items() if k != "votes"
+    }

@@ -26,7 +26,7 @@ from minutebook.content.load import SourceFile, file_reader, parse_content, read
 from minutebook.incremental.cache import BuildCache
 from minutebook.link import Archive, link
 from minutebook.model import InvalidContent
-from minutebook.outputs import feeds, opendata
+from minutebook.outputs import civicdata, feeds, opendata
 from minutebook.outputs.minify import Minifier
 from minutebook.outputs.search import files as search_index
 from minutebook.outputs.search import wire
@@ -343,6 +343,8 @@ def outputs(archive: Archive, pages: list[Page], base_url: str, wanted: set[str]
         files.update(opendata.action_files(archive, base_url))
     if opendata.DECISIONS_CSV in wanted:
         files.update(opendata.decision_files(archive, base_url))
+    if wanted & set(civicdata.OUTPUTS):
+        files.update(civicdata.civic_files(archive, base_url))
     if opendata.MEETINGS in wanted:
         files[opendata.MEETINGS] = opendata.meetings_json(archive, [parts.records[m.id] for m in archive.meetings])
     if any(path.startswith("search/") for path in wanted):
@@ -410,7 +412,11 @@ def _build(
     loaded = load(paths, report, cache.meetings, read_history, allow_unfinished)
     archive = loaded.archive
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
-    pages = plan(archive, search_ahead=ahead_attributes(archive), datasets=opendata.datasets(archive))
+    pages = plan(
+        archive,
+        search_ahead=ahead_attributes(archive),
+        datasets=opendata.datasets(archive) + civicdata.datasets(archive),
+    )
     todo = cache.outdated(archive, loaded.sources, loaded.history, pages, base_url, paths.templates)
 
     shown = file_history.page_histories(  # only for the meeting pages being made: their corrections' before and after

@@ -1,7 +1,7 @@
 """The outputs' plan: archive files, made from the whole archive at once, remade only as far as an edit requires.
 
 The search (index.py), the feed, calendar, sitemap and robots.txt (feeds.py) and
-the open data (opendata.py) each get a fingerprint of what they show, as pages
+the open data (opendata.py, civicdata.py) each get a fingerprint of what they show, as pages
 do (fingerprints.py), and a file whose fingerprint has not changed is carried
 over. Most show only the meetings' facts (fingerprints.summary), so correcting
 a sentence leaves them alone.
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from minutebook.incremental import kept
 from minutebook.incremental.fingerprints import Inputs, digest
 from minutebook.link import Archive
-from minutebook.outputs import feeds, opendata
+from minutebook.outputs import civicdata, feeds, opendata
 from minutebook.outputs.search import files as search_index
 from minutebook.outputs.search import wire
 from minutebook.outputs.search.layout import range_starts
@@ -52,7 +52,11 @@ def plan(archive: Archive, inputs: Inputs, base_url: str) -> Plan:
     """What each archive file is made from, as fingerprints, and the key of each meeting's parts."""
     ids = [m.id for m in archive.meetings]
     facts = digest(inputs.reference, base_url, *(f"{m}={inputs.summaries[m]}" for m in ids))
-    made_from_facts = (*opendata.ACTION_OUTPUTS, *([opendata.DECISIONS_CSV] if archive.decisions else []))
+    made_from_facts = (
+        *opendata.ACTION_OUTPUTS,
+        *([opendata.DECISIONS_CSV] if archive.decisions else []),
+        *civicdata.OUTPUTS,  # the meetings' facts without their text, as the actions' files
+    )
     prints = {path: facts for path in (*feeds.outputs(archive, base_url), *made_from_facts)}
     prints[opendata.MEETINGS] = digest(inputs.reference, base_url, *(f"{m}={inputs.meetings[m]}" for m in ids))
     # A meeting's search part holds the actions it raised, whose notes and status later meetings write,

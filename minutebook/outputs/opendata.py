@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from minutebook.content.markdown import parser, plain_text
@@ -47,6 +48,11 @@ class Dataset:
     format: str
     summary: str
     fields: tuple[Field, ...]
+    counted: str = "meetings"  # the Archive's list the data page counts: "meetings", "actions" or "decisions"
+    noun: str = "record"  # what the data page calls one of them
+    # A worked example as JSON, made from the archive's own records only when the data page is rendered:
+    # a rebuild that leaves that page alone never makes it.
+    example: Callable[[], str] | None = None
 
 
 MEETING_FIELDS = (
@@ -180,6 +186,7 @@ DATASETS = (
         "JSON",
         "Every action, with its owner, current status and whole history.",
         ACTION_FIELDS,
+        counted="actions",
     ),
     Dataset(
         f"{DATA_DIR}/actions.csv",
@@ -187,6 +194,7 @@ DATASETS = (
         "CSV",
         "The actions again, one row each, without the history.",
         CSV_FIELDS,
+        counted="actions",
     ),
     Dataset(
         DECISIONS_CSV,
@@ -194,6 +202,7 @@ DATASETS = (
         "CSV",
         "Every motion, resolution, decision and ordinance, one row each, with its result and the roll call.",
         DECISION_CSV_FIELDS,
+        counted="decisions",
     ),
 )
 

@@ -29,6 +29,7 @@ from minutebook.outputs.feeds import rfc3339
 from minutebook.outputs.opendata import DATA_DIR, Dataset, Field
 from minutebook.site.dates import meeting_start
 from minutebook.site.links import absolute, committee_path, item_link, meeting_path, person_path, relative, stable_id
+from minutebook.site.render import listed_committees
 
 OCD_EVENTS = f"{DATA_DIR}/ocd-events.json"
 POPOLO = f"{DATA_DIR}/popolo.json"
@@ -86,8 +87,8 @@ POPOLO_FIELDS = (
     Field(
         "organizations",
         "The body (classification body), and, where it holds more than one type of meeting, each committee, "
-        "board or panel (classification committee, parent_id the body's id): id and name; the body also has "
-        "links, to the archive.",
+        "board or panel (classification committee, parent_id the body's id): id, name and links, to the "
+        "archive or to the committee's page.",
     ),
     Field(
         "persons",
@@ -165,10 +166,9 @@ def vote_event_id(archive: Archive, decision: Decision) -> str:
 
 
 def committees(archive: Archive) -> tuple[CommitteeRecord, ...]:
-    """The committees the Popolo file names apart from the body: none where the body holds one type of
-    meeting, as that body is the committee."""
-    held = tuple(c for c in archive.committees if c.meetings)
-    return held if len(held) > 1 else ()
+    """The committees the Popolo file names apart from the body: those with pages of their own, none where
+    the body holds one type of meeting, as that body is the committee."""
+    return listed_committees(archive)
 
 
 def organization_id(archive: Archive, meeting: Meeting) -> str:
@@ -321,6 +321,7 @@ def organization_records(archive: Archive, base_url: str = "") -> list[dict]:
             "name": c.name,
             "classification": "committee",
             "parent_id": body["id"],
+            "links": [_link(committee_path(c.slug), POPOLO, base_url, "Its page in the archive")],
         }
         for c in committees(archive)
     ]

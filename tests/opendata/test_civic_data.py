@@ -217,6 +217,15 @@ def test_a_body_with_several_types_of_meeting_has_each_as_a_committee_under_it(s
     assert hosts == {c["id"] for c in committees}
 
 
+def test_each_committee_links_to_its_own_page_in_the_archive(sites):
+    _, *committees = popolo(sites["small"])["organizations"]
+    for committee in committees:
+        [link] = committee["links"]
+        page = sites["small"] / posixpath.dirname(POPOLO) / link["url"] / "index.html"
+        heading = page.read_text("utf-8").split("<h1", 1)[1].split("</h1>", 1)[0]
+        assert committee["name"] in heading
+
+
 def test_a_membership_runs_from_the_first_to_the_last_meeting_listed_in_that_role(sites):
     data = popolo(sites["city council"])
     slugs = _person_slugs(sites["city council"])

@@ -118,6 +118,8 @@ POPOLO_FIELDS = (
     ),
 )
 
+NO_DECLARATIONS = " Declarations of interest are in meetings.json only: Popolo has no place for them."
+
 DATASETS = (
     Dataset(
         OCD_EVENTS,
@@ -132,8 +134,7 @@ DATASETS = (
         POPOLO,
         "People, committees and votes in Popolo",
         "JSON",
-        "The body and its committees, the people, their memberships, and every motion and vote, in Popolo. "
-        "Declarations of interest are in meetings.json only: Popolo has no place for them.",
+        "The body and its committees, the people, their memberships, and every motion and vote, in Popolo.",
         POPOLO_FIELDS,
         counted="decisions",
         noun="motion",
@@ -466,5 +467,14 @@ def example(archive: Archive, path: str) -> str:
 
 
 def datasets(archive: Archive) -> tuple[Dataset, ...]:
-    """The two files, each with its worked example from this archive, made when asked for."""
-    return tuple(dataclasses.replace(d, example=functools.partial(example, archive, d.path)) for d in DATASETS)
+    """The two files, each with its worked example from this archive, made when asked for. Where the minutes
+    record declarations of interest, the Popolo file says where they are, as it has no place for them."""
+    declared = any(m.declarations for m in archive.meetings)
+    return tuple(
+        dataclasses.replace(
+            d,
+            example=functools.partial(example, archive, d.path),
+            summary=d.summary + (NO_DECLARATIONS if d.path == POPOLO and declared else ""),
+        )
+        for d in DATASETS
+    )

@@ -103,3 +103,15 @@ def test_axe_finds_no_violations_on_the_city_councils_pages_of_decisions(tab, ci
 def test_at_320px_no_page_of_decisions_scrolls_sideways(tab, city_server, path):
     open_page(tab, city_server, path, width=320)
     assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_members_page_shows_how_they_voted_and_leads_to_each_decision(tab, city_server):
+    open_page(tab, city_server, "people/martin-yoder/index.html", width=320)
+    votes = tab.get_by_role("table", name="How Martin Yoder voted, newest first")
+    row = votes.get_by_role("row").filter(has_text="Resolution 2019-14")
+    assert row.get_by_role("cell").nth(2).inner_text() == "Absent"
+    assert row.is_visible()
+    row.get_by_role("link", name="Resolution 2019-14").click()
+    tab.wait_for_url("**/meetings/2019-06-18-city-council/**")
+    target = tab.evaluate("decodeURIComponent(location.hash.slice(1))")
+    assert tab.locator(f"[id='{target}']").inner_text().count("2019-14") >= 1

@@ -59,9 +59,9 @@ from __future__ import annotations
 
 import json
 
-from lunr import __TARGET_JS_VERSION__
-
-VERSION = __TARGET_JS_VERSION__
+# The lunr.js the site ships (package.json) and lunr.py targets; written here rather than read from
+# lunr.py, which a build would otherwise import for this string alone (tests/index/test_lunr_js.py checks both).
+VERSION = "2.3.9"
 
 MAIN = "search/index.js"
 WORDS = "search/words/"  # the terms themselves: one file per range, loaded with its postings

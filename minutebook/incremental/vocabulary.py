@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from minutebook.incremental.fingerprints import digest
 from minutebook.outputs.search import files as search_index
+from minutebook.outputs.search import wire
 
 KEPT = "search-words"  # the set the vocabulary is kept in (kept.py)
 
@@ -34,6 +35,10 @@ class Vocabulary:
     of_themes: tuple[str, ...]  # the terms of the themes' names that documents have
     texts: tuple[str, ...]  # each range's text, as its words file holds it (files.range_text)
     longest: int  # the longest term's length, in UTF-16 code units
+    ranges: tuple[tuple[str, ...], ...]  # each range's terms, sorted as JavaScript sorts them
+    # Each range's terms as its text writes them (wire.front_code): a term's entry follows only from it and
+    # the term before, so a term joining or leaving changes one entry beside its own.
+    entries: tuple[tuple[str, ...], ...]
 
     @staticmethod
     def of(held_by_meeting: Mapping[str, str], of_themes, starts: tuple[str, ...]) -> Vocabulary:
@@ -41,14 +46,17 @@ class Vocabulary:
         for terms in held_by_meeting.values():
             if terms:
                 held.update(terms.split(" "))
-        every = set(held) | set(of_themes)
-        return Vocabulary(
-            tuple(starts),
-            dict(held),
-            tuple(of_themes),
-            tuple(search_index.range_texts(every, starts)),
-            search_index.longest_term(every),
+        return Vocabulary.made(dict(held), tuple(of_themes), tuple(starts))
+
+    @staticmethod
+    def made(held: dict[str, int], of_themes: tuple[str, ...], starts: tuple[str, ...]) -> Vocabulary:
+        every = held.keys() | set(of_themes)
+        ranges = tuple(tuple(in_range) for in_range in search_index.ranges_of(every, starts))
+        entries = tuple(
+            tuple(wire.front_code(term, previous) for term, previous in zip(r, ("", *r), strict=False)) for r in ranges
         )
+        texts = tuple(search_index.words_text(" ".join(e)) for e in entries)
+        return Vocabulary(starts, held, of_themes, texts, search_index.longest_term(every), ranges, entries)
 
     def after(self, was: Mapping[str, str | None], now: Mapping[str, str | None], of_themes) -> Vocabulary:
         """This vocabulary once each meeting's terms `was` are replaced by those it holds `now` (None: none).
@@ -78,28 +86,44 @@ class Vocabulary:
             if (t in every) != (t in self.held or t in themes_then)
         }
         if not _in_basic_plane(every) or not _in_basic_plane(moved):
-            texts = search_index.range_texts(every, self.starts)
-        else:  # in the basic plane Python sorts as JavaScript does, so a range can be sorted on its own
-            texts = list(self.texts)
-            for n in {bisect.bisect_right(self.starts, term) - 1 for term in moved}:
-                texts[n] = search_index.range_text(_range_terms(every, self.starts, n))
+            return Vocabulary.made(held, tuple(of_themes), self.starts)
+        # In the basic plane Python sorts as JavaScript does: each term goes into its place in its range.
+        ranges, entries = list(self.ranges), list(self.entries)
+        touched: dict[int, tuple[list[str], list[str]]] = {}
+        for term in sorted(moved):
+            n = max(0, bisect.bisect_right(self.starts, term) - 1)
+            if n not in touched:
+                touched[n] = (list(ranges[n]), list(entries[n]))
+            terms, coded = touched[n]
+            at = bisect.bisect_left(terms, term)
+            here = at < len(terms) and terms[at] == term
+            if term in every:
+                if here:
+                    raise ValueError(f"the kept vocabulary already lists {term!r}")
+                terms.insert(at, term)
+                coded.insert(at, wire.front_code(term, terms[at - 1] if at else ""))
+                at += 1
+            else:
+                if not here:
+                    raise ValueError(f"the kept vocabulary does not list {term!r}")
+                del terms[at], coded[at]
+            if at < len(terms):  # the next term's entry follows from the one before it, now another
+                coded[at] = wire.front_code(terms[at], terms[at - 1] if at else "")
+        texts = list(self.texts)
+        for n, (terms, coded) in touched.items():
+            ranges[n], entries[n] = tuple(terms), tuple(coded)
+            texts[n] = search_index.words_text(" ".join(coded))
         gone = moved - every
         if any(search_index.longest_term([t]) >= self.longest for t in gone):
             longest = search_index.longest_term(every)  # the longest may have gone
         else:
             longest = max(self.longest, search_index.longest_term(moved & every))
-        return Vocabulary(self.starts, held, tuple(of_themes), tuple(texts), longest)
+        return Vocabulary(self.starts, held, tuple(of_themes), tuple(texts), longest, tuple(ranges), tuple(entries))
 
 
 def _in_basic_plane(terms) -> bool:
     joined = "".join(terms)
     return joined.isascii() or max(joined, default="") <= "\uffff"
-
-
-def _range_terms(terms, starts: tuple[str, ...], n: int) -> list[str]:
-    """The sorted terms of range `n` alone; for terms in the basic plane only, where Python sorts as JavaScript."""
-    low, high = starts[n], starts[n + 1] if n + 1 < len(starts) else None
-    return sorted(t for t in terms if t >= low and (high is None or t < high))
 
 
 def summaries_key(keys) -> str:
@@ -136,9 +160,10 @@ class KeptVocabulary:
 
     def __call__(self, held: Mapping[str, str], of_themes: list[str], starts: tuple[str, ...]) -> tuple[list[str], int]:
         made = None
-        if self.kept is not None and self.kept.starts == tuple(starts) and len(self.kept.texts) == len(starts):
+        kept = self.kept
+        if kept is not None and kept.starts == tuple(starts) and len(kept.texts) == len(kept.ranges) == len(starts):
             try:
-                made = self.kept.after(self.was, {m: held.get(m) for m in self.was}, of_themes)
+                made = kept.after(self.was, {m: held.get(m) for m in self.was}, of_themes)
             except (ValueError, TypeError):
                 made = None  # what was kept does not add up: the vocabulary is made again
             # Each meeting's terms are counted once in `held`: a cheap check that it holds them all.
@@ -156,5 +181,13 @@ class KeptVocabulary:
         return {
             "summaries": summaries_key((m, self.keys[m]) for m in order),
             # plain values, as every kept set holds (kept.py)
-            "vocabulary": (made.starts, made.held, made.of_themes, made.texts, made.longest),
+            "vocabulary": (
+                made.starts,
+                made.held,
+                made.of_themes,
+                made.texts,
+                made.longest,
+                made.ranges,
+                made.entries,
+            ),
         }

@@ -374,8 +374,9 @@ def test_a_kept_vocabulary_that_does_not_hold_every_meetings_words_is_made_again
     build(paths, site)
     code = tree_digest(PACKAGE)
     was = kept.read_kept(site, "search-words", code)
-    starts, held, themes, texts, longest = was["vocabulary"]
-    emptied = (starts, {}, themes, tuple("[]" for _ in texts), longest)  # under the right key, but holding no terms
+    starts, held, themes, texts, longest, ranges, entries = was["vocabulary"]
+    nothing = tuple(() for _ in ranges)
+    emptied = (starts, {}, themes, tuple('""' for _ in texts), longest, nothing, nothing)  # the right key, no terms
     kept.write_kept(site, "search-words", code, {**was, "vocabulary": emptied})
     add_a_word(content, paths.templates)
     build(paths, site)

@@ -178,12 +178,22 @@ def glossary_pairs(glossary) -> list[list[str]]:
 
 def range_text(in_range: list[str]) -> str:
     """A range's sorted terms as its words file holds them (wire.front_coded, as JSON)."""
-    return json.dumps(wire.front_coded(in_range), ensure_ascii=False)
+    return words_text(wire.front_coded(in_range))
+
+
+def words_text(packed: str) -> str:
+    """A range's front-coded terms as its words file holds them."""
+    return json.dumps(packed, ensure_ascii=False)
+
+
+def ranges_of(terms, starts: tuple[str, ...]) -> list[list[str]]:
+    """The terms of each range, each range sorted as JavaScript sorts strings."""
+    return _sorted_by_range(terms, starts)[1]
 
 
 def range_texts(terms, starts: tuple[str, ...]) -> list[str]:
     """Every range's text (range_text) for the index terms `terms`."""
-    return [range_text(in_range) for in_range in _sorted_by_range(terms, starts)[1]]
+    return [range_text(in_range) for in_range in ranges_of(terms, starts)]
 
 
 def longest_term(terms: Iterable[str]) -> int:

@@ -119,16 +119,17 @@ def script(assignment: str, text: str | bytes) -> bytes:
     return (assignment + text.replace("</", "<\\/") + ";\n").encode("utf-8")
 
 
+def front_code(term: str, previous: str) -> str:
+    """One term of a range as `front_coded` writes it, after `previous` ("" for the first)."""
+    shared, limit = 0, min(9, len(term), len(previous))
+    while shared < limit and term[shared] == previous[shared]:
+        shared += 1
+    return f"{shared}{term[shared:]}"
+
+
 def front_coded(terms: list[str]) -> str:
     """A range's sorted terms as its words file writes them: "0police 4y" is "police" then "policy"."""
-    out, previous = [], ""
-    for term in terms:
-        shared, limit = 0, min(9, len(term), len(previous))
-        while shared < limit and term[shared] == previous[shared]:
-            shared += 1
-        out.append(f"{shared}{term[shared:]}")
-        previous = term
-    return " ".join(out)
+    return " ".join(front_code(term, previous) for term, previous in zip(terms, ["", *terms], strict=False))
 
 
 def unfront_coded(packed: str) -> list[str]:

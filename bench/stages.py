@@ -8,7 +8,8 @@ start-up costs as `python build.py` does. With --preview-edit it does what the
 preview server does after an editor saves a file: build, add one sentence to
 FILE, build again in the same process with the meetings the first build read
 (`build(remembered=)`), and report that second build, timed from its start to
-its end (`wall`); FILE is put back as it was.
+its end (`wall`); FILE is put back as it was. Between the two it settles the
+process as the server does after each build (preview.settle).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 from minutebook.pipeline import BuildReport, Paths, build
+from minutebook.preview import settle
 
 EDIT = " This sentence was added to measure a rebuild after one meeting changed."
 
@@ -49,6 +51,7 @@ def main(argv: list[str]) -> int:
         print(summary(report))
         return 0
     original = args.preview_edit.read_bytes()
+    settle()
     try:
         args.preview_edit.write_bytes(original.rstrip(b"\n") + EDIT.encode() + b"\n")
         began = time.perf_counter()

@@ -7,7 +7,6 @@ error here, with the line that referenced it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -538,36 +537,49 @@ def _committee_records(declared, meetings, tracked) -> tuple[CommitteeRecord, ..
     for meeting in meetings:
         names.setdefault(type_slug(meeting.type), meeting.type)
     undeclared = sorted(list(names)[len(declared) :], key=lambda slug: names[slug].casefold())
-    records = []
-    for slug in list(names)[: len(declared)] + undeclared:
-        held = tuple(m for m in meetings if type_slug(m.type) == slug)
-        ids = {m.id for m in held}
-        records.append(
-            CommitteeRecord(
-                name=names[slug],
-                slug=slug,
-                meetings=held,
-                members=_memberships(held),
-                actions=tuple(t for t in tracked if t.action.meeting_id in ids),
-                decisions=tuple(d for m in held for d in m.decisions),
-            )
+    # One pass over the meetings and one over the actions, grouped by committee: asking each committee
+    # in turn to scan the whole archive grows with committees times meetings.
+    held: dict[str, list[Meeting]] = defaultdict(list)
+    committee_of: dict[str, str] = {}  # meeting id -> its committee's slug
+    for meeting in meetings:
+        slug = type_slug(meeting.type)
+        held[slug].append(meeting)
+        committee_of[meeting.id] = slug
+    actions: dict[str, list[TrackedAction]] = defaultdict(list)
+    for t in tracked:
+        actions[committee_of[t.action.meeting_id]].append(t)
+    return tuple(
+        CommitteeRecord(
+            name=names[slug],
+            slug=slug,
+            meetings=tuple(held[slug]),
+            members=_memberships(held[slug]),
+            actions=tuple(actions[slug]),
+            decisions=tuple(d for m in held[slug] for d in m.decisions),
         )
-    return tuple(records)
+        for slug in list(names)[: len(declared)] + undeclared
+    )
 
 
 def _memberships(meetings) -> tuple[Membership, ...]:
     # A person's run in one role lasts while each meeting they are listed at names the same role.
-    spans: list[Membership] = []
-    current: dict[str, int] = {}  # person -> their latest run's place in spans
+    spans: list[list] = []  # [person, role, abbreviation, first meeting, last meeting]
+    current: dict[str, list] = {}  # person -> their latest run
     for meeting in meetings:
         for attendee in meeting.attendees + meeting.apologies:
-            at = current.get(attendee.person)
-            if at is not None and (spans[at].role, spans[at].abbreviation) == (attendee.role, attendee.abbreviation):
-                spans[at] = dataclasses.replace(spans[at], last=meeting)
+            run = current.get(attendee.person)
+            if run is not None and run[1] == attendee.role and run[2] == attendee.abbreviation:
+                run[4] = meeting
             else:
-                current[attendee.person] = len(spans)
-                spans.append(Membership(attendee.person, attendee.role, attendee.abbreviation, meeting, meeting))
-    return tuple(spans)
+                current[attendee.person] = run = [
+                    attendee.person,
+                    attendee.role,
+                    attendee.abbreviation,
+                    meeting,
+                    meeting,
+                ]
+                spans.append(run)
+    return tuple(Membership(*run) for run in spans)
 
 
 def _years(meetings) -> tuple[tuple[int, tuple[Meeting, ...]], ...]:

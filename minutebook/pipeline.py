@@ -351,7 +351,8 @@ def outputs(archive: Archive, pages: list[Page], base_url: str, wanted: set[str]
         term_files = search_index.index_outputs(archive)
         years = {year for year, _ in archive.years if wanted & set(term_files[str(year)])}
         texts = {m.id for m in archive.meetings if wire.text_path(m.id) in wanted}
-        files.update(search_index.index_files(archive, parts.summaries, parts.search, years, texts))
+        vocabulary = parts.vocabulary or search_index.whole_vocabulary
+        files.update(search_index.index_files(archive, parts.summaries, parts.search, years, texts, vocabulary))
     return {path: data for path, data in files.items() if path in wanted}
 
 

@@ -11,7 +11,6 @@ the minutes.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -196,6 +195,8 @@ def passages(
     unchanged words either side, never reaching into another part of the page."""
     old = [(where, word) for where, words in before for word in words]
     new = [(where, word) for where, words in after for word in words]
+    import difflib  # here: only a meeting with a correction needs it
+
     matcher = difflib.SequenceMatcher(None, [w for _, w in old], [w for _, w in new], autojunk=False)
     opcodes = matcher.get_opcodes()
     # A removed word belongs where its part of the page is now, even if that part's heading changed.

@@ -601,6 +601,7 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.cache  # an archive has a handful of types, asked for once per meeting and per page
 def type_slug(meeting_type: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", meeting_type.lower()).strip("-")
     return re.sub(r"-meeting$", "", slug)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import xml.parsers.expat
 
 FOLDER = "logo"  # the logo's own folder: the site's assets are under assets/, its pages under their own folders
 KINDS = "a PNG, JPEG, GIF, WebP or SVG image"
@@ -55,6 +54,8 @@ def published_path(data: bytes, extension: str) -> str:
 
 def check_svg(data: bytes) -> None:
     """Raise NotALogo unless `data` is an SVG image that runs nothing and refers to nothing outside itself."""
+    import xml.parsers.expat  # here: only a site with an SVG logo needs it
+
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     depth = 0
     in_style = 0

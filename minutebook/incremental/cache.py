@@ -11,6 +11,7 @@ files and their parts).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -34,6 +35,13 @@ def meetings_set(path: str) -> str:
     """The set a meeting file's parse is kept in: its year's, so an edit writes one year's set again, not all."""
     year = re.match(r"\d{4}", path.rsplit("/", 1)[-1])
     return f"{MEETINGS}-{year.group(0) if year else 'other'}"
+
+
+@functools.cache
+def code_digest(package: Path) -> str:
+    """Minutebook's own code (fingerprints.tree_digest), read once a process: the code a process runs
+    cannot change under it, and the preview server builds again and again."""
+    return fingerprints.tree_digest(package)
 
 
 @dataclass
@@ -79,7 +87,7 @@ class BuildCache:
         manifest = kept.read_manifest(out_dir)
         if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
             kept.forget(out_dir)
-        code = fingerprints.tree_digest(package)  # a new Minutebook parses and renders everything again
+        code = code_digest(package)  # a new Minutebook parses and renders everything again
         kept_meetings = {name: kept.read_set(out_dir, name, code) for name in kept.set_names(out_dir, MEETINGS)}
         cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered)
         memo = kept.read_kept(out_dir, DATES, cache.dates_code)

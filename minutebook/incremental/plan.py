@@ -12,9 +12,9 @@ beside the site (kept.py), one set per year, each under a key of everything it
 is made from, so an edit makes one meeting's parts again and joins them with the
 rest: search/index.js from every meeting's summary line (kept as a set of their
 own, so an edit does not read every year's postings), the term files of the
-edited meeting's year, and its text file. The words files' vocabulary is made
-again from every summary line each time: keeping it saved a few hundredths of a
-second at 500 meetings.
+edited meeting's year, and its text file. The words files' vocabulary is kept
+too (vocabulary.py), under the summaries it was made from, and updated with the
+meetings whose summary changed.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from minutebook.incremental import kept
 from minutebook.incremental.fingerprints import Inputs, digest
+from minutebook.incremental.vocabulary import KEPT as SEARCH_WORDS
+from minutebook.incremental.vocabulary import KeptVocabulary
 from minutebook.link import Archive
 from minutebook.outputs import civicdata, feeds, opendata
 from minutebook.outputs.search import files as search_index
@@ -89,11 +91,12 @@ class Parts:
     summaries: dict[str, bytes] = field(default_factory=dict)  # every meeting's summary line, when the search is remade
     # What each set of kept parts held when read, so a set that has not changed is not written again.
     read: dict[str, dict] = field(default_factory=dict)
+    vocabulary: KeptVocabulary | None = None  # the words files' vocabulary, when the search is remade
 
     def joined(self, search: dict[str, bytes], records: dict[str, bytes]) -> Parts:
         """These parts with those just made."""
         summaries = {**self.summaries, **{m: search_index.summary_line(part) for m, part in search.items()}}
-        return Parts({**self.search, **search}, {**self.records, **records}, summaries, self.read)
+        return Parts({**self.search, **search}, {**self.records, **records}, summaries, self.read, self.vocabulary)
 
 
 def search_stale(stale: set[str]) -> bool:
@@ -121,6 +124,9 @@ def kept_parts(out_dir, code: str, archive: Archive, files: Plan, stale: set[str
 
     if search_stale(stale):
         parts.summaries.update(still_good(SEARCH_SUMMARIES, [m.id for m in archive.meetings], files.search_keys))
+        parts.vocabulary = KeptVocabulary(
+            kept.read_kept(out_dir, SEARCH_WORDS, code), parts.read[SEARCH_SUMMARIES], files.search_keys
+        )
         years = _stale_years(archive, stale)
         for year, meetings in archive.years:
             if year in years:
@@ -157,6 +163,9 @@ def keep(out_dir, code: str, archive: Archive, files: Plan, stale: set[str], par
             {m.id: (keys[m.id], parts.summaries[m.id]) for m in archive.meetings},
             parts.read.get(SEARCH_SUMMARIES),
         )
+        to_keep = parts.vocabulary.to_keep(m.id for m in archive.meetings) if parts.vocabulary else None
+        if to_keep is not None:
+            kept.write_kept(out_dir, SEARCH_WORDS, code, to_keep)
         years = _stale_years(archive, stale)
         for year, meetings in archive.years:
             if year in years:
@@ -174,4 +183,4 @@ def keep(out_dir, code: str, archive: Archive, files: Plan, stale: set[str], par
             records = {m.id: (files.record_keys[m.id], parts.records[m.id]) for m in meetings}
             kept.write_set(out_dir, name, code, records, parts.read.get(name))
     held = [year for year, _ in archive.years]
-    return {SEARCH_SUMMARIES, *map(search_parts_name, held), *map(record_parts_name, held)}
+    return {SEARCH_SUMMARIES, SEARCH_WORDS, *map(search_parts_name, held), *map(record_parts_name, held)}

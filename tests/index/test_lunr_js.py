@@ -202,3 +202,15 @@ def test_the_browser_scores_every_query_exactly_as_lunr_js_does_over_the_same_in
     assert sum(1 for a in answers if a["lunr"]) >= len(SCORED_QUERIES) // 2  # most queries find something to rank
     for answer in answers:
         assert answer["ours"] == answer["lunr"], answer["asked"]
+
+
+def test_the_index_names_the_lunr_version_the_site_ships_and_lunr_py_targets():
+    import json
+
+    import lunr
+
+    from minutebook.outputs.search import wire
+    from tests.conftest import ROOT
+
+    shipped = json.loads((ROOT / "node_modules" / "lunr" / "package.json").read_text())["version"]
+    assert wire.VERSION == shipped == lunr.__TARGET_JS_VERSION__

@@ -349,6 +349,7 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     assert {p.name for p in folder.iterdir() if p.is_file()} == {
         "search-2019.pickle",
         "search-summaries.pickle",
+        "search-words.pickle",
         "meetings-2019.pickle",
         "parsed-2019.pickle",
         "dates-written.pickle",  # each a function of its key alone, as this Minutebook and this Babel write it
@@ -363,6 +364,21 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     broken = pickle.dumps(("the right key", [1, 2]))  # a broken meeting
     kept.write_set(site, "parsed-2019", code, {path: (key, broken) for path, (key, _) in parsed.items()})
     edit_meeting(content, None)  # May's file is as it was: only its broken kept meeting could stand in for it
+    build(paths, site)
+    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
+
+
+def test_a_kept_vocabulary_that_does_not_hold_every_meetings_words_is_made_again(tmp_path):
+    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
+    paths, site = Paths(content=content), tmp_path / "site"
+    build(paths, site)
+    code = tree_digest(PACKAGE)
+    was = kept.read_kept(site, "search-words", code)
+    starts, held, themes, texts, longest, ranges, entries = was["vocabulary"]
+    nothing = tuple(() for _ in ranges)
+    emptied = (starts, {}, themes, tuple('""' for _ in texts), longest, nothing, nothing)  # the right key, no terms
+    kept.write_kept(site, "search-words", code, {**was, "vocabulary": emptied})
+    add_a_word(content, paths.templates)
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 
 from minutebook.link import Archive
 from minutebook.model import Meeting
@@ -185,9 +186,48 @@ def glossary_pairs(glossary) -> list[list[str]]:
     ]
 
 
-def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tuple[bytes, dict[str, bytes]]:
+def range_text(in_range: list[str]) -> str:
+    """A range's sorted terms as its words file holds them (wire.front_coded, as JSON)."""
+    return words_text(wire.front_coded(in_range))
+
+
+def words_text(packed: str) -> str:
+    """A range's front-coded terms as its words file holds them."""
+    return json.dumps(packed, ensure_ascii=False)
+
+
+def ranges_of(terms, starts: tuple[str, ...]) -> list[list[str]]:
+    """The terms of each range, each range sorted as JavaScript sorts strings."""
+    return _sorted_by_range(terms, starts)[1]
+
+
+def range_texts(terms, starts: tuple[str, ...]) -> list[str]:
+    """Every range's text (range_text) for the index terms `terms`."""
+    return [range_text(in_range) for in_range in ranges_of(terms, starts)]
+
+
+def longest_term(terms: Iterable[str]) -> int:
+    """The longest term's length in UTF-16 code units, as JavaScript counts."""
+    return max((len(t.encode("utf-16-le")) // 2 for t in terms), default=0)
+
+
+# What the words files are made from: each meeting's terms (one string, spaces between), the terms of the
+# themes' names, and the ranges' first terms; what it gives: each range's text and the longest term's length.
+Vocabulary = Callable[[Mapping[str, str], list[str], tuple[str, ...]], tuple[list[str], int]]
+
+
+def whole_vocabulary(held: Mapping[str, str], of_themes: list[str], starts: tuple[str, ...]) -> tuple[list[str], int]:
+    """The words files' texts and the longest term, made from every meeting's terms."""
+    terms = {term for in_meeting in held.values() if in_meeting for term in in_meeting.split(" ")} | set(of_themes)
+    return range_texts(terms, starts), longest_term(terms)
+
+
+def main_and_words_scripts(
+    archive: Archive, summaries: dict[str, bytes], vocabulary: Vocabulary = whole_vocabulary
+) -> tuple[bytes, dict[str, bytes]]:
     """search/index.js and the words files by path, made from every meeting's summary line
-    (wire.py says what each file holds).
+    (wire.py says what each file holds); `vocabulary` makes the words files' texts (a build cache
+    may update those it kept rather than make them from every meeting's terms).
 
     search/index.js tells how to score, the meetings and documents, and which files hold what. Its
     people are there for finding a person by name: their page is the answer, above what merely names
@@ -216,8 +256,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
     theme_terms = {t.theme.slug: _counted(t.theme.name) for t in archive.themes}
     # A theme no document has adds nothing to lunr's index.
     of_themes = sorted({t for slug in used for t in theme_terms.get(slug, ()) if t.__class__ is str})
-    starts = range_starts(archive)
-    terms = {term for in_meeting in held.values() if in_meeting for term in in_meeting.split(" ")} | set(of_themes)
+    texts, longest = vocabulary(held, of_themes, range_starts(archive))
     years, place = [], 0
     for year, in_year in sorted(archive.years):
         years.append([str(year), place])
@@ -229,7 +268,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
         "actionBoost": ACTION_BOOST,
         # In UTF-16 code units, as JavaScript counts: a word whose term is longer, by more than a close
         # spelling allows, matches nothing, and the search passes it over rather than spell it out.
-        "longest": max((len(t.encode("utf-16-le")) // 2 for t in terms), default=0),
+        "longest": longest,
         "themes": {t.theme.slug: {"n": t.theme.name, "w": theme_terms[t.theme.slug]} for t in archive.themes},
         "themeOrder": theme_order,
         "people": [
@@ -251,10 +290,7 @@ def main_and_words_scripts(archive: Archive, summaries: dict[str, bytes]) -> tup
     if decided:
         data["decisions"] = decided
     words = {
-        words_path(n): wire.script(
-            wire.keyed_assignment(wire.WORDS_GLOBAL, n), json.dumps(wire.front_coded(in_range), ensure_ascii=False)
-        )
-        for n, in_range in enumerate(_sorted_by_range(terms, starts)[1])
+        words_path(n): wire.script(wire.keyed_assignment(wire.WORDS_GLOBAL, n), text) for n, text in enumerate(texts)
     }
     return wire.script(wire.main_assignment(), wire.compact_json(data)), words
 
@@ -284,11 +320,17 @@ def search_files(archive: Archive, item_texts) -> dict[str, bytes]:
 
 
 def index_files(
-    archive: Archive, summaries: dict[str, bytes], parts: dict[str, bytes], years: set[int], texts: set[str]
+    archive: Archive,
+    summaries: dict[str, bytes],
+    parts: dict[str, bytes],
+    years: set[int],
+    texts: set[str],
+    vocabulary: Vocabulary = whole_vocabulary,
 ) -> dict[str, bytes]:
-    """search/index.js and the words files from every meeting's summary line, and from the parts of their
-    meetings, the term files of `years` and the text files of the meetings in `texts`."""
-    main, words = main_and_words_scripts(archive, summaries)
+    """search/index.js and the words files from every meeting's summary line (their texts by `vocabulary`),
+    and from the parts of their meetings, the term files of `years` and the text files of the meetings
+    in `texts`."""
+    main, words = main_and_words_scripts(archive, summaries, vocabulary)
     files = {MAIN: main, **words}
     for year, meetings in sorted(archive.years):
         if year in years:

@@ -65,9 +65,9 @@ from __future__ import annotations
 
 import json
 
-from lunr import __TARGET_JS_VERSION__
-
-VERSION = __TARGET_JS_VERSION__
+# The lunr.js the site ships (package.json) and lunr.py targets; written here rather than read from
+# lunr.py, which a build would otherwise import for this string alone (tests/index/test_lunr_js.py checks both).
+VERSION = "2.3.9"
 
 MAIN = "search/index.js"
 WORDS = "search/words/"  # the terms themselves: one file per range, loaded with its postings
@@ -125,16 +125,17 @@ def script(assignment: str, text: str | bytes) -> bytes:
     return (assignment + text.replace("</", "<\\/") + ";\n").encode("utf-8")
 
 
+def front_code(term: str, previous: str) -> str:
+    """One term of a range as `front_coded` writes it, after `previous` ("" for the first)."""
+    shared, limit = 0, min(9, len(term), len(previous))
+    while shared < limit and term[shared] == previous[shared]:
+        shared += 1
+    return f"{shared}{term[shared:]}"
+
+
 def front_coded(terms: list[str]) -> str:
     """A range's sorted terms as its words file writes them: "0police 4y" is "police" then "policy"."""
-    out, previous = [], ""
-    for term in terms:
-        shared, limit = 0, min(9, len(term), len(previous))
-        while shared < limit and term[shared] == previous[shared]:
-            shared += 1
-        out.append(f"{shared}{term[shared:]}")
-        previous = term
-    return " ".join(out)
+    return " ".join(front_code(term, previous) for term, previous in zip(terms, ["", *terms], strict=False))
 
 
 def unfront_coded(packed: str) -> list[str]:

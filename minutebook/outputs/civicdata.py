@@ -139,15 +139,8 @@ DATASETS = (
         counted="meetings",
         noun="event",
     ),
-    Dataset(
-        POPOLO,
-        "People, committees and votes in Popolo",
-        "JSON",
-        "The body and its committees, the people, their memberships, and every motion and vote, in Popolo.",
-        POPOLO_FIELDS,
-        counted="decisions",
-        noun="motion",
-    ),
+    # Its title, summary and count follow what the archive holds: see popolo_dataset.
+    Dataset(POPOLO, "", "JSON", "", POPOLO_FIELDS),
 )
 
 
@@ -466,15 +459,38 @@ def example(archive: Archive, path: str) -> str:
     return examples(archive).get(path, "")
 
 
-def datasets(archive: Archive) -> tuple[Dataset, ...]:
-    """The two files, each with its worked example from this archive, made when asked for. Where the minutes
-    record declarations of interest, the Popolo file says where they are, as it has no place for them."""
+def _listed(things: list[str]) -> str:
+    return " and ".join(filter(None, (", ".join(things[:-1]), things[-1])))
+
+
+def popolo_dataset(archive: Archive, dataset: Dataset) -> Dataset:
+    """The Popolo file as the data page describes it: naming committees only where the archive has several,
+    motions and votes only where it minutes them, and counting its motions, or else its people."""
+    several = bool(committees(archive))
+    voted = any(was_voted_on(d) for d in archive.decisions)
+    decided = ["every motion and vote"] if voted else ["every motion"] if archive.decisions else []
+    held = ["People", *(["committees"] if several else []), *(["votes"] if voted else ["motions"] if decided else [])]
+    holds = _listed(
+        ["The body and its committees" if several else "The body", "the people", "their memberships", *decided]
+    )
     declared = any(m.declarations for m in archive.meetings)
+    counted, noun, plural = ("decisions", "motion", "") if archive.decisions else ("people", "person", "people")
+    return dataclasses.replace(
+        dataset,
+        title=f"{_listed(held)} in Popolo",
+        summary=f"{holds}, in Popolo." + (NO_DECLARATIONS if declared else ""),
+        counted=counted,
+        noun=noun,
+        plural=plural,
+    )
+
+
+def datasets(archive: Archive) -> tuple[Dataset, ...]:
+    """The two files, each with its worked example from this archive, made when asked for, the Popolo file
+    described by what the archive holds (popolo_dataset)."""
     return tuple(
         dataclasses.replace(
-            d,
-            example=functools.partial(example, archive, d.path),
-            summary=d.summary + (NO_DECLARATIONS if d.path == POPOLO and declared else ""),
+            popolo_dataset(archive, d) if d.path == POPOLO else d, example=functools.partial(example, archive, d.path)
         )
         for d in DATASETS
     )

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from minutebook.outputs.civicdata import EVENT_FIELDS, OCD_EVENTS, POPOLO, POPOLO_FIELDS
-from tests.bodies.sites import CITY, PANEL, PARISH, build
+from tests.bodies.sites import CITY, PANEL, PARISH, build, text
 from tests.conftest import FIXTURES, PUBLIC_ADDRESS, ROOT, build_site
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -366,3 +366,44 @@ def test_the_worked_examples_in_the_docs_are_excerpts_of_what_a_build_writes(tmp
     assert {k: v for k, v in built_vote.items() if k != "votes"} == {
         k: v for k, v in vote_event.items() if k != "votes"
     }
+
+
+def popolo_on_the_data_page(site: Path) -> str:
+    """What a reader sees of the data page's section on popolo.json: its heading, summary and download line."""
+    page = (site / "data/index.html").read_text("utf-8")
+    section = page.split('<h2 id="data-popolo-json">', 1)[1].split("<table", 1)[0]
+    return text("<h2>" + section)
+
+
+def lead_of_the_data_page(site: Path) -> str:
+    return text((site / "data/index.html").read_text("utf-8").split('<p class="lead">', 1)[1].split("</p>", 1)[0])
+
+
+def test_the_data_page_describes_popolo_for_one_committee_and_no_decisions_as_its_people(sites):
+    people = len(popolo(sites["status"])["persons"])
+    assert popolo_on_the_data_page(sites["status"]) == (
+        "People in Popolo (JSON) The body, the people and their memberships, in Popolo. "
+        f"Download popolo.json (JSON, {people} people)"
+    )
+
+
+def test_the_data_page_names_committees_in_popolo_only_where_there_are_several(sites):
+    people = len(popolo(sites["small"])["persons"])
+    assert popolo_on_the_data_page(sites["small"]) == (
+        "People and committees in Popolo (JSON) The body and its committees, the people and their memberships, "
+        f"in Popolo. Download popolo.json (JSON, {people} people)"
+    )
+
+
+def test_the_data_page_describes_popolo_for_a_council_that_votes_by_its_motions(sites):
+    motions = len(popolo(sites["city council"])["motions"])
+    assert popolo_on_the_data_page(sites["city council"]) == (
+        "People and votes in Popolo (JSON) The body, the people, their memberships and every motion and vote, "
+        f"in Popolo. Download popolo.json (JSON, {motions} motions)"
+    )
+
+
+def test_the_data_pages_lead_promises_decisions_only_where_there_are_some(sites):
+    assert "decisions" not in lead_of_the_data_page(sites["status"])
+    assert "votes" not in lead_of_the_data_page(sites["status"])
+    assert "the meetings, people and decisions in the Open Civic Data" in lead_of_the_data_page(sites["city council"])

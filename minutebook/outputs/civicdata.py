@@ -2,7 +2,8 @@
 their memberships, the motions and the votes in Popolo.
 
 - `data/ocd-events.json`: every meeting as an Open Civic Data event (OCDEP 4, in the form Open Civic Data's
-  own tools write: `start_date`, `participants` with `entity_type`);
+  own scrapers (pupa) write: `start_date`; participants and related entities as `{name, entity_type, id,
+  note}`; documents and media as `{note, date, links: [{url, media_type, text}]}`; agenda `order` from "0");
 - `data/popolo.json`: `organizations`, `persons`, `memberships`, `motions` and `vote_events`, as the Popolo
   specification names them.
 
@@ -61,23 +62,31 @@ EVENT_FIELDS = (
     Field("location", "Where it was held: name as minuted, note and coordinates (null); null where not minuted."),
     Field(
         "participants",
-        "The body or committee that held it (entity_type organization, note host), then each person: entity_type "
-        "person, entity_id (see popolo.json), name, note (chair, present, apologies or minute taker) and the role "
-        "they held at this meeting (empty where not minuted). The chair is also listed as present where minuted so.",
+        "The body or committee that held it (entity_type organization, note host), then each person: name, "
+        "entity_type person, id (their id in popolo.json), note (chair, present, apologies or minute taker) and "
+        "role, the role they held at this meeting (empty where not minuted; Minutebook's addition). The chair is "
+        "also listed as present where minuted so.",
     ),
     Field(
         "agenda",
-        "The items in the order taken: description (its title), order (its place, from 1), number as "
-        "printed (null where unnumbered), subjects (its themes' names), related_entities (for each decision made "
-        "under it, the motion and, where it was put to a vote, the vote event, with their ids in popolo.json) and "
-        "permalinks.",
+        "The items in the order taken: description (its title), order (its place as text, from 0, as Open "
+        "Civic Data's tools count), number as printed (null where unnumbered), subjects (its themes' names), "
+        "related_entities (for each decision under it put to a vote: name, entity_type vote_event, id (the vote "
+        "event's id in popolo.json) and note (the result as minuted); a decision not put to a vote is only in "
+        "popolo.json's motions) and permalinks.",
     ),
     Field(
         "documents",
-        "The minutes' page (media_type text/html), the source document, and the papers before the meeting: note, "
-        "url (null for a paper not published) and media_type (null where it cannot be told from the address).",
+        "The minutes' page, the source document, and the papers before the meeting: note (its title), date "
+        "(always empty: the minutes do not date their papers) and links: for each, url, media_type (text/html "
+        "for the minutes' page; empty where it cannot be told from the address) and text (always empty). The "
+        "minutes' page link also has absolute_url. A paper not published has no links.",
     ),
-    Field("media", "The recording of the meeting, where there is one: note and links (url and media_type)."),
+    Field(
+        "media",
+        "The recording of the meeting, where there is one: note, date (the meeting's, YYYY-MM-DD) and links "
+        "(url, media_type and text, as in documents).",
+    ),
     Field("links", "Always empty: the meeting's page is in sources and documents."),
     Field("sources", "The meeting's page in the archive: url, absolute_url and note."),
     Field("extras", "meeting_id (its id in meetings.json) and minutes_status (draft, approved or cancelled)."),
@@ -130,15 +139,8 @@ DATASETS = (
         counted="meetings",
         noun="event",
     ),
-    Dataset(
-        POPOLO,
-        "People, committees and votes in Popolo",
-        "JSON",
-        "The body and its committees, the people, their memberships, and every motion and vote, in Popolo.",
-        POPOLO_FIELDS,
-        counted="decisions",
-        noun="motion",
-    ),
+    # Its title, summary and count follow what the archive holds: see popolo_dataset.
+    Dataset(POPOLO, "", "JSON", "", POPOLO_FIELDS),
 )
 
 
@@ -209,22 +211,16 @@ def _media_type(url: str) -> str | None:
     return _known_types().guess_type(url.split("?")[0].split("#")[0], strict=False)[0] if url else None
 
 
+def _entity(name: str, entity_type: str, id: str, note: str) -> dict:
+    """A participant or related entity, keyed as Open Civic Data's tools (pupa) write one with a known id."""
+    return {"name": name, "entity_type": entity_type, "id": id, "note": note}
+
+
 def _participants(archive: Archive, meeting: Meeting) -> list[dict]:
     def person(slug: str, note: str, role: str) -> dict:
-        return {
-            "entity_type": "person",
-            "entity_id": person_id(archive, slug),
-            "name": archive.person(slug).name,
-            "note": note,
-            "role": role,
-        }
+        return _entity(archive.person(slug).name, "person", person_id(archive, slug), note) | {"role": role}
 
-    host = {
-        "entity_type": "organization",
-        "entity_id": organization_id(archive, meeting),
-        "name": organization_name(archive, meeting),
-        "note": "host",
-    }
+    host = _entity(organization_name(archive, meeting), "organization", organization_id(archive, meeting), "host")
     held = role_at(meeting, meeting.chair) if meeting.chair else None
     chair = [person(meeting.chair, "chair", held.role if held else "")] if meeting.chair else []
     taker = meeting.minute_taker
@@ -239,21 +235,19 @@ def _participants(archive: Archive, meeting: Meeting) -> list[dict]:
 
 
 def _related(archive: Archive, decision: Decision) -> list[dict]:
-    motion = {
-        "entity_type": "motion",
-        "entity_id": motion_id(archive, decision),
-        "name": decision.label,
-        "note": decision.result,
-    }
+    """The decision as an agenda item's related entity, where Open Civic Data has a type for it: a vote event
+    for one put to a vote. Its entity types are organization, person, bill and vote_event only, and a motion
+    not voted on is no bill, so that one is left to popolo.json's motions (each names its event)."""
     if not was_voted_on(decision):
-        return [motion]
-    vote = {
-        "entity_type": "vote_event",
-        "entity_id": vote_event_id(archive, decision),
-        "name": decision.label,
-        "note": decision.result,
-    }
-    return [motion, vote]
+        return []
+    return [_entity(decision.label, "vote_event", vote_event_id(archive, decision), decision.result)]
+
+
+def _document(note: str, date: str, url: str, media_type: str | None = None, **more: object) -> dict:
+    """A document or recording as Open Civic Data's tools write one: its links, none where it is unpublished."""
+    found = _media_type(url) if media_type is None else media_type
+    links = [{"url": url, **more, "media_type": found or "", "text": ""}] if url else []
+    return {"note": note, "date": date, "links": links}
 
 
 def event_record(archive: Archive, meeting: Meeting, base_url: str = "") -> dict:
@@ -262,7 +256,8 @@ def event_record(archive: Archive, meeting: Meeting, base_url: str = "") -> dict
     page = meeting_path(meeting.id)
     themes = {t.theme.slug: t.theme.name for t in archive.themes}
     agenda = []
-    for order, item in enumerate(meeting.agenda, 1):
+    # Counted from 0, as text, as Open Civic Data's tools number an event's agenda items.
+    for order, item in enumerate(meeting.agenda):
         made = [d for d in meeting.decisions if d.item == item.reference]
         agenda.append(
             {
@@ -275,17 +270,17 @@ def event_record(archive: Archive, meeting: Meeting, base_url: str = "") -> dict
                 "absolute_url": absolute(item_link(meeting.id, item.anchor), base_url) or None,
             }
         )
-    minutes = _link(page, here, base_url, archive.site.locale.words.minutes)
-    documents = [minutes | {"media_type": "text/html"}]
+    minutes = _document(
+        archive.site.locale.words.minutes,
+        "",
+        relative(page, here),
+        "text/html",
+        absolute_url=absolute(page, base_url) or None,
+    )
+    documents = [minutes]
     if meeting.source_url or meeting.source_title:
-        documents.append(
-            {
-                "note": meeting.source_title,
-                "url": meeting.source_url or None,
-                "media_type": _media_type(meeting.source_url),
-            }
-        )
-    documents += [{"note": p.title, "url": p.url or None, "media_type": _media_type(p.url)} for p in meeting.papers]
+        documents.append(_document(meeting.source_title, "", meeting.source_url))
+    documents += [_document(p.title, "", p.url) for p in meeting.papers]
     recording = meeting.recording
     return {
         "id": event_id(archive, meeting),
@@ -300,9 +295,7 @@ def event_record(archive: Archive, meeting: Meeting, base_url: str = "") -> dict
         "participants": _participants(archive, meeting),
         "agenda": agenda,
         "documents": documents,
-        "media": []
-        if recording is None
-        else [{"note": recording.title, "links": [{"url": recording.url, "media_type": _media_type(recording.url)}]}],
+        "media": [] if recording is None else [_document(recording.title, meeting.date.isoformat(), recording.url)],
         "links": [],
         "sources": [_link(page, here, base_url, "The meeting's page in the archive")],
         "extras": {"meeting_id": meeting.id, "minutes_status": meeting.status},
@@ -466,15 +459,38 @@ def example(archive: Archive, path: str) -> str:
     return examples(archive).get(path, "")
 
 
-def datasets(archive: Archive) -> tuple[Dataset, ...]:
-    """The two files, each with its worked example from this archive, made when asked for. Where the minutes
-    record declarations of interest, the Popolo file says where they are, as it has no place for them."""
+def _listed(things: list[str]) -> str:
+    return " and ".join(filter(None, (", ".join(things[:-1]), things[-1])))
+
+
+def popolo_dataset(archive: Archive, dataset: Dataset) -> Dataset:
+    """The Popolo file as the data page describes it: naming committees only where the archive has several,
+    motions and votes only where it minutes them, and counting its motions, or else its people."""
+    several = bool(committees(archive))
+    voted = any(was_voted_on(d) for d in archive.decisions)
+    decided = ["every motion and vote"] if voted else ["every motion"] if archive.decisions else []
+    held = ["People", *(["committees"] if several else []), *(["votes"] if voted else ["motions"] if decided else [])]
+    holds = _listed(
+        ["The body and its committees" if several else "The body", "the people", "their memberships", *decided]
+    )
     declared = any(m.declarations for m in archive.meetings)
+    counted, noun, plural = ("decisions", "motion", "") if archive.decisions else ("people", "person", "people")
+    return dataclasses.replace(
+        dataset,
+        title=f"{_listed(held)} in Popolo",
+        summary=f"{holds}, in Popolo." + (NO_DECLARATIONS if declared else ""),
+        counted=counted,
+        noun=noun,
+        plural=plural,
+    )
+
+
+def datasets(archive: Archive) -> tuple[Dataset, ...]:
+    """The two files, each with its worked example from this archive, made when asked for, the Popolo file
+    described by what the archive holds (popolo_dataset)."""
     return tuple(
         dataclasses.replace(
-            d,
-            example=functools.partial(example, archive, d.path),
-            summary=d.summary + (NO_DECLARATIONS if d.path == POPOLO and declared else ""),
+            popolo_dataset(archive, d) if d.path == POPOLO else d, example=functools.partial(example, archive, d.path)
         )
         for d in DATASETS
     )

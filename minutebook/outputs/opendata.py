@@ -48,8 +48,9 @@ class Dataset:
     format: str
     summary: str
     fields: tuple[Field, ...]
-    counted: str = "meetings"  # the Archive's list the data page counts: "meetings", "actions" or "decisions"
+    counted: str = "meetings"  # the Archive's list the data page counts: "meetings", "actions", "decisions"...
     noun: str = "record"  # what the data page calls one of them
+    plural: str = ""  # what it calls several, where not the noun and an s ("people")
     # A worked example as JSON, made from the archive's own records only when the data page is rendered:
     # a rebuild that leaves that page alone never makes it.
     example: Callable[[], str] | None = None

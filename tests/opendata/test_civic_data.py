@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from minutebook.outputs.civicdata import EVENT_FIELDS, OCD_EVENTS, POPOLO, POPOLO_FIELDS
-from tests.bodies.sites import CITY, PANEL, PARISH, build
+from tests.bodies.sites import CITY, PANEL, PARISH, build, text
 from tests.conftest import FIXTURES, PUBLIC_ADDRESS, ROOT, build_site
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -73,6 +74,21 @@ def test_a_schema_refuses_what_the_specification_does_not_allow(sites):
     assert not validator("popolo-vote-event.json").is_valid(wrong)
     event = dict(events(sites["city council"])[0], status="approved")
     assert not validator("ocd-event.json").is_valid(event)
+
+
+def test_the_event_schema_refuses_shapes_open_civic_data_does_not_write(sites):
+    june = next(e for e in events(sites["city council"]) if e["extras"]["meeting_id"] == "2019-06-18-city-council")
+    schema = validator("ocd-event.json")
+    assert schema.is_valid(june)
+    host, *people = june["participants"]
+    renamed = {k if k != "id" else "entity_id": v for k, v in host.items()}
+    assert not schema.is_valid(dict(june, participants=[renamed, *people]))
+    flat = {"note": "Agenda", "url": "agenda.pdf", "media_type": "application/pdf"}
+    assert not schema.is_valid(dict(june, documents=[flat]))
+    item = next(i for i in june["agenda"] if i["related_entities"])
+    motion = dict(item["related_entities"][0], entity_type="motion", id="ocd-motion/x")
+    assert not schema.is_valid(dict(june, agenda=[dict(item, related_entities=[motion])]))
+    assert not schema.is_valid(dict(june, agenda=[dict(item, order=5)]))
 
 
 @pytest.mark.parametrize("archive", ARCHIVES)
@@ -163,20 +179,40 @@ def test_a_cancelled_meeting_is_a_cancelled_event_and_one_held_has_passed(sites)
     assert statuses["2019-04-30-monthly-assurance"] == "passed"
 
 
-def test_an_agenda_item_names_the_motion_and_vote_event_of_each_decision_made_under_it(sites):
+def test_an_agenda_item_names_the_vote_event_of_each_decision_put_to_a_vote_under_it(sites):
     june = next(e for e in events(sites["city council"]) if e["extras"]["meeting_id"] == "2019-06-18-city-council")
     item = next(i for i in june["agenda"] if i["number"] == "A")
     data = popolo(sites["city council"])
     resolution = next(m for m in data["motions"] if m["identifier"] == "Resolution 2019-14")
     vote_event = next(v for v in data["vote_events"] if v["motion_id"] == resolution["id"])
-    assert [(r["entity_type"], r["entity_id"]) for r in item["related_entities"]] == [
-        ("motion", resolution["id"]),
-        ("vote_event", vote_event["id"]),
+    assert item["related_entities"] == [
+        {"name": "Resolution 2019-14", "entity_type": "vote_event", "id": vote_event["id"], "note": "carried"}
     ]
     assert (item["description"], item["subjects"]) == (
         "Six-Year Transportation Improvement Program, 2020-2025",
         ["Streets"],
     )
+
+
+def test_a_decision_not_put_to_a_vote_is_a_motion_but_no_agenda_items_related_entity(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(PARISH, content)
+    november = content / "meetings/2017-11-14-parish-council.md"
+    minutes = november.read_text("utf-8")
+    carried = "were approved and signed as a true record.\n    result: carried\n"
+    assert carried in minutes
+    november.write_text(minutes.replace(carried, carried.replace("carried", "deferred")), "utf-8")
+    site = build(content, tmp_path / "site")
+    data = popolo(site)
+    [deferred] = [m for m in data["motions"] if m["result"] == "deferred"]
+    assert deferred["id"] not in {v["motion_id"] for v in data["vote_events"]}
+    related = [r["id"] for e in events(site) for i in e["agenda"] for r in i["related_entities"]]
+    assert sorted(related) == sorted(v["id"] for v in data["vote_events"])
+
+
+def test_agenda_items_are_ordered_from_0_as_open_civic_datas_tools_count(sites):
+    june = next(e for e in events(sites["city council"]) if e["extras"]["meeting_id"] == "2019-06-18-city-council")
+    assert [i["order"] for i in june["agenda"]] == [str(n) for n in range(len(june["agenda"]))]
 
 
 def test_participants_are_the_host_the_chair_and_everyone_listed_with_their_role(sites):
@@ -191,11 +227,27 @@ def test_participants_are_the_host_the_chair_and_everyone_listed_with_their_role
 def test_an_event_lists_the_minutes_page_the_papers_and_the_recording(sites):
     september = events(sites["panel"])[0]
     front = minuted(PANEL)[0][1]
-    assert september["documents"][0]["media_type"] == "text/html"
+    [minutes_page] = september["documents"][0]["links"]
+    assert (minutes_page["url"], minutes_page["media_type"]) == (
+        "../meetings/" + minuted(PANEL)[0][0] + "/",
+        "text/html",
+    )
     papers = september["documents"][-len(front["papers"]) :]
-    assert [(d["note"], d["url"]) for d in papers] == [(p["title"], p.get("url")) for p in front["papers"]]
-    assert [d["media_type"] for d in papers] == ["application/pdf", None]  # told from the address, where it can be
+    assert [(d["note"], [link["url"] for link in d["links"]]) for d in papers] == [
+        (p["title"], [p["url"]] if p.get("url") else []) for p in front["papers"]
+    ]
+    # told from the address, where it can be
+    assert [link["media_type"] for d in papers for link in d["links"]] == ["application/pdf"]
     assert [link["url"] for m in september["media"] for link in m["links"]] == [front["recording"]["url"]]
+
+
+def test_documents_and_media_take_the_shape_open_civic_datas_tools_write(sites):
+    september = events(sites["panel"])[0]
+    for entry in september["documents"] + september["media"]:
+        assert set(entry) == {"note", "date", "links"}
+        for link in entry["links"]:
+            assert set(link) - {"absolute_url"} == {"url", "media_type", "text"}
+    assert september["media"][0]["date"] == september["start_date"][:10]
 
 
 def test_a_body_with_one_type_of_meeting_is_one_organisation(sites):
@@ -211,8 +263,7 @@ def test_a_body_with_several_types_of_meeting_has_each_as_a_committee_under_it(s
     assert len(committees) == 2 and {c["parent_id"] for c in committees} == {body["id"]}
     assert {c["classification"] for c in committees} == {"committee"}
     hosts = {
-        next(p["entity_id"] for p in e["participants"] if p["entity_type"] == "organization")
-        for e in events(sites["small"])
+        next(p["id"] for p in e["participants"] if p["entity_type"] == "organization") for e in events(sites["small"])
     }
     assert hosts == {c["id"] for c in committees}
 
@@ -315,3 +366,44 @@ def test_the_worked_examples_in_the_docs_are_excerpts_of_what_a_build_writes(tmp
     assert {k: v for k, v in built_vote.items() if k != "votes"} == {
         k: v for k, v in vote_event.items() if k != "votes"
     }
+
+
+def popolo_on_the_data_page(site: Path) -> str:
+    """What a reader sees of the data page's section on popolo.json: its heading, summary and download line."""
+    page = (site / "data/index.html").read_text("utf-8")
+    section = page.split('<h2 id="data-popolo-json">', 1)[1].split("<table", 1)[0]
+    return text("<h2>" + section)
+
+
+def lead_of_the_data_page(site: Path) -> str:
+    return text((site / "data/index.html").read_text("utf-8").split('<p class="lead">', 1)[1].split("</p>", 1)[0])
+
+
+def test_the_data_page_describes_popolo_for_one_committee_and_no_decisions_as_its_people(sites):
+    people = len(popolo(sites["status"])["persons"])
+    assert popolo_on_the_data_page(sites["status"]) == (
+        "People in Popolo (JSON) The body, the people and their memberships, in Popolo. "
+        f"Download popolo.json (JSON, {people} people)"
+    )
+
+
+def test_the_data_page_names_committees_in_popolo_only_where_there_are_several(sites):
+    people = len(popolo(sites["small"])["persons"])
+    assert popolo_on_the_data_page(sites["small"]) == (
+        "People and committees in Popolo (JSON) The body and its committees, the people and their memberships, "
+        f"in Popolo. Download popolo.json (JSON, {people} people)"
+    )
+
+
+def test_the_data_page_describes_popolo_for_a_council_that_votes_by_its_motions(sites):
+    motions = len(popolo(sites["city council"])["motions"])
+    assert popolo_on_the_data_page(sites["city council"]) == (
+        "People and votes in Popolo (JSON) The body, the people, their memberships and every motion and vote, "
+        f"in Popolo. Download popolo.json (JSON, {motions} motions)"
+    )
+
+
+def test_the_data_pages_lead_promises_decisions_only_where_there_are_some(sites):
+    assert "decisions" not in lead_of_the_data_page(sites["status"])
+    assert "votes" not in lead_of_the_data_page(sites["status"])
+    assert "the meetings, people and decisions in the Open Civic Data" in lead_of_the_data_page(sites["city council"])

@@ -53,3 +53,16 @@ def move_the_meeting(content: Path, templates: Path) -> None:
 
 def test_a_changed_venue_writes_the_events_file_anew(tmp_path):
     assert OCD_EVENTS in files_rewritten_by(move_the_meeting, tmp_path)
+
+
+def test_a_person_added_to_an_archive_without_decisions_recounts_the_data_page_as_a_full_build_does(tmp_path):
+    content = shutil.copytree(FIXTURES / "status", tmp_path / "content")
+    paths = Paths(content=content)
+    build(paths, tmp_path / "incremental")
+    before = (tmp_path / "incremental" / "data/index.html").read_bytes()
+    people = content / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8") + "- slug: a-new-member\n  name: A New Member\n", "utf-8")
+    build(paths, tmp_path / "incremental")
+    build(paths, tmp_path / "full")
+    assert (tmp_path / "incremental" / "data/index.html").read_bytes() != before
+    assert snapshot(tmp_path / "incremental") == snapshot(tmp_path / "full")

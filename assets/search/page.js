@@ -148,7 +148,8 @@ function begin(document, window, engine, load) {
     if (r.kind === "decision") {
       // Its kind and result first ("Motion, lost"): what a reader scanning decisions looks for.
       meta.appendChild(el("strong", { "class": "decision-result" }, r.status + "."));
-      meta.appendChild(document.createTextNode(" Under item " + (r.number ? r.number + " " : "")));
+      // "Under item C Fenced dog park", or "Under CONSENT AGENDA" for an item without a number.
+      meta.appendChild(document.createTextNode(" Under " + (r.number ? "item " + r.number + " " : "")));
       highlighted(meta, r.itemTitle).appendChild(document.createTextNode(", "));
     }
     meta.appendChild(document.createTextNode(r.meeting + ", "));

@@ -60,6 +60,24 @@ def test_words_of_a_motion_find_it_labelled_with_its_kind_and_result(page, city)
     assert decisions(page) == [(LOST, "Motion, lost.")]
 
 
+def lines_under(page) -> list[str]:
+    """The line under each decision result's title, as a reader sees it."""
+    return [r.inner_text() for r in settled(page).locator("#search-results > li.result-decision .meta").all()]
+
+
+def test_a_decision_under_an_unnumbered_item_names_the_item_once(page, city):
+    typed(page, city, "consent agenda")
+    found = lines_under(page)
+    assert found and all("Under CONSENT AGENDA, " in line for line in found)
+    assert not any("CONSENT AGENDA CONSENT AGENDA" in line for line in found)
+
+
+def test_a_decision_under_a_numbered_item_names_the_items_number_and_title(page, city):
+    typed(page, city, "fenced dog park")
+    (line,) = lines_under(page)
+    assert "Under item C Fenced dog park at Alder Field, " in line
+
+
 def test_a_decision_result_leads_to_the_decision_on_its_meeting_page(page, city):
     typed(page, city, "fenced dog park")
     page.locator("li.result-decision .result-title a").click()

@@ -44,6 +44,13 @@ def test_a_decision_result_names_the_item_it_was_made_under(engine):
     assert (lost["number"], lost["itemTitle"]) == ("C", "Fenced dog park at Alder Field")
 
 
+def test_a_decision_under_an_unnumbered_item_gives_no_number_as_the_title_names_the_item(engine):
+    found = decisions(find(engine, "consent ", {"kind": "decision"}))
+    assert found and {(r["number"], r["itemTitle"]) for r in found} == {
+        ("", "[CONSENT] AGENDA")
+    }  # the word searched for marked
+
+
 def test_a_decisions_number_as_printed_finds_it_first(engine):
     assert find(engine, "2020/07")[0]["url"] == LOST
 

@@ -53,7 +53,7 @@ class SearchDocument:
     kind: str  # "item", "action" or "decision"
     key: str  # what it stands for: "<meeting id>#<anchor>" (an item's or a decision's) or "action:<id>"
     meeting: Meeting
-    number: str  # the agenda item's number, in context: "2.1(d)" for item "d" under "2.1"
+    number: str  # the agenda item's number, in context: "2.1(d)" for item "d" under "2.1"; "" for an unnumbered one
     title: str  # as a result shows it
     item_title: str  # the agenda item's title; for an item, its own title
     url: str
@@ -150,11 +150,13 @@ def decision_document(meeting: Meeting, decision: Decision, names: dict[str, str
     """A decision, found by its words, its number as printed and who moved and seconded it. Its item's
     text is the item's own document: a decision holds only its own few words, so the index grows little."""
     item = meeting.item(decision.item)
+    # An unnumbered item is referred to by its title, which the result already shows.
+    numbered = item is None or bool(item.number)
     return SearchDocument(
         kind="decision",
         key=f"{meeting.id}#{decision.anchor}",
         meeting=meeting,
-        number=meeting.number_in_context(decision.item),
+        number=meeting.number_in_context(decision.item) if numbered else "",
         title=decision.label,
         item_title=item.title if item else "",
         url=item_link(meeting.id, decision.anchor),

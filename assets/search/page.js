@@ -146,7 +146,8 @@ function begin(document, window, engine, load) {
       highlighted(meta, r.itemTitle).appendChild(document.createTextNode(", "));
     }
     if (r.kind === "decision") {
-      // Its kind and result first ("Motion, lost"): what a reader scanning decisions looks for.
+      // Its result first ("Lost, 2 for, 4 against"): what a reader scanning decisions looks for.
+      // Its kind is in its heading.
       meta.appendChild(el("strong", { "class": "decision-result" }, r.status + "."));
       // "Under item C Fenced dog park", or "Under CONSENT AGENDA" for an item without a number.
       meta.appendChild(document.createTextNode(" Under " + (r.number ? "item " + r.number + " " : "")));

@@ -75,7 +75,7 @@ function begin(document, window, engine, load) {
   var input = document.getElementById("q");
   var body = document.body;
   window.minutebookSearch = engine; // for measuring in a browser, without a console
-  // The result filter is on the page only where the archive records decisions.
+  // The result filter is on the page only where the archive's decisions have more than one result.
   var FILTERS = ["year", "theme", "type", "kind", "result"].filter(function (name) { return select(name); });
   var root = "../";
   var shown = { found: null, drawn: 0 };
@@ -263,7 +263,8 @@ function begin(document, window, engine, load) {
     return box;
   }
 
-  var decisions = Boolean(select("result")); // whether the archive records any
+  // Whether the archive records any: then there is a choice to show decisions only.
+  var decisions = Array.prototype.some.call(select("kind").options, function (o) { return o.value === "decision"; });
   var searches = 0; // searches begun; each ends with data-search-done set to its number
 
   /* Searches for what the form says; loads the term and text files the answer needs first. */

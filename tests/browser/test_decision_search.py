@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.bodies.sites import LOST_MOTION_MEETING, build, city_with_a_lost_motion
+from tests.bodies.sites import CITY, LOST_MOTION_MEETING, build, city_with_a_lost_motion
 from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -26,6 +26,19 @@ def city(tmp_path_factory):
     root = tmp_path_factory.mktemp("city")
     with serve(build(city_with_a_lost_motion(root / "content"), root / "site")) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def all_carried(tmp_path_factory):
+    """The city council's own minutes, in which every decision was carried."""
+    with serve(build(CITY, tmp_path_factory.mktemp("carried") / "site")) as url:
+        yield url
+
+
+def ready(page, address: str):
+    page.goto(address)
+    page.wait_for_selector("body[data-search-ready]", state="attached")
+    return settled(page)
 
 
 def settled(page):
@@ -168,3 +181,19 @@ def test_results_are_drawn_as_a_list_not_as_a_decisions_result_badge(page, city)
         "list-item",
         "0px",
     ]
+
+
+def test_the_result_filter_offers_only_the_results_the_decisions_have(page, city):
+    ready(page, f"{city}search/index.html")
+    options = page.locator("#filter-result option").all()
+    assert [(o.get_attribute("value"), o.inner_text()) for o in options] == [
+        ("", "Any result"),
+        ("carried", "Carried"),
+        ("lost", "Lost"),
+    ]
+
+
+def test_an_archive_whose_decisions_were_all_carried_offers_no_result_filter(page, all_carried):
+    ready(page, f"{all_carried}search/index.html")
+    assert page.locator("#filter-result").count() == 0
+    assert "decision" in [o.get_attribute("value") for o in page.locator("#filter-kind option").all()]

@@ -83,6 +83,16 @@ function begin(document, window, engine, load) {
   function select(name) { return document.getElementById("filter-" + name); }
   var order = document.getElementById("search-order");
 
+  /* A result filters decisions alone: while only agenda items or actions are shown it is hidden
+   * and emptied, so neither the results nor the address carry a filter that cannot apply. */
+  function fitResultFilter() {
+    var box = select("result"), kind = select("kind").value;
+    if (!box) return;
+    var applies = !kind || kind === "decision";
+    box.parentNode.hidden = !applies;
+    if (!applies) box.value = "";
+  }
+
   function chosen() {
     var out = {};
     FILTERS.forEach(function (name) { out[name] = select(name).value; });
@@ -114,6 +124,7 @@ function begin(document, window, engine, load) {
       var known = Array.prototype.some.call(box.options, function (o) { return o.value === value; });
       box.value = known ? value : "";
     });
+    fitResultFilter();
     var sort = params.get("sort") || "";
     order.value = sort === "newest" || sort === "oldest" ? sort : "";
   }
@@ -311,7 +322,10 @@ function begin(document, window, engine, load) {
     window.clearTimeout(timer);
     run(true);
   });
-  function chose() { run(false, true); }
+  function chose() {
+    fitResultFilter();
+    run(false, true);
+  }
   FILTERS.forEach(function (name) { select(name).addEventListener("change", chose); });
   order.addEventListener("change", chose);
   // Back and Forward return to the search and filters the address holds.

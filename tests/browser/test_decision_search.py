@@ -197,3 +197,32 @@ def test_an_archive_whose_decisions_were_all_carried_offers_no_result_filter(pag
     ready(page, f"{all_carried}search/index.html")
     assert page.locator("#filter-result").count() == 0
     assert "decision" in [o.get_attribute("value") for o in page.locator("#filter-kind option").all()]
+
+
+def test_an_address_asking_for_agenda_items_with_a_result_shows_the_agenda_items(page, city):
+    ready(page, f"{city}search/index.html?q=park&kind=item&result=carried")
+    found = settled(page).locator("#search-results > li")
+    assert found.count() > 0
+    assert found.count() == page.locator("#search-results > li.result-item").count()
+
+
+def test_an_address_asking_for_agenda_items_with_a_result_loses_the_result(page, city):
+    ready(page, f"{city}search/index.html?q=park&kind=item&result=carried")
+    page.wait_for_url(re.compile(r"\?q=park&kind=item$"))
+    assert page.locator("#filter-result").is_hidden()
+
+
+def test_choosing_actions_only_hides_the_result_filter_and_drops_it_from_the_address(page, city):
+    typed(page, city, "park")
+    page.select_option("#filter-result", "lost")
+    page.wait_for_url(re.compile(r"result=lost"))
+    page.select_option("#filter-kind", "action")
+    page.wait_for_url(re.compile(r"kind=action$"))
+    assert page.locator("#filter-result").is_hidden()
+
+
+def test_choosing_decisions_only_offers_the_result_filter_again(page, city):
+    ready(page, f"{city}search/index.html?q=park&kind=item")
+    page.select_option("#filter-kind", "decision")
+    page.wait_for_url(re.compile(r"kind=decision$"))
+    assert page.locator("#filter-result").is_visible()

@@ -75,13 +75,23 @@ function begin(document, window, engine, load) {
   var input = document.getElementById("q");
   var body = document.body;
   window.minutebookSearch = engine; // for measuring in a browser, without a console
-  // The result filter is on the page only where the archive records decisions.
+  // The result filter is on the page only where the archive's decisions have more than one result.
   var FILTERS = ["year", "theme", "type", "kind", "result"].filter(function (name) { return select(name); });
   var root = "../";
   var shown = { found: null, drawn: 0 };
 
   function select(name) { return document.getElementById("filter-" + name); }
   var order = document.getElementById("search-order");
+
+  /* A result filters decisions alone: while only agenda items or actions are shown it is hidden
+   * and emptied, so neither the results nor the address carry a filter that cannot apply. */
+  function fitResultFilter() {
+    var box = select("result"), kind = select("kind").value;
+    if (!box) return;
+    var applies = !kind || kind === "decision";
+    box.parentNode.hidden = !applies;
+    if (!applies) box.value = "";
+  }
 
   function chosen() {
     var out = {};
@@ -114,6 +124,7 @@ function begin(document, window, engine, load) {
       var known = Array.prototype.some.call(box.options, function (o) { return o.value === value; });
       box.value = known ? value : "";
     });
+    fitResultFilter();
     var sort = params.get("sort") || "";
     order.value = sort === "newest" || sort === "oldest" ? sort : "";
   }
@@ -146,9 +157,11 @@ function begin(document, window, engine, load) {
       highlighted(meta, r.itemTitle).appendChild(document.createTextNode(", "));
     }
     if (r.kind === "decision") {
-      // Its kind and result first ("Motion, lost"): what a reader scanning decisions looks for.
+      // Its result first ("Lost, 2 for, 4 against"): what a reader scanning decisions looks for.
+      // Its kind is in its heading.
       meta.appendChild(el("strong", { "class": "decision-result" }, r.status + "."));
-      meta.appendChild(document.createTextNode(" Under item " + (r.number ? r.number + " " : "")));
+      // "Under item C Fenced dog park", or "Under CONSENT AGENDA" for an item without a number.
+      meta.appendChild(document.createTextNode(" Under " + (r.number ? "item " + r.number + " " : "")));
       highlighted(meta, r.itemTitle).appendChild(document.createTextNode(", "));
     }
     meta.appendChild(document.createTextNode(r.meeting + ", "));
@@ -261,7 +274,8 @@ function begin(document, window, engine, load) {
     return box;
   }
 
-  var decisions = Boolean(select("result")); // whether the archive records any
+  // Whether the archive records any: then there is a choice to show decisions only.
+  var decisions = Array.prototype.some.call(select("kind").options, function (o) { return o.value === "decision"; });
   var searches = 0; // searches begun; each ends with data-search-done set to its number
 
   /* Searches for what the form says; loads the term and text files the answer needs first. */
@@ -308,7 +322,10 @@ function begin(document, window, engine, load) {
     window.clearTimeout(timer);
     run(true);
   });
-  function chose() { run(false, true); }
+  function chose() {
+    fitResultFilter();
+    run(false, true);
+  }
   FILTERS.forEach(function (name) { select(name).addEventListener("change", chose); });
   order.addEventListener("change", chose);
   // Back and Forward return to the search and filters the address holds.

@@ -137,12 +137,23 @@ def action_filters(archive: Archive) -> ListFilters:
     return ListFilters("action", "actions", filters, facets, lambda t: t.action.id)
 
 
+def _results(rows: list[dict]) -> Filter:
+    return _offered("result", "Result", "Any result", ((r, result_label(r)) for r in DECISION_RESULTS), rows)
+
+
+def search_result_filter(archive: Archive) -> Filter | None:
+    """The search's filter by a decision's result: the results the archive's decisions have, where
+    they have more than one."""
+    offered = _results([{"result": d.result} for d in archive.decisions])
+    return offered if len(offered.options) > 1 else None
+
+
 def decision_filters(archive: Archive) -> ListFilters:
     facets = functools.partial(decision_facets, archive)
     rows = [facets(d) for d in archive.decisions]
     filters = [
         *_common(archive, rows),
-        _offered("result", "Result", "Any result", ((r, result_label(r)) for r in DECISION_RESULTS), rows),
+        _results(rows),
         _offered("kind", "Kind", "Any kind", ((k, kind_label(k)) for k in DECISION_KINDS), rows),
     ]
     return ListFilters(

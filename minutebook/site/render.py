@@ -21,7 +21,13 @@ import jinja2
 from minutebook.link import Archive, CommitteeRecord, ItemRef, role_at, whole_months_between
 from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
-from minutebook.site.filters import action_filters, decision_filters, meeting_filters, result_label
+from minutebook.site.filters import (
+    action_filters,
+    decision_filters,
+    meeting_filters,
+    result_label,
+    search_result_filter,
+)
 from minutebook.site.links import (
     action_path,
     committee_calendar_path,
@@ -121,7 +127,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
             "search.html",
             "Search the minutes",
             f"Search every agenda item and action in the {site.title} archive.",
-            {"ahead": search_ahead},
+            {"ahead": search_ahead, "result_filter": search_result_filter(archive)},
             **every,
         ),
         *(

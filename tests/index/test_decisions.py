@@ -34,14 +34,42 @@ def test_a_word_from_a_decisions_text_finds_the_decision(engine):
     assert [r["url"] for r in found] == [LOST]
 
 
-def test_a_decision_result_is_labelled_with_its_kind_and_result(engine):
+def test_a_decision_results_heading_is_its_label_then_its_own_words(engine):
     (lost,) = decisions(find(engine, "reserve "))
-    assert (lost["title"], lost["status"]) == ("Motion 2020/07", "Motion, lost")
+    assert (
+        lost["title"] == "Motion 2020/07: To build a fenced dog park at Alder Field, funded from the parks [reserve]."
+    )
+
+
+def test_the_line_under_a_decision_result_says_its_result_and_counts(engine):
+    (lost,) = decisions(find(engine, "reserve "))
+    assert lost["status"] == "Lost, 2 for, 4 against"
+
+
+def test_decisions_without_a_number_are_told_apart_by_their_headings(engine):
+    found = decisions(find(engine, "consent ", {"kind": "decision"}))
+    titles = [r["title"] for r in found]
+    assert len(found) > 1 and len(set(titles)) == len(titles)
+    assert all(t.startswith("Motion: To approve the [consent] agenda") for t in titles)
+
+
+def test_a_long_decision_is_headed_by_its_first_words_cut_at_a_word(engine):
+    found = decisions(find(engine, "claims vouchers ", {"kind": "decision"}))
+    assert [r["title"] for r in found] == [
+        "Motion: To approve the consent agenda, including the minutes of May 21, 2019 and [claims] …"
+    ]
 
 
 def test_a_decision_result_names_the_item_it_was_made_under(engine):
     (lost,) = decisions(find(engine, "reserve "))
     assert (lost["number"], lost["itemTitle"]) == ("C", "Fenced dog park at Alder Field")
+
+
+def test_a_decision_under_an_unnumbered_item_gives_no_number_as_the_title_names_the_item(engine):
+    found = decisions(find(engine, "consent ", {"kind": "decision"}))
+    assert found and {(r["number"], r["itemTitle"]) for r in found} == {
+        ("", "[CONSENT] AGENDA")
+    }  # the word searched for marked
 
 
 def test_a_decisions_number_as_printed_finds_it_first(engine):

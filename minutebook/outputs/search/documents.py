@@ -18,6 +18,7 @@ from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
 from minutebook.model import STATUS_LABELS, Attendee, Decision, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date
+from minutebook.site.filters import result_label
 from minutebook.site.links import action_path, item_link
 
 # The text before a meeting's first item: its anchor on the page, and what a result calls it.
@@ -26,6 +27,10 @@ PREAMBLE_TITLE = "Before the first item"
 
 # An action repeats words of the item it arose under; the item is the better answer.
 ACTION_BOOST = 0.5
+
+# How much of a decision's own words its result's heading shows, in characters: enough to tell
+# one "Motion" from the next, short enough to read as a heading.
+HEADING_WORDS = 80
 
 
 class LunrField(TypedDict, total=False):
@@ -53,15 +58,16 @@ class SearchDocument:
     kind: str  # "item", "action" or "decision"
     key: str  # what it stands for: "<meeting id>#<anchor>" (an item's or a decision's) or "action:<id>"
     meeting: Meeting
-    number: str  # the agenda item's number, in context: "2.1(d)" for item "d" under "2.1"
+    number: str  # the agenda item's number, in context: "2.1(d)" for item "d" under "2.1"; "" for an unnumbered one
     title: str  # as a result shows it
     item_title: str  # the agenda item's title; for an item, its own title
     url: str
     text: str
     themes: tuple[str, ...]  # slugs
     people: tuple[tuple[str, str], ...]  # ("Name, role", abbreviation) of everyone the text names
-    status: str = ""  # an action's current status; a decision's kind and result, "Motion, carried"
+    status: str = ""  # an action's current status; a decision's result and counts, "Carried, 6 for, 0 against"
     result: str = ""  # a decision's result, one of DECISION_RESULTS, which the search filters by
+    heading: str = ""  # what the result's link says, where not its title: "Motion: To approve the …"
 
 
 def documents(archive: Archive, item_texts) -> list[SearchDocument]:
@@ -150,20 +156,38 @@ def decision_document(meeting: Meeting, decision: Decision, names: dict[str, str
     """A decision, found by its words, its number as printed and who moved and seconded it. Its item's
     text is the item's own document: a decision holds only its own few words, so the index grows little."""
     item = meeting.item(decision.item)
+    # An unnumbered item is referred to by its title, which the result already shows.
+    numbered = item is None or bool(item.number)
     return SearchDocument(
         kind="decision",
         key=f"{meeting.id}#{decision.anchor}",
         meeting=meeting,
-        number=meeting.number_in_context(decision.item),
+        number=meeting.number_in_context(decision.item) if numbered else "",
         title=decision.label,
         item_title=item.title if item else "",
         url=item_link(meeting.id, decision.anchor),
         text=decision.text,
         themes=item.themes if item else (),
         people=people_named(meeting, decision.text, [s for s in (decision.moved, decision.seconded) if s], names),
-        status=f"{decision.kind.capitalize()}, {decision.result}",
+        status=decision_outcome(decision),
         result=decision.result,
+        heading=f"{decision.label}: {opening(decision.text)}",
     )
+
+
+def decision_outcome(decision: Decision) -> str:
+    """What became of a decision, as the line under its heading says: "Carried", "Lost, 2 for, 4 against"."""
+    tally = decision.tally
+    return result_label(decision.result) + (f", {tally.in_words}" if tally else "")
+
+
+def opening(text: str, length: int = HEADING_WORDS) -> str:
+    """The start of `text`, its whole words up to `length` characters, then " …" where any are left out."""
+    words = " ".join(text.split())
+    if len(words) <= length:
+        return words
+    cut = words[: length + 1].rsplit(" ", 1)[0] if " " in words[:length] else words[:length]
+    return cut.rstrip(",;:") + " …"
 
 
 def person_summary(record: PersonRecord, locale: Locale = DEFAULT) -> str:

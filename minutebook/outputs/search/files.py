@@ -105,7 +105,7 @@ def _stored(d: SearchDocument) -> dict:
     """What a result shows, and the text its snippet is cut from."""
     entry = {
         "n": d.number,
-        "t": d.title,
+        "t": d.heading or d.title,
         "u": d.url,
         "x": d.text,
         "p": [named for named, _ in d.people],

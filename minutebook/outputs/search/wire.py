@@ -45,11 +45,11 @@ the one before; a meeting field's document is 0, standing for all of the meeting
 
 search/text/<meeting id>.js sets `window.MINUTEBOOK_SEARCH_TEXTS["<meeting id>"]` to
 {"items": [...], "actions": [...]}, and "decisions": [...] where the meeting records any,
-each entry what a result shows: n number (a decision's is its item's), t title (a decision's
-is its label, "Resolution 2019-14"), u URL from the site root, x text, p people named
-("Name, role"), a the abbreviation each is named by ("" for none); an action and a decision
-add it, its item's title, and s, an action's status or a decision's kind and result
-("Motion, carried").
+each entry what a result shows: n number (a decision's is its item's, "" for an unnumbered
+item), t title (a decision's is its label and the start of its text, "Resolution 2019-14: To
+adopt the …"), u URL from the site root, x text, p people named ("Name, role"), a the
+abbreviation each is named by ("" for none); an action and a decision add it, its item's
+title, and s, an action's status or a decision's result and counts ("Carried, 6 for, 0 against").
 
 A meeting's part, which a build keeps and joins the files from (files.meeting_part), is
 lines of compact JSON:

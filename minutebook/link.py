@@ -173,23 +173,24 @@ class CommitteeRecord:
         return tuple(t for t in self.actions if t.is_open)
 
     def attendance(self, slug: str) -> tuple[AttendanceYear, ...]:
-        """Per year, how often a person is listed as present or sending apologies, counted over the years
-        from their first to their last listing. A count, not a score: nothing ranks one person by it."""
-        held: dict[int, int] = defaultdict(int)
-        present: dict[int, int] = defaultdict(int)
-        apologies: dict[int, int] = defaultdict(int)
-        for meeting in self.meetings:
-            if meeting.status == "cancelled":
-                continue
-            held[meeting.year] += 1
-            present[meeting.year] += any(a.person == slug for a in meeting.attendees)
-            apologies[meeting.year] += any(a.person == slug for a in meeting.apologies)
-        years = [y for y in held if present[y] or apologies[y]]
-        if not years:
+        """Per year, how often a person is listed as present or sending apologies at the committee's meetings
+        held from the first they are listed at to the last, both included: the meetings before they joined or
+        after they left are not theirs to miss. A count, not a score: nothing ranks one person by it."""
+        held = [m for m in self.meetings if m.status != "cancelled"]
+        listed = [i for i, m in enumerate(held) if _lists(m, slug)]
+        if not listed:
             return ()
-        return tuple(
-            AttendanceYear(y, held[y], present[y], apologies[y]) for y in sorted(held) if min(years) <= y <= max(years)
-        )
+        years: dict[int, list[int]] = {}
+        for meeting in held[listed[0] : listed[-1] + 1]:
+            counts = years.setdefault(meeting.year, [0, 0, 0])
+            counts[0] += 1
+            counts[1] += any(a.person == slug for a in meeting.attendees)
+            counts[2] += any(a.person == slug for a in meeting.apologies)
+        return tuple(AttendanceYear(year, *counts) for year, counts in years.items())
+
+
+def _lists(meeting: Meeting, slug: str) -> bool:
+    return any(a.person == slug for a in meeting.attendees + meeting.apologies)
 
 
 @dataclass(frozen=True)

@@ -77,3 +77,30 @@ def test_with_one_committee_attendance_is_by_year_alone_with_no_committee_to_lin
 def test_attendance_is_given_as_counts_not_as_a_rate(site):
     section = main_of(site, SAMUEL).split('id="attendance"')[1].split('id="attended"')[0]
     assert "%" not in text(section)
+
+
+def test_meetings_before_a_person_is_first_listed_are_not_counted_against_them(tmp_path):
+    content = shutil.copytree(COMMITTEES, tmp_path / "content")
+    minutes = content / "meetings/2019-06-04-city-council.md"
+    written = minutes.read_text(encoding="utf-8")
+    minutes.write_text(written.replace("  - person: samuel-price\n    role: Councilmember\n", "", 1), encoding="utf-8")
+    site = build(content, tmp_path / "site")
+    assert attendance(site, SAMUEL, "City Council")[0] == ["2019", "1", "1", "0", "0"]
+
+
+def test_meetings_after_a_person_is_last_listed_are_not_counted_against_them(tmp_path):
+    content = shutil.copytree(COMMITTEES, tmp_path / "content")
+    for name, entry in (
+        ("2019-06-18-city-council.md", "apologies:\n  - person: martin-yoder\n    role: Councilmember\n"),
+        ("2020-01-07-city-council.md", "  - person: martin-yoder\n    role: Councilmember\n"),
+    ):
+        minutes = content / "meetings" / name
+        minutes.write_text(minutes.read_text(encoding="utf-8").replace(entry, "", 1), encoding="utf-8")
+    site = build(content, tmp_path / "site")
+    assert attendance(site, "people/martin-yoder/index.html", "City Council") == [["2019", "1", "1", "0", "0"]]
+
+
+def test_the_page_says_only_the_meetings_from_a_persons_first_listing_to_their_last_are_counted(site):
+    assert "Only the meetings from the first one they are listed at to the last are counted" in text(
+        main_of(site, SAMUEL)
+    )

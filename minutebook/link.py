@@ -120,13 +120,19 @@ class PersonRecord:
 
     @property
     def role_spans(self) -> tuple[tuple[str, Meeting, Meeting], ...]:
-        """Each distinct role with the first and last meeting it was held at."""
+        """Each run in one role at one committee's meetings, with the first and last meeting of the run, in
+        the order the runs began. Runs are per committee, so that a meeting of another committee, where the
+        person sat in some other role, does not break a run in two."""
         spans: list[list] = []
+        current: dict[str, int] = {}  # committee slug -> its latest run's place in spans
         for held in self.roles:
             label = f"{held.role} ({held.abbreviation})" if held.abbreviation else held.role
-            if spans and spans[-1][0] == label:
-                spans[-1][2] = held.meeting
+            committee = type_slug(held.meeting.type)
+            at = current.get(committee)
+            if at is not None and spans[at][0] == label:
+                spans[at][2] = held.meeting
             else:
+                current[committee] = len(spans)
                 spans.append([label, held.meeting, held.meeting])
         return tuple(tuple(s) for s in spans)
 

@@ -1,6 +1,7 @@
 """A person's page counts, per committee and year, the meetings held and how the minutes list them at those:
 present, sending apologies (or the body's own word for it) or not listed. Counts, never a ranking."""
 
+import re
 import shutil
 
 import pytest
@@ -104,3 +105,20 @@ def test_the_page_says_only_the_meetings_from_a_persons_first_listing_to_their_l
     assert "Only the meetings from the first one they are listed at to the last are counted" in text(
         main_of(site, SAMUEL)
     )
+
+
+def roles_held(site, person: str) -> list[str]:
+    section = main_of(site, person).split('id="roles"')[1].split("</ul>")[0]
+    return [" ".join(re.sub(r"<[^>]+>", "", item.split("</li>")[0]).split()) for item in section.split("<li>")[1:]]
+
+
+def test_a_role_held_at_one_committee_runs_on_across_another_committees_meetings(site):
+    assert roles_held(site, "people/grace-kim/index.html") == [
+        "Councilmember, City Council: from June 4, 2019 to January 7, 2020",
+        "Council Liaison, Planning Commission: September 10, 2019",
+    ]
+
+
+def test_with_one_committee_the_roles_held_name_no_committee(tmp_path):
+    site = build(CITY, tmp_path / "site")
+    assert all(":" in role and "City Council" not in role for role in roles_held(site, SAMUEL))

@@ -45,10 +45,12 @@
     groups.forEach(function (group) {
       group.hidden = choices.length > 0 && !group.querySelector("[data-row]:not([hidden])");
     });
-    // Contents and counts of the whole list would point at what is hidden.
+    // Contents, counts and summaries of the whole list would point at what is hidden, or count it.
     unfiltered.forEach(function (el) { el.hidden = choices.length > 0; });
     var n = Object.keys(shown).length;
-    count.textContent = (n === 1 ? "1 " + form.getAttribute("data-noun") : n + " " + form.getAttribute("data-plural")) + " shown";
+    var plural = form.getAttribute("data-plural");
+    var shownText = (n === 1 ? "1 " + form.getAttribute("data-noun") : n + " " + plural) + " shown";
+    count.textContent = n === 0 ? "No " + plural + " match these filters. " + shownText + "." : shownText;
     clear.hidden = choices.length === 0;
   }
 

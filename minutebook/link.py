@@ -119,13 +119,19 @@ class PersonRecord:
 
     @property
     def role_spans(self) -> tuple[tuple[str, Meeting, Meeting], ...]:
-        """Each distinct role with the first and last meeting it was held at."""
+        """Each run in one role at one committee's meetings, with the first and last meeting of the run, in
+        the order the runs began. Runs are per committee, so that a meeting of another committee, where the
+        person sat in some other role, does not break a run in two."""
         spans: list[list] = []
+        current: dict[str, int] = {}  # committee slug -> its latest run's place in spans
         for held in self.roles:
             label = f"{held.role} ({held.abbreviation})" if held.abbreviation else held.role
-            if spans and spans[-1][0] == label:
-                spans[-1][2] = held.meeting
+            committee = type_slug(held.meeting.type)
+            at = current.get(committee)
+            if at is not None and spans[at][0] == label:
+                spans[at][2] = held.meeting
             else:
+                current[committee] = len(spans)
                 spans.append([label, held.meeting, held.meeting])
         return tuple(tuple(s) for s in spans)
 
@@ -172,23 +178,24 @@ class CommitteeRecord:
         return tuple(t for t in self.actions if t.is_open)
 
     def attendance(self, slug: str) -> tuple[AttendanceYear, ...]:
-        """Per year, how often a person is listed as present or sending apologies, counted over the years
-        from their first to their last listing. A count, not a score: nothing ranks one person by it."""
-        held: dict[int, int] = defaultdict(int)
-        present: dict[int, int] = defaultdict(int)
-        apologies: dict[int, int] = defaultdict(int)
-        for meeting in self.meetings:
-            if meeting.status == "cancelled":
-                continue
-            held[meeting.year] += 1
-            present[meeting.year] += any(a.person == slug for a in meeting.attendees)
-            apologies[meeting.year] += any(a.person == slug for a in meeting.apologies)
-        years = [y for y in held if present[y] or apologies[y]]
-        if not years:
+        """Per year, how often a person is listed as present or sending apologies at the committee's meetings
+        held from the first they are listed at to the last, both included: the meetings before they joined or
+        after they left are not theirs to miss. A count, not a score: nothing ranks one person by it."""
+        held = [m for m in self.meetings if m.status != "cancelled"]
+        listed = [i for i, m in enumerate(held) if _lists(m, slug)]
+        if not listed:
             return ()
-        return tuple(
-            AttendanceYear(y, held[y], present[y], apologies[y]) for y in sorted(held) if min(years) <= y <= max(years)
-        )
+        years: dict[int, list[int]] = {}
+        for meeting in held[listed[0] : listed[-1] + 1]:
+            counts = years.setdefault(meeting.year, [0, 0, 0])
+            counts[0] += 1
+            counts[1] += any(a.person == slug for a in meeting.attendees)
+            counts[2] += any(a.person == slug for a in meeting.apologies)
+        return tuple(AttendanceYear(year, *counts) for year, counts in years.items())
+
+
+def _lists(meeting: Meeting, slug: str) -> bool:
+    return any(a.person == slug for a in meeting.attendees + meeting.apologies)
 
 
 @dataclass(frozen=True)

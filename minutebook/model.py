@@ -86,6 +86,7 @@ class StandingItem:
     title: str = ""  # "": the place where each meeting's own items go, left for the editor to name
     open_actions: bool = False  # the draft lists, under it, the actions still open before the meeting
     hint: str = ""  # what the draft asks the editor to write under it
+    every_committee: bool = False  # the open actions listed are every committee's, not only its type's
 
 
 @dataclass(frozen=True)

@@ -77,14 +77,14 @@ def known_types(archive: Archive) -> list[str]:
     return names
 
 
-def unknown_type(archive: Archive, meeting_type: str) -> str:
+def unknown_type(archive: Archive, meeting_type: str, site_yml: str = "content/site.yml") -> str:
     """Why `new` will not start a meeting of `meeting_type`, or "" when it may. Where site.yml declares
     the body's types, another is taken for a slip (`Ful Council`); where it declares none, any type goes."""
     if not archive.site.meeting_types or type_slug(meeting_type) in {type_slug(t) for t in known_types(archive)}:
         return ""
     return (
         f"'{meeting_type}' is not a meeting type of this archive; expected one of: {', '.join(known_types(archive))}. "
-        "To start a new kind of meeting, add it to meeting_types in content/site.yml first"
+        f"To start a new kind of meeting, add it to meeting_types in {site_yml} first"
     )
 
 
@@ -149,9 +149,18 @@ def status_before(tracked: TrackedAction, day: dt.date) -> str | None:
     return known[-1].status if known else None
 
 
-def outstanding_actions(archive: Archive, day: dt.date) -> tuple[Outstanding, ...]:
+def outstanding_actions(archive: Archive, day: dt.date, meeting_type: str | None = None) -> tuple[Outstanding, ...]:
+    """The actions still open on the eve of `day`: those that arose at meetings of `meeting_type`, or,
+    given None, at any meeting."""
     found = []
+    arising = (
+        None
+        if meeting_type is None
+        else {m.id for m in archive.meetings if type_slug(m.type) == type_slug(meeting_type)}
+    )
     for tracked in archive.actions:
+        if arising is not None and tracked.action.meeting_id not in arising:
+            continue
         status = status_before(tracked, day)
         if status in OPEN_STATUSES:
             owner = tracked.action.owner
@@ -159,7 +168,14 @@ def outstanding_actions(archive: Archive, day: dt.date) -> tuple[Outstanding, ..
     return tuple(found)
 
 
-def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str = "", venue: str = "") -> Skeleton:
+def make_skeleton(
+    archive: Archive,
+    day: dt.date,
+    meeting_type: str,
+    time: str = "",
+    venue: str = "",
+    people_yml: str = "content/people.yml",
+) -> Skeleton:
     """The draft file for a meeting of `meeting_type` on `day`; `time` and `venue` override guesses."""
     previous = previous_meeting(archive.meetings, meeting_type, day)
     settings = declared_type(archive, meeting_type) or general_type(archive_spelling(archive.meetings, meeting_type))
@@ -194,12 +210,12 @@ def make_skeleton(archive: Archive, day: dt.date, meeting_type: str, time: str =
             (Attendee(someone, f"{TO_DO}: role"),),
         )
     else:
-        raise CannotStart(
-            "content/people.yml lists nobody; add the chair, the minute-taker and the attendees there first"
-        )
-    outstanding = outstanding_actions(archive, day)
+        raise CannotStart(f"{people_yml} lists nobody; add the chair, the minute-taker and the attendees there first")
     title = fill(settings.title, meeting_type, day, locale=archive.site.locale)
     agenda = _agenda(settings.standing_agenda or GENERAL_AGENDA)
+    # A committee reviews its own actions, unless its type's standing agenda asks for every committee's.
+    every = any(item.every_committee for item in agenda)
+    outstanding = outstanding_actions(archive, day, None if every else meeting_type)
     notes = {
         "time": _note(time_from, previous, "the start time, or delete this line if the minutes record none"),
         "venue": _note(venue_from, previous, ""),
@@ -253,7 +269,7 @@ def _agenda(standing: tuple[StandingItem, ...]) -> list[StandingItem]:
             places += 1
             title = f"{TO_DO}: title of the {'first' if places == 1 else 'next'} item"
         hint = item.hint or schema.STANDING_ITEM["hint"].default
-        items.append(StandingItem(item.number, title, item.open_actions, hint))
+        items.append(StandingItem(item.number, title, item.open_actions, hint, item.every_committee))
     return items
 
 
@@ -283,9 +299,11 @@ def _chair_and_minute_taker(previous: Meeting | None, chair: str, minute_taker: 
     return lines
 
 
-def describe(skeleton: Skeleton) -> str:
-    """One sentence for the editor: what was filled in, and from where."""
+def describe(skeleton: Skeleton, site_yml: str = "content/site.yml") -> str:
+    """One sentence for the editor: what was filled in, and from where (`site_yml`: the settings' path)."""
     actions = _count(len(skeleton.outstanding), "open action")
+    if skeleton.outstanding and not skeleton.lists_actions:
+        actions += ", commented out under action_updates"
     previous = skeleton.previous
     if previous is None:
         guessed = ["the chair", "the minute-taker", "the attendees"]
@@ -297,17 +315,16 @@ def describe(skeleton: Skeleton) -> str:
         declared = [
             f for f, source in (("time", skeleton.time_from), ("venue", skeleton.venue_from)) if source == DECLARED
         ]
-        usual = f"its usual {_join(declared)} from content/site.yml; " if declared else ""
+        usual = f"its usual {_join(declared)} from {site_yml}; " if declared else ""
         return (
             f"No earlier {_as_meeting(skeleton.meeting_type)} in the archive, so this is a minimal skeleton: "
-            f"{_join(guessed)} are placeholders; {usual}{actions} "
-            f"{'listed' if skeleton.lists_actions or not skeleton.outstanding else 'open, for action_updates'}."
+            f"{_join(guessed)} are placeholders; {usual}{actions}{' listed' if skeleton.lists_actions else ''}."
         )
     sources = {
         NEXT_LINE: "from its next-meeting line",
         PREVIOUS: "copied from that meeting",
         GIVEN: "as given",
-        DECLARED: "as usual for the type (content/site.yml)",
+        DECLARED: f"as usual for the type ({site_yml})",
         PLACEHOLDER: "left to fill in",  # that meeting's minutes recorded none
     }
     grouped: dict[str, list[str]] = {}

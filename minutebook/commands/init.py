@@ -174,7 +174,7 @@ def _standing_item(item: StandingItem) -> list[str]:
     elif item.number:
         lines.append(f"        title: {scalar(item.title)}")
     if item.open_actions:
-        lines.append("        open_actions: yes  # lists the actions still open before the meeting")
+        lines.append("        open_actions: yes  # lists the actions still open from this type's meetings")
     if item.hint:
         lines.append(f"        hint: {scalar(item.hint)}")
     return lines

@@ -53,6 +53,7 @@ def run(args) -> int:
     assert day is not None, "parse_date reports each date it cannot give, so problems would hold it"
 
     paths = Paths(content=Path(args.content)) if args.content else Paths()
+    site_yml = shown(paths.content / "site.yml")  # as messages name it: the file this run reads
     if meeting_type is not None:
         target = paths.content / "meetings" / file_name(day, meeting_type)
         if target.exists():  # checked before loading too, so the editor hears it before any content errors
@@ -67,20 +68,27 @@ def run(args) -> int:
         meeting_type = default_type(archive)
         if meeting_type is None:
             print(
-                "--type is needed: the archive has no meeting yet to take the type from, and content/site.yml "
-                "declares no meeting_types.",
+                "--type is needed: the archive has no meeting yet to take the type from, and "
+                f"{site_yml} declares no meeting_types.",
                 file=sys.stderr,
             )
             return 1
     target = paths.content / "meetings" / file_name(day, meeting_type)
     if target.exists():
         return refuse(target)
-    unknown = unknown_type(archive, meeting_type)
+    unknown = unknown_type(archive, meeting_type, site_yml)
     if unknown:
         print(f"--type: {unknown}.", file=sys.stderr)
         return 1
     try:
-        skeleton = make_skeleton(archive, day, meeting_type, time=args.time, venue=venue)
+        skeleton = make_skeleton(
+            archive,
+            day,
+            meeting_type,
+            time=args.time,
+            venue=venue,
+            people_yml=shown(paths.content / "people.yml"),
+        )
     except CannotStart as exc:
         print(f"Cannot start the meeting file: {exc}.", file=sys.stderr)
         return 1
@@ -89,7 +97,7 @@ def run(args) -> int:
     except FileExistsError:
         return refuse(target)
     print(f"Wrote {os.path.relpath(target)}")
-    print(describe(skeleton))
+    print(describe(skeleton, site_yml))
     marked = len(unfinished.markers([SourceFile.of_text(str(target), skeleton.text)]))
     print(
         f"Replace or check everything marked TO DO in it ({marked} place{'s' if marked != 1 else ''}), "
@@ -100,6 +108,12 @@ def run(args) -> int:
         "while any TO DO is left. Meanwhile 'python build.py serve' previews it."
     )
     return 0
+
+
+def shown(path: Path) -> str:
+    """`path` as a message names it: from the working folder, unless it lies outside it."""
+    relative = os.path.relpath(path)
+    return str(path.absolute()) if relative.startswith(os.pardir) else relative
 
 
 def refuse(target: Path) -> int:

@@ -862,7 +862,8 @@ def parse_standing_agenda(f: Fields) -> tuple[StandingItem, ...]:
             )
         elif number:
             numbers[number.casefold()] = line
-        items.append(StandingItem(number, title, g.choice("open_actions") == "yes", g.line_text("hint")))
+        listed = g.choice("open_actions")
+        items.append(StandingItem(number, title, listed in ("yes", "all"), g.line_text("hint"), listed == "all"))
     return tuple(items)
 
 

@@ -379,9 +379,11 @@ STANDING_ITEM = Record("standing agenda item", "standing agenda items", "Standin
     Field("title", LINE,
           "The title as printed, such as `Apologies`. Leave it out for the place where each meeting's own "
           "business goes: the draft gives that item a title marked `TO DO`, for the editor to write."),
-    Field("open_actions", YES_NO,
-          "`yes`: the draft lists under this item every action still open before the meeting, with its owner "
-          "and status, for the editor to minute what was said about it.", default="no"),
+    Field("open_actions", Kind("one of", "yes, all, no", options=("yes", "all", "no")),
+          "`yes`: the draft lists under this item every action still open before the meeting that arose at a "
+          "meeting of the same type, with its owner and status, for the editor to minute what was said about "
+          "it. `all`: every action still open, whichever meetings it arose at, for a meeting that reviews "
+          "them all.", default="no"),
     Field("hint", LINE,
           "What the draft asks the editor to write under the item, after `TO DO:`, such as "
           "`the minutes of this item, or 'There was none.'`.", default="the minutes of this item."),

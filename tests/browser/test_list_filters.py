@@ -115,3 +115,24 @@ def test_the_filters_work_on_a_site_opened_from_disk(page, city_site):
     choose(page, "Meeting type", "City Council")
     assert page.get_by_role("status").inner_text() == "6 decisions shown"
     assert page.problems.errors == []
+
+
+def test_a_summary_counting_the_whole_list_of_actions_is_hidden_while_a_filter_is_on(page, city_server):
+    page.goto(city_server + "actions/index.html")
+    summary = page.locator("main p", has_text="of the")
+    assert summary.first.is_visible()
+    choose(page, "Meeting type", "Planning Commission")
+    assert summary.first.is_hidden()
+
+
+def test_the_count_of_all_meetings_is_hidden_while_a_filter_is_on(page, city_server):
+    page.goto(city_server + MEETINGS)
+    summary = page.get_by_text("meetings, newest first.")
+    assert summary.is_visible()
+    choose(page, "Meeting type", "Planning Commission")
+    assert summary.is_hidden()
+
+
+def test_filters_matching_nothing_say_so_plainly(page, city_server):
+    page.goto(city_server + DECISIONS + "?committee=planning-commission&result=carried")
+    assert page.get_by_role("status").inner_text() == "No decisions match these filters. 0 decisions shown."

@@ -115,3 +115,13 @@ def test_a_members_page_shows_how_they_voted_and_leads_to_each_decision(tab, cit
     tab.wait_for_url("**/meetings/2019-06-18-city-council/**")
     target = tab.evaluate("decodeURIComponent(location.hash.slice(1))")
     assert tab.locator(f"[id='{target}']").inner_text().count("2019-14") >= 1
+
+
+def test_at_320px_the_stacked_attendance_table_is_as_wide_as_the_page_so_its_caption_reads_in_lines(tab, city_server):
+    open_page(tab, city_server, "people/martin-yoder/index.html", width=320)
+    widths = tab.evaluate(
+        """() => { const table = document.querySelector('table.attendance-table');
+        return [table.getBoundingClientRect().width, table.closest('main').clientWidth]; }"""
+    )
+    table, main = widths
+    assert table >= main * 0.9

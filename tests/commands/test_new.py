@@ -16,7 +16,8 @@ import pytest
 from minutebook.cli import main
 from minutebook.pipeline import Paths, load_archive
 from minutebook.skeleton import make_skeleton
-from tests.conftest import ROOT
+from tests.bodies.sites import COMMITTEES
+from tests.conftest import ROOT, copy_content
 
 APRIL = "meetings/2019-04-30-monthly-assurance.md"
 
@@ -284,3 +285,23 @@ def test_build_py_new_runs_as_a_command(small_content):
     assert run.returncode == 0, run.stderr
     assert "Wrote " in run.stdout and "2019-06-25-monthly-assurance.md" in run.stdout
     assert (small_content / "meetings" / "2019-06-25-monthly-assurance.md").is_file()
+
+
+def test_a_committee_is_offered_only_the_open_actions_of_its_own_meetings(tmp_path):
+    content = copy_content(COMMITTEES, tmp_path / "content")
+    assert main(["new", "--date", "2020-03-03", "--type", "City Council", "--content", str(content)]) == 0
+    written = (content / "meetings" / "2020-03-03-city-council.md").read_text(encoding="utf-8")
+    assert "2019-09-10-1" not in written  # the Planning Commission's, still open
+
+
+def test_it_says_the_open_actions_are_commented_out_under_action_updates_when_no_item_lists_them(small_content, capsys):
+    site = small_content / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("        open_actions: yes\n", ""), encoding="utf-8")
+    start(small_content, "--date", "2019-05-28")
+    assert "1 open action, commented out under action_updates, time and venue" in capsys.readouterr().out
+
+
+def test_it_names_the_site_yml_it_read_the_usual_time_from(small_content, capsys):
+    declare(small_content, '  - name: Thematic\n    time: "14:30"\n')
+    start(small_content, "--date", "2019-06-05", "--type", "Thematic")
+    assert f"its usual time from {small_content / 'site.yml'};" in capsys.readouterr().out

@@ -49,16 +49,32 @@ def test_the_agenda_is_the_types_standing_agenda(small_content):
 
 
 def test_open_actions_are_listed_only_under_an_item_that_asks_for_them(small_content):
-    declare(small_content, "  - name: Thematic\n    standing_agenda:\n      - Welcome\n      - Review\n")
-    meeting = started(small_content, "2019-05-14", "--type", "Thematic")  # 2019-04-30-1 is open
+    site = small_content / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("        open_actions: yes\n", ""), encoding="utf-8")
+    meeting = started(small_content, "2019-05-14")  # 2019-04-30-1, from the April meeting, is open
     assert not any("2019-04-30-1" in item.markdown for item in meeting.agenda)
-    assert "# action_updates:\n#   - action: 2019-04-30-1" in draft(small_content, "2019-05-14-thematic.md")
+    assert "# action_updates:\n#   - action: 2019-04-30-1" in draft(small_content, "2019-05-14-monthly-assurance.md")
 
 
 def test_open_actions_are_listed_under_the_item_that_asks_for_them(small_content):
+    outstanding, *_ = started(small_content, "2019-05-14").agenda
+    assert "- 2019-04-30-1 (owner: Amanda Blakeman; status: open)" in outstanding.markdown
+
+
+def test_only_the_open_actions_of_meetings_of_the_same_type_are_listed(small_content):
     declare(
         small_content,
         "  - name: Thematic\n    standing_agenda:\n      - Welcome\n      - title: Review\n        open_actions: yes\n",
+    )
+    welcome, review = started(small_content, "2019-05-14", "--type", "Thematic").agenda
+    assert "2019-04-30-1" not in review.markdown
+    assert "2019-04-30-1" not in draft(small_content, "2019-05-14-thematic.md")
+
+
+def test_an_item_asking_for_all_open_actions_lists_every_committees(small_content):
+    declare(
+        small_content,
+        "  - name: Thematic\n    standing_agenda:\n      - Welcome\n      - title: Review\n        open_actions: all\n",
     )
     welcome, review = started(small_content, "2019-05-14", "--type", "Thematic").agenda
     assert "2019-04-30-1" not in welcome.markdown
@@ -72,7 +88,7 @@ def test_a_type_neither_declared_nor_held_is_refused_naming_the_known_types(smal
         "--type: 'Monthly Assurence' is not a meeting type of this archive; "
         "expected one of: Monthly Assurance Meeting, Performance." in err
     )
-    assert "add it to meeting_types in content/site.yml" in err
+    assert f"add it to meeting_types in {small_content / 'site.yml'} first" in err
     assert not (small_content / "meetings" / "2019-06-25-monthly-assurence.md").exists()
 
 

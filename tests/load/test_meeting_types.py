@@ -49,14 +49,14 @@ def test_a_type_named_twice_as_file_names_go_is_refused(tmp_path):
     assert found.startswith("content/site.yml:7: meeting_types[2].name: 'full council meeting' names the same type")
 
 
-def test_open_actions_is_yes_or_no(tmp_path):
+def test_open_actions_is_yes_all_or_no(tmp_path):
     content = settings(
         tmp_path,
         "meeting_types:\n  - name: Full Council\n    standing_agenda:\n      - title: A\n        open_actions: true\n",
     )
     assert problems(content) == [
         "content/site.yml:9: meeting_types[1].standing_agenda[1].open_actions: 'true' is not allowed; "
-        "expected one of: yes, no"
+        "expected one of: yes, all, no"
     ]
 
 

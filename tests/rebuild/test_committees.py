@@ -12,6 +12,7 @@ from tests.bodies.sites import CITY, COMMITTEES
 from tests.rebuild.test_incremental import snapshot
 
 SEPTEMBER = "meetings/2019-09-10-planning-commission.md"
+JANUARY = "meetings/2020-01-07-city-council.md"
 FEBRUARY = "meetings/2020-02-11-planning-commission.md"
 GRACE = "people/grace-kim/index.html"
 
@@ -41,11 +42,13 @@ def name_no_next_meeting(content: Path) -> None:
 
 
 def hold_a_meeting_without_her(content: Path) -> None:
-    """A planning meeting in 2019 that does not list Grace Kim: her page counts it all the same."""
-    text = (content / SEPTEMBER).read_text(encoding="utf-8").replace("2019-09-10", "2019-10-08")
-    text = text.replace("September 10, 2019", "October 8, 2019").replace("2019-09-10-1", "2019-10-08-1")
-    text = text.replace("  - person: grace-kim\n    role: Council Liaison\n", "").replace("moved: grace-kim", "")
-    (content / "meetings/2019-10-08-planning-commission.md").write_text(text, encoding="utf-8")
+    """A council meeting in 2019, between her first and last, that does not list Grace Kim: her page
+    counts it all the same."""
+    text = (content / JANUARY).read_text(encoding="utf-8").replace("2020-01-07", "2019-10-01")
+    text = text.replace("January 7, 2020", "October 1, 2019")
+    text = text.replace("  - person: grace-kim\n    role: Councilmember\n", "")
+    text = text.replace("      - person: grace-kim\n        vote: for\n", "").replace("for: 6", "for: 5")
+    (content / "meetings/2019-10-01-city-council.md").write_text(text, encoding="utf-8")
 
 
 def retire_the_commission(content: Path) -> None:

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.bodies.sites import CITY, COMMITTEES, build, main_of, text
+from tests.bodies.sites import CITY, COMMITTEES, build, city_with_a_planning_commission, main_of, text
 from tests.render.pages import outline
 from tests.render.tables import read
 
@@ -97,10 +97,9 @@ def test_a_committee_page_shows_the_open_actions_of_its_own_meetings_alone(site)
     assert "Alder Lane" not in council
 
 
-def test_a_committee_page_shows_its_recent_decisions_and_links_to_every_decision(site):
+def test_a_committee_page_shows_its_recent_decisions(site):
     decisions = read(site / PLANNING).table("The Planning Commission's latest decisions, newest first")
     assert [row[0].text for row in decisions.rows] == ["Motion: To grant the variance for 14 Alder Lane."]
-    assert '<a href="../../decisions/index.html">Every decision in the archive</a>' in main_of(site, PLANNING)
 
 
 def test_a_committee_page_links_to_its_own_feed_and_calendar(site):
@@ -132,3 +131,17 @@ def test_a_type_declared_before_any_meeting_of_it_gives_no_committee_pages(tmp_p
     site = build(content, tmp_path / "site")
     assert not (site / "committees").exists()
     assert "Committees" not in nav_links(site, "index.html")
+
+
+def test_a_committee_page_links_to_the_list_of_decisions_filtered_to_that_committee(site):
+    assert (
+        '<a href="../../decisions/index.html?committee=city-council">'
+        "Every decision of the City Council, in the list of decisions</a>" in main_of(site, COUNCIL)
+    )
+
+
+def test_a_committee_with_one_meeting_gives_its_date_not_a_range(tmp_path):
+    built = build(city_with_a_planning_commission(tmp_path / "content"), tmp_path / "site")
+    page = main_of(built, "committees/planning-commission/index.html")
+    assert '<p>1 meeting in the archive, on <time datetime="2019-07-09">July 9, 2019</time>.</p>' in page
+    assert "from July 9, 2019 to July 9, 2019" not in text(page)

@@ -6,19 +6,12 @@ import re
 import pytest
 
 from tests.bodies.sites import CITY, LOST_MOTION_MEETING, build, city_with_a_lost_motion
+from tests.browser.test_search import nothing_goes_wrong  # noqa: F401 (autouse: no console error, nor CSP violation)
 from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
 
 LOST = f"../meetings/{LOST_MOTION_MEETING}/index.html#decision-1"
-
-
-@pytest.fixture(autouse=True)
-def nothing_goes_wrong(page):
-    """No console error, uncaught exception or CSP violation on any page a test visits."""
-    yield
-    assert page.problems.errors == []
-    assert page.problems.dialogs == []
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ import functools
 import json
 import mimetypes
 
-from minutebook.content.load import type_slug
 from minutebook.link import Archive, CommitteeRecord, role_at
 from minutebook.model import Decision, Meeting
 from minutebook.outputs.feeds import rfc3339
@@ -168,21 +167,23 @@ def vote_event_id(archive: Archive, decision: Decision) -> str:
     return _ocd_id(archive, "vote", item_link(decision.meeting_id, decision.anchor))
 
 
-def committees(archive: Archive) -> tuple[CommitteeRecord, ...]:
-    """The committees the Popolo file names apart from the body: those with pages of their own, none where
-    the body holds one type of meeting, as that body is the committee."""
-    return listed_committees(archive)
+def committee_id(archive: Archive, committee: CommitteeRecord) -> str:
+    return _ocd_id(archive, "organization", committee_path(committee.slug))
+
+
+# The committees named apart from the body are those with pages of their own (render.listed_committees): none
+# where the body holds one type of meeting, as that body is the committee.
 
 
 def organization_id(archive: Archive, meeting: Meeting) -> str:
     """The body, or the committee that held the meeting where the archive has several."""
-    if not committees(archive):
+    if not listed_committees(archive):
         return body_id(archive)
-    return _ocd_id(archive, "organization", committee_path(type_slug(meeting.type)))
+    return committee_id(archive, archive.committee_of(meeting))
 
 
 def organization_name(archive: Archive, meeting: Meeting) -> str:
-    return archive.committee_of(meeting).name if committees(archive) else archive.site.organisation
+    return archive.committee_of(meeting).name if listed_committees(archive) else archive.site.organisation
 
 
 def was_voted_on(decision: Decision) -> bool:
@@ -311,13 +312,13 @@ def organization_records(archive: Archive, base_url: str = "") -> list[dict]:
     }
     return [body] + [
         {
-            "id": _ocd_id(archive, "organization", committee_path(c.slug)),
+            "id": committee_id(archive, c),
             "name": c.name,
             "classification": "committee",
             "parent_id": body["id"],
             "links": [_link(committee_path(c.slug), POPOLO, base_url, "Its page in the archive")],
         }
-        for c in committees(archive)
+        for c in listed_committees(archive)
     ]
 
 
@@ -434,29 +435,31 @@ def _shortened(value, most: int = 2):
     return value
 
 
-def examples(archive: Archive) -> dict[str, str]:
-    """A worked example of each file from this archive's own records, lists shortened: a meeting (the latest
-    that minutes a decision, else the latest held, showing first the items that name a decision) and a vote
-    event (the latest with a roll call, else any)."""
+def event_example(archive: Archive) -> str:
+    """A meeting, lists shortened: the latest that minutes a decision, else the latest held, showing first
+    the items that name a decision; "" for an archive of no meetings."""
     held = [m for m in archive.meetings if m.status != "cancelled"] or list(archive.meetings)
     deciding = [m for m in held if m.decisions] or held
-    found = {}
-    if deciding:
-        event = event_record(archive, deciding[-1])
-        # The items that name a decision show the most of an item's shape.
-        event["agenda"] = [i for i in event["agenda"] if i["related_entities"]] or event["agenda"]
-        found[OCD_EVENTS] = json.dumps(_shortened(event, most=3), ensure_ascii=False, indent=2)
+    if not deciding:
+        return ""
+    event = event_record(archive, deciding[-1])
+    # The items that name a decision show the most of an item's shape.
+    event["agenda"] = [i for i in event["agenda"] if i["related_entities"]] or event["agenda"]
+    return json.dumps(_shortened(event, most=3), ensure_ascii=False, indent=2)
+
+
+def vote_event_example(archive: Archive) -> str:
+    """A vote event, lists shortened: the latest with a roll call, else any; "" where none was voted on."""
     voted = [d for d in archive.decisions if was_voted_on(d)]
     with_roll_call = [d for d in voted if d.votes] or voted
-    if with_roll_call:
-        record = _shortened(vote_event_record(archive, with_roll_call[-1]), most=4)
-        found[POPOLO] = json.dumps({"vote_events": [record]}, ensure_ascii=False, indent=2)
-    return found
+    if not with_roll_call:
+        return ""
+    record = _shortened(vote_event_record(archive, with_roll_call[-1]), most=4)
+    return json.dumps({"vote_events": [record]}, ensure_ascii=False, indent=2)
 
 
-def example(archive: Archive, path: str) -> str:
-    """The worked example of one file, or "" where the archive has nothing to show in it."""
-    return examples(archive).get(path, "")
+# Each file's worked example from this archive's own records, made only for the data page.
+EXAMPLES = {OCD_EVENTS: event_example, POPOLO: vote_event_example}
 
 
 def _listed(things: list[str]) -> str:
@@ -466,7 +469,7 @@ def _listed(things: list[str]) -> str:
 def popolo_dataset(archive: Archive, dataset: Dataset) -> Dataset:
     """The Popolo file as the data page describes it: naming committees only where the archive has several,
     motions and votes only where it minutes them, and counting its motions, or else its people."""
-    several = bool(committees(archive))
+    several = bool(listed_committees(archive))
     voted = any(was_voted_on(d) for d in archive.decisions)
     decided = ["every motion and vote"] if voted else ["every motion"] if archive.decisions else []
     held = ["People", *(["committees"] if several else []), *(["votes"] if voted else ["motions"] if decided else [])]
@@ -490,7 +493,7 @@ def datasets(archive: Archive) -> tuple[Dataset, ...]:
     described by what the archive holds (popolo_dataset)."""
     return tuple(
         dataclasses.replace(
-            popolo_dataset(archive, d) if d.path == POPOLO else d, example=functools.partial(example, archive, d.path)
+            popolo_dataset(archive, d) if d.path == POPOLO else d, example=functools.partial(EXAMPLES[d.path], archive)
         )
         for d in DATASETS
     )

@@ -22,6 +22,13 @@ def result_label(result: str) -> str:
     return result.capitalize()
 
 
+def decision_outcome(decision: Decision) -> str:
+    """What became of a decision, as its row in a list and its search result say: "Carried", "Lost, 2 for,
+    4 against"."""
+    tally = decision.tally
+    return result_label(decision.result) + (f", {tally.in_words}" if tally else "")
+
+
 def kind_label(kind: str) -> str:
     """A decision's kind in words, as its heading starts (Decision.label): "Motion", "Resolution"."""
     return kind.capitalize()

@@ -24,6 +24,7 @@ from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
 from minutebook.site.filters import (
     action_filters,
     decision_filters,
+    decision_outcome,
     meeting_filters,
     result_label,
     search_result_filter,
@@ -447,6 +448,7 @@ class Renderer:
             status_label=lambda s: STATUS_LABELS.get(s, s),
             time_since=time_since,
             result_label=result_label,
+            outcome=decision_outcome,
             vote_label=lambda v: VOTE_LABELS.get(v, v),
             newest_first=functools.partial(newest_first, archive),
         )

@@ -18,7 +18,7 @@ from minutebook.content.markdown import parser, plain_text
 from minutebook.link import Archive, PersonRecord, TrackedAction, role_at
 from minutebook.model import STATUS_LABELS, Attendee, Decision, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date
-from minutebook.site.filters import result_label
+from minutebook.site.filters import decision_outcome
 from minutebook.site.links import action_path, item_link
 
 # The text before a meeting's first item: its anchor on the page, and what a result calls it.
@@ -173,12 +173,6 @@ def decision_document(meeting: Meeting, decision: Decision, names: dict[str, str
         result=decision.result,
         heading=f"{decision.label}: {opening(decision.text)}",
     )
-
-
-def decision_outcome(decision: Decision) -> str:
-    """What became of a decision, as the line under its heading says: "Carried", "Lost, 2 for, 4 against"."""
-    tally = decision.tally
-    return result_label(decision.result) + (f", {tally.in_words}" if tally else "")
 
 
 def opening(text: str, length: int = HEADING_WORDS) -> str:

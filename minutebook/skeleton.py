@@ -150,17 +150,15 @@ def status_before(tracked: TrackedAction, day: dt.date) -> str | None:
 
 
 def outstanding_actions(archive: Archive, day: dt.date, meeting_type: str | None = None) -> tuple[Outstanding, ...]:
-    """The actions still open on the eve of `day`: those that arose at meetings of `meeting_type`, or,
-    given None, at any meeting."""
+    """The actions still open on the eve of `day`: those that arose at meetings of `meeting_type` (its
+    committee's), or, given None, at any meeting."""
     found = []
-    arising = (
-        None
-        if meeting_type is None
-        else {m.id for m in archive.meetings if type_slug(m.type) == type_slug(meeting_type)}
-    )
-    for tracked in archive.actions:
-        if arising is not None and tracked.action.meeting_id not in arising:
-            continue
+    if meeting_type is None:
+        arising = archive.actions
+    else:
+        slug = type_slug(meeting_type)
+        arising = next((c.actions for c in archive.committees if c.slug == slug), ())
+    for tracked in arising:
         status = status_before(tracked, day)
         if status in OPEN_STATUSES:
             owner = tracked.action.owner

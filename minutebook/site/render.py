@@ -322,9 +322,10 @@ def committee_feeds(archive: Archive, committee: CommitteeRecord) -> CommitteeFe
 
 
 def _attendance_meetings(archive: Archive, slug: str) -> list[str]:
-    """The meetings a person's attendance counts: every meeting each of their committees held in the years
-    from the first the minutes list them at to the last, whether it lists them or not (CommitteeRecord.attendance).
-    A meeting that moves into those years is named then, which changes the page's fingerprint all the same."""
+    """The meetings a person's attendance may count: every meeting each of their committees held in the years
+    from the first the minutes list them at to the last, whether it lists them or not. CommitteeRecord.attendance
+    counts those from their first listing to their last, within these whole years. A meeting that moves into
+    those years is named then, which changes the page's fingerprint all the same."""
     shown = []
     for committee in archive.committees_of(slug):
         spans = [m for m in committee.members if m.person == slug]

@@ -83,6 +83,11 @@ class RoleHeld:
     abbreviation: str
     present: bool  # False when the person sent apologies
 
+    @property
+    def label(self) -> str:
+        """The role as a list of roles names it: "Chief Constable (CC)"."""
+        return f"{self.role} ({self.abbreviation})" if self.abbreviation else self.role
+
 
 @dataclass(frozen=True)
 class PersonRecord:
@@ -125,7 +130,7 @@ class PersonRecord:
         spans: list[list] = []
         current: dict[str, int] = {}  # committee slug -> its latest run's place in spans
         for held in self.roles:
-            label = f"{held.role} ({held.abbreviation})" if held.abbreviation else held.role
+            label = held.label
             committee = type_slug(held.meeting.type)
             at = current.get(committee)
             if at is not None and spans[at][0] == label:
@@ -134,6 +139,15 @@ class PersonRecord:
                 current[committee] = len(spans)
                 spans.append([label, held.meeting, held.meeting])
         return tuple(tuple(s) for s in spans)
+
+    @property
+    def roles_first_to_last(self) -> tuple[tuple[str, Meeting, Meeting], ...]:
+        """Each role with the first and last meeting they sat in it at, whichever the committee, in the order
+        they first held it: the short account, for where committees are not named (a search result)."""
+        periods: dict[str, list[Meeting]] = {}
+        for held in self.roles:
+            periods.setdefault(held.label, [held.meeting, held.meeting])[1] = held.meeting
+        return tuple((label, first, last) for label, (first, last) in periods.items())
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Scripts as the site serves them: minified by esbuild, installed from npm beside lunr.
+"""Scripts and the stylesheet as the site serves them: minified by esbuild, installed from npm beside lunr.
 
 esbuild shortens a script's local names as well as removing its comments and
 spaces: the joined search code is then about 2 KB (an eighth) smaller gzipped
@@ -6,7 +6,9 @@ than with comments and spaces removed alone, bytes a visitor waits for before
 the first result. It runs as a program (node_modules/.bin/esbuild, a native
 binary), one script on its standard input at a time, about a hundredth of a
 second each; the build cache keeps what it gave (BuildCache.script), so a
-build whose scripts did not change does not run it.
+build whose scripts did not change does not run it. The stylesheet, which every
+page waits for, loses its comments and spaces the same way (a quarter of its
+bytes gzipped).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Only minify: no bundling, and no change of syntax (its default target keeps what the source wrote).
-ARGUMENTS = ("--minify", "--loader=js", "--log-level=error")
+ARGUMENTS = ("--minify", "--log-level=error")
+LOADERS = {".js": "js", ".css": "css"}  # what esbuild reads each kind of file as
 
 
 class MinifyFailed(ValueError):
-    """esbuild refused a script: the message names the script and gives esbuild's own."""
+    """esbuild refused a script or stylesheet: the message names it and gives esbuild's own."""
 
 
 @dataclass(frozen=True)
@@ -45,14 +48,20 @@ class Minifier:
         return f"esbuild {self.version}"
 
     def __call__(self, name: str, source: bytes) -> bytes:
-        """`source`, the script served as `name`, minified."""
+        """`source`, the script or stylesheet served as `name`, minified."""
+        loader = LOADERS[Path(name).suffix]
         try:
             done = subprocess.run(
-                [str(self.program), *ARGUMENTS], input=source, capture_output=True, check=False, timeout=60
+                [str(self.program), *ARGUMENTS, f"--loader={loader}"],
+                input=source,
+                capture_output=True,
+                check=False,
+                timeout=60,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise MinifyFailed(f"{name}: esbuild ({self.program}) could not run: {exc}") from exc
         if done.returncode != 0:
             said = done.stderr.decode("utf-8", "replace").strip()
-            raise MinifyFailed(f"{name}: esbuild refused the script:\n{said}")
+            kind = "stylesheet" if loader == "css" else "script"
+            raise MinifyFailed(f"{name}: esbuild refused the {kind}:\n{said}")
         return done.stdout

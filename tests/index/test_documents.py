@@ -9,7 +9,7 @@ from minutebook.outputs.search import wire
 from minutebook.outputs.search.documents import documents
 from minutebook.outputs.search.files import search_files
 from minutebook.site.render import Renderer
-from tests.conftest import ASSURANCE, FIXTURES, ROOT
+from tests.conftest import ASSURANCE, FIXTURES, ROOT, copy_content
 from tests.index.stock_lunr import reference_index
 
 
@@ -257,6 +257,22 @@ def test_search_index_names_each_person_with_their_page_and_roles_and_each_abbre
         "Deputy Chief Constable (DCC)",
     )
     assert ["ANPR", "Automatic Number Plate Recognition"] in data["glossary"]
+
+
+def test_a_person_in_one_role_at_two_committees_is_summed_up_with_that_role_once(tmp_path):
+    content = copy_content(FIXTURES / "committees", tmp_path / "content")
+    planning = content / "meetings" / "2020-02-11-planning-commission.md"
+    commissioner = "  - person: samuel-price\n    role: Commissioner\n"
+    planning.write_text(
+        planning.read_text().replace(commissioner, commissioner + "  - person: luis-ortega\n    role: Councilmember\n")
+    )
+    data = shipped(link(load_content(content)))[0]
+    people = {name: (about, roles) for name, _, about, roles in data["people"]}
+    # His page lists the two committees' runs apart; the result names the role once, first meeting to last.
+    assert people["Luis Ortega"] == (
+        "Councilmember, June 4, 2019 to February 11, 2020; 4 meetings attended",
+        "Councilmember",
+    )
 
 
 def test_an_action_with_no_owner_names_nobody_for_its_item():

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.outputs.minify import Minifier
+from minutebook.pipeline import shipped_asset
 from tests.conftest import ROOT, build_site
 from tests.images import png
 from tests.render.pages import every_page
@@ -47,7 +49,9 @@ def test_an_image_named_like_one_of_the_sites_own_files_never_replaces_it(small_
     assert (site / published).read_bytes() == png()
     for asset in ("search.js", "search-ahead.js", "style.css", "favicon.svg"):
         assert (site / "assets" / asset).read_bytes() != png()
-    assert (site / "assets/style.css").read_bytes() == (ROOT / "assets/style.css").read_bytes()
+    assert (site / "assets/style.css").read_bytes() == shipped_asset(
+        "style.css", (ROOT / "assets/style.css").read_bytes(), Minifier.installed(ROOT / "node_modules")
+    )
     assert (site / "assets/lunr.min.js").read_bytes() == (ROOT / "node_modules/lunr/lunr.min.js").read_bytes()
 
 

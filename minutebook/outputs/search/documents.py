@@ -185,10 +185,11 @@ def opening(text: str, length: int = HEADING_WORDS) -> str:
 
 
 def person_summary(record: PersonRecord, locale: Locale = DEFAULT) -> str:
-    """What a person's search result says of them: roles held over time, meetings attended, actions owned."""
+    """What a person's search result says of them: each role from the first meeting they held it at to the last,
+    meetings attended, actions owned. Their page has the detail, committee by committee."""
     roles = [
         f"{label}, {long_date(first.date, locale)}" + ("" if first is last else f" to {long_date(last.date, locale)}")
-        for label, first, last in record.role_spans
+        for label, first, last in record.roles_first_to_last
     ]
     counts = [f"{len(record.attended)} meeting{'s' * (len(record.attended) != 1)} attended"]
     if record.minuted:

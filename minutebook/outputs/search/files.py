@@ -276,7 +276,7 @@ def main_and_words_scripts(
                 p.person.name,
                 person_path(p.person.slug),
                 person_summary(p, archive.site.locale),
-                " ".join(dict.fromkeys(label for label, _, _ in p.role_spans)),
+                " ".join(label for label, _, _ in p.roles_first_to_last),
             ]
             for p in archive.people
         ],

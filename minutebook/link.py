@@ -8,6 +8,7 @@ error here, with the line that referenced it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -140,7 +141,7 @@ class PersonRecord:
                 spans.append([label, held.meeting, held.meeting])
         return tuple(tuple(s) for s in spans)
 
-    @property
+    @functools.cached_property  # asked twice per person for every build's search index
     def roles_first_to_last(self) -> tuple[tuple[str, Meeting, Meeting], ...]:
         """Each role with the first and last meeting they sat in it at, whichever the committee, in the order
         they first held it: the short account, for where committees are not named (a search result)."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.content import corrections as text_changes
+from minutebook.content.walk import entries
 from minutebook.model import Correction, Meeting, Words
 
 # Fields of one commit, then its changed files. Only the date and git's own marks: never the message.
@@ -127,7 +128,13 @@ def _object(name: str) -> str:
 def meeting_files(content_dir: Path) -> dict[str, str]:
     """Each meeting file's path relative to the content folder (as `git log --relative` names it) -> its id."""
     meetings_dir = Path(content_dir) / "meetings"
-    return {p.relative_to(content_dir).as_posix(): p.stem for p in sorted(meetings_dir.rglob("*.md"))}
+    if not meetings_dir.is_dir():
+        return {}
+    return {
+        f"meetings/{path}": path.rsplit("/", 1)[-1].removesuffix(".md")
+        for path, entry in entries(meetings_dir)
+        if path.endswith(".md") and not entry.is_dir()
+    }
 
 
 def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHistory]]:
@@ -184,8 +191,8 @@ def start_reading_history(content_dir: Path) -> Callable[[], dict[str, FileHisto
             git.kill()
             git.communicate()
             return {}
-        if git.returncode != 0:
-            return {}  # not a repository, or nothing committed yet
+        if git.returncode != 0 or not out:
+            return {}  # not a repository, nothing committed yet, or no meeting file committed
         return parse_log(out, meeting_files(content_dir))
 
     return finish
@@ -216,9 +223,9 @@ def page_histories(
     the names the page shows, and `words` (site.yml's `locale.words`) the labels it gives the parts of the page."""
     content_dir = Path(content_dir)
     named = text_changes.places(words or Words())
-    paths = {meeting_id: path for path, meeting_id in meeting_files(content_dir).items()}
     known = [m for m in meetings if m.id in histories]
     corrected = [m for m in known if m.corrections]
+    paths = {meeting_id: path for path, meeting_id in meeting_files(content_dir).items()} if corrected else {}
     working: dict[str, str] = {}
     for meeting in corrected:
         try:

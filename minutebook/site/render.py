@@ -18,7 +18,7 @@ from typing import TypedDict
 
 import jinja2
 
-from minutebook.link import Archive, CommitteeRecord, ItemRef, role_at, whole_months_between
+from minutebook.link import Archive, CommitteeRecord, ItemRef, PersonRecord, role_at, whole_months_between
 from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Locale, Meeting
 from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
 from minutebook.site.filters import (
@@ -237,7 +237,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
         shown += [m for tracked in person_record.owned for m in _action_meetings(tracked, archive)]
         shown += [d.meeting_id for d in person_record.moved + person_record.voted_on]
         shown += [d.meeting_id for d in person_record.declared]
-        shown += _attendance_meetings(archive, person_record.person.slug)
+        shown += _attendance_meetings(archive, person_record)
         person = person_record.person
         pages.append(
             Page(
@@ -321,16 +321,20 @@ def committee_feeds(archive: Archive, committee: CommitteeRecord) -> CommitteeFe
     )
 
 
-def _attendance_meetings(archive: Archive, slug: str) -> list[str]:
+def _attendance_meetings(archive: Archive, record: PersonRecord) -> list[str]:
     """The meetings a person's attendance may count: every meeting each of their committees held in the years
     from the first the minutes list them at to the last, whether it lists them or not. CommitteeRecord.attendance
     counts those from their first listing to their last, within these whole years. A meeting that moves into
     those years is named then, which changes the page's fingerprint all the same."""
+    years: dict[str, list[int]] = {}  # committee slug -> the first and last year they are listed at its meetings
+    for held in record.roles:  # oldest first: present or sending apologies, one per meeting
+        span = years.setdefault(archive.committee_of(held.meeting).slug, [held.meeting.year, held.meeting.year])
+        span[1] = held.meeting.year
     shown = []
-    for committee in archive.committees_of(slug):
-        spans = [m for m in committee.members if m.person == slug]
-        first, last = min(m.first.year for m in spans), max(m.last.year for m in spans)
-        shown += [m.id for m in committee.meetings if first <= m.year <= last]
+    for committee in archive.committees:
+        if committee.slug in years:
+            first, last = years[committee.slug]
+            shown += [m.id for m in committee.meetings if first <= m.year <= last]
     return shown
 
 

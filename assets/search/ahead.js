@@ -1,12 +1,16 @@
 /* Minutebook search: asking early for the files a search from the address will need.
  * The build serves this module alone as assets/search-ahead.js.
  *
- * The search page loads this small script first, before its style sheet, and
- * without `defer`: it needs neither lunr nor search/index.js, so the files
- * for the words in the address (?q=) start to download while the page is
- * still being laid out and the search code is still on its way, rather than
- * after it has run. What it knows of the index comes from its own tag's
- * data- attributes, written by the build (minutebook/outputs/search/layout.py).
+ * The search page loads this small script first of its deferred scripts: it
+ * needs neither lunr nor search/index.js, so the files for the words in the
+ * address (?q=) start to download as soon as the page has been read, while
+ * the search code is still on its way, rather than after it has run. It is
+ * deferred rather than blocking because the pages carry their
+ * Content-Security-Policy in a meta tag, and Chromium then looks ahead for a
+ * page's files only as far as its parser has gone: a blocking script would
+ * hold back every other download until it had run. What it knows of the
+ * index comes from its own tag's data- attributes, written by the build
+ * (minutebook/outputs/search/layout.py).
  *
  * It records each file it asked for in window.MINUTEBOOK_SEARCH_AHEAD, which
  * search.js reads so as not to ask twice. A guess that turns out

@@ -312,6 +312,7 @@ def render_site(
     from concurrent.futures import ProcessPoolExecutor
 
     fork = multiprocessing.get_context("fork")
+    renderer.compile_templates()
     _inherited = (renderer, work, units, base_url)
     made = Made()
     try:

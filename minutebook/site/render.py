@@ -493,6 +493,12 @@ class Renderer:
         self.item_texts = item_texts if item_texts is not None else {}
         self.preambles: dict[str, ItemText] = {}  # meeting id -> its preamble, kept only until its page is made
 
+    def compile_templates(self) -> None:
+        """Compile every template now, once: workers forked after this share them, where each would
+        otherwise compile its own (at 50 meetings, a fifth of a full build's rendering)."""
+        for name in self.env.list_templates(extensions=["html"]):
+            self.env.get_template(name)
+
     def texts(self, meeting: Meeting) -> tuple[ItemText, ...]:
         """Each meeting's Markdown is parsed once and shared by pages and search."""
         if meeting.id not in self.item_texts:

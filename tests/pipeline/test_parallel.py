@@ -4,7 +4,8 @@ import shutil
 
 from minutebook import pipeline
 from minutebook.pipeline import Paths, build
-from tests.conftest import FIXTURES
+from minutebook.site.render import Renderer, plan
+from tests.conftest import FIXTURES, ROOT
 from tests.rebuild.test_incremental import edit_meeting, snapshot
 
 
@@ -28,3 +29,17 @@ def test_an_incremental_build_on_several_cores_matches_a_full_one(tmp_path, monk
     monkeypatch.undo()
     build(paths, tmp_path / "serial")
     assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")
+
+
+def test_templates_compiled_before_the_workers_start_are_not_compiled_again_for_any_page(tmp_path):
+    archive = pipeline.load_archive(Paths(content=FIXTURES / "committees"))
+    renderer = Renderer(archive, ROOT / "templates")
+    renderer.compile_templates()
+    compiled = []
+    compile_as_before = renderer.env.compile
+    renderer.env.compile = lambda *args, **kwargs: compiled.append(args) or compile_as_before(*args, **kwargs)
+    pages = plan(archive, search_ahead={}, datasets=())
+    assert {p.template for p in pages} >= {"meeting.html", "committee.html", "person.html", "decisions.html"}
+    for page in pages:
+        renderer.render(page)
+    assert compiled == []

@@ -291,7 +291,7 @@ class Archive:
     def updates_at(self, meeting_id: str) -> tuple[TrackedAction, ...]:
         return self._updated.get(meeting_id, ())
 
-    @property
+    @functools.cached_property  # every open action's page and row count to it
     def latest_meeting(self) -> Meeting | None:
         """How long ago is counted to this meeting, never to the day of the build: the same content
         must always give the same site. A meeting that was cancelled recorded nothing, so it is passed over."""

@@ -83,6 +83,8 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
     # Lists and counts: no item text.
     every: MadeFrom = {"depends_on": (), "summarises": tuple(m.id for m in archive.meetings)}
     none: MadeFrom = {"depends_on": ()}  # made from the reference files alone
+    # What each action's rows show, by its id: the action's page, and every list of actions, name the same meetings.
+    shows = {tracked.action.id: _action_meetings(tracked, archive) for tracked in archive.actions}
     pages = [
         Page("index.html", "home.html", site.title, site.description, {"latest": latest}, **every),
         Page(
@@ -167,7 +169,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
         )
         for committee in listed_committees(archive):
             shown = [m.id for m in committee.meetings]
-            shown += [m for tracked in committee.open_actions for m in _action_meetings(tracked, archive)]
+            shown += [m for tracked in committee.open_actions for m in shows[tracked.action.id]]
             pages.append(
                 Page(
                     committee_path(committee.slug),
@@ -213,12 +215,12 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
                 _clip(tracked.action.text, 150),
                 {"tracked": tracked},
                 depends_on=(),
-                summarises=_action_meetings(tracked, archive),
+                summarises=shows[tracked.action.id],
             )
         )
     for record in archive.themes:
         shown = [ref.meeting.id for ref in record.items] + [
-            m for tracked in record.actions for m in _action_meetings(tracked, archive)
+            m for tracked in record.actions for m in shows[tracked.action.id]
         ]
         pages.append(
             Page(
@@ -234,7 +236,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
     for person_record in archive.people:
         shown = [r.meeting.id for r in person_record.roles]
         shown += [m.id for m in person_record.chaired + person_record.minuted]
-        shown += [m for tracked in person_record.owned for m in _action_meetings(tracked, archive)]
+        shown += [m for tracked in person_record.owned for m in shows[tracked.action.id]]
         shown += [d.meeting_id for d in person_record.moved + person_record.voted_on]
         shown += [d.meeting_id for d in person_record.declared]
         shown += _attendance_meetings(archive, person_record)

@@ -193,20 +193,25 @@ def static_assets(paths: Paths, archive: Archive, minify: Callable[[str, bytes],
 
 @dataclass(frozen=True)
 class Work:
-    """What a build makes: pages to render, and the meetings whose parts of the archive files must be made."""
+    """What a build makes: pages to render, the meetings whose parts of the archive files must be made,
+    and the archive files made from the archive alone (`from_archive`, as `outputs_from_archive` gives them)."""
 
     pages: list[Page]
     search: frozenset[str] = frozenset()  # meeting ids: their part of their year's search file
     records: frozenset[str] = frozenset()  # meeting ids: their record in data/meetings.json
+    from_archive: Callable[[], dict[str, bytes]] | None = None
 
     def units(self, archive: Archive) -> list[tuple]:
-        """The work in pieces: ("page", n) for a page that shows no meeting's text, and ("meeting", id,
-        page number or None) for everything made from one meeting's text, which is parsed once there."""
+        """The work in pieces: ("page", n) for a page that shows no meeting's text, ("meeting", id,
+        page number or None) for everything made from one meeting's text, which is parsed once there,
+        and ("archive files",) for the files made from the archive alone."""
         own_page = {page.context["meeting"].id: n for n, page in enumerate(self.pages) if "meeting" in page.context}
         ids = [m.id for m in archive.meetings if m.id in own_page or m.id in self.search or m.id in self.records]
-        # Meetings first: they take longest, so workers finish together.
-        return [("meeting", m, own_page.get(m)) for m in ids] + [
-            ("page", n) for n, page in enumerate(self.pages) if "meeting" not in page.context
+        # The archive files and the meetings first: they take longest, so workers finish together.
+        return [
+            *([("archive files",)] if self.from_archive else []),
+            *(("meeting", m, own_page.get(m)) for m in ids),
+            *(("page", n) for n, page in enumerate(self.pages) if "meeting" not in page.context),
         ]
 
 
@@ -217,12 +222,23 @@ class Made:
         default_factory=dict
     )  # meeting id -> its search part (index.meeting_part), in UTF-8
     records: dict[str, bytes] = field(default_factory=dict)  # meeting id -> its open-data record (opendata.record_text)
+    archive_files: dict[str, bytes] = field(default_factory=dict)  # Work.from_archive's, by path
     dates: dates.Written = field(default_factory=dict)  # the dates and times a worker wrote that its parent had not
+
+    def join(self, part: Made) -> None:
+        self.files.update(part.files)
+        self.search.update(part.search)
+        self.records.update(part.records)
+        self.archive_files.update(part.archive_files)
 
 
 def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str) -> Made:
     made = Made()
     for unit in units:
+        if unit[0] == "archive files":
+            assert work.from_archive is not None
+            made.archive_files.update(work.from_archive())
+            continue
         if unit[0] == "page":
             page = work.pages[unit[1]]
             made.files[page.path] = renderer.render(page).encode("utf-8")
@@ -301,9 +317,7 @@ def render_site(
         made = Made()
         for a, b in _slices(len(units), max(1, len(units) // 50)):
             part = make_units(renderer, work, units[a:b], base_url)
-            made.files.update(part.files)
-            made.search.update(part.search)
-            made.records.update(part.records)
+            made.join(part)
             progress("Rendering pages", b, len(units))
         report.seconds["render"] = time.perf_counter() - began
         return made
@@ -323,9 +337,7 @@ def render_site(
             jobs = [pool.submit(_make_slice, a, b) for a, b in _slices(len(units), workers * 8)]
             for done, job in enumerate(jobs, 1):
                 part = job.result()
-                made.files.update(part.files)
-                made.search.update(part.search)
-                made.records.update(part.records)
+                made.join(part)
                 dates.recall(part.dates)  # kept for the next build, with those written here
                 progress("Rendering pages", done, len(jobs))
     finally:
@@ -334,10 +346,9 @@ def render_site(
     return made
 
 
-def outputs(archive: Archive, pages: list[Page], base_url: str, wanted: set[str], parts) -> dict[str, bytes]:
-    """The archive files in `wanted`: the feeds, the open data and the search index, joined from each
-    meeting's parts (`parts`: its record, its search part and summary line) for the files that need them;
-    `pages` is every page, for the sitemap."""
+def outputs_from_archive(archive: Archive, pages: list[Page], base_url: str, wanted: set[str]) -> dict[str, bytes]:
+    """The archive files in `wanted` that are made from the archive alone: the feeds and calendars, the actions'
+    and decisions' open data and the civic open data. `pages` is every page, for the sitemap."""
     files: dict[str, bytes] = {}
     if wanted & set(feeds.outputs(archive, base_url)):
         files.update(feeds.feed_files(archive, pages, base_url))
@@ -347,6 +358,13 @@ def outputs(archive: Archive, pages: list[Page], base_url: str, wanted: set[str]
         files.update(opendata.decision_files(archive, base_url))
     if wanted & set(civicdata.OUTPUTS):
         files.update(civicdata.civic_files(archive, base_url))
+    return {path: data for path, data in files.items() if path in wanted}
+
+
+def outputs_from_parts(archive: Archive, wanted: set[str], parts) -> dict[str, bytes]:
+    """The archive files in `wanted` joined from each meeting's parts (`parts`: its record, its search part
+    and summary line): data/meetings.json and the search index."""
+    files: dict[str, bytes] = {}
     if opendata.MEETINGS in wanted:
         files[opendata.MEETINGS] = opendata.meetings_json(archive, [parts.records[m.id] for m in archive.meetings])
     if any(path.startswith("search/") for path in wanted):
@@ -430,13 +448,15 @@ def _build(
         {t.slug: t.name for t in archive.content.themes},
         archive.site.locale.words,
     )
+    # Made on a worker while the pages render, where there are workers: they need no page and no meeting's text.
+    from_archive = functools.partial(outputs_from_archive, archive, pages, base_url, todo.outputs)
     made = render_site(
         archive,
         paths,
         base_url,
         report,
         progress,
-        Work(todo.pages, todo.search, todo.records),
+        Work(todo.pages, todo.search, todo.records, from_archive),
         shown,
         cache.compiled_templates,
     )
@@ -444,7 +464,8 @@ def _build(
     began = time.perf_counter()
     progress("Building the search index")
     parts = todo.parts(made.search, made.records)
-    archive_files = cache.same_as_before(outputs(archive, pages, base_url, todo.outputs, parts))
+    from_parts = outputs_from_parts(archive, todo.outputs, parts)
+    archive_files = cache.same_as_before({**made.archive_files, **from_parts})
     report.seconds["index"] = time.perf_counter() - began
 
     minifier = Minifier.installed(paths.node_modules)

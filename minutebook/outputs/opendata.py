@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from minutebook.content.markdown import parser, plain_text
@@ -388,11 +388,20 @@ def record_text(record: dict) -> bytes:
 def _joined(archive: Archive, key: str, texts: list[bytes]) -> bytes:
     """The data file json.dumps(..., indent=2) would write, from its records' texts: each record is made once
     and kept."""
+    return joined_lists(archive, {key: texts})
+
+
+def joined_lists(archive: Archive, lists: Mapping[str, list[bytes]]) -> bytes:
+    """The data file json.dumps({"title": …, "publisher": …, **lists}, indent=2) would write, from each list's
+    records' texts (record_text): one record at a time, never the whole file's pieces at once."""
     head = json.dumps(
         {"title": archive.site.title, "publisher": archive.site.organisation}, ensure_ascii=False, indent=2
     )[:-2]
-    body = b"[\n" + b",\n".join(texts) + b"\n  ]" if texts else b"[]"
-    return f"{head},\n  {json.dumps(key)}: ".encode() + body + b"\n}\n"
+    parts = [head.encode("utf-8")]
+    for key, texts in lists.items():
+        parts.append(f",\n  {json.dumps(key)}: ".encode())
+        parts.append(b"[\n" + b",\n".join(texts) + b"\n  ]" if texts else b"[]")
+    return b"".join(parts) + b"\n}\n"
 
 
 def meetings_json(archive: Archive, texts: list[bytes]) -> bytes:

@@ -10,6 +10,7 @@ document to it).
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass
@@ -62,16 +63,23 @@ class Record:
     heading: str
     fields: tuple[Field, ...]
 
-    @property
+    # Both kept once made: the loader asks for them at every value it reads, tens of thousands of times a build.
+    @functools.cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
+    @functools.cached_property
+    def _declared(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
     def __getitem__(self, name: str) -> Field:
         """The field named `name`; a KeyError for a field not declared here is a fault in Minutebook."""
-        for declared in self.fields:
-            if declared.name == name:
-                return declared
-        raise KeyError(f"the {self.name} record declares no field '{name}'; declare it in minutebook/content/schema.py")
+        try:
+            return self._declared[name]
+        except KeyError:
+            raise KeyError(
+                f"the {self.name} record declares no field '{name}'; declare it in minutebook/content/schema.py"
+            ) from None
 
     @property
     def anchor(self) -> str:

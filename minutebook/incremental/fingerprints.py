@@ -49,11 +49,26 @@ def tree_digest(root: Path) -> str:
     return digest(*(part for path in files for part in (path, Path(root, path).read_bytes())))
 
 
+_COMPARED: dict[type, tuple[str, ...] | None] = {}  # by class, as _compared found them
+
+
+def _compared(kind: type) -> tuple[str, ...] | None:
+    """The names of a dataclass's fields that compare, found once a class: every meeting is made of thousands of
+    values; None for a type that is no dataclass."""
+    if kind not in _COMPARED:
+        _COMPARED[kind] = (
+            tuple(f.name for f in dataclasses.fields(kind) if f.compare) if dataclasses.is_dataclass(kind) else None
+        )
+    return _COMPARED[kind]
+
+
 def facts(value) -> str:
     """A model value as canonical text: every field that compares, never where it came from (origins, lines)."""
-    if dataclasses.is_dataclass(value):
-        fields = (f for f in dataclasses.fields(value) if f.compare)
-        return f"{type(value).__name__}(" + ",".join(f"{f.name}={facts(getattr(value, f.name))}" for f in fields) + ")"
+    if isinstance(value, str):  # most values are, and no text is a dataclass
+        return repr(value)
+    names = _compared(type(value))
+    if names is not None:
+        return f"{type(value).__name__}(" + ",".join(f"{name}={facts(getattr(value, name))}" for name in names) + ")"
     if isinstance(value, tuple):
         return "(" + ",".join(facts(v) for v in value) + ")"
     if value is None or isinstance(value, (str, int, float, dt.date)):

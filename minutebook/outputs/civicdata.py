@@ -26,7 +26,7 @@ import mimetypes
 from minutebook.link import Archive, CommitteeRecord, role_at
 from minutebook.model import Decision, Meeting
 from minutebook.outputs.feeds import rfc3339
-from minutebook.outputs.opendata import DATA_DIR, Dataset, Field
+from minutebook.outputs.opendata import DATA_DIR, Dataset, Field, joined_lists, record_text
 from minutebook.site.dates import meeting_start
 from minutebook.site.links import absolute, committee_path, item_link, meeting_path, person_path, relative, stable_id
 from minutebook.site.render import listed_committees
@@ -413,9 +413,10 @@ def popolo(archive: Archive, base_url: str = "") -> dict:
     }
 
 
-def _file(archive: Archive, lists: dict) -> bytes:
-    head = {"title": archive.site.title, "publisher": archive.site.organisation}
-    return (json.dumps(head | lists, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def _file(archive: Archive, lists: dict[str, list[dict]]) -> bytes:
+    """What json.dumps would write of the file, made a record at a time as meetings.json is: never holding
+    every piece of the whole file at once."""
+    return joined_lists(archive, {key: [record_text(r) for r in records] for key, records in lists.items()})
 
 
 def civic_files(archive: Archive, base_url: str = "") -> dict[str, bytes]:

@@ -265,33 +265,68 @@ def _event(archive: Archive, meeting: Meeting, named: NextMeeting, base_url: str
     return event
 
 
-def calendar(archive: Archive, base_url: str = "", channel: Channel | None = None) -> bytes:
+@dataclass(frozen=True)
+class CalendarEvent:
+    """A next meeting as every calendar lists it, serialised once a build: the archive's calendar and its
+    committee's list the same event, and serialising is most of a calendar's cost."""
+
+    uid: str
+    day: dt.date
+    time_zone: str  # the TZID its start names; "" for an all-day entry or a time in UTC
+    ical: bytes  # BEGIN:VEVENT to END:VEVENT, CRLF lines folded at 75 octets
+
+
+def calendar_event(archive: Archive, meeting: Meeting, base_url: str = "") -> CalendarEvent:
+    """The event for the next meeting `meeting`'s minutes name."""
+    named = meeting.next_meeting
+    assert named is not None, "asked only of minutes that name their next meeting"
+    event = _event(archive, meeting, named, base_url)
+    # The start is an event's only local time (its dtstamp is in UTC), and UTC needs no VTIMEZONE (RFC 5545 3.2.19).
+    zone = event["dtstart"].params.get("TZID", "")
+    return CalendarEvent(str(event["uid"]), named.date, "" if zone == "UTC" else zone, event.to_ical())
+
+
+def calendar_events(archive: Archive, base_url: str = "") -> dict[str, CalendarEvent]:
+    """The event of each meeting whose minutes name the next, by meeting id: every calendar's are among these."""
+    return {m.id: calendar_event(archive, m, base_url) for m in archive_channel(archive).announcing}
+
+
+def calendar(
+    archive: Archive, base_url: str = "", channel: Channel | None = None, events: dict[str, CalendarEvent] | None = None
+) -> bytes:
     """Every next meeting the minutes name, or those of the `channel` given, oldest first, as iCalendar
-    (CRLF lines, folded at 75 octets)."""
+    (CRLF lines, folded at 75 octets). `events` are those calendar_events made, shared by the build's calendars."""
     # here, not at the top: it takes a tenth of a second to import, and most builds leave the calendar as it is
     import icalendar
 
     channel = channel or archive_channel(archive)
+    if events is None:
+        events = {m.id: calendar_event(archive, m, base_url) for m in channel.announcing if m.next_meeting}
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Minutebook//Meeting minutes//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", channel.calendar_name)
-    seen: set[str] = set()
-    days: list[dt.date] = []
+    listed: dict[str, CalendarEvent] = {}
     for meeting in channel.announcing:
-        if meeting.next_meeting is None:
-            continue
-        event = _event(archive, meeting, meeting.next_meeting, base_url)
-        if event["uid"] in seen:  # two sets of minutes naming the same meeting: list it once
-            continue
-        seen.add(event["uid"])
-        days.append(meeting.next_meeting.date)
-        cal.add_component(event)
-    if days:
-        # A VTIMEZONE for the site's time zone, so every reader agrees on the hour; only the years the events span.
-        cal.add_missing_timezones(dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 12, 31))
-    return cal.to_ical()
+        if meeting.next_meeting is not None:
+            event = events[meeting.id]
+            listed.setdefault(event.uid, event)  # two sets of minutes naming the same meeting: list it once
+    if listed:
+        # A VTIMEZONE for each time zone the events name, before them, as Calendar.add_missing_timezones adds it,
+        # so every reader agrees on the hour; only the years the events span.
+        days = [e.day for e in listed.values()]
+        first, last = dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 12, 31)
+        for zone in sorted({e.time_zone for e in listed.values()} - {""}):
+            try:
+                cal.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last))
+            except ValueError:  # a zone icalendar does not know: left out, as add_missing_timezones leaves it
+                continue
+    # The events go where the calendar's own lines end, already serialised.
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical()
+    assert head.endswith(end)
+    return head.removesuffix(end) + b"".join(e.ical for e in listed.values()) + end
 
 
 def outputs(archive: Archive, base_url: str) -> tuple[str, ...]:
@@ -302,10 +337,11 @@ def outputs(archive: Archive, base_url: str) -> tuple[str, ...]:
 
 def feed_files(archive: Archive, pages: list[Page], base_url: str = "") -> dict[str, bytes]:
     files = {}
+    events = calendar_events(archive, base_url)
     for channel in channels(archive):
         files[channel.feed] = atom_feed(archive, base_url, channel).encode("utf-8")
         if channel.calendar:
-            files[channel.calendar] = calendar(archive, base_url, channel)
+            files[channel.calendar] = calendar(archive, base_url, channel, events)
     files["robots.txt"] = robots_txt(base_url).encode("utf-8")
     if base_url:
         files["sitemap.xml"] = sitemap(pages, base_url).encode("utf-8")

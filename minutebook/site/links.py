@@ -112,6 +112,8 @@ def link(path: str, from_file: str, base_url: str) -> str:
     return absolute(path, base_url) or relative(path, from_file)
 
 
+# Kept for the ids asked for again and again: each person's, at every meeting they are listed at (civicdata.py).
+@functools.lru_cache(maxsize=8192)
 def stable_id(organisation: str, kind: str, key: str) -> str:
     """A URN that names one thing for good: `urn:uuid:` of the organisation, the kind and the key."""
     import uuid

@@ -95,3 +95,40 @@ def test_a_next_meeting_of_another_committee_goes_in_that_committees_calendar(tm
 def test_a_body_with_one_committee_has_no_committee_feeds(tmp_path):
     site = build(CITY, tmp_path / "site")
     assert not list(site.rglob("committees/*/feed.xml"))
+
+
+def whole_calendar(archive, channel) -> bytes:
+    """The channel's calendar as icalendar makes it from its events, each added to it (the shared events'
+    reference)."""
+    from minutebook.outputs.feeds import _event
+
+    cal = icalendar.Calendar()
+    for name, value in (
+        ("prodid", "-//Minutebook//Meeting minutes//EN"),
+        ("version", "2.0"),
+        ("calscale", "GREGORIAN"),
+    ):
+        cal.add(name, value)
+    cal.add("x-wr-calname", channel.calendar_name)
+    seen, days = set(), []
+    for meeting in channel.announcing:
+        event = _event(archive, meeting, meeting.next_meeting, PUBLIC_ADDRESS)
+        if event["uid"] not in seen:
+            seen.add(event["uid"])
+            days.append(meeting.next_meeting.date)
+            cal.add_component(event)
+    cal.add_missing_timezones(dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 12, 31))
+    return cal.to_ical()
+
+
+def test_each_calendar_is_what_icalendar_makes_of_its_events_though_the_build_serialises_each_once():
+    from minutebook.outputs.feeds import calendar, calendar_events, channels
+    from minutebook.pipeline import Paths, load_archive
+
+    archive = load_archive(Paths(content=COMMITTEES))
+    shared = calendar_events(archive, PUBLIC_ADDRESS)
+    made = [(c, calendar(archive, PUBLIC_ADDRESS, c, shared)) for c in channels(archive) if c.calendar]
+    assert len(made) == 3
+    for channel, data in made:
+        assert data == whole_calendar(archive, channel) == calendar(archive, PUBLIC_ADDRESS, channel)
+        assert data.count(b"BEGIN:VTIMEZONE") == 1

@@ -407,3 +407,13 @@ def test_the_data_pages_lead_promises_decisions_only_where_there_are_some(sites)
     assert "decisions" not in lead_of_the_data_page(sites["status"])
     assert "votes" not in lead_of_the_data_page(sites["status"])
     assert "the meetings, people and decisions in the Open Civic Data" in lead_of_the_data_page(sites["city council"])
+
+
+@pytest.mark.parametrize("content", [CITY, FIXTURES / "committees", FIXTURES / "hostile"])
+def test_each_file_joined_a_record_at_a_time_is_what_one_json_dumps_would_write(content):
+    from minutebook.outputs.civicdata import civic_files
+    from minutebook.pipeline import Paths, load_archive
+
+    archive = load_archive(Paths(content=content))
+    for written in civic_files(archive, PUBLIC_ADDRESS).values():
+        assert written.decode("utf-8") == json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,7 @@ import pytest
 
 from minutebook.content.load import SourceFile, parse_content, read_sources
 from minutebook.incremental import kept
-from minutebook.incremental.fingerprints import summary
+from minutebook.incremental.fingerprints import facts, summary
 from minutebook.incremental.meetings import KnownMeetings
 from tests.conftest import ASSURANCE, FIXTURES
 
@@ -154,3 +154,25 @@ def test_a_set_kept_by_other_code_is_never_unpickled(tmp_path):
     assert UNPICKLED == []
     kept.read_set(tmp_path / "site", "texts", "old code")
     assert UNPICKLED == ["unpickled"]
+
+
+def plain_facts(value) -> str:
+    """fingerprints.facts as it reads: each dataclass's fields looked up at each value, nothing kept."""
+    if dataclasses.is_dataclass(value):
+        fields = (f for f in dataclasses.fields(value) if f.compare)
+        return (
+            f"{type(value).__name__}("
+            + ",".join(f"{f.name}={plain_facts(getattr(value, f.name))}" for f in fields)
+            + ")"
+        )
+    if isinstance(value, tuple):
+        return "(" + ",".join(plain_facts(v) for v in value) + ")"
+    return repr(value)
+
+
+@pytest.mark.parametrize("content", [ASSURANCE, FIXTURES / "hostile", FIXTURES / "complete"])
+def test_a_meetings_facts_are_the_same_with_each_classs_compared_fields_found_once(content):
+    parsed, _ = parse_content(read_sources(content)[0])
+    assert parsed.meetings
+    for meeting in parsed.meetings:
+        assert facts(meeting) == plain_facts(meeting)

@@ -191,3 +191,15 @@ def test_the_broken_link_checker_notices_a_missing_anchor(tmp_path, small_site):
 )
 def test_links_are_made_relative_as_posixpath_would(folder, path):
     assert relative_path(path, folder) == posixpath.relpath(path, folder or ".")
+
+
+def test_a_stable_id_is_the_uuid5_of_its_parts_asked_for_once_or_again():
+    import uuid
+
+    from minutebook.site.links import stable_id
+
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, "urn:minutebook")
+    expected = "urn:uuid:" + str(uuid.uuid5(namespace, "Parish Council\nocd-person\npeople/ann-smith/"))
+    assert stable_id("Parish Council", "ocd-person", "people/ann-smith/") == expected
+    assert stable_id("Parish Council", "ocd-person", "people/ann-smith/") == expected  # now from the cache
+    assert stable_id("Parish Council", "ocd-person", "people/bob-jones/") != expected

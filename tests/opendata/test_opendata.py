@@ -7,8 +7,6 @@ import posixpath
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from minutebook.outputs.opendata import (
     ACTION_FIELDS,
@@ -18,7 +16,6 @@ from minutebook.outputs.opendata import (
     actions_csv,
     data_files,
     datasets,
-    indented_json,
     safe_cell,
 )
 from minutebook.pipeline import Paths, load_archive
@@ -134,15 +131,3 @@ def test_a_file_joined_from_kept_records_is_what_one_json_dumps_would_write(name
     written = data_files(archive, texts_of(archive), PUBLIC_ADDRESS)[f"data/{name}"].decode("utf-8")
     payload = {"title": archive.site.title, "publisher": archive.site.organisation, key: json.loads(written)[key]}
     assert written == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-JSON_DATA = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20,
-)
-
-
-@given(JSON_DATA, st.sampled_from(["\n", "\n    "]))
-def test_indented_json_is_what_json_dumps_writes(value, newline):
-    assert indented_json(value, newline) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)

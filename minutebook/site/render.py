@@ -9,6 +9,7 @@ sub-path and from disk.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import posixpath
@@ -233,13 +234,14 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
                 summarises=tuple(dict.fromkeys(shown)),
             )
         )
+    committee_years = {c.slug: [m.year for m in c.meetings] for c in archive.committees}
     for person_record in archive.people:
         shown = [r.meeting.id for r in person_record.roles]
         shown += [m.id for m in person_record.chaired + person_record.minuted]
         shown += [m for tracked in person_record.owned for m in shows[tracked.action.id]]
         shown += [d.meeting_id for d in person_record.moved + person_record.voted_on]
         shown += [d.meeting_id for d in person_record.declared]
-        shown += _attendance_meetings(archive, person_record)
+        shown += _attendance_meetings(archive, person_record, committee_years)
         person = person_record.person
         pages.append(
             Page(
@@ -323,20 +325,23 @@ def committee_feeds(archive: Archive, committee: CommitteeRecord) -> CommitteeFe
     )
 
 
-def _attendance_meetings(archive: Archive, record: PersonRecord) -> list[str]:
+def _attendance_meetings(archive: Archive, record: PersonRecord, years: dict[str, list[int]]) -> list[str]:
     """The meetings a person's attendance may count: every meeting each of their committees held in the years
     from the first the minutes list them at to the last, whether it lists them or not. CommitteeRecord.attendance
     counts those from their first listing to their last, within these whole years. A meeting that moves into
-    those years is named then, which changes the page's fingerprint all the same."""
-    years: dict[str, list[int]] = {}  # committee slug -> the first and last year they are listed at its meetings
+    those years is named then, which changes the page's fingerprint all the same. `years` holds each committee's
+    meetings' years, oldest first, by its slug."""
+    listed: dict[str, list[int]] = {}  # committee slug -> the first and last year they are listed at its meetings
     for held in record.roles:  # oldest first: present or sending apologies, one per meeting
-        span = years.setdefault(archive.committee_of(held.meeting).slug, [held.meeting.year, held.meeting.year])
+        span = listed.setdefault(archive.committee_of(held.meeting).slug, [held.meeting.year, held.meeting.year])
         span[1] = held.meeting.year
     shown = []
     for committee in archive.committees:
-        if committee.slug in years:
-            first, last = years[committee.slug]
-            shown += [m.id for m in committee.meetings if first <= m.year <= last]
+        if committee.slug in listed:
+            first, last = listed[committee.slug]
+            held_in = years[committee.slug]
+            chosen = committee.meetings[bisect.bisect_left(held_in, first) : bisect.bisect_right(held_in, last)]
+            shown += [m.id for m in chosen]
     return shown
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
@@ -411,6 +413,16 @@ def agenda_tree(agenda: tuple[AgendaItem, ...]) -> list[AgendaBranch]:
     return top
 
 
+def by_item(entries: Iterable, reference: str) -> dict[str, list]:
+    """Entries grouped by the agenda item they name, each group in their order. `reference` is the attribute
+    that names the item, such as "action.item"."""
+    item_of = operator.attrgetter(reference)
+    grouped: dict[str, list] = {}
+    for entry in entries:
+        grouped.setdefault(item_of(entry), []).append(entry)
+    return grouped
+
+
 @jinja2.pass_context
 def rel(context: jinja2.runtime.Context, target: str) -> str:
     """A link from the page being rendered to a path within the site: `{{ meeting_path(m.id)|rel }}`.
@@ -460,7 +472,15 @@ class Renderer:
             outcome=decision_outcome,
             vote_label=lambda v: VOTE_LABELS.get(v, v),
             newest_first=functools.partial(newest_first, archive),
+            # Where each page is, as filters for the same reason as `rel`: {{ m.id|meeting_path|rel }}.
             rel=rel,
+            meeting_path=meeting_path,
+            action_path=action_path,
+            theme_path=theme_path,
+            person_path=person_path,
+            year_path=year_path,
+            committee_path=committee_path,
+            item_link=item_link,
         )
         self.env.globals.update(
             archive=archive,
@@ -469,13 +489,6 @@ class Renderer:
             statuses=ACTION_STATUSES,
             results=DECISION_RESULTS,
             role_at=role_at,
-            meeting_path=meeting_path,
-            action_path=action_path,
-            theme_path=theme_path,
-            person_path=person_path,
-            year_path=year_path,
-            committee_path=committee_path,
-            item_link=item_link,
             about_path=ABOUT_PATH,
             content_security_policy=CONTENT_SECURITY_POLICY,
             names_types=names_meeting_types(archive),
@@ -484,6 +497,7 @@ class Renderer:
             committees_path=COMMITTEES_PATH,
             recent_decisions=RECENT_DECISIONS,
             agenda_tree=agenda_tree,
+            by_item=by_item,
         )
         self.env.filters.update(in_brief=in_brief)
         self.env.globals.update(topics=self.topics)

@@ -22,7 +22,8 @@ import jinja2
 
 from minutebook.link import Archive, CommitteeRecord, ItemRef, role_at, whole_months_between
 from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Locale, Meeting
-from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
+from minutebook.site import dates
+from minutebook.site.dates import DEFAULT, long_date
 from minutebook.site.filters import (
     action_filters,
     decision_filters,
@@ -463,9 +464,9 @@ class Renderer:
         )
         locale = archive.site.locale
         self.env.filters.update(
-            long_date=functools.partial(long_date, locale=locale),
-            weekday_date=functools.partial(weekday_date, locale=locale),
-            time_of_day=functools.partial(time_of_day, locale=locale),
+            long_date=dates.writer("long", locale),
+            weekday_date=dates.writer("weekday", locale),
+            time_of_day=dates.writer("time", locale),
             status_label=lambda s: STATUS_LABELS.get(s, s),
             time_since=time_since,
             result_label=result_label,

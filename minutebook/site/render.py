@@ -16,7 +16,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import jinja2
 
@@ -414,14 +414,14 @@ def agenda_tree(agenda: tuple[AgendaItem, ...]) -> list[AgendaBranch]:
     return top
 
 
-def by_item(entries: Iterable, reference: str) -> dict[str, list]:
-    """Entries grouped by the agenda item they name, each group in their order. `reference` is the attribute
-    that names the item, such as "action.item"."""
-    item_of = operator.attrgetter(reference)
-    grouped: dict[str, list] = {}
+def grouped(entries: Iterable, attribute: str) -> dict[Any, list]:
+    """Entries by the value of an attribute (dotted: "action.item"), each group in their order. A page that
+    shows entries group by group finds them all in one pass, not in a search of them all for each group."""
+    value_of = operator.attrgetter(attribute)
+    groups: dict[Any, list] = {}
     for entry in entries:
-        grouped.setdefault(item_of(entry), []).append(entry)
-    return grouped
+        groups.setdefault(value_of(entry), []).append(entry)
+    return groups
 
 
 @jinja2.pass_context
@@ -498,7 +498,7 @@ class Renderer:
             committees_path=COMMITTEES_PATH,
             recent_decisions=RECENT_DECISIONS,
             agenda_tree=agenda_tree,
-            by_item=by_item,
+            grouped=grouped,
         )
         self.env.filters.update(in_brief=in_brief)
         self.env.globals.update(topics=self.topics)

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from minutebook.content.load import type_slug
 from minutebook.model import (
@@ -196,21 +197,41 @@ class CommitteeRecord:
         """Per year, how often a person is listed as present or sending apologies at the committee's meetings
         held from the first they are listed at to the last, both included: the meetings before they joined or
         after they left are not theirs to miss. A count, not a score: nothing ranks one person by it."""
-        held = [m for m in self.meetings if m.status != "cancelled"]
-        listed = [i for i, m in enumerate(held) if _lists(m, slug)]
+        listed = self._listings.get(slug)
         if not listed:
             return ()
         years: dict[int, list[int]] = {}
-        for meeting in held[listed[0] : listed[-1] + 1]:
-            counts = years.setdefault(meeting.year, [0, 0, 0])
-            counts[0] += 1
-            counts[1] += any(a.person == slug for a in meeting.attendees)
-            counts[2] += any(a.person == slug for a in meeting.apologies)
+        for meeting in self._held[listed[0].place : listed[-1].place + 1]:
+            years.setdefault(meeting.year, [0, 0, 0])[0] += 1
+        for listing in listed:
+            counts = years[self._held[listing.place].year]
+            counts[1] += listing.present
+            counts[2] += listing.apologies
         return tuple(AttendanceYear(year, *counts) for year, counts in years.items())
 
+    @functools.cached_property
+    def _held(self) -> tuple[Meeting, ...]:
+        return tuple(m for m in self.meetings if m.status != "cancelled")
 
-def _lists(meeting: Meeting, slug: str) -> bool:
-    return any(a.person == slug for a in meeting.attendees + meeting.apologies)
+    @functools.cached_property
+    def _listings(self) -> dict[str, list[_Listing]]:
+        """Where the held meetings list each person, in one pass: every person's page counts their attendance,
+        and asking each meeting about each person in turn grows with people times meetings."""
+        listings: dict[str, list[_Listing]] = defaultdict(list)
+        for place, meeting in enumerate(self._held):
+            present = {a.person for a in meeting.attendees}
+            apologies = {a.person for a in meeting.apologies}
+            for slug in dict.fromkeys(a.person for a in meeting.attendees + meeting.apologies):
+                listings[slug].append(_Listing(place, slug in present, slug in apologies))
+        return dict(listings)
+
+
+class _Listing(NamedTuple):
+    """A person listed at one of a committee's held meetings: its place among them, and how they are listed."""
+
+    place: int
+    present: bool
+    apologies: bool
 
 
 @dataclass(frozen=True)

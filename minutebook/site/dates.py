@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from minutebook.model import Locale
 
@@ -73,10 +74,26 @@ def babel_version() -> str:
 
 
 def _write(how: str, value: object, locale: Locale) -> str:
-    key = (how, locale, value)
-    if key not in _written:
-        _written[key] = _WRITERS[how](value, locale)
-    return _written[key]
+    key = (how, locale, value)  # hashing a Locale hashes its words and all: once, not twice
+    found = _written.get(key)
+    if found is None:
+        found = _written[key] = _WRITERS[how](value, locale)
+    return found
+
+
+def writer(how: str, locale: Locale) -> Callable[[Any], str]:
+    """Dates or times written `how` ("long", "weekday", "month" or "time") in one locale, for a template's
+    filter. The pages write some 25,000 dates: this finds each again by the date alone, where `long_date`
+    and the rest hash the whole Locale to find it."""
+    memo: dict[object, str] = {}
+
+    def write(value: Any) -> str:
+        found = memo.get(value)
+        if found is None:
+            found = memo[value] = _write(how, value, locale)
+        return found
+
+    return write
 
 
 def long_date(day: dt.date, locale: Locale = DEFAULT) -> str:

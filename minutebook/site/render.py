@@ -12,16 +12,19 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import jinja2
 
 from minutebook.link import Archive, CommitteeRecord, ItemRef, PersonRecord, role_at, whole_months_between
 from minutebook.model import ACTION_STATUSES, DECISION_RESULTS, STATUS_LABELS, AgendaItem, Locale, Meeting
-from minutebook.site.dates import DEFAULT, long_date, time_of_day, weekday_date
+from minutebook.site import dates
+from minutebook.site.dates import DEFAULT, long_date
 from minutebook.site.filters import (
     action_filters,
     decision_filters,
@@ -422,6 +425,24 @@ def agenda_tree(agenda: tuple[AgendaItem, ...]) -> list[AgendaBranch]:
     return top
 
 
+def grouped(entries: Iterable, attribute: str) -> dict[Any, list]:
+    """Entries by the value of an attribute (dotted: "action.item"), each group in their order. A page that
+    shows entries group by group finds them all in one pass, not in a search of them all for each group."""
+    value_of = operator.attrgetter(attribute)
+    groups: dict[Any, list] = {}
+    for entry in entries:
+        groups.setdefault(value_of(entry), []).append(entry)
+    return groups
+
+
+@jinja2.pass_context
+def rel(context: jinja2.runtime.Context, target: str) -> str:
+    """A link from the page being rendered to a path within the site: `{{ m.id|meeting_path|rel }}`.
+    A filter, not a function, for speed: Jinja calls a filter directly, but a function through its context,
+    which costs as much again as making the link, and 500 meetings' pages make some 78,000 links."""
+    return context["link_from_here"](target)
+
+
 def _compiled_templates(folder: Path) -> jinja2.FileSystemBytecodeCache:
     folder.mkdir(parents=True, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(folder))  # keyed by each template's source; written atomically
@@ -454,15 +475,24 @@ class Renderer:
         )
         locale = archive.site.locale
         self.env.filters.update(
-            long_date=functools.partial(long_date, locale=locale),
-            weekday_date=functools.partial(weekday_date, locale=locale),
-            time_of_day=functools.partial(time_of_day, locale=locale),
+            long_date=dates.writer("long", locale),
+            weekday_date=dates.writer("weekday", locale),
+            time_of_day=dates.writer("time", locale),
             status_label=lambda s: STATUS_LABELS.get(s, s),
             time_since=time_since,
             result_label=result_label,
             outcome=decision_outcome,
             vote_label=lambda v: VOTE_LABELS.get(v, v),
             newest_first=functools.partial(newest_first, archive),
+            # Where each page is, as filters for the same reason as `rel`: {{ m.id|meeting_path|rel }}.
+            rel=rel,
+            meeting_path=meeting_path,
+            action_path=action_path,
+            theme_path=theme_path,
+            person_path=person_path,
+            year_path=year_path,
+            committee_path=committee_path,
+            item_link=item_link,
         )
         self.env.globals.update(
             archive=archive,
@@ -471,13 +501,6 @@ class Renderer:
             statuses=ACTION_STATUSES,
             results=DECISION_RESULTS,
             role_at=role_at,
-            meeting_path=meeting_path,
-            action_path=action_path,
-            theme_path=theme_path,
-            person_path=person_path,
-            year_path=year_path,
-            committee_path=committee_path,
-            item_link=item_link,
             about_path=ABOUT_PATH,
             content_security_policy=CONTENT_SECURITY_POLICY,
             names_types=names_meeting_types(archive),
@@ -486,6 +509,7 @@ class Renderer:
             committees_path=COMMITTEES_PATH,
             recent_decisions=RECENT_DECISIONS,
             agenda_tree=agenda_tree,
+            grouped=grouped,
         )
         self.env.filters.update(in_brief=in_brief)
         self.env.globals.update(topics=self.topics)
@@ -528,7 +552,7 @@ class Renderer:
     def render(self, page: Page) -> str:
         here = posixpath.dirname(page.path)
 
-        def rel(target: str) -> str:
+        def link_from_here(target: str) -> str:
             if page.path == "404.html" and self.base_url:
                 return self.base_url + target  # a server shows the 404 page at any depth: only absolute links hold
             path, _, anchor = target.partition("#")
@@ -553,4 +577,6 @@ class Renderer:
         template = self.env.get_template(page.template)
         # Printed, a page names where it came from: its address, or failing that its path within the site.
         address = canonical or "/" + url(page.path)
-        return template.render(page=page, rel=rel, canonical=canonical, address=address, ItemRef=ItemRef, **context)
+        return template.render(
+            page=page, link_from_here=link_from_here, canonical=canonical, address=address, ItemRef=ItemRef, **context
+        )

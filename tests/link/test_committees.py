@@ -93,3 +93,25 @@ def test_declared_meeting_types_come_first_in_their_order_even_before_their_firs
     archive = link(dataclasses.replace(content, site=site))
     assert [c.name for c in archive.committees] == ["Scrutiny Panel", "Performance", "Monthly Assurance Meeting"]
     assert archive.committees[0].meetings == ()
+
+
+def _attendance_meeting_by_meeting(committee, slug):
+    """CommitteeRecord.attendance as its docstring defines it, asking each meeting in turn."""
+    held = [m for m in committee.meetings if m.status != "cancelled"]
+    listed = [i for i, m in enumerate(held) if any(a.person == slug for a in m.attendees + m.apologies)]
+    years: dict[int, list[int]] = {}
+    for meeting in held[listed[0] : listed[-1] + 1] if listed else ():
+        counts = years.setdefault(meeting.year, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += any(a.person == slug for a in meeting.attendees)
+        counts[2] += any(a.person == slug for a in meeting.apologies)
+    return [(year, *counts) for year, counts in years.items()]
+
+
+@pytest.mark.parametrize("fixture", ["small", "citycouncil", "committees", "status", "assurance"])
+def test_attendance_read_from_each_committees_listings_is_as_counted_meeting_by_meeting(fixture):
+    archive = link(load_content(FIXTURES / fixture))
+    for committee in archive.committees:
+        for person in archive.content.people:
+            counted = [(y.year, y.held, y.present, y.apologies) for y in committee.attendance(person.slug)]
+            assert counted == _attendance_meeting_by_meeting(committee, person.slug)

@@ -10,6 +10,7 @@ sub-path and from disk.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import operator
@@ -204,7 +205,7 @@ def plan(archive: Archive, search_ahead: dict[str, str], datasets: tuple) -> lis
                 meeting_path(meeting.id),
                 "meeting.html",
                 meeting.title,
-                meeting_description(meeting, site.locale),
+                "",  # written as the page is rendered (Renderer.render): planning writes no date
                 {"meeting": meeting},
                 depends_on=(meeting.id,),
                 summarises=_meeting_neighbourhood(archive, meeting),
@@ -561,6 +562,12 @@ class Renderer:
 
         context = dict(page.context)
         if "meeting" in context:
+            # Described here, on the worker that renders the page, rather than when the pages are planned: the
+            # process that plans them and starts the workers then writes no date, so it does not load Babel's
+            # locale data (about 7 MB) only to hand a copy to every worker. The meeting is all it says.
+            page = dataclasses.replace(
+                page, description=meeting_description(context["meeting"], self.archive.site.locale)
+            )
             context["texts"] = self.texts(context["meeting"])
             context["preamble"] = self.preamble(context["meeting"])
             context["history"] = self.history.get(context["meeting"].id)  # None: the page says nothing of changes

@@ -4,6 +4,7 @@ import shutil
 
 from minutebook import pipeline
 from minutebook.pipeline import Paths, build
+from minutebook.site import dates
 from minutebook.site.render import Renderer, plan
 from tests.conftest import FIXTURES, ROOT
 from tests.rebuild.test_incremental import edit_meeting, snapshot
@@ -43,3 +44,15 @@ def test_templates_compiled_before_the_workers_start_are_not_compiled_again_for_
     for page in pages:
         renderer.render(page)
     assert compiled == []
+
+
+def test_planning_the_pages_writes_no_date_so_the_workers_share_no_locale_data(monkeypatch):
+    # The process that plans the pages forks the workers: a date written there would load Babel's locale
+    # data into it, and so into every worker, where each loads what it needs itself.
+    monkeypatch.setattr(dates, "_written", {})
+    archive = pipeline.load_archive(Paths(content=FIXTURES / "committees"))
+    pages = plan(archive, search_ahead={}, datasets=())
+    assert dates.written() == {}
+    meeting_page = next(p for p in pages if p.template == "meeting.html")
+    rendered = Renderer(archive, ROOT / "templates").render(meeting_page)
+    assert '<meta name="description" content="Minutes of the City Council held on June 4, 2019.">' in rendered

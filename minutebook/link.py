@@ -185,9 +185,13 @@ class CommitteeRecord:
     name: str  # as site.yml declares it, or else as its first meeting writes its `type`
     slug: str  # as the meetings' file names end: "Planning Meeting" -> "planning"
     meetings: tuple[Meeting, ...]  # oldest first
-    members: tuple[Membership, ...]  # by when they first sat, then by name order in the minutes
     actions: tuple[TrackedAction, ...]  # arising at its meetings, in meeting order
     decisions: tuple[Decision, ...]  # in meeting order
+
+    @functools.cached_property  # only its page, a person's and the civic data ask: a rebuild seldom does
+    def members(self) -> tuple[Membership, ...]:
+        """Who sat, in what role, from when to when: by when they first sat, then by name order in the minutes."""
+        return _memberships(self.meetings)
 
     @property
     def open_actions(self) -> tuple[TrackedAction, ...]:
@@ -596,7 +600,6 @@ def _committee_records(declared, meetings, tracked) -> tuple[CommitteeRecord, ..
             name=names[slug],
             slug=slug,
             meetings=tuple(held[slug]),
-            members=_memberships(held[slug]),
             actions=tuple(actions[slug]),
             decisions=tuple(d for m in held[slug] for d in m.decisions),
         )

@@ -13,6 +13,7 @@ import errno
 import functools
 import hashlib
 import os
+import posixpath
 import re
 import stat
 import string
@@ -283,7 +284,7 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
     for source in sources:
         relative = source.path.split("/", 1)[-1]
         if not relative.startswith("meetings/"):
-            if source.path.endswith(".md") and MEETING_FILE.match(Path(source.path).stem):
+            if source.path.endswith(".md") and MEETING_FILE.match(_stem(source.path)):
                 errors.append(
                     ContentError(
                         source.path,
@@ -297,7 +298,7 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
         if not source.path.endswith(".md"):
             errors.append(ContentError(source.path, 0, "", "is not a meeting file; meeting files end in .md"))
             continue
-        meeting_id = Path(source.path).stem
+        meeting_id = _stem(source.path)
         if meeting_id in by_id:  # one id, one page: the second would silently replace the first
             errors.append(
                 ContentError(
@@ -325,6 +326,11 @@ def parse_content(sources: list[SourceFile], read_meeting=None, read_file=None) 
         about=about,
     )
     return content, errors
+
+
+def _stem(path: str) -> str:
+    """A file's name without its folder or extension, as Path.stem gives it, for hundreds of files a build."""
+    return posixpath.splitext(posixpath.basename(path))[0]
 
 
 READING = "while reading "  # how `reading` names the file in an exception's notes

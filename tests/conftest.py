@@ -13,6 +13,8 @@ import pytest
 
 from minutebook.pipeline import Paths, build
 
+pytest_plugins = ["tests.bodies.fixtures"]  # the other bodies' sites, built once a session
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # A frozen copy of a real archive: five monthly assurance meetings, with their people, themes, glossary and

@@ -17,8 +17,8 @@ COUNCIL_CALENDAR = "committees/city-council/calendar.ics"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(COMMITTEES, tmp_path_factory.mktemp("committees") / "site")
+def site(committees_site):
+    return committees_site
 
 
 def feed(site, path: str = PLANNING_FEED):

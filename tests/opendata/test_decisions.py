@@ -9,12 +9,12 @@ import posixpath
 import pytest
 
 from minutebook.outputs.opendata import DECISION_CSV_FIELDS
-from tests.bodies.sites import CITY, PARISH, build
+from tests.bodies.sites import PARISH, build
 
 
 @pytest.fixture(scope="module")
-def city_meetings(tmp_path_factory):
-    site = build(CITY, tmp_path_factory.mktemp("citycouncil") / "site")
+def city_meetings(citycouncil_site):
+    site = citycouncil_site
     return site, {m["id"]: m for m in json.loads((site / "data/meetings.json").read_text("utf-8"))["meetings"]}
 
 

@@ -6,12 +6,10 @@ import posixpath
 
 import pytest
 
-from tests.bodies.sites import PARISH, build
-
 
 @pytest.fixture(scope="module")
-def parish(tmp_path_factory):
-    site = build(PARISH, tmp_path_factory.mktemp("parish") / "site")
+def parish(parish_site):
+    site = parish_site
     return site, {m["id"]: m for m in json.loads((site / "data/meetings.json").read_text("utf-8"))["meetings"]}
 
 

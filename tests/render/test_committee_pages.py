@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.bodies.sites import CITY, COMMITTEES, build, city_with_a_planning_commission, main_of, text
+from tests.bodies.sites import COMMITTEES, build, city_with_a_planning_commission, main_of, text
 from tests.render.pages import outline
 from tests.render.tables import read
 
@@ -15,13 +15,13 @@ SEPTEMBER = "meetings/2019-09-10-planning-commission/index.html"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(COMMITTEES, tmp_path_factory.mktemp("committees") / "site")
+def site(committees_site):
+    return committees_site
 
 
 @pytest.fixture(scope="module")
-def one_committee(tmp_path_factory):
-    return build(CITY, tmp_path_factory.mktemp("citycouncil") / "site")
+def one_committee(citycouncil_site):
+    return citycouncil_site
 
 
 def nav_links(site, page) -> list[str]:

@@ -13,8 +13,8 @@ SAMUEL = "people/samuel-price/index.html"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(COMMITTEES, tmp_path_factory.mktemp("committees") / "site")
+def site(committees_site):
+    return committees_site
 
 
 def attendance(site, person: str, committee: str) -> list[list[str]]:

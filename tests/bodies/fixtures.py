@@ -1,6 +1,9 @@
+"""The other bodies' sites, built once a session for every test that only reads them (tests/conftest.py
+loads these as a plugin: tests/bodies/sites.py imports tests/conftest.py, so that cannot import it back)."""
+
 import pytest
 
-from tests.bodies.sites import CITY, PANEL, PARISH, build, city_with_a_planning_commission
+from tests.bodies.sites import CITY, COMMITTEES, PANEL, PARISH, build, city_with_a_planning_commission
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +19,12 @@ def panel_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def citycouncil_site(tmp_path_factory):
     return build(CITY, tmp_path_factory.mktemp("citycouncil") / "site")
+
+
+@pytest.fixture(scope="session")
+def committees_site(tmp_path_factory):
+    """The city council and its planning commission (tests/fixtures/committees)."""
+    return build(COMMITTEES, tmp_path_factory.mktemp("committees") / "site")
 
 
 @pytest.fixture(scope="session")

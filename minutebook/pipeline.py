@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -27,7 +28,7 @@ from minutebook.incremental.cache import BuildCache
 from minutebook.link import Archive, link
 from minutebook.model import InvalidContent
 from minutebook.outputs import civicdata, feeds, opendata
-from minutebook.outputs.minify import Minifier
+from minutebook.outputs.minify import LOADERS, Minifier
 from minutebook.outputs.search import files as search_index
 from minutebook.outputs.search import wire
 from minutebook.outputs.search.layout import ahead_attributes
@@ -164,7 +165,7 @@ def shipped_asset(name: str, source: bytes, minify: Callable[[str, bytes], bytes
     """An asset as the site serves it: scripts and the stylesheet minified (minify.Minifier), so that fewer
     bytes stand between a visitor and the page or the first result; assets/ keeps them readable. Other assets
     are served as they are."""
-    return minify(name, source) if name.endswith((".js", ".css")) else source
+    return minify(name, source) if posixpath.splitext(name)[1] in LOADERS else source
 
 
 def static_assets(paths: Paths, archive: Archive, minify: Callable[[str, bytes], bytes]) -> dict[str, bytes]:

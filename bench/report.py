@@ -28,7 +28,7 @@ python build.py --content bench/out/cN --out bench/out/runN/minutebook --quiet\
 python -m bench.stages bench/out/cN bench/out/runN/minutebook-preview --preview-edit MEETING\
    # the preview server's rebuild
 git worktree add --detach bench/out/old-SHA SHA\
-                                  # once; then the same two commands there, cwd and PYTHONPATH that folder
+                                  # once, and a venv of its deps; then the same two commands, cwd and PYTHONPATH there
 python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs/mkdocs.yml --site-dir bench/out/runN/mkdocs/site\
    # again after editing the meeting, and with --dirty on a copy
 python -m mkdocs build --quiet --config-file bench/out/runN/mkdocs_default/mkdocs.yml \
@@ -98,9 +98,10 @@ METHOD = """\
 - **Minutebook at an older commit** (`--compare-commit`): the commit is checked
   out with `git worktree add --detach` into `bench/out/old-SHA` (with this
   checkout's `node_modules` linked beside it) and its own `build.py` and
-  `bench/stages.py` are run with the same Python, from that folder and with it
-  as `PYTHONPATH`, so it imports its own code. Old and new take turns in every
-  round and in the browser.
+  `bench/stages.py` are run from that folder and with it as `PYTHONPATH`, so it
+  imports its own code, by the same Python version in a virtual environment of
+  its own (`bench/out/old-SHA/.venv`, made once) holding the dependencies that
+  commit declares. Old and new take turns in every round and in the browser.
 - **Preview server's rebuild**: what `python build.py serve` does when an
   editor saves a file: `python -m bench.stages ... --preview-edit FILE` builds,
   adds the same sentence to the same meeting, and builds again in the same

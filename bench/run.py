@@ -180,8 +180,8 @@ class Minutebook(Tool):
 
     ui, hook = MINUTEBOOK_UI, MINUTEBOOK_HOOK
 
-    def __init__(self, key: str, label: str, code: Path, content: Path, work: Path):
-        self.key, self.label, self.code, self.content = key, label, code, content
+    def __init__(self, key: str, label: str, code: Path, content: Path, work: Path, python: Path | str = PYTHON):
+        self.key, self.label, self.code, self.content, self.python = key, label, code, content, str(python)
         self.site, self.preview_site = work / key, work / f"{key}-preview"
         self.env = os.environ | {"PYTHONPATH": str(code)}
 
@@ -189,12 +189,12 @@ class Minutebook(Tool):
         compileall.compile_dir(self.code / "minutebook", quiet=1)
 
     def sample(self, n: int) -> dict:
-        build = [PYTHON, "build.py", "--content", str(self.content), "--out", str(fresh(self.site)), "--quiet"]
+        build = [self.python, "build.py", "--content", str(self.content), "--out", str(fresh(self.site)), "--quiet"]
         full = timed(build, cwd=self.code, env=self.env)
         with Edit(edited_meeting(self.content)):
             rebuild = timed(build, cwd=self.code, env=self.env)
         preview = [
-            PYTHON,
+            self.python,
             "-m",
             "bench.stages",
             str(self.content),
@@ -352,9 +352,10 @@ def figures(samples: list[dict]) -> dict:
     return made
 
 
-def old_checkout(commit: str) -> Path:
+def old_checkout(commit: str) -> tuple[Path, Path]:
     """The commit's code in bench/out/old-<sha> (a detached git worktree, made once), with this
-    checkout's node_modules beside it, as its build reads lunr from there."""
+    checkout's node_modules beside it, as its build reads lunr from there, and the Python of a
+    virtual environment holding the dependencies that commit declares (they differ from today's)."""
     sha = subprocess.run(
         ["git", "rev-parse", "--short", f"{commit}^{{commit}}"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -371,7 +372,13 @@ def old_checkout(commit: str) -> Path:
     modules = folder / "node_modules"
     if not modules.exists():
         modules.symlink_to((ROOT / "node_modules").resolve())
-    return folder
+    venv = folder / ".venv"
+    python = venv / "bin" / "python"
+    if not (venv / ".installed").is_file():
+        subprocess.run([PYTHON, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", str(folder)], check=True)
+        (venv / ".installed").touch()
+    return folder, python
 
 
 def tools_for(content: Path, work: Path, args) -> list[Tool]:
@@ -379,10 +386,9 @@ def tools_for(content: Path, work: Path, args) -> list[Tool]:
     new = Minutebook("minutebook", "Minutebook", ROOT, content, work)
     tools: list[Tool] = [new]
     if args.compare_commit:
-        folder = old_checkout(args.compare_commit)
-        tools.append(
-            Minutebook("minutebook_old", f"Minutebook at {folder.name.removeprefix('old-')}", folder, content, work)
-        )
+        folder, python = old_checkout(args.compare_commit)
+        label = f"Minutebook at {folder.name.removeprefix('old-')}"
+        tools.append(Minutebook("minutebook_old", label, folder, content, work, python))
     if not args.skip_mkdocs:
         tools.append(MkDocs("mkdocs", "MkDocs, prebuild_index: python", True, content, work))
         tools.append(MkDocs("mkdocs_default", "MkDocs, default search", False, content, work))

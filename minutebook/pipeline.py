@@ -16,6 +16,7 @@ import functools
 import os
 import posixpath
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -202,15 +203,15 @@ class Work:
     records: frozenset[str] = frozenset()  # meeting ids: their record in data/meetings.json
     from_archive: Callable[[], dict[str, bytes]] | None = None
 
-    def units(self, archive: Archive) -> list[tuple]:
+    def units(self, archive: Archive, archive_files: bool = True) -> list[tuple]:
         """The work in pieces: ("page", n) for a page that shows no meeting's text, ("meeting", id,
         page number or None) for everything made from one meeting's text, which is parsed once there,
-        and ("archive files",) for the files made from the archive alone."""
+        and, if `archive_files`, ("archive files",) for the files made from the archive alone."""
         own_page = {page.context["meeting"].id: n for n, page in enumerate(self.pages) if "meeting" in page.context}
         ids = [m.id for m in archive.meetings if m.id in own_page or m.id in self.search or m.id in self.records]
         # The archive files and the meetings first: they take longest, so workers finish together.
         return [
-            *([("archive files",)] if self.from_archive else []),
+            *([("archive files",)] if self.from_archive and archive_files else []),
             *(("meeting", m, own_page.get(m)) for m in ids),
             *(("page", n) for n, page in enumerate(self.pages) if "meeting" not in page.context),
         ]
@@ -264,6 +265,8 @@ def make_units(renderer: Renderer, work: Work, units: list[tuple], base_url: str
 # A forked worker inherits the renderer, the work and its units from its parent rather
 # than receiving them pickled; this is set only while a pool is running.
 _inherited: tuple[Renderer, Work, list[tuple], str] | None = None
+_shares_compiled: threading.Barrier | None = None  # passed by every worker once it has compiled its share
+COMPILING_AT_MOST = 600  # seconds a worker waits for the others to compile theirs: a stuck pool fails, not hangs
 
 
 def _make_slice(start: int, stop: int) -> Made:
@@ -273,6 +276,16 @@ def _make_slice(start: int, stop: int) -> Made:
     made = make_units(renderer, work, units[start:stop], base_url)
     made.dates = {key: text for key, text in dates.written().items() if key not in known}
     return made
+
+
+def _compile_templates(names: list[str]) -> None:
+    """Compile a worker's share of the templates, then wait until every worker has compiled its share: none
+    starts a page before the templates it needs are on disk, where it would compile one of them again."""
+    assert _inherited is not None and _shares_compiled is not None, "run only by a pool's workers"
+    try:
+        _inherited[0].compile_templates(names)
+    finally:  # even when a template is refused, or the others would wait for this one
+        _shares_compiled.wait(timeout=COMPILING_AT_MOST)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -307,7 +320,7 @@ def render_site(
 ) -> Made:
     """Render the pages and make the meetings' parts that `work` asks for, on every core when it pays.
     `compiled` is where compiled templates are kept between builds (Renderer)."""
-    global _inherited
+    global _inherited, _shares_compiled
     began = time.perf_counter()
     renderer = Renderer(archive, paths.templates, base_url, history=history, compiled=compiled)
     units = work.units(archive)
@@ -327,22 +340,38 @@ def render_site(
     from concurrent.futures import ProcessPoolExecutor
 
     fork = multiprocessing.get_context("fork")
-    renderer.compile_templates()
+    # Compiling the templates is a fifth of a small full build, so where compiled templates are kept on disk
+    # the workers share it out: each compiles a share as it starts and reads the others' from disk, while
+    # this process makes the archive files, which need no template. Otherwise they are compiled here, once,
+    # before the workers are forked.
+    on_disk = renderer.keeps_compiled
+    if not on_disk:
+        renderer.compile_templates()
+    if not dates.written():  # a full build: each worker would load Babel and its data to write its dates
+        dates.load_language(archive.site.locale)
+    units = work.units(archive, archive_files=not on_disk)
     _inherited = (renderer, work, units, base_url)
+    _shares_compiled = fork.Barrier(workers)
     made = Made()
     try:
         progress("Rendering pages and the search index")
         with ProcessPoolExecutor(
             workers, mp_context=fork, initializer=_die_with_parent, initargs=(os.getpid(),)
         ) as pool:
+            shares = renderer.templates_in_shares(workers) if on_disk else []
+            compiling = [pool.submit(_compile_templates, share) for share in shares]
             jobs = [pool.submit(_make_slice, a, b) for a, b in _slices(len(units), workers * 8)]
+            if on_disk and work.from_archive:
+                made.archive_files.update(work.from_archive())
             for done, job in enumerate(jobs, 1):
                 part = job.result()
                 made.join(part)
                 dates.recall(part.dates)  # kept for the next build, with those written here
                 progress("Rendering pages", done, len(jobs))
+            for share in compiling:
+                share.result()
     finally:
-        _inherited = None
+        _inherited = _shares_compiled = None
     report.seconds["render"] = time.perf_counter() - began
     return made
 

@@ -60,6 +60,14 @@ def recall(memo: Written) -> None:
     _written.update(memo)
 
 
+def load_language(locale: Locale) -> None:
+    """Import Babel and read the language's data now. A build that forks workers to write its dates does this
+    first, once for them all, where each would otherwise read its own."""
+    import babel.dates  # noqa: F401
+
+    language(locale.language).date_formats  # noqa: B018 (the first use reads the language's data)
+
+
 def babel_version() -> str:
     """What names the Babel installed, cheaply (without importing it): a memo written with another is not
     recalled, as a new Babel may write a date another way."""

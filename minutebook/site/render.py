@@ -464,6 +464,7 @@ class Renderer:
         """`compiled` is a folder to keep compiled templates in between builds: compiling them is a
         good part of a one-meeting rebuild. It must belong to this version of Minutebook's code."""
         self.archive = archive
+        self.templates_dir = templates_dir
         self.history = history or {}  # meeting id -> history.PageHistory, read from git by the build
         self.base_url = base_url.rstrip("/") + "/" if base_url else ""
         self.env = jinja2.Environment(
@@ -472,6 +473,9 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # The optimizer folds constant expressions, which these templates hardly have: it is a tenth of
+            # the time compiling them takes, and rendering is no faster for it.
+            optimized=False,
             bytecode_cache=_compiled_templates(compiled) if compiled else None,
         )
         locale = archive.site.locale
@@ -525,11 +529,30 @@ class Renderer:
         self.item_texts = item_texts if item_texts is not None else {}
         self.preambles: dict[str, ItemText] = {}  # meeting id -> its preamble, kept only until its page is made
 
-    def compile_templates(self) -> None:
-        """Compile every template now, once: workers forked after this share them, where each would
-        otherwise compile its own (at 50 meetings, a fifth of a full build's rendering)."""
-        for name in self.env.list_templates(extensions=["html"]):
+    @property
+    def keeps_compiled(self) -> bool:
+        """Whether templates compiled by one process are kept on disk, for others to read (`compiled`)."""
+        return self.env.bytecode_cache is not None
+
+    def compile_templates(self, names: Iterable[str] | None = None) -> None:
+        """Compile the templates `names` (every template) now, once: workers forked after this share
+        them, where each would otherwise compile its own (at 50 meetings, a fifth of a full build's
+        rendering)."""
+        for name in self.env.list_templates(extensions=["html"]) if names is None else names:
             self.env.get_template(name)
+
+    def templates_in_shares(self, shares: int) -> list[list[str]]:
+        """Every template, in `shares` lists of about the same size of source, for as many processes
+        to compile at once."""
+        names = self.env.list_templates(extensions=["html"])
+        sizes = {name: (self.templates_dir / name).stat().st_size for name in names}
+        lists: list[list[str]] = [[] for _ in range(shares)]
+        totals = [0] * shares
+        for name in sorted(sizes, key=sizes.__getitem__, reverse=True):  # the largest first, each to the smallest share
+            smallest = totals.index(min(totals))
+            lists[smallest].append(name)
+            totals[smallest] += sizes[name]
+        return lists
 
     def texts(self, meeting: Meeting) -> tuple[ItemText, ...]:
         """Each meeting's Markdown is parsed once and shared by pages and search."""

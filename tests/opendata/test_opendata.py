@@ -16,6 +16,7 @@ from minutebook.outputs.opendata import (
     actions_csv,
     data_files,
     datasets,
+    record_text,
     safe_cell,
 )
 from minutebook.pipeline import Paths, load_archive
@@ -131,3 +132,29 @@ def test_a_file_joined_from_kept_records_is_what_one_json_dumps_would_write(name
     written = data_files(archive, texts_of(archive), PUBLIC_ADDRESS)[f"data/{name}"].decode("utf-8")
     payload = {"title": archive.site.title, "publisher": archive.site.organisation, key: json.loads(written)[key]}
     assert written == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_data_file_is_written_as_the_standard_library_would_indent_it(real_site):
+    # The records are written by orjson, for speed; a reader of the files sees json.dumps(..., indent=2)'s bytes.
+    files = sorted((real_site / "data").glob("*.json"))
+    assert {"meetings.json", "actions.json", "ocd-events.json", "popolo.json"} <= {f.name for f in files}
+    for file in files:
+        written = file.read_text(encoding="utf-8")
+        assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n", file.name
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Café, naïve, 😀 and a line\u2028separator",
+        'a "quoted" back\\slash/and\ttab\nnew line',
+        "\x1f\x7f\ufeff",
+        [],
+        {},
+        [{"nested": [], "empty": {}}, None, True, False, 0, -12, 10**15],
+    ],
+)
+def test_a_record_is_indented_for_its_place_in_its_file(value):
+    record = {"id": "2019-06-18", "value": value}
+    expected = "    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    assert record_text(record) == expected.encode("utf-8")

@@ -2,7 +2,10 @@
 
 import shutil
 
+import jinja2
+
 from minutebook import pipeline
+from minutebook.incremental.cache import BuildCache
 from minutebook.pipeline import Paths, build
 from minutebook.site import dates
 from minutebook.site.render import Renderer, plan
@@ -56,3 +59,33 @@ def test_planning_the_pages_writes_no_date_so_the_workers_share_no_locale_data(m
     meeting_page = next(p for p in pages if p.template == "meeting.html")
     rendered = Renderer(archive, ROOT / "templates").render(meeting_page)
     assert '<meta name="description" content="Minutes of the City Council held on June 4, 2019.">' in rendered
+
+
+def test_on_several_cores_each_template_is_compiled_once_and_kept_for_the_next_build(tmp_path, monkeypatch):
+    # The workers compile a share of the templates each and read the others' from the folder they are kept in.
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    log = tmp_path / "compiled"  # appended to by whichever process compiles a template
+    compile_as_before = jinja2.Environment.compile
+
+    def compile_and_log(self, source, name=None, filename=None, *args, **kwargs):
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{name}\n")
+        return compile_as_before(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_log)
+    site = tmp_path / "site"
+    build(Paths(content=FIXTURES / "small"), site)
+    templates = sorted(p.name for p in (ROOT / "templates").glob("*.html"))
+    assert sorted(log.read_text(encoding="utf-8").split()) == templates
+    assert len(list(BuildCache.open(site, pipeline.PACKAGE).compiled_templates.iterdir())) == len(templates)
+
+
+def test_the_templates_are_shared_out_whole_in_shares_of_about_the_same_size():
+    renderer = Renderer(pipeline.load_archive(Paths(content=FIXTURES / "small")), ROOT / "templates")
+    shares = renderer.templates_in_shares(2)
+    every = sorted(p.name for p in (ROOT / "templates").glob("*.html"))
+    assert sorted(name for share in shares for name in share) == every
+    size = [sum((ROOT / "templates" / name).stat().st_size for name in share) for share in shares]
+    largest = max((ROOT / "templates" / name).stat().st_size for name in every)
+    assert abs(size[0] - size[1]) <= largest

@@ -155,8 +155,11 @@ def counted(counts: dict[str, int]) -> list:
 def posting(fields: dict[int, list[int]]) -> list[list[int]]:
     """A term's postings in one meeting, from field place -> [document, count, document, count, ...]."""
     out = []
-    for field in sorted(fields):
+    for field in sorted(fields) if len(fields) > 1 else fields:
         flat, last = fields[field], 0
+        if len(flat) == 2:  # in one document: most terms of most fields are
+            out.append([field, flat[0]] if flat[1] == 1 else [field, flat[0], -flat[1]])
+            continue
         listed = [field]
         for owner, count in zip(flat[::2], flat[1::2], strict=True):
             listed.append(owner - last)

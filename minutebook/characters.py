@@ -16,8 +16,7 @@ import re
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
 )
-# C0 but tab and new line, DEL, C1, U+2028/9, surrogates, and the noncharacters.
-UNPUBLISHABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
+# Unpublishable: C0 but tab and new line, DEL, C1, U+2028/9, surrogates, and the noncharacters (first_unpublishable).
 # In a name or a line printed to a terminal, tab and new line are escaped as well.
 UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
 _NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
@@ -54,7 +53,8 @@ def first_of(suspects: re.Pattern, text: str) -> re.Match | None:
 
 
 def first_unpublishable(text: str) -> re.Match | None:
-    """Where `text` first holds a character of UNPUBLISHABLE, or None."""
+    """Where `text` first holds an unpublishable character (C0 but tab and new line, DEL, C1, U+2028/9,
+    surrogates, and the noncharacters), or None."""
     return first_of(_SUSPECT, text)
 
 

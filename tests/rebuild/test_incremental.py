@@ -1,5 +1,6 @@
 """An incremental build gives byte-for-byte the site a full build gives, after every kind of change."""
 
+import dataclasses
 import pickle
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import pytest
 
 from minutebook.incremental import kept
 from minutebook.incremental.fingerprints import tree_digest
+from minutebook.incremental.vocabulary import Vocabulary
 from minutebook.outputs.minify import Minifier
 from minutebook.pipeline import PACKAGE, Paths, build
 from minutebook.write import MARKER, spare_path
@@ -374,10 +376,11 @@ def test_a_kept_vocabulary_that_does_not_hold_every_meetings_words_is_made_again
     build(paths, site)
     code = tree_digest(PACKAGE)
     was = kept.read_kept(site, "search-words", code)
-    starts, held, themes, texts, longest, ranges, entries = was["vocabulary"]
-    nothing = tuple(() for _ in ranges)
-    emptied = (starts, {}, themes, tuple('""' for _ in texts), longest, nothing, nothing)  # the right key, no terms
-    kept.write_kept(site, "search-words", code, {**was, "vocabulary": emptied})
+    vocabulary = Vocabulary.from_kept(was["vocabulary"])
+    nothing = tuple("" for _ in vocabulary.ranges)
+    texts = tuple('""' for _ in vocabulary.texts)
+    emptied = dataclasses.replace(vocabulary, held={}, texts=texts, ranges=nothing, entries=nothing)  # the right key
+    kept.write_kept(site, "search-words", code, {**was, "vocabulary": emptied.as_kept()})
     add_a_word(content, paths.templates)
     build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))

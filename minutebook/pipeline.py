@@ -162,23 +162,27 @@ def _link_problems(content, load_errors) -> list:
     return []
 
 
-def shipped_asset(name: str, source: bytes, minify: Callable[[str, bytes], bytes]) -> bytes:
-    """An asset as the site serves it: scripts and the stylesheet minified (minify.Minifier), so that fewer
+def served_minified(name: str) -> bool:
+    """Whether an asset is served minified: scripts and the stylesheet are (minify.Minifier), so that fewer
     bytes stand between a visitor and the page or the first result; assets/ keeps them readable. Other assets
     are served as they are."""
-    return minify(name, source) if posixpath.splitext(name)[1] in LOADERS else source
+    return posixpath.splitext(name)[1] in LOADERS
 
 
-def static_assets(paths: Paths, archive: Archive, minify: Callable[[str, bytes], bytes]) -> dict[str, bytes]:
-    """The files under assets/ as served, the search's scripts joined from its modules, lunr.js and the logo."""
-    files = {
-        f"assets/{p.name}": shipped_asset(p.name, p.read_bytes(), minify)
-        for p in sorted(paths.assets.iterdir())
-        if p.is_file()
-    }
-    files.update(
-        {f"assets/{name}": shipped_asset(name, data, minify) for name, data in search_scripts(paths.assets).items()}
-    )
+def shipped_asset(name: str, source: bytes, minify: Callable[[str, bytes], bytes]) -> bytes:
+    """One asset as the site serves it."""
+    return minify(name, source) if served_minified(name) else source
+
+
+def static_assets(
+    paths: Paths, archive: Archive, minify: Callable[[Mapping[str, bytes]], dict[str, bytes]]
+) -> dict[str, bytes]:
+    """The files under assets/ as served, the search's scripts joined from its modules, lunr.js and the logo.
+    Those served minified are minified by one call of `minify`, for them all."""
+    sources = {p.name: p.read_bytes() for p in sorted(paths.assets.iterdir()) if p.is_file()}
+    sources.update(search_scripts(paths.assets))
+    minified = minify({name: data for name, data in sources.items() if served_minified(name)})
+    files = {f"assets/{name}": minified.get(name, data) for name, data in sources.items()}
     lunr_js = paths.node_modules / "lunr" / "lunr.min.js"
     if not lunr_js.is_file():
         raise FileNotFoundError(
@@ -499,7 +503,8 @@ def _build(
     report.seconds["index"] = time.perf_counter() - began
 
     minifier = Minifier.installed(paths.node_modules)
-    assets = static_assets(paths, archive, functools.partial(cache.script, make=minifier, maker=minifier.identity))
+    minify = functools.partial(cache.minified, make=minifier.many, maker=minifier.identity)
+    assets = static_assets(paths, archive, minify)
     files = {**todo.reused, **made.files, **archive_files, **assets}
     began = time.perf_counter()
     progress("Writing the site")

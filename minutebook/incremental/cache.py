@@ -127,15 +127,20 @@ class BuildCache:
             files,
         )
 
-    def script(self, name: str, source: bytes, make: Callable[[str, bytes], bytes], maker: str) -> bytes:
-        """`make(name, source)`, or what it gave the last build for the same source and the same `maker`
-        (a name for the tool and its version): minifying a script is the one step of making the assets
-        that takes time, and most builds change no script."""
-        digest = hashlib.sha256(maker.encode("utf-8") + b"\0" + source).hexdigest()
-        was = self.kept_scripts.get(name)
-        served = was[1] if was and was[0] == digest else make(name, source)
-        self.scripts[name] = (digest, served)
-        return served
+    def minified(
+        self, sources: Mapping[str, bytes], make: Callable[[Mapping[str, bytes]], dict[str, bytes]], maker: str
+    ) -> dict[str, bytes]:
+        """`make(sources)` (name -> source), or for each source what `make` gave the last build for the same
+        source and the same `maker` (a name for the tool and its version): minifying the scripts is the one
+        step of making the assets that takes time, and most builds change no script."""
+        digests = {
+            name: hashlib.sha256(maker.encode("utf-8") + b"\0" + source).hexdigest() for name, source in sources.items()
+        }
+        served = {name: was[1] for name in sources if (was := self.kept_scripts.get(name)) and was[0] == digests[name]}
+        if len(served) < len(sources):
+            served.update(make({name: source for name, source in sources.items() if name not in served}))
+        self.scripts.update({name: (digests[name], served[name]) for name in sources})
+        return {name: served[name] for name in sources}
 
     def same_as_before(self, made: Mapping[str, bytes]) -> dict[str, bytes | Path]:
         return kept.same_as_before(self.out_dir, made)

@@ -111,6 +111,18 @@ def test_a_script_esbuild_cannot_read_stops_the_build_naming_the_script():
         MINIFY("search.js", b"function broken( {\n")
 
 
+def test_scripts_minified_together_are_each_as_it_is_minified_alone():
+    sources = {name: (ROOT / "assets" / name).read_bytes() for name in ("filters.js", "style.css")}
+    sources["search.js"] = SEARCH_JS.read_bytes()
+    assert MINIFY.many(sources) == {name: MINIFY(name, source) for name, source in sources.items()}
+
+
+def test_among_several_scripts_the_one_esbuild_cannot_read_is_named():
+    sources = {"style.css": b"body { margin: 0 }", "broken.js": b"function broken( {\n", "fine.js": b"var a = 1;"}
+    with pytest.raises(MinifyFailed, match=r"(?s)^broken\.js: esbuild refused the script:.*Expected"):
+        MINIFY.many(sources)
+
+
 def test_a_missing_esbuild_says_how_to_install_it(tmp_path):
     (tmp_path / "node_modules").mkdir()
     with pytest.raises(FileNotFoundError, match=r"node_modules/\.bin/esbuild is missing; run 'make site'"):

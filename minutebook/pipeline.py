@@ -207,15 +207,15 @@ class Work:
     records: frozenset[str] = frozenset()  # meeting ids: their record in data/meetings.json
     from_archive: Callable[[], dict[str, bytes]] | None = None
 
-    def units(self, archive: Archive, archive_files: bool = True) -> list[tuple]:
+    def units(self, archive: Archive) -> list[tuple]:
         """The work in pieces: ("page", n) for a page that shows no meeting's text, ("meeting", id,
         page number or None) for everything made from one meeting's text, which is parsed once there,
-        and, if `archive_files`, ("archive files",) for the files made from the archive alone."""
+        and ("archive files",) for the files made from the archive alone."""
         own_page = {page.context["meeting"].id: n for n, page in enumerate(self.pages) if "meeting" in page.context}
         ids = [m.id for m in archive.meetings if m.id in own_page or m.id in self.search or m.id in self.records]
         # The archive files and the meetings first: they take longest, so workers finish together.
         return [
-            *([("archive files",)] if self.from_archive and archive_files else []),
+            *([("archive files",)] if self.from_archive else []),
             *(("meeting", m, own_page.get(m)) for m in ids),
             *(("page", n) for n, page in enumerate(self.pages) if "meeting" not in page.context),
         ]
@@ -345,15 +345,13 @@ def render_site(
 
     fork = multiprocessing.get_context("fork")
     # Compiling the templates is a fifth of a small full build, so where compiled templates are kept on disk
-    # the workers share it out: each compiles a share as it starts and reads the others' from disk, while
-    # this process makes the archive files, which need no template. Otherwise they are compiled here, once,
-    # before the workers are forked.
+    # the workers share it out: each compiles a share as it starts and reads the others' from disk.
+    # Otherwise they are compiled here, once, before the workers are forked.
     on_disk = renderer.keeps_compiled
     if not on_disk:
         renderer.compile_templates()
     if not dates.written():  # a full build: each worker would load Babel and its data to write its dates
         dates.load_language(archive.site.locale)
-    units = work.units(archive, archive_files=not on_disk)
     _inherited = (renderer, work, units, base_url)
     _shares_compiled = fork.Barrier(workers)
     made = Made()
@@ -365,8 +363,6 @@ def render_site(
             shares = renderer.templates_in_shares(workers) if on_disk else []
             compiling = [pool.submit(_compile_templates, share) for share in shares]
             jobs = [pool.submit(_make_slice, a, b) for a, b in _slices(len(units), workers * 8)]
-            if on_disk and work.from_archive:
-                made.archive_files.update(work.from_archive())
             for done, job in enumerate(jobs, 1):
                 part = job.result()
                 made.join(part)

@@ -1,12 +1,16 @@
 """Search documents: one per agenda item and one per action, with what results show beside the index."""
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lunr.index import Index
 
 from minutebook.content.load import load_content
 from minutebook.link import link
 from minutebook.outputs.search import wire
-from minutebook.outputs.search.documents import documents
+from minutebook.outputs.search.documents import _names, documents
 from minutebook.outputs.search.files import search_files
 from minutebook.site.render import Renderer
 from tests.conftest import ASSURANCE, FIXTURES, ROOT, copy_content
@@ -279,3 +283,26 @@ def test_an_action_with_no_owner_names_nobody_for_its_item():
     _, docs, _ = built(ASSURANCE)
     item = {d.key: d for d in docs}["2021-12-20-monthly-assurance#item-2-1"]  # its action names no owner
     assert all(name for name, _ in item.people)
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "named"),
+    [
+        ("The DCC said the plan was sound.", "DCC", True),
+        ("The DCCs said so.", "DCC", False),  # a letter after it: another word
+        ("ADCC said so.", "DCC", False),  # a letter before it
+        ("T&DCC said so.", "DCC", False),  # an ampersand before it joins it to a name
+        ("(DCC) said so; the DCC agreed.", "DCC", True),
+        ("B-B-B", "B-B", True),  # where it stands twice, overlapping
+        ("xB-B-B", "B-B", True),  # the second place stands alone though the first does not
+        ("", "DCC", False),
+    ],
+)
+def test_a_role_is_named_only_where_its_abbreviation_stands_as_a_word(text, abbreviation, named):
+    assert _names(text, abbreviation) is named
+
+
+@given(st.text(alphabet="AB-&_ .é1²x", max_size=14), st.text(alphabet="AB-&.1", min_size=1, max_size=3))
+def test_an_abbreviation_stands_alone_where_a_word_boundary_pattern_finds_it(text, abbreviation):
+    alone = re.search(rf"(?<![\w&]){re.escape(abbreviation)}(?!\w)", text) is not None
+    assert _names(text, abbreviation) is alone

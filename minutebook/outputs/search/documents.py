@@ -9,8 +9,6 @@ browser searches (wire.py says how).
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 from typing import Required, TypedDict
 
@@ -218,15 +216,18 @@ def people_named(meeting: Meeting, text: str, owners, names: dict[str, str]) -> 
 
 
 def _names(text: str, abbreviation: str) -> bool:
-    return (
-        abbreviation in text and _naming(abbreviation)(text) is not None
-    )  # most texts lack most abbreviations: a plain look first
-
-
-@functools.lru_cache(maxsize=4096)
-def _naming(abbreviation: str):
-    """The search for an abbreviation standing as a word of its own; made once for each."""
-    return re.compile(rf"(?<![\w&]){re.escape(abbreviation)}(?!\w)").search
+    """Whether `abbreviation` stands in `text` as a word of its own: with no letter, digit, _ or & just
+    before it and no letter, digit or _ just after it (as \\w has them). Each place it stands is found by a
+    plain search, far quicker than an expression that must look behind at every character."""
+    at = text.find(abbreviation)
+    while at != -1:
+        end = at + len(abbreviation)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_&") and not (after.isalnum() or after == "_"):
+            return True
+        at = text.find(abbreviation, at + 1)
+    return False
 
 
 def field_texts(d: SearchDocument, theme_names: dict[str, str]) -> dict[str, str]:

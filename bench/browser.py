@@ -247,7 +247,7 @@ def measure(
 def measure_alternating(
     browser, sites: list[Site], word: str, queries: list[str], tries: int = FIRST_RESULT_TRIES, timeout_s: float = 10.0
 ) -> dict[str, SearchTimes]:
-    """Each site's first result, `tries` times, taking turns (A B C, A B C, ...) so a slow spell on a shared
+    """Each site's first result, `tries` times, taking turns (A B C, C B A, ...) so a slow spell on a shared
     machine falls on every site alike; the typed queries once per site, on its first loaded page."""
     from .schedule import rounds
 

@@ -50,7 +50,8 @@ METHOD = """\
 - **Rounds**: every build figure is taken `--runs` times (5 by default), the
   tools taking turns within each round (Minutebook, Minutebook at the old
   commit, MkDocs with `prebuild_index: python`, MkDocs with its default search,
-  Hugo + Pagefind, Pagefind on Minutebook's site; then again), and the table
+  Hugo + Pagefind, Pagefind on Minutebook's site; then the same in reverse
+  order, so no tool always follows another's writes), and the table
   shows the median with the least and greatest in brackets. On a machine
   shared with other work one build can take half as long again as the next;
   taking turns lets a slow spell fall on every tool alike, so the ratios, all
@@ -541,7 +542,7 @@ def size_section(r: dict) -> str:
         f"## {r['size']:,} meetings",
         "",
         f"Run {r['date']} at commit `{r['machine']['commit']}`. Each build figure is the median of {r['runs']} runs "
-        f"(least–greatest in brackets), the tools taking turns in every round: {order}. "
+        f"(least–greatest in brackets), the tools taking turns in every round, every other round in reverse: {order}. "
         f"Search in the browser: the median of {FIRST_RESULT_TRIES} loads of each search page, the sites taking turns. "
         f"Built: {counted}."
         + (f" Minutebook's rebuild rendered {stages['rendered']:,} of {stages['pages']:,} pages." if stages else "")

@@ -12,9 +12,11 @@ from collections.abc import Iterable
 
 
 def rounds(keys: Iterable[str], runs: int) -> list[tuple[int, str]]:
-    """(round, key) in the order to run them: every key once a round, in the given order, then again."""
+    """(round, key) in the order to run them: every key once a round, in the given order, then in the
+    reverse order, and so on. Always first in its round, one tool would always follow the last tool's
+    writes (its pages still going to disk); turned about, each tool follows as many as it leads."""
     keys = list(keys)
-    return [(n, key) for n in range(runs) for key in keys]
+    return [(n, key) for n in range(runs) for key in (keys if n % 2 == 0 else keys[::-1])]
 
 
 def spread(samples: list[float]) -> dict:

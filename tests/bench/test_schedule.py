@@ -4,8 +4,12 @@ from bench import browser, run, schedule
 from bench.measure import CommandFailed, Run
 
 
-def test_rounds_take_turns_in_the_order_given():
-    assert schedule.rounds(["a", "b", "c"], 2) == [(0, "a"), (0, "b"), (0, "c"), (1, "a"), (1, "b"), (1, "c")]
+def test_rounds_take_turns_in_the_order_given_then_in_reverse():
+    assert schedule.rounds(["a", "b", "c"], 3) == [
+        *[(0, "a"), (0, "b"), (0, "c")],
+        *[(1, "c"), (1, "b"), (1, "a")],
+        *[(2, "a"), (2, "b"), (2, "c")],
+    ]
     assert schedule.rounds(["a"], 0) == []
 
 
@@ -36,7 +40,7 @@ def test_measure_tools_alternates_and_a_failing_tool_is_recorded_and_dropped(cap
     calls = []
     tools = [FakeTool("a", calls), FakeTool("b", calls, fail_in_round=1), FakeTool("c", calls)]
     results = run.measure_tools(tools, runs=3)
-    assert calls == [(0, "a"), (0, "b"), (0, "c"), (1, "a"), (1, "b"), (1, "c"), (2, "a"), (2, "c")]
+    assert calls == [(0, "a"), (0, "b"), (0, "c"), (1, "c"), (1, "b"), (1, "a"), (2, "a"), (2, "c")]
     assert results["a"]["figures"]["build"]["seconds"]["median"] == 2.0
     assert results["a"]["figures"]["build"]["peak_rss_mb"]["samples"] == [10.0, 20.0, 30.0]
     assert results["a"]["figures"]["preview"]["median"] == 0.5
@@ -73,8 +77,8 @@ def test_the_browser_takes_turns_between_sites_and_types_queries_once_each(monke
         browser.Site("stub", "stub", [], ui, typed=False),
     ]
     times = browser.measure_alternating(None, sites, "word", ["q1", "q2"], tries=3)
-    assert loads == ["a", "slow", "stub", "a", "stub", "a", "stub"]  # the slow site gave up after its first try
-    assert times["a"].first_result_samples == [101.0, 104.0, 106.0] and times["a"].first_result_ms == 104.0
+    assert loads == ["a", "slow", "stub", "stub", "a", "a", "stub"]  # the slow site gave up after its first try
+    assert times["a"].first_result_samples == [101.0, 105.0, 106.0] and times["a"].first_result_ms == 105.0
     assert typed == ["q1", "q2"] and times["a"].typed_measured == 2 and times["stub"].typed_measured == 0
     assert times["slow"].first_result_ms is None and "no result" in times["slow"].note
 

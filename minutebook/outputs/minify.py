@@ -4,9 +4,9 @@ esbuild shortens a script's local names as well as removing its comments and
 spaces: the joined search code is then about 2 KB (an eighth) smaller gzipped
 than with comments and spaces removed alone, bytes a visitor waits for before
 the first result. It runs as a program (node_modules/.bin/esbuild, a native
-binary), one script on its standard input at a time, about a hundredth of a
-second each; the build cache keeps what it gave (BuildCache.script), so a
-build whose scripts did not change does not run it. The stylesheet, which every
+binary), one per script on its standard input, all started at once, about a
+hundredth of a second each; the build cache keeps what they gave
+(BuildCache.minified), so a build whose scripts did not change runs none. The stylesheet, which every
 page waits for, loses its comments and spaces the same way (a quarter of its
 bytes gzipped).
 """

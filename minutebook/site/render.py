@@ -535,9 +535,9 @@ class Renderer:
         return self.env.bytecode_cache is not None
 
     def compile_templates(self, names: Iterable[str] | None = None) -> None:
-        """Compile the templates `names` (every template) now, once: workers forked after this share
-        them, where each would otherwise compile its own (at 50 meetings, a fifth of a full build's
-        rendering)."""
+        """Compile the templates `names` (every template) now, once: workers forked after this share them,
+        and where compiled templates are kept on disk (`keeps_compiled`), a process reads those another
+        compiled; otherwise each worker would compile its own (at 50 meetings, a fifth of a full build)."""
         for name in self.env.list_templates(extensions=["html"]) if names is None else names:
             self.env.get_template(name)
 

@@ -14,6 +14,7 @@ import contextlib
 import functools
 import hashlib
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from minutebook.site.render import Page
 MEETINGS = "parsed"  # the sets of meetings parsed by the last build, one per year their files are named for
 DATES = "dates-written"  # every date and time the last build wrote (site/dates.py)
 SCRIPTS = "scripts"  # the set of scripts as last served: name -> (digest of what they were made from, bytes)
+CODE = "code"  # the digest of Minutebook's own code, under the stamp of its files (code_digest)
 
 
 def meetings_set(path: str) -> str:
@@ -38,10 +40,20 @@ def meetings_set(path: str) -> str:
 
 
 @functools.cache
-def code_digest(package: Path) -> str:
-    """Minutebook's own code (fingerprints.tree_digest), read once a process: the code a process runs
-    cannot change under it, and the preview server builds again and again."""
+def _hashed_code(package: Path) -> str:
+    """fingerprints.tree_digest of Minutebook's own code, once a process: the code a process runs cannot
+    change under it, and the preview server builds again and again."""
     return fingerprints.tree_digest(package)
+
+
+def code_digest(out_dir: Path, package: Path) -> tuple[str, str | None]:
+    """Minutebook's own code (fingerprints.tree_digest), and the stamp of its files to keep it under when it
+    was hashed again (None: nothing to keep). Reading every file of the code costs a one-meeting rebuild more
+    than a look at their sizes and times, so the digest the last build kept stands while its stamp does."""
+    stamp = fingerprints.tree_stamp(package, time.time())
+    if stamp is not None and isinstance(known := kept.read_kept(out_dir, CODE, stamp), str):
+        return known, None
+    return _hashed_code(package), stamp
 
 
 @dataclass
@@ -68,9 +80,16 @@ class Outdated:
 
 class BuildCache:
     def __init__(
-        self, out_dir: Path, code: str, manifest: Mapping[str, list], kept_meetings: Mapping[str, Mapping], remembered
+        self,
+        out_dir: Path,
+        code: str,
+        manifest: Mapping[str, list],
+        kept_meetings: Mapping[str, Mapping],
+        remembered,
+        code_stamp: str | None = None,
     ):
         self.out_dir, self.code, self.manifest = out_dir, code, manifest
+        self.code_stamp = code_stamp  # to keep `code` under, when it was hashed again
         self.kept_meetings = kept_meetings  # each set of kept meetings as read, so an unchanged one is not written
         self.kept_scripts = kept.read_set(out_dir, SCRIPTS, code)
         self.scripts: dict[str, tuple[str, bytes]] = {}
@@ -87,9 +106,9 @@ class BuildCache:
         manifest = kept.read_manifest(out_dir)
         if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
             kept.forget(out_dir)
-        code = code_digest(package)  # a new Minutebook parses and renders everything again
+        code, code_stamp = code_digest(out_dir, package)  # a new Minutebook parses and renders everything again
         kept_meetings = {name: kept.read_set(out_dir, name, code) for name in kept.set_names(out_dir, MEETINGS)}
-        cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered)
+        cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered, code_stamp)
         memo = kept.read_kept(out_dir, DATES, cache.dates_code)
         cache.dates_read = len(memo) if isinstance(memo, dict) else 0
         if isinstance(memo, dict):
@@ -159,7 +178,9 @@ class BuildCache:
             written = dates.written()
             if len(written) != self.dates_read:  # it only grows: a new date or time was written
                 kept.write_kept(self.out_dir, DATES, self.dates_code, written)
-            kept.prune(self.out_dir, {*names, *meetings, SCRIPTS, DATES}, {self.compiled_templates})
+            if self.code_stamp is not None:
+                kept.write_kept(self.out_dir, CODE, self.code_stamp, self.code)
+            kept.prune(self.out_dir, {*names, *meetings, SCRIPTS, DATES, CODE}, {self.compiled_templates})
             kept.write_manifest(
                 self.out_dir, outdated.prints, site
             )  # last: a manifest naming the site says all the rest was kept for it

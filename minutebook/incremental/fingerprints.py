@@ -38,15 +38,36 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def tree_digest(root: Path) -> str:
-    """One hash for every file under `root` (templates, Minutebook's own code), names included.
-
-    Compiled Python (__pycache__) is left out: it follows from the source, and Python rewrites it at will."""
-    files = sorted(
-        (path for path, entry in walk.entries(root) if entry.is_file() and "__pycache__" not in path.split("/")),
-        key=walk.path_order,
+def _tree_files(root: Path) -> list[tuple[str, os.DirEntry]]:
+    """Every file under `root` in a fixed order, compiled Python (__pycache__) left out: it follows from the
+    source, and Python rewrites it at will."""
+    return sorted(
+        (
+            (path, entry)
+            for path, entry in walk.entries(root)
+            if entry.is_file() and "__pycache__" not in path.split("/")
+        ),
+        key=lambda found: walk.path_order(found[0]),
     )
-    return digest(*(part for path in files for part in (path, Path(root, path).read_bytes())))
+
+
+def tree_digest(root: Path) -> str:
+    """One hash for every file under `root` (templates, Minutebook's own code), names included."""
+    return digest(*(part for path, _ in _tree_files(root) for part in (path, Path(root, path).read_bytes())))
+
+
+# A file changed twice within one tick of the file system's clock can keep its time and size; a stamp
+# is trusted only when every file is older than this, as git trusts its index.
+SETTLED_SECONDS = 2.0
+
+
+def tree_stamp(root: Path, now: float) -> str | None:
+    """A hash of every file's name, size and time of change under `root`: a file's bytes can only change
+    with them. None while a file changed in the last SETTLED_SECONDS before `now`, when it cannot be told."""
+    stats = [(path, entry.stat()) for path, entry in _tree_files(root)]
+    if any(stat.st_mtime > now - SETTLED_SECONDS for _, stat in stats):
+        return None
+    return digest(*(f"{path} {stat.st_size} {stat.st_mtime_ns}" for path, stat in stats))
 
 
 _COMPARED: dict[type, tuple[str, ...] | None] = {}  # by class, as _compared found them

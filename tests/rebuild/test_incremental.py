@@ -348,7 +348,8 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     site = tmp_path / "site"
     build(paths, site)
     folder, code = kept.folder(site), tree_digest(PACKAGE)
-    assert {p.name for p in folder.iterdir() if p.is_file()} == {
+    # code.pickle (cache.code_digest) is there too, unless this checkout's code changed a moment ago
+    assert {p.name for p in folder.iterdir() if p.is_file()} - {"code.pickle"} == {
         "search-2019.pickle",
         "search-summaries.pickle",
         "search-words.pickle",

@@ -1,13 +1,16 @@
 """Meetings and parts kept between builds come back exactly as they were made, and only for the code that made them."""
 
 import dataclasses
+import os
 import pickle
+import time
 
 import pytest
 
 from minutebook.content.load import SourceFile, parse_content, read_sources
 from minutebook.incremental import kept
-from minutebook.incremental.fingerprints import facts, summary
+from minutebook.incremental.cache import CODE, code_digest
+from minutebook.incremental.fingerprints import facts, summary, tree_digest, tree_stamp
 from minutebook.incremental.meetings import KnownMeetings
 from tests.conftest import ASSURANCE, FIXTURES
 
@@ -176,3 +179,40 @@ def test_a_meetings_facts_are_the_same_with_each_classs_compared_fields_found_on
     assert parsed.meetings
     for meeting in parsed.meetings:
         assert facts(meeting) == plain_facts(meeting)
+
+
+def settled_code(folder):
+    """A small stand-in for Minutebook's code, its files last changed an hour ago."""
+    (folder / "pkg").mkdir(parents=True)
+    (folder / "pkg" / "a.py").write_text("A = 1\n")
+    (folder / "pkg" / "b.py").write_text("B = 2\n")
+    for path in (folder / "pkg").iterdir():
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    return folder / "pkg"
+
+
+def test_the_codes_digest_is_kept_under_a_stamp_of_its_files_names_sizes_and_times(tmp_path):
+    package, site = settled_code(tmp_path), tmp_path / "site"
+    digest, stamp = code_digest(site, package)
+    assert digest == tree_digest(package) and stamp is not None  # nothing kept yet: hashed, and a stamp to keep
+    kept.write_kept(site, CODE, stamp, "the digest kept")
+    assert code_digest(site, package) == ("the digest kept", None)  # the same stamp: the files are not read
+
+
+def test_a_code_file_changed_in_size_or_time_changes_the_stamp(tmp_path):
+    package = settled_code(tmp_path)
+    stamp = tree_stamp(package, time.time())
+    (package / "a.py").write_text("A = 10\n")
+    os.utime(package / "a.py", (time.time() - 3600, time.time() - 3600))
+    resized = tree_stamp(package, time.time())
+    os.utime(package / "a.py", (time.time() - 1800, time.time() - 1800))
+    retimed = tree_stamp(package, time.time())
+    assert len({stamp, resized, retimed}) == 3 and None not in {stamp, resized, retimed}
+
+
+def test_code_changed_within_the_last_moments_has_no_stamp_so_it_is_always_hashed(tmp_path):
+    # A file written twice within one tick of the file system's clock can keep its size and time.
+    package, site = settled_code(tmp_path), tmp_path / "site"
+    (package / "a.py").write_text("A = 3\n")
+    assert tree_stamp(package, time.time()) is None
+    assert code_digest(site, package) == (tree_digest(package), None)

@@ -34,6 +34,8 @@ from minutebook.model import (
 
 @dataclass(frozen=True)
 class StatusChange:
+    """A change to an action's status: when, to what, and which meeting recorded it."""
+
     date: dt.date
     status: str
     note: str = ""
@@ -80,6 +82,8 @@ class ItemRef:
 
 @dataclass(frozen=True)
 class RoleHeld:
+    """The role a person was minuted in at one meeting."""
+
     meeting: Meeting
     role: str
     abbreviation: str
@@ -93,6 +97,8 @@ class RoleHeld:
 
 @dataclass(frozen=True)
 class PersonRecord:
+    """Everything the archive says of one person, for their page."""
+
     person: Person
     roles: tuple[RoleHeld, ...]  # oldest first, one per meeting
     chaired: tuple[Meeting, ...]
@@ -240,6 +246,8 @@ class _Listing(NamedTuple):
 
 @dataclass(frozen=True)
 class ThemeRecord:
+    """A theme with the items and actions filed under it."""
+
     theme: Theme
     items: tuple[ItemRef, ...]  # newest first
     actions: tuple[TrackedAction, ...]  # newest first
@@ -247,6 +255,8 @@ class ThemeRecord:
 
 @dataclass(frozen=True)
 class Archive:
+    """The content with every cross-reference resolved: what the pages and outputs are made from."""
+
     content: Content
     meetings: tuple[Meeting, ...]  # oldest first
     actions: tuple[TrackedAction, ...]  # in meeting order

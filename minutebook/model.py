@@ -104,6 +104,8 @@ class MeetingType:
 
 @dataclass(frozen=True)
 class SiteSettings:
+    """The body publishing the minutes, and how its site reads (site.yml)."""
+
     organisation: str
     title: str
     description: str
@@ -117,6 +119,8 @@ class SiteSettings:
 
 @dataclass(frozen=True)
 class Theme:
+    """A subject the minutes' items are filed under (themes.yml)."""
+
     slug: str
     name: str
     description: str
@@ -125,6 +129,8 @@ class Theme:
 
 @dataclass(frozen=True)
 class Person:
+    """Someone the minutes name, by the slug meetings use (people.yml)."""
+
     slug: str
     name: str
     origin: Origin = field(default=Origin(""), compare=False)
@@ -132,6 +138,8 @@ class Person:
 
 @dataclass(frozen=True)
 class GlossaryEntry:
+    """An abbreviation the minutes use, and what it stands for (glossary.yml)."""
+
     abbreviation: str
     expansion: str
     plurals: tuple[str, ...] = ()  # how the minutes write its plural ("KSIs"): the same entry, not another
@@ -162,6 +170,8 @@ class Attendee:
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """One item of a meeting's agenda, with its minutes as Markdown."""
+
     number: str  # exactly as printed ("39/20", "2.1(d)"); empty for a section the minutes do not number
     title: str
     anchor: str
@@ -191,12 +201,16 @@ class Paper:
 
 @dataclass(frozen=True)
 class Recording:
+    """A published recording of the meeting."""
+
     url: str
     title: str = "Recording of the meeting"
 
 
 @dataclass(frozen=True)
 class Action:
+    """Something a meeting asked someone to do, as that meeting minuted it."""
+
     id: str
     meeting_id: str
     item: str  # the item's reference: its number as printed, or its title where it has none
@@ -311,6 +325,8 @@ class Correction:
 
 @dataclass(frozen=True)
 class NextMeeting:
+    """The date of the next meeting, as a meeting's minutes give it."""
+
     date: dt.date
     time: str = ""
     type: str = ""
@@ -320,6 +336,8 @@ class NextMeeting:
 
 @dataclass(frozen=True)
 class Meeting:
+    """One meeting's minutes, from one file of the meetings folder."""
+
     id: str
     title: str
     date: dt.date

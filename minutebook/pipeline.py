@@ -45,6 +45,8 @@ PARALLEL_FROM = 150  # pages; below this, starting workers costs more than it sa
 
 @dataclass(frozen=True)
 class Paths:
+    """Where a build reads its content, templates, assets and npm packages."""
+
     content: Path = PROJECT / "content"
     templates: Path = PROJECT / "templates"
     assets: Path = PROJECT / "assets"
@@ -53,6 +55,8 @@ class Paths:
 
 @dataclass
 class BuildReport:
+    """What a build made, for the editor and the next build in the same process."""
+
     pages: int = 0
     files: int = 0
     meetings: int = 0
@@ -223,6 +227,8 @@ class Work:
 
 @dataclass
 class Made:
+    """What a worker made: pages and files, and the meetings' parts to keep."""
+
     files: dict[str, bytes] = field(default_factory=dict)
     search: dict[str, bytes] = field(
         default_factory=dict

@@ -38,6 +38,8 @@ class Kind:
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a record type: its name, kind, whether it is required, and its help for the document."""
+
     name: str
     kind: Kind
     help: str  # what it holds, for the document: Markdown, in plain English

@@ -45,6 +45,8 @@ def record_parts_name(year: int) -> str:
 
 @dataclass(frozen=True)
 class Plan:
+    """What the archive files are made from, and the key of each meeting's kept parts."""
+
     prints: dict[str, str]  # every archive file -> its fingerprint
     search_keys: dict[str, str]  # meeting id -> the key of its part of the search
     record_keys: dict[str, str]  # meeting id -> the key of its open-data record

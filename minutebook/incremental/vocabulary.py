@@ -31,6 +31,8 @@ KEPT = "search-words"  # the set the vocabulary is kept in (kept.py)
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The search's terms in the ranges its words files hold, with how many meetings hold each."""
+
     starts: tuple[str, ...]  # the ranges' first terms
     held: dict[str, int]  # term -> how many meetings hold it
     of_themes: tuple[str, ...]  # the terms of the themes' names that documents have

@@ -30,6 +30,8 @@ class MinifyFailed(ValueError):
 
 @dataclass(frozen=True)
 class Minifier:
+    """The esbuild that minifies the scripts and stylesheet."""
+
     program: Path
     version: str  # esbuild's, so a script minified by another version is made again
 

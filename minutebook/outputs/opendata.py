@@ -39,12 +39,16 @@ OUTPUTS = (MEETINGS, *ACTION_OUTPUTS, DECISIONS_CSV)  # every file data_files ma
 
 @dataclass(frozen=True)
 class Field:
+    """A column of an open-data file, described on the data page."""
+
     name: str
     description: str
 
 
 @dataclass(frozen=True)
 class Dataset:
+    """One open-data file, and how the data page describes it."""
+
     path: str
     title: str
     format: str

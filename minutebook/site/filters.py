@@ -36,12 +36,16 @@ def kind_label(kind: str) -> str:
 
 @dataclass(frozen=True)
 class Option:
+    """One choice of a list's filter."""
+
     value: str  # as the address holds it: ?committee=planning
     label: str
 
 
 @dataclass(frozen=True)
 class Filter:
+    """One of a list's filters, shown as a select."""
+
     name: str  # the query parameter, and the data attribute on each row (data-committee)
     label: str  # the select's label
     anyone: str  # the first choice, which filters nothing: "Any year"

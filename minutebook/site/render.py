@@ -60,6 +60,8 @@ TOPICS_SHOWN = 3  # a list names this many of a meeting's topics, then "and N mo
 
 @dataclass(frozen=True)
 class Page:
+    """One page to render: where it goes, its template, and what it is made from."""
+
     path: str  # output path relative to the site root, e.g. meetings/x/index.html
     template: str
     title: str

@@ -53,6 +53,8 @@ FIELD_PLACE = {f["field_name"]: n for n, f in enumerate(FIELDS)}
 
 @dataclass(frozen=True)
 class SearchDocument:
+    """What one search result stands for: an item, an action or a decision, with its text."""
+
     kind: str  # "item", "action" or "decision"
     key: str  # what it stands for: "<meeting id>#<anchor>" (an item's or a decision's) or "action:<id>"
     meeting: Meeting

@@ -352,7 +352,7 @@ def _note(source: str, previous: Meeting | None, what: str) -> str:
         assert previous is not None, "only an earlier meeting's next-meeting line is a NEXT_LINE source"
         return f"  # from the next-meeting line of {previous.id}.md"
     if source == DECLARED:
-        return "  # as meeting_types in content/site.yml gives it"
+        return "  # as meeting_types in site.yml gives it"
     if source == PREVIOUS:
         assert previous is not None, "only an earlier meeting is a PREVIOUS source"
         return f"  # {TO_DO}: check; copied from {previous.id}.md"

@@ -75,8 +75,9 @@ def undeclared_types(archive) -> list[str]:
     if not declared:
         return []
     known = ", ".join(t.name for t in declared)
+    settings = declared[0].origin.path  # named as every problem names its file, from the content folder's parent
     return [
-        f"{committee.meetings[0].origin}: type: '{committee.name}' is not among meeting_types in content/site.yml, "
+        f"{committee.meetings[0].origin}: type: '{committee.name}' is not among meeting_types in {settings}, "
         f"so it is a committee of its own ({_count(len(committee.meetings), 'meeting')}); declare it there, "
         f"or correct the type to one of: {known}"
         for committee in archive.committees[len(declared) :]

@@ -53,3 +53,9 @@ def test_an_archive_that_declares_no_types_hears_nothing_of_them(capsys):
     assert "meeting_types" not in (content / "site.yml").read_text()
     assert main(["check", "--content", str(content)]) == 0
     assert "meeting_types" not in capsys.readouterr().err
+
+
+def test_the_notice_of_an_undeclared_type_names_the_settings_of_the_folder_checked(small_content, capsys):
+    renamed = small_content.rename(small_content.parent / "council-minutes")
+    assert main(["check", "--content", str(renamed)]) == 0
+    assert "is not among meeting_types in council-minutes/site.yml, so" in capsys.readouterr().err

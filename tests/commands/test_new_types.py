@@ -118,8 +118,8 @@ def test_the_draft_says_where_the_types_usual_time_and_venue_came_from(small_con
     declare(small_content, '  - name: Performance\n    time: "14:30"\n    venue: Council Chamber\n')
     started(small_content, "2019-06-25", "--type", "Performance")
     text = draft(small_content, "2019-06-25-performance.md")
-    assert 'time: "14:30"  # as meeting_types in content/site.yml gives it\n' in text
-    assert "venue: Council Chamber  # as meeting_types in content/site.yml gives it\n" in text
+    assert 'time: "14:30"  # as meeting_types in site.yml gives it\n' in text
+    assert "venue: Council Chamber  # as meeting_types in site.yml gives it\n" in text
 
 
 def test_the_last_meetings_next_meeting_line_stands_before_the_types_usual_time_and_venue(small_content):

@@ -46,11 +46,11 @@ def _hashed_code(package: Path) -> str:
     return fingerprints.tree_digest(package)
 
 
-def code_digest(out_dir: Path, package: Path) -> tuple[str, str | None]:
+def code_digest(out_dir: Path, package: Path, now: float) -> tuple[str, str | None]:
     """Minutebook's own code (fingerprints.tree_digest), and the stamp of its files to keep it under when it
     was hashed again (None: nothing to keep). Reading every file of the code costs a one-meeting rebuild more
     than a look at their sizes and times, so the digest the last build kept stands while its stamp does."""
-    stamp = fingerprints.tree_stamp(package, time.time())
+    stamp = fingerprints.tree_stamp(package, now)
     if stamp is not None and isinstance(known := kept.read_kept(out_dir, CODE, stamp), str):
         return known, None
     return _hashed_code(package), stamp
@@ -106,7 +106,7 @@ class BuildCache:
         manifest = kept.read_manifest(out_dir)
         if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
             kept.forget(out_dir)
-        code, code_stamp = code_digest(out_dir, package)  # a new Minutebook parses and renders everything again
+        code, code_stamp = code_digest(out_dir, package, time.time())  # a new Minutebook makes everything again
         kept_meetings = {name: kept.read_set(out_dir, name, code) for name in kept.set_names(out_dir, MEETINGS)}
         cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered, code_stamp)
         memo = kept.read_kept(out_dir, DATES, cache.dates_code)

@@ -181,38 +181,45 @@ def test_a_meetings_facts_are_the_same_with_each_classs_compared_fields_found_on
         assert facts(meeting) == plain_facts(meeting)
 
 
-def settled_code(folder):
-    """A small stand-in for Minutebook's code, its files last changed an hour ago."""
+SETTLED = time.time() + 3600  # a clock an hour ahead: every file of the stand-in code has settled by then
+
+
+def stand_in_code(folder):
+    """A small stand-in for Minutebook's code."""
     (folder / "pkg").mkdir(parents=True)
     (folder / "pkg" / "a.py").write_text("A = 1\n")
     (folder / "pkg" / "b.py").write_text("B = 2\n")
-    for path in (folder / "pkg").iterdir():
-        os.utime(path, (time.time() - 3600, time.time() - 3600))
     return folder / "pkg"
 
 
 def test_the_codes_digest_is_kept_under_a_stamp_of_its_files_names_sizes_and_times(tmp_path):
-    package, site = settled_code(tmp_path), tmp_path / "site"
-    digest, stamp = code_digest(site, package)
+    package, site = stand_in_code(tmp_path), tmp_path / "site"
+    digest, stamp = code_digest(site, package, SETTLED)
     assert digest == tree_digest(package) and stamp is not None  # nothing kept yet: hashed, and a stamp to keep
     kept.write_kept(site, CODE, stamp, "the digest kept")
-    assert code_digest(site, package) == ("the digest kept", None)  # the same stamp: the files are not read
+    assert code_digest(site, package, SETTLED) == ("the digest kept", None)  # the same stamp: files not read
 
 
-def test_a_code_file_changed_in_size_or_time_changes_the_stamp(tmp_path):
-    package = settled_code(tmp_path)
-    stamp = tree_stamp(package, time.time())
+def test_a_code_file_rewritten_changes_the_stamp_even_with_its_size_and_modification_time_put_back(tmp_path):
+    package = stand_in_code(tmp_path)
+    before, was = tree_stamp(package, SETTLED), os.stat(package / "a.py")
+    time.sleep(0.05)  # past a tick of the file system's clock, as SETTLED_SECONDS ensures for a real stamp
+    (package / "a.py").write_text("A = 3\n")  # the same size
+    os.utime(package / "a.py", ns=(was.st_atime_ns, was.st_mtime_ns))  # as `cp -p` or `touch -r` would
+    after = tree_stamp(package, SETTLED)
+    assert None not in (before, after) and before != after
+
+
+def test_a_code_file_resized_changes_the_stamp(tmp_path):
+    package = stand_in_code(tmp_path)
+    before = tree_stamp(package, SETTLED)
     (package / "a.py").write_text("A = 10\n")
-    os.utime(package / "a.py", (time.time() - 3600, time.time() - 3600))
-    resized = tree_stamp(package, time.time())
-    os.utime(package / "a.py", (time.time() - 1800, time.time() - 1800))
-    retimed = tree_stamp(package, time.time())
-    assert len({stamp, resized, retimed}) == 3 and None not in {stamp, resized, retimed}
+    assert before != tree_stamp(package, SETTLED)
 
 
 def test_code_changed_within_the_last_moments_has_no_stamp_so_it_is_always_hashed(tmp_path):
-    # A file written twice within one tick of the file system's clock can keep its size and time.
-    package, site = settled_code(tmp_path), tmp_path / "site"
+    # A file written twice within one tick of the file system's clock can keep its size and times.
+    package, site = stand_in_code(tmp_path), tmp_path / "site"
     (package / "a.py").write_text("A = 3\n")
     assert tree_stamp(package, time.time()) is None
-    assert code_digest(site, package) == (tree_digest(package), None)
+    assert code_digest(site, package, time.time()) == (tree_digest(package), None)

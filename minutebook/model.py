@@ -325,7 +325,7 @@ class Correction:
 
 @dataclass(frozen=True)
 class NextMeeting:
-    """The date of the next meeting, as a meeting's minutes give it."""
+    """The next meeting, as a meeting's minutes give it: its date, and its time, type and venue where given."""
 
     date: dt.date
     time: str = ""

@@ -12,7 +12,9 @@ open-data record.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
 import posixpath
 import sys
@@ -227,7 +229,7 @@ class Work:
 
 @dataclass
 class Made:
-    """What a worker made: pages and files, and the meetings' parts to keep."""
+    """What rendering made, on a worker or in the build itself: pages and files, and the meetings' parts."""
 
     files: dict[str, bytes] = field(default_factory=dict)
     search: dict[str, bytes] = field(
@@ -450,7 +452,26 @@ def build(
     out_dir = Path(os.path.abspath(out_dir))
     check_target(out_dir, *refused_folders(paths))
     with build_lock(out_dir, wait, waiting) as lock:
-        return _build(paths, out_dir, lock, base_url, progress, remembered, allow_unfinished)
+        try:
+            return _build(paths, out_dir, lock, base_url, progress, remembered, allow_unfinished)
+        finally:
+            gc.unfreeze()  # what the build froze (long_lived) is the collector's again once it ends
+
+
+@contextlib.contextmanager
+def long_lived():
+    """Make, inside, what lives for the whole build and holds no cycles: the meetings kept from the last
+    build and the archive. The collector does not run meanwhile, and what is alive after is frozen, so its
+    later passes skip it (and forked workers leave its memory shared): one pass over the archive just read
+    cost a one-meeting rebuild at 500 meetings 17 ms, to free some 450 objects."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_on:
+            gc.enable()
 
 
 def _build(
@@ -464,9 +485,10 @@ def _build(
 ) -> BuildReport:
     progress = progress or Progress(quiet=True)
     report = BuildReport()
-    cache = BuildCache.open(out_dir, PACKAGE, remembered)
-    read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside a git checkout
-    loaded = load(paths, report, cache.meetings, read_history, allow_unfinished)
+    with long_lived():
+        cache = BuildCache.open(out_dir, PACKAGE, remembered)
+        read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside git
+        loaded = load(paths, report, cache.meetings, read_history, allow_unfinished)
     archive = loaded.archive
     base_url = base_url or archive.site.base_url  # site.yml's address unless the command line gives one
     pages = plan(

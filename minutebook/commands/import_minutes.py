@@ -9,7 +9,6 @@ meant to be finished by an editor; it exits 1 only when nothing was written.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -43,7 +42,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    gc.enable()  # build.py turns it off for a build; reading a long PDF or Word file can make many cycles
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     source = Path(args.file)
     if not paths.content.is_dir():  # a mistyped --content would otherwise become a new, empty archive

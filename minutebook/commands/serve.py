@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import signal
 import sys
 import tempfile
@@ -87,14 +86,7 @@ def stop_signals_held():
             signal.signal(number, handler)
 
 
-# How often the preview's collector runs: it lives for hours, so its cycles are collected (build.py turns
-# the collector off for a build's short life), but rarely, as the objects a build makes are long-lived.
-COLLECTOR_THRESHOLDS = (100_000, 50, 100)
-
-
 def run(args) -> int:
-    gc.set_threshold(*COLLECTOR_THRESHOLDS)
-    gc.enable()
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     # A private folder per session: never site/, and two previews never share one.
     with tempfile.TemporaryDirectory(prefix="minutebook-preview-") as folder, stop_signals_held():

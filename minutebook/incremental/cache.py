@@ -11,7 +11,6 @@ files and their parts).
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import re
 import time
@@ -39,21 +38,15 @@ def meetings_set(path: str) -> str:
     return f"{MEETINGS}-{year.group(0) if year else 'other'}"
 
 
-@functools.cache
-def _hashed_code(package: Path) -> str:
-    """fingerprints.tree_digest of Minutebook's own code, once a process: the code a process runs cannot
-    change under it, and the preview server builds again and again."""
-    return fingerprints.tree_digest(package)
-
-
 def code_digest(out_dir: Path, package: Path, now: float) -> tuple[str, str | None]:
     """Minutebook's own code (fingerprints.tree_digest), and the stamp of its files to keep it under when it
     was hashed again (None: nothing to keep). Reading every file of the code costs a one-meeting rebuild more
-    than a look at their sizes and times, so the digest the last build kept stands while its stamp does."""
+    than a look at their sizes and times, so the digest the last build kept stands while its stamp does.
+    The stamp is taken before the files are read: one changed meanwhile changes the next stamp."""
     stamp = fingerprints.tree_stamp(package, now)
     if stamp is not None and isinstance(known := kept.read_kept(out_dir, CODE, stamp), str):
         return known, None
-    return _hashed_code(package), stamp
+    return fingerprints.tree_digest(package), stamp
 
 
 @dataclass

@@ -56,8 +56,8 @@ def tree_digest(root: Path) -> str:
     return digest(*(part for path, _ in _tree_files(root) for part in (path, Path(root, path).read_bytes())))
 
 
-# A file changed twice within one tick of the file system's clock can keep its times and size; a stamp
-# is trusted only when every file is older than this, as git trusts its index.
+# A file changed twice within one tick of the file system's clock can keep its times and size: a stamp
+# is taken only when every file last changed longer ago than this.
 SETTLED_SECONDS = 2.0
 
 
@@ -65,9 +65,10 @@ def tree_stamp(root: Path, now: float) -> str | None:
     """A hash of every file's name, size and times of change under `root`: a file's bytes cannot change
     without its status-change time (st_ctime, which no one can set back, unlike the modification time that
     `cp -p` or `touch` can). None while a file changed in the last SETTLED_SECONDS before `now`, when a
-    second change could not be told from the first."""
+    second change could not be told from the first. (A modification time in the future does not matter:
+    any change sets the status-change time to the present.)"""
     stats = [(path, entry.stat()) for path, entry in _tree_files(root)]
-    if any(max(stat.st_mtime, stat.st_ctime) > now - SETTLED_SECONDS for _, stat in stats):
+    if any(stat.st_ctime > now - SETTLED_SECONDS for _, stat in stats):
         return None
     return digest(*(f"{path} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}" for path, stat in stats))
 

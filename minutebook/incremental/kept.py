@@ -127,6 +127,7 @@ def forget(out_dir: Path) -> None:
 # trusted only beside the site the manifest names (`forget`). Each file begins with the hash of
 # Minutebook's own code (`code`, fingerprints.tree_digest of the package), and the rest is read only
 # when that matches: another version of Minutebook never unpickles objects of classes it does not have.
+# (The set that keeps that hash itself, cache.CODE, begins with the stamp of the code's files instead.)
 # The entries themselves are plain (str keys, bytes), whatever their bytes hold.
 
 

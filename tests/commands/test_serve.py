@@ -553,18 +553,3 @@ def test_a_burst_of_connections_is_answered_in_full(in_process):
     for thread in threads:
         thread.join(10)
     assert answers == [200] * 64
-
-
-def test_a_build_runs_without_the_cycle_collector_and_the_preview_server_turns_it_back_on(small_content):
-    # A build's process is short and makes almost no cycles (build.py); the preview server lives for hours.
-    script = (
-        "import argparse, gc, socket, build\n"
-        "from minutebook.commands import serve\n"
-        "print('build', gc.isenabled())\n"
-        "with socket.socket() as taken:\n"
-        "    taken.bind(('127.0.0.1', 0)); taken.listen()\n"
-        f"    serve.run(argparse.Namespace(port=taken.getsockname()[1], content={str(small_content)!r}))\n"
-        "print('serve', gc.isenabled())\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=WAIT)
-    assert done.stdout.split("\n")[:2] == ["build False", "serve True"], done.stderr

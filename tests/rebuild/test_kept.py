@@ -7,11 +7,13 @@ import time
 
 import pytest
 
+from minutebook import pipeline
 from minutebook.content.load import SourceFile, parse_content, read_sources
-from minutebook.incremental import kept
+from minutebook.incremental import fingerprints, kept
 from minutebook.incremental.cache import CODE, code_digest
-from minutebook.incremental.fingerprints import facts, summary, tree_digest, tree_stamp
+from minutebook.incremental.fingerprints import SETTLED_SECONDS, facts, summary, tree_digest, tree_stamp
 from minutebook.incremental.meetings import KnownMeetings
+from minutebook.pipeline import Paths, build
 from tests.conftest import ASSURANCE, FIXTURES
 
 
@@ -223,3 +225,30 @@ def test_code_changed_within_the_last_moments_has_no_stamp_so_it_is_always_hashe
     (package / "a.py").write_text("A = 3\n")
     assert tree_stamp(package, time.time()) is None
     assert code_digest(site, package, time.time()) == (tree_digest(package), None)
+
+
+def test_code_changed_between_two_builds_in_one_process_is_hashed_again(tmp_path):
+    # The preview server builds again and again in one process: what it keeps must follow the code on disk.
+    package, site = stand_in_code(tmp_path), tmp_path / "site"
+    first, stamp = code_digest(site, package, SETTLED)
+    kept.write_kept(site, CODE, stamp, first)
+    (package / "a.py").write_text("A = 10\n")
+    second, new_stamp = code_digest(site, package, SETTLED)
+    assert second == tree_digest(package) != first and new_stamp not in (None, stamp)
+
+
+def test_a_rebuild_takes_the_codes_digest_kept_beside_the_site_without_reading_the_code(
+    small_content, tmp_path, monkeypatch
+):
+    package, site = stand_in_code(tmp_path), tmp_path / "site"
+    time.sleep(SETTLED_SECONDS + 0.1)  # until the stand-in code has settled
+    monkeypatch.setattr(pipeline, "PACKAGE", package)
+    build(Paths(content=small_content), site)
+    hash_tree = fingerprints.tree_digest
+
+    def read_but_not_the_code(root):
+        assert root != package, "the code was read and hashed again"
+        return hash_tree(root)
+
+    monkeypatch.setattr(fingerprints, "tree_digest", read_but_not_the_code)
+    build(Paths(content=small_content), site)

@@ -102,6 +102,13 @@ function begin(document, window, engine, load) {
   /* The address says what is shown, so it can be shared or bookmarked. A choice of filter or order
    * is a step the Back button returns from (`step`); typing replaces the address as it goes. */
   function remember(text, filters, sort, step) {
+    if (step) {
+      // A choice made before the pause in typing: the address Back returns to holds the words typed,
+      // with the filters and order it had.
+      var here = new URLSearchParams(window.location.search), before = {};
+      FILTERS.forEach(function (name) { before[name] = here.get(name) || ""; });
+      remember(text, before, here.get("sort") || "", false);
+    }
     var params = new URLSearchParams();
     if (text) params.set("q", text);
     FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
@@ -323,6 +330,7 @@ function begin(document, window, engine, load) {
     run(true);
   });
   function chose() {
+    window.clearTimeout(timer); // the search for what was typed is this one
     fitResultFilter();
     run(false, true);
   }

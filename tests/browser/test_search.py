@@ -142,6 +142,21 @@ def test_choosing_a_filter_is_a_step_that_back_returns_from(page, real_server):
     assert page.input_value("#filter-kind") == ""
 
 
+def test_a_filter_chosen_before_the_pause_in_typing_is_a_step_back_from_the_words_typed(page, real_server):
+    search(page, real_server)
+    # Typed, then a filter chosen at once: in one script, so no pause in typing comes between them.
+    page.evaluate(
+        "const box = document.getElementById('q'); box.value = 'custody';"
+        " box.dispatchEvent(new Event('input', {bubbles: true}));"
+        " const kind = document.getElementById('filter-kind'); kind.value = 'action';"
+        " kind.dispatchEvent(new Event('change', {bubbles: true}));"
+    )
+    page.wait_for_url(re.compile(r"\?q=custody&kind=action$"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=custody$"))
+    assert (page.input_value("#q"), page.input_value("#filter-kind")) == ("custody", "")
+
+
 @pytest.mark.parametrize(
     "name, value, belongs",
     [

@@ -12,6 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from minutebook.commands import shown
 from minutebook.content import schema
 from minutebook.content.load import SLUG, type_slug
 from minutebook.model import StandingItem
@@ -98,12 +99,6 @@ def next_steps(content: Path, organisation: str, meeting_type: str) -> str:
             "The guide docs/new-body.md walks through each step, to a published site.",
         ]
     )
-
-
-def shown(path: Path) -> str:
-    """The path from here, unless it lies elsewhere: then in full."""
-    relative = os.path.relpath(path)
-    return os.path.abspath(path) if relative.startswith("..") else relative
 
 
 def _shell(path: str) -> str:

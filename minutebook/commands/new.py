@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from minutebook.commands import shown
 from minutebook.commands.check import report_invalid
 from minutebook.content import unfinished
 from minutebook.content.load import SLUG, TIME, SourceFile, parse_date, type_slug
@@ -108,12 +109,6 @@ def run(args) -> int:
         "while any TO DO is left. Meanwhile 'python build.py serve' previews it."
     )
     return 0
-
-
-def shown(path: Path) -> str:
-    """`path` as a message names it: from the working folder, unless it lies outside it."""
-    relative = os.path.relpath(path)
-    return str(path.absolute()) if relative.startswith(os.pardir) else relative
 
 
 def refuse(target: Path) -> int:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import jinja2
 
+from minutebook.content.load import found_at
 from minutebook.model import InvalidContent
 from minutebook.pipeline import BuildReport, Paths, build
 
@@ -132,10 +133,11 @@ def problems_page(showing: Showing) -> bytes:
     ).encode()
 
 
-def describe(failure: BaseException, templates: Path) -> tuple[str, ...]:
+def describe(failure: BaseException, paths: Paths) -> tuple[str, ...]:
     """A failed build as lines for the terminal and the page: content problems as `check` gives them."""
+    templates = paths.templates
     if isinstance(failure, InvalidContent):
-        return tuple(map(str, failure.errors))
+        return tuple(str(found_at(error, paths.content)) for error in failure.errors)
     message = str(failure) or type(failure).__name__
     where = _template_line(failure, templates)
     return (f"{where}: {message}" if where else f"Build failed: {message}",)
@@ -264,7 +266,7 @@ class Preview:
                 report = build(self.paths, self.site, progress=progress, remembered=self.read, allow_unfinished=True)
                 self.read = report.read
             except Exception as failure:  # whatever stops a build, the server stays up to show it
-                problems = describe(failure, self.paths.templates)
+                problems = describe(failure, self.paths)
             self.builds += 1
             self.showing = Showing(f"{self.session}-{self.builds}", problems)  # one assignment: handlers see old or new
             settle()  # after the page is told to reload: the editor does not wait for it

@@ -10,7 +10,7 @@ from pathlib import Path
 from minutebook.characters import printable
 from minutebook.commands.check import report_invalid, report_unexpected
 from minutebook.content import unfinished
-from minutebook.content.load import web_address
+from minutebook.content.load import found_at, web_address
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, Progress, build
 from minutebook.write import PublishedIncompletely, PublishError, shown
@@ -95,7 +95,7 @@ def run(args) -> int:
             waiting=waiting,
         )
     except InvalidContent as exc:
-        return report_invalid(exc)
+        return report_invalid(exc, paths.content)
     except PublishedIncompletely as exc:
         print(printable(f"Built, with a problem: {exc}"), file=sys.stderr)
         return 1
@@ -103,7 +103,7 @@ def run(args) -> int:
         print(printable(f"Build failed: {exc}"), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
-        return report_unexpected(exc, "nothing was built and the previous site is unchanged")
+        return report_unexpected(exc, "nothing was built and the previous site is unchanged", paths.content)
     progress.done()
     if not args.quiet:
         took = sum(report.seconds.values())
@@ -115,6 +115,6 @@ def run(args) -> int:
             print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")
     if report.unfinished:  # only with --allow-unfinished: last, and even when quiet, so it cannot be missed
         for place in report.unfinished:
-            print(place, file=sys.stderr)
+            print(found_at(place, paths.content), file=sys.stderr)
         print(unfinished.not_for_publication(report.unfinished), file=sys.stderr)
     return 0

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from minutebook.characters import printable
 from minutebook.content import unfinished
-from minutebook.content.load import READING
+from minutebook.content.load import READING, found_at, path_found_at
 from minutebook.model import InvalidContent
 from minutebook.pipeline import BuildReport, Paths, load_archive
 
@@ -20,11 +21,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: content/)")
 
 
-def report_invalid(exc: InvalidContent, stream=None) -> int:
+def report_invalid(exc: InvalidContent, content: Path, stream=None) -> int:
+    """Every problem in the `content` folder, each naming its file from the working folder."""
     stream = stream or sys.stderr  # looked up now: sys.stderr may have been replaced since import
     for error in exc.errors:
-        print(error, file=stream)
-    marked = exc.markers if isinstance(exc, unfinished.Unfinished) else []
+        print(found_at(error, content), file=stream)
+    marked = [found_at(m, content) for m in exc.markers] if isinstance(exc, unfinished.Unfinished) else []
     count = len(exc.errors) - len(marked)
     if count:
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=stream)
@@ -33,11 +35,12 @@ def report_invalid(exc: InvalidContent, stream=None) -> int:
     return 1
 
 
-def report_unexpected(exc: Exception, outcome: str, stream=None) -> int:
-    """Any other failure, as one line naming the file it met (when known) rather than a traceback;
-    `outcome` says what became of the site."""
+def report_unexpected(exc: Exception, outcome: str, content: Path, stream=None) -> int:
+    """Any other failure, as one line naming the file it met in `content` (when known) rather than a
+    traceback; `outcome` says what became of the site."""
     stream = stream or sys.stderr
     where = next((note.removeprefix(READING) for note in getattr(exc, "__notes__", ()) if note.startswith(READING)), "")
+    where = path_found_at(where, content) if where else ""
     reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     at, file = (f"{where}: ", ", with this file") if where else ("", "")
     print(
@@ -56,9 +59,9 @@ def run(args) -> int:
     try:
         archive = load_archive(paths, report)
     except InvalidContent as exc:
-        return report_invalid(exc)
+        return report_invalid(exc, paths.content)
     except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
-        return report_unexpected(exc, "the content was not fully checked")
+        return report_unexpected(exc, "the content was not fully checked", paths.content)
     print(
         f"Content is valid: {_count(len(archive.meetings), 'meeting')}, {_count(len(archive.actions), 'action')}, "
         f"{_count(len(archive.themes), 'theme')}, {_count(len(archive.people), 'person', 'people')}."

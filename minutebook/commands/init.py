@@ -12,9 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from minutebook.commands import shown
 from minutebook.content import schema
-from minutebook.content.load import SLUG, type_slug
+from minutebook.content.load import SLUG, shown, type_slug
 from minutebook.model import StandingItem
 from minutebook.skeleton import GENERAL_AGENDA, TO_DO, scalar
 

@@ -6,10 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from minutebook.commands import shown
 from minutebook.commands.check import report_invalid
 from minutebook.content import unfinished
-from minutebook.content.load import SLUG, TIME, SourceFile, parse_date, type_slug
+from minutebook.content.load import SLUG, TIME, SourceFile, parse_date, shown, type_slug
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, load_archive
 from minutebook.skeleton import CannotStart, default_type, describe, file_name, make_skeleton, unknown_type
@@ -64,7 +63,8 @@ def run(args) -> int:
             paths, allow_unfinished=True
         )  # another draft still being finished must not stop this one starting
     except InvalidContent as exc:
-        return report_invalid(exc, sys.stderr)  # passed explicitly: the default was bound when check.py was imported
+        # sys.stderr passed explicitly: the default was bound when check.py was imported
+        return report_invalid(exc, paths.content, sys.stderr)
     if meeting_type is None:  # each body names its own meetings: take the type from its archive, not from code
         meeting_type = default_type(archive)
         if meeting_type is None:

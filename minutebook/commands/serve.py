@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from minutebook.content import unfinished
+from minutebook.content.load import found_at
 from minutebook.pipeline import Paths, Progress
 from minutebook.preview import Preview, make_server, watch
 
@@ -57,7 +58,7 @@ def tell(preview: Preview, report, first: bool) -> None:
         )
     if report is not None and report.unfinished:
         for place in report.unfinished:
-            say(str(place), sys.stderr)
+            say(str(found_at(place, preview.paths.content)), sys.stderr)
         say(unfinished.summary(report.unfinished), sys.stderr)
 
 

@@ -110,6 +110,29 @@ def decoded(source: SourceFile, errors: list[ContentError]) -> str | None:
         return None
 
 
+def found_at(error: ContentError, content_dir: Path) -> ContentError:
+    """`error` naming its file as the editor finds it from the working folder (`path_found_at`)."""
+    path = path_found_at(error.path, content_dir)
+    return error if path == error.path else dataclasses.replace(error, path=path)
+
+
+def path_found_at(label: str, content_dir: Path) -> str:
+    """A content file's label as the way to it from the working folder. The content is labelled from
+    its folder's parent ("content/meetings/…"), which is also the way to it only when the folder is
+    here: `--content ../other/content` must not send the editor to this folder's own files."""
+    folder = Path(content_dir).name
+    if folder and label != folder and not label.startswith(folder + "/"):
+        return label  # not one of the folder's files: a template, say
+    here = shown(Path(content_dir))
+    return here + label[len(folder) :] if folder else posixpath.join(here, label)
+
+
+def shown(path: Path) -> str:
+    """`path` from the working folder, unless it lies outside it: then in full."""
+    relative = os.path.relpath(path)
+    return os.path.abspath(path) if relative.startswith(os.pardir) else relative
+
+
 def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError]]:
     """Read every content file once, refusing links that lead outside content/. Text that is not
     UTF-8 is reported where the file is parsed (`decoded`)."""

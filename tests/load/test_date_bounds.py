@@ -37,7 +37,7 @@ def test_a_next_meeting_on_the_last_day_of_9999_is_refused_by_check_not_a_crash_
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr and not (tmp_path / "site").exists()
     assert run.stderr.splitlines()[0] == (
-        f"{small_content.name}/{APRIL}:{line}: next_meeting.date: '9999-12-31' is not a year this archive can publish; "
+        f"{small_content}/{APRIL}:{line}: next_meeting.date: '9999-12-31' is not a year this archive can publish; "
         "expected a year from 1800 to 2999"
     )
 

@@ -32,8 +32,9 @@ def test_an_error_minutebook_did_not_expect_names_the_file_it_was_reading(small_
     monkeypatch.setattr(load, "parse_meeting", failing)
     assert main(["check", "--content", str(small_content)]) == 1
     assert capsys.readouterr().err == (
-        f"{small_content}/{APRIL}: Minutebook stopped on an error it did not expect (RuntimeError: something no test foresaw); "
-        "the content was not fully checked. This is a fault in Minutebook: please report it, with this file.\n"
+        f"{small_content}/{APRIL}: Minutebook stopped on an error it did not expect "
+        "(RuntimeError: something no test foresaw); the content was not fully checked. "
+        "This is a fault in Minutebook: please report it, with this file.\n"
     )
 
 

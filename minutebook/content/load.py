@@ -219,7 +219,32 @@ def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple
             continue
         if entry.is_symlink() or suffix in CONTENT_SUFFIXES:
             found.append((path, entry))
+        elif not entry.is_dir(follow_symlinks=False) and (reason := _not_read(path, entry.name)):
+            errors.append(ContentError(prefix + path, 0, "", reason))
     return sorted(found, key=lambda pair: walk.path_order(pair[0]))
+
+
+MARKDOWN_ENDINGS = (".markdown", ".mdown", ".mkd", ".mkdn")
+
+
+def _not_read(path: str, name: str) -> str | None:
+    """Why a file that is not read looks meant to be, or None. Otherwise a meeting saved as
+    "….md.txt" (as Notepad saves it), "….markdown" or with a space after ".md" would vanish from the
+    site without a word. Hidden files and editors' backups ("…~", "#…#") are passed over."""
+    if name.startswith((".", "#")) or name.endswith("~"):
+        return None
+    stem, suffix = os.path.splitext(name)
+    if name != name.rstrip() and name.rstrip().lower().endswith(CONTENT_SUFFIXES):
+        return "the name ends in a space, so it is not read; rename it without the space"
+    if suffix.lower() in MARKDOWN_ENDINGS or stem.lower().endswith(CONTENT_SUFFIXES):
+        wanted = os.path.splitext(stem)[1].lower() if stem.lower().endswith(CONTENT_SUFFIXES) else ".md"
+        return f"ends in '{suffix}', so it is not read; rename it to end in '{wanted}'"
+    if path.startswith("meetings/"):
+        return (
+            "is not read: only files ending in '.md' under content/meetings/ are meetings; "
+            "rename it to end in '.md', or keep it outside content/"
+        )
+    return None
 
 
 class UnreadableFile(Exception):

@@ -132,3 +132,39 @@ def test_a_folder_that_cannot_be_listed_is_named(small_content, monkeypatch):
     assert problems(small_content, linked=True) == [
         "content/meetings/private: folder cannot be read: Permission denied"
     ]
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("2019-05-28-performance.md.txt", "ends in '.txt', so it is not read; rename it to end in '.md'"),
+        ("2019-05-28-performance.markdown", "ends in '.markdown', so it is not read; rename it to end in '.md'"),
+        ("2019-05-28-performance.md ", "the name ends in a space, so it is not read; rename it without the space"),
+        (
+            "2019-05-28-performance.txt",
+            "is not read: only files ending in '.md' under content/meetings/ are meetings; "
+            "rename it to end in '.md', or keep it outside content/",
+        ),
+    ],
+    ids=["as Notepad saves it", "markdown", "a space after .md", "text"],
+)
+def test_a_meeting_saved_with_another_ending_is_refused_not_left_out(small_content, name, reason):
+    (small_content / MAY).rename(small_content / "meetings" / name)
+    assert f"content/meetings/{name}: {reason}" in problems(small_content, linked=True)
+
+
+def test_a_settings_file_saved_as_text_is_refused_with_its_own_ending(small_content):
+    (small_content / "glossary.yml").rename(small_content / "glossary.yml.txt")
+    found = problems(small_content, linked=True)
+    assert "content/glossary.yml.txt: ends in '.txt', so it is not read; rename it to end in '.yml'" in found
+
+
+@pytest.mark.parametrize("name", [".2019-05-28-performance.md.swp", "2019-05-28-performance.md~", "#notes.md#"])
+def test_hidden_files_and_editors_backups_beside_the_meetings_are_passed_over(small_content, name):
+    (small_content / "meetings" / name).write_text("an editor's working copy")
+    assert "2019-05-28-performance" in [m.id for m in link(load_content(small_content)).meetings]
+
+
+def test_a_note_outside_the_meetings_folder_is_left_alone(small_content):
+    (small_content / "notes.txt").write_text("what to ask the clerk")
+    assert "2019-05-28-performance" in [m.id for m in link(load_content(small_content)).meetings]

@@ -5,7 +5,7 @@ from minutebook.content.load import load_content, read_sources
 
 def test_a_link_to_a_file_inside_the_content_folder_is_read(small_content):
     link = small_content / "meetings/2019-04-30-monthly-assurance.md"
-    kept = small_content / "kept-april.md.txt"
+    kept = small_content / "kept-april.txt"
     link.rename(kept)
     link.symlink_to(kept)
     meetings = load_content(small_content).meetings

@@ -360,7 +360,7 @@ function begin(document, window, engine, load) {
 }
 
 if (typeof module === "object" && module.exports) {
-  module.exports = { createEngine: createEngine, open: open, serialise: serialise, shorterStems: shorterStems };
+  module.exports = { createEngine: createEngine, open: open, serialise: serialise, shorterStems: shorterStems, typedWords: typedWords };
 } else {
   startPage(document, window);
 }

@@ -14,9 +14,12 @@ function typedWords(lunr, data, opened) {
   var FIELD_NAME = new RegExp("^(" + opened.fields.join("|") + "):", "i");
   var SPACED_FIELD = new RegExp("(^|\\s)(" + opened.fields.join("|") + "):\\s+", "gi"); // "title: roads"
 
-  /* A word as the query language cannot misread it: lower case, without edge punctuation. */
+  /* A word as the query language cannot misread it: lower case, without edge punctuation, its
+   * apostrophes straight and without a final "'s", as the index holds it (terms.unpossessive):
+   * "everyone's" and "everyone’s" are found by "everyone". */
   function trim(word) {
-    return lunr.trimmer(new lunr.Token(word.toLowerCase(), {})).toString();
+    var trimmed = lunr.trimmer(new lunr.Token(word.toLowerCase(), {})).toString().replace(/\u2019/g, "'");
+    return /'s$/.test(trimmed) ? lunr.trimmer(new lunr.Token(trimmed.slice(0, -2), {})).toString() : trimmed;
   }
 
   /* The index term a trimmed word becomes; stop words included, as phrases need them. */
@@ -111,7 +114,7 @@ function typedWords(lunr, data, opened) {
     function add(start, end) {
       var raw = text.slice(start, end), word = trim(raw);
       if (!word) return;
-      var lead = raw.toLowerCase().indexOf(word);
+      var lead = raw.toLowerCase().replace(/\u2019/g, "'").indexOf(word); // one character for one: places hold
       out.push({ start: start + lead, end: start + lead + word.length, word: word, term: stemOf(word) });
     }
     while ((match = split.exec(text)) !== null) {

@@ -107,6 +107,15 @@ def test_a_quoted_phrase_matches_only_where_its_words_stand_together(page, real_
     assert "force priority" in results(page).first.locator(".snippet").inner_text()
 
 
+@pytest.mark.parametrize("query", ["everyone", "everyone’s", "everyone's"])
+def test_a_word_the_minutes_write_with_apostrophe_s_is_found_by_the_word_alone_or_either_apostrophe(
+    page, real_server, query
+):
+    # March 2021's item 1.2: "they need to enforce that it is everyone's responsibility".
+    search(page, real_server, query)
+    assert "../meetings/2021-03-23-monthly-assurance/index.html#item-1-2" in links(page)
+
+
 def test_typing_finds_words_by_their_beginning_and_keeps_the_address_shareable(page, real_server):
     search(page, real_server)
     before = page.evaluate("history.length")

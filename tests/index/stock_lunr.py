@@ -16,12 +16,13 @@ from lunr.pipeline import Pipeline
 
 from minutebook.outputs.search.documents import ACTION_BOOST, FIELDS, SearchDocument, field_texts
 from minutebook.outputs.search.layout import SEPARATORS
-from minutebook.outputs.search.terms import STOP_WORDS, stem, trim
+from minutebook.outputs.search.terms import STOP_WORDS, stem, trim, unpossessive
 
 
 def js_trimmer(token, i=None, tokens=None):
-    """lunr.trimmer (terms.trim); a token with nothing left is dropped, as terms.term drops it."""
-    token.update(lambda s, metadata=None: trim(s))
+    """lunr.trimmer (terms.trim), then the step the page takes after it (terms.unpossessive: "everyone's" is
+    held as "everyone"); a token with nothing left is dropped, as terms.term drops it."""
+    token.update(lambda s, metadata=None: unpossessive(trim(s)))
     return token if token.string else None
 
 

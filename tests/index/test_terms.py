@@ -21,7 +21,7 @@ from minutebook.link import link
 from minutebook.outputs.search.layout import SEPARATORS, ahead_attributes
 from minutebook.outputs.search.terms import STOP_WORDS, stem, term, trim
 from tests.conftest import ASSURANCE
-from tests.index.lunr_node import LUNR_JS, node
+from tests.index.lunr_node import LUNR_JS, SEARCH_JS, node
 
 PIECES = re.compile(f"[^{re.escape(SEPARATORS)}]+").findall  # as the build splits text
 
@@ -31,6 +31,8 @@ LUNR_JS_TERMS = r"""
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const lunr = require(input.lunr);
 const token = s => new lunr.Token(s, {});
+// What is typed is read by the page's own words.js (its trim takes a final "'s" off), then lunr's pipeline.
+const read = require(input.search).typedWords(lunr, {separator: ' '}, {fields: []}).trim;
 const pipeline = new lunr.Pipeline();
 pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
 const words = {};
@@ -39,7 +41,7 @@ for (const w of input.words) {
     trimmed: lunr.trimmer(token(w)).toString(),
     stem: lunr.stemmer(token(w)).toString(),
     stop: lunr.stopWordFilter(token(w)) === undefined,
-    terms: pipeline.runString(w),
+    terms: pipeline.runString(read(w)),
   };
 }
 const lowered = {};
@@ -110,7 +112,13 @@ def lunr_js():
     # The words stemmed alone are also stemmed once trimmed, as the pipeline stems them.
     words |= {trim(w) for w in words}
     answers = node(
-        LUNR_JS_TERMS, {"lunr": str(LUNR_JS), "words": sorted(words), "pieces": sorted(pieces | archive_words())}
+        LUNR_JS_TERMS,
+        {
+            "lunr": str(LUNR_JS),
+            "search": str(SEARCH_JS),
+            "words": sorted(words),
+            "pieces": sorted(pieces | archive_words()),
+        },
     )
     return answers
 
@@ -190,8 +198,17 @@ def test_a_word_of_punctuation_alone_is_no_term():
     assert [term(w) for w in ("...", "–", "&", "😀")] == [None] * 4
 
 
-def test_digits_and_apostrophes_stay_as_lunr_js_keeps_them():
-    assert [term(w) for w in ("1.38", "4p's.", "covid", "19", "isn't.")] == ["1.38", "4p'", "covid", "19", "isn't"]
+def test_digits_and_apostrophes_within_a_word_stay_as_lunr_js_keeps_them():
+    words = ("1.38", "covid", "19", "isn't.", "o'clock")
+    assert [term(w) for w in words] == ["1.38", "covid", "19", "isn't", "o'clock"]
+
+
+def test_a_final_apostrophe_s_is_taken_off_so_the_word_alone_finds_it():
+    assert [term(w) for w in ("everyone's", "4p's.", "acc's", "officers'")] == ["everyon", "4p", "acc", "offic"]
+
+
+def test_a_curly_apostrophe_is_read_as_a_straight_one():
+    assert [term(w) for w in ("everyone’s", "isn’t", "‘unresourced’")] == ["everyon", "isn't", "unresourc"]
 
 
 def test_stop_words_are_no_terms():

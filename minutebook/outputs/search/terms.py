@@ -184,13 +184,22 @@ def _porter(w: str) -> str:
 
 
 def term(word: str) -> str | None:
-    """The index term of one lower-case word, as lunr.js's trimmer, stop-word filter and stemmer make it;
-    None for a stop word, and for a word the trimmer leaves nothing of ("...", "–"), which the
-    search page never looks up (lunr.js would keep an empty term)."""
-    word = trim(word)
+    """The index term of one lower-case word, as lunr.js's trimmer, stop-word filter and stemmer make it,
+    once `unpossessive`; None for a stop word, and for a word the trimmer leaves nothing of ("...", "–"),
+    which the search page never looks up (lunr.js would keep an empty term)."""
+    word = unpossessive(trim(word))
     if not word or word in STOP_WORDS:
         return None
     return stem(word)
+
+
+def unpossessive(word: str) -> str:
+    """A trimmed word with its apostrophes straight and without a final "'s": the minutes write
+    "everyone's", "the ACC's" and "the 4P's" where a reader types "everyone", "ACC" and "4P", and
+    a phone types "’" where a keyboard types "'". lunr.js has no such step: words.js takes the
+    same one over what is typed."""
+    word = word.replace("\u2019", "'")
+    return trim(word[:-2]) if word.endswith("'s") else word
 
 
 class Tokenizer:

@@ -67,7 +67,7 @@ function createEngine(lunr, data, files) {
 
   /* Everything a results list needs: {mode, words, phrases, results, unfiltered, people, also, order}.
    * mode: "idle" (nothing asked), "browse" (filters only), "common" (only words too common to
-   * search for), "words", "fuzzy" (close spellings, as nothing matched exactly), "some" (no
+   * search for), "nothing" (no word at all, only punctuation or symbols), "words", "fuzzy" (close spellings, as nothing matched exactly), "some" (no
    * document holds every word: those with most of them) or "syntax" (lunr's query language).
    * people: the people whose name was asked for, whose pages come first; also: the abbreviations
    * and expansions searched for beside what was typed. order: "" (relevance), "newest", "oldest". */
@@ -100,7 +100,9 @@ function answer(lunr, parts, text, filters, order) {
   }
   var syntax = SYNTAX.test(parsed.rest);
   if (!syntax && !meaningful(parsed).length) {
-    return { mode: parsed.overlong ? "words" : "common", words: parsed.words, phrases: parsed.phrases, results: [], unfiltered: 0, people: [], also: [], order: order };
+    // Nothing but punctuation or symbols ("::", "😀") holds no word at all, common or not.
+    var none = !parsed.words.length && !parsed.phrases.length;
+    return { mode: parsed.overlong ? "words" : none ? "nothing" : "common", words: parsed.words, phrases: parsed.phrases, results: [], unfiltered: 0, people: [], also: [], order: order };
   }
   if (syntax && /^[\s*]*$/.test(parsed.rest) && !parsed.phrases.length) {
     // "*" alone matches every document equally: listing them needs no scoring of every term,

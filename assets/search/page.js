@@ -244,11 +244,21 @@ function begin(document, window, engine, load) {
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
+  /* "12 actions match", as the kind of result shown says, or every kind the archive has. */
+  function browsed(n) {
+    var kind = select("kind").value;
+    if (kind === "item") return plural(n, "agenda item matches", "agenda items match");
+    if (kind === "action") return plural(n, "action matches", "actions match");
+    if (kind === "decision") return plural(n, "decision matches", "decisions match");
+    return decisions ? plural(n, "agenda item, action or decision matches", "agenda items, actions and decisions match") : plural(n, "agenda item or action matches", "agenda items and actions match");
+  }
+
   function statusText(text, found, filtered) {
     var n = found.results.length + found.people.length, asked = "“" + text.trim() + "”", narrowed = filtered ? " with the filters chosen" : "";
     var sorted = found.order ? (found.order === "newest" ? " Newest first." : " Oldest first.") : "";
     if (found.mode === "idle") return "";
-    if (found.mode === "browse") return (decisions ? plural(n, "agenda item, action or decision matches", "agenda items, actions and decisions match") : plural(n, "agenda item or action matches", "agenda items and actions match")) + " the filters chosen." + sorted;
+    if (found.mode === "browse") return browsed(n) + " the filters chosen." + sorted;
+    if (found.mode === "nothing") return asked + " holds no word to search for. Type a word the minutes might use.";
     if (found.mode === "common") return asked + " is made of words too common to search for, such as “the” and “of”. Add a word that says what you are looking for.";
     if (!n) return "No results for " + asked + narrowed + ".";
     if (found.mode === "fuzzy") return "No exact matches for " + asked + "; " + plural(n, "result", "results") + " for close spellings" + narrowed + "." + sorted;

@@ -62,7 +62,8 @@ function typedWords(lunr, data, opened) {
    * (nothing after it yet, not even a space). An unclosed quote runs to the end. */
   function parse(text) {
     var phrases = [];
-    var rest = text.replace(/"([^"]*)("|$)/g, function (_, inner) {
+    // Quotes as a phone or a word processor types them make a phrase as straight ones do.
+    var rest = text.replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"').replace(/"([^"]*)("|$)/g, function (_, inner) {
       var words = wordsOf(inner).slice(0, MAX_WORDS);
       if (words.length && phrases.length < MAX_WORDS) phrases.push(words);
       return " ";
@@ -71,7 +72,7 @@ function typedWords(lunr, data, opened) {
     // looking for its close spellings would take seconds, so it is passed over (and named, with
     // everything typed, in what the page says).
     var words = wordsOf(rest), kept = bounded(words.filter(function (w) { return !tooLong(w); }));
-    return { rest: rest, phrases: phrases, words: kept, overlong: words.length - kept.length, typing: kept.length > 0 && /[^\s\-]$/.test(rest) };
+    return { rest: rest, phrases: phrases, words: kept, overlong: words.filter(tooLong).length, typing: kept.length > 0 && /[^\s\-]$/.test(rest) };
   }
 
   /* Each word once, and no more than MAX_WORDS of them: a query pasted a page long must still
@@ -114,8 +115,10 @@ function typedWords(lunr, data, opened) {
     function add(start, end) {
       var raw = text.slice(start, end), word = trim(raw);
       if (!word) return;
-      var lead = raw.toLowerCase().replace(/\u2019/g, "'").indexOf(word); // one character for one: places hold
-      out.push({ start: start + lead, end: start + lead + word.length, word: word, term: stemOf(word) });
+      // The place marked is the word as written, "'s" and all ("4P's"); one character for one: places hold.
+      var lower = raw.toLowerCase().replace(/\u2019/g, "'");
+      var written = lunr.trimmer(new lunr.Token(lower, {})).toString(), lead = lower.indexOf(written);
+      out.push({ start: start + lead, end: start + lead + written.length, word: word, term: stemOf(word) });
     }
     while ((match = split.exec(text)) !== null) {
       if (match.index > at) add(at, match.index);

@@ -118,6 +118,22 @@ def test_a_query_of_only_common_words_says_so_and_matches_nothing(page, real_ser
     )
 
 
+def test_a_query_of_no_word_at_all_says_so_not_that_its_words_are_common(page, real_server):
+    search(page, real_server, "::")
+    assert results(page).count() == 0
+    assert status(page) == "“::” holds no word to search for. Type a word the minutes might use."
+
+
+@pytest.mark.parametrize(
+    "kind, says",
+    [("item", "agenda items match"), ("action", "actions match"), ("", "agenda items and actions match")],
+)
+def test_browsing_by_filters_names_the_kind_of_result_shown(page, real_server, kind, says):
+    search(page, real_server, "", year="2021", kind=kind)
+    assert results(page).count() > 1
+    assert re.fullmatch(rf"\d+ {says} the filters chosen\.", status(page)), status(page)
+
+
 def test_the_same_answers_opened_from_disk(page, real_site):
     def opened(query):
         page.goto((real_site / "search" / "index.html").as_uri() + "?q=" + quote(query))

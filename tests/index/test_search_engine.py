@@ -114,6 +114,22 @@ def test_an_unclosed_quote_runs_to_the_end(engine):
     assert urls(find(engine, '"force priority')) == [ROADS]
 
 
+def test_curly_quotes_make_a_phrase_as_straight_ones_do(engine):
+    assert urls(find(engine, "“force priority”")) == urls(find(engine, '"force priority"')) == [ROADS]
+    assert urls(find(engine, "„force priority“")) == [ROADS]
+
+
+@pytest.mark.parametrize("query", ["the the", "of and of", "to be or not to be"])
+def test_common_words_repeated_are_still_only_common_words(engine, query):
+    assert find(engine, query)["mode"] == "common"
+
+
+@pytest.mark.parametrize("query", ["::", '"', "\\", "😀", "– …"])
+def test_punctuation_or_symbols_alone_are_no_word_at_all(engine, query):
+    found = find(engine, query)
+    assert (found["mode"], found["results"]) == ("nothing", [])
+
+
 @pytest.mark.parametrize(
     "query, expected",
     [
@@ -168,7 +184,7 @@ def test_a_fuzzy_search_is_limited_to_two_edits(engine):
     ],
 )
 def test_broken_syntax_never_throws(engine, query):
-    assert find(engine, query)["mode"] in ("words", "fuzzy", "syntax", "common", "some")
+    assert find(engine, query)["mode"] in ("words", "fuzzy", "syntax", "common", "some", "nothing")
 
 
 def test_broken_syntax_is_searched_as_plain_words(engine):

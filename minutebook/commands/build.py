@@ -18,6 +18,9 @@ from minutebook.write import PublishedIncompletely, PublishError, shown
 HELP = "build the site into site/ (the default command); minutes still marked TO DO or CHECK are refused"
 
 
+DEFAULT_OUT = "site"
+
+
 def site_address(text: str) -> str:
     """--base-url, checked as site.yml's base_url is."""
     try:
@@ -40,7 +43,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        default="site",
+        default=DEFAULT_OUT,
         help="the folder to build into (default: site/): a new or empty folder, or one an earlier build made; "
         "a folder holding anything else is refused, never emptied",
     )
@@ -66,8 +69,8 @@ def add_arguments(parser) -> None:
         "--allow-unfinished",
         action="store_true",
         help=(
-            "build even though places are still marked TO DO or CHECK, for a look on this computer only; "
-            "such a site must not be published"
+            "build even though places are still marked TO DO or CHECK, for a look on this computer only, "
+            "into a folder named by --out other than site/; such a site must not be published"
         ),
     )
 
@@ -76,6 +79,14 @@ def run(args) -> int:
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     out = Path(args.out)
     progress = Progress(quiet=args.quiet)
+    if args.allow_unfinished and os.path.abspath(out) == os.path.abspath(DEFAULT_OUT):
+        # site/ is the folder that is published: a draft built there could go out with the next copy.
+        print(
+            f"--allow-unfinished builds only into a folder of its own, never into {DEFAULT_OUT}/, the folder "
+            "that is published; add --out with another folder, such as --out draft-site. Nothing was built.",
+            file=sys.stderr,
+        )
+        return 2
 
     def waiting() -> None:  # even when quiet: a build that seems to hang must say why
         print(

@@ -16,4 +16,3 @@ def test_a_theme_nothing_is_filed_under_is_not_offered_as_a_filter(real_site):
     choices = theme_choices(real_site)
     assert "neighbourhood-policing" not in choices
     assert "serious-organised-crime" in choices and len(choices) > 10
-

@@ -214,3 +214,21 @@ def test_finished_content_builds_with_no_warning(small_content, tmp_path, capsys
         main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--quiet", "--allow-unfinished"]) == 0
     )
     assert capsys.readouterr().err == ""
+
+
+def test_allow_unfinished_never_builds_into_the_published_site_folder(small_content, tmp_path, monkeypatch, capsys):
+    here = tmp_path / "archive"
+    (here / "site").mkdir(parents=True)
+    (here / "site" / "index.html").write_text("the published site")
+    monkeypatch.chdir(here)
+    for out in ([], ["--out", "site"], ["--out", "./site/"]):
+        assert main(["--content", str(small_content), *out, "--allow-unfinished"]) == 2
+        assert "--allow-unfinished builds only into a folder of its own, never into site/" in capsys.readouterr().err
+    assert [p.name for p in here.iterdir()] == ["site"]
+    assert [p.name for p in (here / "site").iterdir()] == ["index.html"]
+
+
+def test_allow_unfinished_builds_into_a_draft_folder_named_by_out(small_content, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--content", str(small_content), "--out", "draft-site", "--allow-unfinished", "--quiet"]) == 0
+    assert (tmp_path / "draft-site" / "index.html").is_file() and not (tmp_path / "site").exists()

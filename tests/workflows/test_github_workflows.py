@@ -2,6 +2,7 @@
 since they cannot run on this machine."""
 
 import re
+import shlex
 import subprocess
 import sys
 
@@ -84,10 +85,25 @@ def test_the_pre_commit_hook_checks_the_content_when_content_changes():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (repo,) = config["repos"]
     (hook,) = repo["hooks"]
-    assert repo["repo"] == "local" and hook["entry"] == "python build.py check" and hook["pass_filenames"] is False
+    assert (
+        repo["repo"] == "local"
+        and hook["entry"] == ".venv/bin/python build.py check"
+        and hook["pass_filenames"] is False
+    )
     files = re.compile(hook["files"])
     assert files.search("content/meetings/2019-04-30-monthly-assurance.md") and files.search("content/themes.yml")
     assert not files.search("README.md") and not files.search("minutebook/load.py")
+
+
+def test_the_hook_runs_the_project_s_own_python_with_no_python_on_the_path():
+    # Debian has no `python` command, and another Python lacks Minutebook's libraries: the hook must not
+    # depend on either, as pre-commit runs its entry from the repository's top folder.
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = config["repos"][0]["hooks"]
+    run = subprocess.run(
+        shlex.split(hook["entry"]), cwd=ROOT, env={"PATH": "/nonexistent"}, capture_output=True, text=True
+    )
+    assert run.returncode == 0 and run.stdout.startswith("Content is valid:"), run.stdout + run.stderr
 
 
 def test_pre_commit_itself_accepts_the_hook_configuration():

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from minutebook.characters import printable
-from minutebook.commands.check import report_invalid, report_unexpected
+from minutebook.commands.check import counted, report_invalid, report_unexpected
 from minutebook.content import unfinished
 from minutebook.content.load import found_at, web_address
 from minutebook.model import InvalidContent
@@ -119,8 +119,8 @@ def run(args) -> int:
     if not args.quiet:
         took = sum(report.seconds.values())
         print(
-            f"Built {report.pages} pages ({report.files} files) from {report.meetings} meetings in {took:.1f}s into "
-            f"{os.path.relpath(out)}/"
+            f"Built {report.pages} pages ({report.files} files) from {counted(report.meetings, 'meeting')} "
+            f"in {took:.1f}s into {os.path.relpath(out)}/"
         )
         if not report.unfinished:
             print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")

@@ -63,8 +63,8 @@ def run(args) -> int:
     except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
         return report_unexpected(exc, "the content was not fully checked", paths.content)
     print(
-        f"Content is valid: {_count(len(archive.meetings), 'meeting')}, {_count(len(archive.actions), 'action')}, "
-        f"{_count(len(archive.themes), 'theme')}, {_count(len(archive.people), 'person', 'people')}."
+        f"Content is valid: {counted(len(archive.meetings), 'meeting')}, {counted(len(archive.actions), 'action')}, "
+        f"{counted(len(archive.themes), 'theme')}, {counted(len(archive.people), 'person', 'people')}."
     )
     for notice in undeclared_types(archive):  # a notice, not a fault: the summary stays one line on stdout
         print(notice, file=sys.stderr)
@@ -81,11 +81,12 @@ def undeclared_types(archive) -> list[str]:
     settings = declared[0].origin.path  # named as every problem names its file, from the content folder's parent
     return [
         f"{committee.meetings[0].origin}: type: '{committee.name}' is not among meeting_types in {settings}, "
-        f"so it is a committee of its own ({_count(len(committee.meetings), 'meeting')}); declare it there, "
+        f"so it is a committee of its own ({counted(len(committee.meetings), 'meeting')}); declare it there, "
         f"or correct the type to one of: {known}"
         for committee in archive.committees[len(declared) :]
     ]
 
 
-def _count(n: int, one: str, many: str = "") -> str:
+def counted(n: int, one: str, many: str = "") -> str:
+    """ "1 meeting", "5 meetings", "2 people"."""
     return f"{n} {one if n == 1 else many or one + 's'}"

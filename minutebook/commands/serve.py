@@ -11,6 +11,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from minutebook.commands.check import counted
 from minutebook.content import unfinished
 from minutebook.content.load import found_at
 from minutebook.pipeline import Paths, Progress
@@ -50,7 +51,8 @@ def tell(preview: Preview, report, first: bool) -> None:
             sys.stderr,
         )
     elif first:
-        say(f"Built {report.pages} pages from {report.meetings} meetings in {sum(report.seconds.values()):.1f}s.")
+        took = sum(report.seconds.values())
+        say(f"Built {report.pages} pages from {counted(report.meetings, 'meeting')} in {took:.1f}s.")
     else:
         say(
             f"{stamp}Rebuilt in {sum(report.seconds.values()):.1f}s "

@@ -1094,9 +1094,14 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     meeting_type = f.text("type")
     name = MEETING_FILE.match(meeting_id)
     if not name:
-        errors.append(
-            ContentError(path, 0, "", "file name must be YYYY-MM-DD-<type>.md, such as 2019-04-30-monthly-assurance.md")
+        # The meeting's own date and type name its file, when it gives them; else an example that is no body's.
+        own = (
+            f"{day.isoformat()}-{type_slug(meeting_type)}.md"
+            if day and meeting_type and type_slug(meeting_type)
+            else ""
         )
+        wanted = f"for this meeting, {own}" if own else "such as 2025-01-28-board.md"
+        errors.append(ContentError(path, 0, "", f"file name must be YYYY-MM-DD-<type>.md: {wanted}"))
     elif day and name.group(1) != day.isoformat():
         f.error(
             "date", f"{day.isoformat()} does not match the date in the file name ({name.group(1)}); make them agree"

@@ -156,7 +156,7 @@ SOURCE_TITLE_PLACEHOLDERS = {**TITLE_PLACEHOLDERS, "title": "the meeting's title
 ATTENDEE = Record("attendee", "attendees", "Attendees", (
     Field("person", PERSON, "The person, by their slug in `people.yml`.", required=True),
     Field("role", TEXT,
-          "The role they held at this meeting, written out, such as `Deputy Chief Constable`.", required=True),
+          "The role they held at this meeting, written out, such as `Deputy Clerk`.", required=True),
     Field("abbreviation", TEXT, "The abbreviation of that role as the minutes use it, such as `DCC`."),
     Field("arrived", LINE,
           'For `attendees` only: when they arrived, if late, as minuted, such as `"19:40"` or '
@@ -424,7 +424,7 @@ MEETING_TYPE = Record("meeting type", "meeting types", "Meeting types", (
 SITE = Record("site settings", "site settings", "`site.yml`", (
     Field("organisation", LINE, "The organisation that holds the meetings.", required=True),
     Field("short_name", LINE,
-          "A short form of the organisation's name, such as `Anytown PCC`: calendar entries start with it."),
+          "A short form of the organisation's name, such as `Anytown TC`: calendar entries start with it."),
     Field("title", LINE, "The site's title.", required=True),
     Field("description", TEXT,
           "What the archive is, in a sentence or two. It may run over several lines.", required=True),

@@ -63,7 +63,7 @@ class Dataset:
 
 
 MEETING_FIELDS = (
-    Field("id", "The meeting's permanent id: its date and type, such as 2019-04-30-monthly-assurance."),
+    Field("id", "The meeting's permanent id: its date and type, such as 2025-01-28-full-council."),
     Field("title", "The meeting's title."),
     Field("date", "The date it was held, YYYY-MM-DD."),
     Field(

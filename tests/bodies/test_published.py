@@ -2,6 +2,7 @@
 internal link and anchor in them resolves."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -46,3 +47,21 @@ def test_every_meeting_action_decisions_person_and_search_page_is_valid_html(
         f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in errors if not m["url"].endswith("broken.html")
     ]
     assert problems == []
+
+
+# Words only the first body's minutes use: another body's site must not carry them, from its own pages to
+# the explanations of its open data. Whole words, so a parish's "impact" is not read as "PCC".
+FIRST_BODYS_WORDS = re.compile(r"West Mercia|monthly.assurance|Chief Constable|\bPCC\b|\bOPCC\b|Hindlip", re.I)
+
+
+@pytest.mark.parametrize("name", ["parish", "citycouncil"])  # the police and crime panel's minutes name a PCC
+def test_no_page_or_file_of_another_body_s_site_names_the_first_body(request, name):
+    site = request.getfixturevalue(f"{name}_site")
+    found = {
+        path.relative_to(site).as_posix(): sorted(set(FIRST_BODYS_WORDS.findall(text)))
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.suffix in (".html", ".xml", ".ics", ".json", ".csv", ".txt", ".js")
+        for text in [path.read_text(encoding="utf-8", errors="replace")]
+        if FIRST_BODYS_WORDS.search(text)
+    }
+    assert found == {}

@@ -64,3 +64,14 @@ def test_a_full_disk_after_the_swap_says_the_site_did_change(small_content, tmp_
         "the next build makes every page anew.\n"
     )
     assert "Assurance Meeting April 2019" in (out / "meetings/2019-04-30-monthly-assurance/index.html").read_text()
+
+
+def test_an_archive_of_one_meeting_is_counted_as_one_in_the_summary_and_on_the_home_page(
+    small_content, tmp_path, capsys
+):
+    (small_content / "meetings/2019-05-28-performance.md").unlink()
+    assert main(["--content", str(small_content), "--out", str(tmp_path / "site")]) == 0
+    assert " files) from 1 meeting in " in capsys.readouterr().out
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "This archive holds the minutes of 1 meeting," in home
+    assert "All 1 meetings" not in home

@@ -168,3 +168,19 @@ def test_hidden_files_and_editors_backups_beside_the_meetings_are_passed_over(sm
 def test_a_note_outside_the_meetings_folder_is_left_alone(small_content):
     (small_content / "notes.txt").write_text("what to ask the clerk")
     assert "2019-05-28-performance" in [m.id for m in link(load_content(small_content)).meetings]
+
+
+def test_a_meeting_file_named_otherwise_is_told_the_name_its_own_date_and_type_make(small_content):
+    (small_content / MAY).rename(small_content / "meetings" / "Performance May.md")
+    assert (
+        "content/meetings/Performance May.md: file name must be YYYY-MM-DD-<type>.md: "
+        "for this meeting, 2019-05-28-performance.md" in problems(small_content, linked=True)
+    )
+
+
+def test_a_meeting_file_named_otherwise_without_a_date_is_given_an_example_of_no_body(small_content):
+    path = small_content / MAY
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2019-05-28\n", "", 1), encoding="utf-8")
+    path.rename(small_content / "meetings" / "notes.md")
+    found = [p for p in problems(small_content, linked=True) if "file name must be" in p]
+    assert found == ["content/meetings/notes.md: file name must be YYYY-MM-DD-<type>.md: such as 2025-01-28-board.md"]

@@ -186,7 +186,7 @@ def build_lock(out_dir: Path, wait: float | None = 0, waiting: Callable[[], None
                 waited = time.monotonic() - began
                 if wait is not None and waited >= wait:
                     raise PublishError(
-                        f"another build is writing {out_dir.name}/ right now"
+                        f"another build is writing {shown(out_dir)} right now"
                         + (f" and has not finished within {wait:g} seconds" if wait else "")
                         + "; wait for it to finish and try again"
                     ) from None

@@ -65,6 +65,31 @@ class YList(list):
 Value = YMap | YList | str | None  # what a YAML document, or any value in it, is read as
 
 
+# A field whose plain value holds ": " ("title: Meeting: January"), and one whose quoted value holds its own quote
+# before its end ("title: 'Bob's meeting'"): the two mistakes editors make most, which PyYAML words for itself.
+_COLON_IN_VALUE = re.compile(r"^\s*(?:- )?[\w-]+:\s+[^'\"\s].*:\s")
+_QUOTE_CLOSED_EARLY = re.compile(r"^\s*(?:- )?[\w-]+:\s+(['\"])[^'\"]*\1\S")
+
+
+def _hint(problem: str, line: str) -> str:
+    """What to do about the commonest YAML mistakes, after PyYAML's own words for them."""
+    if "mapping values are not allowed" in problem:
+        if _COLON_IN_VALUE.match(line):
+            return '; a value holding a colon and a space must be in quotes, such as title: "Meeting: January"'
+        return "; this line is indented differently from the field above it: indent it as the fields around it"
+    if "expected <block end>" in problem and (quoted := _QUOTE_CLOSED_EARLY.match(line)):
+        if quoted[1] == "'":
+            return (
+                "; a value in single quotes ends at the next ', so write an apostrophe in it twice ('Bob''s') "
+                "or put the value in double quotes"
+            )
+        return (
+            '; a value in double quotes ends at the next ", so write a double quote in it as \\" '
+            "or put the value in single quotes"
+        )
+    return ""
+
+
 def _line(mark, offset: int) -> int:
     return mark.line + 1 + offset
 
@@ -129,9 +154,10 @@ def _parse(text: str, line_offset: int, name: str) -> Value:
         mark = exc.problem_mark or exc.context_mark
         line = min(_line(mark, line_offset), last_line) if mark else line_offset + 1
         problem = exc.problem or exc.context or ""
-        if "cannot start any token" in problem and "\t" in text.split("\n")[line - line_offset - 1]:
+        at = text.split("\n")[line - line_offset - 1] if 0 <= line - line_offset - 1 < text.count("\n") + 1 else ""
+        if "cannot start any token" in problem and "\t" in at:
             problem = "a tab where YAML expects spaces or a value; use spaces, or put the value in quotes"
-        raise YamlProblem(line, f"YAML syntax error: {problem}") from None
+        raise YamlProblem(line, f"YAML syntax error: {problem}{_hint(problem, at)}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(line_offset + 1, f"YAML error: {exc}") from None
     finally:

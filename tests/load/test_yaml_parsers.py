@@ -84,6 +84,11 @@ REFUSED = [
     ("a: [b", 1, "YAML syntax error"),
     ("a: b\nc", 2, "YAML syntax error"),
     ("a: b\n  c: d", 2, "YAML syntax error"),
+    # The commonest slips, each with what to do about it.
+    ("title: Meeting: January", 1, 'a value holding a colon and a space must be in quotes, such as title: "Meeting'),
+    ("date: 2020-01-01\n title: x", 2, "this line is indented differently from the field above it"),
+    ("title: 'Bob's meeting'", 1, "write an apostrophe in it twice ('Bob''s') or put the value in double quotes"),
+    ('title: "He said "hi" to"', 1, 'a value in double quotes ends at the next ", so write a double quote'),
     ("a: " + "[" * 1000 + "]" * 1000, 1, "nested more than 50 deep"),
     ("a:\n" + "".join("  " * depth + "- \n" for depth in range(1, 1001)), 52, "nested more than 50 deep"),
     ("a:\n" + "".join("  " * depth + "b:\n" for depth in range(1, 1001)), 51, "nested more than 50 deep"),

@@ -1314,9 +1314,12 @@ def parse_agenda(f: Fields, errors) -> list[AgendaItem]:
 
 
 def check_publishable(text: str, first_line: int, path: str, field: str, errors: list[ContentError]) -> bool:
-    """Report each line of Markdown holding a character no output can carry; True when there are none.
-    The text is the record, so it is never changed here: the editor deletes the character."""
-    if not first_unpublishable(text):  # the usual case, in one pass
+    """Report each line of Markdown holding a character no output can carry, or an HTML comment; True when
+    there are none. The text is the record, so it is never changed here: the editor deletes what is reported.
+
+    An editor's note in an HTML comment is not hidden: raw HTML is shown as text, so the page, the feed,
+    the open data and the search would all publish it."""
+    if not first_unpublishable(text) and "<!--" not in text:  # the usual case, in two passes
         return True
     for offset, line in enumerate(text.split("\n")):
         found = first_unpublishable(line)
@@ -1328,6 +1331,16 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
                     field,
                     f"holds {kind(found.group())} ({code(found.group())}) at column {found.start() + 1}, "
                     "which cannot be published; delete it",
+                )
+            )
+        if (column := line.find("<!--")) >= 0:
+            errors.append(
+                ContentError(
+                    path,
+                    first_line + offset,
+                    field,
+                    f"holds an HTML comment ('<!--') at column {column + 1}, which the site would publish as "
+                    "text, not hide; delete it, and keep notes that are not minutes outside content/",
                 )
             )
     return False

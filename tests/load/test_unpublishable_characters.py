@@ -137,3 +137,20 @@ def test_a_title_that_check_accepts_builds_a_well_formed_feed_holding_it(small_c
 def test_the_first_unpublishable_character_is_found_within_the_plane_and_beyond_it(text, found):
     match = first_unpublishable(text)
     assert (match.group() if match else None) == found
+
+
+def test_an_html_comment_in_the_minutes_is_refused_as_it_would_be_published_not_hidden(small_content):
+    # Raw HTML is shown as text: a note an editor hides this way would be on the page, in the feed and the data.
+    line = rewrite(small_content, APRIL, "## 2.1 ", "<!-- ask the clerk about the figures -->\n\n## 2.1 ")
+    assert problems(small_content) == [
+        f"content/{APRIL}:{line}: body: holds an HTML comment ('<!--') at column 1, which the site would publish as "
+        "text, not hide; delete it, and keep notes that are not minutes outside content/"
+    ]
+
+
+def test_an_html_comment_on_the_about_page_is_refused_too(small_content):
+    (small_content / "about.md").write_text("# About\n\nSee the clerk. <!-- draft -->\n", encoding="utf-8")
+    assert any(
+        p.startswith("content/about.md:3: ") and "holds an HTML comment ('<!--') at column 16" in p
+        for p in problems(small_content)
+    )

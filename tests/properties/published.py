@@ -197,8 +197,10 @@ def outcome(archive: Archive) -> Outcome:
             (content / name).parent.mkdir(parents=True, exist_ok=True)
             # surrogatepass: a lone surrogate written raw makes a file that is not UTF-8, which check must locate too
             (content / name).write_bytes(text.encode("utf-8", "surrogatepass"))
-        checked, said = _run(["check", "--content", str(content)])
-        built, told = _run(["build", "--content", str(content), "--out", str(site), "--quiet"])
+        # Run from the archive's own folder, as an editor runs them: messages name content/… from there.
+        with contextlib.chdir(folder):
+            checked, said = _run(["check", "--content", str(content)])
+            built, told = _run(["build", "--content", str(content), "--out", str(site), "--quiet"])
         if checked:
             problems = refused(said, archive.edited)
             assert built == 1 and told == said, f"check refused, the build said:\n{told}"

@@ -9,13 +9,12 @@ meant to be finished by an editor; it exits 1 only when nothing was written.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from minutebook.characters import printable
 from minutebook.commands.new import write_new
-from minutebook.content.load import SourceFile, file_reader, parse_content, read_sources
+from minutebook.content.load import SourceFile, file_reader, found_at, parse_content, read_sources, shown
 from minutebook.importer import draft as drafting
 from minutebook.importer.found import Reference
 from minutebook.importer.parse import parse
@@ -87,17 +86,17 @@ def run(args) -> int:
             f"- slug: {slug}\n  name: {name}"
         )
     marked = drafting.check_count(text)
-    print(f"Wrote {os.path.relpath(target)}, a draft with {drafting.plural(marked, 'place')} marked CHECK.")
+    print(f"Wrote {shown(target)}, a draft with {drafting.plural(marked, 'place')} marked CHECK.")
     problems = check_with_draft(paths.content, target, text)
-    print(f"Checking {os.path.relpath(paths.content)}/ with the draft in it:")
-    print("\n".join(f"  {p}" for p in problems) if problems else "  no problems found.")
+    print(f"Checking {shown(paths.content)}/ with the draft in it:")
+    print("\n".join(f"  {found_at(p, paths.content)}" for p in problems) if problems else "  no problems found.")
     print(drafting.verdict(marked, len(problems)))
     return 0
 
 
 def refuse(target: Path) -> int:
     print(
-        f"{os.path.relpath(target)} already exists; nothing was written. Give another --out PATH, or edit that file.",
+        f"{shown(target)} already exists; nothing was written. Give another --out PATH, or edit that file.",
         file=sys.stderr,
     )
     return 1
@@ -110,12 +109,13 @@ def default_target(content: Path, draft) -> Path | None:
 
 
 def reference(content: Path) -> Reference:
-    """The people and agenda titles the archive already has; whatever of it loads is used."""
+    """The people, agenda titles and meeting types the archive already has; whatever of it loads is used."""
     sources, _ = read_sources(content)
     loaded, _ = parse_content(sources)
     return Reference(
         tuple((p.slug, p.name) for p in loaded.people),
         tuple(dict.fromkeys(i.title for m in loaded.meetings for i in m.agenda)),
+        tuple(t.name for t in loaded.site.meeting_types),
     )
 
 

@@ -33,7 +33,9 @@ class Kind:
     @property
     def expected(self) -> str:
         """As a message names what was expected, in plain text."""
-        return f"{self.name}, {self.form}" if self.form else self.name
+        if not self.form:
+            return self.name
+        return f"{self.name}: {self.form}" if self.options else f"{self.name}, {self.form}"  # "one of: yes, no"
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from minutebook.importer.repair import Block
 
 @dataclass(frozen=True)
 class Reference:
-    """What the archive already knows: its people, and the agenda titles of its meetings."""
+    """What the archive already knows: its people, the agenda titles of its meetings, and its meeting types."""
 
     people: tuple[tuple[str, str], ...] = ()  # (slug, name)
     titles: tuple[str, ...] = ()
+    meeting_types: tuple[str, ...] = ()  # the names site.yml declares, such as "Full Council"
 
 
 @dataclass(frozen=True)

@@ -161,15 +161,41 @@ def make_slug(name: str) -> str:
 
 
 def person(name: str, reference: Reference) -> tuple[str, bool]:
-    """The person slug for a printed name, and whether people.yml knows them."""
+    """The person slug for a printed name, and whether people.yml knows them: by the name as written, or
+    by its initials ("Cllr M Hale" is Margaret Hale, where no other Hale's first name starts with M)."""
     for slug, known in reference.people:
         if normal(known) == normal(name):
             return slug, True
-    return make_slug(name), False
+    initialled = by_initials(name, reference)
+    return (initialled, True) if initialled else (make_slug(name), False)
+
+
+def by_initials(name: str, reference: Reference) -> str | None:
+    """The one person in people.yml whose surname is the printed name's last word and whose first name
+    starts with its first initial ("M Hale", "M. J. Hale"); None where nobody, or more than one, fits."""
+    words = name.replace(".", " ").split()
+    if len(words) < 2 or not all(len(w) == 1 and w.isalpha() for w in words[:-1]):
+        return None
+    fits = [
+        slug
+        for slug, known in reference.people
+        if len(parts := known.split()) >= 2
+        and parts[-1].casefold() == words[-1].casefold()
+        and parts[0][:1].casefold() == words[0].casefold()
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def unknown_check(name: str, slug: str) -> str:
     return f'"{name}" is not in content/people.yml; add them there as {slug}, or correct the slug'
+
+
+def read_as(name: str, slug: str, reference: Reference) -> tuple[str, ...]:
+    """A doubt where a printed name was matched to people.yml by its initials, not as written."""
+    known = dict((s, n) for s, n in reference.people).get(slug)
+    if known is None or normal(known) == normal(name):
+        return ()
+    return (f'"{name}" is read as {known} ({slug}) by initial and surname; correct the slug if it is someone else',)
 
 
 def name_at_start(text: str, reference: Reference) -> tuple[str, str, str] | None:
@@ -206,7 +232,7 @@ def member(name: str, printed_capacity: str, reference: Reference, checks: tuple
     name = " ".join(name.split())
     slug, known = person(name, reference)
     role, abbreviation, more = capacity(printed_capacity)
-    checks = checks + more + (() if known else (unknown_check(name, slug),))
+    checks = checks + more + (read_as(name, slug, reference) if known else (unknown_check(name, slug),))
     if not role:
         checks += (f"no role printed for {name}",)
     return Member(slug, name, role, abbreviation, known, checks)
@@ -237,7 +263,7 @@ def read_chair(printed: str, reference: Reference) -> Fact:
     if not printed:
         return Fact(checks=("no Chair line found",))
     slug, known = person(printed, reference)
-    return Fact(slug, printed, () if known else (unknown_check(printed, slug),))
+    return Fact(slug, printed, read_as(printed, slug, reference) if known else (unknown_check(printed, slug),))
 
 
 def read_minute_taker(printed: str, reference: Reference) -> Member | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from minutebook.importer import dates, repair
 from minutebook.importer.found import Fact, Item, Member, NextFound, Reference
-from minutebook.importer.header import person, read_minute_taker, read_title, unknown_check
+from minutebook.importer.header import person, read_as, read_minute_taker, read_title, unknown_check
 from minutebook.importer.people import (
     ABSENT,
     ALSO_WAS,
@@ -242,15 +242,34 @@ def read_plain(lines: list[str], reference: Reference, order: str):
     read_from = {facts.time.printed, facts.venue.printed}  # a sentence the time or place was read from
     facts.kept = [replace(b, checks=()) if b.checks == (NO_FIELD,) and b.text in read_from else b for b in facts.kept]
     title, meeting_type = read_title(title_line)
-    if not MONTH_YEAR_IN.search(title_line):
+    named = declared_type(title_block, reference.meeting_types)
+    if named:
+        meeting_type = named
+    elif not MONTH_YEAR_IN.search(title_line):
+        declared = ", ".join(reference.meeting_types)
         meeting_type = Fact(
             meeting_type.value,
             title_line,
-            ("the type is read from the title line; name the meeting type as the archive does",),
+            (
+                "the type is read from the title line; name the meeting type as the archive does"
+                + (f" (site.yml declares {declared})" if declared else ""),
+            ),
         )
     if title.value and is_capitals(title.value):
         title = Fact(title.value, title_line, ("printed in capitals; write it as the archive does",))
     return title_line, title, meeting_type, facts, items
+
+
+def declared_type(title_block: list[str], declared: tuple[str, ...]) -> Fact | None:
+    """The meeting type site.yml declares that the title block names ("Minutes of the Full Council
+    meeting held on …"), the longest where several do; None where none does."""
+    for name in sorted(declared, key=len, reverse=True):
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.I)
+        for line in title_block:
+            if pattern.search(line):
+                printed = " ".join(line.split())
+                return Fact(name, printed, note=f'a type site.yml declares, named in "{printed}"')
+    return None
 
 
 MONTH_YEAR_IN = re.compile(rf"\b(?:{'|'.join(dates.MONTHS)})\s+\d{{4}}\b", re.I)
@@ -383,7 +402,7 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
     named, _ = read_entry(value, "", reference)  # "Mrs Alice Mortimer": the person, without the title
     slug, known = (named.person, named.known) if named else person(value, reference)
     who = named.name if named else value
-    doubts: tuple[str, ...] = () if known else (unknown_check(who, slug),)
+    doubts: tuple[str, ...] = read_as(who, slug, reference) if known else (unknown_check(who, slug),)
     if name.startswith("chair"):
         facts.chair = Fact(slug, value, doubts)
         return held_whole(value, slug)

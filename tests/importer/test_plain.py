@@ -2,7 +2,7 @@
 
 import pytest
 
-from minutebook.importer.draft import render
+from minutebook.importer.draft import file_name, render
 from minutebook.importer.found import Reference
 from minutebook.importer.people import people_list
 from minutebook.importer.plain import item_start, motions_in
@@ -155,3 +155,49 @@ def test_an_action_under_an_item_printed_without_a_number_names_the_item_by_its_
     assert (
         '    item: "PUBLIC WORKS UPDATE"  # the item\'s title: if you respell it in agenda, respell it here\n' in front
     )
+
+
+# ---------------------------------------------------------------- what the archive already declares
+
+PARISH = Reference(
+    people=(("margaret-hale", "Margaret Hale"), ("tom-briggs", "Tom Briggs"), ("helen-marsh", "Helen Marsh")),
+    meeting_types=("Full Council", "Planning Committee"),
+)
+PARISH_MINUTES = (
+    "LITTLE SNORING PARISH COUNCIL",
+    "Minutes of the Full Council meeting held on 10 October 2023 at 7.30 pm",
+    "",
+    "Present: Cllr M Hale (Chairman), Cllr T Briggs, Cllr R Jones",
+    "",
+    "23/050 Apologies",
+    "There were none.",
+)
+
+
+def test_a_meeting_type_site_yml_declares_is_taken_where_the_title_names_it():
+    draft = document(*PARISH_MINUTES, reference=PARISH)
+    assert (draft.meeting_type.value, draft.meeting_type.checks) == ("Full Council", ())
+    assert "2023-10-10-full-council.md" == file_name(draft)
+
+
+def test_a_type_read_from_the_title_line_alone_is_checked_naming_the_types_declared():
+    untyped = ("LITTLE SNORING PARISH COUNCIL", "Minutes of the meeting held on 10 October 2023")
+    draft = document(*untyped, *PARISH_MINUTES[2:], reference=PARISH)
+    (check,) = draft.meeting_type.checks
+    assert check.endswith("(site.yml declares Full Council, Planning Committee)")
+
+
+def test_a_name_printed_with_an_initial_is_the_one_person_of_that_initial_and_surname():
+    attendees = {m.name: m for m in document(*PARISH_MINUTES, reference=PARISH).attendees}
+    hale = attendees["M Hale"]
+    assert (hale.person, hale.known) == ("margaret-hale", True)
+    assert hale.checks == ('"M Hale" is read as Margaret Hale (margaret-hale) by initial and surname; '
+                           "correct the slug if it is someone else",)  # fmt: skip
+    jones = attendees["R Jones"]  # nobody of that surname: a new person
+    assert (jones.person, jones.known) == ("r-jones", False)
+
+
+def test_an_initial_two_people_share_with_a_surname_is_matched_to_neither():
+    two_hales = Reference(people=(("margaret-hale", "Margaret Hale"), ("mark-hale", "Mark Hale")))
+    attendees = {m.name: m for m in document(*PARISH_MINUTES, reference=two_hales).attendees}
+    assert (attendees["M Hale"].person, attendees["M Hale"].known) == ("m-hale", False)

@@ -27,6 +27,7 @@ import ctypes
 import errno
 import fcntl
 import os
+import re
 import shutil
 import stat
 import time
@@ -116,7 +117,26 @@ def check_target(out_dir: Path, inputs: Mapping[str, Path] = {}, places: Mapping
             )
         if inside_too and _within(real, held):
             raise PublishError(f"refusing to build into {shown(out_dir)}: it is inside {what}; {advice}")
+    if ".git" in Path(real).parts:
+        raise PublishError(f"refusing to build into {shown(out_dir)}: it is inside .git, git's own folder; {advice}")
+    if BUILDS_OWN.match(Path(real).name):
+        raise PublishError(
+            f"refusing to build into {shown(out_dir)}: its name is one a build gives the files it keeps beside "
+            f"its site; {advice}"
+        )
+    for above in Path(real).parents:
+        if os.path.isfile(above / MARKER):
+            # The next build of that site replaces everything in it, this folder too; and publishing it would
+            # publish this one, with the files its builds keep.
+            raise PublishError(
+                f"refusing to build into {shown(out_dir)}: it is inside {shown(above)}, a site Minutebook built; "
+                f"{advice}"
+            )
     refuse_unless_ours(out_dir)
+
+
+# What a build keeps beside its folder X: .X.lock, .X.parts, .X.spare, .X.manifest.json, .X.tmp-…, .X.old-….
+BUILDS_OWN = re.compile(r"^\..+\.(?:lock|parts|spare|manifest\.json|tmp-.*|old-.*)$")
 
 
 def refuse_unless_ours(out_dir: Path) -> None:

@@ -127,3 +127,27 @@ def test_a_link_to_the_content_folder_is_refused_as_the_content_folder(work):
 def test_the_marker_is_published_but_the_sitemap_lists_only_pages(addressed_site):
     assert (addressed_site / MARKER).is_file()
     assert MARKER not in (addressed_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_folder_inside_a_site_minutebook_built_is_refused(work):
+    assert run_build(work, "--content", "content", "--out", "site").returncode == 0
+    before = everything_under(work)
+    run = run_build(work, "--content", "content", "--out", "site/draft")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "refusing to build into site/draft/: it is inside site/, a site Minutebook built" in run.stderr
+    assert everything_under(work) == before  # no draft, lock or kept files in the published folder
+
+
+@pytest.mark.parametrize("name", [".site.spare", ".site.parts", ".site.lock", ".draft.old-123"])
+def test_a_folder_named_as_a_build_names_what_it_keeps_beside_its_site_is_refused(work, name):
+    run = run_build(work, "--content", "content", "--out", name)
+    assert run.returncode == 1
+    assert "its name is one a build gives the files it keeps beside its site" in run.stderr
+    assert not (work / name).exists()
+
+
+def test_a_folder_inside_git_s_own_folder_is_refused(work):
+    (work / ".git").mkdir()
+    run = run_build(work, "--content", "content", "--out", ".git/site")
+    assert run.returncode == 1 and "it is inside .git, git's own folder" in run.stderr
+    assert list((work / ".git").iterdir()) == []

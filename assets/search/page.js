@@ -242,6 +242,12 @@ function begin(document, window, engine, load) {
     body.setAttribute("data-search-done", String(searches));
   }
 
+  /* Nothing found while the last word is still too short to be looked for as a beginning ("s" of
+   * "speed"): saying "No results" would be wrong a moment later, so nothing is said yet. */
+  function beginning(found, n) {
+    return !n && !!found.unfinished && found.unfinished.length < PREFIX_FROM;
+  }
+
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
   /* "12 actions match", as the kind of result shown says, or every kind the archive has. */
@@ -256,7 +262,7 @@ function begin(document, window, engine, load) {
   function statusText(text, found, filtered) {
     var n = found.results.length + found.people.length, asked = "“" + text.trim() + "”", narrowed = filtered ? " with the filters chosen" : "";
     var sorted = found.order ? (found.order === "newest" ? " Newest first." : " Oldest first.") : "";
-    if (found.mode === "idle") return "";
+    if (found.mode === "idle" || beginning(found, n)) return "";
     if (found.mode === "browse") return browsed(n) + " the filters chosen." + sorted;
     if (found.mode === "nothing") return asked + " holds no word to search for. Type a word the minutes might use.";
     if (found.mode === "common") return asked + " is made of words too common to search for, such as “the” and “of”. Add a word that says what you are looking for.";
@@ -317,7 +323,7 @@ function begin(document, window, engine, load) {
     while (list.firstChild) list.removeChild(list.firstChild);
     shown = { found: found, drawn: 0 };
     status.textContent = statusText(text, found, filtered);
-    if (!found.results.length && !found.people.length && found.mode !== "idle") list.parentNode.insertBefore(help(found, filtered), list.nextSibling);
+    if (!found.results.length && !found.people.length && found.mode !== "idle" && !beginning(found, 0)) list.parentNode.insertBefore(help(found, filtered), list.nextSibling);
     found.people.forEach(function (person) { list.appendChild(personItem(person)); });
     drawMore(function () {
       var now = window.performance.now();

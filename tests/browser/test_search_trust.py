@@ -134,6 +134,17 @@ def test_browsing_by_filters_names_the_kind_of_result_shown(page, real_server, k
     assert re.fullmatch(rf"\d+ {says} the filters chosen\.", status(page)), status(page)
 
 
+def test_a_first_letter_typed_is_not_answered_no_results_before_the_next(page, real_server):
+    search(page, real_server)
+    page.locator("#q").press_sequentially("s")
+    page.wait_for_url(re.compile(r"\?q=s$"))
+    settled(page)
+    assert status(page) == "" and page.locator("#search-help").count() == 0
+    page.locator("#q").press_sequentially("peed")
+    page.wait_for_url(re.compile(r"\?q=speed$"))
+    assert results(settled(page)).count() > 0
+
+
 def test_the_same_answers_opened_from_disk(page, real_site):
     def opened(query):
         page.goto((real_site / "search" / "index.html").as_uri() + "?q=" + quote(query))

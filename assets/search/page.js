@@ -100,9 +100,12 @@ function begin(document, window, engine, load) {
   }
 
   /* The address says what is shown, so it can be shared or bookmarked. A choice of filter or order
-   * is a step the Back button returns from (`step`); typing replaces the address as it goes. */
+   * is a step the Back button returns from (`step`, the id of the list chosen from); typing replaces
+   * the address as it goes. Choices made one after another in the same list are one step: a keyboard
+   * moves through a list's options one change at a time, and Back returns to before the first. */
   function remember(text, filters, sort, step) {
-    if (step) {
+    var again = !!step && !!window.history.state && window.history.state.chosen === step;
+    if (step && !again) {
       // A choice made before the pause in typing: the address Back returns to holds the words typed,
       // with the filters and order it had.
       var here = new URLSearchParams(window.location.search), before = {};
@@ -117,7 +120,8 @@ function begin(document, window, engine, load) {
     // Replacing an address with itself still costs the browser a same-document navigation.
     if ((query ? "?" + query : "") === window.location.search) return;
     try {
-      window.history[step ? "pushState" : "replaceState"](null, "", query ? "?" + query : window.location.pathname);
+      // Typing ends a run of choices: a choice after it, in the same list too, is a step of its own.
+      window.history[step && !again ? "pushState" : "replaceState"](step ? { chosen: step } : null, "", query ? "?" + query : window.location.pathname);
     } catch (e) { /* some browsers refuse for pages opened from disk; the search still works */ }
   }
 
@@ -306,7 +310,7 @@ function begin(document, window, engine, load) {
   function run(finished, step) {
     var began = window.performance.now(), asked = ++searches;
     var text = input.value, typed = finished === true && /\S$/.test(text) ? text + " " : text, filters = chosen(), filtered = FILTERS.some(function (n) { return filters[n]; }), sort = order.value;
-    remember(text, filters, sort, step === true);
+    remember(text, filters, sort, step || "");
     list.setAttribute("aria-busy", "true");
     (function attempt() {
       var found = engine.search(typed, filters, sort);
@@ -345,10 +349,10 @@ function begin(document, window, engine, load) {
     window.clearTimeout(timer);
     run(true);
   });
-  function chose() {
+  function chose(event) {
     window.clearTimeout(timer); // the search for what was typed is this one
     fitResultFilter();
-    run(false, true);
+    run(false, event.target.id);
   }
   FILTERS.forEach(function (name) { select(name).addEventListener("change", chose); });
   order.addEventListener("change", chose);

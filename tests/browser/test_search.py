@@ -151,6 +151,32 @@ def test_choosing_a_filter_is_a_step_that_back_returns_from(page, real_server):
     assert page.input_value("#filter-kind") == ""
 
 
+def test_stepping_through_a_filter_by_keyboard_is_one_step_that_back_returns_from(page, real_server):
+    search(page, real_server, "custody")
+    before = page.evaluate("history.length")
+    page.focus("#filter-year")
+    for _ in range(3):  # each arrow is a change of the list's value
+        page.keyboard.press("ArrowDown")
+    page.wait_for_url(re.compile(r"year=\d{4}"))
+    settled(page)
+    assert page.evaluate("history.length") == before + 1
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=custody$"))
+    assert page.input_value("#filter-year") == ""
+
+
+def test_a_second_choice_in_another_list_is_a_step_of_its_own(page, real_server):
+    search(page, real_server, "custody")
+    before = page.evaluate("history.length")
+    page.select_option("#filter-kind", "item")
+    page.wait_for_url(re.compile(r"kind=item"))
+    page.select_option("#search-order", "newest")
+    page.wait_for_url(re.compile(r"sort=newest"))
+    assert page.evaluate("history.length") == before + 2
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=custody&kind=item$"))
+
+
 def test_a_filter_chosen_before_the_pause_in_typing_is_a_step_back_from_the_words_typed(page, real_server):
     search(page, real_server)
     # Typed, then a filter chosen at once: in one script, so no pause in typing comes between them.

@@ -140,15 +140,20 @@ def test_an_address_that_already_says_what_is_searched_is_left_as_it_is(page, re
     assert page.evaluate("window.__written") == 1
 
 
+def one_step_back_to_custody(page, before: int, cleared: str):
+    """The choices made since the search for "custody" added one entry to the history, which Back leaves."""
+    assert page.evaluate("history.length") == before + 1
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=custody$"))
+    assert page.input_value(cleared) == ""
+
+
 def test_choosing_a_filter_is_a_step_that_back_returns_from(page, real_server):
     search(page, real_server, "custody")
     before = page.evaluate("history.length")
     page.select_option("#filter-kind", "action")
     page.wait_for_url(re.compile(r"kind=action"))
-    assert page.evaluate("history.length") == before + 1
-    page.go_back()
-    page.wait_for_url(re.compile(r"\?q=custody$"))
-    assert page.input_value("#filter-kind") == ""
+    one_step_back_to_custody(page, before, "#filter-kind")
 
 
 def test_stepping_through_a_filter_by_keyboard_is_one_step_that_back_returns_from(page, real_server):
@@ -159,10 +164,7 @@ def test_stepping_through_a_filter_by_keyboard_is_one_step_that_back_returns_fro
         page.keyboard.press("ArrowDown")
     page.wait_for_url(re.compile(r"year=\d{4}"))
     settled(page)
-    assert page.evaluate("history.length") == before + 1
-    page.go_back()
-    page.wait_for_url(re.compile(r"\?q=custody$"))
-    assert page.input_value("#filter-year") == ""
+    one_step_back_to_custody(page, before, "#filter-year")
 
 
 def test_a_second_choice_in_another_list_is_a_step_of_its_own(page, real_server):

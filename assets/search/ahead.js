@@ -84,7 +84,19 @@ if (typeof module === "object" && module.exports) {
   module.exports = naming;
 } else {
   window.MINUTEBOOK_SEARCH_FILES = naming;
+  foldFilters(document, window);
   askForTheAddress(document, window, document.currentScript);
+}
+
+/* On a phone the filters stand between the search box and the results, which a reader would have
+ * to scroll to: there they start folded, unless the address chose one. Done here, in the first
+ * script to run, so the page does not shift once the reader has started typing. */
+function foldFilters(document, window) {
+  var panel = document.getElementById("filter-panel");
+  if (!panel || !window.matchMedia || !window.matchMedia("(max-width: 40rem)").matches) return;
+  var address = new URLSearchParams(window.location.search);
+  var chosen = ["year", "theme", "type", "kind", "result", "sort"].some(function (name) { return address.get(name); });
+  if (!chosen) panel.open = false;
 }
 
 /* Asks for the files the words in the address (?q=) will need, recording each in

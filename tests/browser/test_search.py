@@ -391,3 +391,28 @@ def test_without_the_search_code_the_page_says_search_is_unavailable(page, real_
     assert status(page).startswith("Search could not be loaded.")
     assert page.locator("#search-results li").count() == 0
     assert refused_loads(page)
+
+
+PHONE = {"width": 375, "height": 740}
+
+
+def test_on_a_phone_the_filters_start_folded_so_the_first_results_are_on_the_screen(page, real_server):
+    page.set_viewport_size(PHONE)
+    search(page, real_server, "police")
+    assert page.locator("#filter-panel").evaluate("panel => panel.open") is False
+    first = results(page).first.bounding_box()
+    assert first is not None and first["y"] + 20 < PHONE["height"]
+    page.click("#filter-panel > summary")  # opened, the filters work as on a wide screen
+    page.select_option("#filter-kind", "action")
+    page.wait_for_url(re.compile(r"kind=action"))
+
+
+def test_on_a_phone_the_filters_the_address_chose_are_shown(page, real_server):
+    page.set_viewport_size(PHONE)
+    search(page, real_server, "police", kind="action")
+    assert page.locator("#filter-panel").evaluate("panel => panel.open") is True
+
+
+def test_on_a_wide_screen_the_filters_are_shown(page, real_server):
+    search(page, real_server, "police")
+    assert page.locator("#filter-panel").evaluate("panel => panel.open") is True

@@ -130,7 +130,8 @@ def check_target(out_dir: Path, inputs: Mapping[str, Path] = {}, places: Mapping
             # publish this one, with the files its builds keep.
             raise PublishError(
                 f"refusing to build into {shown(out_dir)}: it is inside {shown(above)}, a site Minutebook built; "
-                f"{advice}"
+                "a build replaces everything in its folder. Choose a folder of its own with --out, beside that "
+                "site rather than in it, such as draft-site/"
             )
     refuse_unless_ours(out_dir)
 

@@ -79,8 +79,9 @@ def run(args) -> int:
     paths = Paths(content=Path(args.content)) if args.content else Paths()
     out = Path(args.out)
     progress = Progress(quiet=args.quiet)
-    if args.allow_unfinished and os.path.abspath(out) == os.path.abspath(DEFAULT_OUT):
-        # site/ is the folder that is published: a draft built there could go out with the next copy.
+    # site/, here or beside the content, is the folder that is published: a draft there could go out with it.
+    published = {os.path.realpath(DEFAULT_OUT), os.path.realpath(paths.content.parent / DEFAULT_OUT)}
+    if args.allow_unfinished and os.path.realpath(out) in published:
         print(
             f"--allow-unfinished builds only into a folder of its own, never into {DEFAULT_OUT}/, the folder "
             "that is published; add --out with another folder, such as --out draft-site. Nothing was built.",

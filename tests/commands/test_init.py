@@ -98,7 +98,7 @@ def test_a_fresh_archive_loads_and_check_lists_each_setting_left_to_fill_in(tmp_
 
 def test_a_fresh_archive_builds_for_a_look_with_allow_unfinished(tmp_path, capsys):
     assert main(["init", str(tmp_path), "--organisation", "Anytown Town Council"]) == 0
-    out = tmp_path / "site"
+    out = tmp_path / "draft-site"
     assert main(["--content", str(tmp_path / "content"), "--out", str(out), "--allow-unfinished"]) == 0
     assert "NOT FOR PUBLICATION" in capsys.readouterr().err
     assert (out / "about" / "index.html").is_file()

@@ -4,6 +4,7 @@ every marker; `serve` (tests/commands/test_serve.py) and `build --allow-unfinish
 The small fixture has meetings in April and May 2019; `new --date 2019-06-25` starts a June one.
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -177,9 +178,11 @@ def test_the_new_meeting_once_settled_builds_and_is_published(small_content, tmp
 
 def test_allow_unfinished_builds_anyway_and_says_loudly_it_must_not_be_published(small_content, tmp_path, capsys):
     june = start_june(small_content, capsys)
-    assert main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--allow-unfinished"]) == 0
+    assert main(["--content", str(small_content), "--out", str(tmp_path / "draft-site"), "--allow-unfinished"]) == 0
     out, err = capsys.readouterr()
-    page = (tmp_path / "site" / "meetings" / "2019-06-25-monthly-assurance" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "draft-site" / "meetings" / "2019-06-25-monthly-assurance" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "TO DO: title of the first item" in page
     assert refused_lines(err, JUNE) == lines_marked(june, "TO DO:")
     assert err.splitlines()[-1].startswith(
@@ -192,7 +195,8 @@ def test_allow_unfinished_builds_anyway_and_says_loudly_it_must_not_be_published
 def test_allow_unfinished_warns_even_when_quiet(small_content, tmp_path, capsys):
     start_june(small_content, capsys)
     assert (
-        main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--allow-unfinished", "--quiet"]) == 0
+        main(["--content", str(small_content), "--out", str(tmp_path / "draft-site"), "--allow-unfinished", "--quiet"])
+        == 0
     )
     assert "NOT FOR PUBLICATION" in capsys.readouterr().err
 
@@ -203,15 +207,17 @@ def test_allow_unfinished_still_refuses_content_with_other_problems(small_conten
         june.read_text(encoding="utf-8").replace("chair: john-campion", "chair: nobody-known"), encoding="utf-8"
     )
     assert (
-        main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--allow-unfinished", "--quiet"]) == 1
+        main(["--content", str(small_content), "--out", str(tmp_path / "draft-site"), "--allow-unfinished", "--quiet"])
+        == 1
     )
     assert "1 problem found; nothing was built." in capsys.readouterr().err
-    assert not (tmp_path / "site").exists()
+    assert not (tmp_path / "draft-site").exists()
 
 
 def test_finished_content_builds_with_no_warning(small_content, tmp_path, capsys):
     assert (
-        main(["--content", str(small_content), "--out", str(tmp_path / "site"), "--quiet", "--allow-unfinished"]) == 0
+        main(["--content", str(small_content), "--out", str(tmp_path / "draft-site"), "--quiet", "--allow-unfinished"])
+        == 0
     )
     assert capsys.readouterr().err == ""
 
@@ -226,6 +232,17 @@ def test_allow_unfinished_never_builds_into_the_published_site_folder(small_cont
         assert "--allow-unfinished builds only into a folder of its own, never into site/" in capsys.readouterr().err
     assert [p.name for p in here.iterdir()] == ["site"]
     assert [p.name for p in (here / "site").iterdir()] == ["index.html"]
+
+
+def test_allow_unfinished_never_builds_into_the_site_folder_beside_the_content_from_elsewhere(
+    small_content, tmp_path, monkeypatch, capsys
+):
+    beside = small_content.parent / "site"  # the archive's own site/, named from another folder
+    monkeypatch.chdir(tmp_path)
+    for out in (str(beside), os.path.relpath(beside)):
+        assert main(["--content", str(small_content), "--out", out, "--allow-unfinished"]) == 2
+        assert "never into site/" in capsys.readouterr().err
+    assert not beside.exists()
 
 
 def test_allow_unfinished_builds_into_a_draft_folder_named_by_out(small_content, tmp_path, monkeypatch):

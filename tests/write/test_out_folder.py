@@ -135,6 +135,7 @@ def test_a_folder_inside_a_site_minutebook_built_is_refused(work):
     run = run_build(work, "--content", "content", "--out", "site/draft")
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "refusing to build into site/draft/: it is inside site/, a site Minutebook built" in run.stderr
+    assert run.stderr.rstrip().endswith("beside that site rather than in it, such as draft-site/")
     assert everything_under(work) == before  # no draft, lock or kept files in the published folder
 
 

@@ -219,7 +219,7 @@ def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple
             continue
         if entry.is_symlink() or suffix in CONTENT_SUFFIXES:
             found.append((path, entry))
-        elif not entry.is_dir(follow_symlinks=False) and (reason := _not_read(path, entry.name)):
+        elif not entry.is_dir(follow_symlinks=False) and (reason := _not_read(path, entry.name, entry)):
             errors.append(ContentError(prefix + path, 0, "", reason))
     return sorted(found, key=lambda pair: walk.path_order(pair[0]))
 
@@ -227,24 +227,28 @@ def _candidates(top: str, prefix: str, errors: list[ContentError]) -> list[tuple
 MARKDOWN_ENDINGS = (".markdown", ".mdown", ".mkd", ".mkdn")
 
 
-def _not_read(path: str, name: str) -> str | None:
-    """Why a file that is not read looks meant to be, or None. Otherwise a meeting saved as
-    "….md.txt" (as Notepad saves it), "….markdown" or with a space after ".md" would vanish from the
-    site without a word. Hidden files and editors' backups ("…~", "#…#") are passed over."""
-    if name.startswith((".", "#")) or name.endswith("~"):
-        return None
+def _not_read(path: str, name: str, found: os.DirEntry) -> str | None:
+    """Why a file that is not read looks meant to be, or None. A meeting saved as "….md.txt" (as
+    Notepad saves it), "….markdown", or with a space after ".md" would otherwise vanish from the
+    site without a word. Anything else is passed over: hidden files, backups ("….md.bak", "….md~"),
+    a source PDF or a scan kept beside the minutes, the files Windows makes itself."""
     stem, suffix = os.path.splitext(name)
+    if name.startswith((".", "#")):
+        return None
     if name != name.rstrip() and name.rstrip().lower().endswith(CONTENT_SUFFIXES):
+        wanted = name.rstrip()
+    elif suffix.lower() in MARKDOWN_ENDINGS:
+        wanted = stem + ".md"
+    elif suffix.lower() == ".txt" and (stem.lower().endswith(CONTENT_SUFFIXES) or path.startswith("meetings/")):
+        wanted = stem if stem.lower().endswith(CONTENT_SUFFIXES) else stem + ".md"
+    else:
+        return None
+    if os.path.lexists(os.path.join(os.path.dirname(found.path), wanted)):
+        # Renaming it would replace that file: it is most likely a copy of it.
+        return f"is not read, and {wanted} is beside it: if it is a copy, delete it; if not, give it a name of its own"
+    if wanted == name.rstrip():
         return "the name ends in a space, so it is not read; rename it without the space"
-    if suffix.lower() in MARKDOWN_ENDINGS or stem.lower().endswith(CONTENT_SUFFIXES):
-        wanted = os.path.splitext(stem)[1].lower() if stem.lower().endswith(CONTENT_SUFFIXES) else ".md"
-        return f"ends in '{suffix}', so it is not read; rename it to end in '{wanted}'"
-    if path.startswith("meetings/"):
-        return (
-            "is not read: only files ending in '.md' under content/meetings/ are meetings; "
-            "rename it to end in '.md', or keep it outside content/"
-        )
-    return None
+    return f"ends in '{suffix}', so it is not read; rename it {wanted}"
 
 
 class UnreadableFile(Exception):
@@ -1100,7 +1104,11 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
             if day and meeting_type and type_slug(meeting_type)
             else ""
         )
-        wanted = f"for this meeting, {own}" if own else "such as 2025-01-28-board.md"
+        wanted = (
+            f"its date and type make {own} (if a file of that name is here already, this is likely a copy of it)"
+            if own
+            else "such as 2025-01-28-board.md"
+        )
         errors.append(ContentError(path, 0, "", f"file name must be YYYY-MM-DD-<type>.md: {wanted}"))
     elif day and name.group(1) != day.isoformat():
         f.error(

@@ -137,14 +137,13 @@ def test_a_folder_that_cannot_be_listed_is_named(small_content, monkeypatch):
 @pytest.mark.parametrize(
     "name, reason",
     [
-        ("2019-05-28-performance.md.txt", "ends in '.txt', so it is not read; rename it to end in '.md'"),
-        ("2019-05-28-performance.markdown", "ends in '.markdown', so it is not read; rename it to end in '.md'"),
-        ("2019-05-28-performance.md ", "the name ends in a space, so it is not read; rename it without the space"),
+        ("2019-05-28-performance.md.txt", "ends in '.txt', so it is not read; rename it 2019-05-28-performance.md"),
         (
-            "2019-05-28-performance.txt",
-            "is not read: only files ending in '.md' under content/meetings/ are meetings; "
-            "rename it to end in '.md', or keep it outside content/",
+            "2019-05-28-performance.markdown",
+            "ends in '.markdown', so it is not read; rename it 2019-05-28-performance.md",
         ),
+        ("2019-05-28-performance.md ", "the name ends in a space, so it is not read; rename it without the space"),
+        ("2019-05-28-performance.txt", "ends in '.txt', so it is not read; rename it 2019-05-28-performance.md"),
     ],
     ids=["as Notepad saves it", "markdown", "a space after .md", "text"],
 )
@@ -156,12 +155,34 @@ def test_a_meeting_saved_with_another_ending_is_refused_not_left_out(small_conte
 def test_a_settings_file_saved_as_text_is_refused_with_its_own_ending(small_content):
     (small_content / "glossary.yml").rename(small_content / "glossary.yml.txt")
     found = problems(small_content, linked=True)
-    assert "content/glossary.yml.txt: ends in '.txt', so it is not read; rename it to end in '.yml'" in found
+    assert "content/glossary.yml.txt: ends in '.txt', so it is not read; rename it glossary.yml" in found
 
 
-@pytest.mark.parametrize("name", [".2019-05-28-performance.md.swp", "2019-05-28-performance.md~", "#notes.md#"])
-def test_hidden_files_and_editors_backups_beside_the_meetings_are_passed_over(small_content, name):
-    (small_content / "meetings" / name).write_text("an editor's working copy")
+def test_a_copy_saved_as_text_beside_its_meeting_is_not_told_to_take_the_meeting_s_name(small_content):
+    (small_content / "meetings" / "2019-05-28-performance.md.txt").write_text("a copy")
+    assert problems(small_content, linked=True) == [
+        "content/meetings/2019-05-28-performance.md.txt: is not read, and 2019-05-28-performance.md is beside it: "
+        "if it is a copy, delete it; if not, give it a name of its own"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ".2019-05-28-performance.md.swp",
+        "2019-05-28-performance.md~",
+        "#notes.md#",
+        "2019-05-28-performance.md.bak",
+        "2019-05-28-performance.md.orig",
+        "2019-05-28-performance.pdf",
+        "scan.png",
+        "Thumbs.db",
+        "desktop.ini",
+    ],
+)
+def test_backups_sources_and_system_files_beside_the_meetings_are_passed_over(small_content, name):
+    (small_content / "meetings" / name).write_text("not minutes")
+    (small_content / "site.yml.bak").write_text("an old copy of the settings")
     assert "2019-05-28-performance" in [m.id for m in link(load_content(small_content)).meetings]
 
 
@@ -173,8 +194,9 @@ def test_a_note_outside_the_meetings_folder_is_left_alone(small_content):
 def test_a_meeting_file_named_otherwise_is_told_the_name_its_own_date_and_type_make(small_content):
     (small_content / MAY).rename(small_content / "meetings" / "Performance May.md")
     assert (
-        "content/meetings/Performance May.md: file name must be YYYY-MM-DD-<type>.md: "
-        "for this meeting, 2019-05-28-performance.md" in problems(small_content, linked=True)
+        "content/meetings/Performance May.md: file name must be YYYY-MM-DD-<type>.md: its date and type make "
+        "2019-05-28-performance.md (if a file of that name is here already, this is likely a copy of it)"
+        in problems(small_content, linked=True)
     )
 
 

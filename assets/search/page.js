@@ -103,8 +103,10 @@ function begin(document, window, engine, load) {
    * is a step the Back button returns from (`step`, the id of the list chosen from); typing replaces
    * the address as it goes. Choices made one after another in the same list are one step: a keyboard
    * moves through a list's options one change at a time, and Back returns to before the first. */
+  var lastChosen = ""; // the list the last step was chosen from, until typing or Back and Forward end the run
+
   function remember(text, filters, sort, step) {
-    var again = !!step && !!window.history.state && window.history.state.chosen === step;
+    var again = !!step && lastChosen === step;
     if (step && !again) {
       // A choice made before the pause in typing: the address Back returns to holds the words typed,
       // with the filters and order it had.
@@ -112,6 +114,7 @@ function begin(document, window, engine, load) {
       FILTERS.forEach(function (name) { before[name] = here.get(name) || ""; });
       remember(text, before, here.get("sort") || "", false);
     }
+    lastChosen = step || "";
     var params = new URLSearchParams();
     if (text) params.set("q", text);
     FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
@@ -120,8 +123,7 @@ function begin(document, window, engine, load) {
     // Replacing an address with itself still costs the browser a same-document navigation.
     if ((query ? "?" + query : "") === window.location.search) return;
     try {
-      // Typing ends a run of choices: a choice after it, in the same list too, is a step of its own.
-      window.history[step && !again ? "pushState" : "replaceState"](step ? { chosen: step } : null, "", query ? "?" + query : window.location.pathname);
+      window.history[step && !again ? "pushState" : "replaceState"](null, "", query ? "?" + query : window.location.pathname);
     } catch (e) { /* some browsers refuse for pages opened from disk; the search still works */ }
   }
 
@@ -358,6 +360,7 @@ function begin(document, window, engine, load) {
   order.addEventListener("change", chose);
   // Back and Forward return to the search and filters the address holds.
   window.addEventListener("popstate", function () {
+    lastChosen = ""; // a choice after Back is a step of its own, and leaves what was ahead
     restore(true);
     run(true);
   });

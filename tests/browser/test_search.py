@@ -179,6 +179,22 @@ def test_a_second_choice_in_another_list_is_a_step_of_its_own(page, real_server)
     page.wait_for_url(re.compile(r"\?q=custody&kind=item$"))
 
 
+def test_a_choice_after_going_back_is_a_new_step_that_leaves_what_was_ahead(page, real_server):
+    search(page, real_server, "custody")
+    page.select_option("#filter-year", "2021")
+    page.wait_for_url(re.compile(r"year=2021"))
+    page.select_option("#filter-kind", "action")
+    page.wait_for_url(re.compile(r"kind=action"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=custody&year=2021$"))
+    settled(page)
+    page.select_option("#filter-year", "2019")
+    page.wait_for_url(re.compile(r"\?q=custody&year=2019$"))
+    page.go_back()  # to the choice of 2021, which the choice of 2019 did not replace
+    page.wait_for_url(re.compile(r"\?q=custody&year=2021$"))
+    assert page.input_value("#filter-year") == "2021"
+
+
 def test_a_filter_chosen_before_the_pause_in_typing_is_a_step_back_from_the_words_typed(page, real_server):
     search(page, real_server)
     # Typed, then a filter chosen at once: in one script, so no pause in typing comes between them.

@@ -3,7 +3,7 @@
  * `typedWords` gives the engine (engine.js) its ways of reading words: lunr's own trimmer,
  * stop-word filter and stemmer (the index was made with a port of them), the index's
  * separator, and whether the index holds a term, which throws Missing (scorer.js) while
- * the term's words file is not loaded. MAX_WORDS and MAX_EDIT_DISTANCE are engine.js's.
+ * the term's words file is not loaded. MAX_WORDS, MAX_EDIT_DISTANCE and PREFIX_FROM are engine.js's.
  */
 
 function typedWords(lunr, data, opened) {
@@ -72,7 +72,15 @@ function typedWords(lunr, data, opened) {
     // looking for its close spellings would take seconds, so it is passed over (and named, with
     // everything typed, in what the page says).
     var words = wordsOf(rest), kept = bounded(words.filter(function (w) { return !tooLong(w); }));
-    return { rest: rest, phrases: phrases, words: kept, overlong: words.filter(tooLong).length, typing: kept.length > 0 && /[^\s\-]$/.test(rest) };
+    // A word typed with its "'s" is whole: "ACC's" is not the beginning of "account".
+    var typing = kept.length > 0 && /[^\s\-]$/.test(rest) && !/['\u2019]s$/i.test(rest);
+    if (typing && kept.length > 1 && kept[kept.length - 1].length < PREFIX_FROM) {
+      // The first letter of a next word ("Jones s") waits for the next: alone, it would match
+      // nothing, and the words before it would be answered as found only in part.
+      kept = kept.slice(0, -1);
+      typing = false;
+    }
+    return { rest: rest, phrases: phrases, words: kept, overlong: words.filter(tooLong).length, typing: typing };
   }
 
   /* Each word once, and no more than MAX_WORDS of them: a query pasted a page long must still

@@ -79,6 +79,17 @@ def test_an_unfinished_last_word_finds_the_words_it_begins(engine):
     assert ROADS in urls(find(engine, "ANP"))
 
 
+def test_the_first_letter_of_a_next_word_waits_for_the_next_letter(engine):
+    typing, whole = find(engine, "burglary v", "burglary ")
+    assert (typing["mode"], urls(typing)) == (whole["mode"], urls(whole)) == ("words", [BURGLARY])
+
+
+def test_a_word_typed_with_its_apostrophe_s_is_whole_not_a_beginning(engine):
+    # "ANP" is the beginning of "ANPR"; "ANP's" is a whole word, which no document has.
+    beginning, whole = find(engine, "ANP", "ANP’s")
+    assert ROADS in urls(beginning) and urls(whole) == []
+
+
 def test_an_unfinished_word_longer_than_its_stem_still_finds_the_word(engine):
     # "operational" is held as "oper"; "operati" is neither it nor a beginning of it.
     found = find(engine, "operati")

@@ -66,21 +66,27 @@ def run(args) -> int:
         f"Content is valid: {counted(len(archive.meetings), 'meeting')}, {counted(len(archive.actions), 'action')}, "
         f"{counted(len(archive.themes), 'theme')}, {counted(len(archive.people), 'person', 'people')}."
     )
-    for notice in undeclared_types(archive):  # a notice, not a fault: the summary stays one line on stdout
+    for notice in undeclared_types(
+        archive, paths.content
+    ):  # a notice, not a fault: the summary stays one line on stdout
         print(notice, file=sys.stderr)
     return 0
 
 
-def undeclared_types(archive) -> list[str]:
+def undeclared_types(archive, content: Path) -> list[str]:
     """Where site.yml declares meeting types, each other type met: a misspelt type would otherwise quietly
-    become a committee of its own, with its own page and feed."""
+    become a committee of its own, with its own page and feed. Files are named as problems name them."""
     declared = archive.site.meeting_types
     if not declared:
         return []
     known = ", ".join(t.name for t in declared)
-    settings = declared[0].origin.path  # named as every problem names its file, from the content folder's parent
+    settings = path_found_at(declared[0].origin.path, content)
+
+    def where(origin) -> str:
+        return f"{path_found_at(origin.path, content)}:{origin.line}"
+
     return [
-        f"{committee.meetings[0].origin}: type: '{committee.name}' is not among meeting_types in {settings}, "
+        f"{where(committee.meetings[0].origin)}: type: '{committee.name}' is not among meeting_types in {settings}, "
         f"so it is a committee of its own ({counted(len(committee.meetings), 'meeting')}); declare it there, "
         f"or correct the type to one of: {known}"
         for committee in archive.committees[len(declared) :]

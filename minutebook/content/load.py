@@ -62,6 +62,7 @@ TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 HEADING = re.compile(r"^##(?!#)")  # the text is taken by `heading_text`: a pattern for it backtracks on a long line
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")  # `code`, or ``code with a ` in it``
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 # The years a date may fall in: every output can carry them (the calendar needs the year after the last
 # as well), and a year outside them is a slip of the keyboard in minutes.
@@ -1329,7 +1330,10 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
     the open data and the search would all publish it."""
     if not first_unpublishable(text) and "<!--" not in text:  # the usual case, in two passes
         return True
+    fenced = False
     for offset, line in enumerate(text.split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
         found = first_unpublishable(line)
         if found:
             errors.append(
@@ -1341,7 +1345,9 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
                     "which cannot be published; delete it",
                 )
             )
-        if (column := line.find("<!--")) >= 0:
+        # In code (a fenced block, or a `code span`, blanked here with its places kept) it is shown on purpose.
+        uncoded = "" if fenced or FENCE.match(line) else CODE_SPAN.sub(lambda span: " " * len(span[0]), line)
+        if (column := uncoded.find("<!--")) >= 0:
             errors.append(
                 ContentError(
                     path,

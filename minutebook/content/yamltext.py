@@ -65,17 +65,25 @@ class YList(list):
 Value = YMap | YList | str | None  # what a YAML document, or any value in it, is read as
 
 
-# A field whose plain value holds ": " ("title: Meeting: January"), and one whose quoted value holds its own quote
-# before its end ("title: 'Bob's meeting'"): the two mistakes editors make most, which PyYAML words for itself.
-_COLON_IN_VALUE = re.compile(r"^\s*(?:- )?[\w-]+:\s+[^'\"\s].*:\s")
-_QUOTE_CLOSED_EARLY = re.compile(r"^\s*(?:- )?[\w-]+:\s+(['\"])[^'\"]*\1\S")
+# A field as content files write one: a lower-case name, a colon, then its value if any ("title: …").
+_FIELD = re.compile(r"^\s*(?:- )?[a-z_]+:(?:\s+(?P<value>.*))?$")
+# A field whose quoted value holds its own quote before its end ("title: 'Bob's meeting'").
+_QUOTE_CLOSED_EARLY = re.compile(r"^\s*(?:- )?[a-z_]+:\s+(['\"])[^'\"]*\1\S")
+QUOTE_IT = '; a value holding a colon and a space must be in quotes, such as title: "Meeting: January"'
 
 
 def _hint(problem: str, line: str) -> str:
     """What to do about the commonest YAML mistakes, after PyYAML's own words for them."""
     if "mapping values are not allowed" in problem:
-        if _COLON_IN_VALUE.match(line):
-            return '; a value holding a colon and a space must be in quotes, such as title: "Meeting: January"'
+        field = _FIELD.match(line)
+        if field is None:  # a line of a value that goes on from the line above ("  Room 2: upstairs")
+            return (
+                "; this line of a value that goes on from the line above holds a colon and a space: "
+                "put the whole value in quotes"
+            )
+        value = field["value"] or ""
+        if ": " in value or value.endswith(":"):
+            return QUOTE_IT
         return "; this line is indented differently from the field above it: indent it as the fields around it"
     if "expected <block end>" in problem and (quoted := _QUOTE_CLOSED_EARLY.match(line)):
         if quoted[1] == "'":

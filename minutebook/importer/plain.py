@@ -261,11 +261,14 @@ def read_plain(lines: list[str], reference: Reference, order: str):
 
 
 def declared_type(title_block: list[str], declared: tuple[str, ...]) -> Fact | None:
-    """The meeting type site.yml declares that the title block names ("Minutes of the Full Council
-    meeting held on …"), the longest where several do; None where none does."""
+    """The meeting type site.yml declares that a line of the title block naming the meeting names ("Minutes
+    of the Full Council meeting held on …"), the longest where several do; None where none does. A line
+    that does not say "meeting" or "minutes" is passed over: it is most often the body's own name ("LITTLE
+    SNORING PARISH COUNCIL"), which may hold a type's words ("Parish Council") without being the type."""
+    naming = [line for line in title_block if re.search(r"\b(?:meeting|minutes)\b", line, re.I)]
     for name in sorted(declared, key=len, reverse=True):
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.I)
-        for line in title_block:
+        for line in naming:
             if pattern.search(line):
                 printed = " ".join(line.split())
                 return Fact(name, printed, note=f'a type site.yml declares, named in "{printed}"')

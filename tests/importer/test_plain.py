@@ -180,6 +180,13 @@ def test_a_meeting_type_site_yml_declares_is_taken_where_the_title_names_it():
     assert "2023-10-10-full-council.md" == file_name(draft)
 
 
+def test_a_declared_type_in_the_body_s_own_name_is_not_taken_for_the_meeting_s():
+    council = Reference(people=PARISH.people, meeting_types=("Parish Council", "Full Council"))
+    committee = ("LITTLE SNORING PARISH COUNCIL", "Minutes of the Finance Committee meeting held on 10 October 2023")
+    draft = document(*committee, *PARISH_MINUTES[2:], reference=council)
+    assert draft.meeting_type.value != "Parish Council" and draft.meeting_type.checks
+
+
 def test_a_type_read_from_the_title_line_alone_is_checked_naming_the_types_declared():
     untyped = ("LITTLE SNORING PARISH COUNCIL", "Minutes of the meeting held on 10 October 2023")
     draft = document(*untyped, *PARISH_MINUTES[2:], reference=PARISH)

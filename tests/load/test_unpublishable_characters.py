@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from minutebook.characters import first_unpublishable
+from minutebook.content.load import load_content
 from minutebook.pipeline import Paths, build
 from tests.conftest import ROOT
 from tests.load.refusals import problems
@@ -154,3 +155,13 @@ def test_an_html_comment_on_the_about_page_is_refused_too(small_content):
         p.startswith("content/about.md:3: ") and "holds an HTML comment ('<!--') at column 16" in p
         for p in problems(small_content)
     )
+
+
+def test_an_html_comment_shown_as_code_is_not_refused(small_content):
+    rewrite(
+        small_content,
+        APRIL,
+        "## 2.1 ",
+        "The website's pages carry `<!-- analytics -->` tags.\n\n```\n<!-- as printed -->\n```\n\n## 2.1 ",
+    )
+    assert [m.id for m in load_content(small_content).meetings]

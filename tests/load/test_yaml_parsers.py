@@ -87,6 +87,8 @@ REFUSED = [
     # The commonest slips, each with what to do about it.
     ("title: Meeting: January", 1, 'a value holding a colon and a space must be in quotes, such as title: "Meeting'),
     ("date: 2020-01-01\n title: x", 2, "this line is indented differently from the field above it"),
+    ('title: "Full Council": March', 1, "a value holding a colon and a space must be in quotes"),
+    ("venue: Village Hall,\n  Room 2: upstairs", 2, "goes on from the line above holds a colon and a space: put the"),
     ("title: 'Bob's meeting'", 1, "write an apostrophe in it twice ('Bob''s') or put the value in double quotes"),
     ('title: "He said "hi" to"', 1, 'a value in double quotes ends at the next ", so write a double quote'),
     ("a: " + "[" * 1000 + "]" * 1000, 1, "nested more than 50 deep"),

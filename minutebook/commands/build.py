@@ -121,10 +121,10 @@ def run(args) -> int:
         took = sum(report.seconds.values())
         print(
             f"Built {report.pages} pages ({report.files} files) from {counted(report.meetings, 'meeting')} "
-            f"in {took:.1f}s into {os.path.relpath(out)}/"
+            f"in {took:.1f}s into {shown(out)}"
         )
         if not report.unfinished:
-            print(f"Open {os.path.relpath(out)}/index.html in a browser, or run 'python build.py serve' to preview.")
+            print(f"Open {shown(out)}index.html in a browser, or run 'python build.py serve' to preview.")
     if report.unfinished:  # only with --allow-unfinished: last, and even when quiet, so it cannot be missed
         for place in report.unfinished:
             print(found_at(place, paths.content), file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -97,7 +96,7 @@ def run(args) -> int:
         write_new(target, skeleton.text)
     except FileExistsError:
         return refuse(target)
-    print(f"Wrote {os.path.relpath(target)}")
+    print(f"Wrote {shown(target)}")
     print(describe(skeleton, site_yml))
     marked = len(unfinished.markers([SourceFile.of_text(str(target), skeleton.text)]))
     print(
@@ -113,8 +112,7 @@ def run(args) -> int:
 
 def refuse(target: Path) -> int:
     print(
-        f"{os.path.relpath(target)} already exists; nothing was written. Edit that file, "
-        "or choose another --date or --type.",
+        f"{shown(target)} already exists; nothing was written. Edit that file, or choose another --date or --type.",
         file=sys.stderr,
     )
     return 1

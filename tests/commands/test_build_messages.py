@@ -75,3 +75,12 @@ def test_an_archive_of_one_meeting_is_counted_as_one_in_the_summary_and_on_the_h
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "This archive holds the minutes of 1 meeting," in home
     assert "All 1 meetings" not in home
+
+
+def test_the_summary_names_a_site_outside_the_working_folder_in_full(small_content, tmp_path, monkeypatch, capsys):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert main(["--content", str(small_content), "--out", str(tmp_path / "site")]) == 0
+    said = capsys.readouterr().out
+    assert f" into {tmp_path}/site/\n" in said and f"Open {tmp_path}/site/index.html in a browser" in said
+    assert ".." not in said

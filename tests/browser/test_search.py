@@ -180,18 +180,20 @@ def test_a_second_choice_in_another_list_is_a_step_of_its_own(page, real_server)
 
 
 def test_a_choice_after_going_back_is_a_new_step_that_leaves_what_was_ahead(page, real_server):
+    def at(address: str):
+        page.wait_for_url(re.compile(re.escape(address) + "$"))
+
     search(page, real_server, "custody")
-    page.select_option("#filter-year", "2021")
-    page.wait_for_url(re.compile(r"year=2021"))
-    page.select_option("#filter-kind", "action")
-    page.wait_for_url(re.compile(r"kind=action"))
+    for year_or_kind, value in (("year", "2021"), ("kind", "action")):
+        page.select_option(f"#filter-{year_or_kind}", value)
+        at(f"{year_or_kind}={value}")
     page.go_back()
-    page.wait_for_url(re.compile(r"\?q=custody&year=2021$"))
+    at("?q=custody&year=2021")
     settled(page)
     page.select_option("#filter-year", "2019")
-    page.wait_for_url(re.compile(r"\?q=custody&year=2019$"))
+    at("?q=custody&year=2019")
     page.go_back()  # to the choice of 2021, which the choice of 2019 did not replace
-    page.wait_for_url(re.compile(r"\?q=custody&year=2021$"))
+    at("?q=custody&year=2021")
     assert page.input_value("#filter-year") == "2021"
 
 

@@ -135,11 +135,10 @@ def problems_page(showing: Showing) -> bytes:
 
 def describe(failure: BaseException, paths: Paths) -> tuple[str, ...]:
     """A failed build as lines for the terminal and the page: content problems as `check` gives them."""
-    templates = paths.templates
     if isinstance(failure, InvalidContent):
         return tuple(str(found_at(error, paths.content)) for error in failure.errors)
     message = str(failure) or type(failure).__name__
-    where = _template_line(failure, templates)
+    where = _template_line(failure, paths.templates)
     return (f"{where}: {message}" if where else f"Build failed: {message}",)
 
 

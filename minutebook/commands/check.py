@@ -66,9 +66,8 @@ def run(args) -> int:
         f"Content is valid: {counted(len(archive.meetings), 'meeting')}, {counted(len(archive.actions), 'action')}, "
         f"{counted(len(archive.themes), 'theme')}, {counted(len(archive.people), 'person', 'people')}."
     )
-    for notice in undeclared_types(
-        archive, paths.content
-    ):  # a notice, not a fault: the summary stays one line on stdout
+    # A notice, not a fault: the summary stays one line on stdout.
+    for notice in undeclared_types(archive, paths.content):
         print(notice, file=sys.stderr)
     return 0
 

@@ -234,14 +234,15 @@ def _not_read(path: str, name: str, found: os.DirEntry) -> str | None:
     site without a word. Anything else is passed over: hidden files, backups ("….md.bak", "….md~"),
     a source PDF or a scan kept beside the minutes, the files Windows makes itself."""
     stem, suffix = os.path.splitext(name)
+    saved_as_text = stem.lower().endswith(CONTENT_SUFFIXES)  # "….md.txt", "….yml.txt"
     if name.startswith((".", "#")):
         return None
     if name != name.rstrip() and name.rstrip().lower().endswith(CONTENT_SUFFIXES):
         wanted = name.rstrip()
     elif suffix.lower() in MARKDOWN_ENDINGS:
         wanted = stem + ".md"
-    elif suffix.lower() == ".txt" and (stem.lower().endswith(CONTENT_SUFFIXES) or path.startswith("meetings/")):
-        wanted = stem if stem.lower().endswith(CONTENT_SUFFIXES) else stem + ".md"
+    elif suffix.lower() == ".txt" and (saved_as_text or path.startswith("meetings/")):
+        wanted = stem if saved_as_text else stem + ".md"
     else:
         return None
     if os.path.lexists(os.path.join(os.path.dirname(found.path), wanted)):
@@ -1100,11 +1101,8 @@ def parse_meeting(source: SourceFile, errors: list[ContentError]) -> Meeting | N
     name = MEETING_FILE.match(meeting_id)
     if not name:
         # The meeting's own date and type name its file, when it gives them; else an example that is no body's.
-        own = (
-            f"{day.isoformat()}-{type_slug(meeting_type)}.md"
-            if day and meeting_type and type_slug(meeting_type)
-            else ""
-        )
+        slug = type_slug(meeting_type) if meeting_type else ""
+        own = f"{day.isoformat()}-{slug}.md" if day and slug else ""
         wanted = (
             f"its date and type make {own} (if a file of that name is here already, this is likely a copy of it)"
             if own
@@ -1332,8 +1330,8 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
         return True
     fenced = False
     for offset, line in enumerate(text.split("\n")):
-        if FENCE.match(line):
-            fenced = not fenced
+        fence = FENCE.match(line)
+        fenced = fenced != bool(fence)
         found = first_unpublishable(line)
         if found:
             errors.append(
@@ -1346,7 +1344,7 @@ def check_publishable(text: str, first_line: int, path: str, field: str, errors:
                 )
             )
         # In code (a fenced block, or a `code span`, blanked here with its places kept) it is shown on purpose.
-        uncoded = "" if fenced or FENCE.match(line) else CODE_SPAN.sub(lambda span: " " * len(span[0]), line)
+        uncoded = "" if fenced or fence else CODE_SPAN.sub(lambda span: " " * len(span[0]), line)
         if (column := uncoded.find("<!--")) >= 0:
             errors.append(
                 ContentError(

@@ -162,7 +162,7 @@ def _parse(text: str, line_offset: int, name: str) -> Value:
         mark = exc.problem_mark or exc.context_mark
         line = min(_line(mark, line_offset), last_line) if mark else line_offset + 1
         problem = exc.problem or exc.context or ""
-        at = text.split("\n")[line - line_offset - 1] if 0 <= line - line_offset - 1 < text.count("\n") + 1 else ""
+        at = text.split("\n")[line - line_offset - 1]
         if "cannot start any token" in problem and "\t" in at:
             problem = "a tab where YAML expects spaces or a value; use spaces, or put the value in quotes"
         raise YamlProblem(line, f"YAML syntax error: {problem}{_hint(problem, at)}") from None

@@ -190,9 +190,12 @@ def unknown_check(name: str, slug: str) -> str:
     return f'"{name}" is not in content/people.yml; add them there as {slug}, or correct the slug'
 
 
-def read_as(name: str, slug: str, reference: Reference) -> tuple[str, ...]:
-    """A doubt where a printed name was matched to people.yml by its initials, not as written."""
-    known = dict((s, n) for s, n in reference.people).get(slug)
+def name_doubts(name: str, slug: str, in_people: bool, reference: Reference) -> tuple[str, ...]:
+    """What to check of a printed name read as `slug` (`person`): that people.yml lacks them, or that they
+    were matched by their initials rather than as written."""
+    if not in_people:
+        return (unknown_check(name, slug),)
+    known = dict(reference.people).get(slug)
     if known is None or normal(known) == normal(name):
         return ()
     return (f'"{name}" is read as {known} ({slug}) by initial and surname; correct the slug if it is someone else',)
@@ -232,7 +235,7 @@ def member(name: str, printed_capacity: str, reference: Reference, checks: tuple
     name = " ".join(name.split())
     slug, known = person(name, reference)
     role, abbreviation, more = capacity(printed_capacity)
-    checks = checks + more + (read_as(name, slug, reference) if known else (unknown_check(name, slug),))
+    checks = checks + more + name_doubts(name, slug, known, reference)
     if not role:
         checks += (f"no role printed for {name}",)
     return Member(slug, name, role, abbreviation, known, checks)
@@ -263,7 +266,7 @@ def read_chair(printed: str, reference: Reference) -> Fact:
     if not printed:
         return Fact(checks=("no Chair line found",))
     slug, known = person(printed, reference)
-    return Fact(slug, printed, read_as(printed, slug, reference) if known else (unknown_check(printed, slug),))
+    return Fact(slug, printed, name_doubts(printed, slug, known, reference))
 
 
 def read_minute_taker(printed: str, reference: Reference) -> Member | None:

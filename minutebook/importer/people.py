@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from minutebook.importer.found import Member, Reference
-from minutebook.importer.header import normal, person, read_as, unknown_check
+from minutebook.importer.header import name_doubts, normal, person
 
 # Where a list of people starts, and whose they are.
 PRESENT = re.compile(
@@ -139,7 +139,7 @@ def read_entry(entry: str, carried: str, reference: Reference) -> tuple[Member |
     role = role or title_role
     chair = in_chair or (bool(role) and is_chair(role))
     slug, in_people = person(name, reference)
-    checks: tuple[str, ...] = read_as(name, slug, reference) if in_people else (unknown_check(name, slug),)
+    checks = name_doubts(name, slug, in_people, reference)
     if not role:
         checks += (f"no role printed for {name}",)
     return Member(slug, name, role, abbreviation, in_people, checks, chair), carried

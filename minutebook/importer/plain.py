@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from minutebook.importer import dates, repair
 from minutebook.importer.found import Fact, Item, Member, NextFound, Reference
-from minutebook.importer.header import person, read_as, read_minute_taker, read_title, unknown_check
+from minutebook.importer.header import name_doubts, person, read_minute_taker, read_title, unknown_check
 from minutebook.importer.people import (
     ABSENT,
     ALSO_WAS,
@@ -405,7 +405,7 @@ def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference,
     named, _ = read_entry(value, "", reference)  # "Mrs Alice Mortimer": the person, without the title
     slug, known = (named.person, named.known) if named else person(value, reference)
     who = named.name if named else value
-    doubts: tuple[str, ...] = read_as(who, slug, reference) if known else (unknown_check(who, slug),)
+    doubts = name_doubts(who, slug, known, reference)
     if name.startswith("chair"):
         facts.chair = Fact(slug, value, doubts)
         return held_whole(value, slug)

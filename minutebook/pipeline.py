@@ -47,12 +47,14 @@ PARALLEL_FROM = 150  # pages; below this, starting workers costs more than it sa
 
 @dataclass(frozen=True)
 class Paths:
-    """Where a build reads its content, templates, assets and npm packages."""
+    """Where a build reads its content, templates, assets and npm packages, and where it keeps what it
+    compiles of its templates and scripts for the next build (incremental/compiled.py)."""
 
     content: Path = PROJECT / "content"
     templates: Path = PROJECT / "templates"
     assets: Path = PROJECT / "assets"
     node_modules: Path = PROJECT / "node_modules"
+    compiled: Path = PROJECT / ".minutebook_cache"
 
 
 @dataclass
@@ -421,6 +423,7 @@ def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
         "the content folder": paths.content,
         "the templates folder": paths.templates,
         "the assets folder": paths.assets,
+        "the folder the compiled templates are kept in": paths.compiled,
     }
     places = {"Minutebook's own folder, which holds build.py": PROJECT}
     for what, where in (("your home folder", Path.home), ("the folder you are working in", Path.cwd)):
@@ -486,7 +489,7 @@ def _build(
     progress = progress or Progress(quiet=True)
     report = BuildReport()
     with long_lived():
-        cache = BuildCache.open(out_dir, PACKAGE, remembered)
+        cache = BuildCache.open(out_dir, PACKAGE, remembered, paths.compiled)
         read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside git
         loaded = load(paths, report, cache.meetings, read_history, allow_unfinished)
     archive = loaded.archive

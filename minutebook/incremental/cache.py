@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.incremental import fingerprints, kept, plan
+from minutebook.incremental import compiled, fingerprints, kept, plan
 from minutebook.incremental.meetings import KnownMeetings
 from minutebook.link import Archive
 from minutebook.model import Meeting
@@ -28,7 +28,6 @@ from minutebook.site.render import Page
 
 MEETINGS = "parsed"  # the sets of meetings parsed by the last build, one per year their files are named for
 DATES = "dates-written"  # every date and time the last build wrote (site/dates.py)
-SCRIPTS = "scripts"  # the set of scripts as last served: name -> (digest of what they were made from, bytes)
 CODE = "code"  # the digest of Minutebook's own code, under the stamp of its files (code_digest)
 
 
@@ -80,11 +79,14 @@ class BuildCache:
         kept_meetings: Mapping[str, Mapping],
         remembered,
         code_stamp: str | None = None,
+        store: Path | None = None,
     ):
+        """`store`: the folder beside the code for what it compiles of itself (compiled.py); None: beside the site."""
         self.out_dir, self.code, self.manifest = out_dir, code, manifest
         self.code_stamp = code_stamp  # to keep `code` under, when it was hashed again
         self.kept_meetings = kept_meetings  # each set of kept meetings as read, so an unchanged one is not written
-        self.kept_scripts = kept.read_set(out_dir, SCRIPTS, code)
+        self.compiled, self.compiled_beside_code = compiled.folder_for(store, out_dir, code)
+        self.kept_scripts = compiled.read_scripts(self.compiled, code)
         self.scripts: dict[str, tuple[str, bytes]] = {}
         every = {path: entry for entries in kept_meetings.values() for path, entry in entries.items()}
         self.meetings = KnownMeetings(every, code, remembered)
@@ -92,16 +94,21 @@ class BuildCache:
 
     @classmethod
     def open(
-        cls, out_dir: Path, package: Path, remembered: Mapping[str, tuple[str, Meeting]] | None = None
+        cls,
+        out_dir: Path,
+        package: Path,
+        remembered: Mapping[str, tuple[str, Meeting]] | None = None,
+        store: Path | None = None,
     ) -> BuildCache:
         """What was kept beside `out_dir`, for this version of the code in `package`; nothing when it was not
-        kept for the site now in `out_dir`. `remembered`: the meetings the last build in this process read."""
+        kept for the site now in `out_dir`. `remembered`: the meetings the last build in this process read.
+        `store`: where the templates and scripts compiled by this code are kept for every build (compiled.py)."""
         manifest = kept.read_manifest(out_dir)
         if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
             kept.forget(out_dir)
         code, code_stamp = code_digest(out_dir, package, time.time())  # a new Minutebook makes everything again
         kept_meetings = {name: kept.read_set(out_dir, name, code) for name in kept.set_names(out_dir, MEETINGS)}
-        cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered, code_stamp)
+        cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered, code_stamp, store)
         memo = kept.read_kept(out_dir, DATES, cache.dates_code)
         cache.dates_read = len(memo) if isinstance(memo, dict) else 0
         if isinstance(memo, dict):
@@ -115,7 +122,7 @@ class BuildCache:
 
     @property
     def compiled_templates(self) -> Path:
-        return kept.compiled_templates_path(self.out_dir, self.code)
+        return compiled.templates(self.compiled)
 
     def outdated(
         self, archive: Archive, sources, history, pages: list[Page], base_url: str, templates: Path
@@ -167,13 +174,16 @@ class BuildCache:
                 meetings[meetings_set(path)][path] = entry
             for name, entries in meetings.items():
                 kept.write_set(self.out_dir, name, self.code, entries, self.kept_meetings.get(name))
-            kept.write_set(self.out_dir, SCRIPTS, self.code, self.scripts, self.kept_scripts)
+            if self.scripts != self.kept_scripts:
+                compiled.write_scripts(self.compiled, self.code, self.scripts)
             written = dates.written()
             if len(written) != self.dates_read:  # it only grows: a new date or time was written
                 kept.write_kept(self.out_dir, DATES, self.dates_code, written)
             if self.code_stamp is not None:
                 kept.write_kept(self.out_dir, CODE, self.code_stamp, self.code)
-            kept.prune(self.out_dir, {*names, *meetings, SCRIPTS, DATES, CODE}, {self.compiled_templates})
+            kept.prune(
+                self.out_dir, {*names, *meetings, DATES, CODE}, set() if self.compiled_beside_code else {self.compiled}
+            )
             kept.write_manifest(
                 self.out_dir, outdated.prints, site
             )  # last: a manifest naming the site says all the rest was kept for it

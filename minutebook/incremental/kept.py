@@ -46,12 +46,6 @@ def set_path(out_dir: Path, name: str) -> Path:
     return folder(out_dir) / f"{name}.pickle"
 
 
-def compiled_templates_path(out_dir: Path, code: str) -> Path:
-    """Where the templates compiled by this version of Minutebook's code (`code`) are kept:
-    the compiled form follows the Jinja2 settings in render.py as well as the templates."""
-    return folder(out_dir) / f"templates-{code[:16]}"
-
-
 # ---------------------------------------------------------------- the manifest
 
 
@@ -115,7 +109,7 @@ def same_as_before(out_dir: Path, made: Mapping[str, bytes]) -> dict[str, bytes 
 
 
 def forget(out_dir: Path) -> None:
-    """Set aside everything kept beside `out_dir` (the manifest, the parts, the compiled templates):
+    """Set aside everything kept beside `out_dir` (the manifest, the parts, any compiled templates):
     they are trusted only beside the site they were kept with."""
     manifest_path(out_dir).unlink(missing_ok=True)
     shutil.rmtree(folder(out_dir), ignore_errors=True)
@@ -123,8 +117,9 @@ def forget(out_dir: Path) -> None:
 
 # ---------------------------------------------------------------- sets of parts
 #
-# Pickle is safe here: it reads back only files this build wrote into its own folder beside the site,
-# trusted only beside the site the manifest names (`forget`). Each file begins with the hash of
+# Pickle is safe here: it reads back only files a build wrote into its own folder beside the site,
+# trusted only beside the site the manifest names (`forget`), or beside Minutebook's code, which whoever
+# could write there could change as well (compiled.py). Each file begins with the hash of
 # Minutebook's own code (`code`, fingerprints.tree_digest of the package), and the rest is read only
 # when that matches: another version of Minutebook never unpickles objects of classes it does not have.
 # (The set that keeps that hash itself, cache.CODE, begins with the stamp of the code's files instead.)
@@ -147,8 +142,14 @@ def read_set(out_dir: Path, name: str, code: str) -> dict[str, tuple[str, bytes]
 def read_kept(out_dir: Path, name: str, code: str) -> object:
     """What was kept under `name` by this version of the code; None when it is missing, damaged or another
     version's."""
+    return read_file(set_path(out_dir, name), code)
+
+
+def read_file(path: Path, code: str) -> object:
+    """What was kept in the file `path` by this version of the code; None when it is missing, damaged or
+    another version's."""
     try:
-        with open(set_path(out_dir, name), "rb") as kept:
+        with open(path, "rb") as kept:
             if pickle.load(kept) != (PARTS_FORMAT, code):
                 return None
             return pickle.load(kept)
@@ -169,7 +170,11 @@ def write_set(
 def write_kept(out_dir: Path, name: str, code: str, entries: object) -> None:
     """Keep `entries` under `name`, for this version of the code."""
     folder(out_dir).mkdir(exist_ok=True)
-    target = set_path(out_dir, name)
+    write_file(set_path(out_dir, name), code, entries)
+
+
+def write_file(target: Path, code: str, entries: object) -> None:
+    """Keep `entries` in the file `target`, for this version of the code, whole or not at all."""
     temporary = target.with_name(target.name + f".{os.getpid()}")
     with open(temporary, "wb") as kept:  # pickled straight into the file: a large set is never held twice
         pickle.dump((PARTS_FORMAT, code), kept, protocol=pickle.HIGHEST_PROTOCOL)

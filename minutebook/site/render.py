@@ -10,6 +10,7 @@ sub-path and from disk.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -446,9 +447,25 @@ def rel(context: jinja2.runtime.Context, target: str) -> str:
     return context["link_from_here"](target)
 
 
-def _compiled_templates(folder: Path) -> jinja2.FileSystemBytecodeCache:
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))  # keyed by each template's source; written atomically
+class KeptTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in a folder, keyed by each template's name and source and written whole
+    (Jinja2's own). The folder may be shared with other builds (incremental/compiled.py), so one that
+    cannot be read or written, or is dropped meanwhile, only means compiling again, never a failed build."""
+
+    def __init__(self, folder: Path):
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):  # unreadable, or cut short: compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 class Renderer:
@@ -478,7 +495,7 @@ class Renderer:
             # The optimizer folds constant expressions, which these templates hardly have: it is a tenth of
             # the time compiling them takes, and rendering is no faster for it.
             optimized=False,
-            bytecode_cache=_compiled_templates(compiled) if compiled else None,
+            bytecode_cache=KeptTemplates(compiled) if compiled else None,
         )
         locale = archive.site.locale
         self.env.filters.update(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.incremental import kept
+from minutebook.incremental import compiled, kept
 from minutebook.incremental.fingerprints import tree_digest
 from minutebook.incremental.vocabulary import Vocabulary
 from minutebook.outputs.minify import Minifier
@@ -344,7 +344,7 @@ def test_a_status_change_remakes_the_files_that_show_actions_but_not_the_other_y
 
 def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
     content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
-    paths = Paths(content=content)
+    paths = Paths(content=content, compiled=tmp_path / "compiled")
     site = tmp_path / "site"
     build(paths, site)
     folder, code = kept.folder(site), tree_digest(PACKAGE)
@@ -356,9 +356,9 @@ def test_parts_kept_between_builds_are_checked_not_trusted(tmp_path):
         "meetings-2019.pickle",
         "parsed-2019.pickle",
         "dates-written.pickle",  # each a function of its key alone, as this Minutebook and this Babel write it
-        "scripts.pickle",
     }
-    kept.write_set(site, "scripts", code, {"search.js": ("not its key", b"not the search code")})
+    scripts = tmp_path / "compiled" / compiled.version(code)
+    compiled.write_scripts(scripts, code, {"search.js": ("not its key", b"not the search code")})
     kept.write_set(site, "search-2019", code, {"2019-04-30-monthly-assurance": ("not its key", b"{}")})
     kept.write_set(site, "search-summaries", code, {"2019-04-30-monthly-assurance": ("not its key", b"[]")})
     (folder / "meetings-2019.pickle").write_bytes((folder / "meetings-2019.pickle").read_bytes()[:-100])  # cut short
@@ -431,19 +431,6 @@ def test_an_edit_reads_and_writes_only_its_own_years_search_parts(tmp_path, monk
     build(paths, site)
     assert "search-2019" in read and "search-2020" not in read
     assert other_year.read_bytes() == kept_before
-    assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
-
-
-def test_compiled_templates_are_kept_for_the_next_build_and_those_of_other_code_dropped(tmp_path):
-    content = shutil.copytree(FIXTURES / "small", tmp_path / "content")
-    paths, site = Paths(content=content), tmp_path / "site"
-    stale = tmp_path / ".site.parts" / "templates-0123456789abcdef"
-    stale.mkdir(parents=True)  # as a build by other code would have left it
-    build(paths, site)
-    kept = [p for p in (tmp_path / ".site.parts").iterdir() if p.is_dir()]
-    assert len(kept) == 1 and kept[0] != stale and any(kept[0].iterdir())
-    edit_meeting(content, paths.templates)
-    build(paths, site)
     assert snapshot(site) == snapshot(build_fully(paths, tmp_path / "full"))
 
 

@@ -32,7 +32,7 @@ from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
-from minutebook.pipeline import Paths
+from minutebook.pipeline import compiled_store
 
 from . import browser as chromium_search
 from . import generate, hugo_project, mkdocs_project, report, schedule
@@ -46,7 +46,7 @@ RESULTS_DIR = BENCH / "results"
 PYTHON = sys.executable
 SEED = 1
 SIZES = (50, 500, 5000)  # 10x, 100x and 1,000x the real archive's five meetings
-COMPILED = Paths.compiled.name  # what a build compiles of Minutebook's own files, kept beside its code
+COMPILED = compiled_store({}).name  # what a build compiles of the templates and scripts, beside its code
 FIRST_RESULT_WORD = "custody"  # a domain word of middling frequency: results exist at every size
 # Rounds: on two shared cores one build can take half as long again as the next, so each figure is
 # the median of several, every tool taking its turn in each round.
@@ -186,7 +186,9 @@ class Minutebook(Tool):
     def __init__(self, key: str, label: str, code: Path, content: Path, work: Path, python: Path | str = PYTHON):
         self.key, self.label, self.code, self.content, self.python = key, label, code, content, str(python)
         self.site, self.preview_site = work / key, work / f"{key}-preview"
-        self.env = os.environ | {"PYTHONPATH": str(code)}
+        # Each tree keeps what it compiles beside its own code (not where MINUTEBOOK_CACHE might say).
+        self.env = {name: value for name, value in os.environ.items() if name != "MINUTEBOOK_CACHE"}
+        self.env["PYTHONPATH"] = str(code)
 
     def prepare(self) -> None:
         compileall.compile_dir(self.code / "minutebook", quiet=1)

@@ -27,6 +27,7 @@ from pathlib import Path
 from minutebook.content import history as file_history
 from minutebook.content import unfinished
 from minutebook.content.load import SourceFile, file_reader, parse_content, read_sources
+from minutebook.incremental import fingerprints
 from minutebook.incremental.cache import BuildCache
 from minutebook.link import Archive, link
 from minutebook.model import InvalidContent
@@ -54,7 +55,14 @@ class Paths:
     templates: Path = PROJECT / "templates"
     assets: Path = PROJECT / "assets"
     node_modules: Path = PROJECT / "node_modules"
-    compiled: Path = PROJECT / ".minutebook_cache"
+    compiled: Path = field(default_factory=lambda: compiled_store(os.environ))
+
+
+def compiled_store(environment: Mapping[str, str]) -> Path:
+    """Where builds keep what they compile of the templates and scripts (incremental/compiled.py):
+    `.minutebook_cache/` beside the code, or the folder MINUTEBOOK_CACHE names, as PYTHONPYCACHEPREFIX
+    moves Python's own compiled files (for code on a read-only disk, or tests kept apart)."""
+    return Path(os.path.abspath(environment.get("MINUTEBOOK_CACHE") or PROJECT / ".minutebook_cache"))
 
 
 @dataclass
@@ -423,7 +431,7 @@ def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
         "the content folder": paths.content,
         "the templates folder": paths.templates,
         "the assets folder": paths.assets,
-        "the folder the compiled templates are kept in": paths.compiled,
+        "the folder compiled templates and scripts are kept in": paths.compiled,
     }
     places = {"Minutebook's own folder, which holds build.py": PROJECT}
     for what, where in (("your home folder", Path.home), ("the folder you are working in", Path.cwd)):
@@ -432,6 +440,12 @@ def refused_folders(paths: Paths) -> tuple[dict[str, Path], dict[str, Path]]:
         except (OSError, RuntimeError):
             pass  # none known (no HOME), or deleted from under us: nothing there to replace
     return inputs, places
+
+
+def running_code() -> str:
+    """The stamp of Minutebook's code as it is now (fingerprints.tree_stamp), for a process that builds
+    more than once to take as it starts; "" while a file of it has only just changed."""
+    return fingerprints.tree_stamp(PACKAGE, time.time()) or ""
 
 
 def build(
@@ -443,10 +457,13 @@ def build(
     allow_unfinished: bool = False,
     wait: float | None = None,
     waiting: Callable[[], None] | None = None,
+    code_run: str | None = None,
 ) -> BuildReport:
     """Build the whole site into `out_dir`, atomically; nothing is written on failure.
 
-    `remembered` is the `read` of the last report from this process: meetings already in memory.
+    `remembered` is the `read` of the last report from this process: meetings already in memory. A process
+    that builds more than once passes `code_run`, the stamp of its code as it started (`running_code`), so a
+    build can tell whether the code it runs is still the code on disk.
     Content still marked TO DO or CHECK is refused unless `allow_unfinished`: such a site is not for publication.
     A folder that is not a site's (write.check_target) is refused before anything is done. The folder's lock
     is held from reading what the last build kept to writing what the next will read: another build into
@@ -456,7 +473,7 @@ def build(
     check_target(out_dir, *refused_folders(paths))
     with build_lock(out_dir, wait, waiting) as lock:
         try:
-            return _build(paths, out_dir, lock, base_url, progress, remembered, allow_unfinished)
+            return _build(paths, out_dir, lock, base_url, progress, remembered, allow_unfinished, code_run)
         finally:
             gc.unfreeze()  # what the build froze (long_lived) is the collector's again once it ends
 
@@ -485,11 +502,12 @@ def _build(
     progress,
     remembered: dict | None,
     allow_unfinished: bool,
+    code_run: str | None,
 ) -> BuildReport:
     progress = progress or Progress(quiet=True)
     report = BuildReport()
     with long_lived():
-        cache = BuildCache.open(out_dir, PACKAGE, remembered, paths.compiled)
+        cache = BuildCache.open(out_dir, PACKAGE, remembered, paths.compiled, code_run)
         read_history = file_history.start_reading_history(paths.content)  # one `git log`; none outside git
         loaded = load(paths, report, cache.meetings, read_history, allow_unfinished)
     archive = loaded.archive

@@ -27,7 +27,7 @@ import jinja2
 
 from minutebook.content.load import found_at
 from minutebook.model import InvalidContent
-from minutebook.pipeline import BuildReport, Paths, build
+from minutebook.pipeline import BuildReport, Paths, build, running_code
 
 RELOAD_SCRIPT = "/__minutebook/reload.js"
 VERSION = "/__minutebook/version"
@@ -250,6 +250,7 @@ class Preview:
         self.builds = 0
         self.showing = Showing(f"{self.session}-0")
         self.read: dict = {}  # the meetings the last good build read, so the next need not read them again
+        self.code_run = running_code()  # the code as this server started, for each build to compare (build())
         self.building = threading.Lock()  # one build at a time: the first, and the watcher's
 
     def watched(self) -> list[Path]:
@@ -262,7 +263,14 @@ class Preview:
             problems: tuple[str, ...] = ()
             try:
                 # A draft still marked TO DO or CHECK is previewed, markers and all: that is how the editor finishes it.
-                report = build(self.paths, self.site, progress=progress, remembered=self.read, allow_unfinished=True)
+                report = build(
+                    self.paths,
+                    self.site,
+                    progress=progress,
+                    remembered=self.read,
+                    allow_unfinished=True,
+                    code_run=self.code_run,
+                )
                 self.read = report.read
             except Exception as failure:  # whatever stops a build, the server stays up to show it
                 problems = describe(failure, self.paths)

@@ -37,6 +37,15 @@ CHROMIUM_ARGS = [
 STRICT_CSP = "default-src 'self'; img-src 'self' data:"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def compiled_apart(tmp_path_factory):
+    """The session's builds, and the commands it runs, keep what they compile in a folder of its own
+    (pipeline.compiled_store), not beside the code: they neither add to the developer's nor take from it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MINUTEBOOK_CACHE", str(tmp_path_factory.mktemp("compiled")))
+        yield
+
+
 def build_site(content: Path, out: Path, base_url: str = "") -> Path:
     build(Paths(content=content), out, base_url=base_url)
     return out

@@ -37,12 +37,12 @@ def meetings_set(path: str) -> str:
     return f"{MEETINGS}-{year.group(0) if year else 'other'}"
 
 
-def code_digest(out_dir: Path, package: Path, now: float) -> tuple[str, str | None]:
+def code_digest(out_dir: Path, package: Path, stamp: str | None) -> tuple[str, str | None]:
     """Minutebook's own code (fingerprints.tree_digest), and the stamp of its files to keep it under when it
     was hashed again (None: nothing to keep). Reading every file of the code costs a one-meeting rebuild more
     than a look at their sizes and times, so the digest the last build kept stands while its stamp does.
-    The stamp is taken before the files are read: one changed meanwhile changes the next stamp."""
-    stamp = fingerprints.tree_stamp(package, now)
+    `stamp` is the files' stamp (fingerprints.tree_stamp), taken before they are read: one changed
+    meanwhile changes the next stamp."""
     if stamp is not None and isinstance(known := kept.read_kept(out_dir, CODE, stamp), str):
         return known, None
     return fingerprints.tree_digest(package), stamp
@@ -99,16 +99,23 @@ class BuildCache:
         package: Path,
         remembered: Mapping[str, tuple[str, Meeting]] | None = None,
         store: Path | None = None,
+        code_run: str | None = None,
     ) -> BuildCache:
         """What was kept beside `out_dir`, for this version of the code in `package`; nothing when it was not
         kept for the site now in `out_dir`. `remembered`: the meetings the last build in this process read.
-        `store`: where the templates and scripts compiled by this code are kept for every build (compiled.py)."""
+        `store`: where the templates and scripts compiled by this code are kept for every build (compiled.py).
+        `code_run`: the stamp of the code this process runs, as it started (fingerprints.tree_stamp, "" where
+        not known); None for a process that builds once, just started, whose code is the code on disk."""
         manifest = kept.read_manifest(out_dir)
         if manifest is None:  # not kept for the site in out_dir: nothing kept beside it is trusted
             kept.forget(out_dir)
-        code, code_stamp = code_digest(out_dir, package, time.time())  # a new Minutebook makes everything again
+        stamp = fingerprints.tree_stamp(package, time.time())
+        code, code_stamp = code_digest(out_dir, package, stamp)  # a new Minutebook makes everything again
+        # A process that lives on (the preview server) while the code changes still compiles with the old
+        # code: what it compiles is then kept only beside its own site, not where the new code's builds look.
+        shared = store if code_run is None or (stamp is not None and stamp == code_run) else None
         kept_meetings = {name: kept.read_set(out_dir, name, code) for name in kept.set_names(out_dir, MEETINGS)}
-        cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered, code_stamp, store)
+        cache = cls(out_dir, code, manifest or {}, kept_meetings, remembered, code_stamp, shared)
         memo = kept.read_kept(out_dir, DATES, cache.dates_code)
         cache.dates_read = len(memo) if isinstance(memo, dict) else 0
         if isinstance(memo, dict):

@@ -1,15 +1,19 @@
-"""What Minutebook makes of its own files: its templates compiled and its scripts minified.
+"""What a build makes of the templates and scripts, whatever the content: the templates compiled and
+the scripts minified.
 
-They are kept beside the code (Paths.compiled: `.minutebook_cache/` in Minutebook's folder), as Python
-keeps its own compiled modules in `__pycache__`, for every build on this computer, whatever folder it
-builds into. Kept only beside the site, a build into a new folder (a first `make site`, a look with
-`--out`, every test) compiled each template and minified each script again: at 50 meetings a
-sixth of the build.
+They are kept beside the code (Paths.compiled: `.minutebook_cache/` in Minutebook's folder, unless
+MINUTEBOOK_CACHE names another), as Python keeps its compiled modules in `__pycache__`, for every build
+on this computer, whatever folder it builds into. Kept only beside the site, a build into a new folder
+(a first `make site`, a look with `--out`, every test) compiled each template and minified each script
+again: at 50 meetings an eighth of the build.
 
 Each version of the code, with the Jinja2 it compiles for, has a folder of its own there; the few used
-last are kept, the rest dropped. Where that folder cannot be made or written (Minutebook installed
-read-only), they are kept beside the site, as the rest of the build cache is. Nothing here is relied
-on: a file missing, damaged, or dropped by another build meanwhile is simply made again.
+last are kept, the rest dropped. Each template is kept under its file's name and a checksum of its
+source, each script under a digest of its source and the minifier (cache.minified). Where the folder
+cannot be made or written (Minutebook installed read-only), or the process runs code that has changed
+on disk since it started (the preview server), they are kept beside the site, as the rest of the build
+cache is. Nothing here is relied on: a file missing, damaged, or dropped by another build meanwhile is
+simply made again.
 """
 
 from __future__ import annotations

@@ -176,10 +176,14 @@ def write_kept(out_dir: Path, name: str, code: str, entries: object) -> None:
 def write_file(target: Path, code: str, entries: object) -> None:
     """Keep `entries` in the file `target`, for this version of the code, whole or not at all."""
     temporary = target.with_name(target.name + f".{os.getpid()}")
-    with open(temporary, "wb") as kept:  # pickled straight into the file: a large set is never held twice
-        pickle.dump((PARTS_FORMAT, code), kept, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(entries, kept, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, target)
+    try:
+        with open(temporary, "wb") as kept:  # pickled straight into the file: a large set is never held twice
+            pickle.dump((PARTS_FORMAT, code), kept, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entries, kept, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def prune(out_dir: Path, names: set[str], folders: AbstractSet[Path] = frozenset()) -> None:

@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import operator
 import posixpath
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -460,7 +461,9 @@ class KeptTemplates(jinja2.FileSystemBytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, TypeError):  # unreadable, or cut short: compiled again
+        except Exception:  # noqa: BLE001 - unreadable, cut short or damaged: any of pickle's or marshal's errors
+            bucket.reset()
+        if bucket.code is not None and not isinstance(bucket.code, types.CodeType):  # read whole, but not code
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:

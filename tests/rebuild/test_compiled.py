@@ -2,14 +2,18 @@
 
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import jinja2
 import pytest
 
+from minutebook import preview
 from minutebook.incremental import compiled, kept
 from minutebook.incremental.fingerprints import tree_digest
 from minutebook.outputs.minify import Minifier
-from minutebook.pipeline import PACKAGE, Paths, build
+from minutebook.pipeline import PACKAGE, PROJECT, Paths, build, compiled_store
 from minutebook.site.render import KeptTemplates
 from minutebook.write import PublishError
 from tests.conftest import FIXTURES, ROOT
@@ -89,24 +93,91 @@ def test_those_beside_the_site_for_other_code_are_dropped(tmp_path):
 
 
 def test_compiled_templates_taken_away_meanwhile_are_compiled_again_without_failing(tmp_path):
-    env = jinja2.Environment(
-        loader=jinja2.DictLoader({"page.html": "<p>{{ words }}</p>"}), bytecode_cache=KeptTemplates(tmp_path / "kept")
-    )
+    env = jinja2.Environment(loader=PAGE, bytecode_cache=KeptTemplates(tmp_path / "kept"))
     shutil.rmtree(tmp_path / "kept")  # another build tidied the store away
     assert env.get_template("page.html").render(words="Minutes") == "<p>Minutes</p>"
 
 
-def test_a_compiled_template_cut_short_is_compiled_again(tmp_path):
-    loader = jinja2.DictLoader({"page.html": "<p>{{ words }}</p>"})
-    jinja2.Environment(loader=loader, bytecode_cache=KeptTemplates(tmp_path)).get_template("page.html")
-    for file in tmp_path.iterdir():
-        file.write_bytes(file.read_bytes()[:-20])
-    env = jinja2.Environment(loader=loader, bytecode_cache=KeptTemplates(tmp_path))
+PAGE = jinja2.DictLoader({"page.html": "<p>{{ words }}</p>"})
+
+
+def kept_page(folder):
+    """The one template compiled and kept in `folder`: its file."""
+    jinja2.Environment(loader=PAGE, bytecode_cache=KeptTemplates(folder)).get_template("page.html")
+    (file,) = folder.iterdir()
+    return file
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda kept: kept[:-20],  # cut short in the compiled code
+        lambda kept: kept[: len(jinja2.bccache.bc_magic) + 5],  # cut short in the source's checksum
+        lambda kept: kept[: len(jinja2.bccache.bc_magic)] + b"\xff" * 50,  # garbage after the header
+    ],
+)
+def test_a_damaged_compiled_template_is_compiled_again(tmp_path, damage):
+    file = kept_page(tmp_path)
+    file.write_bytes(damage(file.read_bytes()))
+    env = jinja2.Environment(loader=PAGE, bytecode_cache=KeptTemplates(tmp_path))
     assert env.get_template("page.html").render(words="Minutes") == "<p>Minutes</p>"
+
+
+def test_a_compiled_template_that_holds_no_code_is_compiled_again(tmp_path):
+    kept = KeptTemplates(tmp_path)
+    env = jinja2.Environment(loader=PAGE, bytecode_cache=kept)
+    source, filename, _ = PAGE.get_source(env, "page.html")
+    bucket = kept.get_bucket(env, "page.html", filename, source)
+    bucket.code = 5  # the right checksum, then a number where the code should be
+    kept.dump_bytecode(bucket)
+    assert env.get_template("page.html").render(words="Minutes") == "<p>Minutes</p>"
+
+
+def test_each_version_of_jinja2_has_a_folder_of_its_own(monkeypatch):
+    was = compiled.version("the code")
+    monkeypatch.setattr(jinja2, "__version__", "9.9.9")
+    assert compiled.version("the code") != was
+
+
+def test_a_process_whose_code_changed_since_it_started_keeps_nothing_for_other_builds(tmp_path):
+    # The preview server, still running the code it started with after an edit to the code or a git pull.
+    store = tmp_path / "compiled"
+    build(Paths(content=FIXTURES / "small", compiled=store), tmp_path / "site", code_run="the code as it was")
+    assert not store.exists() or not any(store.rglob("*.cache"))
+    beside = kept.folder(tmp_path / "site") / f"code-{compiled.version(tree_digest(PACKAGE))}"
+    assert any((beside / "templates").iterdir())
+
+
+def test_the_preview_tells_each_build_the_code_it_started_with(tmp_path, monkeypatch):
+    monkeypatch.setattr(preview, "running_code", lambda: "the code as it was when the server started")
+    store = tmp_path / "compiled"
+    server = preview.Preview(Paths(content=FIXTURES / "small", compiled=store), tmp_path / "preview")
+    assert server.rebuild() is not None
+    assert not store.exists() or not any(store.rglob("*.cache"))
 
 
 def test_out_may_not_name_the_folder_they_are_kept_in(tmp_path):
     store = tmp_path / "compiled"
-    with pytest.raises(PublishError, match="it is inside the folder the compiled templates are kept in"):
+    with pytest.raises(PublishError, match="it is inside the folder compiled templates and scripts are kept in"):
         build(Paths(content=FIXTURES / "small", compiled=store), store / "site")
     assert not (store / "site").exists()
+
+
+def test_they_are_kept_beside_the_code_unless_minutebook_cache_names_another_folder():
+    assert compiled_store({}) == PROJECT / ".minutebook_cache"
+    assert compiled_store({"MINUTEBOOK_CACHE": "/srv/cache/minutebook"}) == Path("/srv/cache/minutebook")
+
+
+def test_the_command_line_build_keeps_them_where_minutebook_cache_says(tmp_path):
+    env = os.environ | {"MINUTEBOOK_CACHE": str(tmp_path / "elsewhere")}
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(FIXTURES / "small"), "--out", "site", "--quiet"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    (folder,) = (tmp_path / "elsewhere").iterdir()
+    assert any((folder / "templates").iterdir())

@@ -196,10 +196,13 @@ def stand_in_code(folder):
 
 def test_the_codes_digest_is_kept_under_a_stamp_of_its_files_names_sizes_and_times(tmp_path):
     package, site = stand_in_code(tmp_path), tmp_path / "site"
-    digest, stamp = code_digest(site, package, SETTLED)
+    digest, stamp = code_digest(site, package, tree_stamp(package, SETTLED))
     assert digest == tree_digest(package) and stamp is not None  # nothing kept yet: hashed, and a stamp to keep
     kept.write_kept(site, CODE, stamp, "the digest kept")
-    assert code_digest(site, package, SETTLED) == ("the digest kept", None)  # the same stamp: files not read
+    assert code_digest(site, package, tree_stamp(package, SETTLED)) == (
+        "the digest kept",
+        None,
+    )  # the same stamp: files not read
 
 
 def test_a_code_file_rewritten_changes_the_stamp_even_with_its_size_and_modification_time_put_back(tmp_path):
@@ -224,16 +227,16 @@ def test_code_changed_within_the_last_moments_has_no_stamp_so_it_is_always_hashe
     package, site = stand_in_code(tmp_path), tmp_path / "site"
     (package / "a.py").write_text("A = 3\n")
     assert tree_stamp(package, time.time()) is None
-    assert code_digest(site, package, time.time()) == (tree_digest(package), None)
+    assert code_digest(site, package, tree_stamp(package, time.time())) == (tree_digest(package), None)
 
 
 def test_code_changed_between_two_builds_in_one_process_is_hashed_again(tmp_path):
     # The preview server builds again and again in one process: what it keeps must follow the code on disk.
     package, site = stand_in_code(tmp_path), tmp_path / "site"
-    first, stamp = code_digest(site, package, SETTLED)
+    first, stamp = code_digest(site, package, tree_stamp(package, SETTLED))
     kept.write_kept(site, CODE, stamp, first)
     (package / "a.py").write_text("A = 10\n")
-    second, new_stamp = code_digest(site, package, SETTLED)
+    second, new_stamp = code_digest(site, package, tree_stamp(package, SETTLED))
     assert second == tree_digest(package) != first and new_stamp not in (None, stamp)
 
 

@@ -29,7 +29,7 @@ NOT_NAMES = {"motion", "the", "it", "that", "seconded", "second", "supported", "
 MOVED = (
     re.compile(rf"\b(?i:moved|proposed)(?:\s+by)?\s*:?\s+{WHO}"),
     re.compile(rf"\b(?i:motion)\s*(?:by\b|:)\s*{WHO}"),
-    re.compile(rf"(?:^|[.;]\s+|,\s+){WHO}\s+(?:moved|proposed)\b"),
+    re.compile(rf"(?:^|[.;]\s+|,\s+){WHO}\s+(?:then\s+|formally\s+|duly\s+)?(?:moved|proposed)\b"),
 )
 SECONDED = (
     re.compile(rf"\b(?i:seconded|supported|second)(?:\s+by)?\s*:?\s+{WHO}"),

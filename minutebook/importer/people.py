@@ -28,6 +28,13 @@ APOLOGIES = re.compile(
     r"(?:\s+from)?\s*[:–—-]?\s*(?P<names>.*)$",
     re.I | re.S,
 )
+# Apologies given in a sentence of their own: "Cllr Wren and Cllr Lang sent apologies.", "Mr Reed had
+# tendered his apologies". Read only where everything before the verb is people (plain.people_line).
+SENT_APOLOGIES = re.compile(
+    r"^(?P<names>.+?)\s+(?:(?:had|has|have)\s+)?(?:sent|given|gave|offered|tendered|submitted)\s+"
+    r"(?:(?:their|his|her)\s+)?apologies\b(?:\s+for\s+absence)?\s*\.?$",
+    re.I | re.S,
+)
 ABSENT = re.compile(r"^(?:[A-Za-z ]{0,40}\s)?absent\b\s*[:–—-]?", re.I)
 # The list ends with its sentence: "… and Nadia Khan. Absent: …", "… Peter Hume were present. Sara Ivers was
 # absent." A full stop after "Dr" or "Mr" ends no sentence.

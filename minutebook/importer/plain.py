@@ -26,6 +26,7 @@ from minutebook.importer.people import (
     LABEL_INSIDE,
     LIST_END,
     PRESENT,
+    SENT_APOLOGIES,
     WERE_PRESENT,
     by_surname,
     people_list,
@@ -66,6 +67,8 @@ NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 # A motion: what the meeting decided, as minuted. Kept in the item's text; drafted as a decision too.
 MOTION = re.compile(
     r"\bRESOLVED\b|\bAGREED\s*:|\b(?:moved|proposed)\b[^.]*?\bseconded\b|\bseconded\s+by\b|\bmotion\s+(?:was\s+)?(?:carried|passed|failed)\b|"
+    # "Cllr Briggs proposed that the minutes be approved. Cllr Okafor seconded the proposal": the next sentence
+    r"\b(?:moved|proposed)\s+that\b[^.]*\.\s+[^.]*?\bseconded\b|"
     r"\bcarried\s+(?:\d+\s*[-–]\s*\d+|unanimously|by\s+\d+)|\bmotion\s*:|\bvote\s*:\s*\d+\s*[-–]\s*\d+",
     re.I,
 )
@@ -368,7 +371,8 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
     The list ends where the sentence does, if a label follows ("… Nadia Khan. Absent: …")."""
     if ABSENT.match(line):
         return None
-    apologies = APOLOGIES.match(line)
+    sent = SENT_APOLOGIES.match(line)
+    apologies = APOLOGIES.match(line) or sent
     present = PRESENT.match(line)
     also = ALSO_WAS.match(line) if not apologies else None  # before "present", which ends this sentence too
     kind, match = ("apologies", apologies) if apologies else ("present", also or present)
@@ -383,7 +387,7 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
     if not names:
         return kind, [], []
     members, skipped = people_list(names, reference, group)
-    if not members:
+    if not members or (sent and skipped):  # "The Chair said the Clerk had sent apologies": a sentence, not a list
         return None
     return kind, members, skipped
 

@@ -384,3 +384,17 @@ def test_moved_by_the_chair_of_a_committee_is_not_the_meetings_chair():
     )
     assert "moved" not in front["decisions"][0]
     assert 'CHECK: moved by "the Chairman of the Finance Committee", but no one present is minuted as' in text
+
+
+def test_a_proposal_seconded_in_the_next_sentence_is_one_motion_with_its_mover_and_seconder():
+    front, _ = drafted(
+        "Council Member Adams then proposed that the contract be awarded to Parkline Ltd."
+        " Council Member Diaz seconded the proposal, which was carried."
+    )
+    (decision,) = front["decisions"]
+    assert (decision["moved"], decision["seconded"], decision["result"]) == ("tom-adams", "dana-diaz", "carried")
+
+
+def test_a_proposal_no_one_seconds_is_no_motion():
+    front, _ = drafted("Council Member Adams proposed that officers look again at the bids. Members agreed.")
+    assert "decisions" not in front

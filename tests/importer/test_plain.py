@@ -4,6 +4,7 @@ import pytest
 
 from minutebook.importer.draft import file_name, render
 from minutebook.importer.found import Reference
+from minutebook.importer.parse import parse
 from minutebook.importer.people import people_list
 from minutebook.importer.plain import item_start, motions_in
 from minutebook.importer.repair import blocks_of
@@ -208,3 +209,22 @@ def test_an_initial_two_people_share_with_a_surname_is_matched_to_neither():
     two_hales = Reference(people=(("margaret-hale", "Margaret Hale"), ("mark-hale", "Mark Hale")))
     attendees = {m.name: m for m in document(*PARISH_MINUTES, reference=two_hales).attendees}
     assert (attendees["M Hale"].person, attendees["M Hale"].known) == ("m-hale", False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cllr Jo Wren and Cllr Dev Lang sent apologies.",
+        "Cllr Jo Wren and Cllr Dev Lang had sent their apologies for absence.",
+        "Cllr Jo Wren and Cllr Dev Lang tendered apologies.",
+    ],
+)
+def test_apologies_given_in_a_sentence_of_their_own_name_who_gave_them(sentence):
+    draft = parse(["Harbour Board", "Present: Cllr Ruth Hale (Chair)", "", "1. Apologies", sentence], Reference())
+    assert [(m.person, m.role) for m in draft.apologies] == [("jo-wren", "Councillor"), ("dev-lang", "Councillor")]
+
+
+def test_apologies_sent_by_someone_to_someone_else_name_no_one_absent():
+    lines = ["Harbour Board", "Present: Cllr Ruth Hale (Chair)", "", "1. Chair's announcements"]
+    draft = parse([*lines, "The Chair said the Clerk had sent apologies to the family of Mr Ives."], Reference())
+    assert draft.apologies == ()

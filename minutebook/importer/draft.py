@@ -137,6 +137,8 @@ def members(key: str, people: tuple[Member, ...], missing: str) -> list[str]:
 def apologies(draft: Draft) -> list[str]:
     if draft.apologies:
         return members("apologies", draft.apologies, "")
+    if draft.apologies_line.checks:  # an item on apologies no names could be read from (plain.apologies_unread)
+        return [f"apologies: []  # {CHECK}: {draft.apologies_line.checks[0]}; list who sent them"]
     if draft.apologies_line.printed:
         return [
             f"apologies: []  # {CHECK}: the Apologies line could not be read as names and roles;"

@@ -89,7 +89,7 @@ def parse_plain(lines: list[str], reference: Reference) -> Draft:
         minute_taker=facts.minute_taker,
         attendees=tuple(facts.attendees),
         apologies=tuple(facts.apologies),
-        apologies_line=Fact(),
+        apologies_line=plain.apologies_unread(list(items), facts),
         agenda=items,
         actions=tuple(a for item in items for _, a in actions_in(item, members, run_on=True)),
         next_meeting=plain.next_meeting_in(list(items), day, order),

@@ -592,6 +592,24 @@ def apologies_under_title(items: list[Item], facts: HeaderFacts, reference: Refe
             add_people(facts, "apologies", members)
 
 
+NO_APOLOGIES = re.compile(r"\b(?:none|nil|no\s+apologies)\b", re.I)
+
+
+def apologies_unread(items: list[Item], facts: HeaderFacts) -> Fact:
+    """An item on apologies that names no one the importer could read: the empty list it drafts is marked,
+    or an editor would take it for none sent. ("No apologies were received." is none.)"""
+    if facts.apologies:
+        return Fact()
+    for item in items:
+        if not APOLOGIES_TITLE.match(item.title) or not item.blocks:
+            continue
+        first = LIST_END.split(without_markers(item.blocks[0].text), maxsplit=1)[0].strip()
+        if first and not NO_APOLOGIES.search(first):
+            where = f"item {item.number}" if item.number else f'the item "{item.title}"'
+            return Fact(printed=first, checks=(f"{where} minutes apologies, but no names could be read from it",))
+    return Fact()
+
+
 def linked_surnames(facts: HeaderFacts) -> None:
     """`Cllrs Thorne, Ashdown …` after `Chairman: Cllr Rebecca Thorne`: a surname alone is the person
     printed in full elsewhere in the heading, when only one has that surname."""

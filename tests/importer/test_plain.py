@@ -228,3 +228,16 @@ def test_apologies_sent_by_someone_to_someone_else_name_no_one_absent():
     lines = ["Harbour Board", "Present: Cllr Ruth Hale (Chair)", "", "1. Chair's announcements"]
     draft = parse([*lines, "The Chair said the Clerk had sent apologies to the family of Mr Ives."], Reference())
     assert draft.apologies == ()
+
+
+def test_an_apologies_item_no_name_can_be_read_from_is_marked_for_the_editor():
+    lines = ["Harbour Board", "Present: Cllr Ruth Hale (Chair)", "", "1. Apologies"]
+    text = render(parse([*lines, "Cllr Wren regretted that she was unable to attend."], Reference()), "m.txt")
+    assert "apologies: []  # CHECK: item 1 minutes apologies, but no names could be read from it" in text
+
+
+@pytest.mark.parametrize("sentence", ["No apologies were received.", "None.", "There were no apologies for absence."])
+def test_an_apologies_item_that_says_there_were_none_is_no_doubt(sentence):
+    lines = ["Harbour Board", "Present: Cllr Ruth Hale (Chair)", "", "1. Apologies"]
+    text = render(parse([*lines, sentence], Reference()), "m.txt")
+    assert "\napologies: []\n" in text

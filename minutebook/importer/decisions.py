@@ -78,13 +78,16 @@ COUNTS = (
 COUNT_SAID = re.compile(rf"\b{N}\s+(?:votes?|abstentions?|in\s+favou?r)\b|\bvote\s+of\b", re.I)
 ABSTENTIONS_SAID = re.compile(rf"\b(?:{N}|no)\s+abstentions?\b", re.I)
 ROLL_CALL = re.compile(r"\broll\s+call(?:\s+vote)?\s*:", re.I)
+# A recorded vote as British minutes print one, a roll call without the words: "For: Cllrs Hale and Briggs.
+# Against: Cllr Okafor." Both labels, in capitals, so "for: the reasons given" is no vote.
+RECORDED_VOTE = re.compile(r"\bFor\s*:(?=.*\bAgainst\s*:)", re.S)
 ROLL_GROUP = re.compile(
-    r"\b(?P<label>Ayes|Yeas|Yes|Noes|Nays|No|Abstain(?:ed|ing|tions?)?|Absent)\s*:\s*(?P<names>[^.:]*?)"
-    r"(?=\.|\s+(?:Ayes|Yeas|Noes|Nays|No|Abstain\w*|Absent)\s*:|$)",
+    r"\b(?P<label>Ayes|Yeas|Yes|Noes|Nays|No|For|Against|Abstain(?:ed|ing|tions?)?|Absent)\s*:\s*(?P<names>[^.:]*?)"
+    r"(?=\.|\s+(?:Ayes|Yeas|Noes|Nays|No|For|Against|Abstain\w*|Absent)\s*:|$)",
     re.I,
 )
-VOTE_OF = {"ayes": "for", "yeas": "for", "yes": "for", "noes": "against", "nays": "against", "no": "against",
-           "absent": "absent"}  # fmt: skip
+VOTE_OF = {"ayes": "for", "yeas": "for", "yes": "for", "for": "for", "noes": "against", "nays": "against",
+           "no": "against", "against": "against", "absent": "absent"}  # fmt: skip
 
 
 # A mover or seconder named by the role they hold at the meeting: "moved by the Chair", "the Mayor moved",
@@ -199,7 +202,8 @@ def decision_of(item: str, printed: str, members: tuple[Member, ...], present: P
     ):
         checks.append("the roll call and the count printed do not agree: the votes are left out")
         votes = ()
-    named = () if ROLL_CALL.search(text) else named_votes(text, members, present, counts, checks)
+    roll = ROLL_CALL.search(text) or RECORDED_VOTE.search(text)
+    named = () if roll else named_votes(text, members, present, counts, checks)
     return DecisionFound(
         item, kind, text, number.group(0) if number else "", moved, seconded, result, counts, votes, named,
         tuple(checks),
@@ -335,11 +339,11 @@ def name_of(words: str) -> str:
 
 def roll_call(text: str, members: tuple[Member, ...], checks: list[str]) -> tuple[tuple[str, str], ...]:
     """Each member's vote, only where a roll call prints every name and each is one of the meeting's people."""
-    start = ROLL_CALL.search(text)
-    if not start:
+    called, recorded = ROLL_CALL.search(text), RECORDED_VOTE.search(text)
+    if not called and not recorded:
         return ()
     votes: list[tuple[str, str]] = []
-    for group in ROLL_GROUP.finditer(text, start.end()):
+    for group in ROLL_GROUP.finditer(text, called.end() if called else recorded.start() if recorded else 0):
         label = group.group("label").casefold()
         vote = VOTE_OF.get(label, "abstain")
         names = [n.strip() for n in re.split(r",|\band\b", group.group("names")) if n.strip()]

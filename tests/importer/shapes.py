@@ -623,7 +623,8 @@ PRINTED |= {
 }
 # An eighth round, written after every change above and scored before any change for it: 8 of 11 fields.
 # Then added: apologies given in a sentence of their own ("… and Cllr Dev Lang sent apologies."), a
-# proposal seconded in the next sentence, and a mover with "then" before "proposed".
+# proposal seconded in the next sentence, a mover with "then" before "proposed", and a vote recorded as
+# "For: … Against: …" read as each member's vote.
 PRINTED |= {
     "harbour-board.txt": {
         "date": "2024-04-09",

@@ -398,3 +398,22 @@ def test_a_proposal_seconded_in_the_next_sentence_is_one_motion_with_its_mover_a
 def test_a_proposal_no_one_seconds_is_no_motion():
     front, _ = drafted("Council Member Adams proposed that officers look again at the bids. Members agreed.")
     assert "decisions" not in front
+
+
+def test_a_recorded_vote_for_and_against_gives_each_members_vote():
+    front, _ = drafted(
+        "RESOLVED that the contract be awarded to Parkline Ltd. For: Council Members Diaz and Foster."
+        " Against: Council Member Adams."
+    )
+    (decision,) = front["decisions"]
+    assert decision["votes"] == [
+        {"person": "dana-diaz", "vote": "for"},
+        {"person": "eli-foster", "vote": "for"},
+        {"person": "tom-adams", "vote": "against"},
+    ]
+
+
+def test_for_without_against_is_no_recorded_vote():
+    front, _ = drafted("RESOLVED that the contract be awarded. For: the reasons in the report, Parkline Ltd.")
+    (decision,) = front["decisions"]
+    assert "votes" not in decision

@@ -23,17 +23,18 @@ TITLE = (
 NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 WHO = rf"(?:{TITLE}\s+)?(?P<who>{NAME})"
 # Words a name runs into where the minutes print no punctuation: "Proposed: Cllr Bhatt Seconded: Cllr Connolly".
+ADVERB = r"(?:(?i:then|formally|duly|subsequently)\s+)?"  # "Cllr Briggs then proposed", "the Chair duly seconded"
 NOT_NAMES = {"motion", "the", "it", "that", "seconded", "second", "supported", "carried", "resolved", "moved",
              "proposed", "agreed", "vote", "to"}  # fmt: skip
 
 MOVED = (
     re.compile(rf"\b(?i:moved|proposed)(?:\s+by)?\s*:?\s+{WHO}"),
     re.compile(rf"\b(?i:motion)\s*(?:by\b|:)\s*{WHO}"),
-    re.compile(rf"(?:^|[.;]\s+|,\s+){WHO}\s+(?:then\s+|formally\s+|duly\s+)?(?:moved|proposed)\b"),
+    re.compile(rf"(?:^|[.;]\s+|,\s+){WHO}\s+{ADVERB}(?:moved|proposed)\b"),
 )
 SECONDED = (
     re.compile(rf"\b(?i:seconded|supported|second)(?:\s+by)?\s*:?\s+{WHO}"),
-    re.compile(rf"(?:^|[.;]\s+){WHO}\s+seconded\b"),
+    re.compile(rf"(?:^|[.;]\s+){WHO}\s+{ADVERB}seconded\b"),
 )
 NUMBER = re.compile(r"\b(?P<kind>Resolution|Ordinance)\s+(?:No\.?\s*)?\d[\w/-]*\d\b", re.I)
 RESULTS = (
@@ -51,6 +52,12 @@ ABSTENTIONS = (
     rf"(?:\s*[,;]\s*|\s+(?i:with|and)\s+)(?P<abstentions>{N}|(?i:no))\s+(?i:abstentions?|abstaining|abstained)\b"
 )
 COUNTS = (
+    # "For: 5 Against: 2", "For: 5, Against: 2, Abstentions: 1", as British minutes print a count
+    re.compile(
+        r"\bFor\s*:\s*(?P<for>\d{1,2})\s*[,;.]?\s*Against\s*:\s*(?P<against>\d{1,2}|(?i:nil|none))"
+        r"(?:\s*[,;.]?\s*Abst\w*\s*:\s*(?P<abstain>\d{1,2}|(?i:nil|none)))?\b",
+        re.I,
+    ),
     # "carried 5-0", "Motion carried (5-0)", "passed 4-1", "Vote: 5-0-1", "approved by a vote of 6 to 1"
     re.compile(
         r"\b(?:carried|passed|failed|lost|approved|adopted|vote)\s*[:,]?\s*(?:by\s+)?(?:a\s+vote\s+of\s+)?\(?\s*"
@@ -102,11 +109,11 @@ CAPITALISED = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 ROLE = rf"(?P<role>(?:{CHAIRS}|{CAPITALISED})(?:\s+of\s+(?:the\s+)?{CAPITALISED})?)"
 MOVED_BY_ROLE = (
     re.compile(rf"\b(?i:moved|proposed|motion)\s+by\s+(?i:the)\s+{ROLE}"),
-    re.compile(rf"\b(?i:the)\s+(?P<role>{CHAIRS})\s+(?:moved|proposed)\b"),
+    re.compile(rf"\b(?i:the)\s+(?P<role>{CHAIRS})\s+{ADVERB}(?:moved|proposed)\b"),
 )
 SECONDED_BY_ROLE = (
     re.compile(rf"\b(?i:seconded|supported)\s+by\s+(?i:the)\s+{ROLE}"),
-    re.compile(rf"\b(?i:the)\s+(?P<role>{CHAIRS})\s+seconded\b"),
+    re.compile(rf"\b(?i:the)\s+(?P<role>{CHAIRS})\s+{ADVERB}seconded\b"),
 )
 # Members named as voting otherwise than the rest, outside a roll call: "with Councilmember Ruiz voting no",
 # "Foster and Diaz opposed", "Trustee Lin abstaining", "Cllr Ward recused herself". "Opposed" only ends a
@@ -190,7 +197,7 @@ def decision_of(item: str, printed: str, members: tuple[Member, ...], present: P
     if not result:
         checks.append("no result found in the motion's words: set result as the minutes record it")
     counts = counts_of(text, checks)
-    votes = roll_call(text, members, checks)
+    votes = roll_call(text, present.attendees or members, checks)  # those who sent apologies cast no vote
     if (
         votes
         and counts
@@ -202,8 +209,7 @@ def decision_of(item: str, printed: str, members: tuple[Member, ...], present: P
     ):
         checks.append("the roll call and the count printed do not agree: the votes are left out")
         votes = ()
-    roll = ROLL_CALL.search(text) or RECORDED_VOTE.search(text)
-    named = () if roll else named_votes(text, members, present, counts, checks)
+    named = () if ROLL_CALL.search(text) else named_votes(text, members, present, counts, checks)
     return DecisionFound(
         item, kind, text, number.group(0) if number else "", moved, seconded, result, counts, votes, named,
         tuple(checks),
@@ -218,7 +224,7 @@ def counts_of(text: str, checks: list[str]) -> Counts | None:
             checks.append("a count is printed but could not be read: add counts: as the minutes give them")
         return None
     counted = min(found, key=lambda m: m.start())
-    abstain = counted.groupdict().get("abstain") or counted.group("abstentions")
+    abstain = counted.groupdict().get("abstain") or counted.groupdict().get("abstentions")
     counts = Counts(
         figure(counted.group("for")), figure(counted.group("against")), figure(abstain) if abstain else None
     )
@@ -340,19 +346,22 @@ def name_of(words: str) -> str:
 def roll_call(text: str, members: tuple[Member, ...], checks: list[str]) -> tuple[tuple[str, str], ...]:
     """Each member's vote, only where a roll call prints every name and each is one of the meeting's people."""
     called, recorded = ROLL_CALL.search(text), RECORDED_VOTE.search(text)
-    if not called and not recorded:
+    start = called.end() if called else recorded.start() if recorded else None  # a recorded vote's "For:" is a group
+    if start is None:
         return ()
     votes: list[tuple[str, str]] = []
-    for group in ROLL_GROUP.finditer(text, called.end() if called else recorded.start() if recorded else 0):
+    for group in ROLL_GROUP.finditer(text, start):
         label = group.group("label").casefold()
         vote = VOTE_OF.get(label, "abstain")
-        names = [n.strip() for n in re.split(r",|\band\b", group.group("names")) if n.strip()]
-        if names in ([], ["None"], ["none"]):
+        names = [n.strip() for n in re.split(r"[,;]|\band\b", group.group("names")) if n.strip()]
+        if names in ([], ["None"], ["none"], ["Nil"], ["nil"]):
             continue
+        if any(re.fullmatch(r"\d{1,3}", name) for name in names):
+            return ()  # "For: 5 Against: 2" is a count (counts_of), not names
         for name in names:
             member = people.by_surname(name, members)
             if not member:
-                checks.append(f'the roll call names "{name}", who is not among the meeting\'s people: votes left out')
+                checks.append(f'the roll call names "{name}", who is not among those present: votes left out')
                 return ()
             votes.append((member.person, vote))
     if not votes:

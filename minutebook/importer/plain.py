@@ -68,7 +68,9 @@ NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 MOTION = re.compile(
     r"\bRESOLVED\b|\bAGREED\s*:|\b(?:moved|proposed)\b[^.]*?\bseconded\b|\bseconded\s+by\b|\bmotion\s+(?:was\s+)?(?:carried|passed|failed)\b|"
     # "Cllr Briggs proposed that the minutes be approved. Cllr Okafor seconded the proposal": the next sentence
-    r"\b(?:moved|proposed)\s+that\b[^.]*\.\s+[^.]*?\bseconded\b|"
+    # begins with who seconded it ("The proposal was not seconded" is no motion)
+    r"\b(?:moved|proposed)\s+that\b[^.]*\.\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|the)\.?\s+)?"
+    r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:(?:then|duly|formally)\s+)?seconded\b|"
     r"\bcarried\s+(?:\d+\s*[-–]\s*\d+|unanimously|by\s+\d+)|\bmotion\s*:|\bvote\s*:\s*\d+\s*[-–]\s*\d+",
     re.I,
 )
@@ -342,6 +344,14 @@ def skipped_check(skipped: list[str]) -> tuple[str, ...]:
 
 
 def add_people(facts: HeaderFacts, kind: str, members: list[Member]) -> None:
+    if kind == "apologies":  # someone also listed as present is one list's mistake, or the other's
+        present = {m.person for m in facts.attendees}
+        members = [
+            replace(m, checks=(*m.checks, f"{m.name} is listed as present too; keep them in one of the lists"))
+            if m.person in present
+            else m
+            for m in members
+        ]
     (facts.apologies if kind == "apologies" else facts.attendees).extend(members)
     for member in members:
         if kind != "apologies" and not facts.chair.value and member.chair:
@@ -350,9 +360,10 @@ def add_people(facts: HeaderFacts, kind: str, members: list[Member]) -> None:
             )
 
 
-def people_lines(line: str, reference: Reference) -> list[tuple[str, list[Member], list[str]]]:
-    """Each list of people in a line, which may hold several: "Present: … . In attendance: …"."""
-    listed = people_line(line, reference)
+def people_lines(line: str, reference: Reference, sent: bool = True) -> list[tuple[str, list[Member], list[str]]]:
+    """Each list of people in a line, which may hold several: "Present: … . In attendance: …". `sent`: whether
+    apologies given in a sentence ("Cllr Wren sent apologies.") are read here, as in the heading."""
+    listed = people_line(line, reference, sent)
     if listed is None:
         return []
     found = [listed]
@@ -360,18 +371,18 @@ def people_lines(line: str, reference: Reference) -> list[tuple[str, list[Member
     for sentence in [part for piece in LIST_END.split(names if colon else line) for part in LABEL_INSIDE.split(piece)][
         1:
     ]:
-        more = people_line(sentence, reference)
+        more = people_line(sentence, reference, sent)
         if more:
             found.append(more)
     return found
 
 
-def people_line(line: str, reference: Reference) -> tuple[str, list[Member], list[str]] | None:
+def people_line(line: str, reference: Reference, sent_too: bool = True) -> tuple[str, list[Member], list[str]] | None:
     """A line that lists people: ("present" or "apologies", the people, the entries that name nobody).
     The list ends where the sentence does, if a label follows ("… Nadia Khan. Absent: …")."""
     if ABSENT.match(line):
         return None
-    sent = SENT_APOLOGIES.match(line)
+    sent = SENT_APOLOGIES.match(line) if sent_too else None
     apologies = APOLOGIES.match(line) or sent
     present = PRESENT.match(line)
     also = ALSO_WAS.match(line) if not apologies else None  # before "present", which ends this sentence too
@@ -387,9 +398,26 @@ def people_line(line: str, reference: Reference) -> tuple[str, list[Member], lis
     if not names:
         return kind, [], []
     members, skipped = people_list(names, reference, group)
-    if not members or (sent and skipped):  # "The Chair said the Clerk had sent apologies": a sentence, not a list
+    if not members or (sent and not only_people(names, members, skipped)):
         return None
     return kind, members, skipped
+
+
+# A person as minutes name one: a title before the name ("Cllr Jo Wren", "Mrs Doe").
+TITLED = re.compile(
+    r"(?:Cllrs?|Councill?ors?|Council\s+Members?|Councilmembers?|Trustees?|Governors?|Aldermen|Alderman|"
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Revd)\.?\s+(?-i:[A-Z])",
+    re.I,
+)
+
+
+def only_people(names: str, members: list[Member], skipped: list[str]) -> bool:
+    """Whether the words before "sent apologies" are people and nothing else: each entry printed with a title,
+    or every one of them a person people.yml knows. "The Clerk", "Thames Water", "Sadly Cllr Wren" are not."""
+    entries = [e.strip() for e in re.split(r",|;|\band\b|&", names) if e.strip()]
+    if skipped or len(entries) != len(members):
+        return False
+    return all(TITLED.match(e) for e in entries) or all(m.known for m in members)
 
 
 def label_fact(label: str, value: str, facts: HeaderFacts, reference: Reference, order: str) -> bool:
@@ -570,14 +598,16 @@ def people_in_items(items: list[Item], facts: HeaderFacts, reference: Reference)
     The text stays in the item; the people are read from it."""
     attendees, apologies = not facts.attendees, not facts.apologies
     for item in items:
+        on_apologies = ON_APOLOGIES.search(item.title) is not None  # where "Cllr Wren sent apologies." is read
         for b in item.blocks:
             for sentence in LIST_END.split(without_markers(b.text)):  # "The Chair welcomed everyone. Apologies …"
-                for kind, members, _ in people_lines(sentence, reference):
+                for kind, members, _ in people_lines(sentence, reference, sent=on_apologies):
                     if (kind == "apologies" and apologies) or (kind == "present" and attendees):
                         add_people(facts, kind, members)
 
 
 APOLOGIES_TITLE = re.compile(r"^apologies\b", re.I)
+ON_APOLOGIES = re.compile(r"\bapologies\b", re.I)  # "Apologies for absence", "Welcome and apologies"
 
 
 def apologies_under_title(items: list[Item], facts: HeaderFacts, reference: Reference) -> None:
@@ -592,7 +622,12 @@ def apologies_under_title(items: list[Item], facts: HeaderFacts, reference: Refe
             add_people(facts, "apologies", members)
 
 
-NO_APOLOGIES = re.compile(r"\b(?:none|nil|no\s+apologies)\b", re.I)
+# An item on apologies that says there were none, in a sentence of its own.
+NO_APOLOGIES = re.compile(
+    r"(?:none|nil|none\s+(?:were\s+)?(?:received|given|sent)|no\s+apologies\b.*|there\s+were\s+(?:none|no\s+apologies\b.*)|"
+    r"all\s+(?:members|councillors|trustees|governors|directors)\s+(?:were\s+)?present\b.*|full\s+attendance)\W*",
+    re.I,
+)
 
 
 def apologies_unread(items: list[Item], facts: HeaderFacts) -> Fact:
@@ -601,12 +636,12 @@ def apologies_unread(items: list[Item], facts: HeaderFacts) -> Fact:
     if facts.apologies:
         return Fact()
     for item in items:
-        if not APOLOGIES_TITLE.match(item.title) or not item.blocks:
+        if not ON_APOLOGIES.search(item.title) or not item.blocks:
             continue
-        first = LIST_END.split(without_markers(item.blocks[0].text), maxsplit=1)[0].strip()
-        if first and not NO_APOLOGIES.search(first):
+        said = [s.strip() for b in item.blocks for s in LIST_END.split(without_markers(b.text)) if s.strip()]
+        if said and not any(NO_APOLOGIES.fullmatch(sentence) for sentence in said):
             where = f"item {item.number}" if item.number else f'the item "{item.title}"'
-            return Fact(printed=first, checks=(f"{where} minutes apologies, but no names could be read from it",))
+            return Fact(printed=said[0], checks=(f"{where} minutes apologies, but no names could be read from it",))
     return Fact()
 
 

@@ -81,7 +81,8 @@ class BuildCache:
         code_stamp: str | None = None,
         store: Path | None = None,
     ):
-        """`store`: the folder beside the code for what it compiles of itself (compiled.py); None: beside the site."""
+        """`store`: the folder beside the code for the templates and scripts it compiles (compiled.py); None:
+        beside the site."""
         self.out_dir, self.code, self.manifest = out_dir, code, manifest
         self.code_stamp = code_stamp  # to keep `code` under, when it was hashed again
         self.kept_meetings = kept_meetings  # each set of kept meetings as read, so an unchanged one is not written

@@ -59,7 +59,8 @@ def folder_for(store: Path | None, out_dir: Path, code: str) -> tuple[Path, bool
 
 def _drop_all_but_the_latest(store: Path, using: Path) -> None:
     """Drop the store's folders beyond the KEEP used last. Another build may be using one of them: it then
-    finds its files gone and makes them again, and what it writes there is lost (`read_scripts`)."""
+    finds its files gone and makes them again, and what it writes there is lost (`write_scripts`,
+    site/render.KeptTemplates)."""
     try:
         others = [(entry.stat().st_mtime, entry) for entry in store.iterdir() if entry.is_dir() and entry != using]
     except OSError:

@@ -417,3 +417,47 @@ def test_for_without_against_is_no_recorded_vote():
     front, _ = drafted("RESOLVED that the contract be awarded. For: the reasons in the report, Parkline Ltd.")
     (decision,) = front["decisions"]
     assert "votes" not in decision
+
+
+def test_a_proposal_not_seconded_is_no_motion():
+    front, _ = drafted(
+        "Council Member Adams proposed that the Council write to the MP. The proposal was not seconded and fell."
+    )
+    assert "decisions" not in front
+
+
+def test_a_mover_and_seconder_with_then_before_the_verb_are_read_by_their_roles_too():
+    header = [*HEADER[:3], "Present: Mayor Dana Diaz (Chair), Council Member Eli Foster, Council Member Tom Adams", ""]
+    front, _ = drafted(
+        "The Chair then proposed that the contract be awarded. Council Member Foster then seconded the proposal,"
+        " which was carried.",
+        header=header,
+    )
+    (decision,) = front["decisions"]
+    assert (decision["moved"], decision["seconded"]) == ("dana-diaz", "eli-foster")
+
+
+def test_a_count_printed_with_for_and_against_labels_is_the_count_not_names():
+    front, text = drafted("RESOLVED that the contract be awarded. For: 5, Against: 2, Abstentions: 1.")
+    (decision,) = front["decisions"]
+    assert decision["counts"] == {"for": 5, "against": 2, "abstain": 1} and "votes" not in decision
+    assert "roll call names" not in text
+
+
+def test_an_abstention_minuted_beside_a_recorded_vote_is_kept():
+    _, text = drafted(
+        "RESOLVED that the contract be awarded. For: Council Member Diaz. Against: Council Member Foster."
+        " Council Member Adams abstained."
+    )
+    assert "    # Minuted as abstaining: tom-adams." in text
+
+
+def test_a_recorded_vote_naming_someone_who_sent_apologies_is_left_out_and_marked():
+    header = [*HEADER[:4], "Apologies: Council Member Ann Ruiz", ""]
+    front, text = drafted(
+        "RESOLVED that the contract be awarded. For: Council Members Diaz and Foster. Against: Council Member Ruiz.",
+        header=header,
+    )
+    (decision,) = front["decisions"]
+    assert "votes" not in decision
+    assert 'the roll call names "Council Member Ruiz", who is not among those present' in text

@@ -241,3 +241,57 @@ def test_an_apologies_item_that_says_there_were_none_is_no_doubt(sentence):
     lines = ["Harbour Board", "Present: Cllr Ruth Hale (Chair)", "", "1. Apologies"]
     text = render(parse([*lines, sentence], Reference()), "m.txt")
     assert "\napologies: []\n" in text
+
+
+HARBOUR = ["Harbour Board", "Present: Cllr Ruth Hale (Chair), Cllr Tom Briggs", ""]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sadly Cllr Wren sent apologies.",
+        "Both Cllr Wren and Cllr Lang sent apologies.",
+        "The Clerk sent apologies.",
+        "Thames Water had sent apologies.",
+        "The Police and Crime Commissioner sent apologies.",
+    ],
+)
+def test_apologies_sent_by_what_is_not_plainly_people_are_left_for_the_editor(sentence):
+    text = render(parse([*HARBOUR, "1. Apologies", sentence], Reference()), "m.txt")
+    assert "apologies: []  # CHECK: item 1 minutes apologies, but no names could be read from it" in text
+
+
+def test_apologies_sent_by_people_the_archive_knows_need_no_title():
+    reference = Reference((("jo-wren", "Jo Wren"), ("dev-lang", "Dev Lang")))
+    draft = parse([*HARBOUR, "1. Apologies", "Jo Wren and Dev Lang sent apologies."], reference)
+    assert [m.person for m in draft.apologies] == ["jo-wren", "dev-lang"]
+
+
+def test_an_apology_offered_under_another_item_is_no_absence():
+    lines = [*HARBOUR, "1. Apologies", "None.", "2. Code of conduct"]
+    draft = parse([*lines, "Cllr Briggs referred to his remarks. Cllr Tom Briggs offered his apologies."], Reference())
+    assert draft.apologies == ()
+
+
+def test_someone_listed_as_present_and_as_sending_apologies_is_marked():
+    draft = parse([*HARBOUR, "1. Apologies", "Cllr Tom Briggs sent apologies."], Reference())
+    (briggs,) = draft.apologies
+    assert "Tom Briggs is listed as present too; keep them in one of the lists" in briggs.checks
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cllr Wren sent apologies for absence, which were accepted; none were received from Cllr Lang.",
+        "The Chair welcomed everyone.",
+    ],
+)
+def test_an_apologies_item_that_only_mentions_none_in_passing_is_still_marked(sentence):
+    text = render(parse([*HARBOUR, "1. Welcome and apologies", sentence], Reference()), "m.txt")
+    assert "apologies: []  # CHECK: item 1 minutes apologies" in text
+
+
+@pytest.mark.parametrize("sentence", ["All members were present.", "Full attendance."])
+def test_an_apologies_item_saying_everyone_came_is_no_doubt(sentence):
+    text = render(parse([*HARBOUR, "1. Apologies", sentence], Reference()), "m.txt")
+    assert "\napologies: []\n" in text

@@ -360,10 +360,10 @@ def add_people(facts: HeaderFacts, kind: str, members: list[Member]) -> None:
             )
 
 
-def people_lines(line: str, reference: Reference, sent: bool = True) -> list[tuple[str, list[Member], list[str]]]:
-    """Each list of people in a line, which may hold several: "Present: … . In attendance: …". `sent`: whether
-    apologies given in a sentence ("Cllr Wren sent apologies.") are read here, as in the heading."""
-    listed = people_line(line, reference, sent)
+def people_lines(line: str, reference: Reference, sentences: bool = True) -> list[tuple[str, list[Member], list[str]]]:
+    """Each list of people in a line, which may hold several: "Present: … . In attendance: …". `sentences`:
+    whether apologies given in a sentence ("Cllr Wren sent apologies.") are read here, as in the heading."""
+    listed = people_line(line, reference, sentences)
     if listed is None:
         return []
     found = [listed]
@@ -371,18 +371,18 @@ def people_lines(line: str, reference: Reference, sent: bool = True) -> list[tup
     for sentence in [part for piece in LIST_END.split(names if colon else line) for part in LABEL_INSIDE.split(piece)][
         1:
     ]:
-        more = people_line(sentence, reference, sent)
+        more = people_line(sentence, reference, sentences)
         if more:
             found.append(more)
     return found
 
 
-def people_line(line: str, reference: Reference, sent_too: bool = True) -> tuple[str, list[Member], list[str]] | None:
+def people_line(line: str, reference: Reference, sentences: bool = True) -> tuple[str, list[Member], list[str]] | None:
     """A line that lists people: ("present" or "apologies", the people, the entries that name nobody).
     The list ends where the sentence does, if a label follows ("… Nadia Khan. Absent: …")."""
     if ABSENT.match(line):
         return None
-    sent = SENT_APOLOGIES.match(line) if sent_too else None
+    sent = SENT_APOLOGIES.match(line) if sentences else None
     apologies = APOLOGIES.match(line) or sent
     present = PRESENT.match(line)
     also = ALSO_WAS.match(line) if not apologies else None  # before "present", which ends this sentence too
@@ -601,7 +601,7 @@ def people_in_items(items: list[Item], facts: HeaderFacts, reference: Reference)
         on_apologies = ON_APOLOGIES.search(item.title) is not None  # where "Cllr Wren sent apologies." is read
         for b in item.blocks:
             for sentence in LIST_END.split(without_markers(b.text)):  # "The Chair welcomed everyone. Apologies …"
-                for kind, members, _ in people_lines(sentence, reference, sent=on_apologies):
+                for kind, members, _ in people_lines(sentence, reference, sentences=on_apologies):
                     if (kind == "apologies" and apologies) or (kind == "present" and attendees):
                         add_people(facts, kind, members)
 

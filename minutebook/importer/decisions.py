@@ -54,7 +54,7 @@ ABSTENTIONS = (
 COUNTS = (
     # "For: 5 Against: 2", "For: 5, Against: 2, Abstentions: 1", as British minutes print a count
     re.compile(
-        r"\bFor\s*:\s*(?P<for>\d{1,2})\s*[,;.]?\s*Against\s*:\s*(?P<against>\d{1,2}|(?i:nil|none))"
+        r"\b(?:For|In\s+favou?r)\s*:\s*(?P<for>\d{1,2})\s*[,;.]?\s*Against\s*:\s*(?P<against>\d{1,2}|(?i:nil|none))"
         r"(?:\s*[,;.]?\s*Abst\w*\s*:\s*(?P<abstain>\d{1,2}|(?i:nil|none)))?\b",
         re.I,
     ),
@@ -87,14 +87,14 @@ ABSTENTIONS_SAID = re.compile(rf"\b(?:{N}|no)\s+abstentions?\b", re.I)
 ROLL_CALL = re.compile(r"\broll\s+call(?:\s+vote)?\s*:", re.I)
 # A recorded vote as British minutes print one, a roll call without the words: "For: Cllrs Hale and Briggs.
 # Against: Cllr Okafor." Both labels, in capitals, so "for: the reasons given" is no vote.
-RECORDED_VOTE = re.compile(r"\bFor\s*:(?=.*\bAgainst\s*:)", re.S)
+RECORDED_VOTE = re.compile(r"\b(?:For|FOR|In\s+favou?r|IN\s+FAVOU?R)\s*:(?=.*\b(?:Against|AGAINST)\s*:)", re.S)
 ROLL_GROUP = re.compile(
-    r"\b(?P<label>Ayes|Yeas|Yes|Noes|Nays|No|For|Against|Abstain(?:ed|ing|tions?)?|Absent)\s*:\s*(?P<names>[^.:]*?)"
-    r"(?=\.|\s+(?:Ayes|Yeas|Noes|Nays|No|For|Against|Abstain\w*|Absent)\s*:|$)",
+    r"\b(?P<label>Ayes|Yeas|Yes|Noes|Nays|No|For|In\s+favou?r|Against|Abstain(?:ed|ing|tions?)?|Absent)\s*:\s*"
+    r"(?P<names>[^.:]*?)(?=\.|\s+(?:Ayes|Yeas|Noes|Nays|No|For|In\s+favou?r|Against|Abstain\w*|Absent)\s*:|$)",
     re.I,
 )
-VOTE_OF = {"ayes": "for", "yeas": "for", "yes": "for", "for": "for", "noes": "against", "nays": "against",
-           "no": "against", "against": "against", "absent": "absent"}  # fmt: skip
+VOTE_OF = {"ayes": "for", "yeas": "for", "yes": "for", "for": "for", "in favour": "for", "in favor": "for",
+           "noes": "against", "nays": "against", "no": "against", "against": "against", "absent": "absent"}  # fmt: skip
 
 
 # A mover or seconder named by the role they hold at the meeting: "moved by the Chair", "the Mayor moved",
@@ -351,7 +351,7 @@ def roll_call(text: str, members: tuple[Member, ...], checks: list[str]) -> tupl
         return ()
     votes: list[tuple[str, str]] = []
     for group in ROLL_GROUP.finditer(text, start):
-        label = group.group("label").casefold()
+        label = " ".join(group.group("label").casefold().split())
         vote = VOTE_OF.get(label, "abstain")
         names = [n.strip() for n in re.split(r"[,;]|\band\b", group.group("names")) if n.strip()]
         if names in ([], ["None"], ["none"], ["Nil"], ["nil"]):

@@ -35,6 +35,13 @@ SENT_APOLOGIES = re.compile(
     r"(?:(?:their|his|her)\s+)?apologies\b(?:\s+for\s+absence)?\s*\.?$",
     re.I | re.S,
 )
+# Apologies someone received or noted: "The Clerk had received apologies from Cllr Wren.", "Members noted
+# apologies from Cllr Wren and Cllr Lang." Read as SENT_APOLOGIES is.
+RECEIVED_APOLOGIES = re.compile(
+    r"^(?:[\w’' ]{0,40}?\s)?(?:received|noted|accepted)\s+apologies\s+(?:for\s+absence\s+)?from\s*:?\s*"
+    r"(?P<names>.+?)\s*\.?$",
+    re.I | re.S,
+)
 ABSENT = re.compile(r"^(?:[A-Za-z ]{0,40}\s)?absent\b\s*[:–—-]?", re.I)
 # The list ends with its sentence: "… and Nadia Khan. Absent: …", "… Peter Hume were present. Sara Ivers was
 # absent." A full stop after "Dr" or "Mr" ends no sentence.

@@ -26,6 +26,7 @@ from minutebook.importer.people import (
     LABEL_INSIDE,
     LIST_END,
     PRESENT,
+    RECEIVED_APOLOGIES,
     SENT_APOLOGIES,
     WERE_PRESENT,
     by_surname,
@@ -382,7 +383,7 @@ def people_line(line: str, reference: Reference, sentences: bool = True) -> tupl
     The list ends where the sentence does, if a label follows ("… Nadia Khan. Absent: …")."""
     if ABSENT.match(line):
         return None
-    sent = SENT_APOLOGIES.match(line) if sentences else None
+    sent = (SENT_APOLOGIES.match(line) or RECEIVED_APOLOGIES.match(line)) if sentences else None
     apologies = APOLOGIES.match(line) or sent
     present = PRESENT.match(line)
     also = ALSO_WAS.match(line) if not apologies else None  # before "present", which ends this sentence too

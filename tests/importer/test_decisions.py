@@ -158,6 +158,9 @@ def test_the_text_starts_at_the_motion_and_the_discussion_before_it_stays_in_the
         # a recorded vote, as British minutes print one
         "RESOLVED that the contract be awarded to Parkline Ltd. For: Council Members Diaz and Foster."
         " Against: Council Member Adams.",
+        "RESOLVED that the contract be awarded. In favour: Council Members Diaz and Foster."
+        " Against: Council Member Adams.",
+        "RESOLVED that the contract be awarded. FOR: Council Members Diaz and Foster. AGAINST: Council Member Adams.",
     ],
 )
 def test_a_roll_call_or_a_recorded_vote_gives_each_members_vote(printed):
@@ -431,10 +434,17 @@ def test_a_mover_and_seconder_with_then_before_the_verb_are_read_by_their_roles_
     assert (decision["moved"], decision["seconded"]) == ("dana-diaz", "eli-foster")
 
 
-def test_a_count_printed_with_for_and_against_labels_is_the_count_not_names():
-    front, text = drafted("RESOLVED that the contract be awarded. For: 5, Against: 2, Abstentions: 1.")
+@pytest.mark.parametrize(
+    ("printed", "counts"),
+    [
+        ("For: 5, Against: 2, Abstentions: 1.", {"for": 5, "against": 2, "abstain": 1}),
+        ("In favour: 5 Against: nil", {"for": 5, "against": 0}),
+    ],
+)
+def test_a_count_printed_with_for_and_against_labels_is_the_count_not_names(printed, counts):
+    front, text = drafted(f"RESOLVED that the contract be awarded. {printed}")
     (decision,) = front["decisions"]
-    assert decision["counts"] == {"for": 5, "against": 2, "abstain": 1} and "votes" not in decision
+    assert decision["counts"] == counts and "votes" not in decision
     assert "roll call names" not in text
 
 

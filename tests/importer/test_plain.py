@@ -227,6 +227,8 @@ def under(title: str, *lines: str, reference: Reference = Reference()):
         "Cllr Jo Wren and Cllr Dev Lang sent apologies.",
         "Cllr Jo Wren and Cllr Dev Lang had sent their apologies for absence.",
         "Cllr Jo Wren and Cllr Dev Lang tendered apologies.",
+        "The Clerk had received apologies from Cllr Jo Wren and Cllr Dev Lang.",
+        "Members noted apologies from Cllr Jo Wren and Cllr Dev Lang.",
     ],
 )
 def test_apologies_given_in_a_sentence_of_their_own_name_who_gave_them(sentence):
@@ -265,6 +267,7 @@ def test_someone_listed_as_present_and_as_sending_apologies_is_marked():
         ("Apologies", "The Clerk sent apologies."),
         ("Apologies", "Thames Water had sent apologies."),
         ("Apologies", "The Police and Crime Commissioner sent apologies."),
+        ("Apologies", "The Clerk had received apologies from the Environment Agency."),
         ("Apologies", "Cllr Wren sent apologies for absence, which were accepted; none were received from Cllr Lang."),
         ("Welcome and apologies", "The Chair welcomed everyone."),
     ],

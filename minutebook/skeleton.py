@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.content import schema
-from minutebook.content.load import type_slug
+from minutebook.content.load import counted, type_slug
 from minutebook.link import Archive, TrackedAction
 from minutebook.model import OPEN_STATUSES, Action, Attendee, Locale, Meeting, MeetingType, StandingItem
 from minutebook.site.dates import DEFAULT, long_date, month_name
@@ -299,7 +299,7 @@ def _chair_and_minute_taker(previous: Meeting | None, chair: str, minute_taker: 
 
 def describe(skeleton: Skeleton, site_yml: str = "content/site.yml") -> str:
     """One sentence for the editor: what was filled in, and from where (`site_yml`: the settings' path)."""
-    actions = _count(len(skeleton.outstanding), "open action")
+    actions = counted(len(skeleton.outstanding), "open action")
     if skeleton.outstanding and not skeleton.lists_actions:
         actions += ", commented out under action_updates"
     previous = skeleton.previous
@@ -335,7 +335,7 @@ def describe(skeleton: Skeleton, site_yml: str = "content/site.yml") -> str:
     ]
     copied = f"{_join(people)}, " if people else ""
     return (
-        f"Pre-filled from {previous.id}.md: {_count(skeleton.attendees, 'attendee')}, "
+        f"Pre-filled from {previous.id}.md: {counted(skeleton.attendees, 'attendee')}, "
         f"{copied}{actions}, {', '.join(settings)}."
     )
 
@@ -421,10 +421,6 @@ def scalar(text: str, quote: bool = False) -> str:
 def _as_meeting(meeting_type: str) -> str:
     """Types are named with or without the word: `Performance`, `Full Council Meeting`."""
     return meeting_type if meeting_type.casefold().endswith("meeting") else f"{meeting_type} meeting"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _join(words: list[str]) -> str:

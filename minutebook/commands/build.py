@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from minutebook.characters import printable
-from minutebook.commands.check import counted, report_invalid, report_unexpected
+from minutebook.commands.check import report_invalid, report_unexpected
 from minutebook.content import unfinished
-from minutebook.content.load import found_at, web_address
+from minutebook.content.load import counted, found_at, web_address
 from minutebook.model import InvalidContent
 from minutebook.pipeline import Paths, Progress, build
 from minutebook.write import PublishedIncompletely, PublishError, shown

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from minutebook.characters import printable
 from minutebook.content import unfinished
-from minutebook.content.load import READING, found_at, path_found_at
+from minutebook.content.load import READING, counted, found_at, path_found_at
 from minutebook.model import InvalidContent
 from minutebook.pipeline import BuildReport, Paths, load_archive
 
@@ -90,8 +90,3 @@ def undeclared_types(archive, content: Path) -> list[str]:
         f"or correct the type to one of: {known}"
         for committee in archive.committees[len(declared) :]
     ]
-
-
-def counted(n: int, one: str, many: str = "") -> str:
-    """ "1 meeting", "5 meetings", "2 people"."""
-    return f"{n} {one if n == 1 else many or one + 's'}"

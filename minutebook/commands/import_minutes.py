@@ -14,7 +14,7 @@ from pathlib import Path
 
 from minutebook.characters import printable
 from minutebook.commands.new import write_new
-from minutebook.content.load import SourceFile, file_reader, found_at, parse_content, read_sources, shown
+from minutebook.content.load import SourceFile, counted, file_reader, found_at, parse_content, read_sources, shown
 from minutebook.importer import draft as drafting
 from minutebook.importer.found import Reference
 from minutebook.importer.parse import parse
@@ -86,7 +86,7 @@ def run(args) -> int:
             f"- slug: {slug}\n  name: {name}"
         )
     marked = drafting.check_count(text)
-    print(f"Wrote {shown(target)}, a draft with {drafting.plural(marked, 'place')} marked CHECK.")
+    print(f"Wrote {shown(target)}, a draft with {counted(marked, 'place')} marked CHECK.")
     problems = check_with_draft(paths.content, target, text)
     print(f"Checking {shown(paths.content)}/ with the draft in it:")
     print("\n".join(f"  {found_at(p, paths.content)}" for p in problems) if problems else "  no problems found.")

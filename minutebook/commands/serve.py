@@ -11,9 +11,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from minutebook.commands.check import counted
 from minutebook.content import unfinished
-from minutebook.content.load import found_at
+from minutebook.content.load import counted, found_at
 from minutebook.pipeline import Paths, Progress
 from minutebook.preview import Preview, make_server, watch
 

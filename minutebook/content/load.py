@@ -134,6 +134,11 @@ def shown(path: Path) -> str:
     return os.path.abspath(path) if relative.startswith(os.pardir) else relative
 
 
+def counted(n: int, one: str, many: str = "") -> str:
+    """A number of things as a message puts it: "1 meeting", "5 meetings", "2 people"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def read_sources(content_dir: Path) -> tuple[list[SourceFile], list[ContentError]]:
     """Read every content file once, refusing links that lead outside content/. Text that is not
     UTF-8 is reported where the file is parsed (`decoded`)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 
-from minutebook.content.load import type_slug
+from minutebook.content.load import counted, type_slug
 from minutebook.importer import repair
 from minutebook.importer.decisions import DecisionFound, decisions_of
 from minutebook.importer.found import Draft, Fact, Item, Member, NextFound
@@ -321,7 +321,7 @@ def report(draft: Draft) -> list[str]:
             field_line(
                 "preamble",
                 CHECK if unplaced else "found",
-                f"{plural(len(draft.preamble), 'paragraph')} printed before the first item, kept as text;"
+                f"{counted(len(draft.preamble), 'paragraph')} printed before the first item, kept as text;"
                 f" {unplaced} not understood, marked {CHECK}",
             )
         )
@@ -352,7 +352,7 @@ def motions_line(draft: Draft) -> str:
         "decisions",
         CHECK if doubts else "found",
         f"{len(found)} drafted from the motions, their words kept in the items' text too: {shown}"
-        + (f"; {plural(doubts, 'decision')} marked {CHECK}" if doubts else ""),
+        + (f"; {counted(doubts, 'decision')} marked {CHECK}" if doubts else ""),
     )
 
 
@@ -414,7 +414,7 @@ def text_line(draft: Draft) -> str:
         "text",
         state,
         f"{sum(len(i.blocks) for i in draft.agenda)} paragraphs; repaired: {repaired or 'nothing'}; "
-        f"{plural(doubts, 'place')} marked {CHECK}",
+        f"{counted(doubts, 'place')} marked {CHECK}",
     )
 
 
@@ -426,17 +426,13 @@ def new_people(draft: Draft) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def verdict(marked: int, problems: int) -> str:
     """The last word to the editor: a draft is never ready as imported."""
     if not marked and not problems:
         return "The draft passes check; read it against the source before it is published."
     needs = [
-        f"{plural(marked, 'CHECK marker')} to settle" if marked else "",
-        f"{plural(problems, 'problem')} that check found" if problems else "",
+        f"{counted(marked, 'CHECK marker')} to settle" if marked else "",
+        f"{counted(problems, 'problem')} that check found" if problems else "",
     ]
     said = f"The draft needs work before it is published: {' and '.join(filter(None, needs))}. Search it for CHECK."
     if marked:

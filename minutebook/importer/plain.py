@@ -30,6 +30,7 @@ from minutebook.importer.people import (
     SENT_APOLOGIES,
     WERE_PRESENT,
     by_surname,
+    list_entries,
     people_list,
     read_entry,
 )
@@ -415,7 +416,7 @@ TITLED = re.compile(
 def only_people(names: str, members: list[Member], skipped: list[str]) -> bool:
     """Whether the words before "sent apologies" are people and nothing else: each entry printed with a title,
     or every one of them a person people.yml knows. "The Clerk", "Thames Water", "Sadly Cllr Wren" are not."""
-    entries = [e.strip() for e in re.split(r",|;|\band\b|&", names) if e.strip()]
+    entries = list_entries(names)  # as people_list split them
     if skipped or len(entries) != len(members):
         return False
     return all(TITLED.match(e) for e in entries) or all(m.known for m in members)
